@@ -1,0 +1,2 @@
+// RxDB database, GraphQL replication, conflict pipeline, sync store and React hooks.
+export {};

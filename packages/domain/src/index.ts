@@ -1,0 +1,2 @@
+// The control center's RxDB schemas, merge rules and demo data generator.
+export {};

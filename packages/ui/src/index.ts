@@ -1,0 +1,2 @@
+// Radix + cva + Tailwind component kit, with the sync-aware components.
+export {};
