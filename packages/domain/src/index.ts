@@ -1,2 +1,41 @@
 // The control center's RxDB schemas, merge rules and demo data generator.
-export {};
+import type { RxJsonSchema } from 'rxdb';
+import { type Customer, customerMergeRules, customerSchema } from './customers';
+import { type Location, locationMergeRules, locationSchema } from './locations';
+import { type Machine, machineMergeRules, machineSchema } from './machines';
+import type { MergeRules } from './merge-rules';
+import { type Order, orderMergeRules, orderSchema } from './orders';
+
+export * from './customers';
+export * from './demo-data';
+export * from './fields';
+export * from './locations';
+export * from './machines';
+export type { FieldMergeRule, MergeRules } from './merge-rules';
+export * from './orders';
+
+/** The documents of each control center collection, by collection name. */
+export interface ControlCenterDocuments {
+  orders: Order;
+  machines: Machine;
+  customers: Customer;
+  locations: Location;
+}
+
+export type ControlCenterCollectionName = keyof ControlCenterDocuments;
+
+/** Collection name -> RxDB JSON schema: the server's default collections and the control center's database. */
+export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonSchema<ControlCenterDocuments[K]> } = {
+  orders: orderSchema,
+  machines: machineSchema,
+  customers: customerSchema,
+  locations: locationSchema,
+};
+
+/** Collection name -> per-field merge rules, applied by @syncline/data's conflict handler. */
+export const controlCenterMergeRules: Record<ControlCenterCollectionName, MergeRules> = {
+  orders: orderMergeRules,
+  machines: machineMergeRules,
+  customers: customerMergeRules,
+  locations: locationMergeRules,
+};

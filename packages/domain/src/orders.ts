@@ -1,0 +1,81 @@
+// Laundry orders: what a customer handed in, where it is in the shop's flow, and what it costs.
+import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
+import { clockFields, idField, timestampField } from './fields';
+import type { MergeRules } from './merge-rules';
+
+/** The order flow, in order. `cancelled` sits before `delivered`: a delivered order can no longer be cancelled. */
+export const orderStatusFlow = ['received', 'washing', 'drying', 'folding', 'ready', 'cancelled', 'delivered'] as const;
+export type OrderStatus = (typeof orderStatusFlow)[number];
+
+export const orderPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type OrderPriority = (typeof orderPriorities)[number];
+
+const centsField = { type: 'integer', minimum: 0 } as const;
+
+const orderSchemaLiteral = {
+  title: 'orders',
+  description: 'A customer order moving through the shop',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    number: { type: 'integer', minimum: 1, maximum: 999_999_999, multipleOf: 1 },
+    customerId: idField,
+    customerName: { type: 'string' },
+    status: { type: 'string', enum: [...orderStatusFlow], maxLength: 20 },
+    priority: { type: 'string', enum: [...orderPriorities] },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          sku: { type: 'string' },
+          name: { type: 'string' },
+          quantity: { type: 'integer', minimum: 1 },
+          unitPrice: centsField,
+        },
+        required: ['sku', 'name', 'quantity', 'unitPrice'],
+      },
+    },
+    totals: {
+      type: 'object',
+      properties: { subtotal: centsField, tax: centsField, total: centsField },
+      required: ['subtotal', 'tax', 'total'],
+    },
+    notes: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' } },
+    assignedMachineId: { type: 'string' },
+    /** times a label was printed for the bags: a counter */
+    labelPrints: { type: 'integer', minimum: 0 },
+    receivedAt: timestampField,
+    dueAt: timestampField,
+    deliveredAt: timestampField,
+    ...clockFields,
+  },
+  required: ['id', 'number', 'customerId', 'customerName', 'status', 'priority', 'items', 'totals', 'receivedAt'],
+  indexes: ['status', 'number'],
+  additionalProperties: false,
+} as const;
+
+const orderSchemaTyped = toTypedRxJsonSchema(orderSchemaLiteral);
+export type Order = ExtractDocumentTypeFromTypedRxJsonSchema<typeof orderSchemaTyped>;
+export type OrderItem = Order['items'][number];
+export const orderSchema: RxJsonSchema<Order> = orderSchemaLiteral;
+
+export const orderMergeRules: MergeRules = {
+  fields: {
+    status: { rule: 'progression', order: orderStatusFlow },
+    priority: 'latest',
+    items: 'manual',
+    totals: 'latest',
+    notes: 'manual',
+    tags: 'union',
+    assignedMachineId: 'latest',
+    labelPrints: 'max',
+    deliveredAt: 'max',
+    editedAt: 'max',
+    customerName: 'server',
+  },
+  fallback: 'latest',
+};
