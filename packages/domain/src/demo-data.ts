@@ -129,9 +129,10 @@ const programs: Record<MachineKind, string[]> = {
 };
 const alarmCatalogue = [
   { code: 'E-DOOR', severity: 'warning', message: 'Door not locked' },
-  { code: 'E-DRAIN', severity: 'critical', message: 'Drain pump blocked' },
+  { code: 'E-DRAIN', severity: 'major', message: 'Drain pump blocked' },
   { code: 'E-TEMP', severity: 'critical', message: 'Heater over temperature' },
-  { code: 'I-FILTER', severity: 'info', message: 'Lint filter due for cleaning' },
+  { code: 'E-VIBR', severity: 'minor', message: 'Drum imbalance detected' },
+  { code: 'I-FILTER', severity: 'warning', message: 'Lint filter due for cleaning' },
 ] as const;
 
 const minute = 60_000;

@@ -9,7 +9,8 @@ export type MachineKind = (typeof machineKinds)[number];
 export const machineStates = ['idle', 'running', 'paused', 'done', 'error', 'maintenance'] as const;
 export type MachineState = (typeof machineStates)[number];
 
-export const alarmSeverities = ['info', 'warning', 'critical'] as const;
+/** Alarm severities, least to most severe (the tokens' alarm-* colours use the same names). */
+export const alarmSeverities = ['warning', 'minor', 'major', 'critical'] as const;
 export type AlarmSeverity = (typeof alarmSeverities)[number];
 
 const machineSchemaLiteral = {
