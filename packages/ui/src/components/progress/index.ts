@@ -1,0 +1,1 @@
+export { Progress, ProgressRing, type ProgressRingProps, type ProgressTone } from './progress';

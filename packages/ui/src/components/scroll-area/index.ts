@@ -1,0 +1,1 @@
+export { ScrollArea, ScrollBar } from './scroll-area';

@@ -1,0 +1,1 @@
+export { Sparkline, type SparklineProps, sparklinePoints } from './sparkline';

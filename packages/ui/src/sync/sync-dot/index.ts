@@ -1,0 +1,1 @@
+export { SyncDot, type SyncDotProps, type SyncState, syncStateLabel } from './sync-dot';

@@ -1,0 +1,1 @@
+export { type SyncOperation, type SyncQueueItem, SyncQueuePanel, type SyncQueuePanelProps } from './sync-queue-panel';

@@ -1,0 +1,1 @@
+export { SyncRow, type SyncRowProps, syncRowHint } from './sync-row';

@@ -1,0 +1,10 @@
+export {
+  deriveSyncPhase,
+  type SyncActivity,
+  type SyncConnection,
+  type SyncPhase,
+  type SyncStatusSnapshot,
+  syncPhaseDescription,
+  syncPhaseLabel,
+} from './sync-phase';
+export { type SyncList, SyncStatusWidget, type SyncStatusWidgetProps } from './sync-status-widget';

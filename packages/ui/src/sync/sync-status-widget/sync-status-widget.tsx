@@ -1,0 +1,229 @@
+'use client';
+// The sync status of the whole app in one pill: online and idle, sending or receiving (with progress during the
+// first sync), offline with N pending, error with Retry, stalled, or unknown. A change shows only after it has held
+// for `settleDelayMs`, so a blip never flickers; the words live in a polite `role="status"`. Its popover gives the
+// last server acknowledgement, the pending / failed / conflict counts (linking to their lists) and "Sync now".
+import {
+  AlertTriangleIcon,
+  ArrowDownIcon,
+  ArrowUpIcon,
+  ChevronDownIcon,
+  CircleHelpIcon,
+  CloudCheckIcon,
+  CloudOffIcon,
+  HourglassIcon,
+  LoaderIcon,
+} from 'lucide-react';
+import { Button } from '../../components/button/button';
+import { Popover, PopoverContent, PopoverTrigger } from '../../components/popover/popover';
+import { Progress } from '../../components/progress/progress';
+import { cn } from '../../lib/cn';
+import { formatRelativeTime } from '../lib/relative-time';
+import { useNow } from '../lib/use-now';
+import { useSettledValue } from '../lib/use-settled-value';
+import {
+  deriveSyncPhase,
+  type SyncPhase,
+  type SyncStatusSnapshot,
+  syncPhaseDescription,
+  syncPhaseLabel,
+} from './sync-phase';
+
+export type SyncList = 'pending' | 'failed' | 'conflicts';
+
+export type SyncStatusWidgetProps = Omit<React.ComponentProps<'div'>, 'children'> &
+  SyncStatusSnapshot & {
+    /** How long a new state must hold before it shows, in ms. 0 shows every change at once. */
+    settleDelayMs?: number;
+    /** The current time, for "Last synced 2 min ago"; omit to use a ticking clock. */
+    now?: number | Date;
+    onSyncNow?: () => void;
+    onRetry?: () => void;
+    /** Where each count links to; a count without a link or `onShowList` is plain text. */
+    listHrefs?: Partial<Record<SyncList, string>>;
+    onShowList?: (list: SyncList) => void;
+    /** Open the details popover from the start (stories, screenshots). */
+    defaultOpen?: boolean;
+  };
+
+const phaseIcon: Record<SyncPhase, React.ReactNode> = {
+  unknown: <CircleHelpIcon className="text-foreground-muted" />,
+  offline: <CloudOffIcon className="text-sync-offline" />,
+  error: <AlertTriangleIcon className="text-sync-failed" />,
+  stalled: <HourglassIcon className="text-sync-stale" />,
+  connecting: <LoaderIcon className="text-sync-pending motion-safe:animate-sync-spin" />,
+  'initial-sync': <ArrowDownIcon className="text-sync-pending" />,
+  'syncing-up': <ArrowUpIcon className="text-sync-pending motion-safe:animate-pulse-soft" />,
+  'syncing-down': <ArrowDownIcon className="text-sync-pending motion-safe:animate-pulse-soft" />,
+  idle: <CloudCheckIcon className="text-sync-synced" />,
+};
+
+const phaseBorder: Record<SyncPhase, string> = {
+  unknown: 'border-border',
+  offline: 'border-sync-offline',
+  error: 'border-sync-failed',
+  stalled: 'border-sync-stale',
+  connecting: 'border-border',
+  'initial-sync': 'border-sync-pending',
+  'syncing-up': 'border-sync-pending',
+  'syncing-down': 'border-sync-pending',
+  idle: 'border-border',
+};
+
+const listLabel = { pending: 'pending', failed: 'failed', conflicts: 'conflicts' } as const;
+
+function CountLink({
+  list,
+  count,
+  href,
+  onShowList,
+}: {
+  list: SyncList;
+  count: number;
+  href?: string;
+  onShowList?: (list: SyncList) => void;
+}) {
+  const text = (
+    <>
+      <span className="font-medium font-mono tabular-nums">{count}</span> {listLabel[list]}
+    </>
+  );
+  const classes = 'flex items-center justify-between gap-2 rounded-sm px-2 py-1 text-sm';
+  if (href)
+    return (
+      <a
+        data-slot="sync-status-count"
+        data-list={list}
+        href={href}
+        className={cn(classes, 'text-primary-text underline-offset-2 hover:underline')}
+      >
+        <span>{text}</span>
+      </a>
+    );
+  if (onShowList)
+    return (
+      <button
+        type="button"
+        data-slot="sync-status-count"
+        data-list={list}
+        onClick={() => onShowList(list)}
+        className={cn(
+          classes,
+          'w-full cursor-pointer text-left text-primary-text hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring',
+        )}
+      >
+        <span>{text}</span>
+      </button>
+    );
+  return (
+    <span data-slot="sync-status-count" data-list={list} className={cn(classes, 'text-foreground')}>
+      <span>{text}</span>
+    </span>
+  );
+}
+
+export function SyncStatusWidget({
+  connection,
+  activity,
+  pendingCount = 0,
+  failedCount = 0,
+  conflictCount = 0,
+  lastSyncedAt,
+  lastError,
+  progress,
+  stalled,
+  settleDelayMs = 500,
+  now: fixedNow,
+  onSyncNow,
+  onRetry,
+  listHrefs,
+  onShowList,
+  defaultOpen,
+  className,
+  ...props
+}: SyncStatusWidgetProps) {
+  const status: SyncStatusSnapshot = {
+    connection,
+    activity,
+    pendingCount,
+    failedCount,
+    conflictCount,
+    lastSyncedAt,
+    lastError,
+    progress,
+    stalled,
+  };
+  const phase = useSettledValue(deriveSyncPhase(status), settleDelayMs);
+  const now = useNow(fixedNow, 15_000);
+  const label = syncPhaseLabel(phase, status);
+  const lastSynced =
+    lastSyncedAt == null ? 'Not synced with the server yet' : `Last synced ${formatRelativeTime(lastSyncedAt, now)}`;
+
+  return (
+    <div
+      data-slot="sync-status-widget"
+      data-phase={phase}
+      className={cn(
+        'inline-flex h-control-sm items-center gap-1 rounded-full border bg-surface pl-2.5 text-foreground text-xs shadow-sm',
+        phaseBorder[phase],
+        className,
+      )}
+      {...props}
+    >
+      <span aria-hidden="true" className="flex [&_svg]:size-3.5">
+        {phaseIcon[phase]}
+      </span>
+      <span data-slot="sync-status-label" role="status" aria-live="polite" className="whitespace-nowrap font-medium">
+        {label}
+      </span>
+      {phase === 'error' && onRetry ? (
+        <Button size="sm" variant="link" className="h-6 px-1 text-xs" onClick={onRetry}>
+          Retry
+        </Button>
+      ) : null}
+      <Popover defaultOpen={defaultOpen}>
+        <PopoverTrigger asChild>
+          <button
+            type="button"
+            aria-label="Sync details"
+            className="inline-flex size-6 cursor-pointer items-center justify-center rounded-full text-foreground-muted outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
+          >
+            <ChevronDownIcon aria-hidden="true" className="size-3.5" />
+          </button>
+        </PopoverTrigger>
+        <PopoverContent align="end" data-slot="sync-status-details" aria-label="Sync details" className="grid gap-3">
+          <div className="grid gap-1">
+            <p className="font-medium text-foreground text-sm">{label}</p>
+            <p className="text-foreground-muted text-xs">{syncPhaseDescription(phase, status)}</p>
+          </div>
+          {phase === 'initial-sync' ? (
+            <Progress value={Math.round((progress ?? 0) * 100)} aria-label="Initial sync progress" />
+          ) : null}
+          <p data-slot="sync-status-last-synced" className="text-foreground text-xs">
+            {lastSynced}
+          </p>
+          <nav aria-label="Sync lists" className="-mx-2 grid">
+            <CountLink list="pending" count={pendingCount} href={listHrefs?.pending} onShowList={onShowList} />
+            <CountLink list="failed" count={failedCount} href={listHrefs?.failed} onShowList={onShowList} />
+            <CountLink list="conflicts" count={conflictCount} href={listHrefs?.conflicts} onShowList={onShowList} />
+          </nav>
+          <div className="flex justify-end gap-2">
+            {phase === 'error' && onRetry ? (
+              <Button size="sm" variant="outline" onClick={onRetry}>
+                Retry
+              </Button>
+            ) : null}
+            {onSyncNow ? (
+              <Button size="sm" onClick={onSyncNow} disabled={phase === 'offline'}>
+                Sync now
+              </Button>
+            ) : null}
+          </div>
+          {phase === 'offline' && onSyncNow ? (
+            <p className="text-foreground-muted text-xs">Sync resumes by itself when you reconnect.</p>
+          ) : null}
+        </PopoverContent>
+      </Popover>
+    </div>
+  );
+}

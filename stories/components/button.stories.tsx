@@ -1,0 +1,125 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Button } from '@syncline/ui/button';
+import { ArrowRightIcon, PlusIcon, TrashIcon } from 'lucide-react';
+import { expect, fn } from 'storybook/test';
+
+const meta = {
+  title: 'Primitives/Button',
+  component: Button,
+  args: { children: 'Save changes', onClick: fn() },
+  argTypes: {
+    variant: { control: 'inline-radio', options: ['primary', 'secondary', 'outline', 'ghost', 'danger', 'link'] },
+    size: { control: 'inline-radio', options: ['sm', 'md', 'lg', 'icon'] },
+  },
+} satisfies Meta<typeof Button>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Primary: Story = {
+  play: async ({ canvas, userEvent, args }) => {
+    const button = canvas.getByRole('button', { name: 'Save changes' });
+    await userEvent.click(button);
+    await expect(args.onClick).toHaveBeenCalledTimes(1);
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onClick).toHaveBeenCalledTimes(2);
+  },
+};
+
+export const Variants: Story = {
+  render: (args) => (
+    <div className="flex flex-wrap items-center gap-3">
+      <Button {...args} variant="primary">
+        Primary
+      </Button>
+      <Button {...args} variant="secondary">
+        Secondary
+      </Button>
+      <Button {...args} variant="outline">
+        Outline
+      </Button>
+      <Button {...args} variant="ghost">
+        Ghost
+      </Button>
+      <Button {...args} variant="danger">
+        Delete
+      </Button>
+      <Button {...args} variant="link">
+        Link
+      </Button>
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    for (const name of ['Primary', 'Secondary', 'Outline', 'Ghost', 'Delete', 'Link']) {
+      await expect(canvas.getByRole('button', { name })).toBeVisible();
+    }
+  },
+};
+
+export const Sizes: Story = {
+  render: (args) => (
+    <div className="flex items-center gap-3">
+      <Button {...args} size="sm">
+        Small
+      </Button>
+      <Button {...args} size="md">
+        Medium
+      </Button>
+      <Button {...args} size="lg">
+        Large
+      </Button>
+      <Button {...args} size="icon" aria-label="Add machine">
+        <PlusIcon aria-hidden="true" />
+      </Button>
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    const small = canvas.getByRole('button', { name: 'Small' });
+    const large = canvas.getByRole('button', { name: 'Large' });
+    await expect(large.getBoundingClientRect().height).toBeGreaterThan(small.getBoundingClientRect().height);
+    await expect(canvas.getByRole('button', { name: 'Add machine' })).toBeVisible();
+  },
+};
+
+export const WithIcons: Story = {
+  render: (args) => (
+    <div className="flex items-center gap-3">
+      <Button {...args} variant="danger">
+        <TrashIcon aria-hidden="true" /> Remove order
+      </Button>
+      <Button {...args} variant="outline">
+        Next step <ArrowRightIcon aria-hidden="true" />
+      </Button>
+    </div>
+  ),
+};
+
+export const Loading: Story = {
+  args: { loading: true, children: 'Saving…' },
+  play: async ({ canvas }) => {
+    const button = canvas.getByRole('button', { name: 'Saving…' });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+  },
+};
+
+export const AsLink: Story = {
+  args: { asChild: true, variant: 'outline' },
+  render: (args) => (
+    <Button {...args}>
+      <a href="#orders">Open orders</a>
+    </Button>
+  ),
+  play: async ({ canvas }) => {
+    const link = canvas.getByRole('link', { name: 'Open orders' });
+    await expect(link).toHaveAttribute('data-slot', 'button');
+    await expect(link).toHaveAttribute('href', '#orders');
+  },
+};
