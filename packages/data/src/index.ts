@@ -1,2 +1,53 @@
 // RxDB database, GraphQL replication, conflict pipeline, sync store and React hooks.
-export {};
+export type { FieldMergeRule, MergeRules } from '@syncline/domain';
+export { Backoff, type BackoffOptions } from './backoff';
+export {
+  type ConflictChoice,
+  type ConflictRecord,
+  conflictSchema,
+  conflictsCollectionName,
+  createConflictHandler,
+  resolveConflict,
+} from './conflicts';
+export {
+  type CreateSynclineDatabaseOptions,
+  createSynclineDatabase,
+  type DocumentOf,
+  type SchemaMap,
+  type SynclineCollections,
+  type SynclineDatabase,
+  type SynclineLocalCollections,
+} from './database';
+export { jsonEqual, sameDocumentState, serverManagedFields, stripNulls } from './documents';
+export { type CollectionOperations, collectionOperations, selectionSet } from './graphql-operations';
+export { editClockField, type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
+export { SynclineContext, type SynclineContextValue, useSyncline } from './react/context';
+export {
+  useConflicts,
+  useDocSyncState,
+  useDocument,
+  useLiveQuery,
+  usePending,
+  useResolveConflict,
+  useSyncControls,
+  useSyncStatus,
+} from './react/hooks';
+export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';
+export {
+  type StartReplicationOptions,
+  type SynclineReplication,
+  startReplication,
+  type TokenSource,
+} from './replication';
+export { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateSchema } from './sync-state';
+export {
+  bindSyncCounts,
+  type ConnectionState,
+  createSyncStore,
+  type InitialSyncProgress,
+  initialSyncStatus,
+  type SyncActivity,
+  type SyncErrorInfo,
+  type SyncStatus,
+  type SyncStore,
+} from './sync-store';

@@ -1,0 +1,149 @@
+// The local record of every conflict a person has to decide: all three versions and the fields at stake, so
+// nothing a merge could not settle is lost. Resolving writes the chosen document as a normal local write.
+import type { MergeRules } from '@syncline/domain';
+import type { RxCollection, RxConflictHandler, RxJsonSchema, WithDeleted } from 'rxdb';
+import type { AnyRxDatabase } from './database';
+import { type PlainDocument, sameDocumentState, withoutStorageFields } from './documents';
+import { mergeDocuments } from './merge';
+
+export interface ConflictRecord {
+  /** `${collection}|${documentId}|${detectedAt}` */
+  id: string;
+  collection: string;
+  documentId: string;
+  /** the fields changed on both sides under a `manual` rule (`_deleted` for delete versus edit) */
+  fields: string[];
+  /** the state both sides started from; absent when the document was created on both sides */
+  base?: PlainDocument;
+  /** this client's version, as it was pushed */
+  local: PlainDocument;
+  /** the server's version the push ran into */
+  server: PlainDocument;
+  status: 'open' | 'resolved';
+  detectedAt: number;
+  resolvedAt?: number;
+  /** the value written for each field on resolution */
+  resolution?: PlainDocument;
+}
+
+export const conflictsCollectionName = 'conflicts';
+
+const documentVersion = { type: 'object', additionalProperties: true } as const;
+
+export const conflictSchema: RxJsonSchema<ConflictRecord> = {
+  title: 'conflicts',
+  description: 'Conflicts waiting for a person to decide (never replicated)',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 400 },
+    collection: { type: 'string', maxLength: 100 },
+    documentId: { type: 'string', maxLength: 200 },
+    fields: { type: 'array', items: { type: 'string' } },
+    base: documentVersion,
+    local: documentVersion,
+    server: documentVersion,
+    status: { type: 'string', enum: ['open', 'resolved'], maxLength: 10 },
+    detectedAt: { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 },
+    resolvedAt: { type: 'number' },
+    resolution: documentVersion,
+  },
+  required: ['id', 'collection', 'documentId', 'fields', 'local', 'server', 'status', 'detectedAt'],
+  indexes: ['status'],
+  additionalProperties: false,
+} as RxJsonSchema<ConflictRecord>;
+
+function conflictsOf(database: AnyRxDatabase): RxCollection<ConflictRecord> {
+  return database.collections[conflictsCollectionName] as RxCollection<ConflictRecord>;
+}
+
+/**
+ * RxDB's conflict handler for one collection: equality ignores server-managed fields, and a real conflict is
+ * settled by the three-way merge; `manual` fields are recorded before the merged document is written.
+ */
+export function createConflictHandler<T>(
+  database: () => AnyRxDatabase,
+  collectionName: string,
+  rules: MergeRules | undefined,
+): RxConflictHandler<T> {
+  return {
+    isEqual: (a, b) => sameDocumentState(a as PlainDocument, b as PlainDocument),
+    resolve: async (input) => {
+      const base = input.assumedMasterState
+        ? withoutStorageFields(input.assumedMasterState as PlainDocument)
+        : undefined;
+      const local = withoutStorageFields(input.newDocumentState as PlainDocument);
+      const server = withoutStorageFields(input.realMasterState as PlainDocument);
+      const { merged, manualFields } = mergeDocuments({ base, local, server }, rules);
+      if (manualFields.length > 0) {
+        const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
+        const documentId = String(local[primary as string] ?? server[primary as string]);
+        const detectedAt = Date.now();
+        await conflictsOf(database()).insert({
+          id: `${collectionName}|${documentId}|${detectedAt}-${Math.random().toString(36).slice(2, 8)}`,
+          collection: collectionName,
+          documentId,
+          fields: manualFields,
+          ...(base ? { base } : {}),
+          local,
+          server,
+          status: 'open',
+          detectedAt,
+        });
+      }
+      return merged as WithDeleted<T>;
+    },
+  };
+}
+
+/** What to keep for one field of a conflict: one of the three versions, or a value a person typed. */
+export type ConflictChoice = 'local' | 'server' | 'base' | { custom: unknown };
+
+/**
+ * Writes the document with the chosen value for every conflicting field (as a normal local write, so it syncs
+ * like any edit) and marks the conflict resolved. Fields not in the conflict keep their current local value.
+ */
+export async function resolveConflict(
+  database: AnyRxDatabase,
+  conflictId: string,
+  choices: Readonly<Record<string, ConflictChoice>>,
+): Promise<void> {
+  const record = await conflictsOf(database).findOne(conflictId).exec();
+  if (!record) throw new Error(`No conflict "${conflictId}" on this device: it may have been resolved already.`);
+  if (record.status === 'resolved') return;
+  const missing = record.fields.filter((field) => !(field in choices));
+  if (missing.length > 0) {
+    throw new Error(`Choose a value for ${missing.join(', ')} before resolving; nothing was written.`);
+  }
+  const collection = database.collections[record.collection];
+  if (!collection) throw new Error(`The collection "${record.collection}" is not open in this database.`);
+  const versions = { local: record.local, server: record.server, base: record.base ?? {} };
+  const resolution: PlainDocument = {};
+  for (const field of record.fields) {
+    const choice = choices[field] as ConflictChoice;
+    resolution[field] = typeof choice === 'object' ? choice.custom : versions[choice][field];
+  }
+  const apply = (doc: PlainDocument): PlainDocument => {
+    for (const [field, value] of Object.entries(resolution)) {
+      if (field === '_deleted') continue;
+      if (value === undefined || value === null) delete doc[field];
+      else doc[field] = value;
+    }
+    return doc;
+  };
+  const deleted = '_deleted' in resolution ? Boolean(resolution._deleted) : undefined;
+  const existing = await collection.findOne(record.documentId).exec();
+  if (existing && deleted) {
+    await existing.remove();
+  } else if (existing) {
+    await existing.incrementalModify((data: unknown) => apply(data as PlainDocument) as never);
+  } else if (deleted === false) {
+    // delete versus edit, decided for the edit: bring the document back with the chosen values
+    const [stored] = await collection.storageInstance.findDocumentsById([record.documentId], true);
+    const revived = apply(withoutStorageFields((stored as PlainDocument | undefined) ?? { ...record.server }));
+    delete revived._deleted;
+    await collection.upsert(revived);
+  }
+  await record.incrementalPatch({ status: 'resolved', resolvedAt: Date.now(), resolution });
+}

@@ -1,0 +1,149 @@
+// Opens the local database: the app's collections plus Syncline's own local ones (conflicts, sync state),
+// with the merge-aware conflict handler on every synced collection and pending tracking from the first write.
+import type { MergeRules } from '@syncline/domain';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollection,
+  type RxCollectionCreator,
+  type RxDatabase,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { type ConflictRecord, conflictSchema, conflictsCollectionName, createConflictHandler } from './conflicts';
+import { editClockField } from './merge';
+import { type SyncStateRecord, SyncTracker, syncStateCollectionName, syncStateSchema } from './sync-state';
+
+/** Collection name -> RxDB JSON schema of the collections that sync with the server. */
+// biome-ignore lint/suspicious/noExplicitAny: a schema map holds schemas of different document types
+export type SchemaMap = Record<string, RxJsonSchema<any>>;
+
+export type DocumentOf<S> = S extends RxJsonSchema<infer T> ? T : never;
+
+/** The local collections Syncline adds to every database (they count toward RxDB's limit of 13). */
+export interface SynclineLocalCollections {
+  conflicts: RxCollection<ConflictRecord>;
+  syncstate: RxCollection<SyncStateRecord>;
+}
+
+export type SynclineCollections<S extends SchemaMap> = {
+  [K in keyof S]: RxCollection<DocumentOf<S[K]>>;
+} & SynclineLocalCollections;
+
+export type SynclineDatabase<S extends SchemaMap = SchemaMap> = RxDatabase<SynclineCollections<S>>;
+
+/** Any RxDatabase, whatever its collections: what Syncline's internals take. */
+// biome-ignore lint/suspicious/noExplicitAny: erases the collections type so any database fits
+export type AnyRxDatabase = RxDatabase<any>;
+
+export interface CreateSynclineDatabaseOptions<S extends SchemaMap> {
+  /** database name; with Dexie storage, the IndexedDB name */
+  name: string;
+  /** collection name -> schema; every one of them syncs (RxDB allows 13 collections, 2 are Syncline's own) */
+  collections: S;
+  /** collection name -> per-field merge rules; a collection without rules merges both-sided changes by `latest` */
+  mergeRules?: Partial<Record<keyof S & string, MergeRules>>;
+  /** defaults to Dexie (IndexedDB) where `indexedDB` exists, memory storage elsewhere */
+  storage?: RxStorage<unknown, unknown>;
+  /** RxDB dev-mode and schema validation; defaults to on in development and tests, off in production */
+  devMode?: boolean;
+  /** share the database between browser tabs (RxDB multiInstance); default true in browsers */
+  multiInstance?: boolean;
+}
+
+/** What Syncline keeps about a database it opened. */
+export interface SynclineInternals {
+  syncedCollections: string[];
+  tracker: SyncTracker;
+}
+
+const internals = new WeakMap<object, SynclineInternals>();
+
+export function synclineInternals(database: object): SynclineInternals {
+  const found = internals.get(database);
+  if (!found) throw new Error('This database was not opened with createSynclineDatabase(); open it there to sync it.');
+  return found;
+}
+
+function defaultDevMode(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
+  if (env) return env === 'development' || env === 'test';
+  return Boolean((import.meta as { env?: { DEV?: boolean } }).env?.DEV);
+}
+
+async function defaultStorage(): Promise<RxStorage<unknown, unknown>> {
+  if (typeof indexedDB !== 'undefined') {
+    const { getRxStorageDexie } = await import('rxdb/plugins/storage-dexie');
+    return getRxStorageDexie() as RxStorage<unknown, unknown>;
+  }
+  return getRxStorageMemory() as RxStorage<unknown, unknown>;
+}
+
+let devModeLoaded: Promise<void> | undefined;
+
+function loadDevMode(): Promise<void> {
+  devModeLoaded ??= import('rxdb/plugins/dev-mode').then(({ RxDBDevModePlugin, disableWarnings }) => {
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+  });
+  return devModeLoaded;
+}
+
+/** Opens (or reopens) a local database ready for `startReplication`. */
+export async function createSynclineDatabase<S extends SchemaMap>(
+  options: CreateSynclineDatabaseOptions<S>,
+): Promise<SynclineDatabase<S>> {
+  const names = Object.keys(options.collections);
+  for (const reserved of [conflictsCollectionName, syncStateCollectionName]) {
+    if (names.includes(reserved)) throw new Error(`"${reserved}" is Syncline's own local collection: rename yours.`);
+  }
+  if (names.length + 2 > 13) {
+    throw new Error(
+      `RxDB opens at most 13 collections; ${names.length} synced collections plus Syncline's 2 local ones is too many.`,
+    );
+  }
+  const devMode = options.devMode ?? defaultDevMode();
+  let storage = options.storage ?? (await defaultStorage());
+  if (devMode) {
+    await loadDevMode();
+    const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
+    storage = wrappedValidateAjvStorage({ storage }) as RxStorage<unknown, unknown>;
+  }
+  const database = (await createRxDatabase({
+    name: options.name,
+    storage,
+    multiInstance: options.multiInstance ?? typeof window !== 'undefined',
+    closeDuplicates: true,
+  })) as unknown as SynclineDatabase<S>;
+
+  const creators: Record<string, RxCollectionCreator> = {
+    [conflictsCollectionName]: { schema: conflictSchema },
+    [syncStateCollectionName]: { schema: syncStateSchema },
+  };
+  for (const name of names) {
+    creators[name] = {
+      schema: options.collections[name] as RxJsonSchema<unknown>,
+      conflictHandler: createConflictHandler(() => database as AnyRxDatabase, name, options.mergeRules?.[name]),
+    };
+  }
+  await database.addCollections(creators);
+
+  for (const name of names) {
+    const collection = database.collections[name] as RxCollection;
+    if (!(editClockField in (collection.schema.jsonSchema.properties as object))) continue;
+    // the `latest` rule compares this clock: every local edit stamps it
+    collection.preInsert((data: Record<string, unknown>) => {
+      data[editClockField] = Date.now();
+    }, false);
+    collection.preSave((data: Record<string, unknown>) => {
+      data[editClockField] = Date.now();
+    }, false);
+  }
+
+  const tracker = new SyncTracker(database as AnyRxDatabase, names);
+  tracker.start();
+  internals.set(database, { syncedCollections: names, tracker });
+  database.onClose.push(() => tracker.stop());
+  return database;
+}

@@ -1,0 +1,19 @@
+// The React context the Syncline hooks read: the database, the sync store and (when running) the replication.
+import { createContext, useContext } from 'react';
+import type { SynclineDatabase } from '../database';
+import type { SynclineReplication } from '../replication';
+import type { SyncStore } from '../sync-store';
+
+export interface SynclineContextValue {
+  database: SynclineDatabase;
+  store: SyncStore;
+  replication: SynclineReplication | null;
+}
+
+export const SynclineContext = createContext<SynclineContextValue | null>(null);
+
+export function useSyncline(): SynclineContextValue {
+  const value = useContext(SynclineContext);
+  if (!value) throw new Error('Syncline hooks need a <SynclineProvider database={…}> above them.');
+  return value;
+}

@@ -1,0 +1,131 @@
+// React hooks over a Syncline database: live queries and documents, per-document sync state, the sync status
+// store, pending writes and conflicts. Each subscribes to exactly what it shows, so a change to one document
+// re-renders only the components that show that document.
+
+import { useCallback, useEffect, useState } from 'react';
+import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
+import { combineLatest, map, type Observable } from 'rxjs';
+import { useStore } from 'zustand';
+import { type ConflictChoice, type ConflictRecord, conflictsCollectionName, resolveConflict } from '../conflicts';
+import type { AnyRxDatabase } from '../database';
+import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
+import type { SyncStatus } from '../sync-store';
+import { useSyncline } from './context';
+
+/** Reads the sync status store through a selector; re-renders only when the selected value changes. */
+export function useSyncStatus<T>(selector: (status: SyncStatus) => T): T {
+  return useStore(useSyncline().store, selector);
+}
+
+interface Loaded<T> {
+  value: T;
+  loading: boolean;
+}
+
+/** Subscribes to an observable made from `key`; a new key means a new subscription. */
+function useObservable<T>(key: string, make: () => Observable<T>, initial: T): Loaded<T> {
+  const [state, setState] = useState<{ key: string } & Loaded<T>>({ key, value: initial, loading: true });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` identifies `make`; closures change every render
+  useEffect(() => {
+    const subscription = make().subscribe((value) => setState({ key, value, loading: false }));
+    return () => subscription.unsubscribe();
+  }, [key]);
+  return state.key === key ? state : { value: initial, loading: true };
+}
+
+function useCollection<T>(name: string): RxCollection<T> {
+  const collection = useSyncline().database.collections[name];
+  if (!collection) throw new Error(`The database has no collection "${name}".`);
+  return collection as unknown as RxCollection<T>;
+}
+
+/** Documents matching a Mango query, kept live, as plain data. The query is keyed by its JSON. */
+export function useLiveQuery<T = Record<string, unknown>>(collectionName: string, query: MangoQuery<T> = {}) {
+  const collection = useCollection<T>(collectionName);
+  const { value, loading } = useObservable<T[]>(
+    `${collectionName}:${JSON.stringify(query)}`,
+    () => collection.find(query).$.pipe(map((docs: RxDocument<T>[]) => docs.map((doc) => doc.toJSON() as T))),
+    [],
+  );
+  return { docs: value, loading };
+}
+
+/** One document by primary key, kept live; `null` when it does not exist (or was deleted). */
+export function useDocument<T = Record<string, unknown>>(collectionName: string, id: string) {
+  const collection = useCollection<T>(collectionName);
+  const { value, loading } = useObservable<T | null>(
+    `${collectionName}:${id}`,
+    () => collection.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as T) : null))),
+    null,
+  );
+  return { doc: value, loading };
+}
+
+function syncStateOf(
+  collection: RxCollection<SyncStateRecord>,
+  conflicts: RxCollection<ConflictRecord>,
+  name: string,
+  id: string,
+) {
+  return combineLatest([
+    collection.findOne(syncStateId(name, id)).$,
+    conflicts.find({ selector: { collection: name, documentId: id, status: 'open' } }).$,
+  ]).pipe(map(([record, open]): DocSyncState => (open.length > 0 ? 'conflict' : record ? record.state : 'synced')));
+}
+
+/** `synced | pending | failed | conflict` for one document, kept live. */
+export function useDocSyncState(collectionName: string, id: string): DocSyncState {
+  const syncstate = useCollection<SyncStateRecord>(syncStateCollectionName);
+  const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
+  return useObservable<DocSyncState>(
+    `${collectionName}|${id}`,
+    () => syncStateOf(syncstate, conflicts, collectionName, id),
+    'synced',
+  ).value;
+}
+
+/** Local writes not yet acknowledged (pending) or refused (failed), newest first. */
+export function usePending(): SyncStateRecord[] {
+  const syncstate = useCollection<SyncStateRecord>(syncStateCollectionName);
+  return useObservable<SyncStateRecord[]>(
+    'pending',
+    () =>
+      syncstate
+        .find({ sort: [{ changedAt: 'desc' }] })
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as SyncStateRecord))),
+    [],
+  ).value;
+}
+
+/** Open conflicts, oldest first: each with base, local and server versions and the fields to decide. */
+export function useConflicts(): ConflictRecord[] {
+  const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
+  return useObservable<ConflictRecord[]>(
+    'conflicts',
+    () =>
+      conflicts
+        .find({ selector: { status: 'open' }, sort: [{ detectedAt: 'asc' }] })
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ConflictRecord))),
+    [],
+  ).value;
+}
+
+/** `(conflictId, choices) => Promise`: writes the chosen values as a normal local write and closes the conflict. */
+export function useResolveConflict() {
+  const { database } = useSyncline();
+  return useCallback(
+    (conflictId: string, choices: Readonly<Record<string, ConflictChoice>>) =>
+      resolveConflict(database as AnyRxDatabase, conflictId, choices),
+    [database],
+  );
+}
+
+/** The running replication's controls: "Sync now", pause and resume (no-ops without a replication). */
+export function useSyncControls() {
+  const { replication } = useSyncline();
+  return {
+    syncNow: useCallback(() => replication?.syncNow() ?? Promise.resolve(), [replication]),
+    pause: useCallback(() => replication?.pause() ?? Promise.resolve(), [replication]),
+    resume: useCallback(() => replication?.resume() ?? Promise.resolve(), [replication]),
+  };
+}

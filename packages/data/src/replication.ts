@@ -1,0 +1,400 @@
+// Replicates a Syncline database with a Syncline server over GraphQL: pull and push over HTTP, live changes over
+// one graphql-ws socket, a refreshable token, exponential backoff with jitter, pause/resume, "sync now", and a
+// sync status store fed from all of it.
+import type {
+  RxCollection,
+  RxJsonSchema,
+  RxReplicationPullStreamItem,
+  RxReplicationWriteToMasterRow,
+  WithDeleted,
+} from 'rxdb';
+import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
+import { Subject, type Subscription } from 'rxjs';
+import { Backoff, type BackoffOptions } from './backoff';
+import { type AnyRxDatabase, type SynclineDatabase, synclineInternals } from './database';
+import { type PlainDocument, stripNulls } from './documents';
+import { type CollectionOperations, collectionOperations, toInputDocument } from './graphql-operations';
+import { bindSyncCounts, createSyncStore, type SyncErrorInfo, type SyncStatus, type SyncStore } from './sync-store';
+
+export type TokenSource = string | (() => string | Promise<string>);
+
+export interface StartReplicationOptions {
+  /** a database opened with createSynclineDatabase */
+  // biome-ignore lint/suspicious/noExplicitAny: any Syncline database, whatever its collections
+  database: SynclineDatabase<any>;
+  /** the server's GraphQL endpoint over HTTP(S), e.g. `https://sync.example.com/graphql` */
+  url: string;
+  /** the same endpoint over WebSocket; derived from `url` when omitted */
+  wsUrl?: string;
+  /** the JWT, or a function asked for it before every request and socket connection (so it can refresh it) */
+  token: TokenSource;
+  /** which of the database's synced collections to replicate; default all */
+  collections?: readonly string[];
+  /** documents per pull and push request; default 100 */
+  batchSize?: number;
+  backoff?: BackoffOptions;
+  /** pending work with no acknowledgement for this long counts as stalled; default 30 s */
+  stallAfterMs?: number;
+  /** a store to feed; one is created when omitted */
+  store?: SyncStore;
+  /** keep replicating live (socket stream); false runs one pull/push round per collection. Default true */
+  live?: boolean;
+  fetch?: typeof fetch;
+  /** a WebSocket implementation where the platform has none (Node 20); `ws` is loaded when needed */
+  webSocketImpl?: unknown;
+}
+
+type Checkpoint = Record<string, unknown>;
+
+export interface SynclineReplication {
+  readonly store: SyncStore;
+  readonly states: Readonly<Record<string, RxReplicationState<PlainDocument, Checkpoint>>>;
+  /** stops talking to the server; local writes keep working and stay pending */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** retries now instead of after the backoff, pulls everything new, and resolves once all is in sync */
+  syncNow(): Promise<void>;
+  /** resolves once every pending write is pushed and everything new is pulled */
+  awaitInSync(): Promise<void>;
+  /** tears everything down: replication, socket, timers and store feeds */
+  stop(): Promise<void>;
+}
+
+class SyncRequestError extends Error {
+  constructor(
+    readonly kind: SyncErrorInfo['kind'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncRequestError';
+  }
+}
+
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+function isAuthAnswer(status: number, body: GraphQLAnswer | undefined): boolean {
+  if (status === 401 || status === 403) return true;
+  return Boolean(body?.errors?.some((e) => ['UNAUTHENTICATED', 'FORBIDDEN'].includes(e.extensions?.code ?? '')));
+}
+
+export function startReplication(options: StartReplicationOptions): SynclineReplication {
+  const { database, url } = options;
+  const internals = synclineInternals(database);
+  const names = [...(options.collections ?? internals.syncedCollections)];
+  const wsUrl = options.wsUrl ?? url.replace(/^http/, 'ws');
+  const batchSize = options.batchSize ?? 100;
+  const live = options.live ?? true;
+  const stallAfterMs = options.stallAfterMs ?? 30_000;
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const store = options.store ?? createSyncStore();
+  const backoff = new Backoff(options.backoff);
+  const tracker = internals.tracker;
+  const subscriptions: Subscription[] = [];
+  const unbindCounts = bindSyncCounts(store, database as AnyRxDatabase);
+  const inFlight = { pull: 0, push: 0 };
+  let lastAckAt = Date.now();
+  let socketConnected = false;
+  let stopped = false;
+
+  const set = (patch: Partial<SyncStatus>) => store.setState(patch);
+  set({ connection: 'connecting', paused: false, progress: { collections: names.length, synced: 0, documents: 0 } });
+
+  const token = async () => (typeof options.token === 'string' ? options.token : await options.token());
+  const describe = (kind: SyncErrorInfo['kind'], message: string): SyncErrorInfo => ({ kind, message, at: Date.now() });
+  const noteActivity = () => set({ activity: inFlight.push > 0 ? 'pushing' : inFlight.pull > 0 ? 'pulling' : 'idle' });
+
+  function acknowledged() {
+    lastAckAt = Date.now();
+    backoff.succeeded();
+    set({ lastSyncedAt: lastAckAt, lastError: null, connection: 'online', stalled: false });
+  }
+
+  async function request(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch {
+      throw new SyncRequestError(
+        'network',
+        `Could not reach the sync server at ${url}. Changes are kept on this device and sent when it is reachable.`,
+      );
+    }
+    const body = (await response.json().catch(() => undefined)) as GraphQLAnswer | undefined;
+    if (isAuthAnswer(response.status, body)) {
+      throw new SyncRequestError('auth', 'The sync server refused the sign-in token. Sign in again to resume syncing.');
+    }
+    if (body?.errors?.length) {
+      const kind = response.status >= 500 ? 'server' : 'rejected';
+      throw new SyncRequestError(
+        kind,
+        `The sync server refused the request: ${body.errors.map((e) => e.message).join('; ')}`,
+      );
+    }
+    if (!response.ok || !body?.data) {
+      throw new SyncRequestError('server', `The sync server failed (HTTP ${response.status}). It will be retried.`);
+    }
+    return body.data;
+  }
+
+  /** Runs one request with backoff before it, activity around it, and the status updated after it. */
+  async function attempt<T>(direction: 'pull' | 'push', run: () => Promise<T>): Promise<T> {
+    await backoff.wait();
+    inFlight[direction] += 1;
+    noteActivity();
+    try {
+      const result = await run();
+      acknowledged();
+      return result;
+    } catch (error) {
+      backoff.failed();
+      const info =
+        error instanceof SyncRequestError ? describe(error.kind, error.message) : describe('local', String(error));
+      set({ lastError: info, ...(info.kind === 'network' ? { connection: 'offline' as const } : {}) });
+      throw error;
+    } finally {
+      inFlight[direction] -= 1;
+      noteActivity();
+    }
+  }
+
+  const streams = new Map<string, Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>>();
+  const operations = new Map<string, CollectionOperations>();
+  const states: Record<string, RxReplicationState<PlainDocument, Checkpoint>> = {};
+
+  for (const name of names) {
+    const collection = database.collections[name] as RxCollection<PlainDocument> | undefined;
+    if (!collection) throw new Error(`The database has no collection "${name}" to replicate.`);
+    const schema = collection.schema.jsonSchema as RxJsonSchema<unknown>;
+    const primary = collection.schema.primaryPath as string;
+    const ops = collectionOperations(name, schema);
+    operations.set(name, ops);
+    const stream$ = new Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>();
+    streams.set(name, stream$);
+
+    const state = replicateRxCollection<PlainDocument, Checkpoint>({
+      collection,
+      replicationIdentifier: `syncline-graphql-${name}-${url}`,
+      live,
+      retryTime: 20,
+      waitForLeadership: false,
+      toggleOnDocumentVisible: false,
+      autoStart: true,
+      pull: {
+        batchSize,
+        stream$: stream$.asObservable(),
+        handler: (checkpoint, limit) =>
+          attempt('pull', async () => {
+            const data = await request(ops.pull, { checkpoint: checkpoint ?? null, limit });
+            const bulk = data[ops.pullField] as { documents: PlainDocument[]; checkpoint: Checkpoint | null };
+            const documents = bulk.documents.map((doc) => stripNulls(doc));
+            const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
+            return { documents: documents as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
+          }),
+      },
+      push: {
+        batchSize,
+        handler: (rows: RxReplicationWriteToMasterRow<PlainDocument>[]) =>
+          attempt('push', async () => {
+            const sent = rows.map((row) => ({
+              newDocumentState: toInputDocument(schema, row.newDocumentState as PlainDocument),
+              ...(row.assumedMasterState
+                ? { assumedMasterState: toInputDocument(schema, row.assumedMasterState as PlainDocument) }
+                : {}),
+            }));
+            let data: Record<string, unknown>;
+            try {
+              data = await request(ops.push, { [ops.pushVariable]: sent });
+            } catch (error) {
+              if (error instanceof SyncRequestError && error.kind === 'rejected') {
+                const ids = rows.map((row) => String((row.newDocumentState as PlainDocument)[primary]));
+                await tracker.fail(name, ids, error.message);
+              }
+              throw error;
+            }
+            const conflicts = ((data[ops.pushField] as PlainDocument[] | null) ?? []).map((doc) => stripNulls(doc));
+            const conflicted = new Set(conflicts.map((doc) => String(doc[primary])));
+            await tracker.acknowledge(
+              name,
+              rows
+                .map((row) => row.newDocumentState as PlainDocument)
+                .filter((doc) => !conflicted.has(String(doc[primary]))),
+            );
+            return conflicts as WithDeleted<PlainDocument>[];
+          }),
+      },
+    });
+    states[name] = state;
+    subscriptions.push(
+      state.received$.subscribe(() => {
+        const progress = store.getState().progress;
+        if (progress) set({ progress: { ...progress, documents: progress.documents + 1 } });
+      }),
+      state.active$.subscribe(() => noteActivity()),
+      state.error$.subscribe((error) => {
+        // request failures are already described by attempt(); anything else is a local problem worth showing
+        const code = (error as { code?: string }).code;
+        if (code !== 'RC_PULL' && code !== 'RC_PUSH' && code !== 'RC_STREAM') {
+          set({ lastError: describe('local', error.message) });
+        }
+      }),
+    );
+    state
+      .awaitInitialReplication()
+      .then(() => {
+        const progress = store.getState().progress;
+        if (progress && !stopped) set({ progress: { ...progress, synced: progress.synced + 1 } });
+      })
+      .catch(() => undefined);
+  }
+  subscriptions.push(tracker.errors$.subscribe((error) => set({ lastError: describe('local', error.message) })));
+
+  // --- live stream over one graphql-ws socket for all collections
+  let socket: { dispose(): void | Promise<void> } | undefined;
+
+  async function openSocket() {
+    if (!live || stopped) return;
+    const { createClient } = await import('graphql-ws');
+    const impl =
+      options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await import('ws')).WebSocket;
+    if (stopped || store.getState().paused) return;
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: impl,
+      lazy: false,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      retryWait: (retries) => backoff.wait(retries + 1),
+      connectionParams: async () => ({ headers: { Authorization: `Bearer ${await token()}` } }),
+      onNonLazyError: () => undefined,
+      on: {
+        connected: () => {
+          socketConnected = true;
+          backoff.succeeded();
+          backoff.wake();
+          set({ connection: 'online' });
+          // events may have been missed while the socket was down
+          for (const stream$ of streams.values()) stream$.next('RESYNC');
+        },
+        closed: () => {
+          if (socketConnected && !stopped && !store.getState().paused) set({ connection: 'offline' });
+          socketConnected = false;
+        },
+      },
+    });
+    socket = client;
+    const authorization = `Bearer ${await token()}`;
+    for (const [name, stream$] of streams) {
+      const ops = operations.get(name) as CollectionOperations;
+      client.subscribe<Record<string, unknown>>(
+        { query: ops.stream, variables: { headers: { Authorization: authorization } } },
+        {
+          next: (answer) => {
+            const bulk = answer.data?.[ops.streamField] as {
+              documents?: PlainDocument[];
+              checkpoint?: Checkpoint;
+            } | null;
+            if (!bulk?.checkpoint || !bulk.documents) {
+              stream$.next('RESYNC');
+              return;
+            }
+            stream$.next({
+              documents: bulk.documents.map((doc) => stripNulls(doc)) as WithDeleted<PlainDocument>[],
+              checkpoint: stripNulls(bulk.checkpoint),
+            });
+          },
+          error: (error) => {
+            const message = Array.isArray(error)
+              ? error.map((e: { message?: string }) => e.message).join('; ')
+              : error instanceof Error
+                ? error.message
+                : 'the live stream closed';
+            set({ lastError: describe('server', `Live updates stopped: ${message}. Changes still sync on retry.`) });
+          },
+          complete: () => undefined,
+        },
+      );
+    }
+  }
+
+  async function closeSocket() {
+    const current = socket;
+    socket = undefined;
+    socketConnected = false;
+    await current?.dispose();
+  }
+
+  void openSocket().catch((error: unknown) => set({ lastError: describe('local', String(error)) }));
+
+  // --- the browser's own idea of connectivity
+  const onOnline = () => {
+    if (!store.getState().paused) set({ connection: 'connecting' });
+    backoff.wake();
+  };
+  const onOffline = () => set({ connection: 'offline' });
+  const target = (globalThis as { window?: EventTarget }).window;
+  target?.addEventListener('online', onOnline);
+  target?.addEventListener('offline', onOffline);
+
+  // "nothing acknowledged for a while" counts from the later of the last acknowledgement and the first pending write
+  let pendingSince = Date.now();
+  subscriptions.push({
+    unsubscribe: store.subscribe((status, previous) => {
+      if (status.pendingCount > 0 && previous.pendingCount === 0) pendingSince = Date.now();
+    }),
+  } as Subscription);
+  const stallTimer = setInterval(() => {
+    const status = store.getState();
+    const quietFor = Date.now() - Math.max(lastAckAt, pendingSince);
+    const stalled = status.pendingCount > 0 && status.connection === 'online' && quietFor > stallAfterMs;
+    if (stalled !== status.stalled) set({ stalled });
+  }, 1_000);
+  (stallTimer as { unref?: () => void }).unref?.();
+
+  const all = () => Object.values(states);
+
+  return {
+    store,
+    states,
+    async pause() {
+      set({ paused: true, connection: 'offline', activity: 'idle' });
+      await Promise.all(all().map((state) => state.pause()));
+      await closeSocket();
+    },
+    async resume() {
+      set({ paused: false, connection: 'connecting' });
+      backoff.succeeded();
+      await Promise.all(all().map((state) => state.start()));
+      await openSocket();
+    },
+    async syncNow() {
+      backoff.wake();
+      for (const state of all()) state.reSync();
+      await Promise.all(all().map((state) => state.awaitInSync()));
+    },
+    async awaitInSync() {
+      await Promise.all(all().map((state) => state.awaitInSync()));
+      await tracker.flush();
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(stallTimer);
+      target?.removeEventListener('online', onOnline);
+      target?.removeEventListener('offline', onOffline);
+      backoff.wake();
+      for (const subscription of subscriptions) subscription.unsubscribe();
+      await Promise.all(all().map((state) => state.cancel()));
+      for (const stream$ of streams.values()) stream$.complete();
+      await closeSocket();
+      unbindCounts();
+      set({ connection: 'offline', activity: 'idle', stalled: false });
+    },
+  };
+}

@@ -1,0 +1,155 @@
+// Per-document sync state: which local writes the server has not acknowledged yet (pending), which it refused
+// (failed). Kept in a local collection, so pending survives a reload while offline. Absent means synced.
+import type { RxCollection, RxJsonSchema } from 'rxdb';
+import { filter, Subject, type Subscription } from 'rxjs';
+import type { AnyRxDatabase } from './database';
+import { type PlainDocument, sameDocumentState } from './documents';
+
+export type DocSyncState = 'synced' | 'pending' | 'failed' | 'conflict';
+
+export interface SyncStateRecord {
+  /** `${collection}|${documentId}` */
+  id: string;
+  collection: string;
+  documentId: string;
+  state: 'pending' | 'failed';
+  /** what the server said when it refused the write */
+  error?: string;
+  /** when the document was last written locally (client clock) */
+  changedAt: number;
+}
+
+export const syncStateCollectionName = 'syncstate';
+
+export const syncStateSchema: RxJsonSchema<SyncStateRecord> = {
+  title: 'syncstate',
+  description: 'Local writes the server has not acknowledged (never replicated)',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 300 },
+    collection: { type: 'string', maxLength: 100 },
+    documentId: { type: 'string', maxLength: 200 },
+    state: { type: 'string', enum: ['pending', 'failed'], maxLength: 10 },
+    error: { type: 'string' },
+    changedAt: { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 },
+  },
+  required: ['id', 'collection', 'documentId', 'state', 'changedAt'],
+  indexes: ['state'],
+  additionalProperties: false,
+};
+
+export function syncStateId(collection: string, documentId: string): string {
+  return `${collection}|${documentId}`;
+}
+
+/** Writes made by the replication's downstream are the server's own state, not local changes. */
+function isServerWrite(context: string): boolean {
+  return context.startsWith('replication-downstream');
+}
+
+/**
+ * Watches the synced collections' writes and keeps the `syncstate` collection up to date. All changes go through
+ * one queue, so a write's "pending" always lands before the acknowledgement of the push that carried it.
+ */
+export class SyncTracker {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly subscriptions: Subscription[] = [];
+  /** failures to record a write's state, so the status store can show them */
+  readonly errors$ = new Subject<Error>();
+
+  constructor(
+    private readonly database: AnyRxDatabase,
+    private readonly collectionNames: readonly string[],
+  ) {}
+
+  private get records(): RxCollection<SyncStateRecord> {
+    return this.database.collections[syncStateCollectionName] as RxCollection<SyncStateRecord>;
+  }
+
+  start(): void {
+    for (const name of this.collectionNames) {
+      const collection = this.database.collections[name] as RxCollection | undefined;
+      if (!collection) continue;
+      this.subscriptions.push(
+        collection.eventBulks$
+          .pipe(filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context)))
+          .subscribe((bulk) => {
+            const ids = [...new Set(bulk.events.map((event) => event.documentId))];
+            const changedAt = Date.now();
+            this.report(() =>
+              this.records.bulkUpsert(
+                ids.map((documentId) => ({
+                  id: syncStateId(name, documentId),
+                  collection: name,
+                  documentId,
+                  state: 'pending' as const,
+                  changedAt,
+                })),
+              ),
+            );
+          }),
+      );
+    }
+  }
+
+  /** The server took these document states: each is synced unless it was written again since. */
+  acknowledge(collectionName: string, pushed: readonly PlainDocument[]): Promise<void> {
+    return this.enqueue(async () => {
+      const collection = this.database.collections[collectionName] as RxCollection | undefined;
+      if (!collection || pushed.length === 0) return;
+      const primary = collection.schema.primaryPath as string;
+      const ids = pushed.map((doc) => String(doc[primary]));
+      const current = await collection.storageInstance.findDocumentsById(ids, true);
+      const currentById = new Map(
+        current.map((doc) => [String((doc as PlainDocument)[primary]), doc as PlainDocument]),
+      );
+      const synced = pushed
+        .filter((doc) => {
+          const now = currentById.get(String(doc[primary]));
+          return !now || sameDocumentState(now, doc);
+        })
+        .map((doc) => syncStateId(collectionName, String(doc[primary])));
+      if (synced.length > 0) await this.records.bulkRemove(synced);
+    });
+  }
+
+  /** The server refused these documents: they stay local, marked failed with the server's words. */
+  fail(collectionName: string, documentIds: readonly string[], error: string): Promise<void> {
+    return this.enqueue(async () => {
+      const changedAt = Date.now();
+      await this.records.bulkUpsert(
+        documentIds.map((documentId) => ({
+          id: syncStateId(collectionName, documentId),
+          collection: collectionName,
+          documentId,
+          state: 'failed' as const,
+          error,
+          changedAt,
+        })),
+      );
+    });
+  }
+
+  /** Resolves once every queued change is written. */
+  flush(): Promise<unknown> {
+    return this.enqueue(async () => undefined);
+  }
+
+  stop(): void {
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private report(task: () => Promise<unknown>): void {
+    this.enqueue(task).catch((error: unknown) => {
+      if (!this.database.closed) this.errors$.next(error instanceof Error ? error : new Error(String(error)));
+    });
+  }
+}

@@ -1,0 +1,87 @@
+// The one sync status store the UI reads: a zustand store fed by RxJS from the replication and the local
+// sync-state collections. Its shape is the contract with SyncStatusWidget and every connected component.
+import type { RxCollection } from 'rxdb';
+import type { Subscription } from 'rxjs';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type ConflictRecord, conflictsCollectionName } from './conflicts';
+import type { AnyRxDatabase } from './database';
+import { type SyncStateRecord, syncStateCollectionName } from './sync-state';
+
+export type ConnectionState = 'online' | 'connecting' | 'offline';
+export type SyncActivity = 'idle' | 'pulling' | 'pushing';
+
+/** What went wrong, in words a person can act on. */
+export interface SyncErrorInfo {
+  /** network: server unreachable; auth: token refused; rejected: the server refused data; server: it failed */
+  kind: 'network' | 'auth' | 'rejected' | 'server' | 'local';
+  message: string;
+  at: number;
+}
+
+export interface InitialSyncProgress {
+  /** collections replicating */
+  collections: number;
+  /** collections whose first pull has completed */
+  synced: number;
+  /** documents received from the server so far */
+  documents: number;
+}
+
+export interface SyncStatus {
+  connection: ConnectionState;
+  activity: SyncActivity;
+  /** local writes the server has not acknowledged */
+  pendingCount: number;
+  /** local writes the server refused */
+  failedCount: number;
+  /** open conflicts waiting for a person */
+  conflictCount: number;
+  /** when the server last acknowledged a push or answered a pull (client clock at receipt); null: never */
+  lastSyncedAt: number | null;
+  lastError: SyncErrorInfo | null;
+  /** initial sync progress; null before a replication starts */
+  progress: InitialSyncProgress | null;
+  /** work pending and connected, yet nothing acknowledged for a while */
+  stalled: boolean;
+  /** the replication was paused on purpose */
+  paused: boolean;
+}
+
+export type SyncStore = StoreApi<SyncStatus>;
+
+export const initialSyncStatus: SyncStatus = {
+  connection: 'connecting',
+  activity: 'idle',
+  pendingCount: 0,
+  failedCount: 0,
+  conflictCount: 0,
+  lastSyncedAt: null,
+  lastError: null,
+  progress: null,
+  stalled: false,
+  paused: false,
+};
+
+export function createSyncStore(initial: Partial<SyncStatus> = {}): SyncStore {
+  return createStore<SyncStatus>()(() => ({ ...initialSyncStatus, ...initial }));
+}
+
+/** Feeds pending, failed and conflict counts from a Syncline database into the store. Returns the unsubscribe. */
+export function bindSyncCounts(store: SyncStore, database: AnyRxDatabase): () => void {
+  const syncstate = database.collections[syncStateCollectionName] as RxCollection<SyncStateRecord>;
+  const conflicts = database.collections[conflictsCollectionName] as RxCollection<ConflictRecord>;
+  const subscriptions: Subscription[] = [
+    syncstate
+      .find({ selector: { state: 'pending' } })
+      .$.subscribe((docs) => store.setState({ pendingCount: docs.length })),
+    syncstate
+      .find({ selector: { state: 'failed' } })
+      .$.subscribe((docs) => store.setState({ failedCount: docs.length })),
+    conflicts
+      .find({ selector: { status: 'open' } })
+      .$.subscribe((docs) => store.setState({ conflictCount: docs.length })),
+  ];
+  return () => {
+    for (const subscription of subscriptions) subscription.unsubscribe();
+  };
+}
