@@ -31,3 +31,5 @@ export * from './components/textarea';
 export * from './components/toast';
 export * from './components/tooltip';
 export { cn } from './lib/cn';
+export * from './machine';
+export * from './sync';

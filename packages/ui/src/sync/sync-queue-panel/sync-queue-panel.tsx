@@ -2,20 +2,11 @@
 // The writes still on this device: failed ones first, then pending, each with its document, operation, age,
 // attempts and last error. Retry or discard one or all; discarding always asks first, since it throws work away.
 import { useId, useState } from 'react';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '../../components/alert-dialog/alert-dialog';
 import { Badge } from '../../components/badge/badge';
 import { Button } from '../../components/button/button';
 import { EmptyState } from '../../components/empty-state/empty-state';
 import { cn } from '../../lib/cn';
+import { ConfirmDialog } from '../lib/confirm-dialog';
 import { formatRelativeTime, type Moment } from '../lib/relative-time';
 import { useNow } from '../lib/use-now';
 import { SyncRow } from '../sync-row/sync-row';
@@ -152,28 +143,24 @@ export function SyncQueuePanel({
           {group('Pending', pending)}
         </>
       )}
-      <AlertDialog open={discard !== null} onOpenChange={(open) => (open ? undefined : setDiscard(null))}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>
-              {discard?.kind === 'all'
-                ? `Discard all ${items.length} ${items.length === 1 ? 'change' : 'changes'}?`
-                : `Discard this change to ${discard?.kind === 'one' ? labelOf(discard.item) : ''}?`}
-            </AlertDialogTitle>
-            <AlertDialogDescription>
-              {discard?.kind === 'all'
-                ? 'They have not reached the server and will be removed from this device. The server copies stay as they are.'
-                : 'It has not reached the server and will be removed from this device. The server copy stays as it is.'}
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Keep</AlertDialogCancel>
-            <AlertDialogAction variant="danger" onClick={confirmDiscard}>
-              Discard
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={discard !== null}
+        onCancel={() => setDiscard(null)}
+        onConfirm={confirmDiscard}
+        danger
+        cancelLabel="Keep"
+        confirmLabel="Discard"
+        title={
+          discard?.kind === 'all'
+            ? `Discard all ${items.length} ${items.length === 1 ? 'change' : 'changes'}?`
+            : `Discard this change to ${discard?.kind === 'one' ? labelOf(discard.item) : ''}?`
+        }
+        description={
+          discard?.kind === 'all'
+            ? 'They have not reached the server and will be removed from this device. The server copies stay as they are.'
+            : 'It has not reached the server and will be removed from this device. The server copy stays as it is.'
+        }
+      />
     </section>
   );
 }

@@ -1,0 +1,1 @@
+export { AlarmChip, type AlarmChipProps } from './alarm-chip';

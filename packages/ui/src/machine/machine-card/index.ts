@@ -1,0 +1,1 @@
+export { MachineCard, type MachineCardProps, type MachineTelemetry } from './machine-card';

@@ -1,0 +1,1 @@
+export { MachineGrid, type MachineGridItem, type MachineGridProps } from './machine-grid';

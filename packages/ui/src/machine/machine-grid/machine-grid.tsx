@@ -1,0 +1,62 @@
+// The floor at a glance: machine cards in a responsive grid, with a one-line count of what needs attention.
+import { cn } from '../../lib/cn';
+import type { Moment } from '../../sync/lib/relative-time';
+import { useNow } from '../../sync/lib/use-now';
+import { MachineCard, type MachineCardProps } from '../machine-card/machine-card';
+import { deriveMachineConnection, type MachineCommand, topAlarm } from '../machine-status';
+
+export type MachineGridItem = Omit<MachineCardProps, 'now' | 'onCommand' | 'onAcknowledgeAlarm'> & { id: string };
+
+export type MachineGridProps = Omit<React.ComponentProps<'section'>, 'children'> & {
+  machines: readonly MachineGridItem[];
+  now?: Moment;
+  onCommand?: (machineId: string, command: MachineCommand) => void;
+  onAcknowledgeAlarm?: (machineId: string, alarmId: string) => void;
+  /** Names the grid for assistive technology, e.g. "Floor 1 machines". */
+  label?: string;
+};
+
+export function MachineGrid({
+  machines,
+  now: fixedNow,
+  onCommand,
+  onAcknowledgeAlarm,
+  label = 'Machines',
+  className,
+  ...props
+}: MachineGridProps) {
+  const now = useNow(fixedNow, 1000);
+  const running = machines.filter((machine) => machine.state === 'running').length;
+  const alarmed = machines.filter((machine) => {
+    const alarm = topAlarm(machine.alarms);
+    return alarm && alarm.acknowledgedAt == null;
+  }).length;
+  const unreachable = machines.filter(
+    (machine) =>
+      (machine.connection ??
+        deriveMachineConnection(machine.lastSeenAt, now, {
+          staleAfterMs: machine.staleAfterMs,
+          offlineAfterMs: machine.offlineAfterMs,
+        })) !== 'online',
+  ).length;
+  return (
+    <section data-slot="machine-grid" aria-label={label} className={cn('grid gap-3', className)} {...props}>
+      <p data-slot="machine-grid-summary" className="text-foreground-muted text-sm">
+        {machines.length} {machines.length === 1 ? 'machine' : 'machines'} · {running} running · {alarmed} with open
+        alarms · {unreachable} not reporting
+      </p>
+      <ul className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-3">
+        {machines.map(({ id, ...machine }) => (
+          <li key={id} className="grid">
+            <MachineCard
+              {...machine}
+              now={now}
+              onCommand={onCommand ? (command) => onCommand(id, command) : undefined}
+              onAcknowledgeAlarm={onAcknowledgeAlarm ? (alarmId) => onAcknowledgeAlarm(id, alarmId) : undefined}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

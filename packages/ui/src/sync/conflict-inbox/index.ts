@@ -1,0 +1,1 @@
+export { type BatchResolution, ConflictInbox, type ConflictInboxItem, type ConflictInboxProps } from './conflict-inbox';

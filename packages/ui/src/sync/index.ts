@@ -1,0 +1,19 @@
+// Sync-aware components: pure, props-driven views of the sync engine's state. They never import the data layer;
+// `@syncline/ui/connected` wires them to it.
+export * from './conflict-diff-viewer';
+export * from './conflict-inbox';
+export {
+  describeCountdown,
+  formatCountdown,
+  formatElapsed,
+  formatRelativeTime,
+  type Moment,
+  toMillis,
+} from './lib/relative-time';
+export { useNow } from './lib/use-now';
+export { useSettledValue } from './lib/use-settled-value';
+export * from './offline-banner';
+export * from './sync-dot';
+export * from './sync-queue-panel';
+export * from './sync-row';
+export * from './sync-status-widget';
