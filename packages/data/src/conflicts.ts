@@ -3,13 +3,19 @@
 import type { MergeRules } from '@syncline/domain';
 import type { RxCollection, RxConflictHandler, RxJsonSchema, WithDeleted } from 'rxdb';
 import type { AnyRxDatabase } from './database';
-import { type PlainDocument, sameDocumentState, withoutStorageFields } from './documents';
+import {
+  jsonEqual,
+  type PlainDocument,
+  sameDocumentState,
+  serverManagedFields,
+  withoutStorageFields,
+} from './documents';
 import { mergeDocuments } from './merge';
 
 export interface ConflictRecord {
   /** `${collection}|${documentId}|${detectedAt}` */
   id: string;
-  collection: string;
+  collectionName: string;
   documentId: string;
   /** the fields changed on both sides under a `manual` rule (`_deleted` for delete versus edit) */
   fields: string[];
@@ -38,7 +44,7 @@ export const conflictSchema: RxJsonSchema<ConflictRecord> = {
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 400 },
-    collection: { type: 'string', maxLength: 100 },
+    collectionName: { type: 'string', maxLength: 100 },
     documentId: { type: 'string', maxLength: 200 },
     fields: { type: 'array', items: { type: 'string' } },
     base: documentVersion,
@@ -49,7 +55,7 @@ export const conflictSchema: RxJsonSchema<ConflictRecord> = {
     resolvedAt: { type: 'number' },
     resolution: documentVersion,
   },
-  required: ['id', 'collection', 'documentId', 'fields', 'local', 'server', 'status', 'detectedAt'],
+  required: ['id', 'collectionName', 'documentId', 'fields', 'local', 'server', 'status', 'detectedAt'],
   indexes: ['status'],
   additionalProperties: false,
 } as RxJsonSchema<ConflictRecord>;
@@ -68,7 +74,16 @@ export function createConflictHandler<T>(
   rules: MergeRules | undefined,
 ): RxConflictHandler<T> {
   return {
-    isEqual: (a, b) => sameDocumentState(a as PlainDocument, b as PlainDocument),
+    isEqual: (a, b, context) => {
+      const left = a as PlainDocument;
+      const right = b as PlainDocument;
+      if (!sameDocumentState(left, right)) return false;
+      // Downstream, "equal" means "no need to write the server's state": there the server's clock must count,
+      // or the echo of a push never brings `updatedAt` to the client.
+      return context === 'downstream-check-if-equal-1'
+        ? serverManagedFields.every((field) => jsonEqual(left[field], right[field]))
+        : true;
+    },
     resolve: async (input) => {
       const base = input.assumedMasterState
         ? withoutStorageFields(input.assumedMasterState as PlainDocument)
@@ -82,7 +97,7 @@ export function createConflictHandler<T>(
         const detectedAt = Date.now();
         await conflictsOf(database()).insert({
           id: `${collectionName}|${documentId}|${detectedAt}-${Math.random().toString(36).slice(2, 8)}`,
-          collection: collectionName,
+          collectionName,
           documentId,
           fields: manualFields,
           ...(base ? { base } : {}),
@@ -116,8 +131,8 @@ export async function resolveConflict(
   if (missing.length > 0) {
     throw new Error(`Choose a value for ${missing.join(', ')} before resolving; nothing was written.`);
   }
-  const collection = database.collections[record.collection];
-  if (!collection) throw new Error(`The collection "${record.collection}" is not open in this database.`);
+  const collection = database.collections[record.collectionName];
+  if (!collection) throw new Error(`The collection "${record.collectionName}" is not open in this database.`);
   const versions = { local: record.local, server: record.server, base: record.base ?? {} };
   const resolution: PlainDocument = {};
   for (const field of record.fields) {

@@ -11,7 +11,7 @@ import type {
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { Subject, type Subscription } from 'rxjs';
 import { Backoff, type BackoffOptions } from './backoff';
-import { type AnyRxDatabase, type SynclineDatabase, synclineInternals } from './database';
+import { type AnyRxDatabase, synclineInternals } from './database';
 import { type PlainDocument, stripNulls } from './documents';
 import { type CollectionOperations, collectionOperations, toInputDocument } from './graphql-operations';
 import { bindSyncCounts, createSyncStore, type SyncErrorInfo, type SyncStatus, type SyncStore } from './sync-store';
@@ -20,8 +20,7 @@ export type TokenSource = string | (() => string | Promise<string>);
 
 export interface StartReplicationOptions {
   /** a database opened with createSynclineDatabase */
-  // biome-ignore lint/suspicious/noExplicitAny: any Syncline database, whatever its collections
-  database: SynclineDatabase<any>;
+  database: AnyRxDatabase;
   /** the server's GraphQL endpoint over HTTP(S), e.g. `https://sync.example.com/graphql` */
   url: string;
   /** the same endpoint over WebSocket; derived from `url` when omitted */
@@ -93,7 +92,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const backoff = new Backoff(options.backoff);
   const tracker = internals.tracker;
   const subscriptions: Subscription[] = [];
-  const unbindCounts = bindSyncCounts(store, database as AnyRxDatabase);
+  const unbindCounts = bindSyncCounts(store, database);
   const inFlight = { pull: 0, push: 0 };
   let lastAckAt = Date.now();
   let socketConnected = false;
@@ -113,13 +112,16 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   }
 
   async function request(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-    let response: Response;
-    try {
-      response = await fetchImpl(url, {
+    const send = async () =>
+      fetchImpl(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
         body: JSON.stringify({ query, variables }),
       });
+    let response: Response;
+    try {
+      // one immediate second try: a kept-alive connection the server closed (say, on restart) fails only once
+      response = await send().catch(send);
     } catch {
       throw new SyncRequestError(
         'network',
@@ -156,7 +158,9 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       backoff.failed();
       const info =
         error instanceof SyncRequestError ? describe(error.kind, error.message) : describe('local', String(error));
-      set({ lastError: info, ...(info.kind === 'network' ? { connection: 'offline' as const } : {}) });
+      // a live socket proves the server reachable: one failed request does not make the client offline
+      const offline = info.kind === 'network' && !socketConnected;
+      set({ lastError: info, ...(offline ? { connection: 'offline' as const } : {}) });
       throw error;
     } finally {
       inFlight[direction] -= 1;
@@ -220,6 +224,9 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
             }
             const conflicts = ((data[ops.pushField] as PlainDocument[] | null) ?? []).map((doc) => stripNulls(doc));
             const conflicted = new Set(conflicts.map((doc) => String(doc[primary])));
+            // the stream may miss the echo of this very push (say, right after a reconnect): pull to get the
+            // server's clock for these documents
+            if (live) setTimeout(() => states[name]?.reSync(), 0);
             await tracker.acknowledge(
               name,
               rows
@@ -260,7 +267,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
 
   async function openSocket() {
     if (!live || stopped) return;
-    const { createClient } = await import('graphql-ws');
+    const { createClient } = await import('graphql-ws/client');
     const impl =
       options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await import('ws')).WebSocket;
     if (stopped || store.getState().paused) return;

@@ -10,7 +10,7 @@ export type DocSyncState = 'synced' | 'pending' | 'failed' | 'conflict';
 export interface SyncStateRecord {
   /** `${collection}|${documentId}` */
   id: string;
-  collection: string;
+  collectionName: string;
   documentId: string;
   state: 'pending' | 'failed';
   /** what the server said when it refused the write */
@@ -29,13 +29,13 @@ export const syncStateSchema: RxJsonSchema<SyncStateRecord> = {
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 300 },
-    collection: { type: 'string', maxLength: 100 },
+    collectionName: { type: 'string', maxLength: 100 },
     documentId: { type: 'string', maxLength: 200 },
     state: { type: 'string', enum: ['pending', 'failed'], maxLength: 10 },
     error: { type: 'string' },
     changedAt: { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 },
   },
-  required: ['id', 'collection', 'documentId', 'state', 'changedAt'],
+  required: ['id', 'collectionName', 'documentId', 'state', 'changedAt'],
   indexes: ['state'],
   additionalProperties: false,
 };
@@ -82,7 +82,7 @@ export class SyncTracker {
               this.records.bulkUpsert(
                 ids.map((documentId) => ({
                   id: syncStateId(name, documentId),
-                  collection: name,
+                  collectionName: name,
                   documentId,
                   state: 'pending' as const,
                   changedAt,
@@ -122,7 +122,7 @@ export class SyncTracker {
       await this.records.bulkUpsert(
         documentIds.map((documentId) => ({
           id: syncStateId(collectionName, documentId),
-          collection: collectionName,
+          collectionName,
           documentId,
           state: 'failed' as const,
           error,

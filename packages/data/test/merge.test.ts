@@ -150,7 +150,11 @@ describe('nothing vanishes silently', () => {
       const { merged, manualFields, decisions } = mergeDocuments({ base: baseDoc, local, server }, rules);
       const decided = new Map(decisions.map((d) => [d.field, d]));
       for (const field of Object.keys(rules.fields)) {
-        const [b, l, s] = [baseDoc[field as keyof typeof baseDoc], local[field as keyof typeof local], server[field as keyof typeof server]];
+        const [b, l, s] = [
+          baseDoc[field as keyof typeof baseDoc],
+          local[field as keyof typeof local],
+          server[field as keyof typeof server],
+        ];
         if (jsonEqual(l, s)) {
           expect(merged[field]).toEqual(s);
         } else if (jsonEqual(l, b)) {
@@ -169,14 +173,16 @@ describe('nothing vanishes silently', () => {
             expect(decision.discarded).toEqual([l]);
           }
           if (decision.rule === 'union') {
-            const keyOf = (item: unknown) => JSON.stringify(typeof item === 'object' ? (item as { id: string }).id : item);
+            const keyOf = (item: unknown) =>
+              JSON.stringify(typeof item === 'object' ? (item as { id: string }).id : item);
             const inBase = new Set((b as unknown[]).map(keyOf));
             const keptKeys = new Set((decision.kept as unknown[]).map(keyOf));
             for (const item of [...(l as unknown[]), ...(s as unknown[])]) {
               // added on a side: must be kept; dropped only when the other side removed it from base
               if (!inBase.has(keyOf(item))) expect(keptKeys.has(keyOf(item)), `added ${keyOf(item)}`).toBe(true);
             }
-            for (const item of decision.discarded) expect(inBase.has(keyOf(item)) || typeof item === 'object').toBe(true);
+            for (const item of decision.discarded)
+              expect(inBase.has(keyOf(item)) || typeof item === 'object').toBe(true);
           }
         }
       }

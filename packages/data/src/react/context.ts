@@ -1,11 +1,11 @@
 // The React context the Syncline hooks read: the database, the sync store and (when running) the replication.
 import { createContext, useContext } from 'react';
-import type { SynclineDatabase } from '../database';
+import type { AnyRxDatabase } from '../database';
 import type { SynclineReplication } from '../replication';
 import type { SyncStore } from '../sync-store';
 
 export interface SynclineContextValue {
-  database: SynclineDatabase;
+  database: AnyRxDatabase;
   store: SyncStore;
   replication: SynclineReplication | null;
 }

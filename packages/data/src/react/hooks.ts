@@ -7,7 +7,6 @@ import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
 import { combineLatest, map, type Observable } from 'rxjs';
 import { useStore } from 'zustand';
 import { type ConflictChoice, type ConflictRecord, conflictsCollectionName, resolveConflict } from '../conflicts';
-import type { AnyRxDatabase } from '../database';
 import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
 import type { SyncStatus } from '../sync-store';
 import { useSyncline } from './context';
@@ -69,7 +68,7 @@ function syncStateOf(
 ) {
   return combineLatest([
     collection.findOne(syncStateId(name, id)).$,
-    conflicts.find({ selector: { collection: name, documentId: id, status: 'open' } }).$,
+    conflicts.find({ selector: { collectionName: name, documentId: id, status: 'open' } }).$,
   ]).pipe(map(([record, open]): DocSyncState => (open.length > 0 ? 'conflict' : record ? record.state : 'synced')));
 }
 
@@ -115,7 +114,7 @@ export function useResolveConflict() {
   const { database } = useSyncline();
   return useCallback(
     (conflictId: string, choices: Readonly<Record<string, ConflictChoice>>) =>
-      resolveConflict(database as AnyRxDatabase, conflictId, choices),
+      resolveConflict(database, conflictId, choices),
     [database],
   );
 }

@@ -1,13 +1,13 @@
 // Makes a Syncline database (and its replication, when one runs) available to the hooks below it.
 import { type ReactNode, useEffect, useMemo } from 'react';
-import type { AnyRxDatabase, SynclineDatabase } from '../database';
+import type { AnyRxDatabase } from '../database';
 import type { SynclineReplication } from '../replication';
 import { bindSyncCounts, createSyncStore } from '../sync-store';
 import { SynclineContext } from './context';
 
 export interface SynclineProviderProps {
-  // biome-ignore lint/suspicious/noExplicitAny: any Syncline database, whatever its collections
-  database: SynclineDatabase<any>;
+  /** a database opened with createSynclineDatabase */
+  database: AnyRxDatabase;
   /** the running replication; without one the store still counts pending writes and conflicts */
   replication?: SynclineReplication | null;
   children?: ReactNode;
@@ -15,11 +15,8 @@ export interface SynclineProviderProps {
 
 export function SynclineProvider({ database, replication = null, children }: SynclineProviderProps) {
   const ownStore = useMemo(() => (replication ? null : createSyncStore({ connection: 'offline' })), [replication]);
-  useEffect(() => (ownStore ? bindSyncCounts(ownStore, database as AnyRxDatabase) : undefined), [ownStore, database]);
+  useEffect(() => (ownStore ? bindSyncCounts(ownStore, database) : undefined), [ownStore, database]);
   const store = replication?.store ?? ownStore;
-  const value = useMemo(
-    () => (store ? { database: database as SynclineDatabase, store, replication } : null),
-    [database, store, replication],
-  );
+  const value = useMemo(() => (store ? { database, store, replication } : null), [database, store, replication]);
   return <SynclineContext value={value}>{children}</SynclineContext>;
 }

@@ -1,0 +1,87 @@
+// Shared by the suites that run against a real sync server: clients with their own in-memory database, and a way
+// to wait for what a user would eventually see.
+import { type ControlCenterDocuments, controlCenterMergeRules, controlCenterSchemas } from '@syncline/domain';
+import type { TestServer } from '@syncline/server/testing';
+import { createSynclineDatabase, type StartReplicationOptions, type SyncStatus, startReplication } from '../src';
+
+let clients = 0;
+
+export async function openClient(server: TestServer, tenant: string, extra: Partial<StartReplicationOptions> = {}) {
+  clients += 1;
+  const database = await createSynclineDatabase({
+    name: `client${clients}${Date.now().toString(36)}`,
+    collections: controlCenterSchemas,
+    mergeRules: controlCenterMergeRules,
+  });
+  const replication = startReplication({
+    database,
+    url: server.url,
+    wsUrl: server.wsUrl,
+    token: () => server.token(tenant),
+    backoff: { initialMs: 50, maxMs: 400 },
+    ...extra,
+  });
+  return {
+    database,
+    replication,
+    status: () => replication.store.getState(),
+    async close() {
+      await replication.stop();
+      await database.remove();
+    },
+  };
+}
+
+export type Client = Awaited<ReturnType<typeof openClient>>;
+
+/** Resolves when the store satisfies `test`; rejects with the last status after `timeoutMs`. */
+export function storeReaches(client: Client, test: (status: SyncStatus) => boolean, timeoutMs = 15_000) {
+  return new Promise<SyncStatus>((resolve, reject) => {
+    const store = client.replication.store;
+    if (test(store.getState())) return resolve(store.getState());
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`Sync status never got there; last: ${JSON.stringify(store.getState())}`));
+    }, timeoutMs);
+    const stop = store.subscribe((status) => {
+      if (test(status)) {
+        clearTimeout(timer);
+        stop();
+        resolve(status);
+      }
+    });
+  });
+}
+
+/** Polls `read` until `test` holds (for state spread over several clients); rejects after `timeoutMs`. */
+export async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!test(last)) {
+    if (Date.now() > deadline) throw new Error(`Never converged; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await read();
+  }
+  return last;
+}
+
+/** The order as a client holds it, without storage bookkeeping. */
+export async function orderOn(client: Client, id: string): Promise<ControlCenterDocuments['orders'] | null> {
+  const doc = await client.database.orders.findOne(id).exec();
+  return doc ? (doc.toJSON() as ControlCenterDocuments['orders']) : null;
+}
+
+/** The order as the server holds it, read with a plain GraphQL pull from the start. */
+export async function orderOnServer(server: TestServer, tenant: string, id: string) {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await server.headers(tenant)) },
+    body: JSON.stringify({
+      query:
+        'query($limit: Int!) { pullOrders(checkpoint: null, limit: $limit) { documents { id status notes tags labelPrints assignedMachineId priority _deleted } } }',
+      variables: { limit: 1000 },
+    }),
+  });
+  const body = (await response.json()) as { data: { pullOrders: { documents: Record<string, unknown>[] } } };
+  return body.data.pullOrders.documents.find((doc) => doc.id === id) ?? null;
+}
