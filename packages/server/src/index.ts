@@ -1,2 +1,30 @@
-// GraphQL Yoga sync endpoint and CLI: SQLite by default, PostgreSQL + Redis to scale out.
-export {};
+// @syncline/server: the GraphQL Yoga sync endpoint (RxDB's GraphQL replication protocol) on embedded SQLite.
+export {
+  AuthError,
+  type AuthOptions,
+  type HmacAlgorithm,
+  type Principal,
+  parseDuration,
+  type SignTokenOptions,
+  signToken,
+} from './auth.js';
+export { CollectionConfigError, type CollectionSchemas, DELETED, UPDATED_AT } from './collections.js';
+export { DEFAULT_DEV_ORIGINS, GRAPHQL_PATH, SCHEMAS_PATH } from './endpoints.js';
+export type { SyncServerLimits } from './limits.js';
+export {
+  type ChangeEvent,
+  createEventTargetPubSub,
+  createInMemoryPubSub,
+  type EventTargetPubSub,
+  type SyncPubSub,
+} from './pubsub.js';
+export {
+  createSyncServer,
+  type ListenAddress,
+  type SyncSchemas,
+  type SyncServer,
+  type SyncServerOptions,
+} from './server.js';
+export { KyselySyncStorage, type KyselySyncStorageOptions, type SyncDatabase } from './storage/kysely-storage.js';
+export { createSqliteStorage, type SqliteStorageOptions, type SqliteSynchronous } from './storage/sqlite.js';
+export type { Checkpoint, PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './storage/types.js';

@@ -1,0 +1,144 @@
+// Who is asking: a JWT whose `tenant` claim scopes every read, write and stream. Verification allows only
+// the configured algorithms (HS256 by default, never `none`) and requires `exp`.
+import { randomBytes } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+
+export type HmacAlgorithm = 'HS256' | 'HS384' | 'HS512';
+
+export interface AuthOptions {
+  /** The shared secret tokens are signed with: at least 32 characters. */
+  secret: string;
+  /** Accepted algorithms. Default `['HS256']`. */
+  algorithms?: HmacAlgorithm[];
+  /** When set, tokens must carry this `iss`. */
+  issuer?: string;
+  /** When set, tokens must carry this `aud`. */
+  audience?: string;
+  /** Seconds of clock skew tolerated on `exp`/`nbf`. Default 5. */
+  clockToleranceSeconds?: number;
+}
+
+/** The caller, as established from a verified token. */
+export interface Principal {
+  readonly tenant: string;
+  readonly sub: string | undefined;
+  /** Expiry, in seconds since the epoch. */
+  readonly exp: number;
+}
+
+export const MIN_SECRET_LENGTH = 32;
+// Tenants name storage rows and pub/sub topics: keep them short and plain.
+const TENANT = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+
+/** Why a request was refused, phrased for the caller; `code` is stable for clients. */
+export class AuthError extends Error {
+  override name = 'AuthError';
+  constructor(
+    message: string,
+    readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN' = 'UNAUTHENTICATED',
+  ) {
+    super(message);
+  }
+}
+
+export function assertUsableSecret(secret: unknown): asserts secret is string {
+  if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(
+      `The JWT secret must be a string of at least ${MIN_SECRET_LENGTH} characters ` +
+        '(set SYNCLINE_JWT_SECRET, for example to the output of `openssl rand -base64 48`).',
+    );
+  }
+}
+
+export function generateSecret(): string {
+  return randomBytes(48).toString('base64url');
+}
+
+/** Reads `Bearer <token>` (the scheme is case-insensitive); a bare token is accepted too. */
+export function tokenFromHeader(value: string | null | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  const match = /^bearer\s+(.+)$/i.exec(trimmed);
+  return (match ? match[1] : trimmed)?.trim();
+}
+
+export type TokenVerifier = (token: string | undefined) => Promise<Principal>;
+
+export function createTokenVerifier(options: AuthOptions): TokenVerifier {
+  assertUsableSecret(options.secret);
+  const key = new TextEncoder().encode(options.secret);
+  const algorithms = options.algorithms ?? ['HS256'];
+  return async (token) => {
+    if (!token) {
+      throw new AuthError('Missing token: send "Authorization: Bearer <token>" (a JWT with a tenant claim).');
+    }
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, key, {
+        algorithms,
+        requiredClaims: ['exp'],
+        clockTolerance: options.clockToleranceSeconds ?? 5,
+        ...(options.issuer ? { issuer: options.issuer } : {}),
+        ...(options.audience ? { audience: options.audience } : {}),
+      }));
+    } catch (error) {
+      throw new AuthError(describeJoseError(error));
+    }
+    const tenant = payload.tenant;
+    if (typeof tenant !== 'string' || !TENANT.test(tenant)) {
+      throw new AuthError('Invalid token: the "tenant" claim is missing or not a plain tenant name.');
+    }
+    return {
+      tenant,
+      sub: typeof payload.sub === 'string' ? payload.sub : undefined,
+      exp: payload.exp as number,
+    };
+  };
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'Token expired: ask for a new one.';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'Invalid token: its signing algorithm is not accepted.';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'Invalid token: the signature does not match.';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    return `Invalid token: the "${error.claim}" claim ${error.reason === 'missing' ? 'is missing' : 'is not accepted'}.`;
+  }
+  return 'Invalid token: not a well-formed signed JWT.';
+}
+
+export interface SignTokenOptions {
+  secret: string;
+  tenant: string;
+  sub?: string;
+  /** A duration such as `1h`, `30m`, `7d`, or seconds. Default `1h`. */
+  ttl?: string | number;
+  algorithm?: HmacAlgorithm;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Parses `90`, `90s`, `15m`, `12h`, `7d` into seconds. */
+export function parseDuration(value: string | number): number {
+  if (typeof value === 'number') return value;
+  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
+  if (!match) throw new Error(`Cannot read the duration "${value}": use a number with s, m, h or d (for example 1h).`);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+/** Mints a token the server accepts. */
+export async function signToken(options: SignTokenOptions): Promise<string> {
+  assertUsableSecret(options.secret);
+  if (!TENANT.test(options.tenant)) throw new Error(`"${options.tenant}" is not a plain tenant name.`);
+  const seconds = parseDuration(options.ttl ?? '1h');
+  if (!(seconds > 0)) throw new Error('The token lifetime must be positive.');
+  let jwt = new SignJWT({ tenant: options.tenant })
+    .setProtectedHeader({ alg: options.algorithm ?? 'HS256', typ: 'JWT' })
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + seconds);
+  if (options.sub) jwt = jwt.setSubject(options.sub);
+  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
+  if (options.audience) jwt = jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(options.secret));
+}

@@ -1,0 +1,266 @@
+// The `syncline-server` command: runs the sync server, or mints a token for it. Run from the repo root with
+// `pnpm syncline-server ...` (see --help); bin/syncline-server.mjs runs this file from source, no build step.
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { assertUsableSecret, generateSecret, signToken } from './auth.js';
+import type { CollectionSchemas } from './collections.js';
+import { DEFAULT_DEV_ORIGINS } from './endpoints.js';
+import type { SqliteSynchronous } from './storage/sqlite.js';
+
+const HELP = `syncline-server: the Syncline sync server (RxDB GraphQL replication over HTTP + graphql-ws)
+
+Usage
+  pnpm syncline-server [options]                       run the server
+  pnpm syncline-server token --tenant T [--sub U] [--ttl 1h] [--db PATH]
+                                                       print a signed token for tenant T
+  pnpm syncline-server --help
+
+Server options
+  --host HOST            interface to listen on (default 127.0.0.1; 0.0.0.0 for all)
+  --port PORT            port (default 4000)
+  --db PATH              SQLite database file (default ./data/syncline.sqlite)
+  --synchronous MODE     SQLite synchronous: FULL (default; an acknowledged push survives a process
+                         crash and a power loss) or NORMAL (survives a process crash; faster)
+  --schema FILE          JSON file: { "<collection>": <RxDB JSON schema>, ... }
+                         (default: the control center's collections from @syncline/domain)
+  --cors-origin ORIGIN   a browser origin allowed to call, besides the server's own; repeatable
+                         (default ${DEFAULT_DEV_ORIGINS.join(', ')})
+  --body-limit BYTES     largest request body or ws message (default 1048576)
+  --push-batch N         most documents in one push (default 500)
+  --log-level LEVEL      fatal, error, warn, info (default), debug, trace or silent
+  --database-url URL     PostgreSQL instead of SQLite         (not available yet)
+  --redis-url URL        Redis pub/sub fan-out across servers (not available yet)
+
+Token options
+  --tenant T             the tenant the token gives access to (required)
+  --sub U                the subject (user or device id)
+  --ttl DURATION         lifetime: 30m, 12h, 7d, or seconds (default 1h)
+  --db PATH              where the development secret lives when SYNCLINE_JWT_SECRET is unset
+
+Environment
+  SYNCLINE_JWT_SECRET    HS256 secret, at least 32 characters. Unset in development: a secret is created
+                         beside the database (<db>.jwt-secret) and a ready token is printed. Required when
+                         NODE_ENV=production: the server refuses to start without it.
+  NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET
+  DATABASE_URL, REDIS_URL  same as --database-url, --redis-url
+
+Endpoints
+  POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
+  ws   /graphql          stream (graphql-ws)                    GET /healthz, /readyz
+`;
+
+class CliError extends Error {}
+
+const production = () => process.env.NODE_ENV === 'production';
+const secretFileFor = (db: string) => `${db}.jwt-secret`;
+
+interface Secret {
+  value: string;
+  /** Where a development secret was read or created; null when it came from the environment. */
+  file: string | null;
+  created: boolean;
+}
+
+function loadSecret(db: string, { create }: { create: boolean }): Secret {
+  const fromEnv = process.env.SYNCLINE_JWT_SECRET;
+  if (fromEnv) {
+    try {
+      assertUsableSecret(fromEnv);
+    } catch (error) {
+      throw new CliError((error as Error).message);
+    }
+    return { value: fromEnv, file: null, created: false };
+  }
+  if (production()) {
+    throw new CliError(
+      'SYNCLINE_JWT_SECRET is not set, and NODE_ENV=production: refusing to start without it.\n' +
+        'Set it to a random string of at least 32 characters (for example `openssl rand -base64 48`).',
+    );
+  }
+  const file = secretFileFor(db);
+  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), file, created: false };
+  if (!create) {
+    throw new CliError(
+      `No secret: SYNCLINE_JWT_SECRET is not set and there is no development secret at ${file}.\n` +
+        'Set SYNCLINE_JWT_SECRET, or start the server once with the same --db to create one.',
+    );
+  }
+  const value = generateSecret();
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { value, file, created: true };
+}
+
+function notAvailableYet(flag: string, what: string): never {
+  throw new CliError(
+    `${flag} is not available yet: ${what} support has its own issue and has not landed. ` +
+      'Nothing was started. Run without it to use the embedded SQLite database (--db).',
+  );
+}
+
+async function loadCollections(schemaFile: string | undefined): Promise<CollectionSchemas> {
+  if (schemaFile) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(resolve(schemaFile), 'utf8'));
+    } catch (error) {
+      throw new CliError(`Cannot read the schema file ${schemaFile}: ${(error as Error).message}`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new CliError(`${schemaFile} must hold a JSON object: { "<collection>": <RxDB JSON schema>, ... }.`);
+    }
+    return parsed as CollectionSchemas;
+  }
+  // Loaded lazily so the server package does not depend on the domain package's API at build time.
+  const domain = (await import('@syncline/domain')) as Record<string, unknown>;
+  const schemas = domain.controlCenterSchemas;
+  if (!schemas || typeof schemas !== 'object') {
+    throw new CliError(
+      '@syncline/domain does not export controlCenterSchemas (yet): pass --schema FILE with your collections.',
+    );
+  }
+  return schemas as CollectionSchemas;
+}
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`${flag} must be a whole number, not "${value}".`);
+  return n;
+}
+
+async function runToken(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      tenant: { type: 'string' },
+      sub: { type: 'string' },
+      ttl: { type: 'string', default: '1h' },
+      db: { type: 'string', default: './data/syncline.sqlite' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (!values.tenant) throw new CliError('token: --tenant is required (see --help).');
+  const secret = loadSecret(resolve(values.db), { create: true });
+  try {
+    const token = await signToken({
+      secret: secret.value,
+      tenant: values.tenant,
+      ttl: values.ttl,
+      ...(values.sub ? { sub: values.sub } : {}),
+    });
+    process.stdout.write(`${token}\n`);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+}
+
+async function runServer(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '4000' },
+      db: { type: 'string', default: './data/syncline.sqlite' },
+      synchronous: { type: 'string', default: 'FULL' },
+      schema: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'body-limit': { type: 'string' },
+      'push-batch': { type: 'string' },
+      'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (values['database-url'] ?? process.env.DATABASE_URL)
+    notAvailableYet('--database-url (DATABASE_URL)', 'PostgreSQL');
+  if (values['redis-url'] ?? process.env.REDIS_URL) notAvailableYet('--redis-url (REDIS_URL)', 'Redis fan-out');
+
+  const port = positiveInt(values.port, '--port') ?? 4000;
+  const synchronous = values.synchronous.toUpperCase();
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new CliError('--synchronous must be FULL or NORMAL.');
+  const db = resolve(values.db);
+  const collections = await loadCollections(values.schema);
+  // Loaded only when serving, so `--help` and `token` answer at once.
+  const [{ createSyncServer }, { createSqliteStorage }] = await Promise.all([
+    import('./server.js'),
+    import('./storage/sqlite.js'),
+  ]);
+  const storage = createSqliteStorage({ path: db, synchronous: synchronous as SqliteSynchronous });
+  const secret = loadSecret(db, { create: true });
+
+  const bodyBytes = positiveInt(values['body-limit'], '--body-limit');
+  const pushBatch = positiveInt(values['push-batch'], '--push-batch');
+  let server: import('./server.js').SyncServer;
+  try {
+    server = createSyncServer({
+      collections,
+      storage,
+      auth: { secret: secret.value },
+      logger: values['log-level'] as 'info',
+      ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
+      limits: { ...(bodyBytes ? { bodyBytes } : {}), ...(pushBatch ? { pushBatch } : {}) },
+    });
+  } catch (error) {
+    await storage.close();
+    throw new CliError((error as Error).message);
+  }
+  const address = await server.listen(port, values.host);
+
+  const lines = [`Syncline sync server on ${address.url} (stream ${address.wsUrl})`, `  database ${db}`];
+  if (secret.file) {
+    const token = await signToken({ secret: secret.value, tenant: 'dev', sub: 'developer', ttl: '12h' });
+    lines.push(
+      `  development secret ${secret.created ? 'created' : 'read'} at ${secret.file} (set SYNCLINE_JWT_SECRET to use your own)`,
+      '  token for tenant "dev", valid 12 h:',
+      `  Authorization: Bearer ${token}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`${signal} again: exiting now.\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [first, ...rest] = argv;
+  if (first === 'token') return runToken(rest);
+  if (first === 'serve') return runServer(rest);
+  return runServer(argv);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(
+    known ? `syncline-server: ${(error as Error).message}\n` : `syncline-server failed: ${(error as Error).stack}\n`,
+  );
+  if (known) process.stderr.write('Run with --help for usage.\n');
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+// The collections a server replicates: checks each RxDB schema once at start-up and derives the replication
+// settings (the contract's checkpoint, deleted and header fields) that both the GraphQL schema and
+// `GET /sync/schemas` are built from.
+
+import type { RxJsonSchema } from 'rxdb';
+import type { GraphQLSchemaFromRxSchemaInputSingleCollection } from 'rxdb/plugins/replication-graphql';
+
+/** The server-assigned field: the per-tenant clock and the second half of every checkpoint. */
+export const UPDATED_AT = 'updatedAt';
+/** RxDB's soft-delete flag, as the GraphQL replication protocol names it. */
+export const DELETED = '_deleted';
+/** The one header the stream subscription carries, so a token can travel in the `headers` argument. */
+export const HEADER_FIELDS = ['Authorization'];
+
+// biome-ignore lint/suspicious/noExplicitAny: an RxDB schema of any document type is accepted here.
+export type CollectionSchemas = Record<string, RxJsonSchema<any>>;
+
+/** What the server knows about one collection, derived once. */
+export interface SyncCollection {
+  readonly name: string;
+  readonly primaryKey: string;
+  // biome-ignore lint/suspicious/noExplicitAny: see CollectionSchemas.
+  readonly schema: RxJsonSchema<any>;
+  /** Exactly the input RxDB's `graphQLSchemaFromRxSchema` and query builders take for this collection. */
+  readonly replication: GraphQLSchemaFromRxSchemaInputSingleCollection;
+}
+
+// GraphQL type names are built from the collection name (`pull${Name}`, `${Name}InputPushRow`...),
+// so it must be a GraphQL name as well as an RxDB collection name.
+const COLLECTION_NAME = /^[a-z][a-zA-Z0-9_]*$/;
+
+export class CollectionConfigError extends Error {
+  override name = 'CollectionConfigError';
+}
+
+/** Reads the primary key of an RxDB schema, whether plain (`'id'`) or composite (`{ key: 'id', ... }`). */
+// biome-ignore lint/suspicious/noExplicitAny: see CollectionSchemas.
+export function primaryKeyOf(schema: RxJsonSchema<any>): string {
+  const key = schema.primaryKey as unknown;
+  if (typeof key === 'string') return key;
+  if (key && typeof key === 'object' && typeof (key as { key?: unknown }).key === 'string') {
+    return (key as { key: string }).key;
+  }
+  throw new CollectionConfigError('the schema has no primaryKey');
+}
+
+export function defineCollections(schemas: CollectionSchemas): SyncCollection[] {
+  const entries = Object.entries(schemas);
+  if (entries.length === 0) throw new CollectionConfigError('No collections given: pass at least one RxDB schema.');
+  return entries.map(([name, schema]) => {
+    const where = `Collection "${name}"`;
+    if (!COLLECTION_NAME.test(name)) {
+      throw new CollectionConfigError(
+        `${where}: the name must start with a lower-case letter and hold only letters, digits and "_" ` +
+          '(it becomes part of GraphQL type names).',
+      );
+    }
+    if (!schema || typeof schema !== 'object' || schema.type !== 'object' || typeof schema.properties !== 'object') {
+      throw new CollectionConfigError(`${where}: expected an RxDB JSON schema with type "object" and properties.`);
+    }
+    let primaryKey: string;
+    try {
+      primaryKey = primaryKeyOf(schema);
+    } catch (error) {
+      throw new CollectionConfigError(`${where}: ${(error as Error).message}.`);
+    }
+    const properties = schema.properties as Record<string, { type?: unknown }>;
+    if (properties[primaryKey]?.type !== 'string') {
+      throw new CollectionConfigError(`${where}: the primary key "${primaryKey}" must be a string property.`);
+    }
+    const updatedAtType = properties[UPDATED_AT]?.type;
+    if (updatedAtType !== 'number' && updatedAtType !== 'integer') {
+      throw new CollectionConfigError(
+        `${where}: needs a number property "${UPDATED_AT}"; the server assigns it on every write and uses it as the checkpoint.`,
+      );
+    }
+    return {
+      name,
+      primaryKey,
+      schema,
+      replication: {
+        schema,
+        checkpointFields: [primaryKey, UPDATED_AT],
+        deletedField: DELETED,
+        headerFields: [...HEADER_FIELDS],
+      },
+    };
+  });
+}

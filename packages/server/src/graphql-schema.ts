@@ -1,0 +1,172 @@
+// The GraphQL API: the SDL is exactly what RxDB's `graphQLSchemaFromRxSchema` generates for the collections;
+// this module adds the resolvers (pull, push, stream) that implement the replication contract on top of it.
+import { createGraphQLError, createSchema } from 'graphql-yoga';
+import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
+import { AuthError, type Principal } from './auth.js';
+import { changeStream, StreamOverflowError } from './change-stream.js';
+import { type SyncCollection, UPDATED_AT } from './collections.js';
+import { type DocumentData, withoutNulls } from './documents.js';
+import type { SyncPubSub } from './pubsub.js';
+import { applyPush, type PushRow } from './push.js';
+import type { Checkpoint, SyncStorage } from './storage/types.js';
+import type { DocumentValidator } from './validation.js';
+
+/** Per-operation context, built by the server for HTTP requests and ws operations alike. */
+export interface SyncContext {
+  /** Verifies the caller's token: the stream's `headers` token when given, else the transport's. */
+  authenticate(headerToken?: string): Promise<Principal>;
+  /** Ends this operation's WebSocket connection (ws operations only). */
+  closeConnection?: (code: number, reason: string) => void;
+  readonly requestId: string;
+}
+
+export interface ResolverDeps {
+  collections: readonly SyncCollection[];
+  storage: SyncStorage;
+  pubsub: SyncPubSub;
+  validators: Map<string, DocumentValidator>;
+  maxPushBatch: number;
+  maxPullLimit: number;
+  streamBuffer: number;
+}
+
+const ucfirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** The SDL for the collections, from RxDB's own generator with the contract's settings. */
+export function replicationTypeDefs(collections: readonly SyncCollection[]): string {
+  return graphQLSchemaFromRxSchema(Object.fromEntries(collections.map((c) => [c.name, c.replication]))).asString;
+}
+
+function clientError(message: string, code: string, extensions: Record<string, unknown> = {}, status = 400) {
+  return createGraphQLError(message, { extensions: { code, ...extensions, http: { status } } });
+}
+
+async function principalOf(context: SyncContext, headerToken?: string): Promise<Principal> {
+  try {
+    return await context.authenticate(headerToken);
+  } catch (error) {
+    if (error instanceof AuthError) {
+      throw clientError(error.message, error.code, {}, error.code === 'FORBIDDEN' ? 403 : 401);
+    }
+    throw error;
+  }
+}
+
+function checkpointOut(collection: SyncCollection, checkpoint: Checkpoint) {
+  return { [collection.primaryKey]: checkpoint.id, [UPDATED_AT]: checkpoint.updatedAt };
+}
+
+function checkpointIn(collection: SyncCollection, raw: unknown): Checkpoint | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const input = raw as Record<string, unknown>;
+  return { id: String(input[collection.primaryKey] ?? ''), updatedAt: Number(input[UPDATED_AT] ?? 0) };
+}
+
+export function createReplicationSchema(deps: ResolverDeps) {
+  const { collections, storage, pubsub, validators, maxPushBatch, maxPullLimit, streamBuffer } = deps;
+  const Query: Record<string, unknown> = {};
+  const Mutation: Record<string, unknown> = {};
+  const Subscription: Record<string, unknown> = {};
+
+  for (const collection of collections) {
+    const Name = ucfirst(collection.name);
+    const validate = validators.get(collection.name);
+    if (!validate) throw new Error(`No validator for collection "${collection.name}".`);
+
+    Query[`pull${Name}`] = async (
+      _root: unknown,
+      args: { checkpoint?: unknown; limit: number },
+      context: SyncContext,
+    ) => {
+      const { tenant } = await principalOf(context);
+      if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > maxPullLimit) {
+        throw clientError(`limit must be a whole number from 1 to ${maxPullLimit}.`, 'BAD_USER_INPUT');
+      }
+      const after = checkpointIn(collection, args.checkpoint);
+      const rows = await storage.pull({ tenant, collection: collection.name, after, limit: args.limit });
+      const last = rows.at(-1);
+      // With nothing new, the client keeps its checkpoint (or starts from the beginning next time).
+      const checkpoint = last ? { id: last.id, updatedAt: last.updatedAt } : (after ?? { id: '', updatedAt: 0 });
+      return { documents: rows.map((row) => row.data), checkpoint: checkpointOut(collection, checkpoint) };
+    };
+
+    const rowsArgument = `${collection.name}PushRow`;
+    Mutation[`push${Name}`] = async (_root: unknown, args: Record<string, unknown>, context: SyncContext) => {
+      const { tenant } = await principalOf(context);
+      const given = (args[rowsArgument] ?? []) as Array<PushRow | null>;
+      if (given.length > maxPushBatch) {
+        throw clientError(
+          `Too many rows in one push: ${given.length}, the limit is ${maxPushBatch}. Nothing was written; send smaller batches.`,
+          'PUSH_BATCH_TOO_LARGE',
+          { limit: maxPushBatch },
+        );
+      }
+      const rows: PushRow[] = [];
+      for (const [index, row] of given.entries()) {
+        if (!row) throw clientError(`Push row ${index} is null. Nothing was written.`, 'BAD_USER_INPUT');
+        const newDocumentState = withoutNulls(row.newDocumentState);
+        const problem = validate(newDocumentState);
+        if (problem) {
+          const id = String(newDocumentState[collection.primaryKey] ?? `(row ${index})`);
+          throw clientError(
+            `Document "${id}" of ${collection.name} is invalid at ${problem.path || '/'}: ${problem.message}. ` +
+              'Nothing of this push was written.',
+            'INVALID_DOCUMENT',
+            { documentId: id, path: problem.path },
+          );
+        }
+        rows.push({
+          newDocumentState,
+          assumedMasterState: row.assumedMasterState ? withoutNulls(row.assumedMasterState) : null,
+        });
+      }
+      const outcome = await applyPush(storage, tenant, collection, rows);
+      if (outcome.checkpoint) {
+        // After the commit, never before: a stream must not announce what could still roll back.
+        await pubsub.publish(tenant, {
+          collection: collection.name,
+          documents: outcome.written,
+          checkpoint: outcome.checkpoint,
+        });
+      }
+      return outcome.conflicts;
+    };
+
+    Subscription[`stream${Name}`] = {
+      subscribe: async (
+        _root: unknown,
+        args: { headers?: Record<string, unknown> | null },
+        context: SyncContext,
+      ): Promise<AsyncIterable<unknown>> => {
+        const headerToken = args.headers?.Authorization;
+        const { tenant } = await principalOf(context, typeof headerToken === 'string' ? headerToken : undefined);
+        const changes = changeStream(pubsub, tenant, collection.name, { buffer: streamBuffer });
+        return mapStream(changes, context);
+      },
+      resolve: (event: { documents: readonly DocumentData[]; checkpoint: Checkpoint }) => ({
+        documents: event.documents,
+        checkpoint: checkpointOut(collection, event.checkpoint),
+      }),
+    };
+  }
+
+  return createSchema<SyncContext>({
+    typeDefs: replicationTypeDefs(collections),
+    resolvers: { Query, Mutation, Subscription },
+  });
+}
+
+/** Passes events through; on overflow, a ws client is disconnected so it reconnects and RESYNCs. */
+async function* mapStream<T>(source: AsyncIterableIterator<T>, context: SyncContext): AsyncGenerator<T> {
+  try {
+    for await (const event of source) yield event;
+  } catch (error) {
+    if (error instanceof StreamOverflowError && context.closeConnection) {
+      context.closeConnection(1013, 'Stream fell behind: reconnect and resync');
+      return;
+    }
+    throw error;
+  } finally {
+    await source.return?.();
+  }
+}

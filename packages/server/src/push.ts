@@ -1,0 +1,58 @@
+// The push rules of the replication contract, over any SyncStorage: one transaction per request, idempotent
+// retries, conflicts judged with server-managed fields left out, `updatedAt` assigned by the server.
+import { DELETED, type SyncCollection, UPDATED_AT } from './collections.js';
+import { type DocumentData, sameDocumentState } from './documents.js';
+import type { Checkpoint, StoredDocument, SyncStorage } from './storage/types.js';
+
+/** One row of RxDB's push: what the client believes the server has, and what it wants stored. */
+export interface PushRow {
+  readonly assumedMasterState?: DocumentData | null | undefined;
+  readonly newDocumentState: DocumentData;
+}
+
+export interface PushOutcome {
+  /** The server's state of each conflicting document; nothing of those rows was written. */
+  readonly conflicts: DocumentData[];
+  /** The documents written, as stored (with their new `updatedAt`), in write order. */
+  readonly written: DocumentData[];
+  /** The checkpoint after the last written document, when something was written. */
+  readonly checkpoint: Checkpoint | null;
+}
+
+export function applyPush(
+  storage: SyncStorage,
+  tenant: string,
+  collection: SyncCollection,
+  rows: readonly PushRow[],
+): Promise<PushOutcome> {
+  const { primaryKey } = collection;
+  return storage.transaction(tenant, async (tx) => {
+    const ids = [...new Set(rows.map((row) => String(row.newDocumentState[primaryKey])))];
+    const stored = await tx.read(collection.name, ids);
+    const conflicts: DocumentData[] = [];
+    const written: DocumentData[] = [];
+    let checkpoint: Checkpoint | null = null;
+
+    for (const row of rows) {
+      const id = String(row.newDocumentState[primaryKey]);
+      const current = stored.get(id);
+      if (current) {
+        // A retry of a push that already landed (or a write that changes nothing): not a conflict, no write.
+        if (sameDocumentState(current.data, row.newDocumentState)) continue;
+        if (!row.assumedMasterState || !sameDocumentState(current.data, row.assumedMasterState)) {
+          conflicts.push(current.data);
+          continue;
+        }
+      }
+      const updatedAt = tx.nextUpdatedAt();
+      const deleted = row.newDocumentState[DELETED] === true;
+      const data: DocumentData = { ...row.newDocumentState, [UPDATED_AT]: updatedAt, [DELETED]: deleted };
+      const doc: StoredDocument = { id, updatedAt, deleted, data };
+      await tx.write(collection.name, doc);
+      stored.set(id, doc);
+      written.push(data);
+      checkpoint = { id, updatedAt };
+    }
+    return { conflicts, written, checkpoint };
+  });
+}

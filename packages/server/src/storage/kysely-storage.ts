@@ -1,0 +1,164 @@
+// SyncStorage over any Kysely dialect. Everything dialect-specific is a constructor option, so PostgreSQL is a
+// new dialect plus `lockClockRow: true`, not a second implementation.
+import { type Kysely, Migrator, sql } from 'kysely';
+import type { DocumentData } from '../documents.js';
+import { migrations } from './migrations.js';
+import type { PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './types.js';
+
+export interface SyncDatabase {
+  sync_documents: {
+    tenant: string;
+    collection: string;
+    id: string;
+    updated_at: number;
+    deleted: number;
+    data: string;
+  };
+  sync_tenant_clocks: {
+    tenant: string;
+    last_updated_at: number;
+  };
+}
+
+export interface KyselySyncStorageOptions {
+  db: Kysely<SyncDatabase>;
+  dialect: string;
+  /**
+   * Lock the tenant's clock row (`SELECT ... FOR UPDATE`) at the start of each write transaction. Needed where
+   * transactions run concurrently (PostgreSQL), so allocation order is commit order; SQLite has one writer.
+   */
+  lockClockRow?: boolean;
+  /** The wall clock, in milliseconds. Tests replace it to step time back. */
+  now?: () => number;
+}
+
+// Far below SQLite's and PostgreSQL's bound-parameter limits.
+const READ_CHUNK = 500;
+
+type Row = Pick<SyncDatabase['sync_documents'], 'id' | 'updated_at' | 'deleted' | 'data'>;
+
+function toStored(row: Row): StoredDocument {
+  return {
+    id: row.id,
+    updatedAt: Number(row.updated_at),
+    deleted: Number(row.deleted) === 1,
+    data: JSON.parse(row.data) as DocumentData,
+  };
+}
+
+export class KyselySyncStorage implements SyncStorage {
+  readonly dialect: string;
+  readonly #db: Kysely<SyncDatabase>;
+  readonly #lockClockRow: boolean;
+  readonly #now: () => number;
+
+  constructor(options: KyselySyncStorageOptions) {
+    this.#db = options.db;
+    this.dialect = options.dialect;
+    this.#lockClockRow = options.lockClockRow ?? false;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({
+      db: this.#db,
+      provider: { getMigrations: async () => migrations },
+      migrationTableName: 'sync_migrations',
+      migrationLockTableName: 'sync_migrations_lock',
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((result) => result.status === 'Error');
+    if (error || failed) {
+      const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+      throw new Error(
+        `Database migration ${failed ? `"${failed.migrationName}" ` : ''}failed (${reason}); the database was left as it was.`,
+      );
+    }
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.#db);
+  }
+
+  async pull({ tenant, collection, after, limit }: PullRequest): Promise<StoredDocument[]> {
+    let query = this.#db
+      .selectFrom('sync_documents')
+      .select(['id', 'updated_at', 'deleted', 'data'])
+      .where('tenant', '=', tenant)
+      .where('collection', '=', collection);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('updated_at', '>', after.updatedAt),
+          eb.and([eb('updated_at', '=', after.updatedAt), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    const rows = await query.orderBy('updated_at').orderBy('id').limit(limit).execute();
+    return rows.map(toStored);
+  }
+
+  transaction<T>(tenant: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T> {
+    return this.#db.transaction().execute(async (trx) => {
+      let clockQuery = trx.selectFrom('sync_tenant_clocks').select('last_updated_at').where('tenant', '=', tenant);
+      if (this.#lockClockRow) {
+        await trx
+          .insertInto('sync_tenant_clocks')
+          .values({ tenant, last_updated_at: 0 })
+          .onConflict((oc) => oc.column('tenant').doNothing())
+          .execute();
+        clockQuery = clockQuery.forUpdate();
+      }
+      const clock = await clockQuery.executeTakeFirst();
+      const first = clock ? Number(clock.last_updated_at) : 0;
+      let last = first;
+
+      const tx: SyncTransaction = {
+        read: async (collection, ids) => {
+          const found = new Map<string, StoredDocument>();
+          for (let start = 0; start < ids.length; start += READ_CHUNK) {
+            const rows = await trx
+              .selectFrom('sync_documents')
+              .select(['id', 'updated_at', 'deleted', 'data'])
+              .where('tenant', '=', tenant)
+              .where('collection', '=', collection)
+              .where('id', 'in', ids.slice(start, start + READ_CHUNK))
+              .execute();
+            for (const row of rows) found.set(row.id, toStored(row));
+          }
+          return found;
+        },
+        nextUpdatedAt: () => {
+          last = Math.max(Math.floor(this.#now()), last + 1);
+          return last;
+        },
+        write: async (collection, doc) => {
+          const values = {
+            updated_at: doc.updatedAt,
+            deleted: doc.deleted ? 1 : 0,
+            data: JSON.stringify(doc.data),
+          };
+          await trx
+            .insertInto('sync_documents')
+            .values({ tenant, collection, id: doc.id, ...values })
+            .onConflict((oc) => oc.columns(['tenant', 'collection', 'id']).doUpdateSet(values))
+            .execute();
+        },
+      };
+
+      const result = await work(tx);
+      if (last !== first) {
+        await trx
+          .insertInto('sync_tenant_clocks')
+          .values({ tenant, last_updated_at: last })
+          .onConflict((oc) => oc.column('tenant').doUpdateSet({ last_updated_at: last }))
+          .execute();
+      }
+      return result;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#db.destroy();
+  }
+}

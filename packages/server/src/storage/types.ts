@@ -1,0 +1,57 @@
+// The one interface every storage backend implements. The replication rules (conflicts, idempotence,
+// validation) live above it in push.ts; a backend only persists documents, keeps the per-tenant clock and
+// runs one transaction per push.
+import type { DocumentData } from '../documents.js';
+
+/** A pull checkpoint: rows strictly after `(updatedAt, id)`. */
+export interface Checkpoint {
+  readonly id: string;
+  readonly updatedAt: number;
+}
+
+/** A document as stored: `data` is the whole document, including its id, `updatedAt` and `_deleted`. */
+export interface StoredDocument {
+  readonly id: string;
+  readonly updatedAt: number;
+  readonly deleted: boolean;
+  readonly data: DocumentData;
+}
+
+export interface PullRequest {
+  readonly tenant: string;
+  readonly collection: string;
+  /** `null` pulls from the beginning. */
+  readonly after: Checkpoint | null;
+  readonly limit: number;
+}
+
+/** The work a push does inside its transaction. Everything it writes commits together, or not at all. */
+export interface SyncTransaction {
+  /** The stored documents among `ids` (absent ids are missing from the map). */
+  read(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>>;
+  /**
+   * The next `updatedAt` of this tenant: `max(now, last + 1)`, so strictly increasing per tenant even when
+   * the wall clock steps back. Persisted with the transaction.
+   */
+  nextUpdatedAt(): number;
+  /** Inserts or replaces one document. */
+  write(collection: string, doc: StoredDocument): Promise<void>;
+}
+
+export interface SyncStorage {
+  /** A short name for logs and `/readyz`: `sqlite`, `postgres`... */
+  readonly dialect: string;
+  /** Brings the schema up to date (versioned migrations). Safe to run on every start. */
+  migrate(): Promise<void>;
+  /** Throws when the storage cannot serve queries (used by `/readyz`). */
+  ping(): Promise<void>;
+  /** Documents of one tenant and collection after the checkpoint, ordered by `(updatedAt, id)`. */
+  pull(request: PullRequest): Promise<StoredDocument[]>;
+  /**
+   * Runs `work` in one transaction scoped to `tenant`, serialised with every other write of that tenant
+   * (so `updatedAt` allocation order is commit order). Resolves only after the commit is durable.
+   */
+  transaction<T>(tenant: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T>;
+  /** Releases connections and files. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,117 @@
+// Tenants are kept apart: the tenant comes from the token only, and another tenant's token can neither pull,
+// push over, nor stream a tenant's documents.
+import { type Client, createClient } from 'graphql-ws/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestServer, type TestServer } from '../src/testing.js';
+import { bearer, gql, makeTask, PULL_TASKS, pullAllTasks, pushTasks, testCollections, wire } from './helpers.js';
+
+let server: TestServer;
+const sockets: Client[] = [];
+
+const STREAM = `subscription($headers: TasksInputHeaders) {
+  streamTasks(headers: $headers) { documents { id title } checkpoint { id updatedAt } }
+}`;
+
+function socket(connectionToken?: string) {
+  const client = createClient({
+    url: server.wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    ...(connectionToken ? { connectionParams: { headers: bearer(connectionToken) } } : {}),
+  });
+  sockets.push(client);
+  return client;
+}
+
+/** Collects what a stream delivers; resolves `started` once the server has acknowledged the subscription. */
+function collect(client: Client, variables: Record<string, unknown>) {
+  const received: Array<{ documents: Array<{ id: string; title: string }> }> = [];
+  const errors: unknown[] = [];
+  client.subscribe<{ streamTasks: (typeof received)[number] }>(
+    { query: STREAM, variables },
+    {
+      next: (value) => {
+        if (value.errors) errors.push(...value.errors);
+        if (value.data) received.push(value.data.streamTasks);
+      },
+      error: (error) => errors.push(error),
+      complete: () => {},
+    },
+  );
+  return { received, errors };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+beforeAll(async () => {
+  server = await startTestServer({ collections: testCollections });
+  const acme = await server.token('acme');
+  await pushTasks(server.url, acme, [{ newDocumentState: wire(makeTask('shared-id', { title: 'acme secret' })) }]);
+});
+
+afterAll(async () => {
+  for (const client of sockets) await client.dispose();
+  await server.close();
+});
+
+describe('tenant isolation', () => {
+  it('pulls only the caller’s tenant, whatever the checkpoint says', async () => {
+    const globex = await server.token('globex');
+    expect(await pullAllTasks(server.url, globex)).toEqual([]);
+    const answer = await gql(
+      server.url,
+      PULL_TASKS,
+      { checkpoint: { id: '', updatedAt: 0 }, limit: 100 },
+      bearer(globex),
+    );
+    expect(answer.data).toEqual({ pullTasks: { documents: [], checkpoint: { id: '', updatedAt: 0 } } });
+  });
+
+  it('writes another tenant’s push beside, never over, a document with the same id', async () => {
+    const globex = await server.token('globex');
+    const pushed = await pushTasks(server.url, globex, [
+      { newDocumentState: wire(makeTask('shared-id', { title: 'globex overwrite' })) },
+    ]);
+    // No conflict: for globex the id is new.
+    expect(pushed.data?.pushTasks).toEqual([]);
+    const acme = await pullAllTasks(server.url, await server.token('acme'));
+    expect(acme.map((t) => t.title)).toEqual(['acme secret']);
+    const theirs = await pullAllTasks(server.url, globex);
+    expect(theirs.map((t) => t.title)).toEqual(['globex overwrite']);
+  });
+
+  it('streams a tenant’s changes to that tenant only', async () => {
+    const acme = await server.token('acme');
+    const globex = await server.token('globex');
+    const own = collect(socket(acme), { headers: bearer(acme) });
+    const other = collect(socket(globex), { headers: bearer(globex) });
+    // A globex connection asking with an acme... it has no acme token: it can only name its own.
+    const sneaky = collect(socket(globex), { headers: { Authorization: 'Bearer not-a-token' } });
+    await settle();
+    await pushTasks(server.url, acme, [
+      {
+        assumedMasterState: (await pullAllTasks(server.url, acme))[0] ?? null,
+        newDocumentState: wire(makeTask('shared-id', { title: 'acme edit' })),
+      },
+    ]);
+    await settle();
+    expect(own.received.flatMap((e) => e.documents.map((d) => d.title))).toEqual(['acme edit']);
+    expect(other.received).toEqual([]);
+    expect(sneaky.received).toEqual([]);
+    expect(JSON.stringify(sneaky.errors)).toContain('Invalid token');
+  });
+
+  it('takes the tenant from the token, never from an argument', async () => {
+    const globex = await server.token('globex');
+    const answer = await gql(
+      server.url,
+      'query { pullTasks(limit: 10, tenant: "acme") { documents { id } } }',
+      {},
+      {
+        ...bearer(globex),
+      },
+    );
+    expect(answer.errors?.[0]?.message).toMatch(/Unknown argument "tenant"/);
+  });
+});
