@@ -12,7 +12,7 @@ import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/rep
 import { Subject, type Subscription } from 'rxjs';
 import { Backoff, type BackoffOptions } from './backoff';
 import { type AnyRxDatabase, synclineInternals } from './database';
-import { type PlainDocument, stripNulls } from './documents';
+import { type PlainDocument, sameDocumentState, stripNulls, withoutStorageFields } from './documents';
 import { type CollectionOperations, collectionOperations, toInputDocument } from './graphql-operations';
 import { bindSyncCounts, createSyncStore, type SyncErrorInfo, type SyncStatus, type SyncStore } from './sync-store';
 
@@ -108,7 +108,13 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   function acknowledged() {
     lastAckAt = Date.now();
     backoff.succeeded();
-    set({ lastSyncedAt: lastAckAt, lastError: null, connection: 'online', stalled: false });
+    const paused = store.getState().paused;
+    set({
+      lastSyncedAt: lastAckAt,
+      lastError: null,
+      stalled: false,
+      ...(paused ? {} : { connection: 'online' as const }),
+    });
   }
 
   async function request(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -182,6 +188,65 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     const stream$ = new Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>();
     streams.set(name, stream$);
 
+    const idOf = (row: RxReplicationWriteToMasterRow<PlainDocument>) =>
+      String((row.newDocumentState as PlainDocument)[primary]);
+
+    /** Pushes rows; acknowledges what the server took and returns the server's state of each conflict. */
+    const send = async (rows: RxReplicationWriteToMasterRow<PlainDocument>[]) => {
+      const data = await request(ops.push, {
+        [ops.pushVariable]: rows.map((row) => ({
+          newDocumentState: toInputDocument(schema, row.newDocumentState as PlainDocument),
+          ...(row.assumedMasterState
+            ? { assumedMasterState: toInputDocument(schema, row.assumedMasterState as PlainDocument) }
+            : {}),
+        })),
+      });
+      const conflicts = ((data[ops.pushField] as PlainDocument[] | null) ?? []).map((doc) => stripNulls(doc));
+      const conflicted = new Set(conflicts.map((doc) => String(doc[primary])));
+      // the stream may miss the echo of this very push (say, right after a reconnect): pull to get the
+      // server's clock for these documents
+      if (live) setTimeout(() => states[name]?.reSync(), 0);
+      await tracker.acknowledge(
+        name,
+        rows.filter((row) => !conflicted.has(idOf(row))).map((row) => row.newDocumentState as PlainDocument),
+      );
+      return conflicts as WithDeleted<PlainDocument>[];
+    };
+
+    /**
+     * RxDB retries a failed batch with the rows it first read. Swap in each document's latest local state, so a
+     * person's fix of a refused document is what the retry sends (and what RxDB then records as pushed).
+     */
+    const pushLatestStates = async (rows: RxReplicationWriteToMasterRow<PlainDocument>[]) => {
+      const latest = await collection.storageInstance.findDocumentsById(rows.map(idOf), true);
+      const byId = new Map(latest.map((doc) => [String((doc as PlainDocument)[primary]), doc as PlainDocument]));
+      for (const row of rows) {
+        const now = byId.get(idOf(row));
+        if (now && !sameDocumentState(now, row.newDocumentState as PlainDocument)) {
+          row.newDocumentState = {
+            ...withoutStorageFields(now),
+            _deleted: Boolean(now._deleted),
+          } as typeof row.newDocumentState;
+        }
+      }
+    };
+
+    /** The server refused a batch: push its rows one by one, so the good ones land and the bad ones are named. */
+    const isolateRejected = async (rows: RxReplicationWriteToMasterRow<PlainDocument>[], error: SyncRequestError) => {
+      if (rows.length === 1) {
+        await tracker.fail(name, rows.map(idOf), error.message);
+        return;
+      }
+      for (const row of rows) {
+        try {
+          await send([row]);
+        } catch (single) {
+          if (!(single instanceof SyncRequestError && single.kind === 'rejected')) throw single;
+          await tracker.fail(name, [idOf(row)], single.message);
+        }
+      }
+    };
+
     const state = replicateRxCollection<PlainDocument, Checkpoint>({
       collection,
       replicationIdentifier: `syncline-graphql-${name}-${url}`,
@@ -206,34 +271,15 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
         batchSize,
         handler: (rows: RxReplicationWriteToMasterRow<PlainDocument>[]) =>
           attempt('push', async () => {
-            const sent = rows.map((row) => ({
-              newDocumentState: toInputDocument(schema, row.newDocumentState as PlainDocument),
-              ...(row.assumedMasterState
-                ? { assumedMasterState: toInputDocument(schema, row.assumedMasterState as PlainDocument) }
-                : {}),
-            }));
-            let data: Record<string, unknown>;
+            await pushLatestStates(rows);
             try {
-              data = await request(ops.push, { [ops.pushVariable]: sent });
+              return await send(rows);
             } catch (error) {
-              if (error instanceof SyncRequestError && error.kind === 'rejected') {
-                const ids = rows.map((row) => String((row.newDocumentState as PlainDocument)[primary]));
-                await tracker.fail(name, ids, error.message);
-              }
+              if (!(error instanceof SyncRequestError && error.kind === 'rejected')) throw error;
+              await isolateRejected(rows, error);
+              // RxDB retries the batch after the backoff; rows that landed meanwhile are idempotent no-ops
               throw error;
             }
-            const conflicts = ((data[ops.pushField] as PlainDocument[] | null) ?? []).map((doc) => stripNulls(doc));
-            const conflicted = new Set(conflicts.map((doc) => String(doc[primary])));
-            // the stream may miss the echo of this very push (say, right after a reconnect): pull to get the
-            // server's clock for these documents
-            if (live) setTimeout(() => states[name]?.reSync(), 0);
-            await tracker.acknowledge(
-              name,
-              rows
-                .map((row) => row.newDocumentState as PlainDocument)
-                .filter((doc) => !conflicted.has(String(doc[primary]))),
-            );
-            return conflicts as WithDeleted<PlainDocument>[];
           }),
       },
     });
@@ -285,7 +331,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
           socketConnected = true;
           backoff.succeeded();
           backoff.wake();
-          set({ connection: 'online' });
+          if (!store.getState().paused) set({ connection: 'online' });
           // events may have been missed while the socket was down
           for (const stream$ of streams.values()) stream$.next('RESYNC');
         },

@@ -1,0 +1,164 @@
+// A product team's own schema against the sync server: a write the server refuses is marked failed (with the
+// server's words) and syncs once fixed, an expired token is replaced by asking the token function again, and
+// pause / resume / syncNow do what their names say.
+import { createHmac } from 'node:crypto';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '@syncline/server/testing';
+import type { RxJsonSchema } from 'rxdb';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createSynclineDatabase,
+  type StartReplicationOptions,
+  type SynclineReplication,
+  type SyncStatus,
+  startReplication,
+} from '../src';
+
+interface Task {
+  id: string;
+  title: string;
+  done: boolean;
+  updatedAt?: number;
+}
+
+const taskSchema: RxJsonSchema<Task> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 100 },
+    title: { type: 'string' },
+    done: { type: 'boolean' },
+    updatedAt: { type: 'number' },
+  },
+  required: ['id', 'title', 'done'],
+};
+
+/** The server is stricter than this client: titles of at most 20 characters. */
+const serverTaskSchema: RxJsonSchema<Task> = {
+  ...taskSchema,
+  properties: { ...taskSchema.properties, title: { type: 'string', maxLength: 20 } },
+};
+
+function expiredToken(tenant: string): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ tenant, iat: now - 7200, exp: now - 3600 })}`;
+  return `${body}.${createHmac('sha256', TEST_JWT_SECRET).update(body).digest('base64url')}`;
+}
+
+let server: TestServer | undefined;
+const cleanup: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+  await server?.close();
+});
+
+async function setup(extra: Partial<StartReplicationOptions> = {}) {
+  server = await startTestServer({ collections: { tasks: serverTaskSchema } });
+  const database = await createSynclineDatabase({
+    name: `tasks${Math.random().toString(36).slice(2, 8)}`,
+    collections: { tasks: taskSchema },
+    mergeRules: { tasks: { fields: { title: 'manual' } } },
+  });
+  const current = server;
+  const replication = startReplication({
+    database,
+    url: current.url,
+    token: () => current.token('team-a'),
+    backoff: { initialMs: 50, maxMs: 400 },
+    ...extra,
+  });
+  cleanup.push(
+    async () => database.remove(),
+    async () => replication.stop(),
+  );
+  return { database, replication, server: current };
+}
+
+function reaches(replication: SynclineReplication, test: (status: SyncStatus) => boolean) {
+  return new Promise<SyncStatus>((resolve) => {
+    const store = replication.store;
+    if (test(store.getState())) return resolve(store.getState());
+    const stop = store.subscribe((status) => {
+      if (test(status)) {
+        stop();
+        resolve(status);
+      }
+    });
+  });
+}
+
+async function tasksOnServer(current: TestServer) {
+  const response = await fetch(current.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await current.headers('team-a')) },
+    body: JSON.stringify({ query: '{ pullTasks(checkpoint: null, limit: 100) { documents { id title done } } }' }),
+  });
+  const body = (await response.json()) as { data: { pullTasks: { documents: Task[] } } };
+  return body.data.pullTasks.documents;
+}
+
+describe('a product schema against syncline-server', () => {
+  it('marks a refused write failed, keeps the good ones flowing, and syncs the fix', async () => {
+    const { database, replication, server: current } = await setup();
+    await reaches(replication, (s) => s.connection === 'online');
+    await database.tasks.bulkInsert([
+      { id: 't1', title: 'Order detergent', done: false },
+      { id: 't2', title: 'A title far too long for the server to take', done: false },
+    ]);
+    const failed = await reaches(replication, (s) => s.failedCount === 1 && s.lastError !== null);
+    expect(failed.lastError?.kind).toBe('rejected');
+    expect(failed.lastError?.message).toMatch(/title/);
+    const record = await database.syncstate.findOne('tasks|t2').exec();
+    expect(record?.state).toBe('failed');
+    expect(record?.error).toMatch(/refused/);
+    expect((await tasksOnServer(current)).map((t) => t.id)).toEqual(['t1']);
+
+    const refused = await database.tasks.findOne('t2').exec();
+    await refused?.incrementalPatch({ title: 'Shorter title' });
+    const fixed = await reaches(replication, (s) => s.failedCount === 0 && s.pendingCount === 0 && !s.lastError);
+    expect(fixed.lastSyncedAt).not.toBeNull();
+    const onServer = await tasksOnServer(current);
+    expect(onServer.find((t) => t.id === 't2')?.title).toBe('Shorter title');
+  });
+
+  it('asks the token function again after the server refuses an expired token', async () => {
+    let calls = 0;
+    let fresh = false;
+    const {
+      database,
+      replication,
+      server: current,
+    } = await setup({
+      token: async () => {
+        calls += 1;
+        return fresh ? (server as TestServer).token('team-a') : expiredToken('team-a');
+      },
+    });
+    await database.tasks.insert({ id: 't1', title: 'Check the dryer', done: false });
+    const refused = await reaches(replication, (s) => s.lastError?.kind === 'auth');
+    expect(refused.lastError?.message).toMatch(/sign/i);
+    fresh = true;
+    const synced = await reaches(replication, (s) => s.pendingCount === 0 && s.lastError === null);
+    expect(synced.lastSyncedAt).not.toBeNull();
+    expect(calls).toBeGreaterThan(1);
+    expect((await tasksOnServer(current)).map((t) => t.title)).toEqual(['Check the dryer']);
+  });
+
+  it('holds writes while paused, sends them on resume, and syncNow resolves in sync', async () => {
+    const { database, replication, server: current } = await setup();
+    await reaches(replication, (s) => s.connection === 'online');
+    await replication.pause();
+    expect(replication.store.getState()).toMatchObject({ paused: true, connection: 'offline' });
+    await database.tasks.insert({ id: 't1', title: 'Clean lint filters', done: false });
+    await reaches(replication, (s) => s.pendingCount === 1);
+    expect(await tasksOnServer(current)).toEqual([]);
+
+    await replication.resume();
+    await replication.syncNow();
+    await reaches(replication, (s) => s.pendingCount === 0);
+    expect(replication.store.getState()).toMatchObject({ paused: false, lastError: null });
+    expect((await tasksOnServer(current)).map((t) => t.id)).toEqual(['t1']);
+  });
+});
