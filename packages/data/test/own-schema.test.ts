@@ -70,8 +70,10 @@ async function setup(extra: Partial<StartReplicationOptions> = {}) {
     ...extra,
   });
   cleanup.push(
-    async () => database.remove(),
-    async () => replication.stop(),
+    async () => {
+      await database.remove();
+    },
+    () => replication.stop(),
   );
   return { database, replication, server: current };
 }
