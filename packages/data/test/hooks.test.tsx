@@ -1,0 +1,153 @@
+// @vitest-environment jsdom
+// The React bindings as a screen uses them: rows that show one order each re-render only when their order
+// changes, the status line follows the store, and a conflict can be listed and resolved from a component.
+import { controlCenterMergeRules, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { memo, Profiler } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createConflictHandler,
+  createSynclineDatabase,
+  type SynclineDatabase,
+  SynclineProvider,
+  useConflicts,
+  useDocSyncState,
+  useDocument,
+  useLiveQuery,
+  usePending,
+  useResolveConflict,
+  useSyncStatus,
+} from '../src';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const { orders } = createDemoData({ seed: 21, orders: 5, customers: 3, machines: 2 });
+let database: SynclineDatabase<typeof controlCenterSchemas>;
+
+beforeEach(async () => {
+  database = await createSynclineDatabase({
+    name: `hooks${Math.random().toString(36).slice(2, 8)}`,
+    collections: controlCenterSchemas,
+    mergeRules: controlCenterMergeRules,
+    multiInstance: false,
+  });
+  await database.orders.bulkInsert(orders);
+});
+
+afterEach(async () => {
+  cleanup();
+  await database.remove();
+});
+
+const renders = new Map<string, number>();
+function countRender(id: string) {
+  renders.set(id, (renders.get(id) ?? 0) + 1);
+}
+
+/** Memoised on its id, as a list row should be: only its own subscriptions re-render it. */
+const OrderRow = memo(function OrderRow({ id }: { id: string }) {
+  const { doc } = useDocument<Order>('orders', id);
+  const state = useDocSyncState('orders', id);
+  return (
+    <Profiler id={id} onRender={() => countRender(id)}>
+      <li data-testid={id}>
+        {doc ? `${doc.number} ${doc.status}` : 'loading'} · {state}
+      </li>
+    </Profiler>
+  );
+});
+
+function OrderList() {
+  const { docs, loading } = useLiveQuery<Order>('orders', { selector: {}, sort: [{ number: 'asc' }] });
+  const pendingCount = useSyncStatus((s) => s.pendingCount);
+  if (loading) return <p>Loading orders</p>;
+  return (
+    <>
+      <p role="status">{pendingCount} waiting to sync</p>
+      <ul>
+        {docs.map((order) => (
+          <OrderRow key={order.id} id={order.id} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ConflictInbox({ orderId }: { orderId: string }) {
+  const conflicts = useConflicts();
+  const pending = usePending();
+  const resolve = useResolveConflict();
+  const state = useDocSyncState('orders', orderId);
+  const count = useSyncStatus((s) => s.conflictCount);
+  return (
+    <section>
+      <p>
+        {count} to review · {pending.length} waiting · {state}
+      </p>
+      {conflicts.map((conflict) => (
+        <div key={conflict.id}>
+          <span>
+            {conflict.fields.join(', ')}: {String(conflict.local.notes)} / {String(conflict.server.notes)}
+          </span>
+          <button type="button" onClick={() => resolve(conflict.id, { notes: 'local' })}>
+            Keep mine
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+describe('React bindings', () => {
+  it('re-renders only the row whose order changed', async () => {
+    renders.clear();
+    render(
+      <SynclineProvider database={database}>
+        <OrderList />
+      </SynclineProvider>,
+    );
+    const [first, second] = orders;
+    if (!first || !second) throw new Error('demo data too small');
+    await waitFor(() => expect(screen.getByTestId(second.id).textContent).toContain(second.status));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('5 waiting to sync'));
+    const before = new Map(renders);
+
+    await act(async () => {
+      await (await database.orders.findOne(second.id).exec())?.incrementalPatch({ status: 'delivered' });
+    });
+    await waitFor(() => expect(screen.getByTestId(second.id).textContent).toContain('delivered'));
+    expect(renders.get(second.id)).toBeGreaterThan(before.get(second.id) ?? 0);
+    for (const order of orders) {
+      if (order.id !== second.id) expect(renders.get(order.id), order.id).toBe(before.get(order.id));
+    }
+  });
+
+  it('shows pending writes and lets a person resolve a conflict', async () => {
+    const [order] = orders;
+    if (!order) throw new Error('demo data too small');
+    // a conflict as the replication would meet it: the notes changed on both sides
+    const handler = createConflictHandler<Order>(() => database, 'orders', controlCenterMergeRules.orders);
+    const base = { ...order, _deleted: false };
+    const merged = await handler.resolve(
+      {
+        assumedMasterState: base,
+        newDocumentState: { ...base, notes: 'Mine: press only' },
+        realMasterState: { ...base, notes: 'Theirs: wash at 30°', updatedAt: 99 },
+      },
+      'replication-resolve-conflict',
+    );
+    expect(merged.notes).toBe('Theirs: wash at 30°');
+    await (await database.orders.findOne(order.id).exec())?.incrementalPatch({ notes: merged.notes });
+
+    render(
+      <SynclineProvider database={database}>
+        <ConflictInbox orderId={order.id} />
+      </SynclineProvider>,
+    );
+    await screen.findByText('notes: Mine: press only / Theirs: wash at 30°');
+    await screen.findByText('1 to review · 5 waiting · conflict');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
+    await screen.findByText('0 to review · 5 waiting · pending');
+    expect((await database.orders.findOne(order.id).exec())?.notes).toBe('Mine: press only');
+  });
+});
