@@ -157,7 +157,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
 }
 
 /** Passes events through; on overflow, a ws client is disconnected so it reconnects and RESYNCs. */
-async function* mapStream<T>(source: AsyncIterableIterator<T>, context: SyncContext): AsyncGenerator<T> {
+export async function* mapStream<T>(source: AsyncIterableIterator<T>, context: SyncContext): AsyncGenerator<T> {
   try {
     for await (const event of source) yield event;
   } catch (error) {
