@@ -39,6 +39,7 @@ export {
   startReplication,
   type TokenSource,
 } from './replication';
+export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
 export { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateSchema } from './sync-state';
 export {
   bindSyncCounts,

@@ -7,6 +7,7 @@ import type { RxJsonSchema } from 'rxdb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createSynclineDatabase,
+  fetchServerSchemas,
   type StartReplicationOptions,
   type SynclineReplication,
   type SyncStatus,
@@ -146,6 +147,22 @@ describe('a product schema against syncline-server', () => {
     expect(synced.lastSyncedAt).not.toBeNull();
     expect(calls).toBeGreaterThan(1);
     expect((await tasksOnServer(current)).map((t) => t.title)).toEqual(['Check the dryer']);
+  });
+
+  it('opens a client from the schemas the server lists', async () => {
+    const { server: current } = await setup();
+    const listed = await fetchServerSchemas(current.origin);
+    expect(listed.url).toBe(current.url);
+    expect(listed.collections.tasks?.properties.title).toEqual({ type: 'string', maxLength: 20 });
+    const database = await createSynclineDatabase({ name: 'fromserver', collections: listed.collections });
+    const replication = startReplication({ database, url: listed.url, token: () => current.token('team-a') });
+    cleanup.push(async () => {
+      await replication.stop();
+      await database.remove();
+    });
+    await database.collections.tasks?.insert({ id: 't9', title: 'From the server', done: true });
+    await reaches(replication, (s) => s.pendingCount === 0 && s.lastSyncedAt !== null);
+    expect((await tasksOnServer(current)).map((t) => t.id)).toEqual(['t9']);
   });
 
   it('holds writes while paused, sends them on resume, and syncNow resolves in sync', async () => {

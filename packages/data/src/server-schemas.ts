@@ -1,0 +1,32 @@
+// Reads a Syncline server's collections (`GET /sync/schemas`), so a client can open its database with exactly
+// the schemas the server replicates, with no copy of them in the app.
+import type { RxJsonSchema } from 'rxdb';
+import type { SchemaMap } from './database';
+
+export interface ServerSchemas {
+  /** the GraphQL endpoint to pass to startReplication */
+  url: string;
+  /** collection name -> RxDB JSON schema, ready for createSynclineDatabase */
+  collections: SchemaMap;
+}
+
+interface SchemasAnswer {
+  graphqlPath: string;
+  collections: Record<string, { schema: RxJsonSchema<unknown> }>;
+}
+
+/** `origin` is the server's base address, e.g. `https://sync.example.com`. */
+export async function fetchServerSchemas(origin: string, init: { fetch?: typeof fetch } = {}): Promise<ServerSchemas> {
+  const base = origin.replace(/\/+$/, '');
+  const response = await (init.fetch ?? fetch)(`${base}/sync/schemas`);
+  if (!response.ok) {
+    throw new Error(
+      `The sync server at ${base} did not list its schemas (HTTP ${response.status}); check the address.`,
+    );
+  }
+  const answer = (await response.json()) as SchemasAnswer;
+  return {
+    url: `${base}${answer.graphqlPath}`,
+    collections: Object.fromEntries(Object.entries(answer.collections).map(([name, c]) => [name, c.schema])),
+  };
+}
