@@ -52,6 +52,8 @@ Endpoints
 
 class CliError extends Error {}
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 const production = () => process.env.NODE_ENV === 'production';
 const secretFileFor = (db: string) => `${db}.jwt-secret`;
 
@@ -188,6 +190,8 @@ async function runServer(args: string[]): Promise<void> {
     notAvailableYet('--database-url (DATABASE_URL)', 'PostgreSQL');
   if (values['redis-url'] ?? process.env.REDIS_URL) notAvailableYet('--redis-url (REDIS_URL)', 'Redis fan-out');
 
+  const logLevel = values['log-level'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}.`);
   const port = positiveInt(values.port, '--port') ?? 4000;
   const synchronous = values.synchronous.toUpperCase();
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new CliError('--synchronous must be FULL or NORMAL.');
@@ -209,7 +213,7 @@ async function runServer(args: string[]): Promise<void> {
       collections,
       storage,
       auth: { secret: secret.value },
-      logger: values['log-level'] as 'info',
+      logger: logLevel as 'info',
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
       limits: { ...(bodyBytes ? { bodyBytes } : {}), ...(pushBatch ? { pushBatch } : {}) },
     });

@@ -264,5 +264,5 @@ describe('a stock RxDB client against `syncline-server --schema`', () => {
     const after = (await machines(a).findOne('m4').exec())?.get('updatedAt') as number;
     expect(after).toBeGreaterThan(before);
     expect(await stop(child)).toBe(0);
-  });
+  }, 120_000);
 });

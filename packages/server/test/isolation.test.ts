@@ -4,7 +4,17 @@ import { type Client, createClient } from 'graphql-ws/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../src/testing.js';
-import { bearer, gql, makeTask, PULL_TASKS, pullAllTasks, pushTasks, testCollections, wire } from './helpers.js';
+import {
+  bearer,
+  eventually,
+  gql,
+  makeTask,
+  PULL_TASKS,
+  pullAllTasks,
+  pushTasks,
+  testCollections,
+  wire,
+} from './helpers.js';
 
 let server: TestServer;
 const sockets: Client[] = [];
@@ -86,20 +96,31 @@ describe('tenant isolation', () => {
     const globex = await server.token('globex');
     const own = collect(socket(acme), { headers: bearer(acme) });
     const other = collect(socket(globex), { headers: bearer(globex) });
-    // A globex connection asking with an acme... it has no acme token: it can only name its own.
+    // A globex connection that names a tenant it holds no token for gets an error, not a stream.
     const sneaky = collect(socket(globex), { headers: { Authorization: 'Bearer not-a-token' } });
-    await settle();
-    await pushTasks(server.url, acme, [
-      {
-        assumedMasterState: (await pullAllTasks(server.url, acme))[0] ?? null,
-        newDocumentState: wire(makeTask('shared-id', { title: 'acme edit' })),
-      },
-    ]);
-    await settle();
-    expect(own.received.flatMap((e) => e.documents.map((d) => d.title))).toEqual(['acme edit']);
-    expect(other.received).toEqual([]);
-    expect(sneaky.received).toEqual([]);
+    await eventually(() => sneaky.errors.length > 0);
     expect(JSON.stringify(sneaky.errors)).toContain('Invalid token');
+
+    // Subscriptions have no acknowledgement: write until each stream has shown it is live.
+    let edits = 0;
+    const writeUntilSeen = async (token: string, seen: () => boolean, id: string) =>
+      eventually(async () => {
+        edits += 1;
+        const current = (await pullAllTasks(server.url, token)).find((t) => t.id === id) ?? null;
+        await pushTasks(server.url, token, [
+          { assumedMasterState: current, newDocumentState: wire(makeTask(id, { title: `edit ${edits}` })) },
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return seen();
+      });
+    await writeUntilSeen(globex, () => other.received.length > 0, 'globex-only');
+    await writeUntilSeen(acme, () => own.received.length > 0, 'shared-id');
+    await settle();
+
+    const ids = (stream: typeof own) => new Set(stream.received.flatMap((e) => e.documents.map((d) => d.id)));
+    expect(ids(own)).toEqual(new Set(['shared-id']));
+    expect(ids(other)).toEqual(new Set(['globex-only']));
+    expect(sneaky.received).toEqual([]);
   });
 
   it('takes the tenant from the token, never from an argument', async () => {
