@@ -32,6 +32,8 @@ export interface StartReplicationOptions {
   /** documents per pull and push request; default 100 */
   batchSize?: number;
   backoff?: BackoffOptions;
+  /** a request with no answer after this long counts as a network failure; default 30 s */
+  requestTimeoutMs?: number;
   /** pending work with no acknowledgement for this long counts as stalled; default 30 s */
   stallAfterMs?: number;
   /** a store to feed; one is created when omitted */
@@ -87,6 +89,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const batchSize = options.batchSize ?? 100;
   const live = options.live ?? true;
   const stallAfterMs = options.stallAfterMs ?? 30_000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const store = options.store ?? createSyncStore();
   const backoff = new Backoff(options.backoff);
@@ -105,14 +108,16 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const describe = (kind: SyncErrorInfo['kind'], message: string): SyncErrorInfo => ({ kind, message, at: Date.now() });
   const noteActivity = () => set({ activity: inFlight.push > 0 ? 'pushing' : inFlight.pull > 0 ? 'pulling' : 'idle' });
 
-  function acknowledged() {
-    lastAckAt = Date.now();
+  function acknowledged(direction: 'pull' | 'push') {
+    const now = Date.now();
+    // "stalled" is about pending writes: only a push acknowledgement counts against it
+    if (direction === 'push') lastAckAt = now;
     backoff.succeeded();
     const paused = store.getState().paused;
     set({
-      lastSyncedAt: lastAckAt,
+      lastSyncedAt: now,
       lastError: null,
-      stalled: false,
+      ...(direction === 'push' ? { stalled: false } : {}),
       ...(paused ? {} : { connection: 'online' as const }),
     });
   }
@@ -123,6 +128,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
         body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(requestTimeoutMs),
       });
     let response: Response;
     try {
@@ -158,7 +164,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     noteActivity();
     try {
       const result = await run();
-      acknowledged();
+      acknowledged(direction);
       return result;
     } catch (error) {
       backoff.failed();

@@ -165,6 +165,36 @@ describe('a product schema against syncline-server', () => {
     expect((await tasksOnServer(current)).map((t) => t.id)).toEqual(['t9']);
   });
 
+  it('reports stalled while the server takes no writes yet stays connected, and recovers', async () => {
+    let blackHole = true;
+    // a network that swallows pushes (no answer, no error) while the socket stays up
+    const swallowingPushes: typeof fetch = (input, init) => {
+      if (blackHole && String(init?.body).includes('mutation')) {
+        return new Promise((_, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        });
+      }
+      return fetch(input, init);
+    };
+    const {
+      database,
+      replication,
+      server: current,
+    } = await setup({
+      fetch: swallowingPushes,
+      requestTimeoutMs: 200,
+      stallAfterMs: 300,
+    });
+    await reaches(replication, (s) => s.connection === 'online');
+    await database.tasks.insert({ id: 't1', title: 'Refill softener', done: false });
+    const stalled = await reaches(replication, (s) => s.stalled);
+    expect(stalled).toMatchObject({ connection: 'online', pendingCount: 1 });
+    blackHole = false;
+    const recovered = await reaches(replication, (s) => !s.stalled && s.pendingCount === 0);
+    expect(recovered.connection).toBe('online');
+    expect((await tasksOnServer(current)).map((t) => t.id)).toEqual(['t1']);
+  });
+
   it('holds writes while paused, sends them on resume, and syncNow resolves in sync', async () => {
     const { database, replication, server: current } = await setup();
     await reaches(replication, (s) => s.connection === 'online');
