@@ -1,6 +1,7 @@
 // The GraphQL API: the SDL is exactly what RxDB's `graphQLSchemaFromRxSchema` generates for the collections;
 // this module adds the resolvers (pull, push, stream) that implement the replication contract on top of it.
 import { createGraphQLError, createSchema } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
 import { AuthError, type Principal } from './auth.js';
 import { changeStream, StreamOverflowError } from './change-stream.js';
@@ -17,7 +18,8 @@ export interface SyncContext {
   authenticate(headerToken?: string): Promise<Principal>;
   /** Ends this operation's WebSocket connection (ws operations only). */
   closeConnection?: (code: number, reason: string) => void;
-  readonly requestId: string;
+  /** The request's logger, carrying its request id. */
+  readonly log: Logger;
 }
 
 export interface ResolverDeps {
@@ -108,6 +110,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
         const problem = validate(newDocumentState);
         if (problem) {
           const id = String(newDocumentState[collection.primaryKey] ?? `(row ${index})`);
+          context.log.info({ tenant, collection: collection.name, documentId: id, ...problem }, 'push rejected');
           throw clientError(
             `Document "${id}" of ${collection.name} is invalid at ${problem.path || '/'}: ${problem.message}. ` +
               'Nothing of this push was written.',
@@ -121,6 +124,16 @@ export function createReplicationSchema(deps: ResolverDeps) {
         });
       }
       const outcome = await applyPush(storage, tenant, collection, rows);
+      context.log.info(
+        {
+          tenant,
+          collection: collection.name,
+          rows: rows.length,
+          written: outcome.written.length,
+          conflicts: outcome.conflicts.length,
+        },
+        'push',
+      );
       if (outcome.checkpoint) {
         // After the commit, never before: a stream must not announce what could still roll back.
         await pubsub.publish(tenant, {
@@ -141,6 +154,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
         const headerToken = args.headers?.Authorization;
         const { tenant } = await principalOf(context, typeof headerToken === 'string' ? headerToken : undefined);
         const changes = changeStream(pubsub, tenant, collection.name, { buffer: streamBuffer });
+        context.log.debug({ tenant, collection: collection.name }, 'stream started');
         return mapStream(changes, context);
       },
       resolve: (event: { documents: readonly DocumentData[]; checkpoint: Checkpoint }) => ({
@@ -162,6 +176,7 @@ export async function* mapStream<T>(source: AsyncIterableIterator<T>, context: S
     for await (const event of source) yield event;
   } catch (error) {
     if (error instanceof StreamOverflowError && context.closeConnection) {
+      context.log.warn('stream fell behind: closing the connection so the client resyncs');
       context.closeConnection(1013, 'Stream fell behind: reconnect and resync');
       return;
     }

@@ -217,12 +217,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     context: (initial: YogaInitialContext & { transport?: WsTransport }): SyncContext => {
       if (initial.transport) {
         const { token, requestId, closeConnection } = initial.transport;
-        return { authenticate: authenticator(token), requestId, closeConnection };
+        return { authenticate: authenticator(token), log: logger.child({ requestId }), closeConnection };
       }
       const { request } = initial;
       return {
         authenticate: authenticator(tokenFromHeader(request.headers.get('authorization'))),
-        requestId: requestIds.get(request)?.id ?? randomUUID(),
+        log: logger.child({ requestId: requestIds.get(request)?.id ?? randomUUID() }),
       };
     },
     plugins: [routes, armorPlugin(limits), ...(production ? [noIntrospection] : [])],

@@ -1,5 +1,6 @@
 // A stream's view of the tenant topic: its collection only, in order, and cut off (never silently thinned)
 // when it falls too far behind, so the client reconnects and RESYNCs.
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { changeStream } from '../src/change-stream.js';
 import { mapStream, type SyncContext } from '../src/graphql-schema.js';
@@ -30,7 +31,7 @@ describe('change stream', () => {
     const closed: Array<[number, string]> = [];
     const context: SyncContext = {
       authenticate: () => Promise.reject(new Error('unused')),
-      requestId: 'test',
+      log: pino({ level: 'silent' }),
       closeConnection: (code, reason) => closed.push([code, reason]),
     };
     const stream = mapStream(changeStream(pubsub, 'acme', 'tasks', { buffer: 2 }), context);
