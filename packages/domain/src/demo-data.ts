@@ -1,4 +1,5 @@
 // Seeded, deterministic demo and benchmark data for the control center: the same seed always yields the same shop.
+import type { MachineCommand } from './commands';
 import type { Customer } from './customers';
 import type { Location } from './locations';
 import { type Machine, type MachineKind, type MachineState, machineStates } from './machines';
@@ -31,6 +32,8 @@ export interface DemoData {
   customers: Customer[];
   machines: Machine[];
   orders: Order[];
+  /** the commands that started the running machines' cycles */
+  commands: MachineCommand[];
 }
 
 const firstNames = [
@@ -168,7 +171,7 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
   const customers = generateCustomers(random, options.customers ?? 50, now);
   const machines = generateMachines(random, options.machines ?? 12, locations, now);
   const orders = Array.from(generateOrders({ seed: seed + 1, count: options.orders ?? 200, customers, machines, now }));
-  return { locations, customers, machines, orders };
+  return { locations, customers, machines, orders, commands: startCommands(machines) };
 }
 
 function generateLocations(random: () => number, count: number): Location[] {
@@ -241,6 +244,26 @@ function generateMachines(random: () => number, count: number, locations: Locati
     }
     return machine;
   });
+}
+
+function startCommands(machines: readonly Machine[]): MachineCommand[] {
+  return machines.flatMap((machine) =>
+    machine.currentCycle
+      ? [
+          {
+            id: `cmd-${machine.id}-${machine.currentCycle.startedAt}`,
+            machineId: machine.id,
+            action: 'start' as const,
+            program: machine.currentCycle.program,
+            status: 'done' as const,
+            requestedBy: 'demo',
+            requestedAt: machine.currentCycle.startedAt - 5_000,
+            completedAt: machine.currentCycle.startedAt,
+            result: 'Cycle started',
+          },
+        ]
+      : [],
+  );
 }
 
 export interface OrderGeneratorOptions {

@@ -1,11 +1,13 @@
 // The control center's RxDB schemas, merge rules and demo data generator.
 import type { RxJsonSchema } from 'rxdb';
+import { commandMergeRules, commandSchema, type MachineCommand } from './commands';
 import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
 import type { MergeRules } from './merge-rules';
 import { type Order, orderMergeRules, orderSchema } from './orders';
 
+export * from './commands';
 export * from './customers';
 export * from './demo-data';
 export * from './fields';
@@ -20,6 +22,7 @@ export interface ControlCenterDocuments {
   machines: Machine;
   customers: Customer;
   locations: Location;
+  commands: MachineCommand;
 }
 
 export type ControlCenterCollectionName = keyof ControlCenterDocuments;
@@ -30,6 +33,7 @@ export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonS
   machines: machineSchema,
   customers: customerSchema,
   locations: locationSchema,
+  commands: commandSchema,
 };
 
 /** Collection name -> per-field merge rules, applied by @syncline/data's conflict handler. */
@@ -38,4 +42,5 @@ export const controlCenterMergeRules: Record<ControlCenterCollectionName, MergeR
   machines: machineMergeRules,
   customers: customerMergeRules,
   locations: locationMergeRules,
+  commands: commandMergeRules,
 };

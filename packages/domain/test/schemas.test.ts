@@ -25,6 +25,7 @@ describe('control center schemas', () => {
       'pullMachines',
       'pullCustomers',
       'pullLocations',
+      'pullCommands',
     ]);
     // updatedAt is optional on input: clients never send it, the server assigns it
     expect(String(schema.getType('OrdersInput')?.toString())).toBe('OrdersInput');
@@ -46,6 +47,9 @@ describe('control center schemas', () => {
       expect(result?.error).toEqual([]);
     }
     expect(await db.collections.orders?.count().exec()).toBe(300);
+    expect(data.commands.map((c) => c.machineId).sort()).toEqual(
+      data.machines.filter((m) => m.currentCycle).map((m) => m.id),
+    );
     await db.close();
   });
 
