@@ -20,6 +20,7 @@ export {
 } from './database';
 export { jsonEqual, sameDocumentState, serverManagedFields, stripNulls } from './documents';
 export { type CollectionOperations, collectionOperations, selectionSet } from './graphql-operations';
+export type { TokenSource } from './graphql-transport';
 export { editClockField, type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
 export { SynclineContext, type SynclineContextValue, useSyncline } from './react/context';
 export {
@@ -33,12 +34,7 @@ export {
   useSyncStatus,
 } from './react/hooks';
 export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';
-export {
-  type StartReplicationOptions,
-  type SynclineReplication,
-  startReplication,
-  type TokenSource,
-} from './replication';
+export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
 export { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateSchema } from './sync-state';
 export {

@@ -1,22 +1,16 @@
 // Replicates a Syncline database with a Syncline server over GraphQL: pull and push over HTTP, live changes over
 // one graphql-ws socket, a refreshable token, exponential backoff with jitter, pause/resume, "sync now", and a
 // sync status store fed from all of it.
-import type {
-  RxCollection,
-  RxJsonSchema,
-  RxReplicationPullStreamItem,
-  RxReplicationWriteToMasterRow,
-  WithDeleted,
-} from 'rxdb';
+import type { RxCollection, RxJsonSchema, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { Subject, type Subscription } from 'rxjs';
 import { Backoff, type BackoffOptions } from './backoff';
 import { type AnyRxDatabase, synclineInternals } from './database';
 import { type PlainDocument, sameDocumentState, stripNulls, withoutStorageFields } from './documents';
 import { type CollectionOperations, collectionOperations, toInputDocument } from './graphql-operations';
+import { createGraphQLTransport, SyncRequestError, type TokenSource } from './graphql-transport';
+import { type LiveStream, openLiveStream, type PullStream } from './live-stream';
 import { bindSyncCounts, createSyncStore, type SyncErrorInfo, type SyncStatus, type SyncStore } from './sync-store';
-
-export type TokenSource = string | (() => string | Promise<string>);
 
 export interface StartReplicationOptions {
   /** a database opened with createSynclineDatabase */
@@ -61,26 +55,6 @@ export interface SynclineReplication {
   stop(): Promise<void>;
 }
 
-class SyncRequestError extends Error {
-  constructor(
-    readonly kind: SyncErrorInfo['kind'],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SyncRequestError';
-  }
-}
-
-interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-function isAuthAnswer(status: number, body: GraphQLAnswer | undefined): boolean {
-  if (status === 401 || status === 403) return true;
-  return Boolean(body?.errors?.some((e) => ['UNAUTHENTICATED', 'FORBIDDEN'].includes(e.extensions?.code ?? '')));
-}
-
 export function startReplication(options: StartReplicationOptions): SynclineReplication {
   const { database, url } = options;
   const internals = synclineInternals(database);
@@ -104,7 +78,6 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const set = (patch: Partial<SyncStatus>) => store.setState(patch);
   set({ connection: 'connecting', paused: false, progress: { collections: names.length, synced: 0, documents: 0 } });
 
-  const token = async () => (typeof options.token === 'string' ? options.token : await options.token());
   const describe = (kind: SyncErrorInfo['kind'], message: string): SyncErrorInfo => ({ kind, message, at: Date.now() });
   const noteActivity = () => set({ activity: inFlight.push > 0 ? 'pushing' : inFlight.pull > 0 ? 'pulling' : 'idle' });
 
@@ -122,40 +95,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     });
   }
 
-  async function request(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const send = async () =>
-      fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(requestTimeoutMs),
-      });
-    let response: Response;
-    try {
-      // one immediate second try: a kept-alive connection the server closed (say, on restart) fails only once
-      response = await send().catch(send);
-    } catch {
-      throw new SyncRequestError(
-        'network',
-        `Could not reach the sync server at ${url}. Changes are kept on this device and sent when it is reachable.`,
-      );
-    }
-    const body = (await response.json().catch(() => undefined)) as GraphQLAnswer | undefined;
-    if (isAuthAnswer(response.status, body)) {
-      throw new SyncRequestError('auth', 'The sync server refused the sign-in token. Sign in again to resume syncing.');
-    }
-    if (body?.errors?.length) {
-      const kind = response.status >= 500 ? 'server' : 'rejected';
-      throw new SyncRequestError(
-        kind,
-        `The sync server refused the request: ${body.errors.map((e) => e.message).join('; ')}`,
-      );
-    }
-    if (!response.ok || !body?.data) {
-      throw new SyncRequestError('server', `The sync server failed (HTTP ${response.status}). It will be retried.`);
-    }
-    return body.data;
-  }
+  const request = createGraphQLTransport({ url, token: options.token, timeoutMs: requestTimeoutMs, fetch: fetchImpl });
 
   /** Runs one request with backoff before it, activity around it, and the status updated after it. */
   async function attempt<T>(direction: 'pull' | 'push', run: () => Promise<T>): Promise<T> {
@@ -180,7 +120,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     }
   }
 
-  const streams = new Map<string, Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>>();
+  const streams = new Map<string, PullStream>();
   const operations = new Map<string, CollectionOperations>();
   const states: Record<string, RxReplicationState<PlainDocument, Checkpoint>> = {};
 
@@ -191,7 +131,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     const primary = collection.schema.primaryPath as string;
     const ops = collectionOperations(name, schema);
     operations.set(name, ops);
-    const stream$ = new Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>();
+    const stream$: PullStream = new Subject();
     streams.set(name, stream$);
 
     const idOf = (row: RxReplicationWriteToMasterRow<PlainDocument>) =>
@@ -315,71 +255,35 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   subscriptions.push(tracker.errors$.subscribe((error) => set({ lastError: describe('local', error.message) })));
 
   // --- live stream over one graphql-ws socket for all collections
-  let socket: { dispose(): void | Promise<void> } | undefined;
+  let socket: LiveStream | undefined;
 
   async function openSocket() {
     if (!live || stopped) return;
-    const { createClient } = await import('graphql-ws/client');
-    const impl =
-      options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await import('ws')).WebSocket;
-    if (stopped || store.getState().paused) return;
-    const client = createClient({
-      url: wsUrl,
-      webSocketImpl: impl,
-      lazy: false,
-      retryAttempts: Number.POSITIVE_INFINITY,
-      shouldRetry: () => true,
+    const opened = await openLiveStream({
+      wsUrl,
+      token: options.token,
+      webSocketImpl: options.webSocketImpl,
+      streams: names.map((name) => ({
+        operations: operations.get(name) as CollectionOperations,
+        stream$: streams.get(name) as PullStream,
+      })),
       retryWait: (retries) => backoff.wait(retries + 1),
-      connectionParams: async () => ({ headers: { Authorization: `Bearer ${await token()}` } }),
-      onNonLazyError: () => undefined,
-      on: {
-        connected: () => {
-          socketConnected = true;
-          backoff.succeeded();
-          backoff.wake();
-          if (!store.getState().paused) set({ connection: 'online' });
-          // events may have been missed while the socket was down
-          for (const stream$ of streams.values()) stream$.next('RESYNC');
-        },
-        closed: () => {
-          if (socketConnected && !stopped && !store.getState().paused) set({ connection: 'offline' });
-          socketConnected = false;
-        },
+      onConnected: () => {
+        socketConnected = true;
+        backoff.succeeded();
+        backoff.wake();
+        if (!store.getState().paused) set({ connection: 'online' });
       },
+      onClosed: () => {
+        if (socketConnected && !stopped && !store.getState().paused) set({ connection: 'offline' });
+        socketConnected = false;
+      },
+      onError: (message) =>
+        set({ lastError: describe('server', `Live updates stopped: ${message}. Changes still sync on retry.`) }),
     });
-    socket = client;
-    const authorization = `Bearer ${await token()}`;
-    for (const [name, stream$] of streams) {
-      const ops = operations.get(name) as CollectionOperations;
-      client.subscribe<Record<string, unknown>>(
-        { query: ops.stream, variables: { headers: { Authorization: authorization } } },
-        {
-          next: (answer) => {
-            const bulk = answer.data?.[ops.streamField] as {
-              documents?: PlainDocument[];
-              checkpoint?: Checkpoint;
-            } | null;
-            if (!bulk?.checkpoint || !bulk.documents) {
-              stream$.next('RESYNC');
-              return;
-            }
-            stream$.next({
-              documents: bulk.documents.map((doc) => stripNulls(doc)) as WithDeleted<PlainDocument>[],
-              checkpoint: stripNulls(bulk.checkpoint),
-            });
-          },
-          error: (error) => {
-            const message = Array.isArray(error)
-              ? error.map((e: { message?: string }) => e.message).join('; ')
-              : error instanceof Error
-                ? error.message
-                : 'the live stream closed';
-            set({ lastError: describe('server', `Live updates stopped: ${message}. Changes still sync on retry.`) });
-          },
-          complete: () => undefined,
-        },
-      );
-    }
+    // paused or stopped while connecting: do not keep a socket nobody will close
+    if (stopped || store.getState().paused) await opened.dispose();
+    else socket = opened;
   }
 
   async function closeSocket() {

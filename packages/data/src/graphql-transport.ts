@@ -1,0 +1,75 @@
+// One GraphQL request over HTTP to the sync server, with the token, a timeout, and every failure sorted into
+// what a person can act on: unreachable, signed out, refused, or failing.
+import type { SyncErrorInfo } from './sync-store';
+
+export type TokenSource = string | (() => string | Promise<string>);
+
+export class SyncRequestError extends Error {
+  constructor(
+    readonly kind: SyncErrorInfo['kind'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncRequestError';
+  }
+}
+
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+function isAuthAnswer(status: number, body: GraphQLAnswer | undefined): boolean {
+  if (status === 401 || status === 403) return true;
+  return Boolean(body?.errors?.some((e) => ['UNAUTHENTICATED', 'FORBIDDEN'].includes(e.extensions?.code ?? '')));
+}
+
+export function readToken(source: TokenSource): Promise<string> {
+  return Promise.resolve(typeof source === 'string' ? source : source());
+}
+
+export interface GraphQLTransportOptions {
+  url: string;
+  token: TokenSource;
+  timeoutMs: number;
+  fetch: typeof fetch;
+}
+
+export type GraphQLRequest = (query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+export function createGraphQLTransport({ url, token, timeoutMs, fetch }: GraphQLTransportOptions): GraphQLRequest {
+  return async (query, variables) => {
+    const send = async () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await readToken(token)}` },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    let response: Response;
+    try {
+      // one immediate second try: a kept-alive connection the server closed (say, on restart) fails only once
+      response = await send().catch(send);
+    } catch {
+      throw new SyncRequestError(
+        'network',
+        `Could not reach the sync server at ${url}. Changes are kept on this device and sent when it is reachable.`,
+      );
+    }
+    const body = (await response.json().catch(() => undefined)) as GraphQLAnswer | undefined;
+    if (isAuthAnswer(response.status, body)) {
+      throw new SyncRequestError('auth', 'The sync server refused the sign-in token. Sign in again to resume syncing.');
+    }
+    if (body?.errors?.length) {
+      const kind = response.status >= 500 ? 'server' : 'rejected';
+      throw new SyncRequestError(
+        kind,
+        `The sync server refused the request: ${body.errors.map((e) => e.message).join('; ')}`,
+      );
+    }
+    if (!response.ok || !body?.data) {
+      throw new SyncRequestError('server', `The sync server failed (HTTP ${response.status}). It will be retried.`);
+    }
+    return body.data;
+  };
+}
