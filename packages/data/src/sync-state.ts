@@ -69,12 +69,14 @@ export class SyncTracker {
   }
 
   start(): void {
+    const ownToken = this.database.token;
     for (const name of this.collectionNames) {
       const collection = this.database.collections[name] as RxCollection | undefined;
       if (!collection) continue;
       this.subscriptions.push(
         collection.eventBulks$
-          .pipe(filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context)))
+          // this instance's own writes only: another tab tracks (and acknowledges) its own
+          .pipe(filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context) && bulk.databaseToken === ownToken))
           .subscribe((bulk) => {
             const ids = [...new Set(bulk.events.map((event) => event.documentId))];
             const changedAt = Date.now();
