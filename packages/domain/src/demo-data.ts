@@ -103,7 +103,8 @@ const cities = [
   { city: 'Lyon', timezone: 'Europe/Paris' },
   { city: 'Gdańsk', timezone: 'Europe/Warsaw' },
 ];
-const catalogue: ReadonlyArray<Omit<OrderItem, 'quantity'>> = [
+/** The services a shop sells, with unit prices in cents. */
+export const catalogue: ReadonlyArray<Omit<OrderItem, 'quantity'>> = [
   { sku: 'SHIRT', name: 'Shirt, washed and pressed', unitPrice: 350 },
   { sku: 'TROUSERS', name: 'Trousers', unitPrice: 450 },
   { sku: 'DUVET-S', name: 'Duvet, single', unitPrice: 1_400 },

@@ -5,6 +5,7 @@ import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
 import type { MergeRules } from './merge-rules';
+import { type OrderEvent, orderEventMergeRules, orderEventSchema } from './order-events';
 import { type Order, orderMergeRules, orderSchema } from './orders';
 
 export * from './commands';
@@ -14,6 +15,7 @@ export * from './fields';
 export * from './locations';
 export * from './machines';
 export type { FieldMergeRule, MergeRules } from './merge-rules';
+export * from './order-events';
 export * from './orders';
 
 /** The documents of each control center collection, by collection name. */
@@ -23,6 +25,7 @@ export interface ControlCenterDocuments {
   customers: Customer;
   locations: Location;
   commands: MachineCommand;
+  orderEvents: OrderEvent;
 }
 
 export type ControlCenterCollectionName = keyof ControlCenterDocuments;
@@ -34,6 +37,7 @@ export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonS
   customers: customerSchema,
   locations: locationSchema,
   commands: commandSchema,
+  orderEvents: orderEventSchema,
 };
 
 /** Collection name -> per-field merge rules, applied by @syncline/data's conflict handler. */
@@ -43,4 +47,5 @@ export const controlCenterMergeRules: Record<ControlCenterCollectionName, MergeR
   customers: customerMergeRules,
   locations: locationMergeRules,
   commands: commandMergeRules,
+  orderEvents: orderEventMergeRules,
 };
