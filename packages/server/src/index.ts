@@ -1,4 +1,7 @@
 // @syncline/server: the GraphQL Yoga sync endpoint (RxDB's GraphQL replication protocol) on embedded SQLite.
+
+/** A Yoga plugin for `createSyncServer({ plugins })`, typed against the server's own graphql-yoga. */
+export type { Plugin as SyncServerPlugin } from 'graphql-yoga';
 export {
   AuthError,
   type AuthOptions,

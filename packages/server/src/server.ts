@@ -40,6 +40,11 @@ export interface SyncServerOptions {
   logger?: Logger | pino.Level | 'silent';
   /** How long `close()` waits for in-flight requests before cutting them off. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /**
+   * Extra Yoga plugins, run after the server's own routes: an app served from the same origin, extra
+   * endpoints. They see every request the server's routes did not answer.
+   */
+  plugins?: Plugin[];
 }
 
 export interface ListenAddress {
@@ -225,7 +230,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         log: logger.child({ requestId: requestIds.get(request)?.id ?? randomUUID() }),
       };
     },
-    plugins: [routes, armorPlugin(limits), ...(production ? [noIntrospection] : [])],
+    plugins: [routes, ...(options.plugins ?? []), armorPlugin(limits), ...(production ? [noIntrospection] : [])],
   });
 
   // In-flight HTTP requests, so close() can let pushes finish before the storage closes.

@@ -1,0 +1,145 @@
+// Starts everything an operator needs on one port: the sync server on embedded SQLite, the built
+// control center, development sign-in for the demo tenants, first-run demo data, and the machine simulator.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { controlCenterSchemas } from '@syncline/domain';
+import { createSqliteStorage, createSyncServer, type SyncServerPlugin, signToken } from '@syncline/server';
+import type { DevAccount } from '../src/session/session';
+import { SyncClient } from './graphql-client';
+import { seedTenant } from './seed';
+import { startMachineSimulator } from './simulator';
+import { isAppPath, serveApp } from './static-app';
+
+export interface DemoTenant {
+  tenant: string;
+  tenantName: string;
+  user: string;
+  seed: number;
+  orders: number;
+  machines: number;
+  customers: number;
+}
+
+export const demoTenants: DemoTenant[] = [
+  {
+    tenant: 'northwind-laundry',
+    tenantName: 'Northwind Laundry',
+    user: 'ana',
+    seed: 7,
+    orders: 3_000,
+    machines: 24,
+    customers: 400,
+  },
+  {
+    tenant: 'harbor-linen',
+    tenantName: 'Harbor Linen Services',
+    user: 'marco',
+    seed: 11,
+    orders: 2_000,
+    machines: 36,
+    customers: 250,
+  },
+];
+
+export interface ControlCenterOptions {
+  /** Where the SQLite file and the development secret live. */
+  dataDir: string;
+  /** The built app (apps/control-center/dist). */
+  appDir: string;
+  port?: number;
+  host?: string;
+  /** Seed demo data into empty tenants. Default true. */
+  seed?: boolean;
+  /** Run the machine simulator. Default true. */
+  simulate?: boolean;
+  /** Milliseconds between simulator ticks. */
+  simulatorInterval?: number;
+  tenants?: DemoTenant[];
+  logLevel?: 'info' | 'warn' | 'error' | 'silent';
+  /** Extra browser origins allowed to call the server (a Vite dev server). */
+  corsOrigins?: string[];
+}
+
+export interface RunningControlCenter {
+  /** Where the app is served, e.g. http://127.0.0.1:4000/ */
+  url: string;
+  graphqlUrl: string;
+  accounts: DevAccount[];
+  secret: string;
+  close(): Promise<void>;
+}
+
+/** The JWT secret: SYNCLINE_JWT_SECRET, or a development secret kept beside the database. */
+async function developmentSecret(dataDir: string): Promise<string> {
+  if (process.env.SYNCLINE_JWT_SECRET) return process.env.SYNCLINE_JWT_SECRET;
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const { randomBytes } = await import('node:crypto');
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export async function startControlCenter(options: ControlCenterOptions): Promise<RunningControlCenter> {
+  const { dataDir, appDir, tenants = demoTenants } = options;
+  await mkdir(dataDir, { recursive: true });
+  const secret = await developmentSecret(dataDir);
+  const accounts: DevAccount[] = await Promise.all(
+    tenants.map(async ({ tenant, tenantName, user }) => ({
+      tenant,
+      tenantName,
+      user,
+      token: await signToken({ secret, tenant, sub: user, ttl: '30d' }),
+    })),
+  );
+
+  const app: SyncServerPlugin = {
+    onRequest({ request, url, endResponse }) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      if (url.pathname === '/dev/tokens') {
+        endResponse(Response.json(accounts, { headers: { 'cache-control': 'no-store' } }));
+        return;
+      }
+      if (isAppPath(url.pathname)) return serveApp(appDir, url.pathname).then(endResponse);
+    },
+  };
+
+  const server = createSyncServer({
+    collections: controlCenterSchemas,
+    storage: createSqliteStorage({ path: join(dataDir, 'syncline.sqlite') }),
+    auth: { secret },
+    plugins: [app],
+    corsOrigins: options.corsOrigins,
+    logger: options.logLevel ?? 'warn',
+  });
+  const address = await server.listen(options.port ?? 4000, options.host ?? '127.0.0.1');
+
+  const stops: Array<() => void> = [];
+  for (const [index, tenant] of tenants.entries()) {
+    const token = await signToken({ secret, tenant: tenant.tenant, sub: 'machine-simulator', ttl: '365d' });
+    const client = new SyncClient(address.url, token);
+    if (options.seed ?? true) await seedTenant(client, tenant);
+    if (options.simulate ?? true) {
+      stops.push(
+        await startMachineSimulator({
+          client,
+          interval: options.simulatorInterval ?? 2_000 + index * 250,
+          onError: (error) =>
+            server.logger.warn({ err: error, tenant: tenant.tenant }, 'machine simulator push failed'),
+        }),
+      );
+    }
+  }
+
+  return {
+    url: `${address.origin}/`,
+    graphqlUrl: address.url,
+    accounts,
+    secret,
+    async close() {
+      for (const stop of stops) stop();
+      await server.close();
+    },
+  };
+}

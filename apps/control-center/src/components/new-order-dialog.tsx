@@ -1,0 +1,143 @@
+// Create an order: customer, lines from the catalogue, priority and notes, checked before anything is written.
+
+import { useLiveQuery } from '@syncline/data';
+import { type Customer, catalogue, type OrderItem, type OrderPriority, orderPriorities } from '@syncline/domain';
+import {
+  Button,
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+  FormField,
+  Input,
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+  Textarea,
+} from '@syncline/ui';
+import { useState } from 'react';
+import { formatCents } from '../lib/format';
+import { createOrder, totalsOf } from '../lib/orders';
+import { useWriteContext } from '../lib/use-write-context';
+
+type Errors = Partial<Record<'customer' | 'quantity', string>>;
+
+export function NewOrderDialog() {
+  const write = useWriteContext();
+  const { docs: customers } = useLiveQuery<Customer>('customers', { sort: [{ name: 'asc' }] });
+  const [open, setOpen] = useState(false);
+  const [customerId, setCustomerId] = useState('');
+  const [sku, setSku] = useState(catalogue[0]?.sku ?? '');
+  const [quantity, setQuantity] = useState('1');
+  const [priority, setPriority] = useState<OrderPriority>('normal');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+
+  const product = catalogue.find((entry) => entry.sku === sku);
+  const count = Number(quantity);
+  const items: OrderItem[] = product && Number.isInteger(count) && count > 0 ? [{ ...product, quantity: count }] : [];
+
+  const reset = () => {
+    setCustomerId('');
+    setQuantity('1');
+    setPriority('normal');
+    setNotes('');
+    setErrors({});
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const customer = customers.find((c) => c.id === customerId);
+    const found: Errors = {};
+    if (!customer) found.customer = 'Choose the customer the order is for.';
+    if (!Number.isInteger(count) || count < 1 || count > 999) found.quantity = 'Enter a whole quantity from 1 to 999.';
+    setErrors(found);
+    if (!customer || Object.keys(found).length > 0) return;
+    await createOrder(write, { customerId: customer.id, customerName: customer.name, priority, items, notes });
+    reset();
+    setOpen(false);
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>New order</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>New order</DialogTitle>
+          <DialogDescription>
+            It is saved on this device at once and syncs when the server can be reached.
+          </DialogDescription>
+        </DialogHeader>
+        <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
+          <FormField label="Customer" error={errors.customer} required>
+            <Select value={customerId} onValueChange={setCustomerId}>
+              <SelectTrigger>
+                <SelectValue placeholder="Choose a customer" />
+              </SelectTrigger>
+              <SelectContent>
+                {customers.map((customer) => (
+                  <SelectItem key={customer.id} value={customer.id}>
+                    {customer.name}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          </FormField>
+          <div className="grid grid-cols-[1fr_6rem] gap-3">
+            <FormField label="Service">
+              <Select value={sku} onValueChange={setSku}>
+                <SelectTrigger>
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {catalogue.map((entry) => (
+                    <SelectItem key={entry.sku} value={entry.sku}>
+                      {entry.name} · {formatCents(entry.unitPrice)}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            </FormField>
+            <FormField label="Quantity" error={errors.quantity} required>
+              <Input inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+            </FormField>
+          </div>
+          <FormField label="Priority">
+            <Select value={priority} onValueChange={(value) => setPriority(value as OrderPriority)}>
+              <SelectTrigger>
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                {orderPriorities.map((value) => (
+                  <SelectItem key={value} value={value} className="capitalize">
+                    {value}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          </FormField>
+          <FormField label="Notes">
+            <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
+          </FormField>
+          <p className="text-foreground-muted text-sm">Total {formatCents(totalsOf(items).total)} incl. tax</p>
+          <DialogFooter>
+            <Button type="submit">Create order</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,177 @@
+// One order: its details, an edit form (priority, notes, tags), the next step of its flow, and its history.
+
+import { useDocSyncState, useDocument, useLiveQuery } from '@syncline/data';
+import { type Order, type OrderEvent, type OrderPriority, orderPriorities } from '@syncline/domain';
+import {
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  FormField,
+  Input,
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+  Textarea,
+} from '@syncline/ui';
+import { SyncDot } from '@syncline/ui/sync';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { formatCents, formatDateTime, nextStatus, statusLabel } from '../lib/format';
+import { advanceOrder, editOrder } from '../lib/orders';
+import { useWriteContext } from '../lib/use-write-context';
+import { PageHeader } from './page-header';
+
+function EditOrderForm({ order }: { order: Order }) {
+  const write = useWriteContext();
+  const [priority, setPriority] = useState<OrderPriority>(order.priority);
+  const [notes, setNotes] = useState(order.notes ?? '');
+  const [tags, setTags] = useState((order.tags ?? []).join(', '));
+  const [error, setError] = useState<string | undefined>();
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const list = tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+    if (list.some((tag) => tag.length > 40)) {
+      setError('Keep each tag under 40 characters; nothing was saved.');
+      return;
+    }
+    setError(undefined);
+    await editOrder(write, order.id, { priority, notes, tags: [...new Set(list)] });
+  };
+
+  return (
+    <form className="flex flex-col gap-4" onSubmit={save}>
+      <FormField label="Priority">
+        <Select value={priority} onValueChange={(value) => setPriority(value as OrderPriority)}>
+          <SelectTrigger>
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {orderPriorities.map((value) => (
+              <SelectItem key={value} value={value} className="capitalize">
+                {value}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      </FormField>
+      <FormField label="Notes">
+        <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
+      </FormField>
+      <FormField label="Tags" description="Separate tags with commas." error={error}>
+        <Input value={tags} onChange={(e) => setTags(e.target.value)} />
+      </FormField>
+      <Button type="submit" className="self-start">
+        Save changes
+      </Button>
+    </form>
+  );
+}
+
+export function OrderPage() {
+  const { orderId = '' } = useParams();
+  const { doc: order, loading } = useDocument<Order>('orders', orderId);
+  const state = useDocSyncState('orders', orderId);
+  const { docs: events } = useLiveQuery<OrderEvent>('orderEvents', { selector: { orderId }, sort: [{ at: 'desc' }] });
+  const write = useWriteContext();
+
+  if (!order) {
+    return loading ? null : (
+      <EmptyState
+        title="No such order on this device"
+        description="It may not have synced here yet."
+        action={<Link to="/orders">Back to orders</Link>}
+      />
+    );
+  }
+  const next = nextStatus(order.status);
+  return (
+    <>
+      <PageHeader
+        title={`Order #${order.number}`}
+        description={`${order.customerName} · ${statusLabel[order.status]} · received ${formatDateTime(order.receivedAt)}`}
+        actions={
+          <>
+            <span className="flex items-center gap-2 text-foreground-muted text-sm">
+              <SyncDot state={state} /> {state}
+            </span>
+            {next ? (
+              <Button onClick={() => void advanceOrder(write, order.id)}>Mark {statusLabel[next].toLowerCase()}</Button>
+            ) : null}
+          </>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <div className="flex flex-col gap-4">
+          <Card>
+            <CardHeader>
+              <CardTitle>Items</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ul className="flex flex-col gap-1 text-sm">
+                {order.items.map((item) => (
+                  <li key={item.sku} className="flex justify-between gap-3">
+                    <span>
+                      {item.quantity} × {item.name}
+                    </span>
+                    <span className="font-mono tabular-nums">{formatCents(item.quantity * item.unitPrice)}</span>
+                  </li>
+                ))}
+                <li className="mt-2 flex justify-between gap-3 border-border border-t pt-2 font-medium">
+                  <span>Total incl. tax</span>
+                  <span className="font-mono tabular-nums">{formatCents(order.totals.total)}</span>
+                </li>
+              </ul>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Edit</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <EditOrderForm key={order.id} order={order} />
+            </CardContent>
+          </Card>
+        </div>
+        <Card>
+          <CardHeader>
+            <CardTitle>History</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {events.length === 0 ? (
+              <p className="text-foreground-muted text-sm">No changes recorded on this device yet.</p>
+            ) : (
+              <ol aria-label="Change history" className="flex flex-col gap-3">
+                {events.map((event) => (
+                  <li key={event.id} className="text-sm">
+                    <p className="font-medium">{event.summary}</p>
+                    <p className="text-foreground-muted text-xs">
+                      {event.by} · {formatDateTime(event.at)}
+                    </p>
+                    {event.changes.length > 0 ? (
+                      <ul className="mt-1 text-foreground-muted text-xs">
+                        {event.changes.map((change) => (
+                          <li key={change.field}>
+                            {change.field}: {change.from ?? '—'} → {change.to}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

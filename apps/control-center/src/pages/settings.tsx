@@ -1,0 +1,42 @@
+// Settings: theme (light, dark, or the system's), kept on this device and applied before first paint.
+import { Card, CardContent, CardHeader, CardTitle, Label, RadioGroup, RadioGroupItem } from '@syncline/ui';
+import { useState } from 'react';
+import { applyTheme, loadTheme, type ThemeChoice } from '../lib/theme';
+import { PageHeader } from './page-header';
+
+const choices: Array<{ value: ThemeChoice; label: string }> = [
+  { value: 'system', label: 'Follow the system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+export function SettingsPage() {
+  const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
+  return (
+    <>
+      <PageHeader title="Settings" description="Preferences of this device." />
+      <Card className="max-w-md">
+        <CardHeader>
+          <CardTitle id="theme-title">Theme</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <RadioGroup
+            aria-labelledby="theme-title"
+            value={theme}
+            onValueChange={(value) => {
+              setTheme(value as ThemeChoice);
+              applyTheme(value as ThemeChoice);
+            }}
+          >
+            {choices.map((choice) => (
+              <div key={choice.value} className="flex items-center gap-2">
+                <RadioGroupItem id={`theme-${choice.value}`} value={choice.value} />
+                <Label htmlFor={`theme-${choice.value}`}>{choice.label}</Label>
+              </div>
+            ))}
+          </RadioGroup>
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// The control center's routes, all under the shell (sidebar, header with the sync status).
+
+import type { SynclineDatabase } from '@syncline/data';
+import type { controlCenterSchemas } from '@syncline/domain';
+import { createBrowserRouter } from 'react-router';
+import { Layout } from '../components/layout';
+import { ConflictsPage } from '../pages/conflicts';
+import { DashboardPage } from '../pages/dashboard';
+import { MachinesPage } from '../pages/machines';
+import { OrderPage } from '../pages/order';
+import { OrdersPage } from '../pages/orders';
+import { SettingsPage } from '../pages/settings';
+import { SyncPage } from '../pages/sync';
+
+export type ControlCenterDatabase = SynclineDatabase<typeof controlCenterSchemas>;
+
+export const pages = [
+  { path: '/', label: 'Dashboard' },
+  { path: '/orders', label: 'Orders' },
+  { path: '/machines', label: 'Machines' },
+  { path: '/conflicts', label: 'Conflicts' },
+  { path: '/sync', label: 'Sync' },
+  { path: '/settings', label: 'Settings' },
+] as const;
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: 'orders', element: <OrdersPage /> },
+        { path: 'orders/:orderId', element: <OrderPage /> },
+        { path: 'machines', element: <MachinesPage /> },
+        { path: 'conflicts', element: <ConflictsPage /> },
+        { path: 'conflicts/:conflictId', element: <ConflictsPage /> },
+        { path: 'sync', element: <SyncPage /> },
+        { path: 'settings', element: <SettingsPage /> },
+        { path: '*', element: <DashboardPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,93 @@
+// The signed-in workspace: opens the tenant's local database (IndexedDB), starts replication with the
+// sync server, and renders the app inside the Syncline provider. Everything reads the local database,
+// so the workspace works offline from the first render on.
+
+import { createSynclineDatabase, SynclineProvider, type SynclineReplication, startReplication } from '@syncline/data';
+import { controlCenterMergeRules, controlCenterSchemas } from '@syncline/domain';
+import { Button, EmptyState, Spinner } from '@syncline/ui';
+import { useEffect, useState } from 'react';
+import { RouterProvider } from 'react-router';
+import type { Session } from '../session/session';
+import { type ControlCenterDatabase, createAppRouter } from './router';
+import { SessionContext } from './session-context';
+
+type Opened = {
+  database: ControlCenterDatabase;
+  replication: SynclineReplication;
+  router: ReturnType<typeof createAppRouter>;
+};
+
+export function Workspace({
+  session,
+  onSessionChange,
+  onSignOut,
+}: {
+  session: Session;
+  onSessionChange: (session: Session) => void;
+  onSignOut: () => void;
+}) {
+  const [opened, setOpened] = useState<Opened | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  // The workspace is keyed by server and tenant (see App); a new token is read through the token function.
+  useEffect(() => {
+    let cancelled = false;
+    let current: Opened | undefined;
+    (async () => {
+      const database = (await createSynclineDatabase({
+        name: `syncline-cc-${session.tenant}`,
+        collections: controlCenterSchemas,
+        mergeRules: controlCenterMergeRules,
+      })) as unknown as ControlCenterDatabase;
+      const replication = startReplication({ database, url: session.serverUrl, token: () => currentToken() });
+      current = { database, replication, router: createAppRouter() };
+      if (cancelled) await close(current);
+      else setOpened(current);
+    })().catch((cause: unknown) => {
+      if (!cancelled) setError(cause instanceof Error ? cause.message : String(cause));
+    });
+    return () => {
+      cancelled = true;
+      if (current) void close(current);
+    };
+  }, [session.serverUrl, session.tenant]);
+
+  if (error) {
+    return (
+      <main className="grid min-h-svh place-items-center p-6">
+        <EmptyState
+          title="The local database could not open"
+          description={`${error} Nothing was deleted. Reload to try again, or sign out to pick another tenant.`}
+          action={<Button onClick={onSignOut}>Sign out</Button>}
+        />
+      </main>
+    );
+  }
+  if (!opened) {
+    return (
+      <main className="grid min-h-svh place-items-center p-6" aria-busy="true">
+        <p className="flex items-center gap-2 text-foreground-muted text-sm">
+          <Spinner /> Opening {session.tenantName}…
+        </p>
+      </main>
+    );
+  }
+  return (
+    <SessionContext value={{ session, onSessionChange, onSignOut }}>
+      <SynclineProvider database={opened.database} replication={opened.replication}>
+        <RouterProvider router={opened.router} />
+      </SynclineProvider>
+    </SessionContext>
+  );
+}
+
+/** The token is read from storage on every request, so a token changed on the Sync page applies at once. */
+function currentToken(): string {
+  const raw = localStorage.getItem('syncline:session');
+  return raw ? ((JSON.parse(raw) as Session).token ?? '') : '';
+}
+
+async function close({ database, replication }: Opened) {
+  await replication.stop();
+  await database.close();
+}

@@ -1,0 +1,77 @@
+// Who is signed in, to which sync server and tenant. Kept in localStorage so the app opens offline
+// straight into the operator's data; the token is refreshed from the server when it can be.
+
+export interface Session {
+  /** GraphQL endpoint of the sync server, e.g. https://sync.example.com/graphql; same origin by default */
+  serverUrl: string;
+  tenant: string;
+  tenantName: string;
+  user: string;
+  token: string;
+}
+
+/** A development sign-in the demo server offers (`GET /dev/tokens`). */
+export interface DevAccount {
+  tenant: string;
+  tenantName: string;
+  user: string;
+  token: string;
+}
+
+const key = 'syncline:session';
+
+export const defaultServerUrl = () => new URL('/graphql', window.location.origin).toString();
+
+export function loadSession(): Session | undefined {
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as Partial<Session>;
+    return parsed.serverUrl && parsed.tenant && parsed.token && parsed.user
+      ? {
+          serverUrl: parsed.serverUrl,
+          tenant: parsed.tenant,
+          tenantName: parsed.tenantName ?? parsed.tenant,
+          user: parsed.user,
+          token: parsed.token,
+        }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveSession(session: Session): void {
+  localStorage.setItem(key, JSON.stringify(session));
+}
+
+export function clearSession(): void {
+  localStorage.removeItem(key);
+}
+
+/** The demo server's development accounts; throws a readable error when it offers none. */
+export async function fetchDevAccounts(serverUrl = defaultServerUrl()): Promise<DevAccount[]> {
+  const url = new URL('/dev/tokens', serverUrl);
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(
+      `The sync server at ${url.origin} offers no development sign-in (HTTP ${response.status}). Paste a token instead.`,
+    );
+  }
+  return (await response.json()) as DevAccount[];
+}
+
+/** Reads the tenant and user out of a token without verifying it (the server verifies). */
+export function describeToken(token: string): { tenant: string; user: string } | undefined {
+  try {
+    const payload = token.split('.')[1];
+    if (!payload) return undefined;
+    const claims = JSON.parse(atob(payload.replaceAll('-', '+').replaceAll('_', '/'))) as {
+      tenant?: string;
+      sub?: string;
+    };
+    return claims.tenant ? { tenant: claims.tenant, user: claims.sub ?? 'operator' } : undefined;
+  } catch {
+    return undefined;
+  }
+}
