@@ -2,14 +2,7 @@
 // reports telemetry and a heartbeat, runs cycles to completion, honours operators' commands (a machine
 // an operator paused stays paused) and now and then raises an alarm. Operators' changes win: a push that
 // conflicts adopts the server's state and applies the machine's own changes on top at the next tick.
-import {
-  alarmSeverities,
-  commandSchema,
-  type Machine,
-  type MachineAlarm,
-  type MachineCommand,
-  machineSchema,
-} from '@syncline/domain';
+import { alarmSeverities, type Machine, type MachineAlarm, type MachineCommand, machineSchema } from '@syncline/domain';
 import type { SyncClient } from './graphql-client';
 
 export interface SimulatorOptions {
