@@ -19,6 +19,8 @@ export interface ConflictRecord {
   documentId: string;
   /** the fields changed on both sides under a `manual` rule (`_deleted` for delete versus edit) */
   fields: string[];
+  /** the fields that also differed but merged by themselves or by their rule (for "3 conflicts · 7 merged") */
+  mergedFields: string[];
   /** the state both sides started from; absent when the document was created on both sides */
   base?: PlainDocument;
   /** this client's version, as it was pushed */
@@ -47,6 +49,7 @@ export const conflictSchema: RxJsonSchema<ConflictRecord> = {
     collectionName: { type: 'string', maxLength: 100 },
     documentId: { type: 'string', maxLength: 200 },
     fields: { type: 'array', items: { type: 'string' } },
+    mergedFields: { type: 'array', items: { type: 'string' } },
     base: documentVersion,
     local: documentVersion,
     server: documentVersion,
@@ -55,7 +58,7 @@ export const conflictSchema: RxJsonSchema<ConflictRecord> = {
     resolvedAt: { type: 'number' },
     resolution: documentVersion,
   },
-  required: ['id', 'collectionName', 'documentId', 'fields', 'local', 'server', 'status', 'detectedAt'],
+  required: ['id', 'collectionName', 'documentId', 'fields', 'mergedFields', 'local', 'server', 'status', 'detectedAt'],
   indexes: ['status'],
   additionalProperties: false,
 } as RxJsonSchema<ConflictRecord>;
@@ -90,7 +93,7 @@ export function createConflictHandler<T>(
         : undefined;
       const local = withoutStorageFields(input.newDocumentState as PlainDocument);
       const server = withoutStorageFields(input.realMasterState as PlainDocument);
-      const { merged, manualFields } = mergeDocuments({ base, local, server }, rules);
+      const { merged, manualFields, mergedFields } = mergeDocuments({ base, local, server }, rules);
       if (manualFields.length > 0) {
         const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
         const documentId = String(local[primary as string] ?? server[primary as string]);
@@ -100,6 +103,7 @@ export function createConflictHandler<T>(
           collectionName,
           documentId,
           fields: manualFields,
+          mergedFields,
           ...(base ? { base } : {}),
           local,
           server,

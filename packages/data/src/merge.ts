@@ -27,6 +27,8 @@ export interface MergeResult {
   merged: PlainDocument;
   /** fields changed on both sides under a `manual` rule: the merged document carries the server value */
   manualFields: string[];
+  /** fields that differed between local and server and were settled without a person (one-sided or by rule) */
+  mergedFields: string[];
   /** one entry per field changed on both sides */
   decisions: FieldDecision[];
 }
@@ -56,6 +58,7 @@ export function mergeDocuments(input: MergeInput, rules?: MergeRules): MergeResu
   for (const field of ['_meta', '_rev', '_attachments']) fields.delete(field);
   const merged: PlainDocument = {};
   const manualFields: string[] = [];
+  const mergedFields: string[] = [];
   const decisions: FieldDecision[] = [];
 
   for (const field of fields) {
@@ -68,19 +71,22 @@ export function mergeDocuments(input: MergeInput, rules?: MergeRules): MergeResu
       value = s;
     } else if (base && jsonEqual(l, base[field]) && !deletionAgainstEdit(field, 'server', input, fields)) {
       value = s;
+      mergedFields.push(field);
     } else if (base && jsonEqual(s, base[field]) && !deletionAgainstEdit(field, 'local', input, fields)) {
       value = l;
+      mergedFields.push(field);
     } else {
       const rule = ruleFor(rules, field);
       const decision = applyRule(field, rule, base?.[field], l, s, local, server);
       decisions.push(decision);
       if (rule === 'manual' || field === deletedField) manualFields.push(field);
+      else mergedFields.push(field);
       value = decision.kept;
     }
     if (value !== undefined && value !== null) merged[field] = value;
   }
   merged[deletedField] = Boolean(merged[deletedField]);
-  return { merged, manualFields, decisions };
+  return { merged, manualFields, mergedFields, decisions };
 }
 
 /**

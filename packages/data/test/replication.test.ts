@@ -49,8 +49,7 @@ describe('replication against the sync server', () => {
       },
     });
 
-    const synced = await storeReaches(a, (s) => s.connection === 'online' && s.pendingCount === 0);
-    expect(synced.lastError).toBeNull();
+    const synced = await storeReaches(a, (s) => s.connection === 'online' && s.pendingCount === 0 && !s.lastError);
     expect(synced.lastSyncedAt).not.toBeNull();
     expect(await a.database.syncstate.findOne(`orders|${order.id}`).exec()).toBeNull();
     const onServer = await orderOnServer(server, 'shop-1', order.id);
@@ -167,6 +166,8 @@ describe('replication against the sync server', () => {
     const conflict = conflicts[0];
     if (!conflict) throw new Error('no conflict recorded');
     expect(conflict.fields).toEqual(['notes']);
+    // what merged without a person: whichever side pushed second sees the other's changes as server-side
+    expect(conflict.mergedFields).toEqual(expect.arrayContaining(['status', 'tags', 'labelPrints']));
     expect(conflict.base?.notes).toBe('Two buttons loose.');
     expect([conflict.local.notes, conflict.server.notes].sort()).toEqual([
       'A: customer will pick up at noon',
