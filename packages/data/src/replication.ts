@@ -120,6 +120,22 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     }
   }
 
+  // documents received, counted into `progress` at most every 100 ms: an initial sync of 100,000 documents
+  // should not mean 100,000 store updates
+  let receivedUncounted = 0;
+  let countTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushReceived = () => {
+    countTimer = undefined;
+    const progress = store.getState().progress;
+    if (progress && receivedUncounted > 0)
+      set({ progress: { ...progress, documents: progress.documents + receivedUncounted } });
+    receivedUncounted = 0;
+  };
+  const countReceived = () => {
+    receivedUncounted += 1;
+    countTimer ??= setTimeout(flushReceived, 100);
+  };
+
   const streams = new Map<string, PullStream>();
   const operations = new Map<string, CollectionOperations>();
   const states: Record<string, RxReplicationState<PlainDocument, Checkpoint>> = {};
@@ -231,10 +247,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     });
     states[name] = state;
     subscriptions.push(
-      state.received$.subscribe(() => {
-        const progress = store.getState().progress;
-        if (progress) set({ progress: { ...progress, documents: progress.documents + 1 } });
-      }),
+      state.received$.subscribe(() => countReceived()),
       state.active$.subscribe(() => noteActivity()),
       state.error$.subscribe((error) => {
         // request failures are already described by attempt(); anything else is a local problem worth showing
@@ -349,6 +362,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       if (stopped) return;
       stopped = true;
       clearInterval(stallTimer);
+      if (countTimer) clearTimeout(countTimer);
+      flushReceived();
       target?.removeEventListener('online', onOnline);
       target?.removeEventListener('offline', onOffline);
       backoff.wake();

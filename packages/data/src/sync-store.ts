@@ -71,15 +71,10 @@ export function bindSyncCounts(store: SyncStore, database: AnyRxDatabase): () =>
   const syncstate = database.collections[syncStateCollectionName] as RxCollection<SyncStateRecord>;
   const conflicts = database.collections[conflictsCollectionName] as RxCollection<ConflictRecord>;
   const subscriptions: Subscription[] = [
-    syncstate
-      .find({ selector: { state: 'pending' } })
-      .$.subscribe((docs) => store.setState({ pendingCount: docs.length })),
-    syncstate
-      .find({ selector: { state: 'failed' } })
-      .$.subscribe((docs) => store.setState({ failedCount: docs.length })),
-    conflicts
-      .find({ selector: { status: 'open' } })
-      .$.subscribe((docs) => store.setState({ conflictCount: docs.length })),
+    // count queries over an indexed field: no documents loaded, however many are pending
+    syncstate.count({ selector: { state: 'pending' } }).$.subscribe((pendingCount) => store.setState({ pendingCount })),
+    syncstate.count({ selector: { state: 'failed' } }).$.subscribe((failedCount) => store.setState({ failedCount })),
+    conflicts.count({ selector: { status: 'open' } }).$.subscribe((conflictCount) => store.setState({ conflictCount })),
   ];
   return () => {
     for (const subscription of subscriptions) subscription.unsubscribe();
