@@ -103,6 +103,8 @@ describe('replication against the sync server', () => {
       () => orderOn(b, order.id),
       (doc) => doc !== null,
     );
+    // what B received shows in its initial-sync progress
+    await storeReaches(b, (s) => (s.progress?.documents ?? 0) >= 1);
     await storeReaches(a, (s) => s.pendingCount === 0);
 
     await server.restart({
