@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '@syncline/server/testing';
 import type { RxJsonSchema } from 'rxdb';
+import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createSynclineDatabase,
@@ -209,5 +210,13 @@ describe('a product schema against syncline-server', () => {
     await reaches(replication, (s) => s.pendingCount === 0);
     expect(replication.store.getState()).toMatchObject({ paused: false, lastError: null });
     expect((await tasksOnServer(current)).map((t) => t.id)).toEqual(['t1']);
+
+    await replication.stop();
+    expect(replication.states.tasks?.isStopped()).toBe(true);
+    expect(replication.store.getState()).toMatchObject({ connection: 'offline', activity: 'idle' });
+    // the database stays usable after the replication is gone; the write simply waits
+    await database.tasks.insert({ id: 't2', title: 'After stop', done: false });
+    const waiting = await firstValueFrom(database.syncstate.findOne('tasks|t2').$.pipe(filter(Boolean)));
+    expect(waiting.state).toBe('pending');
   });
 });
