@@ -137,11 +137,15 @@ export async function resolveConflict(
   }
   const collection = database.collections[record.collectionName];
   if (!collection) throw new Error(`The collection "${record.collectionName}" is not open in this database.`);
-  const versions = { local: record.local, server: record.server, base: record.base ?? {} };
+  // plain copies: a document's nested values are read-only views, not data to write back
+  const plain = record.toMutableJSON();
+  const versions = { local: plain.local, server: plain.server, base: plain.base ?? {} };
   const resolution: PlainDocument = {};
   for (const field of record.fields) {
     const choice = choices[field] as ConflictChoice;
-    resolution[field] = typeof choice === 'object' ? choice.custom : versions[choice][field];
+    const value = typeof choice === 'object' ? choice.custom : versions[choice][field];
+    // a plain JSON copy: a value taken from a rendered document may be a read-only view
+    resolution[field] = value === undefined ? undefined : JSON.parse(JSON.stringify(value));
   }
   const apply = (doc: PlainDocument): PlainDocument => {
     for (const [field, value] of Object.entries(resolution)) {
@@ -158,9 +162,12 @@ export async function resolveConflict(
   } else if (existing) {
     await existing.incrementalModify((data: unknown) => apply(data as PlainDocument) as never);
   } else if (deleted === false) {
-    // delete versus edit, decided for the edit: bring the document back with the chosen values
+    // delete versus edit, decided for the edit: bring back the version that was chosen (with the other choices)
+    const choice = choices._deleted;
     const [stored] = await collection.storageInstance.findDocumentsById([record.documentId], true);
-    const revived = apply(withoutStorageFields((stored as PlainDocument | undefined) ?? { ...record.server }));
+    const chosen =
+      typeof choice === 'string' ? versions[choice] : ((stored as PlainDocument | undefined) ?? plain.server);
+    const revived = apply({ ...withoutStorageFields(chosen) });
     delete revived._deleted;
     await collection.upsert(revived);
   }
