@@ -310,8 +310,11 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
 
   // --- the browser's own idea of connectivity
   const onOnline = () => {
-    if (!store.getState().paused) set({ connection: 'connecting' });
+    if (store.getState().paused) return;
+    // the socket may have outlived the browser's offline spell; either way, pull what was missed
+    set({ connection: socketConnected ? 'online' : 'connecting' });
     backoff.wake();
+    for (const state of Object.values(states)) state.reSync();
   };
   const onOffline = () => set({ connection: 'offline' });
   const target = (globalThis as { window?: EventTarget }).window;
@@ -335,6 +338,13 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
 
   const all = () => Object.values(states);
 
+  async function resume() {
+    set({ paused: false, connection: 'connecting' });
+    backoff.succeeded();
+    await Promise.all(all().map((state) => state.start()));
+    await openSocket();
+  }
+
   return {
     store,
     states,
@@ -343,13 +353,10 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       await Promise.all(all().map((state) => state.pause()));
       await closeSocket();
     },
-    async resume() {
-      set({ paused: false, connection: 'connecting' });
-      backoff.succeeded();
-      await Promise.all(all().map((state) => state.start()));
-      await openSocket();
-    },
+    resume,
     async syncNow() {
+      // "Sync now" on a paused replication means: resume it
+      if (store.getState().paused) await resume();
       backoff.wake();
       for (const state of all()) state.reSync();
       await Promise.all(all().map((state) => state.awaitInSync()));

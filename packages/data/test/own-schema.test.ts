@@ -211,12 +211,20 @@ describe('a product schema against syncline-server', () => {
     expect(replication.store.getState()).toMatchObject({ paused: false, lastError: null });
     expect((await tasksOnServer(current)).map((t) => t.id)).toEqual(['t1']);
 
+    // "Sync now" while paused resumes and sends
+    await replication.pause();
+    await database.tasks.insert({ id: 't3', title: 'Sync me now', done: false });
+    await reaches(replication, (s) => s.pendingCount === 1);
+    await replication.syncNow();
+    await reaches(replication, (s) => s.pendingCount === 0 && !s.paused);
+    expect((await tasksOnServer(current)).map((t) => t.id).sort()).toEqual(['t1', 't3']);
+
     await replication.stop();
     expect(replication.states.tasks?.isStopped()).toBe(true);
     expect(replication.store.getState()).toMatchObject({ connection: 'offline', activity: 'idle' });
     // the database stays usable after the replication is gone; the write simply waits
-    await database.tasks.insert({ id: 't2', title: 'After stop', done: false });
-    const waiting = await firstValueFrom(database.syncstate.findOne('tasks|t2').$.pipe(filter(Boolean)));
+    await database.tasks.insert({ id: 't4', title: 'After stop', done: false });
+    const waiting = await firstValueFrom(database.syncstate.findOne('tasks|t4').$.pipe(filter(Boolean)));
     expect(waiting.state).toBe('pending');
   });
 });
