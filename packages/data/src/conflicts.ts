@@ -173,3 +173,19 @@ export async function resolveConflict(
   }
   await record.incrementalPatch({ status: 'resolved', resolvedAt: Date.now(), resolution });
 }
+
+/**
+ * Removes resolved conflict records resolved more than `olderThanMs` ago (default 30 days), so the local audit
+ * trail does not grow forever. Open conflicts are never touched. Returns how many were removed.
+ */
+export async function pruneResolvedConflicts(
+  database: AnyRxDatabase,
+  { olderThanMs = 30 * 24 * 60 * 60 * 1000 }: { olderThanMs?: number } = {},
+): Promise<number> {
+  const before = Date.now() - olderThanMs;
+  const old = await conflictsOf(database)
+    .find({ selector: { status: 'resolved', resolvedAt: { $lte: before } } })
+    .exec();
+  if (old.length > 0) await conflictsOf(database).bulkRemove(old.map((record) => record.id));
+  return old.length;
+}

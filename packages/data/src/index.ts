@@ -7,6 +7,7 @@ export {
   conflictSchema,
   conflictsCollectionName,
   createConflictHandler,
+  pruneResolvedConflicts,
   resolveConflict,
 } from './conflicts';
 export {

@@ -4,7 +4,13 @@
 import { controlCenterMergeRules, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
 import type { WithDeleted } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConflictHandler, createSynclineDatabase, resolveConflict, type SynclineDatabase } from '../src';
+import {
+  createConflictHandler,
+  createSynclineDatabase,
+  pruneResolvedConflicts,
+  resolveConflict,
+  type SynclineDatabase,
+} from '../src';
 
 const [order] = createDemoData({ seed: 8, orders: 1 }).orders;
 if (!order) throw new Error('no demo order');
@@ -57,6 +63,11 @@ describe('resolveConflict', () => {
     expect(resolved?.items).toEqual(base.items);
     expect((await database.conflicts.findOne(record.id).exec())?.status).toBe('resolved');
     expect((await database.syncstate.findOne(`orders|${base.id}`).exec())?.state).toBe('pending');
+
+    // resolved records are an audit trail until pruned; open ones are never pruned
+    await meetConflict({ ...base, notes: 'Again local' }, { ...base, notes: 'Again server' });
+    expect(await pruneResolvedConflicts(database, { olderThanMs: 0 })).toBe(1);
+    expect((await database.conflicts.find().exec()).map((c) => c.status)).toEqual(['open']);
   });
 
   it('keeps the server edit against a local delete until a person decides, then deletes if asked', async () => {
