@@ -97,6 +97,15 @@ export function createConflictHandler<T>(
       if (manualFields.length > 0) {
         const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
         const documentId = String(local[primary as string] ?? server[primary as string]);
+        // the same conflict met twice (a retried push) is one record
+        const open = await conflictsOf(database())
+          .find({ selector: { collectionName, documentId, status: 'open' } })
+          .exec();
+        const known = open.some((record) => {
+          const seen = record.toJSON();
+          return jsonEqual(seen.local, local) && jsonEqual(seen.server, server) && jsonEqual(seen.base, base);
+        });
+        if (known) return merged as WithDeleted<T>;
         const detectedAt = Date.now();
         await conflictsOf(database()).insert({
           id: `${collectionName}|${documentId}|${detectedAt}-${Math.random().toString(36).slice(2, 8)}`,

@@ -100,6 +100,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   /** Runs one request with backoff before it, activity around it, and the status updated after it. */
   async function attempt<T>(direction: 'pull' | 'push', run: () => Promise<T>): Promise<T> {
     await backoff.wait();
+    // stop() wakes every waiting retry: let them end here instead of talking to the server
+    if (stopped) throw new SyncRequestError('local', 'The replication was stopped.');
     inFlight[direction] += 1;
     noteActivity();
     try {

@@ -54,6 +54,12 @@ describe('resolveConflict', () => {
       { ...base, notes: 'Server notes', items: [{ sku: 'X', name: 'Server item', quantity: 1, unitPrice: 100 }] },
     );
     expect([...record.fields].sort()).toEqual(['items', 'notes']);
+    // meeting the very same conflict again (a retried push) records nothing new
+    await meetConflict(
+      { ...base, notes: 'Local notes', items: [] },
+      { ...base, notes: 'Server notes', items: [{ sku: 'X', name: 'Server item', quantity: 1, unitPrice: 100 }] },
+    );
+    expect(await database.conflicts.count().exec()).toBe(1);
     expect((await database.orders.findOne(base.id).exec())?.notes).toBe('Server notes');
 
     await expect(resolveConflict(database, record.id, { notes: 'local' })).rejects.toThrow(/items/);
