@@ -59,6 +59,17 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const { database, url } = options;
   const internals = synclineInternals(database);
   const names = [...(options.collections ?? internals.syncedCollections)];
+  // check every collection before anything starts, so a mistake leaves nothing running
+  for (const name of names) {
+    const collection = database.collections[name] as RxCollection | undefined;
+    if (!collection) throw new Error(`The database has no collection "${name}" to replicate.`);
+    const clock = (collection.schema.jsonSchema.properties as Record<string, { type?: unknown }>).updatedAt?.type;
+    if (clock !== 'number' && clock !== 'integer') {
+      throw new Error(
+        `The "${name}" schema needs a number property "updatedAt" (not required): the server assigns it and replication uses it as the checkpoint.`,
+      );
+    }
+  }
   const wsUrl = options.wsUrl ?? url.replace(/^http/, 'ws');
   const batchSize = options.batchSize ?? 100;
   const live = options.live ?? true;
@@ -143,8 +154,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const states: Record<string, RxReplicationState<PlainDocument, Checkpoint>> = {};
 
   for (const name of names) {
-    const collection = database.collections[name] as RxCollection<PlainDocument> | undefined;
-    if (!collection) throw new Error(`The database has no collection "${name}" to replicate.`);
+    const collection = database.collections[name] as RxCollection<PlainDocument>;
     const schema = collection.schema.jsonSchema as RxJsonSchema<unknown>;
     const primary = collection.schema.primaryPath as string;
     const ops = collectionOperations(name, schema);

@@ -150,6 +150,20 @@ describe('a product schema against syncline-server', () => {
     expect((await tasksOnServer(current)).map((t) => t.title)).toEqual(['Check the dryer']);
   });
 
+  it('refuses to replicate a schema without the server clock, saying what to add', async () => {
+    const { updatedAt: _clock, ...withoutClock } = taskSchema.properties;
+    const database = await createSynclineDatabase({
+      name: 'noclock',
+      collections: { notes: { ...taskSchema, properties: withoutClock } },
+    });
+    cleanup.push(async () => {
+      await database.remove();
+    });
+    expect(() => startReplication({ database, url: 'http://127.0.0.1:9/graphql', token: 'x' })).toThrow(
+      /"notes" schema needs a number property "updatedAt"/,
+    );
+  });
+
   it('opens a client from the schemas the server lists', async () => {
     const { server: current } = await setup();
     const listed = await fetchServerSchemas(current.origin);
