@@ -1,11 +1,12 @@
 // The `syncline-server` command: runs the sync server, or mints a token for it. Run from the repo root with
 // `pnpm syncline-server ...` (see --help); bin/syncline-server.mjs runs this file from source, no build step.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertUsableSecret, generateSecret, signToken } from './auth.js';
 import type { CollectionSchemas } from './collections.js';
 import { DEFAULT_DEV_ORIGINS } from './endpoints.js';
+import { redactUrl } from './redact-url.js';
 import type { SqliteSynchronous } from './storage/sqlite.js';
 
 const HELP = `syncline-server: the Syncline sync server (RxDB GraphQL replication over HTTP + graphql-ws)
@@ -29,8 +30,10 @@ Server options
   --body-limit BYTES     largest request body or ws message (default 1048576)
   --push-batch N         most documents in one push (default 500)
   --log-level LEVEL      fatal, error, warn, info (default), debug, trace or silent
-  --database-url URL     PostgreSQL instead of SQLite         (not available yet)
-  --redis-url URL        Redis pub/sub fan-out across servers (not available yet)
+  --database-url URL     PostgreSQL instead of SQLite (postgres://user:password@host:5432/db); --db then
+                         only locates the development secret
+  --redis-url URL        Redis pub/sub fan-out across server instances (redis://host:6379); needed
+                         as soon as more than one instance serves the same database
 
 Token options
   --tenant T             the tenant the token gives access to (required)
@@ -43,7 +46,7 @@ Environment
                          beside the database (<db>.jwt-secret) and a ready token is printed. Required when
                          NODE_ENV=production: the server refuses to start without it.
   NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET
-  DATABASE_URL, REDIS_URL  same as --database-url, --redis-url
+  DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
@@ -89,16 +92,11 @@ function loadSecret(db: string, { create }: { create: boolean }): Secret {
     );
   }
   const value = generateSecret();
+  // With --database-url nothing else creates --db's folder.
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${value}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return { value, file, created: true };
-}
-
-function notAvailableYet(flag: string, what: string): never {
-  throw new CliError(
-    `${flag} is not available yet: ${what} support has its own issue and has not landed. ` +
-      'Nothing was started. Run without it to use the embedded SQLite database (--db).',
-  );
 }
 
 async function loadCollections(schemaFile: string | undefined): Promise<CollectionSchemas> {
@@ -186,9 +184,14 @@ async function runServer(args: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  if (values['database-url'] ?? process.env.DATABASE_URL)
-    notAvailableYet('--database-url (DATABASE_URL)', 'PostgreSQL');
-  if (values['redis-url'] ?? process.env.REDIS_URL) notAvailableYet('--redis-url (REDIS_URL)', 'Redis fan-out');
+  const databaseUrl = values['database-url'] || process.env.DATABASE_URL || undefined;
+  const redisUrl = values['redis-url'] || process.env.REDIS_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new CliError('--database-url (DATABASE_URL) must be a postgres:// or postgresql:// URL.');
+  }
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new CliError('--redis-url (REDIS_URL) must be a redis:// or rediss:// URL.');
+  }
 
   const logLevel = values['log-level'];
   if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}.`);
@@ -198,12 +201,44 @@ async function runServer(args: string[]): Promise<void> {
   const db = resolve(values.db);
   const collections = await loadCollections(values.schema);
   // Loaded only when serving, so `--help` and `token` answer at once.
-  const [{ createSyncServer }, { createSqliteStorage }] = await Promise.all([
-    import('./server.js'),
-    import('./storage/sqlite.js'),
-  ]);
-  const storage = createSqliteStorage({ path: db, synchronous: synchronous as SqliteSynchronous });
+  const { createSyncServer } = await import('./server.js');
+  const { pino } = await import('pino');
+  const logger = pino({ name: 'syncline-server', level: logLevel });
   const secret = loadSecret(db, { create: true });
+
+  let storage: import('./storage/types.js').SyncStorage;
+  let database: string;
+  if (databaseUrl) {
+    const { createPostgresStorage } = await import('./storage/postgres.js');
+    database = redactUrl(databaseUrl);
+    storage = createPostgresStorage({
+      connectionString: databaseUrl,
+      onConnectionError: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost; the pool reconnects'),
+    });
+    try {
+      await storage.ping();
+    } catch (error) {
+      await storage.close();
+      throw new CliError(`Cannot reach PostgreSQL at ${database}: ${(error as Error).message}. Nothing was started.`);
+    }
+  } else {
+    const { createSqliteStorage } = await import('./storage/sqlite.js');
+    database = db;
+    storage = createSqliteStorage({ path: db, synchronous: synchronous as SqliteSynchronous });
+  }
+
+  let pubsub: import('./pubsub.js').SyncPubSub | undefined;
+  if (redisUrl) {
+    const { createRedisPubSub } = await import('./redis-pubsub.js');
+    const redis = createRedisPubSub({ url: redisUrl, logger });
+    pubsub = redis;
+    try {
+      await redis.ready();
+    } catch (error) {
+      await Promise.all([redis.close(), storage.close()]);
+      throw new CliError(`${(error as Error).message} Nothing was started.`);
+    }
+  }
 
   const bodyBytes = positiveInt(values['body-limit'], '--body-limit');
   const pushBatch = positiveInt(values['push-batch'], '--push-batch');
@@ -213,17 +248,19 @@ async function runServer(args: string[]): Promise<void> {
       collections,
       storage,
       auth: { secret: secret.value },
-      logger: logLevel as 'info',
+      logger,
+      ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
       limits: { ...(bodyBytes ? { bodyBytes } : {}), ...(pushBatch ? { pushBatch } : {}) },
     });
   } catch (error) {
-    await storage.close();
+    await Promise.all([storage.close(), pubsub?.close()]);
     throw new CliError((error as Error).message);
   }
   const address = await server.listen(port, values.host);
 
-  const lines = [`Syncline sync server on ${address.url} (stream ${address.wsUrl})`, `  database ${db}`];
+  const lines = [`Syncline sync server on ${address.url} (stream ${address.wsUrl})`, `  database ${database}`];
+  if (redisUrl) lines.push(`  fan-out through Redis at ${redactUrl(redisUrl)}`);
   if (secret.file) {
     const token = await signToken({ secret: secret.value, tenant: 'dev', sub: 'developer', ttl: '12h' });
     lines.push(

@@ -1,4 +1,5 @@
-// @syncline/server: the GraphQL Yoga sync endpoint (RxDB's GraphQL replication protocol) on embedded SQLite.
+// @syncline/server: the GraphQL Yoga sync endpoint (RxDB's GraphQL replication protocol) on embedded SQLite, or
+// on PostgreSQL with Redis fan-out across instances.
 
 /** A Yoga plugin for `createSyncServer({ plugins })`, typed against the server's own graphql-yoga. */
 export type { Plugin as SyncServerPlugin } from 'graphql-yoga';
@@ -21,6 +22,7 @@ export {
   type EventTargetPubSub,
   type SyncPubSub,
 } from './pubsub.js';
+export { createRedisPubSub, RESYNC_CHANNEL, type RedisPubSub, type RedisPubSubOptions } from './redis-pubsub.js';
 export {
   createSyncServer,
   type ListenAddress,
@@ -29,5 +31,6 @@ export {
   type SyncServerOptions,
 } from './server.js';
 export { KyselySyncStorage, type KyselySyncStorageOptions, type SyncDatabase } from './storage/kysely-storage.js';
+export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres.js';
 export { createSqliteStorage, type SqliteStorageOptions, type SqliteSynchronous } from './storage/sqlite.js';
 export type { Checkpoint, PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './storage/types.js';

@@ -1,12 +1,16 @@
 // @syncline/server/testing: a real sync server on a random loopback port, for any suite that needs one
-// (data layer, sync, chaos, e2e). Known JWT secret, a SQLite file in a temp folder, restart on the same port.
+// (data layer, sync, chaos, e2e). Known JWT secret, a SQLite file in a temp folder (or a fresh PostgreSQL
+// schema, and Redis fan-out, when asked), restart on the same port.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from './auth.js';
 import type { CollectionSchemas } from './collections.js';
+import type { SyncPubSub } from './pubsub.js';
 import { createSyncServer, type SyncServer, type SyncServerOptions } from './server.js';
 import { createSqliteStorage } from './storage/sqlite.js';
+import type { SyncStorage } from './storage/types.js';
 
 /** The secret every test server signs and verifies tokens with. */
 export const TEST_JWT_SECRET = 'syncline-test-secret-do-not-use-in-production-0123456789';
@@ -15,6 +19,13 @@ export interface StartTestServerOptions {
   collections: CollectionSchemas;
   /** A SQLite file to use (kept on close). Default: a new file in a temp folder, removed on close. */
   dbPath?: string;
+  /**
+   * PostgreSQL instead of SQLite: a URL of a database this helper may create schemas in. The server gets a
+   * schema of its own (`databaseUrl` points into it), dropped on close.
+   */
+  postgresUrl?: string;
+  /** Redis fan-out (`redis://…`) instead of the in-memory bus. */
+  redisUrl?: string;
   /** Default 0: a free port, kept across `restart()`. */
   port?: number;
   /** Anything else `createSyncServer` takes (limits, corsOrigins, pubsub, logger...). Default logger: silent. */
@@ -29,7 +40,17 @@ export interface TestServer {
   /** `http://127.0.0.1:PORT` */
   readonly origin: string;
   readonly port: number;
+  /** The SQLite file (empty with `postgresUrl`). */
   readonly dbPath: string;
+  /** `sqlite` or `postgres`. */
+  readonly engine: 'sqlite' | 'postgres';
+  /** With `postgresUrl`: the URL of this server's own schema (another process can serve it too). */
+  readonly databaseUrl: string | null;
+  /**
+   * A second storage handle on the same database, as another process would have (writes through it publish
+   * nothing). The caller closes it.
+   */
+  openStorage(): Promise<SyncStorage>;
   /** The running server (replaced by `restart()`). */
   readonly server: SyncServer;
   /** A valid token (no `Bearer ` prefix) for `tenant`. Default lifetime 1 h. */
@@ -45,16 +66,60 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A URL whose connections use `schema` (node-postgres passes `options` on to the server). */
+export function postgresSchemaUrl(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+/**
+ * A new, empty schema in the PostgreSQL database at `adminUrl` (the role needs CREATE there): `url` reaches it,
+ * `drop()` removes it and everything in it.
+ */
+export async function createPostgresSchema(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const schema = `syncline_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create schema ${schema}`);
+  return { url: postgresSchemaUrl(adminUrl, schema), drop: () => run(`drop schema if exists ${schema} cascade`) };
+}
+
 export async function startTestServer(options: StartTestServerOptions): Promise<TestServer> {
-  const tempDir = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'syncline-server-'));
-  const dbPath = options.dbPath ?? join(tempDir as string, 'sync.sqlite');
+  const postgres = options.postgresUrl ? await createPostgresSchema(options.postgresUrl) : null;
+  const tempDir = options.dbPath || postgres ? null : mkdtempSync(join(tmpdir(), 'syncline-server-'));
+  const dbPath = postgres ? '' : (options.dbPath ?? join(tempDir as string, 'sync.sqlite'));
+
+  const openStorage = async (): Promise<SyncStorage> => {
+    if (!postgres) return createSqliteStorage({ path: dbPath });
+    const { createPostgresStorage } = await import('./storage/postgres.js');
+    return createPostgresStorage({ connectionString: postgres.url, maxConnections: 4 });
+  };
+  const openPubSub = async (): Promise<SyncPubSub | undefined> => {
+    if (!options.redisUrl) return options.serverOptions?.pubsub;
+    const { createRedisPubSub } = await import('./redis-pubsub.js');
+    const { pino } = await import('pino');
+    const pubsub = createRedisPubSub({ url: options.redisUrl, logger: pino({ level: 'silent' }) });
+    await pubsub.ready();
+    return pubsub;
+  };
 
   const start = async (port: number) => {
+    const pubsub = await openPubSub();
     const server = createSyncServer({
       logger: 'silent',
       ...options.serverOptions,
+      ...(pubsub ? { pubsub } : {}),
       collections: options.collections,
-      storage: createSqliteStorage({ path: dbPath }),
+      storage: await openStorage(),
       auth: { secret: TEST_JWT_SECRET },
     });
     const address = await server.listen(port, '127.0.0.1');
@@ -78,6 +143,9 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
     },
     port,
     dbPath,
+    engine: postgres ? 'postgres' : 'sqlite',
+    databaseUrl: postgres?.url ?? null,
+    openStorage,
     get server() {
       return current.server;
     },
@@ -91,6 +159,7 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
     async close() {
       await current.server.close();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      await postgres?.drop();
     },
   };
 }

@@ -130,13 +130,19 @@ describe('syncline-server', () => {
     expect(stderr).toMatch(/SYNCLINE_JWT_SECRET is not set, and NODE_ENV=production: refusing to start/);
   });
 
-  it('says plainly that PostgreSQL and Redis are not available yet', async () => {
-    const pg = await run(['--database-url', 'postgres://localhost/x']);
+  it('refuses a database or Redis it cannot reach, without printing the password', async () => {
+    const pg = await run(['--database-url', 'postgres://ana:hunter2@127.0.0.1:1/sync']);
     expect(pg.code).toBe(1);
-    expect(pg.stderr).toMatch(/--database-url \(DATABASE_URL\) is not available yet/);
-    const redis = await run([], { REDIS_URL: 'redis://localhost:6379' });
+    expect(pg.stderr).toMatch(/Cannot reach PostgreSQL at postgres:\/\/ana:\*\*\*@127\.0\.0\.1:1\/sync/);
+    expect(pg.stderr).toMatch(/Nothing was started/);
+    expect(pg.stderr).not.toContain('hunter2');
+    const redis = await run(['--db', join(dir, 'redis.sqlite')], { REDIS_URL: 'redis://:hunter2@127.0.0.1:1' });
     expect(redis.code).toBe(1);
-    expect(redis.stderr).toMatch(/--redis-url \(REDIS_URL\) is not available yet/);
+    expect(redis.stderr).toMatch(/Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/);
+    expect(redis.stderr).not.toContain('hunter2');
+    const mysql = await run([], { DATABASE_URL: 'mysql://localhost/x' });
+    expect(mysql.code).toBe(1);
+    expect(mysql.stderr).toMatch(/must be a postgres:\/\/ or postgresql:\/\/ URL/);
   });
 
   it('in development, keeps a secret beside the database and prints a token that works', async () => {

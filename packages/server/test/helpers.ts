@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import {
+  GRAPHQL_WEBSOCKET_BY_URL,
   pullQueryBuilderFromRxSchema,
   pullStreamBuilderFromRxSchema,
   pushQueryBuilderFromRxSchema,
@@ -115,13 +116,14 @@ export async function createRxClient(options: RxClientOptions): Promise<RxClient
     ),
   );
   const states = new Map<string, RxGraphQLReplicationState<unknown, unknown>>();
+  const wsUrl = `${options.wsUrl}?client=${db.name}`;
   for (const name of names) {
     const settings = options.settings.collections[name];
     if (!settings) throw new Error(`no settings for ${name}`);
     const state = replicateGraphQL({
       collection: db.collections[name] as RxCollection,
       // RxDB keeps one socket per ws URL in a process: a query string gives each test client its own.
-      url: { http: options.url, ws: `${options.wsUrl}?client=${db.name}` },
+      url: { http: options.url, ws: wsUrl },
       headers: { Authorization: `Bearer ${options.token}` },
       deletedField: '_deleted',
       live: options.live ?? true,
@@ -156,8 +158,21 @@ export async function createRxClient(options: RxClientOptions): Promise<RxClient
       for (const state of states.values()) await state.awaitInSync();
     },
     async close() {
+      // graphql-ws's dispose() waits for a reconnect in flight and rejects when it fails (the server has gone
+      // meanwhile), and RxDB does not await it: that would surface as an unhandled rejection, so settle it here.
+      const entry = GRAPHQL_WEBSOCKET_BY_URL.get(wsUrl);
+      if (entry) {
+        const dispose = entry.socket.dispose.bind(entry.socket);
+        entry.socket.dispose = () => Promise.resolve(dispose()).catch(() => {});
+      }
       for (const state of states.values()) await state.cancel();
       await db.close();
+      // RxDB 17.6 takes a socket reference on every start() (a resume after pause() too) and gives one back on
+      // cancel(): a paused-and-resumed client's socket would outlive it and keep retrying a closed server.
+      if (entry && GRAPHQL_WEBSOCKET_BY_URL.get(wsUrl) === entry) {
+        GRAPHQL_WEBSOCKET_BY_URL.delete(wsUrl);
+        await entry.socket.dispose();
+      }
     },
   };
 }

@@ -1,9 +1,10 @@
 // Tenants are kept apart: the tenant comes from the token only, and another tenant's token can neither pull,
-// push over, nor stream a tenant's documents.
+// push over, nor stream a tenant's documents. On SQLite and on PostgreSQL.
 import { type Client, createClient } from 'graphql-ws/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../src/testing.js';
+import { describeOnEngines } from './engines.js';
 import {
   bearer,
   eventually,
@@ -16,56 +17,56 @@ import {
   wire,
 } from './helpers.js';
 
-let server: TestServer;
-const sockets: Client[] = [];
+describeOnEngines('tenant isolation', (engine) => {
+  let server: TestServer;
+  const sockets: Client[] = [];
 
-const STREAM = `subscription($headers: TasksInputHeaders) {
-  streamTasks(headers: $headers) { documents { id title } checkpoint { id updatedAt } }
-}`;
+  const STREAM = `subscription($headers: TasksInputHeaders) {
+    streamTasks(headers: $headers) { documents { id title } checkpoint { id updatedAt } }
+  }`;
 
-function socket(connectionToken?: string) {
-  const client = createClient({
-    url: server.wsUrl,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    ...(connectionToken ? { connectionParams: { headers: bearer(connectionToken) } } : {}),
-  });
-  sockets.push(client);
-  return client;
-}
+  function socket(connectionToken?: string) {
+    const client = createClient({
+      url: server.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      ...(connectionToken ? { connectionParams: { headers: bearer(connectionToken) } } : {}),
+    });
+    sockets.push(client);
+    return client;
+  }
 
-/** Collects what a stream delivers; resolves `started` once the server has acknowledged the subscription. */
-function collect(client: Client, variables: Record<string, unknown>) {
-  const received: Array<{ documents: Array<{ id: string; title: string }> }> = [];
-  const errors: unknown[] = [];
-  client.subscribe<{ streamTasks: (typeof received)[number] }>(
-    { query: STREAM, variables },
-    {
-      next: (value) => {
-        if (value.errors) errors.push(...value.errors);
-        if (value.data) received.push(value.data.streamTasks);
+  /** Collects what a stream delivers; resolves `started` once the server has acknowledged the subscription. */
+  function collect(client: Client, variables: Record<string, unknown>) {
+    const received: Array<{ documents: Array<{ id: string; title: string }> }> = [];
+    const errors: unknown[] = [];
+    client.subscribe<{ streamTasks: (typeof received)[number] }>(
+      { query: STREAM, variables },
+      {
+        next: (value) => {
+          if (value.errors) errors.push(...value.errors);
+          if (value.data) received.push(value.data.streamTasks);
+        },
+        error: (error) => errors.push(error),
+        complete: () => {},
       },
-      error: (error) => errors.push(error),
-      complete: () => {},
-    },
-  );
-  return { received, errors };
-}
+    );
+    return { received, errors };
+  }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
-beforeAll(async () => {
-  server = await startTestServer({ collections: testCollections });
-  const acme = await server.token('acme');
-  await pushTasks(server.url, acme, [{ newDocumentState: wire(makeTask('shared-id', { title: 'acme secret' })) }]);
-});
+  beforeAll(async () => {
+    server = await startTestServer({ collections: testCollections, postgresUrl: engine.postgresUrl });
+    const acme = await server.token('acme');
+    await pushTasks(server.url, acme, [{ newDocumentState: wire(makeTask('shared-id', { title: 'acme secret' })) }]);
+  });
 
-afterAll(async () => {
-  for (const client of sockets) await client.dispose();
-  await server.close();
-});
+  afterAll(async () => {
+    for (const client of sockets) await client.dispose();
+    await server.close();
+  });
 
-describe('tenant isolation', () => {
   it('pulls only the caller’s tenant, whatever the checkpoint says', async () => {
     const globex = await server.token('globex');
     expect(await pullAllTasks(server.url, globex)).toEqual([]);

@@ -1,29 +1,42 @@
 // The replication rules on the storage itself: the per-tenant clock, idempotent pushes, conflicts judged
-// without server-managed fields, nulls read as absent, and pull order with the tenant filter before LIMIT.
-import { afterEach, describe, expect, it } from 'vitest';
+// without server-managed fields, nulls read as absent, and pull order with the tenant filter before LIMIT. On
+// SQLite and on PostgreSQL.
+import { afterEach, expect, it } from 'vitest';
 import { defineCollections } from '../src/collections.js';
 import { applyPush } from '../src/push.js';
+import { createPostgresStorage } from '../src/storage/postgres.js';
 import { createSqliteStorage } from '../src/storage/sqlite.js';
 import type { SyncStorage } from '../src/storage/types.js';
+import { createPostgresSchema } from '../src/testing.js';
+import { describeOnEngines } from './engines.js';
 import { makeTask, taskSchema } from './helpers.js';
 
 const [tasks] = defineCollections({ tasks: taskSchema });
 if (!tasks) throw new Error('no collection');
 
-let storage: SyncStorage;
-afterEach(async () => {
-  await storage.close();
-});
+describeOnEngines('push rules', (engine) => {
+  let storage: SyncStorage;
+  let dropSchema: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await storage.close();
+    await dropSchema?.();
+    dropSchema = null;
+  });
 
-async function open(now?: () => number) {
-  storage = createSqliteStorage({ path: ':memory:', ...(now ? { now } : {}) });
-  await storage.migrate();
-  return storage;
-}
+  async function open(now?: () => number) {
+    if (engine.postgresUrl) {
+      const schema = await createPostgresSchema(engine.postgresUrl);
+      dropSchema = schema.drop;
+      storage = createPostgresStorage({ connectionString: schema.url, maxConnections: 2, ...(now ? { now } : {}) });
+    } else {
+      storage = createSqliteStorage({ path: ':memory:', ...(now ? { now } : {}) });
+    }
+    await storage.migrate();
+    return storage;
+  }
 
-const doc = (id: string, patch: Record<string, unknown> = {}) => ({ ...makeTask(id), _deleted: false, ...patch });
+  const doc = (id: string, patch: Record<string, unknown> = {}) => ({ ...makeTask(id), _deleted: false, ...patch });
 
-describe('push rules', () => {
   it('assigns updatedAt strictly increasing per tenant, even when the wall clock steps back', async () => {
     let clock = 1_000_000;
     await open(() => clock);

@@ -1,11 +1,13 @@
 // Real RxDB clients (memory storage, replication-graphql, RxDB's own query builders) against a live server
-// on loopback: initial pull, live stream, conflicts, idempotent pushes, deletes, RESYNC after reconnects.
+// on loopback: initial pull, live stream, conflicts, idempotent pushes, deletes, RESYNC after reconnects. On
+// SQLite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCollections } from '../src/collections.js';
 import { createSqliteStorage, type SyncStorage } from '../src/index.js';
 import { applyPush } from '../src/push.js';
 import { createSyncServer, type SyncSchemas } from '../src/server.js';
 import { startTestServer, type TestServer } from '../src/testing.js';
+import { describeOnEngines } from './engines.js';
 import {
   createRxClient,
   eventually,
@@ -18,36 +20,36 @@ import {
   wire,
 } from './helpers.js';
 
-let server: TestServer;
-let settings: SyncSchemas;
-const clients: RxClient[] = [];
+describeOnEngines('replication with RxDB clients', (engine) => {
+  let server: TestServer;
+  let settings: SyncSchemas;
+  const clients: RxClient[] = [];
 
-async function client(tenant: string, options: { batchSize?: number; only?: string[] } = {}) {
-  const created = await createRxClient({
-    url: server.url,
-    wsUrl: server.wsUrl,
-    token: await server.token(tenant),
-    settings,
-    ...options,
+  async function client(tenant: string, options: { batchSize?: number; only?: string[] } = {}) {
+    const created = await createRxClient({
+      url: server.url,
+      wsUrl: server.wsUrl,
+      token: await server.token(tenant),
+      settings,
+      ...options,
+    });
+    clients.push(created);
+    return created;
+  }
+
+  const titleOf = async (c: RxClient, id: string) =>
+    ((await c.collection('tasks').findOne(id).exec())?.toJSON() as Task | undefined)?.title;
+
+  beforeAll(async () => {
+    server = await startTestServer({ collections: testCollections, postgresUrl: engine.postgresUrl });
+    settings = (await (await fetch(`${server.origin}/sync/schemas`)).json()) as SyncSchemas;
   });
-  clients.push(created);
-  return created;
-}
 
-const titleOf = async (c: RxClient, id: string) =>
-  ((await c.collection('tasks').findOne(id).exec())?.toJSON() as Task | undefined)?.title;
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    await server.close();
+  });
 
-beforeAll(async () => {
-  server = await startTestServer({ collections: testCollections });
-  settings = (await (await fetch(`${server.origin}/sync/schemas`)).json()) as SyncSchemas;
-});
-
-afterAll(async () => {
-  for (const c of clients) await c.close();
-  await server.close();
-});
-
-describe('replication with RxDB clients', () => {
   it('delivers an initial pull of a few thousand documents', async () => {
     const tenant = 'bulk';
     const token = await server.token(tenant);
@@ -132,7 +134,7 @@ describe('replication with RxDB clients', () => {
     await server.restart({
       whileStopped: async () => {
         // Written straight to the database: no stream event exists for it, only a pull finds it.
-        const storage = createSqliteStorage({ path: server.dbPath });
+        const storage = await server.openStorage();
         await applyPush(storage, 'restart', tasks, [
           { newDocumentState: { ...wire(makeTask('r1', { title: 'offline' })) } },
         ]);
@@ -151,8 +153,8 @@ describe('replication with RxDB clients', () => {
     await watcher.inSync();
     const [tasks] = defineCollections({ tasks: testCollections.tasks });
     if (!tasks) throw new Error('no collection');
-    // A second handle on the same file, as another process would write: this server publishes nothing.
-    const storage = createSqliteStorage({ path: server.dbPath });
+    // A second handle on the same database, as another process would write: this server publishes nothing.
+    const storage = await server.openStorage();
     await applyPush(storage, 'resync', tasks, [{ newDocumentState: { ...wire(makeTask('x1', { title: 'missed' })) } }]);
     await storage.close();
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,8 +1,8 @@
 // SyncStorage over any Kysely dialect. Everything dialect-specific is a constructor option, so PostgreSQL is a
-// new dialect plus `lockClockRow: true`, not a second implementation.
+// new dialect plus `lockClockRow: true` (storage/postgres.ts), not a second implementation.
 import { type Kysely, Migrator, sql } from 'kysely';
 import type { DocumentData } from '../documents.js';
-import { migrations } from './migrations.js';
+import { migrationsFor } from './migrations.js';
 import type { PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './types.js';
 
 export interface SyncDatabase {
@@ -32,6 +32,9 @@ export interface KyselySyncStorageOptions {
   now?: () => number;
 }
 
+// `updatedAt` values are milliseconds, far below this; a checkpoint at or past it has nothing after it.
+const MAX_UPDATED_AT = Number.MAX_SAFE_INTEGER;
+
 // Far below SQLite's and PostgreSQL's bound-parameter limits.
 const READ_CHUNK = 500;
 
@@ -60,11 +63,18 @@ export class KyselySyncStorage implements SyncStorage {
   }
 
   async migrate(): Promise<void> {
+    // On PostgreSQL the bookkeeping tables are named with the connection's schema: Kysely looks for them
+    // among every schema's tables, and would take another schema's for ours.
+    const schema =
+      this.dialect === 'postgres'
+        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(this.#db)).rows[0]?.schema
+        : undefined;
     const migrator = new Migrator({
       db: this.#db,
-      provider: { getMigrations: async () => migrations },
+      provider: { getMigrations: async () => migrationsFor(this.dialect) },
       migrationTableName: 'sync_migrations',
       migrationLockTableName: 'sync_migrations_lock',
+      ...(schema ? { migrationTableSchema: schema } : {}),
     });
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');
@@ -86,13 +96,18 @@ export class KyselySyncStorage implements SyncStorage {
       .select(['id', 'updated_at', 'deleted', 'data'])
       .where('tenant', '=', tenant)
       .where('collection', '=', collection);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('updated_at', '>', after.updatedAt),
-          eb.and([eb('updated_at', '=', after.updatedAt), eb('id', '>', after.id)]),
-        ]),
-      );
+    // A checkpoint is whatever a client sends: past every stored value, nothing is after it; before zero,
+    // everything is; a fraction has no equal row, so the rows after it are those after its integer part.
+    // (PostgreSQL's bigint refuses all three as parameters.)
+    if (after && !(after.updatedAt < MAX_UPDATED_AT)) return [];
+    if (after && after.updatedAt >= 0) {
+      const whole = Math.floor(after.updatedAt);
+      query =
+        whole === after.updatedAt
+          ? query.where((eb) =>
+              eb.or([eb('updated_at', '>', whole), eb.and([eb('updated_at', '=', whole), eb('id', '>', after.id)])]),
+            )
+          : query.where('updated_at', '>', whole);
     }
     const rows = await query.orderBy('updated_at').orderBy('id').limit(limit).execute();
     return rows.map(toStored);

@@ -1,37 +1,42 @@
 // Versioned schema migrations, run by Kysely's Migrator in name order. Written with Kysely's portable
-// schema builder so the same list serves SQLite and (later) PostgreSQL. Never edit a released migration:
-// add the next one.
-import type { Kysely, Migration } from 'kysely';
+// schema builder so the same list serves SQLite and PostgreSQL; where the engines differ, the dialect says so.
+// Never edit a released migration: add the next one.
+import { type Kysely, type Migration, sql } from 'kysely';
 
-export const migrations: Record<string, Migration> = {
-  '0001_documents_and_clocks': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('sync_documents')
-        .addColumn('tenant', 'text', (col) => col.notNull())
-        .addColumn('collection', 'text', (col) => col.notNull())
-        .addColumn('id', 'text', (col) => col.notNull())
-        .addColumn('updated_at', 'bigint', (col) => col.notNull())
-        .addColumn('deleted', 'integer', (col) => col.notNull())
-        .addColumn('data', 'text', (col) => col.notNull())
-        .addPrimaryKeyConstraint('sync_documents_pk', ['tenant', 'collection', 'id'])
-        .execute();
-      // Serves every pull: tenant and collection first, so the tenant filter applies before LIMIT.
-      await db.schema
-        .createIndex('sync_documents_pull')
-        .on('sync_documents')
-        .columns(['tenant', 'collection', 'updated_at', 'id'])
-        .execute();
-      // One row per tenant: the last `updatedAt` handed out, so the clock never steps back across restarts.
-      await db.schema
-        .createTable('sync_tenant_clocks')
-        .addColumn('tenant', 'text', (col) => col.primaryKey())
-        .addColumn('last_updated_at', 'bigint', (col) => col.notNull())
-        .execute();
+export function migrationsFor(dialect: string): Record<string, Migration> {
+  // Document ids order byte-wise on every engine (SQLite's default), so a checkpoint means the same everywhere
+  // and no locale can reorder a pull.
+  const idType = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    '0001_documents_and_clocks': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sync_documents')
+          .addColumn('tenant', 'text', (col) => col.notNull())
+          .addColumn('collection', 'text', (col) => col.notNull())
+          .addColumn('id', idType, (col) => col.notNull())
+          .addColumn('updated_at', 'bigint', (col) => col.notNull())
+          .addColumn('deleted', 'integer', (col) => col.notNull())
+          .addColumn('data', 'text', (col) => col.notNull())
+          .addPrimaryKeyConstraint('sync_documents_pk', ['tenant', 'collection', 'id'])
+          .execute();
+        // Serves every pull: tenant and collection first, so the tenant filter applies before LIMIT.
+        await db.schema
+          .createIndex('sync_documents_pull')
+          .on('sync_documents')
+          .columns(['tenant', 'collection', 'updated_at', 'id'])
+          .execute();
+        // One row per tenant: the last `updatedAt` handed out, so the clock never steps back across restarts.
+        await db.schema
+          .createTable('sync_tenant_clocks')
+          .addColumn('tenant', 'text', (col) => col.primaryKey())
+          .addColumn('last_updated_at', 'bigint', (col) => col.notNull())
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('sync_tenant_clocks').execute();
+        await db.schema.dropTable('sync_documents').execute();
+      },
     },
-    async down(db: Kysely<unknown>) {
-      await db.schema.dropTable('sync_tenant_clocks').execute();
-      await db.schema.dropTable('sync_documents').execute();
-    },
-  },
-};
+  };
+}

@@ -1,0 +1,42 @@
+// The storage engines every protocol suite runs against: the embedded SQLite default and PostgreSQL (a
+// throwaway database the global setup made for this run). A suite is written once and declared per engine.
+import { describe, inject, it } from 'vitest';
+
+export interface Engine {
+  readonly name: 'sqlite' | 'postgres';
+  /** For `startTestServer`: a PostgreSQL database it may create a schema in; absent for SQLite. */
+  readonly postgresUrl?: string;
+}
+
+const postgresUrl = inject('postgresUrl');
+const redisUrl = inject('redisUrl');
+
+export const engines: readonly Engine[] = [
+  { name: 'sqlite' },
+  ...(postgresUrl ? [{ name: 'postgres' as const, postgresUrl }] : []),
+];
+
+/** Declares `suite` once per engine, as `describe('<title> on <engine>')`. */
+export function describeOnEngines(title: string, suite: (engine: Engine) => void): void {
+  for (const engine of engines) describe(`${title} on ${engine.name}`, () => suite(engine));
+  if (!postgresUrl) describeWithout('postgres', title, inject('postgresMissing'));
+}
+
+/** The run's PostgreSQL database, or a loud skip when the machine has none. */
+export function requirePostgres(title: string): string | null {
+  if (!postgresUrl) describeWithout('postgres', title, inject('postgresMissing'));
+  return postgresUrl;
+}
+
+/** The run's private Redis, or a loud skip when the machine has none. */
+export function requireRedis(title: string): string | null {
+  if (!redisUrl) describeWithout('redis', title, inject('redisMissing'));
+  return redisUrl;
+}
+
+function describeWithout(what: string, title: string, reason: string) {
+  console.warn(`\n!!! SKIPPED "${title}" on ${what}: ${reason}\n`);
+  describe.skip(`${title} on ${what} (${reason})`, () => {
+    it(`needs ${what}`, () => {});
+  });
+}

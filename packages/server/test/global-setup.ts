@@ -1,0 +1,168 @@
+// Brings up what the PostgreSQL and Redis suites need, once per run: the machine's PostgreSQL cluster (started
+// if it is down) with a throwaway database, and a private redis-server on a free port. Both are removed when the
+// run ends. Where neither can be had, the suites that need them say so loudly and skip, except under CI, where a
+// missing engine fails the run.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer, Socket } from 'node:net';
+import { userInfo } from 'node:os';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A throwaway database for this run (the test server makes a schema per server), or null. */
+    postgresUrl: string | null;
+    /** Why there is no PostgreSQL, when there is none. */
+    postgresMissing: string;
+    /** A private redis-server for this run, or null. */
+    redisUrl: string | null;
+    redisMissing: string;
+  }
+}
+
+const quiet = { stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'], encoding: 'utf8' as const };
+
+/** The admin URL: SYNCLINE_TEST_POSTGRES_URL, or the local Debian cluster reached over its socket by peer auth. */
+function localPostgres(): string {
+  const given = process.env.SYNCLINE_TEST_POSTGRES_URL;
+  if (given) return given;
+  let listing: string;
+  try {
+    listing = execFileSync('pg_lsclusters', ['--no-header'], quiet);
+  } catch {
+    throw new Error(
+      'pg_lsclusters is not installed (apt-get install postgresql), and SYNCLINE_TEST_POSTGRES_URL is unset',
+    );
+  }
+  const [version, name, port, status] = listing.trim().split('\n')[0]?.split(/\s+/) ?? [];
+  if (!version || !name || !port) throw new Error('no PostgreSQL cluster found by pg_lsclusters');
+  if (status !== 'online') execFileSync('pg_ctlcluster', [version, name, 'start'], quiet);
+  // A role named after this OS user, so the socket's peer authentication lets these tests in without a password.
+  const role = userInfo().username;
+  if (role !== 'postgres') {
+    const ident = `"${role.replaceAll('"', '""')}"`;
+    const literal = `'${role.replaceAll("'", "''")}'`;
+    execFileSync(
+      'runuser',
+      [
+        '-u',
+        'postgres',
+        '--',
+        'psql',
+        '-p',
+        port,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-qc',
+        `do $$ begin if not exists (select from pg_roles where rolname = ${literal}) then create role ${ident} login createdb; end if; end $$`,
+      ],
+      quiet,
+    );
+  }
+  return `postgres://${encodeURIComponent(role)}@localhost:${port}/postgres?host=/var/run/postgresql`;
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('error', (error) => reject(new Error(`redis-server could not start: ${error.message}`)));
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output.trim()}`)));
+    const started = Date.now();
+    const probe = () => {
+      const socket = new Socket();
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() - started > 10_000) reject(new Error(`redis-server did not answer on ${url}`));
+        else setTimeout(probe, 50);
+      });
+      socket.connect(port, '127.0.0.1', () => {
+        socket.write('PING\r\n');
+        socket.once('data', () => {
+          socket.destroy();
+          resolve();
+        });
+      });
+    };
+    probe();
+  });
+  child.removeAllListeners('exit');
+  return { url, child };
+}
+
+export default async function setup(project: TestProject) {
+  const cleanups: Array<() => Promise<void>> = [];
+
+  try {
+    const admin = localPostgres();
+    const database = `syncline_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    await withClient(admin, (client) => client.query(`create database ${database}`));
+    const url = new URL(admin);
+    url.pathname = `/${database}`;
+    project.provide('postgresUrl', url.toString());
+    project.provide('postgresMissing', '');
+    cleanups.push(async () => {
+      await withClient(admin, (client) => client.query(`drop database if exists ${database} with (force)`));
+    });
+  } catch (error) {
+    const reason = `PostgreSQL is unavailable: ${(error as Error).message}`;
+    if (process.env.CI) throw new Error(`${reason}. CI needs it: .ci/run installs postgresql.`);
+    project.provide('postgresUrl', null);
+    project.provide('postgresMissing', reason);
+  }
+
+  try {
+    const redis = await startRedis();
+    project.provide('redisUrl', redis.url);
+    project.provide('redisMissing', '');
+    cleanups.push(async () => {
+      await new Promise<void>((resolve) => {
+        if (redis.child.exitCode !== null) return resolve();
+        redis.child.once('exit', () => resolve());
+        redis.child.kill('SIGTERM');
+      });
+    });
+  } catch (error) {
+    const reason = `Redis is unavailable: ${(error as Error).message}`;
+    if (process.env.CI) throw new Error(`${reason}. CI needs it: .ci/run installs redis-server.`);
+    project.provide('redisUrl', null);
+    project.provide('redisMissing', reason);
+  }
+
+  return async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+}
