@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['{tokens,packages/*,apps/*,tests,stories}/vitest.config.ts'],
+    projects: ['{tokens,packages/*,apps/*,stories}/vitest.config.ts', 'tests/*/vitest.config.ts'],
   },
 });

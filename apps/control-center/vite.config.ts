@@ -2,13 +2,14 @@
 // app shell loads with the network off after the first visit.
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const syncServer = process.env.SYNCLINE_SERVER_URL ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  // Workspace packages resolve to their TypeScript source; the default conditions stay (browser, production...).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   plugins: [
     react(),
     tailwindcss(),
@@ -24,6 +25,9 @@ export default defineConfig({
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
+        // Take control of the first page at once, so it can reload with the network off.
+        clientsClaim: true,
+        skipWaiting: true,
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/graphql/, /^\/sync\//, /^\/dev\//, /^\/healthz/, /^\/readyz/],

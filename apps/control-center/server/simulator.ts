@@ -2,7 +2,14 @@
 // reports telemetry and a heartbeat, runs cycles to completion, honours operators' commands (a machine
 // an operator paused stays paused) and now and then raises an alarm. Operators' changes win: a push that
 // conflicts adopts the server's state and applies the machine's own changes on top at the next tick.
-import { alarmSeverities, type Machine, type MachineAlarm, type MachineCommand, machineSchema } from '@syncline/domain';
+import {
+  alarmSeverities,
+  commandSchema,
+  type Machine,
+  type MachineAlarm,
+  type MachineCommand,
+  machineSchema,
+} from '@syncline/domain';
 import type { SyncClient } from './graphql-client';
 
 export interface SimulatorOptions {
@@ -141,23 +148,51 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
   for (const machine of await client.pullAll<Machine>('machines', machineSchema)) known.set(machine.id, machine);
   const reporting = [...known.keys()].sort().slice(silentMachines);
 
+  let commandCheckpoint: unknown = null;
   let running = true;
   let busy = false;
+
+  /** Carries out the commands queued since the last tick; returns the machines they changed. */
+  const carryOutCommands = async (at: number): Promise<Map<string, Machine>> => {
+    const changed = new Map<string, Machine>();
+    const page = await client.pullSince<MachineCommand>('commands', commandSchema, commandCheckpoint);
+    commandCheckpoint = page.checkpoint;
+    const rows = [];
+    for (const command of page.documents) {
+      if (command._deleted || command.status !== 'queued') continue;
+      const machine = changed.get(command.machineId) ?? known.get(command.machineId);
+      if (!machine) continue;
+      const outcome = applyCommand(machine, command, at);
+      if (outcome.status === 'done') changed.set(machine.id, outcome.machine);
+      const { _deleted, ...stored } = command;
+      rows.push({
+        assumedMasterState: { ...stored, _deleted: false },
+        newDocumentState: {
+          ...stored,
+          status: outcome.status,
+          result: outcome.result,
+          completedAt: at,
+          _deleted: false,
+        },
+      });
+    }
+    await client.push('commands', commandSchema, rows);
+    return changed;
+  };
+
   const tick = async () => {
     if (!running || busy) return;
     busy = true;
     try {
       const at = now();
-      const rows = reporting.flatMap((id) => {
+      const commanded = await carryOutCommands(at);
+      const ids = new Set([...reporting, ...commanded.keys()]);
+      const rows = [...ids].flatMap((id) => {
         const master = known.get(id);
-        return master
-          ? [
-              {
-                assumedMasterState: { ...master, _deleted: false },
-                newDocumentState: { ...stepMachine(master, at, random), _deleted: false },
-              },
-            ]
-          : [];
+        if (!master) return [];
+        const base = commanded.get(id) ?? master;
+        const next = reporting.includes(id) ? stepMachine(base, at, random) : base;
+        return [{ assumedMasterState: { ...master, _deleted: false }, newDocumentState: { ...next, _deleted: false } }];
       });
       const conflicts = await client.push('machines', machineSchema, rows);
       const conflicted = new Set(conflicts.map((doc) => doc.id as string));

@@ -5,7 +5,6 @@ import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
 import type { MergeRules } from './merge-rules';
-import { type OrderEvent, orderEventMergeRules, orderEventSchema } from './order-events';
 import { type Order, orderMergeRules, orderSchema } from './orders';
 
 export * from './commands';
@@ -15,7 +14,6 @@ export * from './fields';
 export * from './locations';
 export * from './machines';
 export type { FieldMergeRule, MergeRules } from './merge-rules';
-export * from './order-events';
 export * from './orders';
 
 /** The documents of each control center collection, by collection name. */
@@ -25,7 +23,6 @@ export interface ControlCenterDocuments {
   customers: Customer;
   locations: Location;
   commands: MachineCommand;
-  orderEvents: OrderEvent;
 }
 
 export type ControlCenterCollectionName = keyof ControlCenterDocuments;
@@ -37,7 +34,6 @@ export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonS
   customers: customerSchema,
   locations: locationSchema,
   commands: commandSchema,
-  orderEvents: orderEventSchema,
 };
 
 /** Collection name -> per-field merge rules, applied by @syncline/data's conflict handler. */
@@ -47,5 +43,4 @@ export const controlCenterMergeRules: Record<ControlCenterCollectionName, MergeR
   customers: customerMergeRules,
   locations: locationMergeRules,
   commands: commandMergeRules,
-  orderEvents: orderEventMergeRules,
 };

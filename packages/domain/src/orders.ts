@@ -48,6 +48,31 @@ const orderSchemaLiteral = {
     assignedMachineId: { type: 'string' },
     /** times a label was printed for the bags: a counter */
     labelPrints: { type: 'integer', minimum: 0 },
+    /** the order's change history, newest last: who changed what and when (merged as a set by entry id) */
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          /** client clock of the change */
+          at: timestampField,
+          /** the operator (token subject) who made it */
+          by: { type: 'string' },
+          /** a sentence: "Status received → washing" */
+          summary: { type: 'string' },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { field: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+              required: ['field', 'to'],
+            },
+          },
+        },
+        required: ['id', 'at', 'by', 'summary', 'changes'],
+      },
+    },
     receivedAt: timestampField,
     dueAt: timestampField,
     deliveredAt: timestampField,
@@ -61,6 +86,8 @@ const orderSchemaLiteral = {
 const orderSchemaTyped = toTypedRxJsonSchema(orderSchemaLiteral);
 export type Order = ExtractDocumentTypeFromTypedRxJsonSchema<typeof orderSchemaTyped>;
 export type OrderItem = Order['items'][number];
+export type OrderHistoryEntry = NonNullable<Order['history']>[number];
+export type OrderChange = OrderHistoryEntry['changes'][number];
 export const orderSchema: RxJsonSchema<Order> = orderSchemaLiteral;
 
 export const orderMergeRules: MergeRules = {
@@ -71,6 +98,7 @@ export const orderMergeRules: MergeRules = {
     totals: 'latest',
     notes: 'manual',
     tags: 'union',
+    history: 'union',
     assignedMachineId: 'latest',
     labelPrints: 'max',
     deliveredAt: 'max',

@@ -26,7 +26,6 @@ describe('control center schemas', () => {
       'pullCustomers',
       'pullLocations',
       'pullCommands',
-      'pullOrderEvents',
     ]);
     // updatedAt is optional on input: clients never send it, the server assigns it
     expect(String(schema.getType('OrdersInput')?.toString())).toBe('OrdersInput');

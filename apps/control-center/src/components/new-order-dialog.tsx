@@ -82,53 +82,53 @@ export function NewOrderDialog() {
           </DialogDescription>
         </DialogHeader>
         <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
-          <FormField label="Customer" error={errors.customer} required>
-            <Select value={customerId} onValueChange={setCustomerId}>
+          <Select value={customerId} onValueChange={setCustomerId}>
+            <FormField label="Customer" error={errors.customer} required>
               <SelectTrigger>
                 <SelectValue placeholder="Choose a customer" />
               </SelectTrigger>
+            </FormField>
+            <SelectContent>
+              {customers.map((customer) => (
+                <SelectItem key={customer.id} value={customer.id}>
+                  {customer.name}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+          <div className="grid grid-cols-[1fr_6rem] gap-3">
+            <Select value={sku} onValueChange={setSku}>
+              <FormField label="Service">
+                <SelectTrigger>
+                  <SelectValue />
+                </SelectTrigger>
+              </FormField>
               <SelectContent>
-                {customers.map((customer) => (
-                  <SelectItem key={customer.id} value={customer.id}>
-                    {customer.name}
+                {catalogue.map((entry) => (
+                  <SelectItem key={entry.sku} value={entry.sku}>
+                    {entry.name} · {formatCents(entry.unitPrice)}
                   </SelectItem>
                 ))}
               </SelectContent>
             </Select>
-          </FormField>
-          <div className="grid grid-cols-[1fr_6rem] gap-3">
-            <FormField label="Service">
-              <Select value={sku} onValueChange={setSku}>
-                <SelectTrigger>
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {catalogue.map((entry) => (
-                    <SelectItem key={entry.sku} value={entry.sku}>
-                      {entry.name} · {formatCents(entry.unitPrice)}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            </FormField>
             <FormField label="Quantity" error={errors.quantity} required>
               <Input inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
             </FormField>
           </div>
-          <FormField label="Priority">
-            <Select value={priority} onValueChange={(value) => setPriority(value as OrderPriority)}>
+          <Select value={priority} onValueChange={(value) => setPriority(value as OrderPriority)}>
+            <FormField label="Priority">
               <SelectTrigger>
                 <SelectValue />
               </SelectTrigger>
-              <SelectContent>
-                {orderPriorities.map((value) => (
-                  <SelectItem key={value} value={value} className="capitalize">
-                    {value}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          </FormField>
+            </FormField>
+            <SelectContent>
+              {orderPriorities.map((value) => (
+                <SelectItem key={value} value={value} className="capitalize">
+                  {value}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
           <FormField label="Notes">
             <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
           </FormField>

@@ -1,6 +1,6 @@
 // Order writes the pages share: create with a generated number, advance along the flow, and the toasts
 // that say where a write went (this device, or the server) with an undo.
-import type { Order, OrderChange, OrderItem, OrderPriority, OrderStatus } from '@syncline/domain';
+import type { Order, OrderChange, OrderHistoryEntry, OrderItem, OrderPriority, OrderStatus } from '@syncline/domain';
 import { toast } from '@syncline/ui';
 import type { ControlCenterDatabase } from '../runtime/router';
 import { nextStatus, statusLabel } from './format';
@@ -36,24 +36,13 @@ export interface WriteContext {
 const show = (value: unknown) =>
   value === undefined || value === null || value === '' ? '—' : Array.isArray(value) ? value.join(', ') : String(value);
 
-/** Appends one entry to an order's history; history is insert-only, so it never conflicts. */
-export async function recordOrderEvent(
-  database: ControlCenterDatabase,
-  orderId: string,
-  actor: string,
-  summary: string,
-  changes: OrderChange[],
-) {
+/** One entry of an order's change history. History lives in the order and merges as a set, so it never conflicts. */
+export function historyEntry(actor: string, summary: string, changes: OrderChange[]): OrderHistoryEntry {
   const at = Date.now();
-  await database.orderEvents.insert({
-    id: `evt-${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-    orderId,
-    at,
-    by: actor,
-    summary,
-    changes,
-  });
+  return { id: `h-${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, at, by: actor, summary, changes };
 }
+
+const withEntry = (order: Pick<Order, 'history'>, entry: OrderHistoryEntry) => [...(order.history ?? []), entry];
 
 /** Patches an order and records what changed; a patch that changes nothing writes nothing. */
 export async function editOrder(
@@ -68,8 +57,8 @@ export async function editOrder(
     .filter(([field, value]) => JSON.stringify(before[field as keyof Order]) !== JSON.stringify(value))
     .map(([field, value]) => ({ field, from: show(before[field as keyof Order]), to: show(value) }));
   if (changes.length === 0) return;
-  await doc.incrementalPatch(patch);
-  await recordOrderEvent(database, orderId, actor, `Edited ${changes.map((c) => c.field).join(', ')}`, changes);
+  const entry = historyEntry(actor, `Edited ${changes.map((c) => c.field).join(', ')}`, changes);
+  await doc.incrementalPatch({ ...patch, history: withEntry(before, entry) });
   toast.success(`Order #${before.number} saved`, { description: savedWhere(online) });
 }
 
@@ -87,14 +76,16 @@ export async function createOrder({ database, actor, online }: WriteContext, inp
     totals: totalsOf(input.items),
     notes: input.notes,
     tags: [],
+    history: [
+      historyEntry(actor, `Created order #${(latest?.number ?? 0) + 1} for ${input.customerName}`, [
+        { field: 'status', to: 'received' },
+      ]),
+    ],
     labelPrints: 0,
     receivedAt: now,
     dueAt: now + 2 * 24 * 60 * 60 * 1000,
   };
   const doc = await database.orders.insert(order);
-  await recordOrderEvent(database, order.id, actor, `Created order #${order.number} for ${order.customerName}`, [
-    { field: 'status', to: 'received' },
-  ]);
   toast.success(`Order #${order.number} created`, {
     description: savedWhere(online),
     action: { label: 'Undo', onClick: () => void doc.getLatest().remove() },
@@ -108,29 +99,18 @@ export async function advanceOrder({ database, actor, online }: WriteContext, or
   const from = doc.status as OrderStatus;
   const to = nextStatus(from);
   if (!to) return;
-  await doc.incrementalPatch({ status: to, ...(to === 'delivered' ? { deliveredAt: Date.now() } : {}) });
-  const change = (a: OrderStatus, b: OrderStatus) => [{ field: 'status', from: a, to: b }];
-  await recordOrderEvent(
-    database,
-    orderId,
-    actor,
-    `Status ${statusLabel[from]} → ${statusLabel[to]}`,
-    change(from, to),
-  );
+  const moveTo = (status: OrderStatus, summary: string) => (order: Order) => ({
+    ...order,
+    status,
+    ...(status === 'delivered' ? { deliveredAt: Date.now() } : {}),
+    history: withEntry(order, historyEntry(actor, summary, [{ field: 'status', from: order.status, to: status }])),
+  });
+  await doc.incrementalModify(moveTo(to, `Status ${statusLabel[from]} → ${statusLabel[to]}`));
   toast(`Order #${doc.number} is ${statusLabel[to].toLowerCase()}`, {
     description: savedWhere(online),
     action: {
       label: 'Undo',
-      onClick: async () => {
-        await doc.getLatest().incrementalPatch({ status: from });
-        await recordOrderEvent(
-          database,
-          orderId,
-          actor,
-          `Undid: status back to ${statusLabel[from]}`,
-          change(to, from),
-        );
-      },
+      onClick: () => void doc.getLatest().incrementalModify(moveTo(from, `Undid: status back to ${statusLabel[from]}`)),
     },
   });
 }

@@ -1,7 +1,7 @@
 // One order: its details, an edit form (priority, notes, tags), the next step of its flow, and its history.
 
-import { useDocSyncState, useDocument, useLiveQuery } from '@syncline/data';
-import { type Order, type OrderEvent, type OrderPriority, orderPriorities } from '@syncline/domain';
+import { useDocSyncState, useDocument } from '@syncline/data';
+import { type Order, type OrderPriority, orderPriorities } from '@syncline/domain';
 import {
   Button,
   Card,
@@ -49,20 +49,20 @@ function EditOrderForm({ order }: { order: Order }) {
 
   return (
     <form className="flex flex-col gap-4" onSubmit={save}>
-      <FormField label="Priority">
-        <Select value={priority} onValueChange={(value) => setPriority(value as OrderPriority)}>
+      <Select value={priority} onValueChange={(value) => setPriority(value as OrderPriority)}>
+        <FormField label="Priority">
           <SelectTrigger>
             <SelectValue />
           </SelectTrigger>
-          <SelectContent>
-            {orderPriorities.map((value) => (
-              <SelectItem key={value} value={value} className="capitalize">
-                {value}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-      </FormField>
+        </FormField>
+        <SelectContent>
+          {orderPriorities.map((value) => (
+            <SelectItem key={value} value={value} className="capitalize">
+              {value}
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
       <FormField label="Notes">
         <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
       </FormField>
@@ -80,7 +80,6 @@ export function OrderPage() {
   const { orderId = '' } = useParams();
   const { doc: order, loading } = useDocument<Order>('orders', orderId);
   const state = useDocSyncState('orders', orderId);
-  const { docs: events } = useLiveQuery<OrderEvent>('orderEvents', { selector: { orderId }, sort: [{ at: 'desc' }] });
   const write = useWriteContext();
 
   if (!order) {
@@ -93,6 +92,7 @@ export function OrderPage() {
     );
   }
   const next = nextStatus(order.status);
+  const events = [...(order.history ?? [])].reverse();
   return (
     <>
       <PageHeader

@@ -1,0 +1,58 @@
+// Starts the control center (sync server + built app + demo tenants) on a free loopback port with a
+// throwaway data directory, as `pnpm start` would, for end-to-end tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ControlCenterOptions,
+  type DemoTenant,
+  type RunningControlCenter,
+  startControlCenter,
+} from '../../apps/control-center/server/control-center';
+
+export const appDist = join(import.meta.dirname, '../../apps/control-center/dist');
+
+/** Small shops, so a test seeds in a moment. */
+export const testTenants: DemoTenant[] = [
+  {
+    tenant: 'northwind-laundry',
+    tenantName: 'Northwind Laundry',
+    user: 'ana',
+    seed: 7,
+    orders: 120,
+    machines: 8,
+    customers: 30,
+  },
+  {
+    tenant: 'harbor-linen',
+    tenantName: 'Harbor Linen Services',
+    user: 'marco',
+    seed: 11,
+    orders: 60,
+    machines: 6,
+    customers: 20,
+  },
+];
+
+export async function startTestControlCenter(
+  options: Partial<ControlCenterOptions> = {},
+): Promise<RunningControlCenter & { dataDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'syncline-cc-'));
+  const running = await startControlCenter({
+    dataDir,
+    appDir: appDist,
+    port: 0,
+    tenants: testTenants,
+    simulate: false,
+    logLevel: 'silent',
+    ...options,
+  });
+  return {
+    ...running,
+    dataDir,
+    async close() {
+      await running.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
