@@ -209,6 +209,9 @@ function generateMachines(random: () => number, count: number, locations: Locati
   const kinds: MachineKind[] = ['washer', 'washer', 'dryer', 'dryer', 'ironer', 'folder'];
   return Array.from({ length: count }, (_, i) => {
     const kind = kinds[i % kinds.length] ?? 'washer';
+    // Names are unique per tenant: Washer 1, Washer 2, … across every location.
+    const sameKindBefore = (n: number) =>
+      Array.from({ length: n }, (_, j) => kinds[j % kinds.length]).filter((k) => k === kind).length;
     const state: MachineState = random() < 0.5 ? 'running' : pick(random, machineStates);
     const running = state === 'running' || state === 'paused';
     const alarms: Machine['alarms'] =
@@ -223,7 +226,7 @@ function generateMachines(random: () => number, count: number, locations: Locati
         : [];
     const machine: Machine = {
       id: idOf('mac', i + 1),
-      name: `${kind[0]?.toUpperCase()}${kind.slice(1)} ${Math.floor(i / kinds.length) + 1}`,
+      name: `${kind[0]?.toUpperCase()}${kind.slice(1)} ${sameKindBefore(i) + 1}`,
       kind,
       location: locations.length > 0 ? (locations[i % locations.length]?.id ?? '') : '',
       lastSeenAt: now - (random() < 0.1 ? Math.floor(random() * 60) * minute : Math.floor(random() * 30) * 1000),
