@@ -8,7 +8,7 @@ import { createSqliteStorage, createSyncServer, type SyncServerPlugin, signToken
 import type { DevAccount } from '../src/session/session';
 import { SyncClient } from './graphql-client';
 import { seedTenant } from './seed';
-import { startMachineSimulator } from './simulator';
+import { type MachineSimulator, startMachineSimulator } from './simulator';
 import { isAppPath, serveApp } from './static-app';
 
 export interface DemoTenant {
@@ -67,6 +67,8 @@ export interface RunningControlCenter {
   graphqlUrl: string;
   accounts: DevAccount[];
   secret: string;
+  /** The machine simulator of each tenant (when simulating). */
+  simulators: Record<string, MachineSimulator>;
   close(): Promise<void>;
 }
 
@@ -115,20 +117,17 @@ export async function startControlCenter(options: ControlCenterOptions): Promise
   });
   const address = await server.listen(options.port ?? 4000, options.host ?? '127.0.0.1');
 
-  const stops: Array<() => void> = [];
+  const simulators: Record<string, MachineSimulator> = {};
   for (const [index, tenant] of tenants.entries()) {
     const token = await signToken({ secret, tenant: tenant.tenant, sub: 'machine-simulator', ttl: '365d' });
     const client = new SyncClient(address.url, token);
     if (options.seed ?? true) await seedTenant(client, tenant);
     if (options.simulate ?? true) {
-      stops.push(
-        await startMachineSimulator({
-          client,
-          interval: options.simulatorInterval ?? 2_000 + index * 250,
-          onError: (error) =>
-            server.logger.warn({ err: error, tenant: tenant.tenant }, 'machine simulator push failed'),
-        }),
-      );
+      simulators[tenant.tenant] = await startMachineSimulator({
+        client,
+        interval: options.simulatorInterval ?? 2_000 + index * 250,
+        onError: (error) => server.logger.warn({ err: error, tenant: tenant.tenant }, 'machine simulator push failed'),
+      });
     }
   }
 
@@ -137,8 +136,9 @@ export async function startControlCenter(options: ControlCenterOptions): Promise
     graphqlUrl: address.url,
     accounts,
     secret,
+    simulators,
     async close() {
-      for (const stop of stops) stop();
+      for (const simulator of Object.values(simulators)) simulator.stop();
       await server.close();
     },
   };

@@ -23,7 +23,7 @@ export interface SimulatorOptions {
   onError?: (error: unknown) => void;
 }
 
-const alarmKinds: ReadonlyArray<Pick<MachineAlarm, 'code' | 'message' | 'severity'>> = [
+const alarmCatalogue: ReadonlyArray<Pick<MachineAlarm, 'code' | 'message' | 'severity'>> = [
   { code: 'E-DOOR', severity: 'warning', message: 'Door not locked' },
   { code: 'E-VIBR', severity: 'minor', message: 'Drum imbalance detected' },
   { code: 'E-DRAIN', severity: 'major', message: 'Drain pump blocked' },
@@ -38,6 +38,19 @@ const programs: Record<string, string[]> = {
 };
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export type AlarmCode = 'E-DOOR' | 'E-VIBR' | 'E-DRAIN' | 'E-TEMP';
+const alarmKinds = alarmCatalogue.map((alarm) => alarm.code as AlarmCode);
+
+/** The machine with a new alarm of that kind; the most severe kind stops the machine with an error. */
+export function raiseAlarm(machine: Machine, code: AlarmCode, now: number): Machine {
+  const kind = alarmCatalogue.find((alarm) => alarm.code === code) ?? alarmCatalogue[0];
+  if (!kind) return machine;
+  const next = structuredClone(machine);
+  next.alarms = [...next.alarms.slice(-4), { id: `alm-${next.id}-${now}`, raisedAt: now, ...kind }];
+  if (kind.severity === alarmSeverities[alarmSeverities.length - 1]) next.state = 'error';
+  return next;
+}
 
 /** The next state of one machine after `elapsed` ms, as the machine itself would report it. */
 export function stepMachine(machine: Machine, now: number, random: () => number): Machine {
@@ -81,11 +94,7 @@ export function stepMachine(machine: Machine, now: number, random: () => number)
 
   const open = next.alarms.filter((alarm) => !alarm.acknowledgedAt);
   if (active && open.length === 0 && random() < 0.01) {
-    const kind = alarmKinds[Math.floor(random() * alarmKinds.length)] ?? alarmKinds[0];
-    if (kind) {
-      next.alarms = [...next.alarms.slice(-4), { id: `alm-${next.id}-${now}`, raisedAt: now, ...kind }];
-      if (kind.severity === alarmSeverities[alarmSeverities.length - 1]) next.state = 'error';
-    }
+    return raiseAlarm(next, alarmKinds[Math.floor(random() * alarmKinds.length)] ?? 'E-DOOR', now);
   }
   return next;
 }
@@ -142,13 +151,20 @@ export function applyCommand(
 }
 
 /** Starts the simulator; returns a function that stops it. */
-export async function startMachineSimulator(options: SimulatorOptions): Promise<() => void> {
+export interface MachineSimulator {
+  /** Raises an alarm on a machine at the next tick, as the machine itself would report it. */
+  raiseAlarm(machineId: string, code: AlarmCode): void;
+  stop(): void;
+}
+
+export async function startMachineSimulator(options: SimulatorOptions): Promise<MachineSimulator> {
   const { client, interval = 2_000, silentMachines = 2, random = Math.random, now = Date.now } = options;
   const known = new Map<string, Machine>();
   for (const machine of await client.pullAll<Machine>('machines', machineSchema)) known.set(machine.id, machine);
   const reporting = [...known.keys()].sort().slice(silentMachines);
 
   let commandCheckpoint: unknown = null;
+  const requestedAlarms = new Map<string, AlarmCode>();
   let running = true;
   let busy = false;
 
@@ -186,19 +202,22 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
     try {
       const at = now();
       const commanded = await carryOutCommands(at);
-      const ids = new Set([...reporting, ...commanded.keys()]);
+      const ids = new Set([...reporting, ...commanded.keys(), ...requestedAlarms.keys()]);
       const rows = [...ids].flatMap((id) => {
         const master = known.get(id);
         if (!master) return [];
         const base = commanded.get(id) ?? master;
-        const next = reporting.includes(id) ? stepMachine(base, at, random) : base;
+        const stepped = reporting.includes(id) ? stepMachine(base, at, random) : base;
+        const alarm = requestedAlarms.get(id);
+        const next = alarm ? raiseAlarm(stepped, alarm, at) : stepped;
         return [{ assumedMasterState: { ...master, _deleted: false }, newDocumentState: { ...next, _deleted: false } }];
       });
       const conflicts = await client.push('machines', machineSchema, rows);
       const conflicted = new Set(conflicts.map((doc) => doc.id as string));
       for (const row of rows) {
-        if (!conflicted.has(row.newDocumentState.id))
-          known.set(row.newDocumentState.id, withoutDeleted(row.newDocumentState));
+        if (conflicted.has(row.newDocumentState.id)) continue;
+        known.set(row.newDocumentState.id, withoutDeleted(row.newDocumentState));
+        requestedAlarms.delete(row.newDocumentState.id);
       }
       for (const doc of conflicts) known.set(doc.id as string, withoutDeleted(doc as Machine & { _deleted?: boolean }));
     } catch (error) {
@@ -208,9 +227,14 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
     }
   };
   const timer = setInterval(tick, interval);
-  return () => {
-    running = false;
-    clearInterval(timer);
+  return {
+    raiseAlarm: (machineId, code) => {
+      requestedAlarms.set(machineId, code);
+    },
+    stop: () => {
+      running = false;
+      clearInterval(timer);
+    },
   };
 }
 
