@@ -3,6 +3,8 @@
 // instance's subscription is down is gone. So when the subscription comes back, the instance closes its streams
 // and every client reconnects and RESYNCs (pulls from its checkpoint); and a publish that fails is followed, once
 // Redis answers again, by a notice on a shared channel that makes every instance do the same.
+
+import { hostname } from 'node:os';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
@@ -17,6 +19,11 @@ export interface RedisPubSubOptions {
   url: string;
   /** Where connection losses and returns are logged. Default: a pino logger at `warn`. */
   logger?: Logger;
+  /**
+   * How this instance's two connections are named in Redis's `CLIENT LIST` (`<name>:subscriber`,
+   * `<name>:publisher`). Default `syncline:<hostname>:<pid>`.
+   */
+  connectionName?: string;
 }
 
 export interface RedisPubSub extends EventTargetPubSub {
@@ -27,13 +34,17 @@ export interface RedisPubSub extends EventTargetPubSub {
   ready(timeoutMs?: number): Promise<void>;
 }
 
-export function createRedisPubSub({ url, logger: given }: RedisPubSubOptions): RedisPubSub {
+export function createRedisPubSub({
+  url,
+  logger: given,
+  connectionName = `syncline:${hostname()}:${process.pid}`,
+}: RedisPubSubOptions): RedisPubSub {
   const logger = given ?? pino({ name: 'syncline-redis', level: 'warn' });
   const where = redactUrl(url);
   // The subscriber queues its SUBSCRIBEs for as long as Redis is away (it resubscribes on return by itself).
-  const subscriber = new Redis(url, { maxRetriesPerRequest: null, connectionName: 'syncline-subscriber' });
+  const subscriber = new Redis(url, { maxRetriesPerRequest: null, connectionName: `${connectionName}:subscriber` });
   // The publisher gives up on a message after a few reconnect attempts rather than queueing without bound.
-  const publisher = new Redis(url, { maxRetriesPerRequest: 5, connectionName: 'syncline-publisher' });
+  const publisher = new Redis(url, { maxRetriesPerRequest: 5, connectionName: `${connectionName}:publisher` });
 
   let lastError: Error | null = null;
   for (const [role, client] of [

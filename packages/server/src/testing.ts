@@ -107,7 +107,11 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
     if (!options.redisUrl) return options.serverOptions?.pubsub;
     const { createRedisPubSub } = await import('./redis-pubsub.js');
     const { pino } = await import('pino');
-    const pubsub = createRedisPubSub({ url: options.redisUrl, logger: pino({ level: 'silent' }) });
+    const pubsub = createRedisPubSub({
+      url: options.redisUrl,
+      logger: pino({ level: 'silent' }),
+      connectionName: `syncline-test:${randomUUID()}`,
+    });
     await pubsub.ready();
     return pubsub;
   };

@@ -2,15 +2,13 @@
 // a stock RxDB client built only from `GET /sync/schemas`, and a crash (SIGKILL) and restart on the same file.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncSchemas } from '../src/server.js';
 import { bearer, createRxClient, eventually, gql, type RxClient } from './helpers.js';
+import { BIN, cleanEnv, freePort, startServerProcess, stopProcess } from './processes.js';
 
-const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/syncline-server.mjs');
 const SECRET = 'cli-test-secret-0123456789-0123456789-abcdef';
 let dir: string;
 const running = new Set<ChildProcess>();
@@ -20,12 +18,6 @@ interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
-}
-
-function cleanEnv(extra: Record<string, string | undefined> = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'development', ...extra };
-  for (const key of ['SYNCLINE_JWT_SECRET', 'DATABASE_URL', 'REDIS_URL']) if (!(key in extra)) delete env[key];
-  return env as NodeJS.ProcessEnv;
 }
 
 /** Runs the command to completion. */
@@ -44,45 +36,9 @@ function run(args: string[], env: Record<string, string | undefined> = {}): Prom
   });
 }
 
-/** Starts the server and resolves with its banner once it listens. */
-function start(args: string[], env: Record<string, string | undefined> = {}) {
-  return new Promise<{ child: ChildProcess; banner: string }>((done, fail) => {
-    const child = spawn(process.execPath, [BIN, '--log-level', 'warn', ...args], { cwd: dir, env: cleanEnv(env) });
-    running.add(child);
-    let banner = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      banner += chunk;
-      if (/Syncline sync server on/.test(banner) && /\n\s*$/.test(banner))
-        setTimeout(() => done({ child, banner }), 50);
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => {
-      running.delete(child);
-      fail(new Error(`exited with ${code}: ${stderr}`));
-    });
-  });
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
-  return new Promise<number | null>((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
-    child.once('exit', (code) => done(code));
-    child.kill(signal);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
+const start = (args: string[], env: Record<string, string | undefined> = {}) =>
+  startServerProcess(args, { cwd: dir, env, running });
+const stop = stopProcess;
 
 const claims = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;

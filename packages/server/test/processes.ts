@@ -1,0 +1,59 @@
+// The `syncline-server` command in its own process, for the suites that run it as a person (or a fleet) would:
+// start it and wait for its banner, stop it with a signal, and find free ports.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/syncline-server.mjs');
+
+/** The caller's environment in development, without the server's variables unless `extra` sets them. */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'development', ...extra };
+  for (const key of ['SYNCLINE_JWT_SECRET', 'DATABASE_URL', 'REDIS_URL']) if (!(key in extra)) delete env[key];
+  return env as NodeJS.ProcessEnv;
+}
+
+/** Starts the server and resolves with its banner once it listens; `running` tracks it until it exits. */
+export function startServerProcess(
+  args: string[],
+  { cwd, env = {}, running }: { cwd: string; env?: Record<string, string | undefined>; running: Set<ChildProcess> },
+) {
+  return new Promise<{ child: ChildProcess; banner: string }>((done, fail) => {
+    const child = spawn(process.execPath, [BIN, '--log-level', 'warn', ...args], { cwd, env: cleanEnv(env) });
+    running.add(child);
+    let banner = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      banner += chunk;
+      if (/Syncline sync server on/.test(banner) && /\n\s*$/.test(banner))
+        setTimeout(() => done({ child, banner }), 50);
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('exit', (code) => {
+      running.delete(child);
+      fail(new Error(`exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+/** Sends `signal` and resolves with the exit code (null when a signal ended it). */
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
+  return new Promise<number | null>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
+    child.once('exit', (code) => done(code));
+    child.kill(signal);
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
