@@ -46,9 +46,16 @@ export function createValidators(collections: readonly SyncCollection[]): Map<st
       additionalProperties: schema.additionalProperties ?? false,
     });
     validators.set(collection.name, (doc) => {
-      if (validate(doc)) return null;
-      const first = validate.errors?.[0];
-      return first ? describe(first) : { path: '', message: 'is invalid' };
+      if (!validate(doc)) {
+        const first = validate.errors?.[0];
+        return first ? describe(first) : { path: '', message: 'is invalid' };
+      }
+      // PostgreSQL's text cannot hold NUL, and an id must be storable on every engine alike.
+      const id = doc[collection.primaryKey];
+      if (typeof id === 'string' && id.includes('\u0000')) {
+        return { path: `/${collection.primaryKey}`, message: 'must not contain a NUL character' };
+      }
+      return null;
     });
   }
   return validators;

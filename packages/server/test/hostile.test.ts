@@ -136,6 +136,41 @@ describeOnEngines('hostile input', (engine) => {
       expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_DOCUMENT', path: '/id' });
     });
 
+    it('refuses a NUL in an id, and reads one in a checkpoint like any other character', async () => {
+      const answer = await pushTasks(server.url, token, [{ newDocumentState: wire(makeTask('nul\u0000id')) }]);
+      expect(answer.errors?.[0]?.message).toMatch(/invalid at \/id: must not contain a NUL character/);
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_DOCUMENT', path: '/id' });
+      const [kept] = before;
+      const pull = await gql<{ pullTasks: { documents: Array<{ id: string }> } }>(
+        server.url,
+        PULL_TASKS,
+        { checkpoint: { id: 'kee\u0000p', updatedAt: kept?.updatedAt }, limit: 10 },
+        bearer(token),
+      );
+      expect(pull.errors).toBeUndefined();
+      // "kee\0p" sorts before "keep", so the stored document is after it.
+      expect(pull.data?.pullTasks.documents.map((doc) => doc.id)).toEqual(['keep']);
+    });
+
+    it('answers checkpoints from past the end, before the start, or between two values', async () => {
+      const [kept] = before;
+      const ids = async (checkpoint: unknown) => {
+        const answer = await gql<{ pullTasks: { documents: Array<{ id: string }> } }>(
+          server.url,
+          PULL_TASKS,
+          { checkpoint, limit: 10 },
+          bearer(token),
+        );
+        expect(answer.errors).toBeUndefined();
+        return answer.data?.pullTasks.documents.map((doc) => doc.id);
+      };
+      const at = kept?.updatedAt as number;
+      expect(await ids({ id: '', updatedAt: 1e300 })).toEqual([]);
+      expect(await ids({ id: 'zzz', updatedAt: -5 })).toEqual(['keep']);
+      expect(await ids({ id: 'zzz', updatedAt: at - 0.5 })).toEqual(['keep']);
+      expect(await ids({ id: '', updatedAt: at + 0.5 })).toEqual([]);
+    });
+
     it('turns away missing, expired, forged and alg:none tokens', async () => {
       const expired = handMadeToken({ alg: 'HS256', typ: 'JWT' }, { tenant: 'acme', exp: now() - 60 });
       const cases: Array<[string, Record<string, string>, RegExp]> = [

@@ -102,10 +102,13 @@ export class KyselySyncStorage implements SyncStorage {
     if (after && !(after.updatedAt < MAX_UPDATED_AT)) return [];
     if (after && after.updatedAt >= 0) {
       const whole = Math.floor(after.updatedAt);
+      // No stored id holds a NUL (pushes refuse them; PostgreSQL cannot store one), so the ids after "a\0…" are
+      // exactly those after "a".
+      const afterId = after.id.split('\u0000', 1)[0] ?? '';
       query =
         whole === after.updatedAt
           ? query.where((eb) =>
-              eb.or([eb('updated_at', '>', whole), eb.and([eb('updated_at', '=', whole), eb('id', '>', after.id)])]),
+              eb.or([eb('updated_at', '>', whole), eb.and([eb('updated_at', '=', whole), eb('id', '>', afterId)])]),
             )
           : query.where('updated_at', '>', whole);
     }
