@@ -4,6 +4,7 @@
 // missing engine fails the run.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { userInfo } from 'node:os';
 import pg from 'pg';
@@ -35,6 +36,13 @@ function localPostgres(): string {
     throw new Error(
       'pg_lsclusters is not installed (apt-get install postgresql), and SYNCLINE_TEST_POSTGRES_URL is unset',
     );
+  }
+  if (!listing.trim()) {
+    // A fresh install whose package made no cluster (Docker images often skip it): make the usual one.
+    const versions = readdirSync('/usr/lib/postgresql').sort((x, y) => Number(y) - Number(x));
+    if (!versions[0]) throw new Error('PostgreSQL is installed without a server version in /usr/lib/postgresql');
+    execFileSync('pg_createcluster', [versions[0], 'main'], quiet);
+    listing = execFileSync('pg_lsclusters', ['--no-header'], quiet);
   }
   const [version, name, port, status] = listing.trim().split('\n')[0]?.split(/\s+/) ?? [];
   if (!version || !name || !port) throw new Error('no PostgreSQL cluster found by pg_lsclusters');
