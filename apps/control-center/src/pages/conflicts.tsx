@@ -1,7 +1,13 @@
 // Conflicts a person has to decide: the inbox across records, and the three-way viewer for one of them.
 import { type ConflictChoice, type ConflictRecord, useConflicts, useResolveConflict } from '@syncline/data';
 import { EmptyState, toast } from '@syncline/ui';
-import { ConflictDiffViewer, ConflictInbox, type ConflictResolution, type JsonObject } from '@syncline/ui/sync';
+import {
+  ConflictDiffViewer,
+  ConflictInbox,
+  type ConflictResolution,
+  defaultIgnoredFields,
+  type JsonObject,
+} from '@syncline/ui/sync';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from './page-header';
 
@@ -10,6 +16,19 @@ function labelOf(record: ConflictRecord): string {
   if (record.collectionName === 'orders' && typeof doc.number === 'number') return `Order #${doc.number}`;
   if (typeof doc.name === 'string') return doc.name;
   return record.documentId;
+}
+
+/**
+ * Fields the merge rules already settled are not a person's decision: the viewer shows only the fields the
+ * conflict record holds (the `manual` ones, or `_deleted` for delete versus edit).
+ */
+export function settledFields(record: ConflictRecord): string[] {
+  const keys = new Set([
+    ...Object.keys(record.base ?? {}),
+    ...Object.keys(record.local),
+    ...Object.keys(record.server),
+  ]);
+  return [...defaultIgnoredFields, ...[...keys].filter((key) => !record.fields.includes(key))];
 }
 
 /** The viewer's decisions as the data layer's choices, for exactly the fields the conflict record holds. */
@@ -53,6 +72,7 @@ export function ConflictsPage() {
           base={(open.base ?? null) as JsonObject | null}
           local={open.local as JsonObject}
           server={open.server as JsonObject}
+          ignoreFields={settledFields(open)}
           onCancel={() => navigate('/conflicts')}
           onApply={async (resolution) => {
             await resolve(open.id, choicesFrom(open, resolution));

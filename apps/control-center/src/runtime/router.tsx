@@ -4,6 +4,7 @@ import type { SynclineDatabase } from '@syncline/data';
 import type { controlCenterSchemas } from '@syncline/domain';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/layout';
+import { RouteError } from '../components/route-error';
 import { ConflictsPage } from '../pages/conflicts';
 import { DashboardPage } from '../pages/dashboard';
 import { MachinesPage } from '../pages/machines';
@@ -27,6 +28,7 @@ export function createAppRouter() {
   return createBrowserRouter([
     {
       element: <Layout />,
+      errorElement: <RouteError />,
       children: [
         { index: true, element: <DashboardPage /> },
         { path: 'orders', element: <OrdersPage /> },
