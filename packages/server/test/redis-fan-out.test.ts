@@ -1,5 +1,6 @@
 // Redis fan-out: one channel per tenant, and a RESYNC for every stream when the instance's Redis subscription
-// drops and comes back (Redis pub/sub is at-most-once: whatever was published meanwhile is gone).
+// drops and comes back, or when any instance failed to publish a change (Redis pub/sub is at-most-once:
+// whatever was published meanwhile, or not at all, is gone).
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -8,7 +9,9 @@ import { defineCollections } from '../src/collections.js';
 import { applyPush } from '../src/push.js';
 import { createRedisPubSub } from '../src/redis-pubsub.js';
 import type { SyncSchemas } from '../src/server.js';
-import { startTestServer, type TestServer } from '../src/testing.js';
+import { createSyncServer } from '../src/server.js';
+import { createPostgresStorage } from '../src/storage/postgres.js';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
 import { requirePostgres, requireRedis } from './engines.js';
 import {
   createRxClient,
@@ -20,6 +23,7 @@ import {
   testCollections,
   wire,
 } from './helpers.js';
+import { startBalancer } from './loopback-balancer.js';
 
 const redisUrl = requireRedis('Redis fan-out');
 const postgresUrl = requirePostgres('Redis fan-out');
@@ -107,5 +111,38 @@ describe.runIf(redisUrl && postgresUrl)('Redis fan-out', () => {
       { newDocumentState: wire(makeTask('m2', { title: 'live again' })) },
     ]);
     await eventually(async () => expect(await titleOf(watcher, 'm2')).toBe('live again'));
+  });
+
+  it('when an instance cannot publish a change, every instance’s streams RESYNC once Redis answers it again', async () => {
+    // Instance A reaches Redis through a link the test can cut; the test server (B) keeps its own connections.
+    const redisPort = Number(new URL(redisUrl as string).port);
+    const link = await startBalancer([redisPort]);
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
+    const pubsub = createRedisPubSub({ url: `redis://127.0.0.1:${link.port}`, logger });
+    await pubsub.ready();
+    const instanceA = createSyncServer({
+      collections: testCollections,
+      storage: createPostgresStorage({ connectionString: server.databaseUrl as string, maxConnections: 2 }),
+      pubsub,
+      auth: { secret: TEST_JWT_SECRET },
+      logger: 'silent',
+    });
+    const { url } = await instanceA.listen(0);
+    try {
+      const watcher = await watch('unpublished');
+      link.cut();
+      const pushed = await pushTasks(url, await server.token('unpublished'), [
+        { newDocumentState: wire(makeTask('u1', { title: 'committed, not announced' })) },
+      ]);
+      expect(pushed.errors).toBeUndefined();
+      // Committed on A, announced to no one: ioredis gives the message up after its retries.
+      await eventually(() => warnings.some((line) => line.includes('could not be published')), 30_000);
+      link.restore();
+      await eventually(async () => expect(await titleOf(watcher, 'u1')).toBe('committed, not announced'), 30_000);
+    } finally {
+      await instanceA.close();
+      await link.close();
+    }
   });
 });

@@ -4,7 +4,6 @@
 // RESYNCs, and both clients and the database converge.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,63 +20,18 @@ import {
   type Task,
   testCollections,
 } from './helpers.js';
+import { type LoopbackBalancer, startBalancer } from './loopback-balancer.js';
 import { freePort, startServerProcess, stopProcess } from './processes.js';
 
 const postgresUrl = requirePostgres('two server instances');
 const redisUrl = requireRedis('two server instances');
-
-/** A TCP balancer on loopback: each connection goes to the first backend that accepts it. */
-function balancer(backends: number[]): Promise<{ port: number; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const track = (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
-  };
-  const server: Server = createServer((client) => {
-    track(client);
-    client.pause();
-    const attempt = (index: number) => {
-      const port = backends[index];
-      if (port === undefined) return client.destroy();
-      const upstream = connect(port, '127.0.0.1');
-      let connected = false;
-      track(upstream);
-      upstream.once('connect', () => {
-        connected = true;
-        upstream.pipe(client);
-        client.pipe(upstream);
-        client.resume();
-        // Either side going away ends the pair, as a real balancer's proxied connection does.
-        upstream.once('close', () => client.destroy());
-        client.once('close', () => upstream.destroy());
-      });
-      upstream.once('error', () => {
-        if (!connected) attempt(index + 1);
-      });
-    };
-    attempt(0);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        port: (server.address() as { port: number }).port,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
 
 describe.runIf(postgresUrl && redisUrl)('two server instances over one PostgreSQL and one Redis', () => {
   const running = new Set<ChildProcess>();
   const clients: RxClient[] = [];
   let dir: string;
   let schema: { url: string; drop: () => Promise<void> };
-  let lb: { port: number; close: () => Promise<void> };
+  let lb: LoopbackBalancer;
   let instanceA: ChildProcess;
   let portB: number;
 
@@ -97,7 +51,7 @@ describe.runIf(postgresUrl && redisUrl)('two server instances over one PostgreSQ
     );
     instanceA = (a as { child: ChildProcess }).child;
     expect(b?.banner).toMatch(/fan-out through Redis at redis:\/\/127\.0\.0\.1/);
-    lb = await balancer([portA, portB]);
+    lb = await startBalancer([portA, portB]);
   });
 
   afterAll(async () => {
