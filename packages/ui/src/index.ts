@@ -2,11 +2,13 @@
 // (`@syncline/ui/button`), so an app pulls in only what it uses.
 
 export * from './components/alert-dialog';
+export * from './components/app-shell';
 export * from './components/avatar';
 export * from './components/badge';
 export * from './components/button';
 export * from './components/card';
 export * from './components/checkbox';
+export * from './components/command-palette';
 export * from './components/dialog';
 export * from './components/dropdown-menu';
 export * from './components/empty-state';
@@ -28,6 +30,7 @@ export * from './components/switch';
 export * from './components/table';
 export * from './components/tabs';
 export * from './components/textarea';
+export * from './components/theme-toggle';
 export * from './components/toast';
 export * from './components/tooltip';
 export { cn } from './lib/cn';

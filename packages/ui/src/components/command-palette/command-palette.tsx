@@ -1,0 +1,133 @@
+'use client';
+// Ctrl/Cmd+K: a searchable list of everything a person can go to or do, grouped (pages, records, actions).
+// Arrow keys move, Enter runs, Escape closes and returns focus where it was.
+import { Command } from 'cmdk';
+import { SearchIcon } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { cn } from '../../lib/cn';
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../dialog/dialog';
+import { Kbd } from '../kbd/kbd';
+
+export interface CommandPaletteItem {
+  id: string;
+  label: string;
+  /** extra words that find it (a customer's name for an order) */
+  keywords?: string[];
+  /** shown on the right: a status, a shortcut */
+  hint?: React.ReactNode;
+  icon?: React.ReactNode;
+  onSelect: () => void;
+}
+
+export interface CommandPaletteGroup {
+  heading: string;
+  items: readonly CommandPaletteItem[];
+}
+
+export type CommandPaletteProps = {
+  groups: readonly CommandPaletteGroup[];
+  placeholder?: string;
+  /** Controlled open state; uncontrolled when omitted. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** The search text, for apps that compute items from it (large lists); `shouldFilter={false}` then. */
+  search?: string;
+  onSearchChange?: (search: string) => void;
+  /** Let the palette filter the given items by the search (default true). */
+  shouldFilter?: boolean;
+  /** Open on Ctrl/Cmd+K (default true). */
+  hotkey?: boolean;
+  emptyText?: string;
+};
+
+export function CommandPalette({
+  groups,
+  placeholder = 'Search pages, records and actions…',
+  open: openProp,
+  onOpenChange,
+  search,
+  onSearchChange,
+  shouldFilter = true,
+  hotkey = true,
+  emptyText = 'Nothing matches.',
+}: CommandPaletteProps) {
+  const [openState, setOpenState] = useState(false);
+  const open = openProp ?? openState;
+  const setOpen = (next: boolean) => {
+    if (openProp === undefined) setOpenState(next);
+    onOpenChange?.(next);
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: setOpen closes over the latest props each render
+  useEffect(() => {
+    if (!hotkey) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
+        event.preventDefault();
+        setOpen(!open);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hotkey, open]);
+
+  const run = (item: CommandPaletteItem) => {
+    setOpen(false);
+    item.onSelect();
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogContent
+        data-slot="command-palette"
+        className="gap-0 overflow-hidden p-0 sm:max-w-lg"
+        showCloseButton={false}
+      >
+        <DialogTitle className="sr-only">Command palette</DialogTitle>
+        <DialogDescription className="sr-only">Type to search, arrow keys to move, Enter to open.</DialogDescription>
+        <Command label="Command palette" shouldFilter={shouldFilter} className="flex flex-col">
+          <div className="flex items-center gap-2 border-border border-b px-3">
+            <SearchIcon aria-hidden="true" className="size-4 text-foreground-muted" />
+            <Command.Input
+              data-slot="command-palette-input"
+              value={search}
+              onValueChange={onSearchChange}
+              placeholder={placeholder}
+              className="h-12 flex-1 bg-transparent text-sm outline-none placeholder:text-foreground-subtle"
+            />
+            <Kbd>Esc</Kbd>
+          </div>
+          <Command.List data-slot="command-palette-list" className="max-h-80 overflow-y-auto p-2">
+            <Command.Empty className="py-6 text-center text-foreground-muted text-sm">{emptyText}</Command.Empty>
+            {groups
+              .filter((group) => group.items.length > 0)
+              .map((group) => (
+                <Command.Group
+                  key={group.heading}
+                  heading={group.heading}
+                  className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-foreground-muted [&_[cmdk-group-heading]]:text-xs"
+                >
+                  {group.items.map((item) => (
+                    <Command.Item
+                      key={item.id}
+                      value={`${group.heading}:${item.id}`}
+                      keywords={[item.label, ...(item.keywords ?? [])]}
+                      onSelect={() => run(item)}
+                      className={cn(
+                        'flex cursor-pointer items-center gap-2 rounded-md px-2 py-2 text-sm',
+                        'data-[selected=true]:bg-accent data-[selected=true]:text-accent-foreground [&_svg]:size-4',
+                      )}
+                    >
+                      {item.icon}
+                      <span className="flex-1 truncate">{item.label}</span>
+                      {item.hint ? <span className="text-foreground-muted text-xs">{item.hint}</span> : null}
+                    </Command.Item>
+                  ))}
+                </Command.Group>
+              ))}
+          </Command.List>
+        </Command>
+      </DialogContent>
+    </Dialog>
+  );
+}

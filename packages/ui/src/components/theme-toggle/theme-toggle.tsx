@@ -1,0 +1,59 @@
+'use client';
+// Light, dark or follow the system: a menu button whose icon shows the theme in use. The choice is remembered
+// on this device; with "system" the page follows the operating system as it changes.
+import { MonitorIcon, MoonIcon, SunIcon } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { Button } from '../button/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from '../dropdown-menu/dropdown-menu';
+import { applyThemeChoice, readThemeChoice, resolveTheme, type ThemeChoice, themeStorageKey } from './theme';
+
+const labels: Record<ThemeChoice, string> = { light: 'Light', dark: 'Dark', system: 'System' };
+
+/** The saved theme choice and a setter that applies and remembers it; "system" follows the OS live. */
+export function useThemeChoice(storageKey = themeStorageKey): [ThemeChoice, (choice: ThemeChoice) => void] {
+  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(storageKey));
+  useEffect(() => {
+    applyThemeChoice(choice, storageKey);
+    if (choice !== 'system' || typeof matchMedia !== 'function') return;
+    const query = matchMedia('(prefers-color-scheme: dark)');
+    const follow = () => applyThemeChoice('system', storageKey);
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, [choice, storageKey]);
+  return [choice, setChoice];
+}
+
+export type ThemeToggleProps = Omit<React.ComponentProps<typeof Button>, 'children' | 'onClick'> & {
+  storageKey?: string;
+};
+
+export function ThemeToggle({ storageKey, ...props }: ThemeToggleProps) {
+  const [choice, setChoice] = useThemeChoice(storageKey);
+  const shown = resolveTheme(choice);
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button data-slot="theme-toggle" variant="ghost" size="icon" aria-label={`Theme: ${labels[choice]}`} {...props}>
+          {choice === 'system' ? <MonitorIcon /> : shown === 'dark' ? <MoonIcon /> : <SunIcon />}
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        <DropdownMenuLabel>Theme</DropdownMenuLabel>
+        <DropdownMenuRadioGroup value={choice} onValueChange={(value) => setChoice(value as ThemeChoice)}>
+          {(Object.keys(labels) as ThemeChoice[]).map((value) => (
+            <DropdownMenuRadioItem key={value} value={value}>
+              {labels[value]}
+            </DropdownMenuRadioItem>
+          ))}
+        </DropdownMenuRadioGroup>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
