@@ -2,7 +2,7 @@
 // Light, dark or follow the system: a menu button whose icon shows the theme in use. The choice is remembered
 // on this device; with "system" the page follows the operating system as it changes.
 import { MonitorIcon, MoonIcon, SunIcon } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button } from '../button/button';
 import {
   DropdownMenu,
@@ -16,11 +16,20 @@ import { applyThemeChoice, readThemeChoice, resolveTheme, type ThemeChoice, them
 
 const labels: Record<ThemeChoice, string> = { light: 'Light', dark: 'Dark', system: 'System' };
 
-/** The saved theme choice and a setter that applies and remembers it; "system" follows the OS live. */
+/**
+ * The saved theme choice and a setter that applies and remembers it; "system" follows the OS live. Mounting
+ * changes nothing: the head script (`themeScript`) already applied the saved choice before the first paint.
+ */
 export function useThemeChoice(storageKey = themeStorageKey): [ThemeChoice, (choice: ThemeChoice) => void] {
-  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(storageKey));
+  const [choice, setChoiceState] = useState<ThemeChoice>(() => readThemeChoice(storageKey));
+  const setChoice = useCallback(
+    (next: ThemeChoice) => {
+      setChoiceState(next);
+      applyThemeChoice(next, storageKey);
+    },
+    [storageKey],
+  );
   useEffect(() => {
-    applyThemeChoice(choice, storageKey);
     if (choice !== 'system' || typeof matchMedia !== 'function') return;
     const query = matchMedia('(prefers-color-scheme: dark)');
     const follow = () => applyThemeChoice('system', storageKey);
