@@ -1,48 +1,55 @@
-// The control center's frame: navigation, the header with the sync status, the offline banner, and the page.
-import { cn } from '@syncline/ui';
-import { NavLink, Outlet } from 'react-router';
+// The control center's frame: the kit's AppShell with the pages, the sync status and theme in the header,
+// the offline banner under it, and the command palette (Ctrl/Cmd+K) over pages, orders and machines.
+import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Button, ThemeToggle } from '@syncline/ui';
+import { LogOutIcon } from 'lucide-react';
+import { Link, Outlet, useLocation } from 'react-router';
 import { pages } from '../runtime/router';
 import { useSession } from '../runtime/session-context';
+import { ControlCenterPalette } from './control-center-palette';
 import { ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
 
-export function Layout() {
-  const { session } = useSession();
+function currentPage(pathname: string) {
   return (
-    <div className="flex min-h-svh bg-background text-foreground">
-      <nav
-        aria-label="Main"
-        className="hidden w-sidebar shrink-0 flex-col gap-1 border-border border-r bg-background-subtle p-3 md:flex"
-      >
-        <p className="px-2 pb-3 font-display font-semibold text-lg">Syncline</p>
-        {pages.map((page) => (
-          <NavLink
-            key={page.path}
-            to={page.path}
-            end={page.path === '/'}
-            className={({ isActive }) =>
-              cn(
-                'rounded-md px-2 py-1.5 text-foreground-muted text-sm hover:bg-accent hover:text-accent-foreground focus-visible:outline-2 focus-visible:outline-ring',
-                isActive && 'bg-accent font-medium text-accent-foreground',
-              )
-            }
-          >
-            {page.label}
-          </NavLink>
-        ))}
-      </nav>
-      <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-between gap-4 border-border border-b px-4">
-          <p className="truncate text-sm">
-            <span className="font-medium">{session.tenantName}</span>
-            <span className="text-foreground-subtle"> · {session.user}</span>
-          </p>
+    [...pages].reverse().find((page) => (page.path === '/' ? pathname === '/' : pathname.startsWith(page.path))) ??
+    pages[0]
+  );
+}
+
+export function Layout() {
+  const { session, onSignOut } = useSession();
+  const { pathname } = useLocation();
+  const page = currentPage(pathname);
+  return (
+    <AppShell
+      brand={
+        <Link to="/" className="flex items-center gap-2 font-display font-semibold text-lg">
+          <img src="/icon.svg" alt="" className="size-6" />
+          <span className="in-data-[sidebar=collapsed]:sr-only">Syncline</span>
+        </Link>
+      }
+      navigation={
+        <AppShellNav>
+          {pages.map((item) => (
+            <AppShellNavItem key={item.path} asChild icon={item.icon} label={item.label} active={item === page}>
+              <Link to={item.path} />
+            </AppShellNavItem>
+          ))}
+        </AppShellNav>
+      }
+      headerStart={<Breadcrumb items={[{ label: session.tenantName, href: '/' }, { label: page.label }]} />}
+      headerEnd={
+        <>
           <HeaderSyncStatus />
-        </header>
-        <ConnectivityBanner />
-        <main className="min-w-0 flex-1 p-4 md:p-6">
-          <Outlet />
-        </main>
-      </div>
-    </div>
+          <ThemeToggle />
+          <Button variant="ghost" size="icon" aria-label={`Sign out ${session.user}`} onClick={onSignOut}>
+            <LogOutIcon />
+          </Button>
+        </>
+      }
+      banner={<ConnectivityBanner />}
+    >
+      <Outlet />
+      <ControlCenterPalette />
+    </AppShell>
   );
 }

@@ -1,7 +1,15 @@
 // Settings: theme (light, dark, or the system's), kept on this device and applied before first paint.
-import { Card, CardContent, CardHeader, CardTitle, Label, RadioGroup, RadioGroupItem } from '@syncline/ui';
-import { useState } from 'react';
-import { applyTheme, loadTheme, type ThemeChoice } from '../lib/theme';
+import {
+  Card,
+  CardContent,
+  CardHeader,
+  CardTitle,
+  Label,
+  RadioGroup,
+  RadioGroupItem,
+  type ThemeChoice,
+  useThemeChoice,
+} from '@syncline/ui';
 import { PageHeader } from './page-header';
 
 const choices: Array<{ value: ThemeChoice; label: string }> = [
@@ -11,7 +19,7 @@ const choices: Array<{ value: ThemeChoice; label: string }> = [
 ];
 
 export function SettingsPage() {
-  const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
+  const [theme, setTheme] = useThemeChoice();
   return (
     <>
       <PageHeader title="Settings" description="Preferences of this device." />
@@ -23,10 +31,7 @@ export function SettingsPage() {
           <RadioGroup
             aria-labelledby="theme-title"
             value={theme}
-            onValueChange={(value) => {
-              setTheme(value as ThemeChoice);
-              applyTheme(value as ThemeChoice);
-            }}
+            onValueChange={(value) => setTheme(value as ThemeChoice)}
           >
             {choices.map((choice) => (
               <div key={choice.value} className="flex items-center gap-2">

@@ -2,6 +2,7 @@
 
 import type { SynclineDatabase } from '@syncline/data';
 import type { controlCenterSchemas } from '@syncline/domain';
+import { GaugeIcon, GitMergeIcon, PackageIcon, RefreshCwIcon, SettingsIcon, WashingMachineIcon } from 'lucide-react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/layout';
 import { RouteError } from '../components/route-error';
@@ -16,12 +17,12 @@ import { SyncPage } from '../pages/sync';
 export type ControlCenterDatabase = SynclineDatabase<typeof controlCenterSchemas>;
 
 export const pages = [
-  { path: '/', label: 'Dashboard' },
-  { path: '/orders', label: 'Orders' },
-  { path: '/machines', label: 'Machines' },
-  { path: '/conflicts', label: 'Conflicts' },
-  { path: '/sync', label: 'Sync' },
-  { path: '/settings', label: 'Settings' },
+  { path: '/', label: 'Dashboard', icon: <GaugeIcon /> },
+  { path: '/orders', label: 'Orders', icon: <PackageIcon /> },
+  { path: '/machines', label: 'Machines', icon: <WashingMachineIcon /> },
+  { path: '/conflicts', label: 'Conflicts', icon: <GitMergeIcon /> },
+  { path: '/sync', label: 'Sync', icon: <RefreshCwIcon /> },
+  { path: '/settings', label: 'Settings', icon: <SettingsIcon /> },
 ] as const;
 
 export function createAppRouter() {
