@@ -93,7 +93,7 @@ export function stepMachine(machine: Machine, now: number, random: () => number)
     : { temperatureC: round(22 + random() * 2), drumRpm: 0, powerKw: round(0.05 + random() * 0.05, 2) };
 
   const open = next.alarms.filter((alarm) => !alarm.acknowledgedAt);
-  if (active && open.length === 0 && random() < 0.01) {
+  if (active && open.length === 0 && random() < 0.002) {
     return raiseAlarm(next, alarmKinds[Math.floor(random() * alarmKinds.length)] ?? 'E-DOOR', now);
   }
   return next;

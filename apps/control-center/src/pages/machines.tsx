@@ -2,7 +2,7 @@
 // actions queued while offline (a dot on the card counts commands not yet on the server).
 
 import { useLiveQuery, usePending } from '@syncline/data';
-import type { Machine, MachineCommand } from '@syncline/domain';
+import type { Location, Machine, MachineCommand } from '@syncline/domain';
 import { MachineGrid, type MachineGridItem } from '@syncline/ui/machine';
 import { useMemo, useRef } from 'react';
 import { acknowledgeAlarm, sendMachineCommand } from '../lib/machines';
@@ -30,6 +30,7 @@ function useTelemetryHistory(machines: readonly Machine[]) {
 export function MachinesPage() {
   const { docs: machines } = useLiveQuery<Machine>('machines', { sort: [{ name: 'asc' }] });
   const { docs: commands } = useLiveQuery<MachineCommand>('commands', { selector: { status: 'queued' } });
+  const { docs: locations } = useLiveQuery<Location>('locations');
   const pending = usePending();
   const write = useWriteContext();
   const history = useTelemetryHistory(machines);
@@ -51,7 +52,7 @@ export function MachinesPage() {
       id: machine.id,
       name: machine.name,
       kind: machine.kind.charAt(0).toUpperCase() + machine.kind.slice(1),
-      location: machine.location,
+      location: locations.find((location) => location.id === machine.location)?.name ?? machine.location,
       state: machine.state,
       lastSeenAt: machine.lastSeenAt,
       cycle: machine.currentCycle
