@@ -1,11 +1,14 @@
 // The storage engines every protocol suite runs against: the embedded SQLite default and PostgreSQL (a
-// throwaway database the global setup made for this run). A suite is written once and declared per engine.
+// throwaway database the global setup made for this run) with Redis fan-out, as a scaled-out deployment runs.
+// A suite is written once and declared per engine.
 import { describe, inject, it } from 'vitest';
 
 export interface Engine {
   readonly name: 'sqlite' | 'postgres';
   /** For `startTestServer`: a PostgreSQL database it may create a schema in; absent for SQLite. */
   readonly postgresUrl?: string;
+  /** With PostgreSQL, the fan-out goes through Redis too, as in a scaled-out deployment. */
+  readonly redisUrl?: string;
 }
 
 const postgresUrl = inject('postgresUrl');
@@ -13,12 +16,14 @@ const redisUrl = inject('redisUrl');
 
 export const engines: readonly Engine[] = [
   { name: 'sqlite' },
-  ...(postgresUrl ? [{ name: 'postgres' as const, postgresUrl }] : []),
+  ...(postgresUrl ? [{ name: 'postgres' as const, postgresUrl, ...(redisUrl ? { redisUrl } : {}) }] : []),
 ];
 
 /** Declares `suite` once per engine, as `describe('<title> on <engine>')`. */
 export function describeOnEngines(title: string, suite: (engine: Engine) => void): void {
-  for (const engine of engines) describe(`${title} on ${engine.name}`, () => suite(engine));
+  for (const engine of engines) {
+    describe(`${title} on ${engine.name}${engine.redisUrl ? ' with Redis fan-out' : ''}`, () => suite(engine));
+  }
   if (!postgresUrl) describeWithout('postgres', title, inject('postgresMissing'));
 }
 

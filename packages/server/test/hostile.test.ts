@@ -51,11 +51,13 @@ describeOnEngines('hostile input', (engine) => {
     server = await startTestServer({
       collections: testCollections,
       postgresUrl: engine.postgresUrl,
+      redisUrl: engine.redisUrl,
       serverOptions: { limits: { pushBatch: 50 } },
     });
     production = await startTestServer({
       collections: testCollections,
       postgresUrl: engine.postgresUrl,
+      redisUrl: engine.redisUrl,
       serverOptions: { production: true },
     });
     token = await server.token('acme');

@@ -57,7 +57,11 @@ describeOnEngines('tenant isolation', (engine) => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
   beforeAll(async () => {
-    server = await startTestServer({ collections: testCollections, postgresUrl: engine.postgresUrl });
+    server = await startTestServer({
+      collections: testCollections,
+      postgresUrl: engine.postgresUrl,
+      redisUrl: engine.redisUrl,
+    });
     const acme = await server.token('acme');
     await pushTasks(server.url, acme, [{ newDocumentState: wire(makeTask('shared-id', { title: 'acme secret' })) }]);
   });

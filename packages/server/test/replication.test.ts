@@ -41,7 +41,11 @@ describeOnEngines('replication with RxDB clients', (engine) => {
     ((await c.collection('tasks').findOne(id).exec())?.toJSON() as Task | undefined)?.title;
 
   beforeAll(async () => {
-    server = await startTestServer({ collections: testCollections, postgresUrl: engine.postgresUrl });
+    server = await startTestServer({
+      collections: testCollections,
+      postgresUrl: engine.postgresUrl,
+      redisUrl: engine.redisUrl,
+    });
     settings = (await (await fetch(`${server.origin}/sync/schemas`)).json()) as SyncSchemas;
   });
 
