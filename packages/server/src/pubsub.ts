@@ -1,5 +1,5 @@
 // Change fan-out: after a push commits, its written documents go to every stream of the same tenant.
-// One topic per tenant. The in-memory bus serves one process; a Redis bus (its own issue) implements the same
+// One topic per tenant. The in-memory bus serves one process; the Redis bus (redis-pubsub.ts) implements the same
 // interface over `@graphql-yoga/redis-event-target`, which is why the default is built on an EventTarget.
 import type { DocumentData } from './documents.js';
 import type { Checkpoint } from './storage/types.js';
