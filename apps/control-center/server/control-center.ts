@@ -19,6 +19,8 @@ export interface DemoTenant {
   orders: number;
   machines: number;
   customers: number;
+  /** The "present" the demo data is generated around (default: the moment of seeding). */
+  now?: number;
 }
 
 export const demoTenants: DemoTenant[] = [

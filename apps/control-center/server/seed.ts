@@ -9,7 +9,7 @@ const BATCH = 200;
 export async function seedTenant(client: SyncClient, tenant: DemoTenant): Promise<boolean> {
   const existing = await client.pullAll<Machine>('machines', controlCenterSchemas.machines, 1);
   if (existing.length > 0) return false;
-  const now = Date.now();
+  const now = tenant.now ?? Date.now();
   const data = createDemoData({
     seed: tenant.seed,
     now,
