@@ -81,7 +81,9 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
   }
   return {
     async dispose() {
-      await client.dispose();
+      // graphql-ws's dispose() waits for a connection attempt in flight and rejects with its raw error event when
+      // the server is unreachable: closing a stream that never opened is not a failure of pause() or stop()
+      await Promise.resolve(client.dispose()).catch(() => undefined);
     },
   };
 }

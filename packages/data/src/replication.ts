@@ -11,6 +11,7 @@ import { type CollectionOperations, collectionOperations, toInputDocument } from
 import { createGraphQLTransport, SyncRequestError, type TokenSource } from './graphql-transport';
 import { type LiveStream, openLiveStream, type PullStream } from './live-stream';
 import { bindSyncCounts, createSyncStore, type SyncErrorInfo, type SyncStatus, type SyncStore } from './sync-store';
+import { coordinateTabs } from './tabs';
 
 export interface StartReplicationOptions {
   /** a database opened with createSynclineDatabase */
@@ -32,6 +33,11 @@ export interface StartReplicationOptions {
   stallAfterMs?: number;
   /** a store to feed; one is created when omitted */
   store?: SyncStore;
+  /**
+   * Replicate from one tab only (RxDB leader election); the other tabs mirror its status. Default: on when the
+   * database is shared between tabs (multiInstance).
+   */
+  waitForLeadership?: boolean;
   /** keep replicating live (socket stream); false runs one pull/push round per collection. Default true */
   live?: boolean;
   fetch?: typeof fetch;
@@ -87,6 +93,13 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   let stopped = false;
 
   const set = (patch: Partial<SyncStatus>) => store.setState(patch);
+  const leaderOnly = options.waitForLeadership ?? Boolean(database.multiInstance);
+  const tabs = coordinateTabs({
+    database,
+    store,
+    enabled: leaderOnly,
+    onSyncNowRequest: () => void syncNow(),
+  });
   set({ connection: 'connecting', paused: false, progress: { collections: names.length, synced: 0, documents: 0 } });
 
   const describe = (kind: SyncErrorInfo['kind'], message: string): SyncErrorInfo => ({ kind, message, at: Date.now() });
@@ -97,12 +110,15 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     // "stalled" is about pending writes: only a push acknowledgement counts against it
     if (direction === 'push') lastAckAt = now;
     backoff.succeeded();
-    const paused = store.getState().paused;
+    // the server answers: a socket waiting to reconnect may try at once
+    backoff.wake();
+    // with a live stream, "online" means the socket is up (it alone notices the server going away)
+    const online = !store.getState().paused && (!live || socketConnected);
     set({
       lastSyncedAt: now,
       lastError: null,
       ...(direction === 'push' ? { stalled: false } : {}),
-      ...(paused ? {} : { connection: 'online' as const }),
+      ...(online ? { connection: 'online' as const } : {}),
     });
   }
 
@@ -226,7 +242,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       replicationIdentifier: `syncline-graphql-${name}-${url}`,
       live,
       retryTime: 20,
-      waitForLeadership: false,
+      waitForLeadership: leaderOnly,
       toggleOnDocumentVisible: false,
       autoStart: true,
       pull: {
@@ -284,6 +300,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
 
   async function openSocket() {
     if (!live || stopped) return;
+    await tabs.whenLeader;
+    if (stopped || store.getState().paused) return;
     const opened = await openLiveStream({
       wsUrl,
       token: options.token,
@@ -297,11 +315,26 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
         socketConnected = true;
         backoff.succeeded();
         backoff.wake();
-        if (!store.getState().paused) set({ connection: 'online' });
+        const status = store.getState();
+        if (!status.paused) {
+          set({ connection: 'online', ...(status.lastError?.kind === 'network' ? { lastError: null } : {}) });
+        }
       },
       onClosed: () => {
-        if (socketConnected && !stopped && !store.getState().paused) set({ connection: 'offline' });
+        // every failed (re)connection counts, not only the loss of a live socket: otherwise a late answer to a
+        // request could leave the status "online" while the server is down
         socketConnected = false;
+        const status = store.getState();
+        if (stopped || status.paused) return;
+        set({
+          connection: 'offline',
+          lastError:
+            status.lastError ??
+            describe(
+              'network',
+              `Lost the connection to the sync server at ${wsUrl}. Changes are kept on this device and sent when it is back.`,
+            ),
+        });
       },
       onError: (message) =>
         set({ lastError: describe('server', `Live updates stopped: ${message}. Changes still sync on retry.`) }),
@@ -341,6 +374,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     }),
   } as Subscription);
   const stallTimer = setInterval(() => {
+    if (!tabs.isLeader()) return;
     const status = store.getState();
     const quietFor = Date.now() - Math.max(lastAckAt, pendingSince);
     const stalled = status.pendingCount > 0 && status.connection === 'online' && quietFor > stallAfterMs;
@@ -349,6 +383,19 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   (stallTimer as { unref?: () => void }).unref?.();
 
   const all = () => Object.values(states);
+
+  /** Sync now: in the leader tab, retry at once and wait until in sync; in another tab, ask the leader. */
+  async function syncNow() {
+    if (!tabs.isLeader()) {
+      tabs.requestSyncNow();
+      return;
+    }
+    // "Sync now" on a paused replication means: resume it
+    if (store.getState().paused) await resume();
+    backoff.wake();
+    for (const state of all()) state.reSync();
+    await Promise.all(all().map((state) => state.awaitInSync()));
+  }
 
   async function resume() {
     set({ paused: false, connection: 'connecting' });
@@ -366,13 +413,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       await closeSocket();
     },
     resume,
-    async syncNow() {
-      // "Sync now" on a paused replication means: resume it
-      if (store.getState().paused) await resume();
-      backoff.wake();
-      for (const state of all()) state.reSync();
-      await Promise.all(all().map((state) => state.awaitInSync()));
-    },
+    syncNow,
     async awaitInSync() {
       await Promise.all(all().map((state) => state.awaitInSync()));
       await tracker.flush();
@@ -381,6 +422,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       if (stopped) return;
       stopped = true;
       clearInterval(stallTimer);
+      tabs.close();
       if (countTimer) clearTimeout(countTimer);
       flushReceived();
       target?.removeEventListener('online', onOnline);

@@ -6,9 +6,9 @@ import { createSynclineDatabase, type SynclineReplication, type SyncStatus, star
 let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
 let replication: SynclineReplication | undefined;
 
-function openDatabase() {
+function openDatabase(name: string) {
   return createSynclineDatabase({
-    name: 'browser-client',
+    name,
     collections: controlCenterSchemas,
     mergeRules: controlCenterMergeRules,
   });
@@ -20,8 +20,8 @@ function opened() {
 }
 
 const api = {
-  async open(url: string, token: string) {
-    database = await openDatabase();
+  async open(url: string, token: string, name = 'browser-client') {
+    database = await openDatabase(name);
     replication = startReplication({ database, url, token, backoff: { initialMs: 50, maxMs: 400 } });
     return database.storage.name;
   },
@@ -34,6 +34,10 @@ const api = {
   async syncState(id: string) {
     const record = await opened().database.syncstate.findOne(`orders|${id}`).exec();
     return record ? record.state : 'synced';
+  },
+  /** whether this tab is the one replicating */
+  leading() {
+    return opened().database.isLeader();
   },
   async order(id: string) {
     return (await opened().database.orders.findOne(id).exec())?.toJSON() ?? null;

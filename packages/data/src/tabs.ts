@@ -1,0 +1,78 @@
+// Several browser tabs on one database: only the leader tab replicates (RxDB leader election); the others mirror
+// its sync status over a BroadcastChannel and pass "Sync now" to it. Pending and conflict counts need no
+// mirroring: every tab reads them from the shared local collections.
+import { addRxPlugin } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import type { AnyRxDatabase } from './database';
+import type { SyncStatus, SyncStore } from './sync-store';
+
+/** The status fields only the replicating tab knows. */
+const mirrored = ['connection', 'activity', 'lastSyncedAt', 'lastError', 'progress', 'stalled', 'paused'] as const;
+
+type Message = { type: 'status'; status: Partial<SyncStatus> } | { type: 'hello' } | { type: 'syncNow' };
+
+export interface TabCoordination {
+  isLeader(): boolean;
+  /** resolves when this tab replicates: at once with a single instance, on election with several */
+  whenLeader: Promise<void>;
+  /** asks the leader tab to sync now */
+  requestSyncNow(): void;
+  close(): void;
+}
+
+export function coordinateTabs(options: {
+  database: AnyRxDatabase;
+  store: SyncStore;
+  enabled: boolean;
+  onSyncNowRequest: () => void;
+}): TabCoordination {
+  const { database, store } = options;
+  if (!options.enabled) {
+    return {
+      isLeader: () => true,
+      whenLeader: Promise.resolve(),
+      requestSyncNow: () => undefined,
+      close: () => undefined,
+    };
+  }
+  addRxPlugin(RxDBLeaderElectionPlugin);
+  let leader = false;
+  let closed = false;
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`syncline-status:${database.name}`);
+  const post = (message: Message) => {
+    if (!closed) channel?.postMessage(message);
+  };
+  const snapshot = (): Partial<SyncStatus> => {
+    const status = store.getState();
+    return Object.fromEntries(mirrored.map((key) => [key, status[key]]));
+  };
+
+  const whenLeader = database.waitForLeadership().then(() => {
+    if (closed) return;
+    leader = true;
+    post({ type: 'status', status: snapshot() });
+  });
+  const unsubscribe = store.subscribe((status, previous) => {
+    if (leader && mirrored.some((key) => status[key] !== previous[key])) post({ type: 'status', status: snapshot() });
+  });
+  if (channel) {
+    channel.onmessage = ({ data }: MessageEvent<Message>) => {
+      if (data.type === 'status' && !leader) store.setState(data.status);
+      else if (data.type === 'hello' && leader) post({ type: 'status', status: snapshot() });
+      else if (data.type === 'syncNow' && leader) options.onSyncNowRequest();
+    };
+  }
+  post({ type: 'hello' });
+
+  return {
+    isLeader: () => leader,
+    whenLeader,
+    requestSyncNow: () => post({ type: 'syncNow' }),
+    close() {
+      closed = true;
+      unsubscribe();
+      channel?.close();
+    },
+  };
+}
