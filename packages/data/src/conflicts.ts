@@ -94,10 +94,6 @@ export function createConflictHandler<T>(
       const local = withoutStorageFields(input.newDocumentState as PlainDocument);
       const server = withoutStorageFields(input.realMasterState as PlainDocument);
       const { merged, manualFields, mergedFields } = mergeDocuments({ base, local, server }, rules);
-      if (process.env.SYNCLINE_CHAOS_TRACE && local.id === process.env.SYNCLINE_CHAOS_TRACE)
-        console.info(
-          `DEBUG resolve ${database().name} base ${JSON.stringify(base)} local ${JSON.stringify(local)} server ${JSON.stringify(server)} manual ${manualFields} merged ${JSON.stringify(merged)}`,
-        );
       if (manualFields.length > 0) {
         const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
         const documentId = String(local[primary as string] ?? server[primary as string]);

@@ -39,10 +39,17 @@ export type GraphQLRequest = (query: string, variables: Record<string, unknown>)
 
 export function createGraphQLTransport({ url, token, timeoutMs, fetch }: GraphQLTransportOptions): GraphQLRequest {
   return async (query, variables) => {
-    const send = async () =>
+    let bearer: string;
+    try {
+      bearer = await readToken(token);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SyncRequestError('auth', `No sign-in token for syncing (${reason}). Sign in again to resume syncing.`);
+    }
+    const send = () =>
       fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await readToken(token)}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -55,10 +55,15 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
       closed: () => options.onClosed(),
     },
   });
-  const headers = { Authorization: await authorization() };
+  // the stream's own `headers` argument repeats the connection's token; the connection is what the server checks,
+  // so a token that cannot be read right now must not keep the stream from starting
+  const headers = await authorization().then(
+    (Authorization) => ({ Authorization }),
+    () => undefined,
+  );
   for (const { operations, stream$ } of options.streams) {
     client.subscribe<Record<string, unknown>>(
-      { query: operations.stream, variables: { headers } },
+      { query: operations.stream, variables: headers ? { headers } : {} },
       {
         next: (answer) => {
           const bulk = answer.data?.[operations.streamField] as {

@@ -137,6 +137,8 @@ describe('a product schema against syncline-server', () => {
     } = await setup({
       token: async () => {
         calls += 1;
+        // the app's session may not be ready on the very first ask
+        if (calls === 1) throw new Error('the session is still loading');
         return fresh ? (server as TestServer).token('team-a') : expiredToken('team-a');
       },
     });
