@@ -95,7 +95,8 @@ export const orderMergeRules: MergeRules = {
     status: { rule: 'progression', order: orderStatusFlow },
     priority: 'latest',
     items: 'manual',
-    totals: 'latest',
+    // totals derive from items: while items wait for a person (manual keeps the server's), keep the server's totals
+    totals: 'server',
     notes: 'manual',
     tags: 'union',
     history: 'union',
