@@ -1,0 +1,126 @@
+// `pnpm bench`: runs the benchmark suites (sync, bundle, ui), prints the table and writes results/latest.json
+// and results/latest.md. `--quick` runs small sizes and fewer runs (a smoke pass, not figures to quote);
+// `--only sync,bundle` picks suites; `--runs N` overrides the run count; `--out DIR` writes elsewhere.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runBundleBench } from './bundle';
+import { conditions, type Figure, type Section, writeResults } from './harness';
+import { runSyncBench, type SyncBenchOptions } from './sync';
+import { runUiBench, type UiBenchOptions } from './ui/run-ui';
+
+const suites = ['sync', 'bundle', 'ui'] as const;
+type Suite = (typeof suites)[number];
+
+export interface BenchOptions {
+  quick: boolean;
+  only: readonly Suite[];
+  runs?: number;
+  out: string;
+  log: (line: string) => void;
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      out: { type: 'string' },
+      'update-budget': { type: 'boolean', default: false },
+    },
+  });
+  const only = (values.only?.split(',').map((name) => name.trim()) ?? [...suites]) as Suite[];
+  for (const name of only) {
+    if (!suites.includes(name)) throw new Error(`Unknown suite "${name}": pick from ${suites.join(', ')}.`);
+  }
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
+  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) throw new Error('--runs takes a whole number.');
+  return {
+    quick: values.quick ?? false,
+    only,
+    ...(runs === undefined ? {} : { runs }),
+    out: values.out ?? join(import.meta.dirname, 'results'),
+    log: (line) => console.log(line),
+  };
+}
+
+export async function runBench(options: BenchOptions & { updateBudget?: boolean }) {
+  const runs = options.runs ?? (options.quick ? 2 : 5);
+  const sync: SyncBenchOptions = options.quick
+    ? {
+        runs,
+        pullSizes: [1_000],
+        pushSize: 500,
+        clientCounts: [1, 10],
+        propagationWrites: 20,
+        batchSize: 100,
+        log: options.log,
+      }
+    : {
+        runs,
+        pullSizes: [10_000, 100_000],
+        pushSize: 10_000,
+        clientCounts: [1, 10, 100],
+        propagationWrites: 100,
+        batchSize: 100,
+        log: options.log,
+      };
+  const ui: UiBenchOptions = options.quick
+    ? { runs, tableSizes: [1_000], conflictFields: 100, log: options.log }
+    : { runs, tableSizes: [10_000, 100_000], conflictFields: 1_000, log: options.log };
+  const figures: Figure[] = [];
+  const sections: Section[] = [];
+  const started = Date.now();
+  const sizes: Record<string, string> = {};
+  if (options.only.includes('sync')) {
+    options.log('sync: loopback against the real server');
+    sizes.sync = `pull ${sync.pullSizes.join(' / ')} orders, push ${sync.pushSize}, ${sync.propagationWrites} timed writes × clients ${sync.clientCounts.join(' / ')}, ${sync.batchSize} documents per request`;
+    figures.push(...(await runSyncBench(sync)));
+  }
+  if (options.only.includes('bundle')) {
+    options.log('bundle: gzip and brotli sizes');
+    const bundle = await runBundleBench({
+      log: options.log,
+      updateBudget: options.updateBudget ?? false,
+      ...(options.quick ? { entries: ['@syncline/ui/sync-status-widget', '@syncline/ui/sync-dot'], app: false } : {}),
+    });
+    figures.push(...bundle.figures);
+    sections.push({
+      title: 'Bundle sizes (production build, minified, React external; budget: tests/perf/budget.json)',
+      markdown: bundle.markdown,
+      data: bundle.rows,
+    });
+  }
+  if (options.only.includes('ui')) {
+    options.log('ui: Chromium');
+    sizes.ui = `orders page over ${ui.tableSizes.join(' / ')} orders, ConflictDiffViewer ${ui.conflictFields} fields`;
+    figures.push(...(await runUiBench(ui)));
+  }
+  const meta = await conditions(runs, {
+    mode: options.quick ? 'quick (smoke sizes; not figures to quote)' : 'full',
+    suites: options.only.join(', '),
+    sizes: Object.entries(sizes)
+      .map(([suite, text]) => `${suite}: ${text}`)
+      .join('; '),
+    duration: `${Math.round((Date.now() - started) / 1000)} s`,
+  });
+  const markdown = await writeResults(options.out, meta, figures, sections);
+  return { figures, markdown };
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const options = parseBenchArgs(process.argv.slice(2));
+  const updateBudget = process.argv.includes('--update-budget');
+  runBench({ ...options, updateBudget }).then(
+    ({ markdown }) => {
+      console.log(`\n${markdown}`);
+      console.log(`Written to ${options.out}/latest.json and latest.md`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,342 @@
+// Sync figures over loopback against the real server (SQLite, synchronous FULL, as `pnpm start` runs it): initial
+// pull into a fresh Node RxDB client, push of offline writes, and live propagation from one client to another with
+// more clients connected. Beside each, in the same run, the raw engine doing the same storage work (better-sqlite3
+// plus JSON), so the reported figure is a ratio that survives a noisy machine.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  collectionOperations,
+  createSynclineDatabase,
+  type SynclineReplication,
+  startReplication,
+} from '@syncline/data';
+import { createDemoData, generateOrders, type Order, orderSchema } from '@syncline/domain';
+import { startTestServer, type TestServer } from '@syncline/server/testing';
+import Database from 'better-sqlite3';
+import { createClient } from 'graphql-ws';
+import type { RxJsonSchema } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import WebSocket from 'ws';
+import { type Figure, percentile } from './harness';
+
+export interface SyncBenchOptions {
+  runs: number;
+  pullSizes: readonly number[];
+  pushSize: number;
+  /** connected clients for the propagation rows */
+  clientCounts: readonly number[];
+  /** writes timed per propagation run */
+  propagationWrites: number;
+  /** documents per pull and push request: the data layer's default */
+  batchSize: number;
+  log?: (line: string) => void;
+}
+
+const collections = { orders: orderSchema };
+const customers = createDemoData({ orders: 0, customers: 200 }).customers;
+
+function orders(count: number, seed: number, firstNumber = 10_001): Order[] {
+  return Array.from(generateOrders({ seed, count, customers, firstNumber }));
+}
+
+const rate = (documents: number, ms: number) => (documents / ms) * 1000;
+
+let databases = 0;
+async function openClient(server: TestServer, tenant: string, batchSize: number, start = true) {
+  databases += 1;
+  const database = await createSynclineDatabase({
+    name: `bench${databases}${Date.now().toString(36)}`,
+    collections,
+    // what a production build runs: no dev-mode, no schema validation wrapper, memory storage in Node
+    devMode: false,
+    storage: getRxStorageMemory(),
+    multiInstance: false,
+  });
+  const token = await server.token(tenant, 'bench', '2h');
+  const connect = () =>
+    startReplication({ database, url: server.url, wsUrl: server.wsUrl, token, batchSize, backoff: { initialMs: 50 } });
+  const replication: SynclineReplication | null = start ? connect() : null;
+  return {
+    database,
+    replication,
+    connect,
+    async close(other?: SynclineReplication | null) {
+      await (other ?? replication)?.stop();
+      await database.remove();
+    },
+  };
+}
+
+/**
+ * Seeds a tenant's orders straight into the server's SQLite file, in the shape the server stores them (what a
+ * push would have left: `updatedAt` from the tenant clock, the whole document as JSON).
+ */
+function seed(dbPath: string, tenant: string, docs: readonly Order[]) {
+  const db = new Database(dbPath);
+  db.pragma('journal_mode = WAL');
+  const insert = db.prepare(
+    'insert into sync_documents (tenant, collection, id, updated_at, deleted, data) values (?, ?, ?, ?, 0, ?)',
+  );
+  let clock = Date.now();
+  db.transaction(() => {
+    for (const doc of docs) {
+      clock += 1;
+      insert.run(tenant, 'orders', doc.id, clock, JSON.stringify({ ...doc, updatedAt: clock, _deleted: false }));
+    }
+    db.prepare(
+      'insert into sync_tenant_clocks (tenant, last_updated_at) values (?, ?) on conflict (tenant) do update set last_updated_at = excluded.last_updated_at',
+    ).run(tenant, clock);
+  })();
+  db.close();
+}
+
+/**
+ * The limit of a pull: the same keyset pages read with better-sqlite3, each page's documents parsed and encoded
+ * as the answer's JSON, nothing else (no GraphQL, no HTTP, no RxDB).
+ */
+function rawRead(dbPath: string, tenant: string, expected: number, batchSize: number): number {
+  const db = new Database(dbPath, { readonly: true });
+  const page = db.prepare(
+    `select id, updated_at, data from sync_documents where tenant = ? and collection = 'orders'
+     and (updated_at > ? or (updated_at = ? and id > ?)) order by updated_at, id limit ?`,
+  );
+  const started = performance.now();
+  let after = { id: '', updatedAt: 0 };
+  let read = 0;
+  for (;;) {
+    const rows = page.all(tenant, after.updatedAt, after.updatedAt, after.id, batchSize) as {
+      id: string;
+      updated_at: number;
+      data: string;
+    }[];
+    if (rows.length === 0) break;
+    const documents = rows.map((row) => JSON.parse(row.data) as unknown);
+    const last = rows[rows.length - 1] as { id: string; updated_at: number };
+    after = { id: last.id, updatedAt: last.updated_at };
+    JSON.stringify({ data: { pullOrders: { documents, checkpoint: after } } });
+    read += rows.length;
+  }
+  const ms = performance.now() - started;
+  db.close();
+  if (read !== expected) throw new Error(`Raw read found ${read} documents, expected ${expected}.`);
+  return rate(read, ms);
+}
+
+/**
+ * The limit of a push: the same documents inserted with better-sqlite3 in transactions of one request's batch,
+ * each document JSON-encoded, in a table of the same shape and a file with the same pragmas (WAL, FULL).
+ */
+function rawInsert(dir: string, run: number, docs: readonly Order[], batchSize: number): number {
+  const db = new Database(join(dir, `raw-insert-${run}.sqlite`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`create table docs (tenant text not null, collection text not null, id text not null,
+    updated_at integer not null, deleted integer not null, data text not null, primary key (tenant, collection, id));
+    create index docs_pull on docs (tenant, collection, updated_at, id);`);
+  const insert = db.prepare(
+    `insert into docs (tenant, collection, id, updated_at, deleted, data) values ('t', 'orders', ?, ?, 0, ?)
+     on conflict (tenant, collection, id) do update set updated_at = excluded.updated_at, data = excluded.data`,
+  );
+  const batch = db.transaction((rows: readonly Order[], clock: number) => {
+    for (const doc of rows) {
+      clock += 1;
+      insert.run(doc.id, clock, JSON.stringify({ ...doc, updatedAt: clock, _deleted: false }));
+    }
+  });
+  const started = performance.now();
+  for (let start = 0; start < docs.length; start += batchSize) batch(docs.slice(start, start + batchSize), start);
+  const ms = performance.now() - started;
+  db.close();
+  return rate(docs.length, ms);
+}
+
+async function initialPull(server: TestServer, size: number, opts: SyncBenchOptions): Promise<Figure> {
+  const tenant = `pull-${size}`;
+  seed(server.dbPath, tenant, orders(size, size));
+  const runs: number[] = [];
+  const limit: number[] = [];
+  for (let run = 0; run < opts.runs; run++) {
+    // alternate which goes first, so neither always meets a warmer cache
+    if (run % 2 === 1) limit.push(rawRead(server.dbPath, tenant, size, opts.batchSize));
+    const client = await openClient(server, tenant, opts.batchSize, false);
+    const started = performance.now();
+    const replication = client.connect();
+    await Promise.all(Object.values(replication.states).map((state) => state.awaitInitialReplication()));
+    const ms = performance.now() - started;
+    const count = await client.database.collections.orders?.count().exec();
+    await client.close(replication);
+    if (count !== size) throw new Error(`Initial pull of ${size} ended with ${count} documents.`);
+    runs.push(rate(size, ms));
+    if (run % 2 === 0) limit.push(rawRead(server.dbPath, tenant, size, opts.batchSize));
+    opts.log?.(`  pull ${size}: ${Math.round(runs.at(-1) ?? 0)} docs/s (raw ${Math.round(limit.at(-1) ?? 0)})`);
+  }
+  return {
+    name: `initial pull, ${size.toLocaleString('en-US')} orders`,
+    unit: 'docs/s',
+    better: 'higher',
+    runs,
+    goal: 25_000,
+    limit: { name: 'raw SQLite read + JSON', runs: limit },
+  };
+}
+
+async function offlinePush(server: TestServer, opts: SyncBenchOptions, tempDir: string): Promise<Figure> {
+  const runs: number[] = [];
+  const limit: number[] = [];
+  for (let run = 0; run < opts.runs; run++) {
+    const docs = orders(opts.pushSize, 1000 + run);
+    if (run % 2 === 1) limit.push(rawInsert(tempDir, run, docs, opts.batchSize));
+    const tenant = `push-${run}`;
+    const client = await openClient(server, tenant, opts.batchSize, false);
+    // written offline: nothing replicates yet, every write is pending
+    await client.database.collections.orders?.bulkInsert(docs);
+    const started = performance.now();
+    const replication = client.connect();
+    await replication.awaitInSync();
+    const ms = performance.now() - started;
+    await client.close(replication);
+    const storage = await server.openStorage();
+    const onServer = await storage.pull({ tenant, collection: 'orders', after: null, limit: opts.pushSize + 1 });
+    await storage.close();
+    if (onServer.length !== opts.pushSize) throw new Error(`Push left ${onServer.length} documents on the server.`);
+    runs.push(rate(opts.pushSize, ms));
+    if (run % 2 === 0) limit.push(rawInsert(tempDir, run, docs, opts.batchSize));
+    opts.log?.(
+      `  push ${opts.pushSize}: ${Math.round(runs.at(-1) ?? 0)} docs/s (raw ${Math.round(limit.at(-1) ?? 0)})`,
+    );
+  }
+  return {
+    name: `push of ${opts.pushSize.toLocaleString('en-US')} offline writes, acknowledged`,
+    unit: 'docs/s',
+    better: 'higher',
+    runs,
+    goal: 10_000,
+    limit: { name: 'raw SQLite batched insert (FULL)', runs: limit },
+  };
+}
+
+/** A stock graphql-ws subscriber on the orders stream: a connected client the server must fan out to. */
+async function openListener(server: TestServer, tenant: string, onDocument: (id: string) => void) {
+  const token = await server.token(tenant, 'listener', '2h');
+  const headers = { Authorization: `Bearer ${token}` };
+  const client = createClient({
+    url: server.wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: { headers },
+    lazy: false,
+    retryAttempts: 0,
+  });
+  const operations = collectionOperations('orders', orderSchema as RxJsonSchema<unknown>);
+  const ready = new Promise<void>((resolve, reject) => {
+    const off = client.on('connected', () => {
+      off();
+      resolve();
+    });
+    client.on('error', reject);
+  });
+  const unsubscribe = client.subscribe<{ streamOrders: { documents: { id: string }[] } }>(
+    { query: operations.stream, variables: { headers } },
+    {
+      next: (message) => {
+        for (const doc of message.data?.streamOrders.documents ?? []) onDocument(doc.id);
+      },
+      error: () => {},
+      complete: () => {},
+    },
+  );
+  await ready;
+  return async () => {
+    unsubscribe();
+    await client.dispose();
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function propagation(server: TestServer, clients: number, opts: SyncBenchOptions): Promise<Figure[]> {
+  const p50: number[] = [];
+  const p95: number[] = [];
+  const p99: number[] = [];
+  const listenersP99: number[] = [];
+  for (let run = 0; run < opts.runs; run++) {
+    const tenant = `live-${clients}-${run}`;
+    const writer = await openClient(server, tenant, opts.batchSize);
+    const reader = await openClient(server, tenant, opts.batchSize);
+    await Promise.all([writer.replication?.awaitInSync(), reader.replication?.awaitInSync()]);
+    // client B is an RxDB client; the other connected clients are stock graphql-ws subscribers on the same stream
+    const writtenAt = new Map<string, number>();
+    const arrived = new Map<string, (at: number) => void>();
+    const listenerLatencies: number[] = [];
+    const closers = await Promise.all(
+      Array.from({ length: clients - 1 }, () =>
+        openListener(server, tenant, (id) => {
+          const at = writtenAt.get(id);
+          if (at !== undefined) listenerLatencies.push(performance.now() - at);
+        }),
+      ),
+    );
+    const subscription = reader.database.collections.orders?.insert$.subscribe((event) => {
+      arrived.get(event.documentId)?.(performance.now());
+    });
+    // wait until the reader's stream is live before timing
+    await sleep(300);
+    const latencies: number[] = [];
+    const docs = orders(opts.propagationWrites, 5000 + run);
+    for (const doc of docs) {
+      const seen = new Promise<number>((resolve) => arrived.set(doc.id, resolve));
+      const started = performance.now();
+      writtenAt.set(doc.id, started);
+      await writer.database.collections.orders?.insert(doc);
+      const at = await Promise.race([seen, sleep(10_000).then(() => Number.NaN)]);
+      if (Number.isNaN(at)) throw new Error(`Order ${doc.id} never reached client B.`);
+      latencies.push(at - started);
+      // writes a person makes are spaced; do not time a queue of back-to-back pushes
+      await sleep(5);
+    }
+    subscription?.unsubscribe();
+    await Promise.all(closers.map((close) => close()));
+    await writer.close();
+    await reader.close();
+    p50.push(percentile(latencies, 50));
+    p95.push(percentile(latencies, 95));
+    p99.push(percentile(latencies, 99));
+    if (listenerLatencies.length > 0) listenersP99.push(percentile(listenerLatencies, 99));
+    opts.log?.(
+      `  propagation, ${clients} clients: p50 ${p50.at(-1)?.toFixed(1)} p99 ${p99.at(-1)?.toFixed(1)} ms` +
+        (listenerLatencies.length ? ` (subscribers p99 ${listenersP99.at(-1)?.toFixed(1)} ms)` : ''),
+    );
+  }
+  const name = (p: string) => `propagation A→B ${p}, ${clients} connected client${clients === 1 ? '' : 's'}`;
+  const figures: Figure[] = [
+    { name: name('p50'), unit: 'ms', better: 'lower', runs: p50 },
+    { name: name('p95'), unit: 'ms', better: 'lower', runs: p95 },
+    { name: name('p99'), unit: 'ms', better: 'lower', runs: p99, ...(clients >= 100 ? { goal: 50 } : {}) },
+  ];
+  if (listenersP99.length > 0) {
+    figures.push({
+      name: `stream delivery p99 to the other ${clients - 1} subscribers (write → message)`,
+      unit: 'ms',
+      better: 'lower',
+      runs: listenersP99,
+    });
+  }
+  return figures;
+}
+
+export async function runSyncBench(opts: SyncBenchOptions): Promise<Figure[]> {
+  const server = await startTestServer({
+    collections,
+    // a hundred sockets from one address, and bench-sized requests
+    serverOptions: { limits: { pullLimit: Math.max(1000, opts.batchSize) } },
+  });
+  const tempDir = join(server.dbPath, '..');
+  const figures: Figure[] = [];
+  try {
+    for (const size of opts.pullSizes) figures.push(await initialPull(server, size, opts));
+    figures.push(await offlinePush(server, opts, tempDir));
+    for (const clients of opts.clientCounts) figures.push(...(await propagation(server, clients, opts)));
+  } finally {
+    await server.close();
+  }
+  return figures;
+}

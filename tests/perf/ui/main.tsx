@@ -1,0 +1,196 @@
+// The UI bench page: mounts the control center's orders page (the kit has no DataTable yet) over a local RxDB
+// database of generated orders, and the ConflictDiffViewer on a generated document, and exposes `window.bench`
+// for the Playwright driver (run-ui.ts). Built with React's profiling build, so <Profiler> reports render times.
+import { commits } from './render-counter';
+import '../../../apps/control-center/src/styles.css';
+import { createSynclineDatabase, type SynclineDatabase, SynclineProvider } from '@syncline/data';
+import { createDemoData, customerSchema, generateOrders, orderSchema } from '@syncline/domain';
+import { ConflictDiffViewer } from '@syncline/ui/conflict-diff-viewer';
+import { Profiler, type ProfilerOnRenderCallback } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { OrdersPage } from '../../../apps/control-center/src/pages/orders';
+import { SessionContext, type SessionContextValue } from '../../../apps/control-center/src/runtime/session-context';
+
+type Collections = { orders: typeof orderSchema; customers: typeof customerSchema };
+
+let database: SynclineDatabase<Collections> | null = null;
+let root: Root | null = null;
+let reactMs = 0;
+
+const onRender: ProfilerOnRenderCallback = (_id, _phase, actualDuration) => {
+  reactMs += actualDuration;
+};
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+/** After the next paint: two frames. */
+const painted = async () => {
+  await frame();
+  await frame();
+};
+
+function waitFor(test: () => boolean, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (test()) return resolve();
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('The page never got there.'));
+    }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (!test()) return;
+      clearTimeout(timer);
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+const session: SessionContextValue = {
+  session: {
+    serverUrl: 'http://127.0.0.1:1/graphql',
+    token: 'bench',
+    tenant: 'bench',
+    tenantName: 'Bench',
+    user: 'bench',
+  },
+  onSessionChange: () => {},
+  onSignOut: () => {},
+};
+
+async function seed(count: number): Promise<void> {
+  const customers = createDemoData({ orders: 0, customers: 200 }).customers;
+  database = await createSynclineDatabase({
+    name: `ui-bench-${count}-${Date.now()}`,
+    // the page's new-order dialog reads customers
+    collections: { orders: orderSchema, customers: customerSchema },
+    storage: getRxStorageMemory(),
+    devMode: false,
+    multiInstance: false,
+  });
+  await database.customers.bulkInsert(customers);
+  const batch: ReturnType<typeof generateOrders> extends Generator<infer T> ? T[] : never = [];
+  for (const order of generateOrders({ seed: 7, count, customers })) {
+    batch.push(order);
+    if (batch.length === 5_000) await database.orders.bulkInsert(batch.splice(0));
+  }
+  if (batch.length > 0) await database.orders.bulkInsert(batch);
+}
+
+const rows = () => document.querySelectorAll('tbody tr[data-order-id]').length;
+
+async function mountOrders(expectedRows: number): Promise<{ ms: number; reactMs: number; rows: number }> {
+  if (!database) throw new Error('seed() first');
+  const container = document.getElementById('root') as HTMLElement;
+  reactMs = 0;
+  const started = performance.now();
+  root = createRoot(container);
+  root.render(
+    <SessionContext value={session}>
+      <SynclineProvider database={database}>
+        <MemoryRouter>
+          <Profiler id="orders" onRender={onRender}>
+            <OrdersPage />
+          </Profiler>
+        </MemoryRouter>
+      </SynclineProvider>
+    </SessionContext>,
+  );
+  await waitFor(() => rows() >= expectedRows);
+  await painted();
+  return { ms: performance.now() - started, reactMs, rows: rows() };
+}
+
+/** One row goes synced -> pending (a local write not yet acknowledged): time to the row showing it, and renders. */
+async function rowStateChange(): Promise<{ ms: number; reactMs: number; renders: string[] }> {
+  if (!database) throw new Error('seed() first');
+  const row = document.querySelector('tbody tr[data-order-id]') as HTMLElement;
+  const id = row.dataset.orderId as string;
+  const syncstate = database.collections.syncstate;
+  await painted();
+  const since = commits.length;
+  reactMs = 0;
+  const started = performance.now();
+  await syncstate.upsert({
+    id: `orders|${id}`,
+    collectionName: 'orders',
+    documentId: id,
+    state: 'pending',
+    changedAt: Date.now(),
+  });
+  await waitFor(() => row.dataset.syncState === 'pending');
+  const ms = performance.now() - started;
+  await painted();
+  const renders = commits.slice(since).flatMap((commit) => commit.renders);
+  const measured = { ms, reactMs, renders };
+  // back to synced for the next sample (not measured)
+  await (await syncstate.findOne(`orders|${id}`).exec())?.remove();
+  await waitFor(() => row.dataset.syncState === 'synced');
+  await painted();
+  return measured;
+}
+
+/** Scrolls the page through its rows, one step per frame; returns the frame intervals. */
+async function scroll(frames: number): Promise<number[]> {
+  window.scrollTo(0, 0);
+  await painted();
+  const step = Math.max(1, (document.documentElement.scrollHeight - window.innerHeight) / frames);
+  const intervals: number[] = [];
+  let last = await frame();
+  for (let i = 0; i < frames; i++) {
+    window.scrollBy(0, step);
+    const now = await frame();
+    intervals.push(now - last);
+    last = now;
+  }
+  return intervals;
+}
+
+async function unmount(): Promise<void> {
+  root?.unmount();
+  root = null;
+  await painted();
+}
+
+async function close(): Promise<void> {
+  await unmount();
+  await database?.remove();
+  database = null;
+}
+
+/** A document of `count` fields: a tenth changed locally, a seventh on the server, some of both in conflict. */
+function conflictDocuments(count: number) {
+  const base: Record<string, string | number> = { id: 'doc-1' };
+  const local: Record<string, string | number> = { id: 'doc-1' };
+  const server: Record<string, string | number> = { id: 'doc-1' };
+  for (let i = 0; i < count; i++) {
+    const key = `field${String(i).padStart(4, '0')}`;
+    const text = i % 3 === 0 ? `Line ${i} of the order notes, washed at forty degrees` : i;
+    base[key] = text;
+    local[key] = i % 10 === 0 ? (typeof text === 'string' ? `${text}, then pressed` : text + 1) : text;
+    server[key] = i % 7 === 0 ? (typeof text === 'string' ? `${text}, folded by Ana` : text + 2) : text;
+  }
+  return { base, local, server };
+}
+
+async function openConflict(fields: number, showUnchanged: boolean): Promise<{ ms: number; reactMs: number }> {
+  const container = document.getElementById('root') as HTMLElement;
+  const docs = conflictDocuments(fields);
+  reactMs = 0;
+  const started = performance.now();
+  root = createRoot(container);
+  root.render(
+    <Profiler id="conflict" onRender={onRender}>
+      <ConflictDiffViewer {...docs} defaultShowUnchanged={showUnchanged} onApply={() => {}} />
+    </Profiler>,
+  );
+  await waitFor(() => document.querySelector('[data-slot="conflict-field"]') !== null);
+  await painted();
+  const ms = performance.now() - started;
+  await unmount();
+  return { ms, reactMs };
+}
+
+Object.assign(window, { bench: { seed, mountOrders, rowStateChange, scroll, unmount, close, openConflict } });
+document.body.dataset.ready = 'true';

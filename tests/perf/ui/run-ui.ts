@@ -1,0 +1,206 @@
+// The UI figures in Chromium: builds the bench page (main.tsx) with Vite and React's profiling build, serves it
+// on loopback, and drives it with Playwright: a fresh page per run.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { build, defaultClientConditions, preview } from 'vite';
+import { launchBrowser } from '../../support/browser';
+import { type Figure, percentile } from '../harness';
+
+export interface UiBenchOptions {
+  runs: number;
+  tableSizes: readonly number[];
+  conflictFields: number;
+  log?: (line: string) => void;
+}
+
+interface BenchWindow {
+  bench: {
+    seed(count: number): Promise<void>;
+    mountOrders(expectedRows: number): Promise<{ ms: number; reactMs: number; rows: number }>;
+    rowStateChange(): Promise<{ ms: number; reactMs: number; renders: string[] }>;
+    scroll(frames: number): Promise<number[]>;
+    close(): Promise<void>;
+    openConflict(fields: number, showUnchanged: boolean): Promise<{ ms: number; reactMs: number }>;
+  };
+}
+
+/** What the orders page shows at most (it slices the newest 200; no DataTable, no virtualisation yet). */
+const ORDERS_PAGE_ROWS = 200;
+const STATE_SAMPLES = 10;
+
+async function buildPage(outDir: string): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: false,
+      root: import.meta.dirname,
+      logLevel: 'error',
+      mode: 'production',
+      plugins: [react(), tailwindcss()],
+      resolve: {
+        conditions: ['source', ...defaultClientConditions],
+        // React's profiling build: production speed, and <Profiler> reports render durations
+        alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }],
+      },
+      // component names kept, so the render counts can say which components rendered
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        sourcemap: false,
+        rollupOptions: { output: { keepNames: true } },
+      },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+export async function runUiBench(opts: UiBenchOptions): Promise<Figure[]> {
+  const outDir = await mkdtemp(join(tmpdir(), 'syncline-ui-bench-'));
+  await buildPage(outDir);
+  const server = await preview({
+    configFile: false,
+    root: import.meta.dirname,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The bench page server has no address.');
+  const browser = await launchBrowser();
+  const mount = new Map<number, number[]>(opts.tableSizes.map((size) => [size, []]));
+  const mountReact = new Map<number, number[]>(opts.tableSizes.map((size) => [size, []]));
+  const stateMs: number[] = [];
+  const stateReactMs: number[] = [];
+  const stateRenders: number[] = [];
+  let renderNames: string[] = [];
+  const frameP95: number[] = [];
+  const frameMax: number[] = [];
+  const conflict: number[] = [];
+  const conflictAll: number[] = [];
+  try {
+    for (let run = 0; run < opts.runs; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          errors.push(message.text());
+      });
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+      const bench = <T>(fn: (b: BenchWindow['bench']) => Promise<T>) =>
+        page.evaluate(`(${fn.toString()})(window.bench)`) as Promise<T>;
+      for (const [index, size] of opts.tableSizes.entries()) {
+        await page.evaluate(`window.bench.seed(${size})`);
+        const mounted = (await page
+          .evaluate(`window.bench.mountOrders(${Math.min(size, ORDERS_PAGE_ROWS)})`)
+          .catch((error: Error) => {
+            throw new Error(`${error.message} ${errors.join('; ')}`);
+          })) as Awaited<ReturnType<BenchWindow['bench']['mountOrders']>>;
+        mount.get(size)?.push(mounted.ms);
+        mountReact.get(size)?.push(mounted.reactMs);
+        if (index === 0) {
+          const samples: { ms: number; reactMs: number; renders: string[] }[] = [];
+          for (let i = 0; i < STATE_SAMPLES; i++) samples.push(await bench((b) => b.rowStateChange()));
+          stateMs.push(
+            percentile(
+              samples.map((s) => s.ms),
+              50,
+            ),
+          );
+          stateReactMs.push(
+            percentile(
+              samples.map((s) => s.reactMs),
+              50,
+            ),
+          );
+          stateRenders.push(
+            percentile(
+              samples.map((s) => s.renders.length),
+              50,
+            ),
+          );
+          renderNames = samples.at(-1)?.renders ?? [];
+          const intervals = (await page.evaluate('window.bench.scroll(120)')) as number[];
+          frameP95.push(percentile(intervals, 95));
+          frameMax.push(Math.max(...intervals));
+        }
+        await page.evaluate('window.bench.close()');
+      }
+      const viewer = (await page.evaluate(`window.bench.openConflict(${opts.conflictFields}, false)`)) as {
+        ms: number;
+      };
+      conflict.push(viewer.ms);
+      const all = (await page.evaluate(`window.bench.openConflict(${opts.conflictFields}, true)`)) as { ms: number };
+      conflictAll.push(all.ms);
+      if (errors.length > 0) throw new Error(`The bench page failed: ${errors.join('; ')}`);
+      await page.close();
+      opts.log?.(
+        `  run ${run + 1}: mount ${opts.tableSizes.map((size) => `${size}: ${mount.get(size)?.at(-1)?.toFixed(0)} ms`).join(', ')}; ` +
+          `row state ${stateMs.at(-1)?.toFixed(1)} ms, ${stateRenders.at(-1)} renders; conflict ${viewer.ms.toFixed(0)} / ${all.ms.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await rm(outDir, { recursive: true, force: true });
+  }
+  const counts = new Map<string, number>();
+  for (const name of renderNames) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const which = [...counts].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name)).join(', ');
+  const pageNote = `the control center's orders page (the kit has no DataTable yet): it renders the newest ${ORDERS_PAGE_ROWS} rows of a live query over all of them`;
+  const figures: Figure[] = [];
+  for (const size of opts.tableSizes) {
+    figures.push({
+      name: `mount the orders page, ${size.toLocaleString('en-US')} orders (to painted rows)`,
+      unit: 'ms',
+      better: 'lower',
+      runs: mount.get(size) ?? [],
+      note: `${pageNote}; React render ${percentile(mountReact.get(size) ?? [0], 50).toFixed(1)} ms of it (median)`,
+    });
+  }
+  figures.push(
+    {
+      name: 'one row synced → pending, to the row showing it',
+      unit: 'ms',
+      better: 'lower',
+      runs: stateMs,
+      goal: 4,
+      note: `median of ${STATE_SAMPLES} changes per run, ${opts.tableSizes[0]?.toLocaleString('en-US')} orders; React render ${percentile(stateReactMs, 50).toFixed(2)} ms of it`,
+    },
+    {
+      name: 'one row synced → pending, components rendered',
+      unit: 'renders',
+      better: 'lower',
+      runs: stateRenders,
+      goal: 3,
+      note: which ? `last run: ${which}` : '',
+    },
+    {
+      name: `ConflictDiffViewer, ${opts.conflictFields.toLocaleString('en-US')}-field document, open (changed fields)`,
+      unit: 'ms',
+      better: 'lower',
+      runs: conflict,
+    },
+    {
+      name: `ConflictDiffViewer, ${opts.conflictFields.toLocaleString('en-US')}-field document, open with all fields shown`,
+      unit: 'ms',
+      better: 'lower',
+      runs: conflictAll,
+    },
+    {
+      name: 'scrolling the orders page: frame time p95',
+      unit: 'ms',
+      better: 'lower',
+      runs: frameP95,
+      note: `120 frames, one scroll step each; worst frame median ${percentile(frameMax, 50).toFixed(1)} ms; headless Chromium, no GPU`,
+    },
+  );
+  return figures;
+}
