@@ -9,6 +9,7 @@ export * from './components/button';
 export * from './components/card';
 export * from './components/checkbox';
 export * from './components/command-palette';
+export * from './components/data-table';
 export * from './components/dialog';
 export * from './components/dropdown-menu';
 export * from './components/empty-state';

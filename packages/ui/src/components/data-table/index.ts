@@ -1,0 +1,10 @@
+export {
+  type ColumnDef,
+  type ColumnFiltersState,
+  DataTable,
+  type DataTableProps,
+  type Row,
+  type RowSelectionState,
+  type SortingState,
+  type VisibilityState,
+} from './data-table';

@@ -1,0 +1,149 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Badge } from '@syncline/ui/badge';
+import { type ColumnDef, DataTable } from '@syncline/ui/data-table';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+
+interface Job {
+  id: string;
+  number: number;
+  customer: string;
+  status: 'queued' | 'running' | 'done';
+  total: number;
+}
+
+const customers = ['Ada Almeida', 'Bruno Berger', 'Chiara Costa', 'Dmitri Dubois', 'Eva Eriksen'];
+const statuses = ['queued', 'running', 'done'] as const;
+
+function makeJobs(count: number): Job[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `job-${i + 1}`,
+    number: 1000 + i,
+    customer: customers[i % customers.length] as string,
+    status: statuses[(i * 7) % 3] as Job['status'],
+    total: ((i * 37) % 500) + 10,
+  }));
+}
+
+const columns: ColumnDef<Job, unknown>[] = [
+  {
+    accessorKey: 'number',
+    header: 'Number',
+    cell: ({ row }) => <span className="font-mono">#{row.original.number}</span>,
+  },
+  { accessorKey: 'customer', header: 'Customer' },
+  { accessorKey: 'status', header: 'Status', cell: ({ row }) => <Badge>{row.original.status}</Badge> },
+  {
+    accessorKey: 'total',
+    header: 'Total',
+    cell: ({ row }) => <span className="font-mono">€{row.original.total}</span>,
+  },
+];
+
+const meta = {
+  title: 'Data/DataTable',
+  component: DataTable<Job>,
+  parameters: { layout: 'padded' },
+  args: {
+    label: 'Jobs',
+    data: makeJobs(200),
+    columns,
+    getRowId: (job: Job) => job.id,
+    height: 360,
+    onRowActivate: fn(),
+  },
+} satisfies Meta<typeof DataTable<Job>>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const bodyRows = (canvas: ReturnType<typeof within>) =>
+  canvas.getAllByRole('row').filter((row) => row.hasAttribute('data-row-index'));
+
+export const Default: Story = {
+  play: async ({ canvas }) => {
+    const table = canvas.getByRole('table', { name: 'Jobs' });
+    await expect(table).toHaveAttribute('aria-rowcount', '201');
+    // Virtualised: far fewer rows in the DOM than in the data.
+    await expect(bodyRows(canvas).length).toBeLessThan(60);
+  },
+};
+
+export const SortsByAColumn: Story = {
+  parameters: { visual: false },
+  play: async ({ canvas }) => {
+    const header = canvas.getByRole('columnheader', { name: /Total/ });
+    await userEvent.click(within(header).getByRole('button'));
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    await expect(bodyRows(canvas)[0]).toHaveTextContent('€10');
+    await userEvent.click(within(header).getByRole('button'));
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    await expect(bodyRows(canvas)[0]).toHaveTextContent('€509');
+  },
+};
+
+export const FiltersWithSearch: Story = {
+  parameters: { visual: false },
+  play: async ({ canvas }) => {
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Search jobs' }), 'Chiara');
+    await waitFor(() => expect(canvas.getByRole('table')).toHaveAttribute('aria-rowcount', '41'));
+    for (const row of bodyRows(canvas)) await expect(row).toHaveTextContent('Chiara Costa');
+    await userEvent.clear(canvas.getByRole('textbox', { name: 'Search jobs' }));
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Search jobs' }), 'nobody');
+    await expect(await canvas.findByText('No rows match.')).toBeVisible();
+  },
+};
+
+export const SelectsRows: Story = {
+  args: { selectable: true },
+  parameters: { visual: false },
+  play: async ({ canvas }) => {
+    const checkbox = canvas.getByRole('checkbox', { name: 'Select row 2' });
+    await userEvent.click(checkbox);
+    await waitFor(() => expect(checkbox).toBeChecked());
+    await expect(checkbox.closest('tr')).toHaveAttribute('aria-selected', 'true');
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Select all rows' }));
+    for (const row of bodyRows(canvas)) await expect(row).toHaveAttribute('aria-selected', 'true');
+  },
+};
+
+export const KeyboardNavigation: Story = {
+  args: { selectable: true },
+  parameters: { visual: false },
+  play: async ({ canvas, args }) => {
+    const first = bodyRows(canvas)[0] as HTMLElement;
+    first.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-row-index', '2'));
+    await userEvent.keyboard(' ');
+    await expect(document.activeElement).toHaveAttribute('aria-selected', 'true');
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onRowActivate).toHaveBeenCalledWith(expect.objectContaining({ number: 1002 }));
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-row-index', '199'));
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-row-index', '0'));
+  },
+};
+
+export const HidesColumns: Story = {
+  parameters: { visual: false },
+  play: async ({ canvas }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Columns' }));
+    const menu = await within(document.body).findByRole('menu');
+    await userEvent.click(within(menu).getByRole('menuitemcheckbox', { name: 'Customer' }));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('columnheader', { name: /Customer/ })).not.toBeInTheDocument());
+  },
+};
+
+export const HundredThousandRows: Story = {
+  args: { data: makeJobs(100_000) },
+  parameters: { visual: false },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByRole('table')).toHaveAttribute('aria-rowcount', '100001');
+    const scroller = canvasElement.querySelector('[data-slot="data-table-scroll"]') as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitFor(() => expect(canvas.getByText('#100999')).toBeInTheDocument());
+    await expect(bodyRows(canvas).length).toBeLessThan(60);
+  },
+};
