@@ -52,7 +52,7 @@ describe('offline order journey', () => {
 
     await expect.poll(() => page.getByText(/Saved on this device/).count()).toBeGreaterThan(0);
     const row = page.locator('tr[data-order-id]').filter({ hasText: `#${number}` });
-    await expect.poll(() => row.getAttribute('data-sync-state')).toBe('pending');
+    await expect.poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state')).toBe('pending');
     await expect
       .poll(() =>
         page
@@ -63,7 +63,7 @@ describe('offline order journey', () => {
       .toBeGreaterThan(0);
 
     await page.reload();
-    await expect.poll(() => row.getAttribute('data-sync-state'), { timeout: 30_000 }).toBe('pending');
+    await expect.poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 }).toBe('pending');
 
     // Record every text the header's status shows from here on.
     await page.evaluate(() => {
@@ -84,7 +84,7 @@ describe('offline order journey', () => {
       });
     });
     await context.setOffline(false);
-    await expect.poll(() => row.getAttribute('data-sync-state'), { timeout: 30_000 }).toBe('synced');
+    await expect.poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 }).toBe('synced');
     await expect
       .poll(
         () =>
