@@ -11,6 +11,7 @@ import {
   withoutStorageFields,
 } from './documents';
 import { mergeDocuments } from './merge';
+import { trackerOf } from './sync-state';
 
 export interface ConflictRecord {
   /** `${collection}|${documentId}|${detectedAt}` */
@@ -94,6 +95,13 @@ export function createConflictHandler<T>(
       const local = withoutStorageFields(input.newDocumentState as PlainDocument);
       const server = withoutStorageFields(input.realMasterState as PlainDocument);
       const { merged, manualFields, mergedFields } = mergeDocuments({ base, local, server }, rules);
+      const primaryKey = database().collections[collectionName]?.schema.primaryPath ?? 'id';
+      // a merge that ends on the server's own state leaves nothing to push: the tracker must not keep it pending
+      trackerOf(database())?.noteMerge(
+        collectionName,
+        String(local[primaryKey as string] ?? server[primaryKey as string]),
+        sameDocumentState(merged, server) ? server : undefined,
+      );
       if (manualFields.length > 0) {
         const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
         const documentId = String(local[primary as string] ?? server[primary as string]);

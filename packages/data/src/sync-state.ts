@@ -49,6 +49,16 @@ function isServerWrite(context: string): boolean {
   return context.startsWith('replication-downstream');
 }
 
+/** RxDB's context for writing a conflict's merged document to the local collection. */
+const conflictWriteContext = 'replication-up-write-conflict';
+
+const trackers = new WeakMap<object, SyncTracker>();
+
+/** The tracker of a Syncline database (the conflict handler tells it about merges). */
+export function trackerOf(database: object): SyncTracker | undefined {
+  return trackers.get(database);
+}
+
 /**
  * Watches the synced collections' writes and keeps the `syncstate` collection up to date. All changes go through
  * one queue, so a write's "pending" always lands before the acknowledgement of the push that carried it.
@@ -58,11 +68,25 @@ export class SyncTracker {
   private readonly subscriptions: Subscription[] = [];
   /** failures to record a write's state, so the status store can show them */
   readonly errors$ = new Subject<Error>();
+  /**
+   * Documents whose last conflict merged into exactly the server's state: writing that merge makes the document
+   * synced (nothing is left to push, so no acknowledgement would ever come), not pending.
+   */
+  private readonly mergedToServer = new Map<string, PlainDocument>();
 
   constructor(
     private readonly database: AnyRxDatabase,
     private readonly collectionNames: readonly string[],
-  ) {}
+  ) {
+    trackers.set(database, this);
+  }
+
+  /** The conflict handler's outcome for a document: the server's own state, or (undefined) anything else. */
+  noteMerge(collectionName: string, documentId: string, serverState: PlainDocument | undefined): void {
+    const id = syncStateId(collectionName, documentId);
+    if (serverState) this.mergedToServer.set(id, serverState);
+    else this.mergedToServer.delete(id);
+  }
 
   private get records(): RxCollection<SyncStateRecord> {
     return this.database.collections[syncStateCollectionName] as RxCollection<SyncStateRecord>;
@@ -78,7 +102,22 @@ export class SyncTracker {
           // this instance's own writes only: another tab tracks (and acknowledges) its own
           .pipe(filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context) && bulk.databaseToken === ownToken))
           .subscribe((bulk) => {
-            const ids = [...new Set(bulk.events.map((event) => event.documentId))];
+            const settled = new Set<string>();
+            if (bulk.context === conflictWriteContext) {
+              for (const event of bulk.events) {
+                const id = syncStateId(name, event.documentId);
+                const serverState = this.mergedToServer.get(id);
+                this.mergedToServer.delete(id);
+                if (serverState && sameDocumentState(serverState, event.documentData as PlainDocument)) {
+                  settled.add(event.documentId);
+                }
+              }
+              if (settled.size > 0) {
+                this.report(() => this.records.bulkRemove([...settled].map((id) => syncStateId(name, id))));
+              }
+            }
+            const ids = [...new Set(bulk.events.map((event) => event.documentId))].filter((id) => !settled.has(id));
+            if (ids.length === 0) return;
             const changedAt = Date.now();
             this.report(() =>
               this.records.bulkUpsert(

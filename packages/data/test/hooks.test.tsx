@@ -98,6 +98,11 @@ function ConflictInbox({ orderId }: { orderId: string }) {
   );
 }
 
+function OrderStatus({ id }: { id: string }) {
+  const { doc } = useDocument<Order>('orders', id);
+  return <p>{doc ? doc.status : 'none'}</p>;
+}
+
 describe('React bindings', () => {
   it('re-renders only the row whose order changed', async () => {
     renders.clear();
@@ -120,6 +125,31 @@ describe('React bindings', () => {
     for (const order of orders) {
       if (order.id !== second.id) expect(renders.get(order.id), order.id).toBe(before.get(order.id));
     }
+  });
+
+  it('follows the provider to another database (a tenant switch) instead of showing the old one', async () => {
+    const [first] = orders;
+    if (!first) throw new Error('demo data too small');
+    const other = await createSynclineDatabase({
+      name: `hooksother${Math.random().toString(36).slice(2, 8)}`,
+      collections: { orders: controlCenterSchemas.orders },
+      multiInstance: false,
+    });
+    await other.orders.insert({ ...first, status: 'cancelled' });
+    const { rerender } = render(
+      <SynclineProvider database={database}>
+        <OrderStatus id={first.id} />
+      </SynclineProvider>,
+    );
+    await screen.findByText(first.status);
+    rerender(
+      <SynclineProvider database={other}>
+        <OrderStatus id={first.id} />
+      </SynclineProvider>,
+    );
+    await screen.findByText('cancelled');
+    cleanup();
+    await other.remove();
   });
 
   it('shows pending writes and lets a person resolve a conflict', async () => {

@@ -21,8 +21,12 @@ interface Loaded<T> {
   loading: boolean;
 }
 
-/** Subscribes to an observable made from `key`; a new key means a new subscription. */
-function useObservable<T>(key: string, make: () => Observable<T>, initial: T): Loaded<T> {
+/**
+ * Subscribes to an observable made from `what`; a new `what` (or another database, say after a tenant switch)
+ * means a new subscription.
+ */
+function useObservable<T>(what: string, make: () => Observable<T>, initial: T): Loaded<T> {
+  const key = `${useSyncline().database.token}:${what}`;
   const [state, setState] = useState<{ key: string } & Loaded<T>>({ key, value: initial, loading: true });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` identifies `make`; closures change every render
   useEffect(() => {
