@@ -23,7 +23,7 @@ export { jsonEqual, sameDocumentState, serverManagedFields, stripNulls } from '.
 export { type CollectionOperations, collectionOperations, selectionSet } from './graphql-operations';
 export type { TokenSource } from './graphql-transport';
 export { editClockField, type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
-export { SynclineContext, type SynclineContextValue, useSyncline } from './react/context';
+export { SynclineContext, type SynclineContextValue, useSyncline, useSynclineDatabase } from './react/context';
 export {
   useConflicts,
   useDocSyncState,

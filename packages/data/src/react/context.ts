@@ -17,3 +17,8 @@ export function useSyncline(): SynclineContextValue {
   if (!value) throw new Error('Syncline hooks need a <SynclineProvider database={…}> above them.');
   return value;
 }
+
+/** The provider's database, typed as the app's own: `useSynclineDatabase<SynclineDatabase<typeof schemas>>()`. */
+export function useSynclineDatabase<D = AnyRxDatabase>(): D {
+  return useSyncline().database as D;
+}
