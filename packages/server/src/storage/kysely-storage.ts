@@ -105,11 +105,13 @@ export class KyselySyncStorage implements SyncStorage {
       // No stored id holds a NUL (pushes refuse them; PostgreSQL cannot store one), so the ids after "a\0…" are
       // exactly those after "a".
       const afterId = after.id.split('\u0000', 1)[0] ?? '';
+      // The `>=` bound outside the OR lets the pull index seek to the checkpoint; with the OR alone SQLite scans
+      // the tenant's rows from the start on every page, and an initial pull of 100,000 goes quadratic.
       query =
         whole === after.updatedAt
-          ? query.where((eb) =>
-              eb.or([eb('updated_at', '>', whole), eb.and([eb('updated_at', '=', whole), eb('id', '>', afterId)])]),
-            )
+          ? query
+              .where('updated_at', '>=', whole)
+              .where((eb) => eb.or([eb('updated_at', '>', whole), eb('id', '>', afterId)]))
           : query.where('updated_at', '>', whole);
     }
     const rows = await query.orderBy('updated_at').orderBy('id').limit(limit).execute();
