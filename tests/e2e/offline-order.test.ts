@@ -63,7 +63,9 @@ describe('offline order journey', () => {
       .toBeGreaterThan(0);
 
     await page.reload();
-    await expect.poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 }).toBe('pending');
+    await expect
+      .poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('pending');
 
     // Record every text the header's status shows from here on.
     await page.evaluate(() => {
@@ -84,7 +86,9 @@ describe('offline order journey', () => {
       });
     });
     await context.setOffline(false);
-    await expect.poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 }).toBe('synced');
+    await expect
+      .poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('synced');
     await expect
       .poll(
         () =>
