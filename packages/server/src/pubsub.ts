@@ -1,6 +1,7 @@
 // Change fan-out: after a push commits, its written documents go to every stream of the same tenant.
 // One topic per tenant. The in-memory bus serves one process; the Redis bus (redis-pubsub.ts) implements the same
 // interface over `@graphql-yoga/redis-event-target`, which is why the default is built on an EventTarget.
+import { setMaxListeners } from 'node:events';
 import type { DocumentData } from './documents.js';
 import type { Checkpoint } from './storage/types.js';
 
@@ -68,5 +69,8 @@ export function createEventTargetPubSub({ eventTarget, close }: EventTargetPubSu
 
 /** The single-process bus (the default). */
 export function createInMemoryPubSub(): EventTargetPubSub {
-  return createEventTargetPubSub({ eventTarget: new EventTarget() });
+  const eventTarget = new EventTarget();
+  // one listener per connected stream of a tenant: more than Node's default 10 is normal, not a leak
+  setMaxListeners(0, eventTarget);
+  return createEventTargetPubSub({ eventTarget });
 }
