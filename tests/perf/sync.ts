@@ -98,13 +98,13 @@ function rawRead(dbPath: string, tenant: string, expected: number, batchSize: nu
   const db = new Database(dbPath, { readonly: true });
   const page = db.prepare(
     `select id, updated_at, data from sync_documents where tenant = ? and collection = 'orders'
-     and (updated_at > ? or (updated_at = ? and id > ?)) order by updated_at, id limit ?`,
+     and (updated_at, id) > (?, ?) order by updated_at, id limit ?`,
   );
   const started = performance.now();
   let after = { id: '', updatedAt: 0 };
   let read = 0;
   for (;;) {
-    const rows = page.all(tenant, after.updatedAt, after.updatedAt, after.id, batchSize) as {
+    const rows = page.all(tenant, after.updatedAt, after.id, batchSize) as {
       id: string;
       updated_at: number;
       data: string;
