@@ -100,7 +100,13 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     enabled: leaderOnly,
     onSyncNowRequest: () => void syncNow(),
   });
-  set({ connection: 'connecting', paused: false, progress: { collections: names.length, synced: 0, documents: 0 } });
+  // A page opened (or reloaded) with the network off is offline from its first frame, not "connecting".
+  const browserOffline = (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
+  set({
+    connection: browserOffline ? 'offline' : 'connecting',
+    paused: false,
+    progress: { collections: names.length, synced: 0, documents: 0 },
+  });
 
   const describe = (kind: SyncErrorInfo['kind'], message: string): SyncErrorInfo => ({ kind, message, at: Date.now() });
   const noteActivity = () => set({ activity: inFlight.push > 0 ? 'pushing' : inFlight.pull > 0 ? 'pulling' : 'idle' });

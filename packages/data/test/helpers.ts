@@ -2,7 +2,13 @@
 // to wait for what a user would eventually see.
 import { type ControlCenterDocuments, controlCenterMergeRules, controlCenterSchemas } from '@syncline/domain';
 import type { TestServer } from '@syncline/server/testing';
-import { createSynclineDatabase, type StartReplicationOptions, type SyncStatus, startReplication } from '../src';
+import {
+  createSynclineDatabase,
+  type StartReplicationOptions,
+  type SyncStatus,
+  type SyncStore,
+  startReplication,
+} from '../src';
 
 let clients = 0;
 
@@ -41,7 +47,11 @@ export async function openClient(server: TestServer, tenant: string, extra: Part
 export type Client = Awaited<ReturnType<typeof openClient>>;
 
 /** Resolves when the store satisfies `test`; rejects with the last status after `timeoutMs`. */
-export function storeReaches(client: Client, test: (status: SyncStatus) => boolean, timeoutMs = 15_000) {
+export function storeReaches(
+  client: { replication: { store: SyncStore } },
+  test: (status: SyncStatus) => boolean,
+  timeoutMs = 15_000,
+) {
   return new Promise<SyncStatus>((resolve, reject) => {
     const store = client.replication.store;
     if (test(store.getState())) return resolve(store.getState());

@@ -14,6 +14,7 @@ import {
   type SyncStatus,
   startReplication,
 } from '../src';
+import { storeReaches } from './helpers';
 
 interface Task {
   id: string;
@@ -81,16 +82,7 @@ async function setup(extra: Partial<StartReplicationOptions> = {}) {
 }
 
 function reaches(replication: SynclineReplication, test: (status: SyncStatus) => boolean) {
-  return new Promise<SyncStatus>((resolve) => {
-    const store = replication.store;
-    if (test(store.getState())) return resolve(store.getState());
-    const stop = store.subscribe((status) => {
-      if (test(status)) {
-        stop();
-        resolve(status);
-      }
-    });
-  });
+  return storeReaches({ replication }, test);
 }
 
 async function tasksOnServer(current: TestServer) {
