@@ -104,7 +104,6 @@ export const orderMergeRules: MergeRules = {
     labelPrints: 'max',
     deliveredAt: 'max',
     editedAt: 'max',
-    customerName: 'server',
   },
   fallback: 'latest',
 };
