@@ -66,6 +66,15 @@ describe('offline order journey', () => {
     await expect
       .poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('pending');
+    // Reopened with the network off: offline with the pending write, not "connecting".
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Offline · 1 pending/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
 
     // Record every text the header's status shows from here on.
     await page.evaluate(() => {
@@ -102,7 +111,7 @@ describe('offline order journey', () => {
     const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
     // Offline-with-pending before the network came back, synced at the end. (A sync quicker than the widget's
     // settle delay is shown as one change, by design: no flicker.)
-    expect(texts[0]).not.toMatch(/All changes synced/);
+    expect(texts[0]).toMatch(/Offline · 1 pending/);
     expect(texts.at(-1)).toMatch(/All changes synced/);
 
     const orders = await server.pullAll<Order>('orders', controlCenterSchemas.orders);
