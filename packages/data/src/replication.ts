@@ -24,8 +24,10 @@ export interface StartReplicationOptions {
   token: TokenSource;
   /** which of the database's synced collections to replicate; default all */
   collections?: readonly string[];
-  /** documents per pull and push request; default 100 */
+  /** documents per pull request (the server allows up to 1000 by default); default 500 */
   batchSize?: number;
+  /** documents per push request; default 100 (a refused batch is retried one by one) */
+  pushBatchSize?: number;
   backoff?: BackoffOptions;
   /** a request with no answer after this long counts as a network failure; default 30 s */
   requestTimeoutMs?: number;
@@ -77,7 +79,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     }
   }
   const wsUrl = options.wsUrl ?? url.replace(/^http/, 'ws');
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 500;
+  const pushBatchSize = options.pushBatchSize ?? 100;
   const live = options.live ?? true;
   const stallAfterMs = options.stallAfterMs ?? 30_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
@@ -264,7 +267,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
           }),
       },
       push: {
-        batchSize,
+        batchSize: pushBatchSize,
         handler: (rows: RxReplicationWriteToMasterRow<PlainDocument>[]) =>
           attempt('push', async () => {
             await pushLatestStates(rows);
