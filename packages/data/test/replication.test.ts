@@ -94,6 +94,25 @@ describe('replication against the sync server', () => {
     expect(back).toMatchObject({ failedCount: 0, conflictCount: 0, activity: 'idle', lastError: null });
   });
 
+  it('reports initial-sync progress while a new client pulls a whole shop', async () => {
+    const seeder = await client();
+    const shop = createDemoData({ seed: 12, orders: 2_000, customers: 150 });
+    await seeder.database.customers.bulkInsert(shop.customers);
+    await seeder.database.orders.bulkInsert(shop.orders);
+    await storeReaches(seeder, (s) => s.pendingCount === 0 && s.activity === 'idle', 60_000);
+
+    const fresh = await client();
+    const done = await storeReaches(
+      fresh,
+      (s) => s.progress !== null && s.progress.synced === s.progress.collections && s.progress.documents >= 2_150,
+      60_000,
+    );
+    expect(done.progress).toMatchObject({ collections: 2, synced: 2 });
+    expect(await fresh.database.orders.count().exec()).toBe(2_000);
+    expect(await fresh.database.customers.count().exec()).toBe(150);
+    expect(done.pendingCount).toBe(0);
+  });
+
   it('merges two offline edits of one order by its rules and leaves the notes to a person', async () => {
     const a = await client();
     const b = await client();
