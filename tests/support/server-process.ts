@@ -28,6 +28,8 @@ export interface ServerProcess {
   readonly dbPath: string;
   /** true while a process is up */
   readonly running: boolean;
+  /** the running process's id (undefined while down) */
+  readonly pid: number | undefined;
   token(tenant: string, sub?: string): Promise<string>;
   /** SIGKILL: no shutdown, no flush; resolves once the process is gone */
   kill(): Promise<void>;
@@ -121,6 +123,9 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     dbPath,
     get running() {
       return child !== undefined;
+    },
+    get pid() {
+      return child?.pid;
     },
     token: (tenant, sub) => signToken({ secret: TEST_JWT_SECRET, tenant, ttl: '2h', ...(sub ? { sub } : {}) }),
     kill,
