@@ -57,7 +57,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const bodyRows = (canvas: ReturnType<typeof within>) =>
-  canvas.getAllByRole('row').filter((row) => row.hasAttribute('data-row-index'));
+  canvas.getAllByRole('row').filter((row: HTMLElement) => row.hasAttribute('data-row-index'));
 
 export const Default: Story = {
   play: async ({ canvas }) => {
