@@ -73,12 +73,24 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
   const sections: Section[] = [];
   const started = Date.now();
   const sizes: Record<string, string> = {};
-  if (options.only.includes('sync')) {
+  const failures: string[] = [];
+  /** A suite that fails is reported, and the others still run and write their figures. */
+  const attempt = async (suite: Suite, work: () => Promise<void>) => {
+    if (!options.only.includes(suite)) return;
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      failures.push(`${suite}: ${message}`);
+      options.log(`${suite} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
+  await attempt('sync', async () => {
     options.log('sync: loopback against the real server');
     sizes.sync = `pull ${sync.pullSizes.join(' / ')} orders, push ${sync.pushSize}, ${sync.propagationWrites} timed writes × clients ${sync.clientCounts.join(' / ')}, ${sync.batchSize} documents per request`;
     figures.push(...(await runSyncBench(sync)));
-  }
-  if (options.only.includes('bundle')) {
+  });
+  await attempt('bundle', async () => {
     options.log('bundle: gzip and brotli sizes');
     const bundle = await runBundleBench({
       log: options.log,
@@ -91,12 +103,12 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
       markdown: bundle.markdown,
       data: bundle.rows,
     });
-  }
-  if (options.only.includes('ui')) {
+  });
+  await attempt('ui', async () => {
     options.log('ui: Chromium');
     sizes.ui = `orders page over ${ui.tableSizes.join(' / ')} orders, ConflictDiffViewer ${ui.conflictFields} fields`;
     figures.push(...(await runUiBench(ui)));
-  }
+  });
   const meta = await conditions(runs, {
     mode: options.quick ? 'quick (smoke sizes; not figures to quote)' : 'full',
     suites: options.only.join(', '),
@@ -104,19 +116,20 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
       .map(([suite, text]) => `${suite}: ${text}`)
       .join('; '),
     duration: `${Math.round((Date.now() - started) / 1000)} s`,
+    ...(failures.length > 0 ? { failed: failures.join('; ') } : {}),
   });
   const markdown = await writeResults(options.out, meta, figures, sections);
-  return { figures, markdown };
+  return { figures, markdown, failures };
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const options = parseBenchArgs(process.argv.slice(2));
   const updateBudget = process.argv.includes('--update-budget');
   runBench({ ...options, updateBudget }).then(
-    ({ markdown }) => {
+    ({ markdown, failures }) => {
       console.log(`\n${markdown}`);
       console.log(`Written to ${options.out}/latest.json and latest.md`);
-      process.exit(0);
+      process.exit(failures.length > 0 ? 1 : 0);
     },
     (error: unknown) => {
       console.error(error);
