@@ -1,7 +1,15 @@
 // Replicates a Syncline database with a Syncline server over GraphQL: pull and push over HTTP, live changes over
 // one graphql-ws socket, a refreshable token, exponential backoff with jitter, pause/resume, "sync now", and a
 // sync status store fed from all of it.
-import type { RxCollection, RxJsonSchema, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import {
+  createRevision,
+  now,
+  type RxCollection,
+  type RxDocumentData,
+  type RxJsonSchema,
+  type RxReplicationWriteToMasterRow,
+  type WithDeleted,
+} from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { Subject, type Subscription } from 'rxjs';
 import { Backoff, type BackoffOptions } from './backoff';
@@ -185,6 +193,41 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     const ops = collectionOperations(name, schema);
     operations.set(name, ops);
     const stream$: PullStream = new Subject();
+    /**
+     * The server's latest state of recently pulled or streamed documents. RxDB skips the echo of a write that is
+     * still pending; if the push is then acknowledged as a retry that changed nothing on the server, no other echo
+     * ever comes, and the document would keep no server clock. Bounded: the most recent documents only.
+     */
+    const seenOnServer = new Map<string, PlainDocument>();
+    const noteSeen = (documents: readonly PlainDocument[]) => {
+      for (const doc of documents) {
+        const id = String(doc[primary]);
+        seenOnServer.delete(id);
+        seenOnServer.set(id, doc);
+      }
+      for (const id of seenOnServer.keys()) {
+        if (seenOnServer.size <= 5_000) break;
+        seenOnServer.delete(id);
+      }
+    };
+    subscriptions.push(stream$.subscribe((item) => item !== 'RESYNC' && noteSeen(item.documents)));
+    /** Acknowledged documents whose echo went by while they were pending get the server's clock it carried. */
+    const restoreServerClocks = async (pushed: readonly PlainDocument[]) => {
+      const ids = pushed.map((doc) => String(doc[primary])).filter((id) => seenOnServer.has(id));
+      if (ids.length === 0) return;
+      const current = await collection.storageInstance.findDocumentsById(ids, true);
+      const rows = [];
+      for (const doc of current as RxDocumentData<PlainDocument>[]) {
+        const echo = seenOnServer.get(String(doc[primary]));
+        const clock = echo?.updatedAt;
+        if (!echo || typeof clock !== 'number' || !sameDocumentState(echo, doc)) continue;
+        if (typeof doc.updatedAt === 'number' && doc.updatedAt >= clock) continue;
+        const document = { ...doc, updatedAt: clock, _meta: { ...doc._meta, lwt: now() } };
+        rows.push({ previous: doc, document: { ...document, _rev: createRevision(database.token, doc) } });
+      }
+      // a downstream context: the server's own state, not a local change to track or push
+      if (rows.length > 0) await collection.storageInstance.bulkWrite(rows, 'replication-downstream-echo');
+    };
     streams.set(name, stream$);
 
     const idOf = (row: RxReplicationWriteToMasterRow<PlainDocument>) =>
@@ -205,10 +248,11 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       // the stream may miss the echo of this very push (say, right after a reconnect): pull to get the
       // server's clock for these documents
       if (live) setTimeout(() => states[name]?.reSync(), 0);
-      await tracker.acknowledge(
-        name,
-        rows.filter((row) => !conflicted.has(idOf(row))).map((row) => row.newDocumentState as PlainDocument),
-      );
+      const taken = rows
+        .filter((row) => !conflicted.has(idOf(row)))
+        .map((row) => row.newDocumentState as PlainDocument);
+      await tracker.acknowledge(name, taken);
+      await restoreServerClocks(taken);
       return conflicts as WithDeleted<PlainDocument>[];
     };
 
@@ -262,6 +306,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
             const data = await request(ops.pull, { checkpoint: checkpoint ?? null, limit });
             const bulk = data[ops.pullField] as { documents: PlainDocument[]; checkpoint: Checkpoint | null };
             const documents = bulk.documents.map((doc) => stripNulls(doc));
+            noteSeen(documents);
             const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
             return { documents: documents as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
           }),

@@ -1,0 +1,79 @@
+// Regression: a push whose answer is lost after the server committed it, while the live stream delivers the echo
+// (which RxDB skips, since the write is still pending), then retried and acknowledged as a no-op. The client must
+// still end with the server's clock (`updatedAt`), or it never equals the server's document.
+import { createSynclineDatabase, startReplication } from '@syncline/data';
+import { startTestServer, type TestServer } from '@syncline/server/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { itemRules, itemSchema } from './items';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ collections: { items: itemSchema } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function serverClock(tenant: string, id: string) {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await server.headers(tenant)) },
+    body: JSON.stringify({ query: 'query { pullItems(checkpoint: null, limit: 100) { documents { id updatedAt } } }' }),
+  });
+  const body = (await response.json()) as {
+    data: { pullItems: { documents: Array<{ id: string; updatedAt: number }> } };
+  };
+  return body.data.pullItems.documents.find((doc) => doc.id === id)?.updatedAt;
+}
+
+it("gets the server's clock for a write whose answer was lost while its echo streamed past", async () => {
+  const tenant = `echo-${Date.now().toString(36)}`;
+  let lost = 0;
+  const losingFetch: typeof fetch = async (input, init) => {
+    if (lost === 0 && String(init?.body ?? '').includes('pushItems')) {
+      lost += 1;
+      await fetch(input, init);
+      // the echo arrives on the stream while the answer is on its way... and the answer never arrives
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      throw new TypeError('fetch failed (the answer was lost)');
+    }
+    return fetch(input, init);
+  };
+  const database = await createSynclineDatabase({
+    name: `echo${Date.now().toString(36)}`,
+    collections: { items: itemSchema },
+    mergeRules: { items: itemRules },
+  });
+  const replication = startReplication({
+    database,
+    url: server.url,
+    wsUrl: server.wsUrl,
+    token: () => server.token(tenant),
+    backoff: { initialMs: 50, maxMs: 300 },
+    fetch: losingFetch,
+  });
+  const deadline = Date.now() + 15_000;
+  while (replication.store.getState().connection !== 'online' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await database.collections.items?.insert({ id: 'e1', title: 'answer lost', qty: 1 });
+  const onServer = await (async () => {
+    for (;;) {
+      const clock = await serverClock(tenant, 'e1');
+      if (clock !== undefined) return clock;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  let local: unknown;
+  while (Date.now() < deadline) {
+    await replication.syncNow();
+    local = (await database.collections.items?.findOne('e1').exec())?.get('updatedAt');
+    if (local === onServer && replication.store.getState().pendingCount === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(lost).toBe(1);
+  expect(local).toBe(onServer);
+  expect(replication.store.getState().pendingCount).toBe(0);
+  await replication.stop();
+  await database.remove();
+});
