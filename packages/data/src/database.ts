@@ -22,20 +22,27 @@ export type SchemaMap = Record<string, RxJsonSchema<any>>;
 export type DocumentOf<S> = S extends RxJsonSchema<infer T> ? T : never;
 
 /** The local collections Syncline adds to every database (they count toward RxDB's limit of 13). */
-export interface SynclineLocalCollections {
+// a type alias, not an interface: so a database typed with its schemas is assignable to `SynclineDatabase`
+export type SynclineLocalCollections = {
   conflicts: RxCollection<ConflictRecord>;
   syncstate: RxCollection<SyncStateRecord>;
-}
+};
 
 export type SynclineCollections<S extends SchemaMap> = {
   [K in keyof S]: RxCollection<DocumentOf<S[K]>>;
 } & SynclineLocalCollections;
 
-export type SynclineDatabase<S extends SchemaMap = SchemaMap> = RxDatabase<SynclineCollections<S>>;
-
 /** Any RxDatabase, whatever its collections: what Syncline's internals take. */
 // biome-ignore lint/suspicious/noExplicitAny: erases the collections type so any database fits
 export type AnyRxDatabase = RxDatabase<any>;
+
+/**
+ * A Syncline database typed with its schemas (`SynclineDatabase<typeof schemas>`). Without a type argument, or
+ * with the wide `SchemaMap`, any Syncline database: every typed one is assignable to it.
+ */
+export type SynclineDatabase<S extends SchemaMap = SchemaMap> = string extends keyof S
+  ? AnyRxDatabase
+  : RxDatabase<SynclineCollections<S>>;
 
 export interface CreateSynclineDatabaseOptions<S extends SchemaMap> {
   /** database name; with Dexie storage, the IndexedDB name */
