@@ -4,7 +4,7 @@
 import { createSynclineDatabase, type SynclineReplication, type SyncStatus, startReplication } from '@syncline/data';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { RxStorage, RxStorageInstance } from 'rxdb';
+import type { RxStorage, RxStorageInstance, RxStorageInstanceCreationParams } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,8 @@ function quotaStorage(inner: RxStorage<unknown, unknown>) {
   const state = { full: false, refused: 0 };
   const storage: RxStorage<unknown, unknown> = {
     ...inner,
-    async createStorageInstance(params) {
-      const instance = (await inner.createStorageInstance(params)) as RxStorageInstance<unknown, unknown, unknown>;
+    async createStorageInstance<T>(params: RxStorageInstanceCreationParams<T, unknown>) {
+      const instance = (await inner.createStorageInstance(params)) as RxStorageInstance<T, unknown, unknown>;
       const bulkWrite = instance.bulkWrite.bind(instance);
       instance.bulkWrite = (rows, context) => {
         if (state.full) {

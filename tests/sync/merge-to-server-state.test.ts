@@ -32,7 +32,7 @@ async function open(name: string) {
 it('settles an offline edit whose merge keeps the server state as synced', async () => {
   const a = await open('a');
   const b = await open('b');
-  await a.database.collections.items?.insert({ id: 'd1', title: 'first', qty: 1, note: 'start' });
+  await a.database.collections.items?.insert({ id: 'd1', title: 'first', qty: 1, note: 'start' } as never);
   await a.replication.awaitInSync();
   await b.replication.syncNow();
   const onB = await b.database.collections.items?.findOne('d1').exec();
@@ -40,9 +40,9 @@ it('settles an offline edit whose merge keeps the server state as synced', async
 
   await a.replication.pause();
   const onA = await a.database.collections.items?.findOne('d1').exec();
-  await onA?.incrementalPatch({ note: 'older offline edit' });
+  await onA?.incrementalPatch({ note: 'older offline edit' } as never);
   await new Promise((resolve) => setTimeout(resolve, 20));
-  await onB?.incrementalPatch({ note: 'later edit' });
+  await onB?.incrementalPatch({ note: 'later edit' } as never);
   await b.replication.awaitInSync();
 
   await a.replication.resume();
