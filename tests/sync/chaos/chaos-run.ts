@@ -20,6 +20,7 @@ import type { ServerProcess } from '../../support/server-process';
 import { itemRules, itemSchema } from '../items';
 
 type Doc = Record<string, unknown>;
+type PushRow = { assumedMasterState?: Doc; newDocumentState: Doc };
 
 export interface ChaosOptions {
   clients: number;
@@ -115,10 +116,14 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
   const instrumentedFetch = (client: number, chance: () => number): typeof fetch => {
     return async (input, init) => {
       const body = JSON.parse(String(init?.body ?? '{}')) as { query: string; variables: Record<string, unknown> };
-      const rows = body.variables.itemsPushRow as
-        | Array<{ assumedMasterState?: Doc; newDocumentState: Doc }>
-        | undefined;
+      const rows = body.variables.itemsPushRow as PushRow[] | undefined;
       const roll = chance();
+      const record = (sent: PushRow[], sentAt: number, settledAt: number, outcome: Write['outcome']) => {
+        for (const row of sent) {
+          const id = String(row.newDocumentState.id);
+          writes.push({ client, id, state: comparable(row.newDocumentState), sentAt, settledAt, outcome });
+        }
+      };
       const once = async (delivered: boolean) => {
         const sentAt = ++clock;
         try {
@@ -133,14 +138,7 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
               for (const row of rows) {
                 const id = String(row.newDocumentState.id);
                 const server = conflicted.get(id);
-                writes.push({
-                  client,
-                  id,
-                  state: comparable(row.newDocumentState),
-                  sentAt,
-                  settledAt,
-                  outcome: server ? 'conflict' : 'acknowledged',
-                });
+                record([row], sentAt, settledAt, server ? 'conflict' : 'acknowledged');
                 trace(
                   id,
                   () =>
@@ -153,19 +151,7 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
                   if (manualFields.length > 0) losers.push({ sentAt, client, id, fields: manualFields, local, server });
                 }
               }
-            } else {
-              for (const row of rows) {
-                const id = String(row.newDocumentState.id);
-                writes.push({
-                  client,
-                  id,
-                  state: comparable(row.newDocumentState),
-                  sentAt,
-                  settledAt,
-                  outcome: 'unknown',
-                });
-              }
-            }
+            } else record(rows, sentAt, settledAt, 'unknown');
           }
           return new Response(text, {
             status: response.status,
@@ -173,11 +159,7 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
             headers: response.headers,
           });
         } catch (error) {
-          const settledAt = ++clock;
-          for (const row of rows ?? []) {
-            const id = String(row.newDocumentState.id);
-            writes.push({ client, id, state: comparable(row.newDocumentState), sentAt, settledAt, outcome: 'unknown' });
-          }
+          record(rows ?? [], sentAt, ++clock, 'unknown');
           throw error;
         }
       };
