@@ -166,7 +166,13 @@ export function DataTable<T>({
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setFocusedIndex(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.focus());
+    // The row may render a few frames later, once the virtualiser has scrolled to it.
+    const focusWhenRendered = (framesLeft: number) => {
+      const element = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`);
+      if (element) element.focus();
+      else if (framesLeft > 0) requestAnimationFrame(() => focusWhenRendered(framesLeft - 1));
+    };
+    requestAnimationFrame(() => focusWhenRendered(30));
   };
 
   const onKeyDown = (event: React.KeyboardEvent, row: Row<T>, index: number) => {

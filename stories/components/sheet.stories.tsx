@@ -1,0 +1,65 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Button } from '@syncline/ui/button';
+import {
+  Sheet,
+  SheetContent,
+  SheetDescription,
+  SheetFooter,
+  SheetHeader,
+  SheetTitle,
+  SheetTrigger,
+} from '@syncline/ui/sheet';
+import { expect, screen, waitFor } from 'storybook/test';
+
+function MachineDetails({ side, defaultOpen }: { side?: 'left' | 'right' | 'top' | 'bottom'; defaultOpen?: boolean }) {
+  return (
+    <Sheet defaultOpen={defaultOpen}>
+      <SheetTrigger asChild>
+        <Button variant="outline">Machine details</Button>
+      </SheetTrigger>
+      <SheetContent side={side}>
+        <SheetHeader>
+          <SheetTitle>CNC-04</SheetTitle>
+          <SheetDescription>Running · cycle 12 of 40</SheetDescription>
+        </SheetHeader>
+        <p className="px-4 text-sm">Spindle load 62%. Last maintenance 12 days ago.</p>
+        <SheetFooter>
+          <Button>Pause machine</Button>
+        </SheetFooter>
+      </SheetContent>
+    </Sheet>
+  );
+}
+
+const meta = { title: 'Overlays/Sheet', component: MachineDetails } satisfies Meta<typeof MachineDetails>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const FromTheRight: Story = {
+  args: { side: 'right' },
+  play: async ({ canvas, userEvent }) => {
+    const trigger = canvas.getByRole('button', { name: 'Machine details' });
+    await userEvent.click(trigger);
+    const sheet = await screen.findByRole('dialog', { name: 'CNC-04' });
+    await expect(sheet).toHaveAttribute('data-side', 'right');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(sheet).not.toBeInTheDocument());
+    await expect(trigger).toHaveFocus();
+  },
+};
+
+export const OpenLeft: Story = {
+  args: { side: 'left', defaultOpen: true },
+  play: async () => {
+    await expect(await screen.findByRole('dialog', { name: 'CNC-04' })).toHaveAttribute('data-side', 'left');
+    await expect(screen.getByRole('button', { name: 'Close' })).toBeVisible();
+  },
+};
+
+export const OpenBottom: Story = {
+  args: { side: 'bottom', defaultOpen: true },
+  play: async () => {
+    await expect(await screen.findByRole('dialog', { name: 'CNC-04' })).toHaveAttribute('data-side', 'bottom');
+  },
+};

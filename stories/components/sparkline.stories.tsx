@@ -1,0 +1,44 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Sparkline } from '@syncline/ui/sparkline';
+import { expect } from 'storybook/test';
+
+const load = [42, 48, 51, 47, 55, 62, 60, 58, 64, 61, 66, 62];
+
+const meta = {
+  title: 'Display/Sparkline',
+  component: Sparkline,
+  args: { values: load, label: 'Spindle load, last 12 minutes', formatValue: (v: number) => `${v}%` },
+} satisfies Meta<typeof Sparkline>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Line: Story = {
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('img')).toHaveAccessibleName(
+      'Spindle load, last 12 minutes: latest 62%, low 42%, high 66%',
+    );
+  },
+};
+
+export const TonesAndArea: Story = {
+  render: (args) => (
+    <div className="grid gap-3">
+      <Sparkline {...args} tone="success" area label="Throughput" />
+      <Sparkline {...args} tone="warning" area label="Temperature" values={[70, 72, 75, 79, 84, 88]} />
+      <Sparkline {...args} tone="error" label="Vibration" values={[1, 1.2, 3.8, 1.1, 4.2, 5]} width={160} height={32} />
+      <Sparkline {...args} tone="muted" label="Idle time" values={[5, 5, 5, 5]} />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getAllByRole('img')).toHaveLength(4);
+    await expect(canvas.getByRole('img', { name: /^Idle time/ })).toBeVisible();
+  },
+};
+
+export const NoData: Story = {
+  args: { values: [] },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('img')).toHaveAccessibleName('Spindle load, last 12 minutes: no data');
+  },
+};
