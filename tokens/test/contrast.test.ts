@@ -1,8 +1,8 @@
 // Every semantic text/background pair and every state colour on the surfaces it sits on, in both
 // themes, meets WCAG 2.2 AA: body text >= 4.5:1, large text and UI indicators >= 3:1.
 import { tokens } from '@syncline/tokens';
+import { contrastRatio } from '@syncline/tokens/contrast';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from './contrast';
 
 const BODY_TEXT = 4.5;
 const INDICATOR = 3;
