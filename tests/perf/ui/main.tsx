@@ -1,4 +1,4 @@
-// The UI bench page: mounts the control center's orders page (the kit has no DataTable yet) over a local RxDB
+// The UI bench page: mounts the control center's orders page (on the kit's DataTable) over a local RxDB
 // database of generated orders, and the ConflictDiffViewer on a generated document, and exposes `window.bench`
 // for the Playwright driver (run-ui.ts). Built with React's profiling build, so <Profiler> reports render times.
 import { commits } from './render-counter';
@@ -97,7 +97,7 @@ async function mountOrders(expectedRows: number): Promise<{ ms: number; reactMs:
       </SynclineProvider>
     </SessionContext>,
   );
-  await waitFor(() => rows() >= expectedRows);
+  await waitFor(() => rows() >= expectedRows, 180_000);
   await painted();
   return { ms: performance.now() - started, reactMs, rows: rows() };
 }
@@ -107,6 +107,8 @@ async function rowStateChange(): Promise<{ ms: number; reactMs: number; renders:
   if (!database) throw new Error('seed() first');
   const row = document.querySelector('tbody tr[data-order-id]') as HTMLElement;
   const id = row.dataset.orderId as string;
+  const dotState = () =>
+    document.querySelector(`tr[data-order-id="${id}"] [data-slot="sync-dot"]`)?.getAttribute('data-state');
   const syncstate = database.collections.syncstate;
   await painted();
   const since = commits.length;
@@ -119,27 +121,36 @@ async function rowStateChange(): Promise<{ ms: number; reactMs: number; renders:
     state: 'pending',
     changedAt: Date.now(),
   });
-  await waitFor(() => row.dataset.syncState === 'pending');
+  await waitFor(() => dotState() === 'pending');
   const ms = performance.now() - started;
   await painted();
   const renders = commits.slice(since).flatMap((commit) => commit.renders);
   const measured = { ms, reactMs, renders };
   // back to synced for the next sample (not measured)
   await (await syncstate.findOne(`orders|${id}`).exec())?.remove();
-  await waitFor(() => row.dataset.syncState === 'synced');
+  await waitFor(() => dotState() === 'synced');
   await painted();
   return measured;
 }
 
 /** Scrolls the page through its rows, one step per frame; returns the frame intervals. */
 async function scroll(frames: number): Promise<number[]> {
-  window.scrollTo(0, 0);
+  // the DataTable scrolls its own viewport; the page scrolls the document
+  let scroller: Element | null = document.querySelector('tbody');
+  while (
+    scroller &&
+    !(scroller.scrollHeight > scroller.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(scroller).overflowY))
+  ) {
+    scroller = scroller.parentElement;
+  }
+  const target = scroller ?? (document.scrollingElement as Element);
+  target.scrollTop = 0;
   await painted();
-  const step = Math.max(1, (document.documentElement.scrollHeight - window.innerHeight) / frames);
+  const step = Math.max(1, Math.min(200, (target.scrollHeight - target.clientHeight) / frames));
   const intervals: number[] = [];
   let last = await frame();
   for (let i = 0; i < frames; i++) {
-    window.scrollBy(0, step);
+    target.scrollTop += step;
     const now = await frame();
     intervals.push(now - last);
     last = now;
