@@ -216,6 +216,8 @@ export async function runBundleBench(opts: {
     await writeFile(budgetPath, `${JSON.stringify(next, null, 2)}\n`);
   }
   const widget = rows.find((row) => row.name === '@syncline/ui/sync-status-widget');
+  const popover = rows.find((row) => row.name === 'reference: radix-ui Popover alone');
+  const merge = rows.find((row) => row.name === 'reference: tailwind-merge alone');
   const figures: Figure[] = widget
     ? [
         {
@@ -224,7 +226,7 @@ export async function runBundleBench(opts: {
           better: 'lower',
           runs: [kB(widget.gzip)],
           goal: 15,
-          note: `brotli ${kB(widget.brotli).toFixed(1)} kB; React external; a size, not a timing: one build`,
+          note: `brotli ${kB(widget.brotli).toFixed(1)} kB; React external; bounded by its popover (Radix Popover alone: ${kB(popover?.gzip ?? 0).toFixed(1)} kB) and cn() (tailwind-merge alone: ${kB(merge?.gzip ?? 0).toFixed(1)} kB)`,
         },
       ]
     : [];
