@@ -1,0 +1,184 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Button } from '@syncline/ui/button';
+import { SyncStatusWidget, type SyncStatusWidgetProps } from '@syncline/ui/sync-status-widget';
+import { useState } from 'react';
+import { expect, fn, screen, waitFor } from 'storybook/test';
+
+const NOW = Date.UTC(2026, 10, 22, 9, 30);
+const minutesAgo = (minutes: number) => NOW - minutes * 60_000;
+
+const meta = {
+  title: 'Sync/SyncStatusWidget',
+  component: SyncStatusWidget,
+  args: {
+    connection: 'online',
+    activity: 'idle',
+    lastSyncedAt: minutesAgo(2),
+    now: NOW,
+    settleDelayMs: 0,
+    onSyncNow: fn(),
+    onRetry: fn(),
+    onShowList: fn(),
+  },
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof SyncStatusWidget>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const OnlineIdle: Story = {
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('All changes synced');
+  },
+};
+
+export const SendingChanges: Story = {
+  args: { activity: 'pushing', pendingCount: 4 },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Sending 4 changes');
+  },
+};
+
+export const ReceivingChanges: Story = {
+  args: { activity: 'pulling' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Receiving changes');
+  },
+};
+
+export const InitialSyncWithProgress: Story = {
+  args: { activity: 'pulling', progress: 0.42, lastSyncedAt: null, defaultOpen: true },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Syncing · 42%');
+    const bar = await screen.findByRole('progressbar', { name: 'Initial sync progress' });
+    await expect(bar).toHaveAttribute('aria-valuenow', '42');
+    await expect(screen.getByText('Not synced with the server yet')).toBeVisible();
+  },
+};
+
+export const Connecting: Story = {
+  args: { connection: 'connecting' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Connecting…');
+  },
+};
+
+export const OfflineWithPending: Story = {
+  args: { connection: 'offline', pendingCount: 3, lastSyncedAt: minutesAgo(2) },
+  play: async ({ canvas, userEvent }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveTextContent(/offline/i);
+    await expect(status).toHaveTextContent(/3 pending/i);
+    await userEvent.click(canvas.getByRole('button', { name: /details/i }));
+    await expect(await screen.findByText('Last synced 2 min ago')).toBeVisible();
+    await expect(screen.getByText(/saved on this device and will sync when you reconnect/)).toBeVisible();
+    // Nothing to sync with while offline: the button says so by being unavailable, and a line explains why.
+    await expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+  },
+};
+
+export const ErrorWithRetry: Story = {
+  args: { lastError: 'The server refused 2 changes: items[2].quantity must be at least 1.', failedCount: 2 },
+  play: async ({ canvas, userEvent, args }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Sync error · 2 failed');
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+    await expect(args.onRetry).toHaveBeenCalledOnce();
+  },
+};
+
+export const Stalled: Story = {
+  args: { stalled: true, pendingCount: 5, lastSyncedAt: minutesAgo(14), defaultOpen: true },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Sync stalled · 5 pending');
+    await expect(await screen.findByText('Last synced 14 min ago')).toBeVisible();
+    await expect(screen.getByText(/has not confirmed any change for a while/)).toBeVisible();
+  },
+};
+
+export const Unknown: Story = {
+  args: { connection: undefined, lastSyncedAt: null },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Sync status unknown');
+  },
+};
+
+export const DetailsWithCounts: Story = {
+  args: { pendingCount: 3, failedCount: 1, conflictCount: 2, defaultOpen: true },
+  play: async ({ userEvent, args }) => {
+    const lists = await screen.findByRole('navigation', { name: 'Sync lists' });
+    await expect(lists).toHaveTextContent('3 pending');
+    await expect(lists).toHaveTextContent('1 failed');
+    await expect(lists).toHaveTextContent('2 conflicts');
+    await userEvent.click(screen.getByRole('button', { name: '2 conflicts' }));
+    await expect(args.onShowList).toHaveBeenCalledWith('conflicts');
+    await userEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await expect(args.onSyncNow).toHaveBeenCalledOnce();
+  },
+};
+
+export const CountsAsLinks: Story = {
+  args: {
+    pendingCount: 3,
+    failedCount: 1,
+    conflictCount: 0,
+    defaultOpen: true,
+    onShowList: undefined,
+    listHrefs: { pending: '#/sync/pending', failed: '#/sync/failed', conflicts: '#/conflicts' },
+  },
+  play: async () => {
+    await expect(await screen.findByRole('link', { name: '1 failed' })).toHaveAttribute('href', '#/sync/failed');
+  },
+};
+
+/** A harness that changes the connection the way the sync store would. */
+function ConnectionHarness(props: SyncStatusWidgetProps) {
+  const [online, setOnline] = useState(true);
+  return (
+    <div className="flex items-center gap-3">
+      <SyncStatusWidget {...props} connection={online ? 'online' : 'offline'} pendingCount={online ? 0 : 2} />
+      <Button size="sm" variant="outline" onClick={() => setOnline(false)}>
+        Drop connection
+      </Button>
+      <Button size="sm" variant="outline" onClick={() => setOnline(true)}>
+        Restore connection
+      </Button>
+    </div>
+  );
+}
+
+function recordTexts(element: HTMLElement): string[] {
+  const seen: string[] = [element.textContent ?? ''];
+  new MutationObserver(() => seen.push(element.textContent ?? '')).observe(element, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+  });
+  return seen;
+}
+
+export const ChangeShowsAfterDelay: Story = {
+  args: { settleDelayMs: 400 },
+  render: (args) => <ConnectionHarness {...args} />,
+  play: async ({ canvas, userEvent }) => {
+    const status = canvas.getByRole('status');
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop connection' }));
+    await waitFor(() => expect(status).toHaveTextContent('Offline · 2 pending'), { timeout: 3000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Restore connection' }));
+    await waitFor(() => expect(status).toHaveTextContent('All changes synced'), { timeout: 3000 });
+  },
+};
+
+export const BlipDoesNotFlicker: Story = {
+  args: { settleDelayMs: 1500 },
+  render: (args) => <ConnectionHarness {...args} />,
+  play: async ({ canvas, userEvent }) => {
+    const status = canvas.getByRole('status');
+    const texts = recordTexts(status);
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop connection' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Restore connection' }));
+    // Wait past the settle delay: the short drop must never have reached the screen or a screen reader.
+    await new Promise((resolve) => setTimeout(resolve, 1800));
+    await expect(status).toHaveTextContent('All changes synced');
+    await expect(texts.some((text) => /offline/i.test(text))).toBe(false);
+  },
+};
