@@ -1,0 +1,153 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ConflictDiffViewer, ConflictInbox, OfflineBanner, SyncQueuePanel } from '@syncline/ui/sync';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+
+const base = {
+  id: 'ord-1',
+  number: 10042,
+  status: 'washing',
+  priority: 'normal',
+  notes: 'Call before delivery.',
+  tags: ['express'],
+  totals: { subtotal: 1200, tax: 276, total: 1476 },
+  items: [{ sku: 'SHIRT', quantity: 3 }],
+};
+const local = {
+  ...base,
+  notes: 'Call before delivery, after 5 pm.',
+  priority: 'high',
+  tags: ['express', 'delicate'],
+  items: [{ sku: 'SHIRT', quantity: 4 }],
+};
+const server = {
+  ...base,
+  notes: 'Leave with the concierge.',
+  status: 'drying',
+  totals: { subtotal: 1200, tax: 276, total: 1500 },
+  items: [{ sku: 'SHIRT', quantity: 2 }],
+};
+
+const meta = {
+  title: 'Sync/ConflictDiffViewer',
+  component: ConflictDiffViewer,
+  parameters: { layout: 'padded' },
+  args: { title: 'Order #10042', base, local, server, onApply: fn(), onCancel: fn() },
+} satisfies Meta<typeof ConflictDiffViewer>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const TextNestedAndArrays: Story = {
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/conflicts? ·/)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  },
+};
+
+export const PickWithKeyboardAndApply: Story = {
+  parameters: { visual: false },
+  play: async ({ canvas, args }) => {
+    const groups = canvas.getAllByRole('radiogroup', { name: /choose a value/ });
+    (within(groups[0] as HTMLElement).getAllByRole('radio')[1] as HTMLElement).focus();
+    // 1 = local, 2 = server, j = next conflict.
+    for (let i = 0; i < groups.length; i++) await userEvent.keyboard(i % 2 ? '2j' : '1j');
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Apply' })).toBeEnabled());
+    await userEvent.click(canvas.getByRole('button', { name: 'Apply' }));
+    await expect(args.onApply).toHaveBeenCalledTimes(1);
+  },
+};
+
+export const AllLocal: Story = {
+  parameters: { visual: false },
+  play: async ({ canvas, args }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'All local' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Apply' }));
+    await expect(args.onApply).toHaveBeenCalledWith(
+      expect.objectContaining({ document: expect.objectContaining({ notes: local.notes }) }),
+    );
+  },
+};
+
+export const DeleteVersusEdit: Story = {
+  args: { local: null },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('radiogroup', { name: 'Keep the document deleted or edited?' })).toBeVisible();
+  },
+};
+
+export const Inbox: StoryObj<typeof ConflictInbox> = {
+  render: () => (
+    <ConflictInbox
+      now={Date.UTC(2026, 0, 15, 10)}
+      onOpen={fn()}
+      onResolveBatch={fn()}
+      conflicts={[
+        {
+          id: 'c1',
+          collection: 'orders',
+          documentId: 'ord-1',
+          documentLabel: 'Order #10042',
+          fields: ['notes', 'items'],
+          detectedAt: Date.UTC(2026, 0, 15, 9, 55),
+        },
+        {
+          id: 'c2',
+          collection: 'machines',
+          documentId: 'mac-3',
+          documentLabel: 'Washer 3',
+          fields: ['name'],
+          detectedAt: Date.UTC(2026, 0, 15, 9, 20),
+        },
+      ]}
+    />
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('button', { name: 'Review Order #10042' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Select all conflicts' }));
+    await expect(canvas.getByRole('checkbox', { name: 'Select Washer 3' })).toBeChecked();
+  },
+};
+
+export const Offline: StoryObj<typeof OfflineBanner> = {
+  render: () => <OfflineBanner online={false} pendingCount={3} />,
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(/You're offline/);
+  },
+};
+
+export const Queue: StoryObj<typeof SyncQueuePanel> = {
+  render: () => (
+    <SyncQueuePanel
+      now={Date.UTC(2026, 0, 15, 10)}
+      onRetry={fn()}
+      onDiscard={fn()}
+      items={[
+        {
+          id: 'q1',
+          collection: 'orders',
+          documentId: 'ord-7',
+          documentLabel: 'Order #10007',
+          operation: 'update',
+          state: 'pending',
+          queuedAt: Date.UTC(2026, 0, 15, 9, 58),
+          attempts: 0,
+        },
+        {
+          id: 'q2',
+          collection: 'orders',
+          documentId: 'ord-8',
+          documentLabel: 'Order #10008',
+          operation: 'insert',
+          state: 'failed',
+          queuedAt: Date.UTC(2026, 0, 15, 9, 40),
+          attempts: 3,
+          lastError: 'items[2].quantity must be at least 1',
+        },
+      ]}
+    />
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/items\[2\]\.quantity must be at least 1/)).toBeVisible();
+    await expect(canvas.getAllByRole('button', { name: /Retry/ }).length).toBeGreaterThan(0);
+  },
+};
