@@ -1,7 +1,7 @@
 // Every order: virtualised, searchable, sortable and filterable by status, with a sync dot per row; create an
 // order and advance one along the flow from here.
 
-import { useDocSyncState, useLiveQuery } from '@syncline/data';
+import { useLiveQuery } from '@syncline/data';
 import { type Order, orderStatusFlow } from '@syncline/domain';
 import {
   Button,
@@ -13,7 +13,7 @@ import {
   SelectTrigger,
   SelectValue,
 } from '@syncline/ui';
-import { SyncDot } from '@syncline/ui/sync';
+import { ConnectedSyncDot } from '@syncline/ui/connected';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { NewOrderDialog } from '../components/new-order-dialog';
@@ -21,11 +21,6 @@ import { formatCents, nextStatus, statusLabel } from '../lib/format';
 import { advanceOrder } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
-
-/** The row's sync dot subscribes to its own document's state: a change re-renders this dot only. */
-function OrderSyncDot({ id }: { id: string }) {
-  return <SyncDot state={useDocSyncState('orders', id)} />;
-}
 
 function AdvanceButton({ order }: { order: Order }) {
   const write = useWriteContext();
@@ -45,7 +40,7 @@ const columns: ColumnDef<Order, unknown>[] = [
     enableSorting: false,
     enableHiding: false,
     size: 56,
-    cell: ({ row }) => <OrderSyncDot id={row.original.id} />,
+    cell: ({ row }) => <ConnectedSyncDot collection="orders" id={row.original.id} />,
   },
   {
     accessorKey: 'number',
