@@ -1,7 +1,7 @@
 // Create an order: customer, lines from the catalogue, priority and notes, checked before anything is written.
 
 import { useLiveQuery } from '@syncline/data';
-import { type Customer, catalogue, type OrderItem, type OrderPriority, orderPriorities } from '@syncline/domain';
+import { type Customer, catalogue, type OrderItem, type OrderPriority } from '@syncline/domain';
 import {
   Button,
   Dialog,
@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { formatCents } from '../lib/format';
 import { createOrder, totalsOf } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
+import { PriorityField } from './priority-field';
 
 type Errors = Partial<Record<'customer' | 'quantity', string>>;
 
@@ -115,20 +116,7 @@ export function NewOrderDialog() {
               <Input inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
             </FormField>
           </div>
-          <Select value={priority} onValueChange={(value) => setPriority(value as OrderPriority)}>
-            <FormField label="Priority">
-              <SelectTrigger>
-                <SelectValue />
-              </SelectTrigger>
-            </FormField>
-            <SelectContent>
-              {orderPriorities.map((value) => (
-                <SelectItem key={value} value={value} className="capitalize">
-                  {value}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <PriorityField value={priority} onChange={setPriority} />
           <FormField label="Notes">
             <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
           </FormField>

@@ -1,26 +1,12 @@
 // One order: its details, an edit form (priority, notes, tags), the next step of its flow, and its history.
 
 import { useDocSyncState, useDocument } from '@syncline/data';
-import { type Order, type OrderPriority, orderPriorities } from '@syncline/domain';
-import {
-  Button,
-  Card,
-  CardContent,
-  CardHeader,
-  CardTitle,
-  EmptyState,
-  FormField,
-  Input,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-  Textarea,
-} from '@syncline/ui';
+import type { Order, OrderPriority } from '@syncline/domain';
+import { Button, Card, CardContent, CardHeader, CardTitle, EmptyState, FormField, Input, Textarea } from '@syncline/ui';
 import { SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { PriorityField } from '../components/priority-field';
 import { formatCents, formatDateTime, nextStatus, statusLabel } from '../lib/format';
 import { advanceOrder, editOrder } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
@@ -49,20 +35,7 @@ function EditOrderForm({ order }: { order: Order }) {
 
   return (
     <form className="flex flex-col gap-4" onSubmit={save}>
-      <Select value={priority} onValueChange={(value) => setPriority(value as OrderPriority)}>
-        <FormField label="Priority">
-          <SelectTrigger>
-            <SelectValue />
-          </SelectTrigger>
-        </FormField>
-        <SelectContent>
-          {orderPriorities.map((value) => (
-            <SelectItem key={value} value={value} className="capitalize">
-              {value}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <PriorityField value={priority} onChange={setPriority} />
       <FormField label="Notes">
         <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
       </FormField>
