@@ -94,6 +94,8 @@ export function syncPhaseDescription(phase: SyncPhase, status: SyncStatusSnapsho
     case 'syncing-down':
       return 'Receiving changes from the server.';
     case 'idle':
-      return 'Everything on this device is on the server.';
+      return status.pendingCount
+        ? `Connected. ${plural(status.pendingCount, 'change')} on this device will be sent shortly.`
+        : 'Everything on this device is on the server.';
   }
 }
