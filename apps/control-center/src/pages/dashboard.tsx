@@ -4,8 +4,8 @@ import { useLiveQuery, useSyncStatus } from '@syncline/data';
 import { type Machine, machineStates, type Order, orderStatusFlow } from '@syncline/domain';
 import { Badge, Card, CardContent, CardHeader, CardTitle } from '@syncline/ui';
 import { AlarmChip } from '@syncline/ui/machine';
+import { useNow } from '@syncline/ui/sync';
 import { Link } from 'react-router';
-import { useNow } from '../lib/use-now';
 import { PageHeader } from './page-header';
 
 function CountBars<K extends string>({
@@ -68,7 +68,7 @@ export function DashboardPage() {
   const pending = useSyncStatus((s) => s.pendingCount);
   const conflicts = useSyncStatus((s) => s.conflictCount);
   const connection = useSyncStatus((s) => s.connection);
-  const now = useNow(30_000);
+  const now = useNow(undefined, 30_000);
   const alarms = machines
     .flatMap((machine) => machine.alarms.filter((alarm) => !alarm.acknowledgedAt).map((alarm) => ({ machine, alarm })))
     .sort((a, b) => b.alarm.raisedAt - a.alarm.raisedAt);

@@ -2,11 +2,10 @@
 // pause / resume, and which server and token this device uses.
 import { usePending, useSyncControls, useSyncline, useSyncStatus } from '@syncline/data';
 import { Badge, Button, Card, CardContent, CardHeader, CardTitle, FormField, Input } from '@syncline/ui';
-import { SyncQueuePanel } from '@syncline/ui/sync';
+import { SyncQueuePanel, useNow } from '@syncline/ui/sync';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../lib/format';
 import { trackSyncSessions } from '../lib/sync-history';
-import { useNow } from '../lib/use-now';
 import { useSession } from '../runtime/session-context';
 import { describeToken } from '../session/session';
 import { PageHeader } from './page-header';
@@ -64,7 +63,7 @@ export function SyncPage() {
   const lastError = useSyncStatus((s) => s.lastError);
   const pending = usePending();
   const { syncNow, pause, resume } = useSyncControls();
-  const now = useNow(5_000);
+  const now = useNow(undefined, 5_000);
   const [sessions, setSessions] = useState(() => trackSyncSessions(store));
   useEffect(() => store.subscribe(() => setSessions([...trackSyncSessions(store)])), [store]);
 
