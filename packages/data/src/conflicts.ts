@@ -94,17 +94,19 @@ export function createConflictHandler<T>(
         : undefined;
       const local = withoutStorageFields(input.newDocumentState as PlainDocument);
       const server = withoutStorageFields(input.realMasterState as PlainDocument);
+      const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
+      const documentId = String(local[primary as string] ?? server[primary as string]);
+      const tracker = trackerOf(database());
+      // a state the server already took, pushed again from an older assumed state (its answer was dropped):
+      // what the server holds now came after it, so the server's state is the merge and nobody has to decide
+      if (tracker?.wasTaken(collectionName, documentId, local)) {
+        tracker.noteMerge(collectionName, documentId, server);
+        return input.realMasterState;
+      }
       const { merged, manualFields, mergedFields } = mergeDocuments({ base, local, server }, rules);
-      const primaryKey = database().collections[collectionName]?.schema.primaryPath ?? 'id';
       // a merge that ends on the server's own state leaves nothing to push: the tracker must not keep it pending
-      trackerOf(database())?.noteMerge(
-        collectionName,
-        String(local[primaryKey as string] ?? server[primaryKey as string]),
-        sameDocumentState(merged, server) ? server : undefined,
-      );
+      tracker?.noteMerge(collectionName, documentId, sameDocumentState(merged, server) ? server : undefined);
       if (manualFields.length > 0) {
-        const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
-        const documentId = String(local[primary as string] ?? server[primary as string]);
         // the same conflict met twice (a retried push) is one record
         const open = await conflictsOf(database())
           .find({ selector: { collectionName, documentId, status: 'open' } })

@@ -73,6 +73,12 @@ export class SyncTracker {
    * synced (nothing is left to push, so no acknowledgement would ever come), not pending.
    */
   private readonly mergedToServer = new Map<string, PlainDocument>();
+  /**
+   * The last state of each recently pushed document the server took. RxDB drops a push's answer that arrives
+   * while the replication is paused, so it pushes the same state again later from the older assumed state; the
+   * conflict handler uses this to know the server already has it. Bounded: the most recent documents only.
+   */
+  private readonly taken = new Map<string, PlainDocument>();
 
   constructor(
     private readonly database: AnyRxDatabase,
@@ -98,6 +104,14 @@ export class SyncTracker {
       const collection = this.database.collections[name] as RxCollection | undefined;
       if (!collection) continue;
       this.subscriptions.push(
+        // a newer server state came down: what this client pushed before is no longer the latest both sides share
+        collection.eventBulks$.pipe(filter((bulk) => isServerWrite(bulk.context))).subscribe((bulk) => {
+          for (const event of bulk.events) {
+            const id = syncStateId(name, event.documentId);
+            const taken = this.taken.get(id);
+            if (taken && !sameDocumentState(taken, event.documentData as PlainDocument)) this.taken.delete(id);
+          }
+        }),
         collection.eventBulks$
           // this instance's own writes only: another tab tracks (and acknowledges) its own
           .pipe(filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context) && bulk.databaseToken === ownToken))
@@ -135,12 +149,27 @@ export class SyncTracker {
     }
   }
 
+  /** Whether the server took exactly this state of the document when this client last pushed it. */
+  wasTaken(collectionName: string, documentId: string, state: PlainDocument): boolean {
+    const taken = this.taken.get(syncStateId(collectionName, documentId));
+    return taken !== undefined && sameDocumentState(taken, state);
+  }
+
   /** The server took these document states: each is synced unless it was written again since. */
   acknowledge(collectionName: string, pushed: readonly PlainDocument[]): Promise<void> {
+    const collection = this.database.collections[collectionName] as RxCollection | undefined;
+    const primary = collection?.schema.primaryPath as string;
+    for (const doc of pushed) {
+      const id = syncStateId(collectionName, String(doc[primary]));
+      this.taken.delete(id);
+      this.taken.set(id, doc);
+    }
+    for (const id of this.taken.keys()) {
+      if (this.taken.size <= 5_000) break;
+      this.taken.delete(id);
+    }
     return this.enqueue(async () => {
-      const collection = this.database.collections[collectionName] as RxCollection | undefined;
       if (!collection || pushed.length === 0) return;
-      const primary = collection.schema.primaryPath as string;
       const ids = pushed.map((doc) => String(doc[primary]));
       const current = await collection.storageInstance.findDocumentsById(ids, true);
       const currentById = new Map(

@@ -235,4 +235,45 @@ describe('a product schema against syncline-server', () => {
     const waiting = await firstValueFrom(database.syncstate.findOne('tasks|t4').$.pipe(filter(Boolean)));
     expect(waiting.state).toBe('pending');
   });
+
+  it('still asks a person when they write back exactly what the server had before someone changed it', async () => {
+    // no edit clock in this schema, so writing a title back makes the very state this client pushed before
+    const { database: a, replication: syncA, server: current } = await setup();
+    const b = await createSynclineDatabase({
+      name: `tasksb${Math.random().toString(36).slice(2, 8)}`,
+      collections: { tasks: taskSchema },
+      mergeRules: { tasks: { fields: { title: 'manual' } } },
+    });
+    const syncB = startReplication({ database: b, url: current.url, token: () => current.token('team-a') });
+    cleanup.push(
+      async () => {
+        await b.remove();
+      },
+      () => syncB.stop(),
+    );
+    const title = async (database: typeof a) => (await database.tasks.findOne('t1').exec())?.title;
+    const retitle = async (database: typeof a, value: string) =>
+      (await database.tasks.findOne('t1').exec())?.incrementalPatch({ title: value });
+
+    await a.tasks.insert({ id: 't1', title: 'Wash towels', done: false });
+    await syncA.syncNow();
+    await syncB.syncNow();
+    await retitle(b, 'Wash towels at 60');
+    await syncB.syncNow();
+    await syncA.syncNow();
+    expect(await title(a)).toBe('Wash towels at 60');
+
+    // A, paused, writes back its first title; meanwhile B changes the title again
+    await syncA.pause();
+    await retitle(a, 'Wash towels');
+    await retitle(b, 'Wash towels at 40');
+    await syncB.syncNow();
+    await syncA.resume();
+    await syncA.syncNow();
+    const [conflict] = await a.conflicts.find().exec();
+    expect(conflict?.fields).toEqual(['title']);
+    expect(conflict?.local.title).toBe('Wash towels');
+    expect(conflict?.server.title).toBe('Wash towels at 40');
+    expect(await title(a)).toBe('Wash towels at 40');
+  });
 });
