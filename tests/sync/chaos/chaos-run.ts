@@ -106,10 +106,17 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
   }> = [];
   let restarting: Promise<void> | undefined;
   let operations = 0;
-  /** SYNCLINE_CHAOS_TRACE=<document id>: print every step that touches it */
+  /** SYNCLINE_CHAOS_TRACE=<document id> (or `*` for all): print every step that touches it */
   const traced = process.env.SYNCLINE_CHAOS_TRACE;
   const trace = (id: string, line: () => string) => {
-    if (traced === id) console.info(`[${clock}] ${id} ${line()}`);
+    if (traced === id || traced === '*') console.info(`[${clock}] ${id} ${line()}`);
+  };
+
+  /** The client's own current state of a document, straight from its storage (deleted ones included). */
+  const currentLocal = async (index: number, id: string): Promise<Doc | undefined> => {
+    const items = clients[index]?.database.collections.items;
+    const [doc] = (await items?.storageInstance.findDocumentsById([id], true)) ?? [];
+    return doc as Doc | undefined;
   };
 
   /** The client's fetch: sees every push and its answer, and sometimes duplicates it or loses the answer. */
@@ -148,7 +155,14 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
                   const base = row.assumedMasterState ? stripNulls(row.assumedMasterState) : undefined;
                   const local = stripNulls(row.newDocumentState);
                   const { manualFields } = mergeDocuments({ base, local, server }, itemRules);
-                  if (manualFields.length > 0) losers.push({ sentAt, client, id, fields: manualFields, local, server });
+                  // the person wrote the document again after the push read it (the write may have started
+                  // before the push left): their own newer value replaced the pushed one, and it is the newer
+                  // value that meets the conflict when it is pushed
+                  const now = await currentLocal(client, id);
+                  const superseded = now !== undefined && !sameDocumentState(now, local);
+                  if (manualFields.length > 0 && !superseded) {
+                    losers.push({ sentAt, client, id, fields: manualFields, local, server });
+                  }
                 }
               }
             } else record(rows, sentAt, settledAt, 'unknown');
@@ -390,7 +404,8 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
     // --- every value that lost a manual merge is in a conflict record on the client that wrote it
     for (const loser of losers) {
       // written again on that client after the push left: the person's own later write superseded the value
-      // (a conflict answer that arrives while paused is dropped by RxDB and the newer state pushed instead)
+      // (a conflict answer that arrives while paused is dropped by RxDB and the newer state pushed instead;
+      // a write that landed before the answer came back is caught when the answer is read)
       if ((localWrites.get(`${loser.client}|${loser.id}`) ?? 0) > loser.sentAt) continue;
       const database = clients[loser.client]?.database;
       const records = ((await database?.collections.conflicts?.find({ selector: { documentId: loser.id } }).exec()) ??

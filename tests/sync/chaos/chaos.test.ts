@@ -15,10 +15,12 @@ const only = process.env.SYNCLINE_CHAOS_SEED;
 const count = Number(process.env.SYNCLINE_CHAOS_SEEDS ?? 200);
 const first = Number(process.env.SYNCLINE_CHAOS_FROM ?? 1000);
 // the short profile: seed 1001 SIGKILLs the server (and once caught a client that never got the server's clock
-// for a write whose answer was lost while its echo went by); 2 mixes every network fault. Seed 3 is out of the
-// short profile until its intermittent "manual loser without a conflict record" is explained (see issue #8):
-// replay it with SYNCLINE_CHAOS_SEED=3.
-const seeds = only ? [Number(only)] : long ? Array.from({ length: count }, (_, i) => first + i) : [1001, 2];
+// for a write whose answer was lost while its echo went by); 2 mixes every network fault; 3 pauses a client while
+// a push's conflict answer is on its way back (RxDB drops that answer) and once showed the checker counting a
+// value its writer had already replaced as a lost one.
+const profile = only ? [Number(only)] : long ? Array.from({ length: count }, (_, i) => first + i) : [1001, 2, 3];
+// SYNCLINE_CHAOS_REPEAT=<n>: run each seed n times, to catch a failure that depends on timing as well as the seed
+const seeds = Array.from({ length: Number(process.env.SYNCLINE_CHAOS_REPEAT ?? 1) }, () => profile).flat();
 // the same options in both profiles, so a seed replays the same way from either
 const options: ChaosOptions = { clients: 3, steps: 50, killChance: 0.3, documents: 8 };
 
