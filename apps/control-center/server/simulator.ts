@@ -1,7 +1,8 @@
 // The machine simulator: acts like the shop's machines would, through the sync server. Each tick it
 // reports telemetry and a heartbeat, runs cycles to completion, honours operators' commands (a machine
 // an operator paused stays paused) and now and then raises an alarm. Operators' changes win: a push that
-// conflicts adopts the server's state and applies the machine's own changes on top at the next tick.
+// conflicts adopts the server's state and applies the machine's own changes on top at the next tick. A command
+// counts as carried out only once its machine took the change: on a conflict it waits for the next tick.
 import {
   alarmSeverities,
   commandSchema,
@@ -10,7 +11,7 @@ import {
   type MachineCommand,
   machineSchema,
 } from '@syncline/domain';
-import type { SyncClient } from './graphql-client';
+import type { PushRow, SyncClient } from './graphql-client';
 
 export interface SimulatorOptions {
   client: SyncClient;
@@ -154,6 +155,8 @@ export function applyCommand(
 export interface MachineSimulator {
   /** Raises an alarm on a machine at the next tick, as the machine itself would report it. */
   raiseAlarm(machineId: string, code: AlarmCode): void;
+  /** Runs one tick now (as the timer would); resolves when it is done. */
+  tick(): Promise<void>;
   stop(): void;
 }
 
@@ -164,36 +167,47 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
   const reporting = [...known.keys()].sort().slice(silentMachines);
 
   let commandCheckpoint: unknown = null;
+  /** queued commands pulled from the server and not carried out yet, by id */
+  const waiting = new Map<string, MachineCommand>();
+  /** outcomes of carried-out commands whose report has not reached the server yet */
+  let unreported: Array<PushRow<MachineCommand>> = [];
   const requestedAlarms = new Map<string, AlarmCode>();
   let running = true;
   let busy = false;
 
-  /** Carries out the commands queued since the last tick; returns the machines they changed. */
-  const carryOutCommands = async (at: number): Promise<Map<string, Machine>> => {
-    const changed = new Map<string, Machine>();
+  /** Pulls the commands queued since the last tick (a newer version of a waiting command replaces it). */
+  const pullCommands = async () => {
     const page = await client.pullSince<MachineCommand>('commands', commandSchema, commandCheckpoint);
     commandCheckpoint = page.checkpoint;
-    const rows = [];
     for (const command of page.documents) {
-      if (command._deleted || command.status !== 'queued') continue;
+      const { _deleted, ...stored } = command;
+      if (_deleted || stored.status !== 'queued') waiting.delete(command.id);
+      else waiting.set(command.id, stored);
+    }
+  };
+
+  /** Applies the waiting commands in order: the machines they change, and each command's outcome. */
+  const applyWaiting = (at: number) => {
+    const changed = new Map<string, Machine>();
+    const outcomes: Array<{ command: MachineCommand; row: PushRow<MachineCommand> }> = [];
+    for (const command of waiting.values()) {
       const machine = changed.get(command.machineId) ?? known.get(command.machineId);
       if (!machine) continue;
       const outcome = applyCommand(machine, command, at);
       if (outcome.status === 'done') changed.set(machine.id, outcome.machine);
-      const { _deleted, ...stored } = command;
-      rows.push({
-        assumedMasterState: { ...stored, _deleted: false },
+      const row = {
+        assumedMasterState: { ...command, _deleted: false },
         newDocumentState: {
-          ...stored,
+          ...command,
           status: outcome.status,
           result: outcome.result,
           completedAt: at,
           _deleted: false,
         },
-      });
+      };
+      outcomes.push({ command, row });
     }
-    await client.push('commands', commandSchema, rows);
-    return changed;
+    return { changed, outcomes };
   };
 
   const tick = async () => {
@@ -201,7 +215,8 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
     busy = true;
     try {
       const at = now();
-      const commanded = await carryOutCommands(at);
+      await pullCommands();
+      const { changed: commanded, outcomes } = applyWaiting(at);
       const ids = new Set([...reporting, ...commanded.keys(), ...requestedAlarms.keys()]);
       const rows = [...ids].flatMap((id) => {
         const master = known.get(id);
@@ -220,6 +235,21 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
         requestedAlarms.delete(row.newDocumentState.id);
       }
       for (const doc of conflicts) known.set(doc.id as string, withoutDeleted(doc as Machine & { _deleted?: boolean }));
+      // a command is carried out once its machine took the change; on a machine whose push conflicted (an
+      // operator changed it meanwhile) the command waits and is applied to the newer state at the next tick
+      for (const { command, row } of outcomes) {
+        if (conflicted.has(command.machineId)) continue;
+        waiting.delete(command.id);
+        unreported.push(row);
+      }
+      const report = unreported;
+      unreported = [];
+      try {
+        await client.push('commands', commandSchema, report);
+      } catch (error) {
+        unreported = [...report, ...unreported];
+        throw error;
+      }
     } catch (error) {
       options.onError?.(error);
     } finally {
@@ -231,6 +261,7 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
     raiseAlarm: (machineId, code) => {
       requestedAlarms.set(machineId, code);
     },
+    tick,
     stop: () => {
       running = false;
       clearInterval(timer);
