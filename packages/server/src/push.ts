@@ -31,6 +31,8 @@ export function applyPush(
     const stored = await tx.read(collection.name, ids);
     const conflicts: DocumentData[] = [];
     const written: DocumentData[] = [];
+    // What the push leaves of each document: a later row of the same id replaces an earlier one's write.
+    const toStore = new Map<string, StoredDocument>();
     let checkpoint: Checkpoint | null = null;
 
     for (const row of rows) {
@@ -48,11 +50,12 @@ export function applyPush(
       const deleted = row.newDocumentState[DELETED] === true;
       const data: DocumentData = { ...row.newDocumentState, [UPDATED_AT]: updatedAt, [DELETED]: deleted };
       const doc: StoredDocument = { id, updatedAt, deleted, data };
-      await tx.write(collection.name, doc);
       stored.set(id, doc);
+      toStore.set(id, doc);
       written.push(data);
       checkpoint = { id, updatedAt };
     }
+    await tx.write(collection.name, [...toStore.values()]);
     return { conflicts, written, checkpoint };
   });
 }

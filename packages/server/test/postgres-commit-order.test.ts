@@ -96,7 +96,7 @@ describe.runIf(postgresUrl)('commit order on PostgreSQL', () => {
     const allocated = deferred();
     const release = deferred();
     const first = a.transaction(tenant, async (tx) => {
-      await tx.write('tasks', { id: 'early', updatedAt: tx.nextUpdatedAt(), deleted: false, data: doc('early') });
+      await tx.write('tasks', [{ id: 'early', updatedAt: tx.nextUpdatedAt(), deleted: false, data: doc('early') }]);
       allocated.resolve();
       await release.promise;
     });
@@ -104,7 +104,7 @@ describe.runIf(postgresUrl)('commit order on PostgreSQL', () => {
     let secondDone = false;
     const second = b
       .transaction(tenant, async (tx) => {
-        await tx.write('tasks', { id: 'late', updatedAt: tx.nextUpdatedAt(), deleted: false, data: doc('late') });
+        await tx.write('tasks', [{ id: 'late', updatedAt: tx.nextUpdatedAt(), deleted: false, data: doc('late') }]);
       })
       .then(() => {
         secondDone = true;

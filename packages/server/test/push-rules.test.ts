@@ -112,11 +112,97 @@ describeOnEngines('push rules', (engine) => {
     expect(await storage.pull({ tenant: 'acme', collection: 'notes', after: null, limit: 10 })).toEqual([]);
   });
 
+  it('takes the rows of one push in order, when several carry the same document', async () => {
+    const clock = 2_000;
+    await open(() => clock);
+    const v1 = doc('a', { title: 'one' });
+    const v2 = doc('a', { title: 'two' });
+    const outcome = await applyPush(storage, 'acme', tasks, [
+      { newDocumentState: v1 },
+      // built on the row before it: written, with the next updatedAt
+      { assumedMasterState: v1, newDocumentState: v2 },
+      // a repeat of that row: nothing to do
+      { assumedMasterState: v1, newDocumentState: v2 },
+      // on a base that is no longer current: a conflict carrying the state the rows before it left
+      { assumedMasterState: v1, newDocumentState: doc('a', { title: 'three' }) },
+      { newDocumentState: doc('b') },
+    ]);
+    expect(outcome.written.map((d) => [d.id, d.title, d.updatedAt])).toEqual([
+      ['a', 'one', 2_000],
+      ['a', 'two', 2_001],
+      ['b', 'Task b', 2_002],
+    ]);
+    expect(outcome.conflicts).toEqual([outcome.written[1]]);
+    expect(outcome.checkpoint).toEqual({ id: 'b', updatedAt: 2_002 });
+    const stored = await storage.pull({ tenant: 'acme', collection: 'tasks', after: null, limit: 10 });
+    expect(stored.map((s) => [s.id, s.data.title, s.updatedAt])).toEqual([
+      ['a', 'two', 2_001],
+      ['b', 'Task b', 2_002],
+    ]);
+  });
+
+  it('stores a delete as a tombstone with a new updatedAt, and a write after it revives the document', async () => {
+    let clock = 3_000;
+    await open(() => clock);
+    const created = (await applyPush(storage, 'acme', tasks, [{ newDocumentState: doc('a') }])).written[0];
+    if (!created) throw new Error('not written');
+    const gone = { ...created, _deleted: true };
+    const deleted = await applyPush(storage, 'acme', tasks, [{ assumedMasterState: created, newDocumentState: gone }]);
+    expect(deleted.conflicts).toEqual([]);
+    expect(deleted.written).toEqual([{ ...gone, updatedAt: 3_001 }]);
+    const [tombstone] = await storage.pull({ tenant: 'acme', collection: 'tasks', after: null, limit: 10 });
+    expect(tombstone).toMatchObject({ id: 'a', deleted: true, updatedAt: 3_001, data: { _deleted: true } });
+    // Editing the deleted document without knowing of the delete is a conflict that answers with the tombstone.
+    const edit = await applyPush(storage, 'acme', tasks, [
+      { assumedMasterState: created, newDocumentState: { ...created, title: 'edited' } },
+    ]);
+    expect(edit.conflicts).toEqual([deleted.written[0]]);
+    clock = 5_000;
+    const revived = await applyPush(storage, 'acme', tasks, [
+      { assumedMasterState: gone, newDocumentState: { ...created, title: 'back' } },
+    ]);
+    expect(revived.written.map((d) => [d.title, d._deleted, d.updatedAt])).toEqual([['back', false, 5_000]]);
+    const [row] = await storage.pull({ tenant: 'acme', collection: 'tasks', after: null, limit: 10 });
+    expect(row).toMatchObject({ id: 'a', deleted: false, updatedAt: 5_000 });
+  });
+
+  it('writes a push of more rows than one statement carries, all of them, in order', async () => {
+    let clock = 10_000;
+    await open(() => clock);
+    const ids = Array.from({ length: 1_234 }, (_, i) => `d${String(i).padStart(4, '0')}`);
+    const first = await applyPush(
+      storage,
+      'acme',
+      tasks,
+      ids.map((id) => ({ newDocumentState: doc(id) })),
+    );
+    expect(first.written.map((d) => d.updatedAt)).toEqual(ids.map((_, i) => 10_000 + i));
+    // Half of them again on their stored state, the other half on a stale one: every stale row conflicts.
+    clock = 20_000;
+    const second = await applyPush(
+      storage,
+      'acme',
+      tasks,
+      first.written.map((stored, i) =>
+        i % 2 === 0
+          ? { assumedMasterState: stored, newDocumentState: { ...stored, done: true } }
+          : { assumedMasterState: { ...stored, title: 'stale' }, newDocumentState: { ...stored, done: true } },
+      ),
+    );
+    expect(second.written.map((d) => d.id)).toEqual(ids.filter((_, i) => i % 2 === 0));
+    expect(second.conflicts.map((d) => d.id)).toEqual(ids.filter((_, i) => i % 2 === 1));
+    const stored = await storage.pull({ tenant: 'acme', collection: 'tasks', after: null, limit: 2_000 });
+    expect(stored).toHaveLength(ids.length);
+    expect(stored.filter((s) => s.data.done === true).map((s) => s.id)).toEqual(second.written.map((d) => d.id));
+    // Another tenant's documents of the same ids are untouched by all of this.
+    expect(await storage.pull({ tenant: 'globex', collection: 'tasks', after: null, limit: 10 })).toEqual([]);
+  });
+
   it('writes nothing of a push whose transaction fails half-way', async () => {
     await open();
     await expect(
       storage.transaction('acme', async (tx) => {
-        await tx.write('tasks', { id: 'x', updatedAt: tx.nextUpdatedAt(), deleted: false, data: doc('x') });
+        await tx.write('tasks', [{ id: 'x', updatedAt: tx.nextUpdatedAt(), deleted: false, data: doc('x') }]);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

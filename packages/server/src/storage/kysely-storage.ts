@@ -35,8 +35,10 @@ export interface KyselySyncStorageOptions {
 // `updatedAt` values are milliseconds, far below this; a checkpoint at or past it has nothing after it.
 const MAX_UPDATED_AT = Number.MAX_SAFE_INTEGER;
 
-// Far below SQLite's and PostgreSQL's bound-parameter limits.
+// Far below SQLite's (32,766) and PostgreSQL's (65,535) bound-parameter limits: 500 ids to read, or 500 rows of
+// six columns to write, per statement.
 const READ_CHUNK = 500;
+const WRITE_CHUNK = 500;
 
 type Row = Pick<SyncDatabase['sync_documents'], 'id' | 'updated_at' | 'deleted' | 'data'>;
 
@@ -152,17 +154,28 @@ export class KyselySyncStorage implements SyncStorage {
           last = Math.max(Math.floor(this.#now()), last + 1);
           return last;
         },
-        write: async (collection, doc) => {
-          const values = {
-            updated_at: doc.updatedAt,
-            deleted: doc.deleted ? 1 : 0,
-            data: JSON.stringify(doc.data),
-          };
-          await trx
-            .insertInto('sync_documents')
-            .values({ tenant, collection, id: doc.id, ...values })
-            .onConflict((oc) => oc.columns(['tenant', 'collection', 'id']).doUpdateSet(values))
-            .execute();
+        write: async (collection, docs) => {
+          for (let start = 0; start < docs.length; start += WRITE_CHUNK) {
+            const rows = docs.slice(start, start + WRITE_CHUNK).map((doc) => ({
+              tenant,
+              collection,
+              id: doc.id,
+              updated_at: doc.updatedAt,
+              deleted: doc.deleted ? 1 : 0,
+              data: JSON.stringify(doc.data),
+            }));
+            await trx
+              .insertInto('sync_documents')
+              .values(rows)
+              .onConflict((oc) =>
+                oc.columns(['tenant', 'collection', 'id']).doUpdateSet((eb) => ({
+                  updated_at: eb.ref('excluded.updated_at'),
+                  deleted: eb.ref('excluded.deleted'),
+                  data: eb.ref('excluded.data'),
+                })),
+              )
+              .execute();
+          }
         },
       };
 

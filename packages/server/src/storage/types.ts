@@ -34,8 +34,11 @@ export interface SyncTransaction {
    * the wall clock steps back. Persisted with the transaction.
    */
   nextUpdatedAt(): number;
-  /** Inserts or replaces one document. */
-  write(collection: string, doc: StoredDocument): Promise<void>;
+  /**
+   * Inserts or replaces documents, as few statements as the engine's parameter limit allows. Each id at most once
+   * per call (PostgreSQL refuses to update one row twice in a statement).
+   */
+  write(collection: string, docs: readonly StoredDocument[]): Promise<void>;
 }
 
 export interface SyncStorage {
