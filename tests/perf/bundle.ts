@@ -45,14 +45,14 @@ function addSizes(sizes: readonly Size[]): Size {
   );
 }
 
-/** Every subpath of the kit's exports map, with `./*` expanded to the component folders. */
+/** Every JavaScript subpath of the kit's exports map, with `./*` expanded to the component folders. */
 export async function uiEntries(): Promise<string[]> {
   const manifest = JSON.parse(await readFile(join(root, 'packages/ui/package.json'), 'utf8')) as {
     exports: Record<string, unknown>;
   };
   const entries: string[] = [];
   for (const key of Object.keys(manifest.exports)) {
-    if (key === './package.json') continue;
+    if (key === './package.json' || key.endsWith('.css')) continue;
     if (key === './*') {
       const folders = await readdir(join(root, 'packages/ui/src/components'), { withFileTypes: true });
       for (const folder of folders) if (folder.isDirectory()) entries.push(`@syncline/ui/${folder.name}`);
