@@ -1,0 +1,5 @@
+// Plain Vite + React: no Tailwind, no PostCSS.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({ plugins: [react()] });

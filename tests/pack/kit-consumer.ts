@@ -1,0 +1,110 @@
+// A product team's app outside the workspace: the kit and tokens packed as they would be published, installed
+// from those tarballs with npm (no workspace links) next to React, Vite and Tailwind from the registry, built by
+// the app's own Vite and served as static files on loopback.
+import { execFile } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { serveApp } from '../../apps/control-center/server/static-app';
+
+const repo = join(import.meta.dirname, '../..');
+const template = join(import.meta.dirname, 'consumer-app');
+const execFileAsync = promisify(execFile);
+
+/** Runs a command to completion; on failure, says which one and shows its output. */
+async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+  try {
+    return await execFileAsync(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${stdout}\n${stderr}`, { cause: error });
+  }
+}
+
+/** `pnpm pack` of a workspace package (its `prepack` builds it first); returns the tarball's path. */
+export async function pack(packageDir: string, destination: string): Promise<string> {
+  const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', destination], join(repo, packageDir));
+  // Lifecycle banners come first; the report is the JSON object that starts a line.
+  return (JSON.parse(stdout.slice(stdout.search(/^\{/m))) as { filename: string }).filename;
+}
+
+type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+
+/** The version range the workspace itself uses for a package, so the app tests the same React, Vite and Tailwind. */
+async function workspaceRange(name: string): Promise<string> {
+  for (const manifest of ['tests/package.json', 'package.json']) {
+    const { dependencies, devDependencies } = JSON.parse(await readFile(join(repo, manifest), 'utf8')) as Manifest;
+    const range = dependencies?.[name] ?? devDependencies?.[name];
+    if (range) return range;
+  }
+  throw new Error(`No workspace manifest lists ${name}: add it to tests/package.json.`);
+}
+
+async function ranges(names: string[]): Promise<Record<string, string>> {
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await workspaceRange(name)])));
+}
+
+/**
+ * Copies tests/pack/consumer-app into `dir` and installs it with npm: the two tarballs, and the rest from the
+ * registry. npm would fetch the kit's own dependency on @syncline/tokens from the registry: the override points it
+ * at the tarball.
+ */
+export async function createConsumerApp(dir: string, tarballs: { tokens: string; ui: string }): Promise<void> {
+  await cp(template, dir, { recursive: true });
+  const manifest = {
+    name: 'syncline-consumer',
+    private: true,
+    type: 'module',
+    dependencies: {
+      '@syncline/tokens': `file:${tarballs.tokens}`,
+      '@syncline/ui': `file:${tarballs.ui}`,
+      ...(await ranges(['react', 'react-dom'])),
+    },
+    devDependencies: await ranges([
+      '@tailwindcss/vite',
+      '@types/react',
+      '@types/react-dom',
+      '@vitejs/plugin-react',
+      'tailwindcss',
+      'vite',
+    ]),
+    overrides: { '@syncline/tokens': '$@syncline/tokens' },
+  };
+  await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // pnpm passes its settings to scripts as npm_config_*; they are not this npm's.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir, env);
+}
+
+/** Type-checks the app against the installed declarations, with the workspace's TypeScript. */
+export async function typecheckConsumerApp(dir: string): Promise<void> {
+  await run(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], dir);
+}
+
+/** `vite build` with the app's own Vite, for production (Vitest's NODE_ENV=test would give React's dev build). */
+export async function buildConsumerApp(appDir: string): Promise<string> {
+  const vite = join(appDir, '../node_modules/vite/bin/vite.js');
+  await run(process.execPath, [vite, 'build', '--logLevel', 'error'], appDir, {
+    ...process.env,
+    NODE_ENV: 'production',
+  });
+  return join(appDir, 'dist');
+}
+
+/** Serves a built app's files on a free loopback port. */
+export async function serveDirectory(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((request, response) => {
+    void serveApp(dir, new URL(request.url ?? '/', 'http://localhost').pathname).then(async (answer) => {
+      response.writeHead(answer.status, Object.fromEntries(answer.headers));
+      response.end(Buffer.from(await answer.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
