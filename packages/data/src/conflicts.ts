@@ -82,6 +82,12 @@ export function createConflictHandler<T>(
       const left = a as PlainDocument;
       const right = b as PlainDocument;
       if (!sameDocumentState(left, right)) return false;
+      // a discarded local change: the server state it went back to is pushed once, so the server answers with
+      // its newest state if that moved on since (the assumed state may be older than the server's)
+      if (context === 'upstream-check-if-equal') {
+        const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
+        if (trackerOf(database())?.isDiscarding(collectionName, String(right[primary as string]))) return false;
+      }
       // Downstream, "equal" means "no need to write the server's state": there the server's clock must count,
       // or the echo of a push never brings `updatedAt` to the client.
       return context === 'downstream-check-if-equal-1'

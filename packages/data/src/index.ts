@@ -49,3 +49,4 @@ export {
   type SyncStatus,
   type SyncStore,
 } from './sync-store';
+export type { DiscardTarget } from './tabs';

@@ -3,6 +3,7 @@
 // sync status store fed from all of it.
 import {
   createRevision,
+  getAssumedMasterState,
   now,
   type RxCollection,
   type RxDocumentData,
@@ -18,8 +19,9 @@ import { type PlainDocument, sameDocumentState, stripNulls, withoutStorageFields
 import { type CollectionOperations, collectionOperations, toInputDocument } from './graphql-operations';
 import { createGraphQLTransport, SyncRequestError, type TokenSource } from './graphql-transport';
 import { type LiveStream, openLiveStream, type PullStream } from './live-stream';
+import { syncStateId } from './sync-state';
 import { bindSyncCounts, createSyncStore, type SyncErrorInfo, type SyncStatus, type SyncStore } from './sync-store';
-import { coordinateTabs } from './tabs';
+import { coordinateTabs, type DiscardTarget } from './tabs';
 
 export interface StartReplicationOptions {
   /** a database opened with createSynclineDatabase */
@@ -67,6 +69,12 @@ export interface SynclineReplication {
   syncNow(): Promise<void>;
   /** resolves once every pending write is pushed and everything new is pulled */
   awaitInSync(): Promise<void>;
+  /**
+   * Throws away this device's unsynced change to each document, pending or refused: the document goes back to the
+   * server's state, and to its newest one if the server moved on meanwhile. A document the server never had (a
+   * refused new one) is removed. In a tab that does not replicate, asks the one that does.
+   */
+  discard(targets: readonly DiscardTarget[]): Promise<void>;
   /** tears everything down: replication, socket, timers and store feeds */
   stop(): Promise<void>;
 }
@@ -110,6 +118,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     store,
     enabled: leaderOnly,
     onSyncNowRequest: () => void syncNow(),
+    onDiscardRequest: (targets) =>
+      void discard(targets).catch((error: unknown) => set({ lastError: describe('local', String(error)) })),
   });
   // A page opened (or reloaded) with the network off is offline from its first frame, not "connecting".
   const browserOffline = (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
@@ -182,6 +192,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     countTimer ??= setTimeout(flushReceived, 100);
   };
 
+  /** `${collection}|${id}` of local creations discarded while RxDB may still be retrying to push them */
+  const discardedAway = new Set<string>();
   const streams = new Map<string, PullStream>();
   const operations = new Map<string, CollectionOperations>();
   const states: Record<string, RxReplicationState<PlainDocument, Checkpoint>> = {};
@@ -316,11 +328,18 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
         handler: (rows: RxReplicationWriteToMasterRow<PlainDocument>[]) =>
           attempt('push', async () => {
             await pushLatestStates(rows);
+            // a discarded local creation is not sent: the server never had it (RxDB may still be retrying it)
+            const sendable = rows.filter((row) => {
+              const key = syncStateId(name, idOf(row));
+              return !(discardedAway.has(key) && (row.newDocumentState as PlainDocument)._deleted);
+            });
+            for (const row of rows) discardedAway.delete(syncStateId(name, idOf(row)));
+            if (sendable.length === 0) return [];
             try {
-              return await send(rows);
+              return await send(sendable);
             } catch (error) {
               if (!(error instanceof SyncRequestError && error.kind === 'rejected')) throw error;
-              await isolateRejected(rows, error);
+              await isolateRejected(sendable, error);
               // RxDB retries the batch after the backoff; rows that landed meanwhile are idempotent no-ops
               throw error;
             }
@@ -451,6 +470,64 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     await Promise.all(all().map((state) => state.awaitInSync()));
   }
 
+  async function discard(targets: readonly DiscardTarget[]) {
+    if (!tabs.isLeader()) {
+      tabs.requestDiscard(targets);
+      return;
+    }
+    const byCollection = new Map<string, string[]>();
+    for (const { collectionName, documentId } of targets) {
+      if (!states[collectionName]) {
+        throw new Error(`"${collectionName}" is not replicated by this client; nothing was discarded.`);
+      }
+      byCollection.set(collectionName, [...(byCollection.get(collectionName) ?? []), documentId]);
+    }
+    for (const [name, ids] of byCollection) {
+      const state = states[name] as RxReplicationState<PlainDocument, Checkpoint>;
+      await state.startPromise;
+      const internal = state.internalReplicationState;
+      if (!internal) throw new Error(`The replication of "${name}" has not started; nothing was discarded.`);
+      const collection = database.collections[name] as RxCollection<PlainDocument>;
+      const primary = collection.schema.primaryPath as string;
+      const masters = await getAssumedMasterState(internal, ids);
+      const current = (await collection.storageInstance.findDocumentsById(
+        ids,
+        true,
+      )) as RxDocumentData<PlainDocument>[];
+      const back = [];
+      const gone = [];
+      for (const doc of current) {
+        const id = String(doc[primary]);
+        const server = (masters[id]?.docData as PlainDocument | undefined) ?? tracker.takenState(name, id);
+        const stamp = { _meta: { ...doc._meta, lwt: now() }, _rev: createRevision(database.token, doc) };
+        if (server) {
+          tracker.markDiscarding(name, id);
+          const state = { ...withoutStorageFields(server), _deleted: Boolean(server._deleted) };
+          back.push({ previous: doc, document: { ...state, _attachments: doc._attachments ?? {}, ...stamp } });
+        } else {
+          discardedAway.add(syncStateId(name, id));
+          gone.push({ previous: doc, document: { ...doc, _deleted: true, ...stamp } });
+        }
+      }
+      const written = [
+        // back to the server's state as a local write: pushed once, so the server answers with its newest state
+        ...(back.length > 0 ? [await collection.storageInstance.bulkWrite(back, 'syncline-discard')] : []),
+        // never on the server: removed as if the server had said so, so nothing is pushed
+        ...(gone.length > 0
+          ? [await collection.storageInstance.bulkWrite(gone, await internal.downstreamBulkWriteFlag)]
+          : []),
+      ];
+      const failed = written.flatMap((result) => result.error.map((error) => error.documentId));
+      if (gone.length > 0) {
+        const removed = gone.map((row) => String(row.previous[primary])).filter((id) => !failed.includes(id));
+        await tracker.forget(name, removed);
+      }
+      if (failed.length > 0) {
+        throw new Error(`${failed.join(', ')} changed while discarding and kept the newer change; discard again.`);
+      }
+    }
+  }
+
   async function resume() {
     set({ paused: false, connection: 'connecting' });
     backoff.succeeded();
@@ -468,6 +545,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     },
     resume,
     syncNow,
+    discard,
     async awaitInSync() {
       await Promise.all(all().map((state) => state.awaitInSync()));
       await tracker.flush();

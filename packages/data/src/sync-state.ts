@@ -122,6 +122,8 @@ export class SyncTracker {
                 const id = syncStateId(name, event.documentId);
                 const serverState = this.mergedToServer.get(id);
                 this.mergedToServer.delete(id);
+                // the merge is written: a discarded change has gone back to what the server answered
+                this.discarding.delete(id);
                 if (serverState && sameDocumentState(serverState, event.documentData as PlainDocument)) {
                   settled.add(event.documentId);
                 }
@@ -149,6 +151,30 @@ export class SyncTracker {
     }
   }
 
+  /** Documents whose local change was discarded: their server state must be pushed once, though it looks unchanged. */
+  private readonly discarding = new Set<string>();
+
+  /** Marks a document as going back to its server state (see `discard` in the replication). */
+  markDiscarding(collectionName: string, documentId: string): void {
+    this.discarding.add(syncStateId(collectionName, documentId));
+  }
+
+  isDiscarding(collectionName: string, documentId: string): boolean {
+    return this.discarding.has(syncStateId(collectionName, documentId));
+  }
+
+  /** The last state of the document the server took from this client, if it is still the latest known. */
+  takenState(collectionName: string, documentId: string): PlainDocument | undefined {
+    return this.taken.get(syncStateId(collectionName, documentId));
+  }
+
+  /** Drops the sync state of documents that no longer have anything to send (a discarded local creation). */
+  forget(collectionName: string, documentIds: readonly string[]): Promise<void> {
+    return this.enqueue(async () => {
+      await this.records.bulkRemove(documentIds.map((documentId) => syncStateId(collectionName, documentId)));
+    });
+  }
+
   /** Whether the server took exactly this state of the document when this client last pushed it. */
   wasTaken(collectionName: string, documentId: string, state: PlainDocument): boolean {
     const taken = this.taken.get(syncStateId(collectionName, documentId));
@@ -161,6 +187,7 @@ export class SyncTracker {
     const primary = collection?.schema.primaryPath as string;
     for (const doc of pushed) {
       const id = syncStateId(collectionName, String(doc[primary]));
+      this.discarding.delete(id);
       this.taken.delete(id);
       this.taken.set(id, doc);
     }

@@ -9,7 +9,17 @@ import type { SyncStatus, SyncStore } from './sync-store';
 /** The status fields only the replicating tab knows. */
 const mirrored = ['connection', 'activity', 'lastSyncedAt', 'lastError', 'progress', 'stalled', 'paused'] as const;
 
-type Message = { type: 'status'; status: Partial<SyncStatus> } | { type: 'hello' } | { type: 'syncNow' };
+/** A document whose local change to throw away (see the replication's `discard`). */
+export interface DiscardTarget {
+  collectionName: string;
+  documentId: string;
+}
+
+type Message =
+  | { type: 'status'; status: Partial<SyncStatus> }
+  | { type: 'hello' }
+  | { type: 'syncNow' }
+  | { type: 'discard'; targets: DiscardTarget[] };
 
 export interface TabCoordination {
   isLeader(): boolean;
@@ -17,6 +27,8 @@ export interface TabCoordination {
   whenLeader: Promise<void>;
   /** asks the leader tab to sync now */
   requestSyncNow(): void;
+  /** asks the leader tab to discard these documents' local changes */
+  requestDiscard(targets: readonly DiscardTarget[]): void;
   close(): void;
 }
 
@@ -25,6 +37,7 @@ export function coordinateTabs(options: {
   store: SyncStore;
   enabled: boolean;
   onSyncNowRequest: () => void;
+  onDiscardRequest: (targets: readonly DiscardTarget[]) => void;
 }): TabCoordination {
   const { database, store } = options;
   if (!options.enabled) {
@@ -32,6 +45,7 @@ export function coordinateTabs(options: {
       isLeader: () => true,
       whenLeader: Promise.resolve(),
       requestSyncNow: () => undefined,
+      requestDiscard: () => undefined,
       close: () => undefined,
     };
   }
@@ -61,6 +75,7 @@ export function coordinateTabs(options: {
       if (data.type === 'status' && !leader) store.setState(data.status);
       else if (data.type === 'hello' && leader) post({ type: 'status', status: snapshot() });
       else if (data.type === 'syncNow' && leader) options.onSyncNowRequest();
+      else if (data.type === 'discard' && leader) options.onDiscardRequest(data.targets);
     };
   }
   post({ type: 'hello' });
@@ -69,6 +84,7 @@ export function coordinateTabs(options: {
     isLeader: () => leader,
     whenLeader,
     requestSyncNow: () => post({ type: 'syncNow' }),
+    requestDiscard: (targets) => post({ type: 'discard', targets: [...targets] }),
     close() {
       closed = true;
       unsubscribe();

@@ -81,6 +81,23 @@ async function setup(extra: Partial<StartReplicationOptions> = {}) {
   return { database, replication, server: current };
 }
 
+/** Another device of the same team on the same server. */
+async function secondClient(current: TestServer) {
+  const database = await createSynclineDatabase({
+    name: `tasksb${Math.random().toString(36).slice(2, 8)}`,
+    collections: { tasks: taskSchema },
+    mergeRules: { tasks: { fields: { title: 'manual' } } },
+  });
+  const replication = startReplication({ database, url: current.url, token: () => current.token('team-a') });
+  cleanup.push(
+    async () => {
+      await database.remove();
+    },
+    () => replication.stop(),
+  );
+  return { database, replication };
+}
+
 function reaches(replication: SynclineReplication, test: (status: SyncStatus) => boolean) {
   return storeReaches({ replication }, test);
 }
@@ -239,18 +256,7 @@ describe('a product schema against syncline-server', () => {
   it('still asks a person when they write back exactly what the server had before someone changed it', async () => {
     // no edit clock in this schema, so writing a title back makes the very state this client pushed before
     const { database: a, replication: syncA, server: current } = await setup();
-    const b = await createSynclineDatabase({
-      name: `tasksb${Math.random().toString(36).slice(2, 8)}`,
-      collections: { tasks: taskSchema },
-      mergeRules: { tasks: { fields: { title: 'manual' } } },
-    });
-    const syncB = startReplication({ database: b, url: current.url, token: () => current.token('team-a') });
-    cleanup.push(
-      async () => {
-        await b.remove();
-      },
-      () => syncB.stop(),
-    );
+    const { database: b, replication: syncB } = await secondClient(current);
     const title = async (database: typeof a) => (await database.tasks.findOne('t1').exec())?.title;
     const retitle = async (database: typeof a, value: string) =>
       (await database.tasks.findOne('t1').exec())?.incrementalPatch({ title: value });
@@ -275,5 +281,41 @@ describe('a product schema against syncline-server', () => {
     expect(conflict?.local.title).toBe('Wash towels');
     expect(conflict?.server.title).toBe('Wash towels at 40');
     expect(await title(a)).toBe('Wash towels at 40');
+  });
+
+  it('discards a refused change: back to the newest server state, or gone if the server never had it', async () => {
+    const { database: a, replication: syncA, server: current } = await setup();
+    const { database: b, replication: syncB } = await secondClient(current);
+    await a.tasks.insert({ id: 't1', title: 'Order detergent', done: false });
+    await syncA.syncNow();
+    await syncB.syncNow();
+
+    // a new task the server refuses: discarding it removes it, and nothing is sent
+    await a.tasks.insert({ id: 't2', title: 'A title far too long for the server', done: false });
+    await reaches(syncA, (s) => s.failedCount === 1);
+    await syncA.discard([{ collectionName: 'tasks', documentId: 't2' }]);
+    await reaches(syncA, (s) => s.failedCount === 0 && s.pendingCount === 0);
+    expect(await a.tasks.findOne('t2').exec()).toBeNull();
+
+    // a refused change to a task B changes meanwhile: discarding it brings B's newer state, not the older one
+    await (await a.tasks.findOne('t1').exec())?.incrementalPatch({ title: 'Order detergent and softener', done: true });
+    await reaches(syncA, (s) => s.failedCount === 1);
+    await (await b.tasks.findOne('t1').exec())?.incrementalPatch({ title: 'Order softener' });
+    await syncB.syncNow();
+    await syncA.discard([{ collectionName: 'tasks', documentId: 't1' }]);
+    await reaches(syncA, (s) => s.failedCount === 0 && s.pendingCount === 0);
+    await syncA.syncNow();
+    const t1 = await a.tasks.findOne('t1').exec();
+    expect({ title: t1?.title, done: t1?.done }).toEqual({ title: 'Order softener', done: false });
+    expect(await a.conflicts.count().exec()).toBe(0);
+    expect(await tasksOnServer(current)).toEqual([{ id: 't1', title: 'Order softener', done: false }]);
+
+    // the discarded change no longer holds back the writes after it
+    await a.tasks.insert({ id: 't3', title: 'Descale the boiler', done: false });
+    await reaches(syncA, (s) => s.pendingCount === 0);
+    expect((await tasksOnServer(current)).map((t) => t.id).sort()).toEqual(['t1', 't3']);
+    await expect(syncA.discard([{ collectionName: 'notes', documentId: 'n1' }])).rejects.toThrow(
+      /"notes" is not replicated by this client; nothing was discarded/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Sync: the status, the queue of writes waiting for the server, the sessions of this device, errors,
 // pause / resume, and which server and token this device uses.
 import { usePending, useSyncControls, useSyncline, useSyncStatus } from '@syncline/data';
-import { Badge, Button, Card, CardContent, CardHeader, CardTitle, FormField, Input } from '@syncline/ui';
+import { Badge, Button, Card, CardContent, CardHeader, CardTitle, FormField, Input, toast } from '@syncline/ui';
 import { SyncQueuePanel, useNow } from '@syncline/ui/sync';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../lib/format';
@@ -62,7 +62,14 @@ export function SyncPage() {
   const lastSyncedAt = useSyncStatus((s) => s.lastSyncedAt);
   const lastError = useSyncStatus((s) => s.lastError);
   const pending = usePending();
-  const { syncNow, pause, resume } = useSyncControls();
+  const { syncNow, pause, resume, discard } = useSyncControls();
+  const discardRecords = (records: typeof pending) => {
+    const targets = records.map(({ collectionName, documentId }) => ({ collectionName, documentId }));
+    discard(targets).then(
+      () => toast.success(records.length === 1 ? 'Change discarded' : `${records.length} changes discarded`),
+      (error: unknown) => toast.error(error instanceof Error ? error.message : String(error)),
+    );
+  };
   const now = useNow(undefined, 5_000);
   const [sessions, setSessions] = useState(() => trackSyncSessions(store));
   useEffect(() => store.subscribe(() => setSessions([...trackSyncSessions(store)])), [store]);
@@ -103,6 +110,8 @@ export function SyncPage() {
           }))}
           onRetry={() => void syncNow()}
           onRetryAll={() => void syncNow()}
+          onDiscard={(id) => discardRecords(pending.filter((record) => record.id === id))}
+          onDiscardAll={() => discardRecords(pending)}
         />
         <Card>
           <CardHeader>

@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import { type ConflictChoice, type ConflictRecord, conflictsCollectionName, resolveConflict } from '../conflicts';
 import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
 import type { SyncStatus } from '../sync-store';
+import type { DiscardTarget } from '../tabs';
 import { useSyncline } from './context';
 
 /** Reads the sync status store through a selector; re-renders only when the selected value changes. */
@@ -130,5 +131,9 @@ export function useSyncControls() {
     syncNow: useCallback(() => replication?.syncNow() ?? Promise.resolve(), [replication]),
     pause: useCallback(() => replication?.pause() ?? Promise.resolve(), [replication]),
     resume: useCallback(() => replication?.resume() ?? Promise.resolve(), [replication]),
+    discard: useCallback(
+      (targets: readonly DiscardTarget[]) => replication?.discard(targets) ?? Promise.resolve(),
+      [replication],
+    ),
   };
 }
