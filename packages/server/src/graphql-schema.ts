@@ -9,6 +9,7 @@ import { type SyncCollection, UPDATED_AT } from './collections.js';
 import { type DocumentData, withoutNulls } from './documents.js';
 import type { SyncPubSub } from './pubsub.js';
 import { applyPush, type PushRow } from './push.js';
+import { pushInputPlugin } from './push-input.js';
 import type { Checkpoint, SyncStorage } from './storage/types.js';
 import type { DocumentValidator } from './validation.js';
 
@@ -64,6 +65,7 @@ function checkpointIn(collection: SyncCollection, raw: unknown): Checkpoint | nu
   return { id: String(input[collection.primaryKey] ?? ''), updatedAt: Number(input[UPDATED_AT] ?? 0) };
 }
 
+/** The served schema, and the plugins that execute it (see push-input.ts). */
 export function createReplicationSchema(deps: ResolverDeps) {
   const { collections, storage, pubsub, validators, maxPushBatch, maxPullLimit, streamBuffer } = deps;
   const Query: Record<string, unknown> = {};
@@ -164,10 +166,15 @@ export function createReplicationSchema(deps: ResolverDeps) {
     };
   }
 
-  return createSchema<SyncContext>({
-    typeDefs: replicationTypeDefs(collections),
-    resolvers: { Query, Mutation, Subscription },
-  });
+  const typeDefs = replicationTypeDefs(collections);
+  const resolvers = { Query, Mutation, Subscription };
+  const schema = createSchema<SyncContext>({ typeDefs, resolvers });
+  const rows = collections.map((collection) => ({
+    type: `${ucfirst(collection.name)}InputPushRow`,
+    argument: `${collection.name}PushRow`,
+  }));
+  const getType = (name: string) => schema.getType(name);
+  return { schema, plugins: [pushInputPlugin({ getType, typeDefs, resolvers, rows })] };
 }
 
 /** Passes events through; on overflow, a ws client is disconnected so it reconnects and RESYNCs. */

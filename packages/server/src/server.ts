@@ -111,7 +111,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     graphqlPath: GRAPHQL_PATH,
     collections: Object.fromEntries(collections.map((c) => [c.name, { ...c.replication, primaryKey: c.primaryKey }])),
   };
-  const schema = createReplicationSchema({
+  const { schema, plugins: schemaPlugins } = createReplicationSchema({
     collections,
     storage,
     pubsub,
@@ -230,7 +230,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         log: logger.child({ requestId: requestIds.get(request)?.id ?? randomUUID() }),
       };
     },
-    plugins: [routes, ...(options.plugins ?? []), armorPlugin(limits), ...(production ? [noIntrospection] : [])],
+    plugins: [
+      routes,
+      ...(options.plugins ?? []),
+      armorPlugin(limits),
+      ...(production ? [noIntrospection] : []),
+      ...schemaPlugins,
+    ],
   });
 
   // In-flight HTTP requests, so close() can let pushes finish before the storage closes.
