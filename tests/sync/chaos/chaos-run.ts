@@ -62,6 +62,8 @@ interface Write {
 interface Loser {
   /** when the push carrying the losing value was sent */
   sentAt: number;
+  /** when its answer came back */
+  settledAt: number;
   client: number;
   id: string;
   fields: string[];
@@ -95,6 +97,8 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
   const writes: Write[] = [];
   const losers: Loser[] = [];
   let clock = 0;
+  /** `${client}|${id}` -> the states the server took from that client (answers the client saw) */
+  const takenFrom = new Map<string, Doc[]>();
   /** `${client}|${id}` -> clock of that client's last local write of the document */
   const localWrites = new Map<string, number>();
   const proxies: FaultProxy[] = [];
@@ -146,6 +150,10 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
                 const id = String(row.newDocumentState.id);
                 const server = conflicted.get(id);
                 record([row], sentAt, settledAt, server ? 'conflict' : 'acknowledged');
+                if (!server && delivered) {
+                  const key = `${client}|${id}`;
+                  takenFrom.set(key, [...(takenFrom.get(key) ?? []), stripNulls(row.newDocumentState)]);
+                }
                 trace(
                   id,
                   () =>
@@ -160,8 +168,13 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
                   // value that meets the conflict when it is pushed
                   const now = await currentLocal(client, id);
                   const superseded = now !== undefined && !sameDocumentState(now, local);
-                  if (manualFields.length > 0 && !superseded) {
-                    losers.push({ sentAt, client, id, fields: manualFields, local, server });
+                  // the very state the server already took from this client, pushed again from an older assumed
+                  // state (RxDB dropped the answer, say on a pause): what the server holds came after it
+                  const repushed = (takenFrom.get(`${client}|${id}`) ?? []).some((taken) =>
+                    sameDocumentState(taken, local),
+                  );
+                  if (manualFields.length > 0 && !superseded && !repushed) {
+                    losers.push({ sentAt, settledAt, client, id, fields: manualFields, local, server });
                   }
                 }
               }
@@ -407,6 +420,16 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
       // (a conflict answer that arrives while paused is dropped by RxDB and the newer state pushed instead;
       // a write that landed before the answer came back is caught when the answer is read)
       if ((localWrites.get(`${loser.client}|${loser.id}`) ?? 0) > loser.sentAt) continue;
+      // the same state pushed again later: RxDB did not take that answer (it drops one that arrives while the
+      // replication is paused), so the later push's own answer is the one that counts
+      const pushedAgain = writes.some(
+        (write) =>
+          write.client === loser.client &&
+          write.id === loser.id &&
+          write.sentAt > loser.settledAt &&
+          sameDocumentState(write.state, loser.local),
+      );
+      if (pushedAgain) continue;
       const database = clients[loser.client]?.database;
       const records = ((await database?.collections.conflicts?.find({ selector: { documentId: loser.id } }).exec()) ??
         []) as Array<{ toJSON(): ConflictRecord }>;
