@@ -7,39 +7,21 @@
 // (the same fields, in the same order). Anything else (a wrong type, a missing, unknown or
 // null field, a lone value for a list, a default, a row written as a literal) runs on the real schema untouched,
 // and gets graphql-js's own answer and errors.
-//
-// graphql's CommonJS and ESM builds may both be loaded (see server.ts), so nothing here relies on graphql's classes
-// or on `instanceof`: types are told apart by their toStringTag, and the twin is made by Yoga from SDL.
-import { type DocumentNode, getOperationAST, Kind, parse, type SelectionSetNode, type TypeNode } from 'graphql';
-import { createSchema, type Plugin } from 'graphql-yoga';
+import { type DocumentNode, getOperationAST, Kind, type SelectionSetNode, type TypeNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import {
+  builtInScalars,
+  createTwinSchema,
+  FAILED,
+  type GraphQLTypeLike,
+  isPlainObject,
+  mapOrFail,
+  type ResolverMap,
+  typeTag,
+} from './fast-path.js';
 
 /** The coercion of one value: the coerced value, or FAILED when graphql-js must judge it. */
 type Coerce = (value: unknown) => unknown;
-
-const FAILED = Symbol('left to graphql-js');
-
-const MIN_INT = -2_147_483_648;
-const MAX_INT = 2_147_483_647;
-
-/**
- * What graphql-js's built-in scalars accept from a variable, each returned as it is. Every schema uses graphql's
- * own for these names; RxDB's SDL has no other scalar, and an enum or custom scalar is left to graphql-js.
- */
-const builtInScalars: Record<string, (value: unknown) => boolean> = {
-  String: (value) => typeof value === 'string',
-  Boolean: (value) => typeof value === 'boolean',
-  Float: (value) => typeof value === 'number' && Number.isFinite(value),
-  Int: (value) => typeof value === 'number' && Number.isInteger(value) && value >= MIN_INT && value <= MAX_INT,
-};
-
-/** The parts of graphql-js's input types read here. */
-interface InputType {
-  readonly [Symbol.toStringTag]: string;
-  readonly name?: string;
-  readonly ofType?: InputType;
-  readonly isOneOf?: boolean;
-  getFields?(): Record<string, { name: string; type: InputType; defaultValue?: unknown }>;
-}
 
 interface FieldPlan {
   readonly name: string;
@@ -47,7 +29,7 @@ interface FieldPlan {
   readonly required: boolean;
 }
 
-type Plans = Map<InputType, Coerce | null>;
+type Plans = Map<GraphQLTypeLike, Coerce | null>;
 
 const nonNull = (inner: Coerce | null): Coerce | null =>
   inner && ((value) => (value === null || value === undefined ? FAILED : inner(value)));
@@ -58,11 +40,11 @@ const nullable = (inner: Coerce | null): Coerce | null =>
 
 // graphql-js takes a lone value as a list of one; that rare case is left to it.
 const listOf = (item: Coerce | null): Coerce | null =>
-  nullable(item && ((value) => (Array.isArray(value) ? coerceItems(value, item) : FAILED)));
+  nullable(item && ((value) => (Array.isArray(value) ? mapOrFail(value, item) : FAILED)));
 
 /** The coercion of a schema type, or null when some value of it must always go through graphql-js. */
-function planFor(type: InputType, plans: Plans): Coerce | null {
-  const kind = type[Symbol.toStringTag];
+function planFor(type: GraphQLTypeLike, plans: Plans): Coerce | null {
+  const kind = typeTag(type);
   if (kind === 'GraphQLNonNull') return type.ofType ? nonNull(planFor(type.ofType, plans)) : null;
   if (kind === 'GraphQLList') return type.ofType ? listOf(planFor(type.ofType, plans)) : null;
   if (!plans.has(type)) plans.set(type, planNamed(type, plans));
@@ -73,12 +55,12 @@ function planFor(type: InputType, plans: Plans): Coerce | null {
 function planForTypeNode(node: TypeNode, getType: (name: string) => unknown, plans: Plans): Coerce | null {
   if (node.kind === Kind.NON_NULL_TYPE) return nonNull(planForTypeNode(node.type, getType, plans));
   if (node.kind === Kind.LIST_TYPE) return listOf(planForTypeNode(node.type, getType, plans));
-  const type = getType(node.name.value) as InputType | undefined;
+  const type = getType(node.name.value) as GraphQLTypeLike | undefined;
   return type ? planFor(type, plans) : null;
 }
 
-function planNamed(type: InputType, plans: Plans): Coerce | null {
-  const kind = type[Symbol.toStringTag];
+function planNamed(type: GraphQLTypeLike, plans: Plans): Coerce | null {
+  const kind = typeTag(type);
   if (kind === 'GraphQLScalarType') {
     const accepts = type.name ? builtInScalars[type.name] : undefined;
     return accepts ? (value) => (accepts(value) ? value : FAILED) : null;
@@ -91,27 +73,14 @@ function planNamed(type: InputType, plans: Plans): Coerce | null {
   for (const field of Object.values(type.getFields())) {
     const coerce = field.defaultValue === undefined ? planFor(field.type, plans) : null;
     if (!coerce) return null;
-    fields.push({ name: field.name, coerce, required: field.type[Symbol.toStringTag] === 'GraphQLNonNull' });
+    fields.push({ name: field.name, coerce, required: typeTag(field.type) === 'GraphQLNonNull' });
   }
   complete = true;
   return (value) => coerceObject(value, fields);
 }
 
-function coerceItems(values: readonly unknown[], item: Coerce): unknown {
-  const out = new Array<unknown>(values.length);
-  for (let index = 0; index < values.length; index++) {
-    const coerced = item(values[index]);
-    if (coerced === FAILED) return FAILED;
-    out[index] = coerced;
-  }
-  return out;
-}
-
-function coerceObject(value: unknown, fields: readonly FieldPlan[]): unknown {
-  if (typeof value !== 'object' || value === null) return FAILED;
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return FAILED;
-  const given = value as Record<string, unknown>;
+function coerceObject(given: unknown, fields: readonly FieldPlan[]): unknown {
+  if (!isPlainObject(given)) return FAILED;
   // Read as graphql-js reads, through the prototype chain: a field named like an Object.prototype member fails
   // here as it fails there. (No GraphQL field is named `__proto__`: names starting with `__` are reserved.)
   const out: Record<string, unknown> = {};
@@ -132,7 +101,7 @@ function coerceObject(value: unknown, fields: readonly FieldPlan[]): unknown {
 }
 
 /** This module's coercion of `value` as `type`: `{ value }`, or null where it leaves the value to graphql-js. */
-export function coerceInputValueFast(type: InputType, value: unknown): { value: unknown } | null {
+export function coerceInputValueFast(type: GraphQLTypeLike, value: unknown): { value: unknown } | null {
   const plan = planFor(type, new Map());
   const coerced = plan ? plan(value) : FAILED;
   return coerced === FAILED ? null : { value: coerced };
@@ -157,14 +126,12 @@ function rowsOnlyInVariables(document: DocumentNode, rowArguments: ReadonlySet<s
   );
 }
 
-type SchemaResolvers = NonNullable<Parameters<typeof createSchema>[0]['resolvers']>;
-
 export interface PushInputOptions {
   /** Finds a type of the served schema by name. */
   getType(name: string): unknown;
   /** The SDL the served schema was made from, and its resolvers, to make the twin. */
   typeDefs: string;
-  resolvers: SchemaResolvers;
+  resolvers: ResolverMap;
   /** Each collection's push-row input type (`<Name>InputPushRow`) and the argument that takes it. */
   rows: readonly { type: string; argument: string }[];
 }
@@ -172,32 +139,14 @@ export interface PushInputOptions {
 export function pushInputPlugin({ getType, typeDefs, resolvers, rows }: PushInputOptions): Plugin {
   const rowTypes = new Set(rows.map((row) => row.type));
   const rowArguments = new Set(rows.map((row) => row.argument));
-  // The twin: the same SDL and resolvers, each push-row type an opaque scalar whose value arrives coerced. It only
-  // ever runs operations whose rows all come in variables (rowsOnlyInVariables), so no literal reaches it.
-  const ast = parse(typeDefs);
-  const twinTypeDefs: DocumentNode = {
-    ...ast,
-    definitions: ast.definitions.map((definition) =>
-      definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION && rowTypes.has(definition.name.value)
-        ? { kind: Kind.SCALAR_TYPE_DEFINITION, name: definition.name }
-        : definition,
-    ),
-  };
-  const scalars = Object.fromEntries(
-    [...rowTypes].map((name) => [
-      name,
-      {
-        __parseValue: (value: unknown) => value,
-        __parseLiteral: () => {
-          throw new Error(`A ${name} literal reached the push fast path.`);
-        },
-        __serialize: () => {
-          throw new Error(`${name} is an input type.`);
-        },
-      },
-    ]),
+  // The twin: each push-row type an opaque scalar whose value arrives coerced. It only ever runs operations whose
+  // rows all come in variables (rowsOnlyInVariables), so no literal reaches it.
+  const identity = (value: unknown) => value;
+  const twin = createTwinSchema(
+    typeDefs,
+    [resolvers],
+    Object.fromEntries([...rowTypes].map((name) => [name, { parseValue: identity }])),
   );
-  const twin = createSchema({ typeDefs: twinTypeDefs, resolvers: [resolvers, scalars].flat() });
   const plans: Plans = new Map();
 
   /** The operation's variables with every push-row variable coerced, or null when graphql-js must coerce them. */
