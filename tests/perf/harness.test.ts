@@ -25,7 +25,8 @@ describe('the bench harness', () => {
       pushSize: 100,
       clientCounts: [2],
       propagationWrites: 5,
-      batchSize: 100,
+      pullBatchSize: 500,
+      pushBatchSize: 100,
     });
     expect(figures.map((figure) => figure.name)).toEqual([
       'initial pull, 200 orders',

@@ -54,7 +54,8 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
         pushSize: 500,
         clientCounts: [1, 10],
         propagationWrites: 20,
-        batchSize: 100,
+        pullBatchSize: 500,
+        pushBatchSize: 100,
         log: options.log,
       }
     : {
@@ -63,7 +64,8 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
         pushSize: 10_000,
         clientCounts: [1, 10, 100],
         propagationWrites: 100,
-        batchSize: 100,
+        pullBatchSize: 500,
+        pushBatchSize: 100,
         log: options.log,
       };
   const ui: UiBenchOptions = options.quick
@@ -87,7 +89,7 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
   };
   await attempt('sync', async () => {
     options.log('sync: loopback against the real server');
-    sizes.sync = `pull ${sync.pullSizes.join(' / ')} orders, push ${sync.pushSize}, ${sync.propagationWrites} timed writes × clients ${sync.clientCounts.join(' / ')}, ${sync.batchSize} documents per request`;
+    sizes.sync = `pull ${sync.pullSizes.join(' / ')} orders, push ${sync.pushSize}, ${sync.propagationWrites} timed writes × clients ${sync.clientCounts.join(' / ')}, ${sync.pullBatchSize} documents per pull and ${sync.pushBatchSize} per push request (the data layer's defaults)`;
     figures.push(...(await runSyncBench(sync)));
   });
   await attempt('bundle', async () => {
