@@ -502,8 +502,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
         const stamp = { _meta: { ...doc._meta, lwt: now() }, _rev: createRevision(database.token, doc) };
         if (server) {
           tracker.markDiscarding(name, id);
-          const state = { ...withoutStorageFields(server), _deleted: Boolean(server._deleted) };
-          back.push({ previous: doc, document: { ...state, _attachments: doc._attachments ?? {}, ...stamp } });
+          const serverState = { ...withoutStorageFields(server), _deleted: Boolean(server._deleted) };
+          back.push({ previous: doc, document: { ...serverState, _attachments: doc._attachments ?? {}, ...stamp } });
         } else {
           discardedAway.add(syncStateId(name, id));
           gone.push({ previous: doc, document: { ...doc, _deleted: true, ...stamp } });
