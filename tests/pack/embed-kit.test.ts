@@ -1,7 +1,7 @@
-// The kit as a product team gets it: `pnpm pack` of @syncline/tokens and @syncline/ui, installed from the tarballs
-// into a throwaway Vite + React app in a temp folder outside the workspace, built both ways the README shows (the
-// prebuilt stylesheet, and the app's own Tailwind with `@source` on the package), and checked in Chromium: a Button
-// and a Dialog take the token colours in the light and the dark theme.
+// The kit as a product team gets it: `pnpm pack` of @syncline/tokens, @syncline/protocol and @syncline/ui,
+// installed from the tarballs into a throwaway Vite + React app in a temp folder outside the workspace, built both
+// ways the README shows (the prebuilt stylesheet, and the app's own Tailwind with `@source` on the package), and
+// checked in Chromium: a Button and a Dialog take the token colours in the light and the dark theme.
 import { lstat, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,11 @@ const servers = new Map<string, Awaited<ReturnType<typeof serveDirectory>>>();
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'syncline-pack-'));
-  const tarballs = { tokens: await pack('tokens', work), ui: await pack('packages/ui', work) };
+  const tarballs = {
+    tokens: await pack('tokens', work),
+    protocol: await pack('packages/protocol', work),
+    ui: await pack('packages/ui', work),
+  };
   app = join(work, 'app');
   await createConsumerApp(app, tarballs);
   // The expected colours come from the packed tokens themselves.

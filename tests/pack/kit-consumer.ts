@@ -47,11 +47,14 @@ async function ranges(names: string[]): Promise<Record<string, string>> {
 }
 
 /**
- * Copies tests/pack/consumer-app into `dir` and installs it with npm: the two tarballs, and the rest from the
- * registry. npm would fetch the kit's own dependency on @syncline/tokens from the registry: the override points it
- * at the tarball.
+ * Copies tests/pack/consumer-app into `dir` and installs it with npm: the tarballs, and the rest from the
+ * registry. npm would fetch the kit's own dependencies on @syncline/tokens and @syncline/protocol from the registry:
+ * the overrides point them at the tarballs.
  */
-export async function createConsumerApp(dir: string, tarballs: { tokens: string; ui: string }): Promise<void> {
+export async function createConsumerApp(
+  dir: string,
+  tarballs: { tokens: string; protocol: string; ui: string },
+): Promise<void> {
   await cp(template, dir, { recursive: true });
   const manifest = {
     name: 'syncline-consumer',
@@ -59,6 +62,7 @@ export async function createConsumerApp(dir: string, tarballs: { tokens: string;
     type: 'module',
     dependencies: {
       '@syncline/tokens': `file:${tarballs.tokens}`,
+      '@syncline/protocol': `file:${tarballs.protocol}`,
       '@syncline/ui': `file:${tarballs.ui}`,
       ...(await ranges(['react', 'react-dom'])),
     },
@@ -70,7 +74,7 @@ export async function createConsumerApp(dir: string, tarballs: { tokens: string;
       'tailwindcss',
       'vite',
     ]),
-    overrides: { '@syncline/tokens': '$@syncline/tokens' },
+    overrides: { '@syncline/tokens': '$@syncline/tokens', '@syncline/protocol': '$@syncline/protocol' },
   };
   await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // pnpm passes its settings to scripts as npm_config_*; they are not this npm's.

@@ -1,5 +1,7 @@
 // A minimal client of the replication protocol for server-side actors (the seeder, the machine
 // simulator): pull every document of a collection and push rows, over plain HTTP with a bearer token.
+// The operations and the null rule come from the replication contract (@syncline/protocol).
+import { type CollectionSchemaLike, collectionOperations, stripNulls } from '@syncline/protocol';
 
 export interface PushRow<T> {
   assumedMasterState: T | null;
@@ -8,33 +10,9 @@ export interface PushRow<T> {
 
 type Doc = Record<string, unknown>;
 
-const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-
-/** GraphQL answers null for absent optional fields; documents must not carry them. */
-function stripNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(stripNulls) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null)
-        .map(([k, v]) => [k, stripNulls(v)]),
-    ) as T;
-  }
-  return value;
-}
-
-/** The selection set of a JSON schema's properties, nested objects included (arrays select their items' fields). */
-export function selectionOf(schema: { properties?: Record<string, unknown> }): string {
-  const fields = Object.entries(schema.properties ?? {}).map(([name, property]) => {
-    const node = property as {
-      type?: string | string[];
-      properties?: Record<string, unknown>;
-      items?: { properties?: Record<string, unknown> };
-    };
-    const nested = node.properties ? node : node.items?.properties ? node.items : undefined;
-    return nested ? `${name} { ${selectionOf(nested)} }` : name;
-  });
-  return fields.join(' ');
+interface PullBulk<T> {
+  documents: Array<T & { _deleted?: boolean }>;
+  checkpoint: unknown;
 }
 
 export class SyncClient {
@@ -59,42 +37,24 @@ export class SyncClient {
   /** One page of documents after a checkpoint (null: from the start), deleted ones included. */
   async pullSince<T extends Doc>(
     collection: string,
-    schema: { properties?: Record<string, unknown> },
+    schema: CollectionSchemaLike,
     checkpoint: unknown,
     limit = 500,
-  ): Promise<{ documents: Array<T & { _deleted?: boolean }>; checkpoint: unknown }> {
-    const name = upperFirst(collection);
-    const query = `query Pull($checkpoint: ${name}InputCheckpoint, $limit: Int!) {
-      pull${name}(checkpoint: $checkpoint, limit: $limit) { documents { ${selectionOf(schema)} _deleted } checkpoint { id updatedAt } }
-    }`;
-    const data = await this.request<Record<string, { documents: T[]; checkpoint: unknown }>>(query, {
-      checkpoint,
-      limit,
-    });
-    const page = data[`pull${name}`];
+  ): Promise<PullBulk<T>> {
+    const operations = collectionOperations(collection, schema);
+    const data = await this.request<Record<string, PullBulk<T>>>(operations.pull, { checkpoint, limit });
+    const page = data[operations.pullField];
     return { documents: (page?.documents ?? []).map(stripNulls), checkpoint: page?.checkpoint ?? checkpoint };
   }
 
   /** Every live document of a collection, following checkpoints until the server has no more. */
-  async pullAll<T extends Doc>(
-    collection: string,
-    schema: { properties?: Record<string, unknown> },
-    batch = 500,
-  ): Promise<T[]> {
-    const name = upperFirst(collection);
-    const query = `query Pull($checkpoint: ${name}InputCheckpoint, $limit: Int!) {
-      pull${name}(checkpoint: $checkpoint, limit: $limit) { documents { ${selectionOf(schema)} _deleted } checkpoint { id updatedAt } }
-    }`;
+  async pullAll<T extends Doc>(collection: string, schema: CollectionSchemaLike, batch = 500): Promise<T[]> {
     const documents: T[] = [];
     let checkpoint: unknown = null;
     for (;;) {
-      const data = await this.request<Record<string, { documents: T[]; checkpoint: unknown }>>(query, {
-        checkpoint,
-        limit: batch,
-      });
-      const page = data[`pull${name}`];
-      if (!page || page.documents.length === 0) break;
-      for (const doc of page.documents) if (!doc._deleted) documents.push(stripNulls(doc));
+      const page = await this.pullSince<T>(collection, schema, checkpoint, batch);
+      for (const doc of page.documents) if (!doc._deleted) documents.push(doc);
+      if (page.documents.length === 0) break;
       checkpoint = page.checkpoint;
       if (page.documents.length < batch) break;
     }
@@ -102,15 +62,10 @@ export class SyncClient {
   }
 
   /** Pushes rows in one request; returns the server's master state for each row that conflicted. */
-  async push<T extends Doc>(
-    collection: string,
-    schema: { properties?: Record<string, unknown> },
-    rows: PushRow<T>[],
-  ): Promise<T[]> {
+  async push<T extends Doc>(collection: string, schema: CollectionSchemaLike, rows: PushRow<T>[]): Promise<T[]> {
     if (rows.length === 0) return [];
-    const name = upperFirst(collection);
-    const mutation = `mutation Push($rows: [${name}InputPushRow]) { push${name}(${collection}PushRow: $rows) { ${selectionOf(schema)} _deleted } }`;
-    const data = await this.request<Record<string, T[]>>(mutation, { rows });
-    return (data[`push${name}`] ?? []).map(stripNulls);
+    const operations = collectionOperations(collection, schema);
+    const data = await this.request<Record<string, T[]>>(operations.push, { [operations.pushVariable]: rows });
+    return (data[operations.pushField] ?? []).map(stripNulls);
   }
 }

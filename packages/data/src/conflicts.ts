@@ -1,15 +1,15 @@
 // The local record of every conflict a person has to decide: all three versions and the fields at stake, so
 // nothing a merge could not settle is lost. Resolving writes the chosen document as a normal local write.
-import type { MergeRules } from '@syncline/domain';
-import type { RxCollection, RxConflictHandler, RxJsonSchema, WithDeleted } from 'rxdb';
-import type { AnyRxDatabase } from './database';
 import {
   jsonEqual,
+  type MergeRules,
   type PlainDocument,
+  SERVER_MANAGED_FIELDS,
   sameDocumentState,
-  serverManagedFields,
   withoutStorageFields,
-} from './documents';
+} from '@syncline/protocol';
+import type { RxCollection, RxConflictHandler, RxJsonSchema, WithDeleted } from 'rxdb';
+import type { AnyRxDatabase } from './database';
 import { mergeDocuments } from './merge';
 import { trackerOf } from './sync-state';
 
@@ -91,7 +91,7 @@ export function createConflictHandler<T>(
       // Downstream, "equal" means "no need to write the server's state": there the server's clock must count,
       // or the echo of a push never brings `updatedAt` to the client.
       return context === 'downstream-check-if-equal-1'
-        ? serverManagedFields.every((field) => jsonEqual(left[field], right[field]))
+        ? SERVER_MANAGED_FIELDS.every((field) => jsonEqual(left[field], right[field]))
         : true;
     },
     resolve: async (input) => {

@@ -1,6 +1,6 @@
 // Opens the local database: the app's collections plus Syncline's own local ones (conflicts, sync state),
 // with the merge-aware conflict handler on every synced collection and pending tracking from the first write.
-import type { MergeRules } from '@syncline/domain';
+import { EDITED_AT, type MergeRules } from '@syncline/protocol';
 import {
   addRxPlugin,
   createRxDatabase,
@@ -12,7 +12,6 @@ import {
 } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { type ConflictRecord, conflictSchema, conflictsCollectionName, createConflictHandler } from './conflicts';
-import { editClockField } from './merge';
 import { type SyncStateRecord, SyncTracker, syncStateCollectionName, syncStateSchema } from './sync-state';
 
 /** Collection name -> RxDB JSON schema of the collections that sync with the server. */
@@ -138,13 +137,13 @@ export async function createSynclineDatabase<S extends SchemaMap>(
 
   for (const name of names) {
     const collection = database.collections[name] as RxCollection;
-    if (!(editClockField in (collection.schema.jsonSchema.properties as object))) continue;
+    if (!(EDITED_AT in (collection.schema.jsonSchema.properties as object))) continue;
     // the `latest` rule compares this clock: every local edit stamps it
     collection.preInsert((data: Record<string, unknown>) => {
-      data[editClockField] = Date.now();
+      data[EDITED_AT] = Date.now();
     }, false);
     collection.preSave((data: Record<string, unknown>) => {
-      data[editClockField] = Date.now();
+      data[EDITED_AT] = Date.now();
     }, false);
   }
 

@@ -1,5 +1,19 @@
 // RxDB database, GraphQL replication, conflict pipeline, sync store and React hooks.
-export type { FieldMergeRule, MergeRules } from '@syncline/domain';
+// the replication contract, for apps that talk to the server or compare documents themselves
+export {
+  type CollectionOperations,
+  collectionOperations,
+  EDITED_AT,
+  type FieldMergeRule,
+  jsonEqual,
+  type MergeRules,
+  type PlainDocument,
+  SERVER_MANAGED_FIELDS,
+  sameDocumentState,
+  selectionSet,
+  stripNulls,
+  UPDATED_AT,
+} from '@syncline/protocol';
 export { Backoff, type BackoffOptions } from './backoff';
 export {
   type ConflictChoice,
@@ -19,10 +33,8 @@ export {
   type SynclineDatabase,
   type SynclineLocalCollections,
 } from './database';
-export { jsonEqual, sameDocumentState, serverManagedFields, stripNulls } from './documents';
-export { type CollectionOperations, collectionOperations, selectionSet } from './graphql-operations';
 export type { TokenSource } from './graphql-transport';
-export { editClockField, type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
+export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
 export { SynclineContext, type SynclineContextValue, useSyncline, useSynclineDatabase } from './react/context';
 export {
   useConflicts,

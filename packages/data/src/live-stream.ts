@@ -1,10 +1,9 @@
 // Live changes for every replicated collection over one graphql-ws socket: a subscription per collection, the
 // token sent on every (re)connection, and a RESYNC for each collection whenever the socket (re)connects, since
 // changes may have been missed while it was down.
+import { type CollectionOperations, type PlainDocument, stripNulls } from '@syncline/protocol';
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import type { Subject } from 'rxjs';
-import { type PlainDocument, stripNulls } from './documents';
-import type { CollectionOperations } from './graphql-operations';
 import { readToken, type TokenSource } from './graphql-transport';
 
 type Checkpoint = Record<string, unknown>;

@@ -1,7 +1,14 @@
 // The three-way field merge behind every conflict: one-sided changes merge by themselves, fields changed on both
 // sides follow the collection's rule, and `manual` fields keep the server value and are reported for a person.
-import type { FieldMergeRule, MergeRules } from '@syncline/domain';
-import { jsonEqual, type PlainDocument, serverManagedFields } from './documents';
+import {
+  DELETED,
+  EDITED_AT,
+  type FieldMergeRule,
+  jsonEqual,
+  type MergeRules,
+  type PlainDocument,
+  SERVER_MANAGED_FIELDS,
+} from '@syncline/protocol';
 
 export interface MergeInput {
   /** the state both sides started from (RxDB's assumedMasterState); absent when the document is new on both */
@@ -33,19 +40,14 @@ export interface MergeResult {
   decisions: FieldDecision[];
 }
 
-/** The clock the `latest` rule reads: when a client last edited the document. */
-export const editClockField = 'editedAt';
-
-const deletedField = '_deleted';
-
 function ruleFor(rules: MergeRules | undefined, field: string): FieldMergeRule {
-  if (field === deletedField) return 'manual';
+  if (field === DELETED) return 'manual';
   return rules?.fields[field] ?? rules?.fallback ?? 'latest';
 }
 
 function hasChanges(side: PlainDocument, base: PlainDocument, fields: Iterable<string>): boolean {
   for (const field of fields) {
-    if (field === deletedField || serverManagedFields.includes(field)) continue;
+    if (field === DELETED || SERVER_MANAGED_FIELDS.includes(field)) continue;
     if (!jsonEqual(side[field], base[field])) return true;
   }
   return false;
@@ -65,7 +67,7 @@ export function mergeDocuments(input: MergeInput, rules?: MergeRules): MergeResu
     const l = local[field];
     const s = server[field];
     let value: unknown;
-    if (serverManagedFields.includes(field)) {
+    if (SERVER_MANAGED_FIELDS.includes(field)) {
       value = s;
     } else if (jsonEqual(l, s)) {
       value = s;
@@ -79,13 +81,13 @@ export function mergeDocuments(input: MergeInput, rules?: MergeRules): MergeResu
       const rule = ruleFor(rules, field);
       const decision = applyRule(field, rule, base?.[field], l, s, local, server);
       decisions.push(decision);
-      if (rule === 'manual' || field === deletedField) manualFields.push(field);
+      if (rule === 'manual' || field === DELETED) manualFields.push(field);
       else mergedFields.push(field);
       value = decision.kept;
     }
     if (value !== undefined && value !== null) merged[field] = value;
   }
-  merged[deletedField] = Boolean(merged[deletedField]);
+  merged[DELETED] = Boolean(merged[DELETED]);
   return { merged, manualFields, mergedFields, decisions };
 }
 
@@ -94,7 +96,7 @@ export function mergeDocuments(input: MergeInput, rules?: MergeRules): MergeResu
  * goes to a person (the server state stays until then).
  */
 function deletionAgainstEdit(field: string, changedSide: 'local' | 'server', input: MergeInput, fields: Set<string>) {
-  if (field !== deletedField || !input.base) return false;
+  if (field !== DELETED || !input.base) return false;
   const other = changedSide === 'local' ? input.server : input.local;
   return hasChanges(other, input.base, fields);
 }
@@ -126,8 +128,8 @@ function applyRule(
     case 'manual':
       return pick('server');
     case 'latest': {
-      const localClock = Number(local[editClockField] ?? Number.NEGATIVE_INFINITY);
-      const serverClock = Number(server[editClockField] ?? Number.NEGATIVE_INFINITY);
+      const localClock = Number(local[EDITED_AT] ?? Number.NEGATIVE_INFINITY);
+      const serverClock = Number(server[EDITED_AT] ?? Number.NEGATIVE_INFINITY);
       return pick(localClock > serverClock ? 'local' : 'server');
     }
     case 'max':

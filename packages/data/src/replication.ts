@@ -2,6 +2,15 @@
 // one graphql-ws socket, a refreshable token, exponential backoff with jitter, pause/resume, "sync now", and a
 // sync status store fed from all of it.
 import {
+  type CollectionOperations,
+  collectionOperations,
+  type PlainDocument,
+  sameDocumentState,
+  stripNulls,
+  toInputDocument,
+  withoutStorageFields,
+} from '@syncline/protocol';
+import {
   createRevision,
   getAssumedMasterState,
   now,
@@ -15,8 +24,6 @@ import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/rep
 import { Subject, type Subscription } from 'rxjs';
 import { Backoff, type BackoffOptions } from './backoff';
 import { type AnyRxDatabase, synclineInternals } from './database';
-import { type PlainDocument, sameDocumentState, stripNulls, withoutStorageFields } from './documents';
-import { type CollectionOperations, collectionOperations, toInputDocument } from './graphql-operations';
 import { createGraphQLTransport, SyncRequestError, type TokenSource } from './graphql-transport';
 import { type LiveStream, openLiveStream, type PullStream } from './live-stream';
 import { syncStateId } from './sync-state';

@@ -1,9 +1,9 @@
 // Per-document sync state: which local writes the server has not acknowledged yet (pending), which it refused
 // (failed). Kept in a local collection, so pending survives a reload while offline. Absent means synced.
+import { type PlainDocument, sameDocumentState } from '@syncline/protocol';
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 import { filter, Subject, type Subscription } from 'rxjs';
 import type { AnyRxDatabase } from './database';
-import { type PlainDocument, sameDocumentState } from './documents';
 
 export type DocSyncState = 'synced' | 'pending' | 'failed' | 'conflict';
 

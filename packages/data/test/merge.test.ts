@@ -189,3 +189,18 @@ describe('nothing vanishes silently', () => {
     }
   });
 });
+
+describe('the null rule', () => {
+  it('sees no change, and no conflict, in a field set to null on one side and absent on the other', () => {
+    const base = { id: 'o1', notes: 'fragile', priority: 'normal' };
+    const local = { id: 'o1', notes: null, priority: 'high' };
+    const server = { id: 'o1', priority: 'normal' };
+    const { merged, manualFields, decisions } = mergeDocuments(
+      { base, local, server },
+      { fields: { notes: 'manual' } },
+    );
+    expect(manualFields).toEqual([]);
+    expect(decisions).toEqual([]);
+    expect(merged).toEqual({ id: 'o1', priority: 'high', _deleted: false });
+  });
+});

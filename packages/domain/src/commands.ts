@@ -1,9 +1,10 @@
 // Commands an operator sends to a machine (start a cycle, pause, acknowledge an alarm...). A command is a document:
 // written locally at once, queued while offline (its sync state is the machine card's "queued" dot), carried out
 // by the shop's machine bridge, which moves its status along and writes the result.
+
+import type { MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
-import type { MergeRules } from './merge-rules';
 
 export const commandActions = [
   'start',

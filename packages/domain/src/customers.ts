@@ -1,7 +1,8 @@
 // The shop's customers: who to call when an order is ready.
+
+import type { MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
-import type { MergeRules } from './merge-rules';
 
 const customerSchemaLiteral = {
   title: 'customers',

@@ -1,19 +1,20 @@
 // The control center's RxDB schemas, merge rules and demo data generator.
+
+import type { MergeRules } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import { commandMergeRules, commandSchema, type MachineCommand } from './commands';
 import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
-import type { MergeRules } from './merge-rules';
 import { type Order, orderMergeRules, orderSchema } from './orders';
 
+export type { FieldMergeRule, MergeRules } from '@syncline/protocol';
 export * from './commands';
 export * from './customers';
 export * from './demo-data';
 export * from './fields';
 export * from './locations';
 export * from './machines';
-export type { FieldMergeRule, MergeRules } from './merge-rules';
 export * from './orders';
 
 /** The documents of each control center collection, by collection name. */

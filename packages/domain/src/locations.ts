@@ -1,7 +1,8 @@
 // Shops of a fleet: where machines stand and orders are handed in.
+
+import type { MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField } from './fields';
-import type { MergeRules } from './merge-rules';
 
 const locationSchemaLiteral = {
   title: 'locations',

@@ -1,7 +1,8 @@
 // Washers, dryers and the rest of the floor: what each machine is doing, how it feels, and what it complains about.
+
+import type { MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
-import type { MergeRules } from './merge-rules';
 
 export const machineKinds = ['washer', 'dryer', 'ironer', 'folder'] as const;
 export type MachineKind = (typeof machineKinds)[number];

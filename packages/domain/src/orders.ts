@@ -1,7 +1,8 @@
 // Laundry orders: what a customer handed in, where it is in the shop's flow, and what it costs.
+
+import type { MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
-import type { MergeRules } from './merge-rules';
 
 /** The order flow, in order. `cancelled` sits before `delivered`: a delivered order can no longer be cancelled. */
 export const orderStatusFlow = ['received', 'washing', 'drying', 'folding', 'ready', 'cancelled', 'delivered'] as const;

@@ -2,15 +2,11 @@
 // settings (the contract's checkpoint, deleted and header fields) that both the GraphQL schema and
 // `GET /sync/schemas` are built from.
 
+import { checkpointFields, DELETED, HEADER_FIELDS, UPDATED_AT } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import type { GraphQLSchemaFromRxSchemaInputSingleCollection } from 'rxdb/plugins/replication-graphql';
 
-/** The server-assigned field: the per-tenant clock and the second half of every checkpoint. */
-export const UPDATED_AT = 'updatedAt';
-/** RxDB's soft-delete flag, as the GraphQL replication protocol names it. */
-export const DELETED = '_deleted';
-/** The one header the stream subscription carries, so a token can travel in the `headers` argument. */
-export const HEADER_FIELDS = ['Authorization'];
+export { DELETED, UPDATED_AT } from '@syncline/protocol';
 
 // biome-ignore lint/suspicious/noExplicitAny: an RxDB schema of any document type is accepted here.
 export type CollectionSchemas = Record<string, RxJsonSchema<any>>;
@@ -80,7 +76,7 @@ export function defineCollections(schemas: CollectionSchemas): SyncCollection[] 
       schema,
       replication: {
         schema,
-        checkpointFields: [primaryKey, UPDATED_AT],
+        checkpointFields: [...checkpointFields(primaryKey)],
         deletedField: DELETED,
         headerFields: [...HEADER_FIELDS],
       },

@@ -1,12 +1,12 @@
 // The GraphQL API: the SDL is exactly what RxDB's `graphQLSchemaFromRxSchema` generates for the collections;
 // this module adds the resolvers (pull, push, stream) that implement the replication contract on top of it.
+import { operationNames, type PlainDocument, stripNulls } from '@syncline/protocol';
 import { createGraphQLError, createSchema } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
 import { AuthError, type Principal } from './auth.js';
 import { changeStream, StreamOverflowError } from './change-stream.js';
 import { type SyncCollection, UPDATED_AT } from './collections.js';
-import { type DocumentData, withoutNulls } from './documents.js';
 import type { SyncPubSub } from './pubsub.js';
 import { pullOutputPlugin } from './pull-output.js';
 import { applyPush, type PushRow } from './push.js';
@@ -33,8 +33,6 @@ export interface ResolverDeps {
   maxPullLimit: number;
   streamBuffer: number;
 }
-
-const ucfirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** The SDL for the collections, from RxDB's own generator with the contract's settings. */
 export function replicationTypeDefs(collections: readonly SyncCollection[]): string {
@@ -74,11 +72,11 @@ export function createReplicationSchema(deps: ResolverDeps) {
   const Subscription: Record<string, unknown> = {};
 
   for (const collection of collections) {
-    const Name = ucfirst(collection.name);
+    const names = operationNames(collection.name);
     const validate = validators.get(collection.name);
     if (!validate) throw new Error(`No validator for collection "${collection.name}".`);
 
-    Query[`pull${Name}`] = async (
+    Query[names.pullField] = async (
       _root: unknown,
       args: { checkpoint?: unknown; limit: number },
       context: SyncContext,
@@ -95,8 +93,8 @@ export function createReplicationSchema(deps: ResolverDeps) {
       return { documents: rows.map((row) => row.data), checkpoint: checkpointOut(collection, checkpoint) };
     };
 
-    const rowsArgument = `${collection.name}PushRow`;
-    Mutation[`push${Name}`] = async (_root: unknown, args: Record<string, unknown>, context: SyncContext) => {
+    const rowsArgument = names.pushVariable;
+    Mutation[names.pushField] = async (_root: unknown, args: Record<string, unknown>, context: SyncContext) => {
       const { tenant } = await principalOf(context);
       const given = (args[rowsArgument] ?? []) as Array<PushRow | null>;
       if (given.length > maxPushBatch) {
@@ -109,7 +107,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
       const rows: PushRow[] = [];
       for (const [index, row] of given.entries()) {
         if (!row) throw clientError(`Push row ${index} is null. Nothing was written.`, 'BAD_USER_INPUT');
-        const newDocumentState = withoutNulls(row.newDocumentState);
+        const newDocumentState = stripNulls(row.newDocumentState);
         const problem = validate(newDocumentState);
         if (problem) {
           const id = String(newDocumentState[collection.primaryKey] ?? `(row ${index})`);
@@ -123,7 +121,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
         }
         rows.push({
           newDocumentState,
-          assumedMasterState: row.assumedMasterState ? withoutNulls(row.assumedMasterState) : null,
+          assumedMasterState: row.assumedMasterState ? stripNulls(row.assumedMasterState) : null,
         });
       }
       const outcome = await applyPush(storage, tenant, collection, rows);
@@ -148,7 +146,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
       return outcome.conflicts;
     };
 
-    Subscription[`stream${Name}`] = {
+    Subscription[names.streamField] = {
       subscribe: async (
         _root: unknown,
         args: { headers?: Record<string, unknown> | null },
@@ -160,7 +158,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
         context.log.debug({ tenant, collection: collection.name }, 'stream started');
         return mapStream(changes, context);
       },
-      resolve: (event: { documents: readonly DocumentData[]; checkpoint: Checkpoint }) => ({
+      resolve: (event: { documents: readonly PlainDocument[]; checkpoint: Checkpoint }) => ({
         documents: event.documents,
         checkpoint: checkpointOut(collection, event.checkpoint),
       }),
@@ -170,14 +168,14 @@ export function createReplicationSchema(deps: ResolverDeps) {
   const typeDefs = replicationTypeDefs(collections);
   const resolvers = { Query, Mutation, Subscription };
   const schema = createSchema<SyncContext>({ typeDefs, resolvers });
-  const rows = collections.map((collection) => ({
-    type: `${ucfirst(collection.name)}InputPushRow`,
-    argument: `${collection.name}PushRow`,
-  }));
-  const pulls = collections.map((collection) => ({
-    field: `pull${ucfirst(collection.name)}`,
-    bulkType: `${ucfirst(collection.name)}PullBulk`,
-  }));
+  const rows = collections.map((collection) => {
+    const names = operationNames(collection.name);
+    return { type: names.pushRowInputType, argument: names.pushVariable };
+  });
+  const pulls = collections.map((collection) => {
+    const names = operationNames(collection.name);
+    return { field: names.pullField, bulkType: names.pullBulkType };
+  });
   const getType = (name: string) => schema.getType(name);
   return {
     schema,

@@ -2,13 +2,13 @@
 // One topic per tenant. The in-memory bus serves one process; the Redis bus (redis-pubsub.ts) implements the same
 // interface over `@graphql-yoga/redis-event-target`, which is why the default is built on an EventTarget.
 import { setMaxListeners } from 'node:events';
-import type { DocumentData } from './documents.js';
+import type { PlainDocument } from '@syncline/protocol';
 import type { Checkpoint } from './storage/types.js';
 
 /** What one committed push changed in one collection. */
 export interface ChangeEvent {
   readonly collection: string;
-  readonly documents: readonly DocumentData[];
+  readonly documents: readonly PlainDocument[];
   readonly checkpoint: Checkpoint;
 }
 

@@ -1,20 +1,21 @@
 // The push rules of the replication contract, over any SyncStorage: one transaction per request, idempotent
 // retries, conflicts judged with server-managed fields left out, `updatedAt` assigned by the server.
+
+import { type PlainDocument, sameDocumentState } from '@syncline/protocol';
 import { DELETED, type SyncCollection, UPDATED_AT } from './collections.js';
-import { type DocumentData, sameDocumentState } from './documents.js';
 import type { Checkpoint, StoredDocument, SyncStorage } from './storage/types.js';
 
 /** One row of RxDB's push: what the client believes the server has, and what it wants stored. */
 export interface PushRow {
-  readonly assumedMasterState?: DocumentData | null | undefined;
-  readonly newDocumentState: DocumentData;
+  readonly assumedMasterState?: PlainDocument | null | undefined;
+  readonly newDocumentState: PlainDocument;
 }
 
 export interface PushOutcome {
   /** The server's state of each conflicting document; nothing of those rows was written. */
-  readonly conflicts: DocumentData[];
+  readonly conflicts: PlainDocument[];
   /** The documents written, as stored (with their new `updatedAt`), in write order. */
-  readonly written: DocumentData[];
+  readonly written: PlainDocument[];
   /** The checkpoint after the last written document, when something was written. */
   readonly checkpoint: Checkpoint | null;
 }
@@ -29,8 +30,8 @@ export function applyPush(
   return storage.transaction(tenant, async (tx) => {
     const ids = [...new Set(rows.map((row) => String(row.newDocumentState[primaryKey])))];
     const stored = await tx.read(collection.name, ids);
-    const conflicts: DocumentData[] = [];
-    const written: DocumentData[] = [];
+    const conflicts: PlainDocument[] = [];
+    const written: PlainDocument[] = [];
     // What the push leaves of each document: a later row of the same id replaces an earlier one's write.
     const toStore = new Map<string, StoredDocument>();
     let checkpoint: Checkpoint | null = null;
@@ -48,7 +49,7 @@ export function applyPush(
       }
       const updatedAt = tx.nextUpdatedAt();
       const deleted = row.newDocumentState[DELETED] === true;
-      const data: DocumentData = { ...row.newDocumentState, [UPDATED_AT]: updatedAt, [DELETED]: deleted };
+      const data: PlainDocument = { ...row.newDocumentState, [UPDATED_AT]: updatedAt, [DELETED]: deleted };
       const doc: StoredDocument = { id, updatedAt, deleted, data };
       stored.set(id, doc);
       toStore.set(id, doc);

@@ -1,10 +1,11 @@
 // Validates pushed documents against their collection's RxDB JSON schema with ajv, compiled once per
 // collection. RxDB-only keywords (primaryKey, indexes, final, ref...) are ignored, standard ones enforced.
+
+import type { PlainDocument } from '@syncline/protocol';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { SyncCollection } from './collections.js';
 import { DELETED } from './collections.js';
-import type { DocumentData } from './documents.js';
 
 // ajv-formats ships CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -15,7 +16,7 @@ export interface ValidationProblem {
   readonly message: string;
 }
 
-export type DocumentValidator = (doc: DocumentData) => ValidationProblem | null;
+export type DocumentValidator = (doc: PlainDocument) => ValidationProblem | null;
 
 function describe(error: ErrorObject): ValidationProblem {
   let path = error.instancePath;

@@ -1,6 +1,7 @@
 // Shared pieces of the server's tests: small schemas of their own, a stock RxDB client (memory storage,
 // replication-graphql, queries from RxDB's own builders) and a raw GraphQL caller.
 import { randomUUID } from 'node:crypto';
+import { stripNulls } from '@syncline/protocol';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import {
@@ -70,11 +71,6 @@ export function makeTask(id: string, patch: Partial<Task> = {}): Task {
   return { id, title: `Task ${id}`, done: false, priority: 1, updatedAt: Date.now(), ...patch };
 }
 
-/** GraphQL answers null for absent optional fields; an RxDB document never holds them. */
-function withoutNulls<T>(doc: T): T {
-  return Object.fromEntries(Object.entries(doc as object).filter(([, value]) => value !== null)) as T;
-}
-
 export interface RxClient {
   db: RxDatabase;
   collection(name: string): RxCollection;
@@ -135,12 +131,12 @@ export async function createRxClient(options: RxClientOptions): Promise<RxClient
         streamQueryBuilder: pullStreamBuilderFromRxSchema(name, settings),
         batchSize: options.batchSize ?? 200,
         includeWsHeaders: options.wsHeaders ?? true,
-        modifier: withoutNulls,
+        modifier: stripNulls,
       },
       push: {
         queryBuilder: pushQueryBuilderFromRxSchema(name, settings),
         batchSize: options.batchSize ?? 200,
-        responseModifier: (docs: unknown[]) => docs.map(withoutNulls),
+        responseModifier: (docs: unknown[]) => docs.map(stripNulls),
       },
     });
     states.set(name, state as RxGraphQLReplicationState<unknown, unknown>);

@@ -49,7 +49,7 @@ rmSync(dist, { recursive: true, force: true });
 
 // @syncline/data's declarations (used by src/connected) come from its own project build.
 const tsc = require.resolve('typescript/bin/tsc');
-run(tsc, ['-b', '../data']);
+run(tsc, ['-b', '../protocol', '../data']);
 run(tsc, ['-p', 'tsconfig.build.json']);
 for (const file of filesUnder(dist)) if (/\.(d\.ts|js)$/.test(file)) fullySpecify(file);
 

@@ -1,7 +1,8 @@
 // SyncStorage over any Kysely dialect. Everything dialect-specific is a constructor option, so PostgreSQL is a
 // new dialect plus `lockClockRow: true` (storage/postgres.ts), not a second implementation.
+
+import type { PlainDocument } from '@syncline/protocol';
 import { type Kysely, Migrator, sql } from 'kysely';
-import type { DocumentData } from '../documents.js';
 import { migrationsFor } from './migrations.js';
 import type { PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './types.js';
 
@@ -47,7 +48,7 @@ function toStored(row: Row): StoredDocument {
     id: row.id,
     updatedAt: Number(row.updated_at),
     deleted: Number(row.deleted) === 1,
-    data: JSON.parse(row.data) as DocumentData,
+    data: JSON.parse(row.data) as PlainDocument,
   };
 }
 

@@ -1,7 +1,7 @@
 // The one interface every storage backend implements. The replication rules (conflicts, idempotence,
 // validation) live above it in push.ts; a backend only persists documents, keeps the per-tenant clock and
 // runs one transaction per push.
-import type { DocumentData } from '../documents.js';
+import type { PlainDocument } from '@syncline/protocol';
 
 /** A pull checkpoint: rows strictly after `(updatedAt, id)`. */
 export interface Checkpoint {
@@ -14,7 +14,7 @@ export interface StoredDocument {
   readonly id: string;
   readonly updatedAt: number;
   readonly deleted: boolean;
-  readonly data: DocumentData;
+  readonly data: PlainDocument;
 }
 
 export interface PullRequest {

@@ -1,4 +1,5 @@
 'use client';
+import { jsonEqual } from '@syncline/protocol';
 // Three-way conflict resolution, field by field: base, local (this device) and server side by side, conflicts
 // first and unchanged fields behind a toggle. Each conflict takes local, server, base or a custom value typed in
 // place; fields changed on one side only are already merged. Keyboard: j / k move between conflicts, 1 / 2 / 3 pick
@@ -18,7 +19,6 @@ import {
   type FieldDiff,
   fieldLabel,
   formatSummary,
-  isDeepEqual,
   type JsonObject,
   type JsonValue,
   summarize,
@@ -63,7 +63,7 @@ const changeNote = {
 const gridColumns = 'grid grid-cols-[minmax(7rem,0.8fr)_repeat(3,minmax(0,1fr))] gap-2';
 
 function sideNote(value: JsonValue | undefined, base: JsonValue | undefined): string | null {
-  if (isDeepEqual(value, base)) return null;
+  if (jsonEqual(value, base)) return null;
   if (value === undefined) return 'removed';
   if (base === undefined) return 'added';
   return 'edited';

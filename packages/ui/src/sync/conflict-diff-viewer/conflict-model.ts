@@ -1,13 +1,23 @@
 // The three-way comparison behind the conflict viewer: each field of base (what both sides started from), local
 // (this device's write) and server (what the server holds), classified, and the document a set of decisions
 // produces. Pure functions over JSON, so the viewer, its tests and any other tool agree.
+import {
+  DELETED,
+  isAbsent,
+  isPlainObject,
+  type JsonObject,
+  type JsonValue,
+  jsonEqual,
+  SERVER_MANAGED_FIELDS,
+  STORAGE_FIELDS,
+} from '@syncline/protocol';
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+export type { JsonObject, JsonValue } from '@syncline/protocol';
 
 /**
  * How one field changed: `unchanged`; changed on one side only, which merges by itself (`local`, `server`);
  * changed the same way on both (`both`); or changed differently on both, which a person decides (`conflict`).
+ * Values compare by the replication contract's rule, as the merge does: `null` and an absent field are the same.
  */
 export type FieldChange = 'unchanged' | 'local' | 'server' | 'both' | 'conflict';
 
@@ -32,40 +42,19 @@ export interface FieldDecision {
 }
 
 /** Server-managed and RxDB-internal fields: never a person's decision. */
-export const defaultIgnoredFields = ['updatedAt', '_meta', '_rev', '_attachments', '_deleted'] as const;
-
-export function isPlainObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Structural equality for JSON values; an absent field equals only another absent field. */
-export function isDeepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => isDeepEqual(item, b[index]));
-  }
-  if (isPlainObject(a)) {
-    if (!isPlainObject(b)) return false;
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => Object.hasOwn(b, key) && isDeepEqual(a[key], b[key]));
-  }
-  return false;
-}
+export const defaultIgnoredFields: readonly string[] = [...SERVER_MANAGED_FIELDS, ...STORAGE_FIELDS, DELETED];
 
 function classify(
   base: JsonValue | undefined,
   local: JsonValue | undefined,
   server: JsonValue | undefined,
 ): FieldChange {
-  const localChanged = !isDeepEqual(base, local);
-  const serverChanged = !isDeepEqual(base, server);
+  const localChanged = !jsonEqual(base, local);
+  const serverChanged = !jsonEqual(base, server);
   if (!localChanged && !serverChanged) return 'unchanged';
   if (localChanged && !serverChanged) return 'local';
   if (!localChanged && serverChanged) return 'server';
-  return isDeepEqual(local, server) ? 'both' : 'conflict';
+  return jsonEqual(local, server) ? 'both' : 'conflict';
 }
 
 const changeOrder: Record<FieldChange, number> = { conflict: 0, local: 1, server: 1, both: 1, unchanged: 2 };
@@ -93,7 +82,7 @@ export function diffDocuments(
     for (const key of keys) {
       if (prefix.length === 0 && ignored.has(key)) continue;
       const values = [b?.[key], l?.[key], s?.[key]] as const;
-      const present = values.filter((value) => value !== undefined);
+      const present = values.filter((value) => !isAbsent(value));
       const path = [...prefix, key];
       const nested =
         present.every(isPlainObject) && present.some((value) => Object.keys(value as JsonObject).length > 0);

@@ -1,9 +1,10 @@
 // One side of one field as a person reads it: words added and removed against the base inside strings (jsdiff),
 // items added and removed in arrays, and plain words for absent and deleted values. Insertions are underlined and
 // deletions struck through, so the change reads without its colour.
+
+import { type JsonValue, jsonEqual } from '@syncline/protocol';
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import { cn } from '../../lib/cn';
-import { isDeepEqual, type JsonValue } from './conflict-model';
 
 const insClass = 'rounded-xs bg-success-subtle text-foreground underline decoration-success underline-offset-2';
 const delClass = 'rounded-xs bg-error-subtle text-foreground line-through decoration-error';
@@ -42,7 +43,7 @@ function WordDiff({ from, to }: { from: string; to: string }) {
 }
 
 function ArrayDiff({ from, to }: { from: JsonValue[]; to: JsonValue[] }) {
-  const parts = diffArrays(from, to, { comparator: (a, b) => isDeepEqual(a, b) });
+  const parts = diffArrays(from, to, { comparator: (a, b) => jsonEqual(a, b) });
   const items = parts.flatMap((part, partIndex) =>
     part.value.map((item, itemIndex) => ({
       key: `${partIndex}-${itemIndex}`,

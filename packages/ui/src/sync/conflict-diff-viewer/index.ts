@@ -10,7 +10,6 @@ export {
   type FieldDiff,
   fieldLabel,
   formatSummary,
-  isDeepEqual,
   type JsonObject,
   type JsonValue,
   resolvedValue,

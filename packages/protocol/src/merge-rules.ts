@@ -1,5 +1,5 @@
-// The vocabulary of per-field merge rules a collection declares for three-way conflict merges.
-// @syncline/data applies them; they live here so schemas and their rules are declared side by side.
+// The vocabulary of per-field merge rules a collection declares for three-way conflict merges. The data layer
+// applies them; an app declares them beside its schemas; the server and the kit can read them without RxDB.
 
 /** How a field changed on both sides of a conflict is settled. */
 export type FieldMergeRule =

@@ -1,0 +1,25 @@
+// The field names of the replication contract: what the server assigns, what marks a delete, what a client
+// stamps on every edit, and what RxDB keeps beside a document but never replicates.
+
+/** The server-assigned per-tenant clock: a readable timestamp and the second half of every checkpoint. */
+export const UPDATED_AT = 'updatedAt';
+
+/** RxDB's soft-delete flag, as the GraphQL replication protocol names it. */
+export const DELETED = '_deleted';
+
+/** When a client last edited the document (client clock): the `latest` merge rule compares it. */
+export const EDITED_AT = 'editedAt';
+
+/** The one header field of the stream subscription, so a stock RxDB client can send its token there. */
+export const HEADER_FIELDS: readonly string[] = ['Authorization'];
+
+/** Fields only the server writes: never taken from a client, never part of an equality or a conflict. */
+export const SERVER_MANAGED_FIELDS: readonly string[] = [UPDATED_AT];
+
+/** Storage bookkeeping RxDB keeps next to a document: never replicated, never compared. */
+export const STORAGE_FIELDS: readonly string[] = ['_meta', '_rev', '_attachments'];
+
+/** The checkpoint of a collection: its primary key, then the server clock. */
+export function checkpointFields(primaryKey: string): readonly [string, string] {
+  return [primaryKey, UPDATED_AT];
+}

@@ -1,0 +1,36 @@
+// The replication contract in one place: field names, the null rule, document equality, null stripping,
+// operation names and selection sets, and the merge-rule types. No dependencies: the server, the data layer,
+// the kit's conflict model and any server-side client use it alike.
+export {
+  checkpointFields,
+  DELETED,
+  EDITED_AT,
+  HEADER_FIELDS,
+  SERVER_MANAGED_FIELDS,
+  STORAGE_FIELDS,
+  UPDATED_AT,
+} from './fields.js';
+export type { FieldMergeRule, MergeRules } from './merge-rules.js';
+export {
+  type CollectionOperations,
+  type CollectionSchemaLike,
+  collectionOperations,
+  documentSelection,
+  type JsonSchemaNode,
+  type OperationNames,
+  operationNames,
+  primaryKeyOf,
+  selectionSet,
+  toInputDocument,
+} from './operations.js';
+export {
+  isAbsent,
+  isPlainObject,
+  type JsonObject,
+  type JsonValue,
+  jsonEqual,
+  type PlainDocument,
+  sameDocumentState,
+  stripNulls,
+  withoutStorageFields,
+} from './values.js';

@@ -1,0 +1,72 @@
+// The one rule for document values on both ends of the wire: `null` and an absent property are the same value
+// (GraphQL answers null for an absent optional field, RxDB's schemas expect absence). Equality, null stripping and
+// document-state comparison all follow it, so the server, the merge and the conflict viewer agree on what changed.
+import { DELETED, SERVER_MANAGED_FIELDS, STORAGE_FIELDS } from './fields.js';
+
+export type PlainDocument = Record<string, unknown>;
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** `null` and `undefined` both mean "no value". */
+export function isAbsent(value: unknown): value is null | undefined {
+  return value === null || value === undefined;
+}
+
+export function isPlainObject(value: unknown): value is PlainDocument {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Deep equality of JSON values where an absent property and `null` are the same thing, at every depth (array
+ * items included: positions count, so `[null]` equals `[undefined]` but not `[]`).
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isAbsent(a) || isAbsent(b)) return isAbsent(a) && isAbsent(b);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  }
+  const left = a as PlainDocument;
+  const right = b as PlainDocument;
+  for (const key of Object.keys(left)) if (!jsonEqual(left[key], right[key])) return false;
+  for (const key of Object.keys(right)) if (!(key in left) && !isAbsent(right[key])) return false;
+  return true;
+}
+
+const ignoredInState = new Set([...STORAGE_FIELDS, ...SERVER_MANAGED_FIELDS]);
+
+/**
+ * Equality of two states of a document as the replication sees them: server-managed and storage fields ignored,
+ * a missing `_deleted` read as "not deleted", null read as absent.
+ */
+export function sameDocumentState(a: PlainDocument, b: PlainDocument): boolean {
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (ignoredInState.has(key)) continue;
+    if (key === DELETED ? Boolean(a[key]) !== Boolean(b[key]) : !jsonEqual(a[key], b[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Removes properties whose value is `null` or `undefined`, at every depth of nested objects and inside arrays'
+ * objects. Array items themselves keep their positions (a null item stays), so indexes never shift.
+ */
+export function stripNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => stripNulls(item)) as T;
+  if (!isPlainObject(value)) return value;
+  const out: PlainDocument = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (!isAbsent(inner)) out[key] = stripNulls(inner);
+  }
+  return out as T;
+}
+
+/** A document without RxDB's storage bookkeeping (`_meta`, `_rev`, `_attachments`). */
+export function withoutStorageFields(doc: PlainDocument): PlainDocument {
+  const out: PlainDocument = {};
+  for (const [key, value] of Object.entries(doc)) if (!STORAGE_FIELDS.includes(key)) out[key] = value;
+  return out;
+}

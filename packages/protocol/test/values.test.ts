@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { jsonEqual, sameDocumentState, stripNulls, withoutStorageFields } from '../src';
+
+describe('the null rule: null and absent are the same value', () => {
+  it('treats a field set to null on one side and absent on the other as equal, at every depth', () => {
+    expect(jsonEqual({ id: 'a', notes: null }, { id: 'a' })).toBe(true);
+    expect(jsonEqual({ id: 'a' }, { id: 'a', notes: null })).toBe(true);
+    expect(jsonEqual({ address: { city: 'Oslo', zip: null } }, { address: { city: 'Oslo' } })).toBe(true);
+    expect(jsonEqual({ lines: [{ id: 1, note: null }] }, { lines: [{ id: 1 }] })).toBe(true);
+    expect(jsonEqual(null, undefined)).toBe(true);
+  });
+
+  it('still tells real differences apart', () => {
+    expect(jsonEqual({ notes: '' }, {})).toBe(false);
+    expect(jsonEqual({ count: 0 }, { count: null })).toBe(false);
+    expect(jsonEqual({ flag: false }, {})).toBe(false);
+    expect(jsonEqual([1, 2], [2, 1])).toBe(false);
+    expect(jsonEqual([null], [])).toBe(false);
+    expect(jsonEqual({ a: [1] }, { a: { 0: 1 } })).toBe(false);
+    expect(jsonEqual('1', 1)).toBe(false);
+  });
+
+  it('strips nulls from objects at every depth and keeps array positions', () => {
+    const pulled = {
+      id: 'a',
+      notes: null,
+      address: { city: 'Oslo', zip: null },
+      tags: ['x', null],
+      lines: [{ id: 1, note: null }],
+    };
+    expect(stripNulls(pulled)).toEqual({ id: 'a', address: { city: 'Oslo' }, tags: ['x', null], lines: [{ id: 1 }] });
+    expect(jsonEqual(stripNulls(pulled), pulled)).toBe(true);
+    expect(stripNulls(null)).toBe(null);
+    expect(stripNulls('text')).toBe('text');
+  });
+});
+
+describe('document states as the replication compares them', () => {
+  it('ignores the server clock, storage bookkeeping and a missing _deleted', () => {
+    const stored = { id: 'a', title: 'Wash', updatedAt: 10, _deleted: false };
+    const echoed = { id: 'a', title: 'Wash', updatedAt: 99, _rev: '2-x', _meta: { lwt: 1 }, _attachments: {} };
+    expect(sameDocumentState(stored, echoed)).toBe(true);
+  });
+
+  it('sees a delete, a changed field and a field cleared to null versus a value', () => {
+    const doc = { id: 'a', title: 'Wash', notes: 'fragile' };
+    expect(sameDocumentState(doc, { ...doc, _deleted: true })).toBe(false);
+    expect(sameDocumentState(doc, { ...doc, title: 'Dry' })).toBe(false);
+    expect(sameDocumentState(doc, { ...doc, notes: null })).toBe(false);
+    expect(sameDocumentState({ ...doc, notes: null }, { id: 'a', title: 'Wash' })).toBe(true);
+  });
+
+  it('drops only storage bookkeeping from a document', () => {
+    expect(
+      withoutStorageFields({ id: 'a', updatedAt: 3, _deleted: true, _rev: '1', _meta: {}, _attachments: {} }),
+    ).toEqual({
+      id: 'a',
+      updatedAt: 3,
+      _deleted: true,
+    });
+  });
+});
