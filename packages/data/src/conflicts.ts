@@ -9,9 +9,9 @@ import {
   withoutStorageFields,
 } from '@syncline/protocol';
 import type { RxCollection, RxConflictHandler, RxJsonSchema, WithDeleted } from 'rxdb';
-import type { AnyRxDatabase } from './database';
+import type { AnyRxDatabase } from './any-database';
+import { findInternals } from './internals';
 import { mergeDocuments } from './merge';
-import { trackerOf } from './sync-state';
 
 export interface ConflictRecord {
   /** `${collection}|${documentId}|${detectedAt}` */
@@ -86,7 +86,8 @@ export function createConflictHandler<T>(
       // its newest state if that moved on since (the assumed state may be older than the server's)
       if (context === 'upstream-check-if-equal') {
         const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
-        if (trackerOf(database())?.isDiscarding(collectionName, String(right[primary as string]))) return false;
+        if (findInternals(database())?.tracker?.isDiscarding(collectionName, String(right[primary as string])))
+          return false;
       }
       // Downstream, "equal" means "no need to write the server's state": there the server's clock must count,
       // or the echo of a push never brings `updatedAt` to the client.
@@ -102,7 +103,7 @@ export function createConflictHandler<T>(
       const server = withoutStorageFields(input.realMasterState as PlainDocument);
       const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
       const documentId = String(local[primary as string] ?? server[primary as string]);
-      const tracker = trackerOf(database());
+      const tracker = findInternals(database())?.tracker;
       // a state the server already took, pushed again from an older assumed state (its answer was dropped):
       // what the server holds now came after it, so the server's state is the merge and nobody has to decide
       if (tracker?.wasTaken(collectionName, documentId, local)) {

@@ -11,7 +11,9 @@ import {
   type RxStorage,
 } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { AnyRxDatabase } from './any-database';
 import { type ConflictRecord, conflictSchema, conflictsCollectionName, createConflictHandler } from './conflicts';
+import { registerInternals } from './internals';
 import { type SyncStateRecord, SyncTracker, syncStateCollectionName, syncStateSchema } from './sync-state';
 
 /** Collection name -> RxDB JSON schema of the collections that sync with the server. */
@@ -30,10 +32,6 @@ export type SynclineLocalCollections = {
 export type SynclineCollections<S extends SchemaMap> = {
   [K in keyof S]: RxCollection<DocumentOf<S[K]>>;
 } & SynclineLocalCollections;
-
-/** Any RxDatabase, whatever its collections: what Syncline's internals take. */
-// biome-ignore lint/suspicious/noExplicitAny: erases the collections type so any database fits
-export type AnyRxDatabase = RxDatabase<any>;
 
 /**
  * A Syncline database typed with its schemas (`SynclineDatabase<typeof schemas>`). Without a type argument, or
@@ -56,20 +54,6 @@ export interface CreateSynclineDatabaseOptions<S extends SchemaMap> {
   devMode?: boolean;
   /** share the database between browser tabs (RxDB multiInstance); default true in browsers */
   multiInstance?: boolean;
-}
-
-/** What Syncline keeps about a database it opened. */
-export interface SynclineInternals {
-  syncedCollections: string[];
-  tracker: SyncTracker;
-}
-
-const internals = new WeakMap<object, SynclineInternals>();
-
-export function synclineInternals(database: object): SynclineInternals {
-  const found = internals.get(database);
-  if (!found) throw new Error('This database was not opened with createSynclineDatabase(); open it there to sync it.');
-  return found;
 }
 
 function defaultDevMode(): boolean {
@@ -149,7 +133,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
 
   const tracker = new SyncTracker(database as AnyRxDatabase, names);
   tracker.start();
-  internals.set(database, { syncedCollections: names, tracker });
+  registerInternals(database, { syncedCollections: names, tracker });
   database.onClose.push(() => tracker.stop());
   return database;
 }

@@ -3,7 +3,8 @@
 import { type PlainDocument, sameDocumentState } from '@syncline/protocol';
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 import { filter, Subject, type Subscription } from 'rxjs';
-import type { AnyRxDatabase } from './database';
+import type { AnyRxDatabase } from './any-database';
+import { RecentMap } from './recent-map';
 
 export type DocSyncState = 'synced' | 'pending' | 'failed' | 'conflict';
 
@@ -52,13 +53,6 @@ function isServerWrite(context: string): boolean {
 /** RxDB's context for writing a conflict's merged document to the local collection. */
 const conflictWriteContext = 'replication-up-write-conflict';
 
-const trackers = new WeakMap<object, SyncTracker>();
-
-/** The tracker of a Syncline database (the conflict handler tells it about merges). */
-export function trackerOf(database: object): SyncTracker | undefined {
-  return trackers.get(database);
-}
-
 /**
  * Watches the synced collections' writes and keeps the `syncstate` collection up to date. All changes go through
  * one queue, so a write's "pending" always lands before the acknowledgement of the push that carried it.
@@ -78,14 +72,12 @@ export class SyncTracker {
    * while the replication is paused, so it pushes the same state again later from the older assumed state; the
    * conflict handler uses this to know the server already has it. Bounded: the most recent documents only.
    */
-  private readonly taken = new Map<string, PlainDocument>();
+  private readonly taken = new RecentMap<string, PlainDocument>(5_000);
 
   constructor(
     private readonly database: AnyRxDatabase,
     private readonly collectionNames: readonly string[],
-  ) {
-    trackers.set(database, this);
-  }
+  ) {}
 
   /** The conflict handler's outcome for a document: the server's own state, or (undefined) anything else. */
   noteMerge(collectionName: string, documentId: string, serverState: PlainDocument | undefined): void {
@@ -188,12 +180,7 @@ export class SyncTracker {
     for (const doc of pushed) {
       const id = syncStateId(collectionName, String(doc[primary]));
       this.discarding.delete(id);
-      this.taken.delete(id);
       this.taken.set(id, doc);
-    }
-    for (const id of this.taken.keys()) {
-      if (this.taken.size <= 5_000) break;
-      this.taken.delete(id);
     }
     return this.enqueue(async () => {
       if (!collection || pushed.length === 0) return;

@@ -3,8 +3,8 @@
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AnyRxDatabase } from './any-database';
 import { type ConflictRecord, conflictsCollectionName } from './conflicts';
-import type { AnyRxDatabase } from './database';
 import { type SyncStateRecord, syncStateCollectionName } from './sync-state';
 
 export type ConnectionState = 'online' | 'connecting' | 'offline';

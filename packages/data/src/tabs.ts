@@ -3,7 +3,7 @@
 // mirroring: every tab reads them from the shared local collections.
 import { addRxPlugin } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
-import type { AnyRxDatabase } from './database';
+import type { AnyRxDatabase } from './any-database';
 import type { SyncStatus, SyncStore } from './sync-store';
 
 /** The status fields only the replicating tab knows. */

@@ -1,6 +1,6 @@
 // The React context the Syncline hooks read: the database, the sync store and (when running) the replication.
 import { createContext, useContext } from 'react';
-import type { AnyRxDatabase } from '../database';
+import type { AnyRxDatabase } from '../any-database';
 import type { SynclineReplication } from '../replication';
 import type { SyncStore } from '../sync-store';
 

@@ -1,6 +1,6 @@
 // Makes a Syncline database (and its replication, when one runs) available to the hooks below it.
 import { type ReactNode, useEffect, useMemo } from 'react';
-import type { AnyRxDatabase } from '../database';
+import type { AnyRxDatabase } from '../any-database';
 import type { SynclineReplication } from '../replication';
 import { bindSyncCounts, createSyncStore } from '../sync-store';
 import { SynclineContext } from './context';

@@ -1,0 +1,26 @@
+// The one registry of what Syncline keeps about each database it opened (its synced collections and its sync
+// tracker). Nothing here imports the modules that register, so every module may read it.
+import type { SyncTracker } from './sync-state';
+
+/** What Syncline keeps about a database it opened. */
+export interface SynclineInternals {
+  syncedCollections: string[];
+  tracker: SyncTracker;
+}
+
+const registry = new WeakMap<object, SynclineInternals>();
+
+export function registerInternals(database: object, internals: SynclineInternals): void {
+  registry.set(database, internals);
+}
+
+/** What Syncline keeps about `database`, or undefined while it is still being opened. */
+export function findInternals(database: object): SynclineInternals | undefined {
+  return registry.get(database);
+}
+
+export function synclineInternals(database: object): SynclineInternals {
+  const found = registry.get(database);
+  if (!found) throw new Error('This database was not opened with createSynclineDatabase(); open it there to sync it.');
+  return found;
+}

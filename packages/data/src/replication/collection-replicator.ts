@@ -1,0 +1,192 @@
+// The replication of one collection: RxDB's replication state wired to the server's pull and push, with the
+// pushed rows refreshed to their latest local state, a refused batch split so its good rows land and its bad ones
+// are named, acknowledgements handed to the sync tracker, and the live stream's events fed in.
+import {
+  type CollectionOperations,
+  collectionOperations,
+  type PlainDocument,
+  sameDocumentState,
+  stripNulls,
+  toInputDocument,
+  withoutStorageFields,
+} from '@syncline/protocol';
+import type { RxCollection, RxJsonSchema, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
+import { Subject, type Subscription } from 'rxjs';
+import { type GraphQLRequest, SyncRequestError } from '../graphql-transport';
+import type { PullStream } from '../live-stream';
+import { type SyncTracker, syncStateId } from '../sync-state';
+import type { ReceivedCounter } from './received-counter';
+import { ServerEchoes } from './server-echoes';
+import type { SyncReporter } from './sync-reporter';
+
+export type Checkpoint = Record<string, unknown>;
+export type CollectionReplicationState = RxReplicationState<PlainDocument, Checkpoint>;
+type Row = RxReplicationWriteToMasterRow<PlainDocument>;
+
+/** `${collection}|${id}` of local creations discarded while RxDB may still be retrying to push them. */
+export type DiscardedCreations = Set<string>;
+
+export interface CollectionReplicatorOptions {
+  collection: RxCollection<PlainDocument>;
+  name: string;
+  url: string;
+  request: GraphQLRequest;
+  reporter: SyncReporter;
+  tracker: SyncTracker;
+  received: ReceivedCounter;
+  discarded: DiscardedCreations;
+  batchSize: number;
+  pushBatchSize: number;
+  live: boolean;
+  waitForLeadership: boolean;
+}
+
+export interface CollectionReplicator {
+  readonly state: CollectionReplicationState;
+  readonly operations: CollectionOperations;
+  /** the live stream's events for this collection */
+  readonly stream$: PullStream;
+  /** ends the replication and the stream */
+  cancel(): Promise<void>;
+}
+
+export function replicateCollection(options: CollectionReplicatorOptions): CollectionReplicator {
+  const { collection, name, request, reporter, tracker, discarded, live } = options;
+  const schema = collection.schema.jsonSchema as RxJsonSchema<unknown>;
+  const primary = collection.schema.primaryPath as string;
+  const operations = collectionOperations(name, schema);
+  const stream$: PullStream = new Subject();
+  const echoes = new ServerEchoes(collection, primary);
+  const idOf = (row: Row) => String((row.newDocumentState as PlainDocument)[primary]);
+
+  /** Pushes rows; acknowledges what the server took and returns the server's state of each conflict. */
+  const send = async (rows: Row[]) => {
+    const data = await request(operations.push, {
+      [operations.pushVariable]: rows.map((row) => ({
+        newDocumentState: toInputDocument(schema, row.newDocumentState as PlainDocument),
+        ...(row.assumedMasterState
+          ? { assumedMasterState: toInputDocument(schema, row.assumedMasterState as PlainDocument) }
+          : {}),
+      })),
+    });
+    const conflicts = ((data[operations.pushField] as PlainDocument[] | null) ?? []).map((doc) => stripNulls(doc));
+    const conflicted = new Set(conflicts.map((doc) => String(doc[primary])));
+    // the stream may miss the echo of this very push (say, right after a reconnect): pull to get the
+    // server's clock for these documents
+    if (live) setTimeout(() => state.reSync(), 0);
+    const taken = rows.filter((row) => !conflicted.has(idOf(row))).map((row) => row.newDocumentState as PlainDocument);
+    await tracker.acknowledge(name, taken);
+    await echoes.restoreClocks(taken);
+    return conflicts as WithDeleted<PlainDocument>[];
+  };
+
+  /**
+   * RxDB retries a failed batch with the rows it first read. Swap in each document's latest local state, so a
+   * person's fix of a refused document is what the retry sends (and what RxDB then records as pushed).
+   */
+  const pushLatestStates = async (rows: Row[]) => {
+    const latest = await collection.storageInstance.findDocumentsById(rows.map(idOf), true);
+    const byId = new Map(latest.map((doc) => [String((doc as PlainDocument)[primary]), doc as PlainDocument]));
+    for (const row of rows) {
+      const current = byId.get(idOf(row));
+      if (current && !sameDocumentState(current, row.newDocumentState as PlainDocument)) {
+        row.newDocumentState = {
+          ...withoutStorageFields(current),
+          _deleted: Boolean(current._deleted),
+        } as typeof row.newDocumentState;
+      }
+    }
+  };
+
+  /** The server refused a batch: push its rows one by one, so the good ones land and the bad ones are named. */
+  const isolateRejected = async (rows: Row[], error: SyncRequestError) => {
+    if (rows.length === 1) {
+      await tracker.fail(name, rows.map(idOf), error.message);
+      return;
+    }
+    for (const row of rows) {
+      try {
+        await send([row]);
+      } catch (single) {
+        if (!(single instanceof SyncRequestError && single.kind === 'rejected')) throw single;
+        await tracker.fail(name, [idOf(row)], single.message);
+      }
+    }
+  };
+
+  const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
+    const data = await request(operations.pull, { checkpoint: checkpoint ?? null, limit });
+    const bulk = data[operations.pullField] as { documents: PlainDocument[]; checkpoint: Checkpoint | null };
+    const documents = bulk.documents.map((doc) => stripNulls(doc));
+    echoes.note(documents);
+    const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
+    return { documents: documents as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
+  };
+
+  const push = async (rows: Row[]) => {
+    await pushLatestStates(rows);
+    // a discarded local creation is not sent: the server never had it (RxDB may still be retrying it)
+    const sendable = rows.filter((row) => {
+      const key = syncStateId(name, idOf(row));
+      return !(discarded.has(key) && (row.newDocumentState as PlainDocument)._deleted);
+    });
+    for (const row of rows) discarded.delete(syncStateId(name, idOf(row)));
+    if (sendable.length === 0) return [];
+    try {
+      return await send(sendable);
+    } catch (error) {
+      if (!(error instanceof SyncRequestError && error.kind === 'rejected')) throw error;
+      await isolateRejected(sendable, error);
+      // RxDB retries the batch after the backoff; rows that landed meanwhile are idempotent no-ops
+      throw error;
+    }
+  };
+
+  const state = replicateRxCollection<PlainDocument, Checkpoint>({
+    collection,
+    replicationIdentifier: `syncline-graphql-${name}-${options.url}`,
+    live,
+    retryTime: 20,
+    waitForLeadership: options.waitForLeadership,
+    toggleOnDocumentVisible: false,
+    autoStart: true,
+    pull: {
+      batchSize: options.batchSize,
+      stream$: stream$.asObservable(),
+      handler: (checkpoint, limit) => reporter.attempt('pull', () => pull(checkpoint, limit)),
+    },
+    push: {
+      batchSize: options.pushBatchSize,
+      handler: (rows: Row[]) => reporter.attempt('push', () => push(rows)),
+    },
+  });
+
+  const subscriptions: Subscription[] = [
+    stream$.subscribe((item) => item !== 'RESYNC' && echoes.note(item.documents)),
+    state.received$.subscribe(() => options.received.count()),
+    state.active$.subscribe(() => reporter.noteActivity()),
+    state.error$.subscribe((error) => {
+      // request failures are already described by the reporter; anything else is a local problem worth showing
+      const code = (error as { code?: string }).code;
+      if (code !== 'RC_PULL' && code !== 'RC_PUSH' && code !== 'RC_STREAM') reporter.localError(error.message);
+    }),
+  ];
+  state
+    .awaitInitialReplication()
+    .then(() => {
+      if (!reporter.stopped) options.received.collectionSynced();
+    })
+    .catch(() => undefined);
+
+  return {
+    state,
+    operations,
+    stream$,
+    async cancel() {
+      for (const subscription of subscriptions) subscription.unsubscribe();
+      await state.cancel();
+      stream$.complete();
+    },
+  };
+}

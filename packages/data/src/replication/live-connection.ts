@@ -1,0 +1,56 @@
+// The lifecycle of the live stream: one graphql-ws socket for all replicated collections, opened once this tab
+// replicates and the replication is not paused, closed on pause and stop, and never left open by a pause or stop
+// that came while it was connecting.
+import type { Backoff } from '../backoff';
+import type { TokenSource } from '../graphql-transport';
+import { type LiveStream, openLiveStream } from '../live-stream';
+import type { CollectionReplicator } from './collection-replicator';
+import type { SyncReporter } from './sync-reporter';
+
+export interface LiveConnectionOptions {
+  wsUrl: string;
+  token: TokenSource;
+  webSocketImpl?: unknown;
+  replicators: readonly CollectionReplicator[];
+  backoff: Backoff;
+  reporter: SyncReporter;
+  /** resolves once this tab replicates */
+  whenLeader: Promise<void>;
+}
+
+export class LiveConnection {
+  private socket: LiveStream | undefined;
+
+  constructor(private readonly options: LiveConnectionOptions) {}
+
+  private get idle(): boolean {
+    return this.options.reporter.stopped || this.options.reporter.store.getState().paused;
+  }
+
+  async open(): Promise<void> {
+    const { reporter, backoff } = this.options;
+    if (reporter.stopped) return;
+    await this.options.whenLeader;
+    if (this.idle) return;
+    const opened = await openLiveStream({
+      wsUrl: this.options.wsUrl,
+      token: this.options.token,
+      webSocketImpl: this.options.webSocketImpl,
+      streams: this.options.replicators.map(({ operations, stream$ }) => ({ operations, stream$ })),
+      retryWait: (retries) => backoff.wait(retries + 1),
+      onConnected: () => reporter.socketOpened(),
+      onClosed: () => reporter.socketClosed(this.options.wsUrl),
+      onError: (message) => reporter.socketError(message),
+    });
+    // paused or stopped while connecting: do not keep a socket nobody will close
+    if (this.idle) await opened.dispose();
+    else this.socket = opened;
+  }
+
+  async close(): Promise<void> {
+    const current = this.socket;
+    this.socket = undefined;
+    this.options.reporter.socketConnected = false;
+    await current?.dispose();
+  }
+}

@@ -1,0 +1,118 @@
+// The status and activity reporter of one replication: every request runs through it (backoff before, activity
+// around, the status after), and the live socket tells it when it connects or closes. It is the one writer of
+// connection, activity, lastSyncedAt and lastError in the sync store.
+import type { Backoff } from '../backoff';
+import { SyncRequestError } from '../graphql-transport';
+import type { SyncErrorInfo, SyncStatus, SyncStore } from '../sync-store';
+
+export type Direction = 'pull' | 'push';
+
+export function syncError(kind: SyncErrorInfo['kind'], message: string): SyncErrorInfo {
+  return { kind, message, at: Date.now() };
+}
+
+export class SyncReporter {
+  private readonly inFlight: Record<Direction, number> = { pull: 0, push: 0 };
+  /** when the server last acknowledged a push: "stalled" is about pending writes, so only pushes count */
+  lastPushAckAt = Date.now();
+  /** with a live stream, "online" means the socket is up (it alone notices the server going away) */
+  socketConnected = false;
+  stopped = false;
+
+  constructor(
+    readonly store: SyncStore,
+    private readonly backoff: Backoff,
+    private readonly live: boolean,
+  ) {}
+
+  set(patch: Partial<SyncStatus>): void {
+    this.store.setState(patch);
+  }
+
+  /** A local failure (not a request's) worth showing. */
+  localError(message: string): void {
+    this.set({ lastError: syncError('local', message) });
+  }
+
+  noteActivity(): void {
+    const { push, pull } = this.inFlight;
+    this.set({ activity: push > 0 ? 'pushing' : pull > 0 ? 'pulling' : 'idle' });
+  }
+
+  /** Runs one request with backoff before it, activity around it, and the status updated after it. */
+  async attempt<T>(direction: Direction, run: () => Promise<T>): Promise<T> {
+    await this.backoff.wait();
+    // stop() wakes every waiting retry: let them end here instead of talking to the server
+    if (this.stopped) throw new SyncRequestError('local', 'The replication was stopped.');
+    this.inFlight[direction] += 1;
+    this.noteActivity();
+    try {
+      const result = await run();
+      this.acknowledged(direction);
+      return result;
+    } catch (error) {
+      this.failed(error);
+      throw error;
+    } finally {
+      this.inFlight[direction] -= 1;
+      this.noteActivity();
+    }
+  }
+
+  private acknowledged(direction: Direction): void {
+    const now = Date.now();
+    if (direction === 'push') this.lastPushAckAt = now;
+    this.backoff.succeeded();
+    // the server answers: a socket waiting to reconnect may try at once
+    this.backoff.wake();
+    const online = !this.store.getState().paused && (!this.live || this.socketConnected);
+    this.set({
+      lastSyncedAt: now,
+      lastError: null,
+      ...(direction === 'push' ? { stalled: false } : {}),
+      ...(online ? { connection: 'online' as const } : {}),
+    });
+  }
+
+  private failed(error: unknown): void {
+    this.backoff.failed();
+    const info =
+      error instanceof SyncRequestError ? syncError(error.kind, error.message) : syncError('local', String(error));
+    // a live socket proves the server reachable: one failed request does not make the client offline
+    const offline = info.kind === 'network' && !this.socketConnected;
+    this.set({ lastError: info, ...(offline ? { connection: 'offline' as const } : {}) });
+  }
+
+  socketOpened(): void {
+    this.socketConnected = true;
+    this.backoff.succeeded();
+    this.backoff.wake();
+    const status = this.store.getState();
+    if (!status.paused) {
+      this.set({ connection: 'online', ...(status.lastError?.kind === 'network' ? { lastError: null } : {}) });
+    }
+  }
+
+  /**
+   * Every failed (re)connection counts, not only the loss of a live socket: otherwise a late answer to a request
+   * could leave the status "online" while the server is down.
+   */
+  socketClosed(wsUrl: string): void {
+    this.socketConnected = false;
+    const status = this.store.getState();
+    if (this.stopped || status.paused) return;
+    this.set({
+      connection: 'offline',
+      lastError:
+        status.lastError ??
+        syncError(
+          'network',
+          `Lost the connection to the sync server at ${wsUrl}. Changes are kept on this device and sent when it is back.`,
+        ),
+    });
+  }
+
+  socketError(message: string): void {
+    this.set({ lastError: syncError('server', `Live updates stopped: ${message}. Changes still sync on retry.`) });
+  }
+}
