@@ -1,0 +1,101 @@
+// The small parts a replication is composed of: the bounded memory of recent documents, the throttled count of
+// received documents, the stall watch and the browser's connectivity events.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSyncStore } from '../src';
+import { RecentMap } from '../src/recent-map';
+import { browserSaysOffline, watchConnectivity } from '../src/replication/connectivity';
+import { createReceivedCounter } from '../src/replication/received-counter';
+import { watchStalls } from '../src/replication/stall-watch';
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('RecentMap', () => {
+  it('keeps the most recently written entries up to its limit', () => {
+    const map = new RecentMap<string, number>(2);
+    map.set('a', 1);
+    map.set('b', 2);
+    map.set('a', 3); // written again: now the most recent
+    map.set('c', 4);
+    expect(map.has('b')).toBe(false);
+    expect(map.get('a')).toBe(3);
+    expect(map.get('c')).toBe(4);
+    map.delete('a');
+    expect(map.has('a')).toBe(false);
+  });
+});
+
+describe('received counter', () => {
+  it('adds received documents to the progress in one store update per interval, and flushes on demand', () => {
+    vi.useFakeTimers();
+    const store = createSyncStore({ progress: { collections: 2, synced: 0, documents: 0 } });
+    const updates = vi.fn();
+    store.subscribe(updates);
+    const counter = createReceivedCounter(store, 100);
+    for (let i = 0; i < 1_000; i++) counter.count();
+    expect(store.getState().progress?.documents).toBe(0);
+    vi.advanceTimersByTime(100);
+    expect(store.getState().progress?.documents).toBe(1_000);
+    expect(updates).toHaveBeenCalledTimes(1);
+    counter.count();
+    counter.flush();
+    counter.collectionSynced();
+    expect(store.getState().progress).toEqual({ collections: 2, synced: 1, documents: 1_001 });
+  });
+});
+
+describe('stall watch', () => {
+  it('says stalled when writes wait, connected, with nothing acknowledged for too long, and recovers', () => {
+    vi.useFakeTimers();
+    const store = createSyncStore({ connection: 'online' });
+    let lastAck = Date.now();
+    const stop = watchStalls({ store, stallAfterMs: 5_000, lastAckAt: () => lastAck, isLeader: () => true });
+    store.setState({ pendingCount: 3 });
+    vi.advanceTimersByTime(4_000);
+    expect(store.getState().stalled).toBe(false);
+    vi.advanceTimersByTime(2_000);
+    expect(store.getState().stalled).toBe(true);
+    lastAck = Date.now();
+    vi.advanceTimersByTime(1_000);
+    expect(store.getState().stalled).toBe(false);
+    store.setState({ connection: 'offline' });
+    vi.advanceTimersByTime(10_000);
+    expect(store.getState().stalled).toBe(false);
+    stop();
+  });
+
+  it('leaves the decision to the tab that replicates', () => {
+    vi.useFakeTimers();
+    const store = createSyncStore({ connection: 'online', pendingCount: 1 });
+    const stop = watchStalls({ store, stallAfterMs: 10, lastAckAt: () => 0, isLeader: () => false });
+    vi.advanceTimersByTime(5_000);
+    expect(store.getState().stalled).toBe(false);
+    stop();
+  });
+});
+
+describe('connectivity', () => {
+  it('follows the window’s online and offline events until told to stop', () => {
+    const window = new EventTarget();
+    vi.stubGlobal('window', window);
+    const online = vi.fn();
+    const offline = vi.fn();
+    const stop = watchConnectivity({ online, offline });
+    window.dispatchEvent(new Event('offline'));
+    window.dispatchEvent(new Event('online'));
+    expect(offline).toHaveBeenCalledTimes(1);
+    expect(online).toHaveBeenCalledTimes(1);
+    stop();
+    window.dispatchEvent(new Event('online'));
+    expect(online).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a page opened with the network off as offline', () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    expect(browserSaysOffline()).toBe(true);
+    vi.stubGlobal('navigator', { onLine: true });
+    expect(browserSaysOffline()).toBe(false);
+  });
+});
