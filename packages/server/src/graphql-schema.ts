@@ -7,6 +7,7 @@ import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
 import { AuthError, type Principal } from './auth.js';
 import { changeStream, StreamOverflowError } from './change-stream.js';
 import { type SyncCollection, UPDATED_AT } from './collections.js';
+import { onePushPerOperationPlugin } from './one-push.js';
 import type { SyncPubSub } from './pubsub.js';
 import { pullOutputPlugin } from './pull-output.js';
 import { applyPush, type PushRow } from './push.js';
@@ -180,6 +181,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
   return {
     schema,
     plugins: [
+      onePushPerOperationPlugin(),
       pushInputPlugin({ getType, typeDefs, resolvers, rows }),
       pullOutputPlugin({ getType, typeDefs, resolvers, pulls }),
     ],
