@@ -28,6 +28,11 @@ export interface FieldDecision {
   kept: unknown;
   /** values the rule dropped by its own definition (for `manual`, the local value, kept in the conflict record) */
   discarded: unknown[];
+  /**
+   * the rule could not settle the field by itself (a `union` member changed on both sides, a `progression` value
+   * outside its order): it is recorded for a person like a `manual` field, with the rule's result kept meanwhile
+   */
+  review?: boolean;
 }
 
 export interface MergeResult {
@@ -81,7 +86,7 @@ export function mergeDocuments(input: MergeInput, rules?: MergeRules): MergeResu
       const rule = ruleFor(rules, field);
       const decision = applyRule(field, rule, base?.[field], l, s, local, server);
       decisions.push(decision);
-      if (rule === 'manual' || field === DELETED) manualFields.push(field);
+      if (rule === 'manual' || field === DELETED || decision.review) manualFields.push(field);
       else mergedFields.push(field);
       value = decision.kept;
     }
@@ -119,6 +124,8 @@ function applyRule(
   });
   if (typeof rule === 'object') {
     const rank = (value: unknown) => rule.order.indexOf(value as string);
+    // a value outside the order cannot be ranked: the server's stays and a person decides
+    if (rank(l) < 0 || rank(s) < 0) return { ...pick('server'), review: true };
     return pick(rank(l) > rank(s) ? 'local' : 'server');
   }
   switch (rule) {
@@ -145,47 +152,86 @@ function applyRule(
   }
 }
 
-/** Identity of a set member: an object's `id` when it has one, otherwise its JSON. */
+/** Identity of a set member: an object's `id` when it has one, otherwise its JSON (equal values share a key). */
 function memberKey(item: unknown): string {
   if (item && typeof item === 'object' && 'id' in item) return `id:${String((item as { id: unknown }).id)}`;
   return `json:${JSON.stringify(item)}`;
 }
 
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+/** The members of an array grouped by key, in order; a key's copies are duplicates of one value (or one id). */
+function groupMembers(value: unknown): Map<string, unknown[]> {
+  const groups = new Map<string, unknown[]>();
+  for (const item of Array.isArray(value) ? value : []) {
+    const key = memberKey(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
 }
 
 /**
- * Three-way set merge: members added on either side are kept, members removed on either side go. A member both
- * sides changed (same id, different content) keeps the side that changed it, or the server's when both did.
+ * How many copies of a plain value the merge keeps: each side's change to the count applies; the same change on
+ * both sides applies once; opposite changes keep the server's count and need a person. Duplicates survive where
+ * the array has them, and an array without them (a set) stays one.
+ */
+function mergedCount(base: number, local: number, server: number): { count: number; contested: boolean } {
+  const [dl, ds] = [local - base, server - base];
+  if (dl === ds || ds === 0) return { count: local, contested: false };
+  if (dl === 0) return { count: server, contested: false };
+  if (dl > 0 && ds > 0) return { count: base + Math.max(dl, ds), contested: false };
+  if (dl < 0 && ds < 0) return { count: Math.max(0, base + Math.min(dl, ds)), contested: false };
+  return { count: server, contested: true };
+}
+
+/**
+ * One member with an id: the side that changed it wins; changed on both sides (or edited on one, removed on the
+ * other), the server's edit (or the edit over the removal) is kept and the local one goes to a person.
+ */
+function mergeMember(b: unknown, l: unknown, s: unknown): { kept: unknown; discarded: unknown; contested: boolean } {
+  if (l === undefined && s === undefined) return { kept: undefined, discarded: b, contested: false };
+  if (l === undefined) {
+    if (b === undefined) return { kept: s, discarded: undefined, contested: false };
+    return jsonEqual(s, b)
+      ? { kept: undefined, discarded: s, contested: false }
+      : { kept: s, discarded: undefined, contested: true };
+  }
+  if (s === undefined) {
+    if (b === undefined) return { kept: l, discarded: undefined, contested: false };
+    return jsonEqual(l, b)
+      ? { kept: undefined, discarded: l, contested: false }
+      : { kept: l, discarded: undefined, contested: true };
+  }
+  if (jsonEqual(l, s) || jsonEqual(l, b)) return { kept: s, discarded: undefined, contested: false };
+  if (b !== undefined && jsonEqual(s, b)) return { kept: l, discarded: undefined, contested: false };
+  return { kept: s, discarded: l, contested: true };
+}
+
+/**
+ * Three-way merge of arrays: members added on either side are kept, members removed on either side go, and
+ * duplicates are counted, not collapsed. A member both sides changed differently is kept as the server has it
+ * and the field goes to a person (`review`), with the local version among the discarded values: never dropped
+ * without a record.
  */
 function unionDecision(field: string, b: unknown, l: unknown, s: unknown): FieldDecision {
-  const baseByKey = new Map(asArray(b).map((item) => [memberKey(item), item]));
-  const localByKey = new Map(asArray(l).map((item) => [memberKey(item), item]));
-  const serverByKey = new Map(asArray(s).map((item) => [memberKey(item), item]));
+  const [base, local, server] = [groupMembers(b), groupMembers(l), groupMembers(s)];
   const kept: unknown[] = [];
   const discarded: unknown[] = [];
-  for (const [key, serverItem] of serverByKey) {
-    const localItem = localByKey.get(key);
-    const baseItem = baseByKey.get(key);
-    if (localItem === undefined) {
-      // removed locally (it was in base), or added on the server only
-      if (baseByKey.has(key) && jsonEqual(serverItem, baseItem)) discarded.push(serverItem);
-      else kept.push(serverItem);
-    } else if (jsonEqual(localItem, serverItem) || jsonEqual(localItem, baseItem)) {
-      kept.push(serverItem);
-    } else if (jsonEqual(serverItem, baseItem)) {
-      kept.push(localItem);
-    } else {
-      kept.push(serverItem);
-      discarded.push(localItem);
+  let review = false;
+  // the server's order first, then what only this device added
+  for (const key of new Set([...server.keys(), ...local.keys(), ...base.keys()])) {
+    const [bs, ls, ss] = [base.get(key) ?? [], local.get(key) ?? [], server.get(key) ?? []];
+    if (key.startsWith('id:')) {
+      const member = mergeMember(bs[0], ls[0], ss[0]);
+      if (member.kept !== undefined) kept.push(member.kept);
+      if (member.discarded !== undefined) discarded.push(member.discarded);
+      review ||= member.contested;
+      continue;
     }
+    const { count, contested } = mergedCount(bs.length, ls.length, ss.length);
+    const copies = ss.length >= ls.length ? ss : ls;
+    const sample = copies[0] ?? bs[0];
+    for (let i = 0; i < count; i++) kept.push(sample);
+    for (let i = count; i < Math.max(ls.length, ss.length, bs.length); i++) discarded.push(sample);
+    review ||= contested;
   }
-  for (const [key, localItem] of localByKey) {
-    if (serverByKey.has(key)) continue;
-    // removed on the server (it was in base, unchanged here), or added locally
-    if (baseByKey.has(key) && jsonEqual(localItem, baseByKey.get(key))) discarded.push(localItem);
-    else kept.push(localItem);
-  }
-  return { field, rule: 'union', winner: 'both', kept, discarded };
+  return { field, rule: 'union', winner: 'both', kept, discarded, ...(review ? { review } : {}) };
 }

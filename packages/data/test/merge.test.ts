@@ -204,3 +204,88 @@ describe('the null rule', () => {
     expect(merged).toEqual({ id: 'o1', priority: 'high', _deleted: false });
   });
 });
+
+describe('union keeps every member a side added, and asks about a member both sides changed', () => {
+  const rules: MergeRules = { fields: { history: 'union', tags: 'union' } };
+  const entry = (id: string, note: string) => ({ id, note });
+
+  it('records a conflict when both sides edited the same item, keeping the server’s edit meanwhile', () => {
+    const base = { id: 'o', history: [entry('h1', 'received')], tags: [] };
+    const local = { id: 'o', history: [entry('h1', 'received, two stains'), entry('h2', 'local')], tags: [] };
+    const server = { id: 'o', history: [entry('h1', 'received, torn'), entry('h3', 'server')], tags: [] };
+    const { merged, manualFields, decisions } = mergeDocuments({ base, local, server }, rules);
+    expect(merged.history).toEqual([entry('h1', 'received, torn'), entry('h3', 'server'), entry('h2', 'local')]);
+    expect(manualFields).toEqual(['history']);
+    expect(decisions[0]).toMatchObject({
+      rule: 'union',
+      review: true,
+      discarded: [entry('h1', 'received, two stains')],
+    });
+  });
+
+  it('keeps an item edited on one side and removed on the other, and asks a person', () => {
+    const base = { id: 'o', history: [entry('h1', 'a'), entry('h2', 'b')] };
+    const local = { id: 'o', history: [entry('h1', 'a, edited')] };
+    const server = { id: 'o', history: [entry('h1', 'a'), entry('h2', 'b'), entry('h3', 'c')] };
+    const removedOnServer = { id: 'o', history: [entry('h2', 'b')] };
+    const first = mergeDocuments({ base, local, server: removedOnServer }, rules);
+    // h1: edited here, removed on the server: the edit stays and a person is asked; h2: removed here
+    expect(first.merged.history).toEqual([entry('h1', 'a, edited')]);
+    expect(first.manualFields).toEqual(['history']);
+    // edited locally while the server only added: no question
+    const second = mergeDocuments({ base, local, server }, rules);
+    expect(second.merged.history).toEqual([entry('h1', 'a, edited'), entry('h3', 'c')]);
+    expect(second.manualFields).toEqual([]);
+  });
+
+  it('keeps duplicates an array holds, and a set stays a set', () => {
+    const base = { id: 'o', tags: ['a', 'a'] };
+    const local = { id: 'o', tags: ['a', 'a', 'a'] };
+    const server = { id: 'o', tags: ['a', 'a', 'b'] };
+    expect(mergeDocuments({ base, local, server }, rules).merged.tags).toEqual(['a', 'a', 'a', 'b']);
+
+    const setBase = { id: 'o', tags: ['x'] };
+    const both = mergeDocuments(
+      { base: setBase, local: { id: 'o', tags: ['x', 'y'] }, server: { id: 'o', tags: ['y', 'x', 'z'] } },
+      rules,
+    );
+    expect(both.merged.tags).toEqual(['y', 'x', 'z']);
+    expect(both.manualFields).toEqual([]);
+  });
+});
+
+describe('progression', () => {
+  const rules: MergeRules = { fields: { status: { rule: 'progression', order: ['received', 'washing', 'ready'] } } };
+
+  it('lets the furthest state win', () => {
+    const { merged, manualFields } = mergeDocuments(
+      {
+        base: { id: 'o', status: 'received' },
+        local: { id: 'o', status: 'ready' },
+        server: { id: 'o', status: 'washing' },
+      },
+      rules,
+    );
+    expect(merged.status).toBe('ready');
+    expect(manualFields).toEqual([]);
+  });
+
+  it('asks a person about a value outside the order instead of ranking it lowest', () => {
+    for (const [local, server] of [
+      ['lost', 'washing'],
+      ['washing', 'lost'],
+    ]) {
+      const { merged, manualFields, decisions } = mergeDocuments(
+        {
+          base: { id: 'o', status: 'received' },
+          local: { id: 'o', status: local },
+          server: { id: 'o', status: server },
+        },
+        rules,
+      );
+      expect(merged.status).toBe(server);
+      expect(manualFields).toEqual(['status']);
+      expect(decisions[0]?.discarded).toEqual([local]);
+    }
+  });
+});
