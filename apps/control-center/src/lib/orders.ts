@@ -2,7 +2,7 @@
 // that say where a write went (this device, or the server) with an undo.
 import type { Order, OrderChange, OrderHistoryEntry, OrderItem, OrderPriority, OrderStatus } from '@syncline/domain';
 import { toast } from '@syncline/ui';
-import type { ControlCenterDatabase } from '../runtime/router';
+import type { ControlCenterDatabase } from '../runtime/database';
 import { nextStatus, statusLabel } from './format';
 
 export interface NewOrder {
