@@ -8,6 +8,15 @@ import { clockFields, idField, timestampField } from './fields';
 export const orderStatusFlow = ['received', 'washing', 'drying', 'folding', 'ready', 'cancelled', 'delivered'] as const;
 export type OrderStatus = (typeof orderStatusFlow)[number];
 
+/**
+ * The status an order moves to when a person advances it, or undefined once it is final. Cancelling leaves the flow
+ * rather than moving along it, so `ready` advances to `delivered`; `cancelled` and `delivered` are final.
+ */
+export function nextOrderStatus(status: OrderStatus): OrderStatus | undefined {
+  if (status === 'cancelled') return undefined;
+  return orderStatusFlow.slice(orderStatusFlow.indexOf(status) + 1).find((next) => next !== 'cancelled');
+}
+
 export const orderPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type OrderPriority = (typeof orderPriorities)[number];
 

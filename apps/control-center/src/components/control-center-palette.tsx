@@ -6,7 +6,7 @@ import { CommandPalette, type CommandPaletteGroup } from '@syncline/ui';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { statusLabel } from '../lib/format';
-import { pages } from '../runtime/router';
+import { pages } from '../runtime/navigation';
 
 const MAX_ORDERS = 20;
 

@@ -3,7 +3,7 @@
 import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Button, ThemeToggle } from '@syncline/ui';
 import { LogOutIcon } from 'lucide-react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { pages } from '../runtime/router';
+import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
 import { ControlCenterPalette } from './control-center-palette';
 import { ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';

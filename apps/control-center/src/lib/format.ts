@@ -15,12 +15,5 @@ export const statusLabel: Record<OrderStatus, string> = {
   delivered: 'Delivered',
 };
 
-/** The next step of the flow, or undefined at its end. Cancelled and delivered are final. */
-export function nextStatus(status: OrderStatus): OrderStatus | undefined {
-  const flow: OrderStatus[] = ['received', 'washing', 'drying', 'folding', 'ready', 'delivered'];
-  const index = flow.indexOf(status);
-  return index >= 0 && index < flow.length - 1 ? flow[index + 1] : undefined;
-}
-
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 export const formatDateTime = (ms: number | undefined) => (ms ? dateTime.format(ms) : '—');

@@ -1,9 +1,17 @@
 // Order writes the pages share: create with a generated number, advance along the flow, and the toasts
 // that say where a write went (this device, or the server) with an undo.
-import type { Order, OrderChange, OrderHistoryEntry, OrderItem, OrderPriority, OrderStatus } from '@syncline/domain';
+import {
+  nextOrderStatus,
+  type Order,
+  type OrderChange,
+  type OrderHistoryEntry,
+  type OrderItem,
+  type OrderPriority,
+  type OrderStatus,
+} from '@syncline/domain';
 import { toast } from '@syncline/ui';
-import type { ControlCenterDatabase } from '../runtime/router';
-import { nextStatus, statusLabel } from './format';
+import type { ControlCenterDatabase } from '../runtime/database';
+import { statusLabel } from './format';
 
 export interface NewOrder {
   customerId: string;
@@ -97,7 +105,7 @@ export async function advanceOrder({ database, actor, online }: WriteContext, or
   const doc = await database.orders.findOne(orderId).exec();
   if (!doc) return;
   const from = doc.status as OrderStatus;
-  const to = nextStatus(from);
+  const to = nextOrderStatus(from);
   if (!to) return;
   const moveTo = (status: OrderStatus, summary: string) => (order: Order) => ({
     ...order,

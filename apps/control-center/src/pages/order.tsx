@@ -1,13 +1,13 @@
 // One order: its details, an edit form (priority, notes, tags), the next step of its flow, and its history.
 
 import { useDocSyncState, useDocument } from '@syncline/data';
-import type { Order, OrderPriority } from '@syncline/domain';
+import { nextOrderStatus, type Order, type OrderPriority } from '@syncline/domain';
 import { Button, Card, CardContent, CardHeader, CardTitle, EmptyState, FormField, Input, Textarea } from '@syncline/ui';
 import { SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PriorityField } from '../components/priority-field';
-import { formatCents, formatDateTime, nextStatus, statusLabel } from '../lib/format';
+import { formatCents, formatDateTime, statusLabel } from '../lib/format';
 import { advanceOrder, editOrder } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
@@ -64,7 +64,7 @@ export function OrderPage() {
       />
     );
   }
-  const next = nextStatus(order.status);
+  const next = nextOrderStatus(order.status);
   const events = [...(order.history ?? [])].reverse();
   return (
     <>

@@ -2,7 +2,7 @@
 // order and advance one along the flow from here.
 
 import { useLiveQuery } from '@syncline/data';
-import { type Order, orderStatusFlow } from '@syncline/domain';
+import { nextOrderStatus, type Order, orderStatusFlow } from '@syncline/domain';
 import {
   Button,
   type ColumnDef,
@@ -17,14 +17,14 @@ import { ConnectedSyncDot } from '@syncline/ui/connected';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { NewOrderDialog } from '../components/new-order-dialog';
-import { formatCents, nextStatus, statusLabel } from '../lib/format';
+import { formatCents, statusLabel } from '../lib/format';
 import { advanceOrder } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
 
 function AdvanceButton({ order }: { order: Order }) {
   const write = useWriteContext();
-  const next = nextStatus(order.status);
+  const next = nextOrderStatus(order.status);
   if (!next) return null;
   return (
     <Button size="sm" variant="outline" onClick={() => void advanceOrder(write, order.id)}>

@@ -1,8 +1,5 @@
 // The control center's routes, all under the shell (sidebar, header with the sync status).
 
-import type { SynclineDatabase } from '@syncline/data';
-import type { controlCenterSchemas } from '@syncline/domain';
-import { GaugeIcon, GitMergeIcon, PackageIcon, RefreshCwIcon, SettingsIcon, WashingMachineIcon } from 'lucide-react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/layout';
 import { RouteError } from '../components/route-error';
@@ -13,17 +10,6 @@ import { OrderPage } from '../pages/order';
 import { OrdersPage } from '../pages/orders';
 import { SettingsPage } from '../pages/settings';
 import { SyncPage } from '../pages/sync';
-
-export type ControlCenterDatabase = SynclineDatabase<typeof controlCenterSchemas>;
-
-export const pages = [
-  { path: '/', label: 'Dashboard', icon: <GaugeIcon /> },
-  { path: '/orders', label: 'Orders', icon: <PackageIcon /> },
-  { path: '/machines', label: 'Machines', icon: <WashingMachineIcon /> },
-  { path: '/conflicts', label: 'Conflicts', icon: <GitMergeIcon /> },
-  { path: '/sync', label: 'Sync', icon: <RefreshCwIcon /> },
-  { path: '/settings', label: 'Settings', icon: <SettingsIcon /> },
-] as const;
 
 export function createAppRouter() {
   return createBrowserRouter([

@@ -8,7 +8,8 @@ import { Button, EmptyState, Spinner } from '@syncline/ui';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import type { Session } from '../session/session';
-import { type ControlCenterDatabase, createAppRouter } from './router';
+import type { ControlCenterDatabase } from './database';
+import { createAppRouter } from './router';
 import { SessionContext } from './session-context';
 
 type Opened = {
