@@ -134,6 +134,21 @@ describe('diffDocuments', () => {
     ]);
   });
 
+  it('reads a field set to null on one side and absent on the other as the same value, as the merge does', () => {
+    const fields = diffDocuments(
+      { id: 'o1', notes: 'fragile', address: { city: 'Oslo', zip: '0150' } },
+      { id: 'o1', notes: null, address: { city: 'Oslo', zip: null } },
+      { id: 'o1', address: { city: 'Oslo' } },
+    );
+    expect(field(fields, 'notes').change).toBe('both');
+    expect(field(fields, 'address.zip').change).toBe('both');
+    const untouched = diffDocuments({ id: 'o1', notes: null }, { id: 'o1' }, { id: 'o1', notes: null });
+    expect(changes(untouched)).toEqual([
+      ['id', 'unchanged'],
+      ['notes', 'unchanged'],
+    ]);
+  });
+
   it('leaves server-managed fields out of the comparison by default', () => {
     const base = { id: 'o1', updatedAt: 1, _rev: '1-a', _meta: { lwt: 1 }, _deleted: false, _attachments: {} };
     const local = { id: 'o1', updatedAt: 2, _rev: '2-b', _meta: { lwt: 2 }, _deleted: false, _attachments: {} };
