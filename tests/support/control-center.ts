@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ControlCenterOptions,
-  type DemoTenant,
   type RunningControlCenter,
   startControlCenter,
 } from '../../apps/control-center/server/control-center';
+import type { DemoTenant } from '../../apps/control-center/server/tenants';
 
 export const appDist = join(import.meta.dirname, '../../apps/control-center/dist');
 

@@ -10,39 +10,7 @@ import { SyncClient } from './graphql-client';
 import { seedTenant } from './seed';
 import { type MachineSimulator, startMachineSimulator } from './simulator';
 import { isAppPath, serveApp } from './static-app';
-
-export interface DemoTenant {
-  tenant: string;
-  tenantName: string;
-  user: string;
-  seed: number;
-  orders: number;
-  machines: number;
-  customers: number;
-  /** The "present" the demo data is generated around (default: the moment of seeding). */
-  now?: number;
-}
-
-export const demoTenants: DemoTenant[] = [
-  {
-    tenant: 'northwind-laundry',
-    tenantName: 'Northwind Laundry',
-    user: 'ana',
-    seed: 7,
-    orders: 3_000,
-    machines: 24,
-    customers: 400,
-  },
-  {
-    tenant: 'harbor-linen',
-    tenantName: 'Harbor Linen Services',
-    user: 'marco',
-    seed: 11,
-    orders: 2_000,
-    machines: 36,
-    customers: 250,
-  },
-];
+import { type DemoTenant, demoTenants } from './tenants';
 
 export interface ControlCenterOptions {
   /** Where the SQLite file and the development secret live. */

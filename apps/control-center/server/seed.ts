@@ -1,8 +1,8 @@
 // First-run demo data: a tenant with no machines gets a realistic shop (customers, machines, thousands of
 // orders) pushed through the sync server like any client's writes, in batches the server accepts.
 import { controlCenterSchemas, createDemoData, type Machine } from '@syncline/domain';
-import type { DemoTenant } from './control-center';
 import type { SyncClient } from './graphql-client';
+import type { DemoTenant } from './tenants';
 
 const BATCH = 200;
 

@@ -14,7 +14,8 @@ import {
 } from 'rxdb/plugins/replication-graphql';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import type { SyncSchemas } from '../src/index.js';
+import WebSocket from 'ws';
+import type { SyncSchemas, SyncStorage } from '../src/index.js';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -245,4 +246,33 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw last instanceof Error ? last : new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+/** `storage` with some of its methods replaced, to play a slow or failing database. */
+export function storageWith(storage: SyncStorage, patch: Partial<Omit<SyncStorage, 'dialect'>>): SyncStorage {
+  return {
+    dialect: storage.dialect,
+    migrate: () => storage.migrate(),
+    ping: () => storage.ping(),
+    pull: (request) => storage.pull(request),
+    transaction: (tenant, work) => storage.transaction(tenant, work),
+    close: () => storage.close(),
+    ...patch,
+  };
+}
+
+/** Opens a WebSocket to `wsUrl` as a page at `origin` would: 'open', or the HTTP status of the refusal. */
+export function upgradeFrom(wsUrl: string, origin: string): Promise<string> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(wsUrl, 'graphql-transport-ws', { origin });
+    ws.on('error', () => {});
+    ws.on('unexpected-response', (req, res) => {
+      req.destroy();
+      resolve(String(res.statusCode));
+    });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+  });
 }

@@ -17,7 +17,9 @@ import {
   PULL_TASKS,
   pullAllTasks,
   pushTasks,
+  storageWith,
   testCollections,
+  upgradeFrom,
   type WireTask,
   wire,
 } from './helpers.js';
@@ -282,18 +284,7 @@ describeOnEngines('hostile input', (engine) => {
       const evil = await preflight('https://evil.example');
       expect(evil.headers.get('access-control-allow-origin')).toBeNull();
 
-      const ws = new WebSocket(server.wsUrl, 'graphql-transport-ws', { origin: 'https://evil.example' });
-      ws.on('error', () => {});
-      const refused = await new Promise<string>((resolve) => {
-        ws.on('unexpected-response', (req, res) => {
-          req.destroy();
-          resolve(String(res.statusCode));
-        });
-        ws.on('open', () => {
-          ws.close();
-          resolve('open');
-        });
-      });
+      const refused = await upgradeFrom(server.wsUrl, 'https://evil.example');
       expect(refused).toBe('401');
     });
 
@@ -330,14 +321,9 @@ describeOnEngines('hostile input', (engine) => {
         auth: { secret: TEST_JWT_SECRET },
         production: true,
         logger: 'silent',
-        storage: {
-          dialect: 'sqlite',
-          migrate: () => failing.migrate(),
-          ping: () => failing.ping(),
-          transaction: (tenant, work) => failing.transaction(tenant, work),
-          close: () => failing.close(),
+        storage: storageWith(failing, {
           pull: () => Promise.reject(new Error('SQLITE_CORRUPT: /srv/secret/path/db.sqlite is malformed')),
-        },
+        }),
       });
       const { url } = await broken.listen(0);
       const answer = await gql(

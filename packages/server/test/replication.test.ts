@@ -3,7 +3,7 @@
 // SQLite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCollections } from '../src/collections.js';
-import { createSqliteStorage, type SyncStorage } from '../src/index.js';
+import { createSqliteStorage } from '../src/index.js';
 import { applyPush } from '../src/push.js';
 import { createSyncServer, type SyncSchemas } from '../src/server.js';
 import { startTestServer, type TestServer } from '../src/testing.js';
@@ -15,6 +15,7 @@ import {
   pullAllTasks,
   pushTasks,
   type RxClient,
+  storageWith,
   type Task,
   testCollections,
   wire,
@@ -180,18 +181,13 @@ describe('graceful shutdown', () => {
     const path = join(dir, 'db.sqlite');
     const storage = createSqliteStorage({ path });
     // Slow every write transaction down so the push is surely in flight when close() starts.
-    const slowStorage: SyncStorage = {
-      dialect: storage.dialect,
-      migrate: () => storage.migrate(),
-      ping: () => storage.ping(),
-      pull: (request) => storage.pull(request),
-      close: () => storage.close(),
+    const slowStorage = storageWith(storage, {
       transaction: (tenant, work) =>
         storage.transaction(tenant, async (tx) => {
           await new Promise((resolve) => setTimeout(resolve, 400));
           return work(tx);
         }),
-    };
+    });
     const local = createSyncServer({
       collections: testCollections,
       storage: slowStorage,

@@ -1,0 +1,124 @@
+// The stream transport: graphql-ws on the HTTP server's upgrade at /graphql, run through Yoga's envelop so every
+// plugin (auth, Armor, masking) sees ws operations too. It checks a browser's Origin (CORS does not cover
+// upgrades) and a token given at connection time.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { GraphQLError } from 'graphql';
+// Renamed: graphql-ws's `useServer` is no React hook.
+import { useServer as attachGraphQLWs } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { type TokenVerifier, tokenFromHeader } from './auth.js';
+import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
+import type { SyncYoga, WsTransport } from './yoga.js';
+
+export interface StreamServerOptions {
+  httpServer: Server;
+  yoga: SyncYoga;
+  verify: TokenVerifier;
+  corsOrigins: readonly string[];
+  /** The largest message a client may send, in bytes. */
+  maxPayload: number;
+  logger: Logger;
+  /** True once the server has begun shutting down: new connections are refused. */
+  isClosing: () => boolean;
+}
+
+/** The open stream connections, for a resync or a shutdown. */
+export interface StreamSockets {
+  readonly count: number;
+  /** Closes every connection with `code`; 1012 (restart) makes clients reconnect and RESYNC. */
+  closeAll(code: number, reason: string): void;
+  /** Stops taking new connections. */
+  stopAccepting(): void;
+  /** Drops whatever connection is still open, without a closing handshake. */
+  terminateAll(): void;
+}
+
+/** The token a connection gave: in `connectionParams.headers` (as RxDB sends it) or at the top level. */
+function connectionToken(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const headers = params?.headers as Record<string, unknown> | undefined;
+  const value = headers?.Authorization ?? headers?.authorization ?? params?.Authorization;
+  return tokenFromHeader(typeof value === 'string' ? value : undefined);
+}
+
+export function serveStreams(options: StreamServerOptions): StreamSockets {
+  const { httpServer, yoga, verify, corsOrigins, logger, isClosing } = options;
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: GRAPHQL_PATH,
+    maxPayload: options.maxPayload,
+    // Browsers send Origin on WebSocket upgrades and CORS does not apply to them: check it here.
+    // Non-browser clients (Node) send none.
+    verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) =>
+      !origin || isAllowedOrigin(origin, `http://${req.headers.host}`, corsOrigins),
+  });
+
+  attachGraphQLWs<Record<string, unknown> | undefined, { request: IncomingMessage; socket: WebSocket }>(
+    {
+      // A token given at connection time must be valid; one given only in the stream's `headers` is checked
+      // when the subscription starts.
+      onConnect: async (ctx) => {
+        if (isClosing()) return false;
+        const token = connectionToken(ctx.connectionParams);
+        if (!token) return true;
+        try {
+          await verify(token);
+          return true;
+        } catch (error) {
+          logger.info({ reason: (error as Error).message }, 'ws connection refused');
+          return false;
+        }
+      },
+      execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
+      subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
+      onSubscribe: async (ctx, _id, payload) => {
+        const transport: WsTransport = {
+          token: connectionToken(ctx.connectionParams),
+          requestId: randomUUID(),
+          closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
+        };
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+          transport,
+        });
+        // Parse and validation failures (syntax, Armor's limits) are answers to the client, not server faults.
+        let document: ReturnType<typeof parse>;
+        try {
+          document = parse(payload.query);
+          const errors = validate(schema, document);
+          if (errors.length) return errors;
+        } catch (error) {
+          // By name, not instanceof: graphql's CommonJS and ESM builds may both be loaded.
+          if (error instanceof Error && error.name === 'GraphQLError') return [error as GraphQLError];
+          throw error;
+        }
+        return {
+          schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wss,
+  );
+
+  return {
+    get count() {
+      return wss.clients.size;
+    },
+    closeAll(code, reason) {
+      for (const socket of wss.clients) socket.close(code, reason);
+    },
+    stopAccepting: () => wss.close(),
+    terminateAll() {
+      for (const socket of wss.clients) socket.terminate();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// The GraphQL side of the server: Yoga serving the replication schema on /graphql with the CORS allowlist,
+// limits and masking, and each operation's context (who is asking, a logger tagged with its request id), the
+// same for HTTP requests and graphql-ws operations.
+import { randomUUID } from 'node:crypto';
+import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { type Principal, type TokenVerifier, tokenFromHeader } from './auth.js';
+import type { SyncCollection } from './collections.js';
+import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
+import { createReplicationSchema, type SyncContext } from './graphql-schema.js';
+import { armorPlugin, noIntrospection, type ResolvedLimits } from './limits.js';
+import { yogaLogging } from './logger.js';
+import type { SyncPubSub } from './pubsub.js';
+import type { SyncStorage } from './storage/types.js';
+import { createValidators } from './validation.js';
+
+/** What a graphql-ws operation brings in place of an HTTP request. */
+export interface WsTransport {
+  /** The connection's token (from `connectionParams`), if it gave one. */
+  token: string | undefined;
+  requestId: string;
+  closeConnection: (code: number, reason: string) => void;
+}
+
+export interface SyncYogaOptions {
+  collections: readonly SyncCollection[];
+  storage: SyncStorage;
+  pubsub: SyncPubSub;
+  limits: ResolvedLimits;
+  production: boolean;
+  logger: Logger;
+  verify: TokenVerifier;
+  corsOrigins: readonly string[];
+  /** The server's own routes, run first. */
+  routes: Plugin;
+  /** The caller's plugins, run after the routes. */
+  plugins: readonly Plugin[];
+  /** The id the routes gave an HTTP request. */
+  requestIdOf: (request: Request) => string | undefined;
+}
+
+export type SyncYoga = ReturnType<typeof createSyncYoga>;
+
+/**
+ * The operation's identity: a token in the stream's `headers` argument when given (RxDB shares one socket per
+ * URL, so one connection may carry streams of several tenants), else the transport's token (the HTTP
+ * Authorization header, or the ws `connectionParams.headers`), verified once per operation.
+ */
+function authenticator(verify: TokenVerifier, transportToken: string | undefined): SyncContext['authenticate'] {
+  let transport: Promise<Principal> | undefined;
+  return (headerToken) => {
+    const fromHeaders = tokenFromHeader(headerToken);
+    if (fromHeaders) return verify(fromHeaders);
+    transport ??= verify(transportToken);
+    return transport;
+  };
+}
+
+export function createSyncYoga(options: SyncYogaOptions) {
+  const { collections, limits, production, logger, verify, corsOrigins, requestIdOf } = options;
+  const { schema, plugins: schemaPlugins } = createReplicationSchema({
+    collections,
+    storage: options.storage,
+    pubsub: options.pubsub,
+    validators: createValidators(collections),
+    maxPushBatch: limits.pushBatch,
+    maxPullLimit: limits.pullLimit,
+    streamBuffer: limits.streamBuffer,
+  });
+
+  return createYoga<{ transport?: WsTransport }, SyncContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    graphiql: !production,
+    maskedErrors: { isDev: !production && process.env.NODE_ENV === 'development' },
+    maxRequestBodySize: limits.bodyBytes,
+    batching: false,
+    logging: yogaLogging(logger),
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      if (!origin || !isAllowedOrigin(origin, new URL(request.url).origin, corsOrigins)) return false;
+      return {
+        origin: [origin],
+        credentials: true,
+        methods: ['GET', 'POST', 'OPTIONS'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+        exposedHeaders: ['X-Request-Id'],
+        maxAge: 600,
+      };
+    },
+    context: (initial: YogaInitialContext & { transport?: WsTransport }): SyncContext => {
+      if (initial.transport) {
+        const { token, requestId, closeConnection } = initial.transport;
+        return { authenticate: authenticator(verify, token), log: logger.child({ requestId }), closeConnection };
+      }
+      const { request } = initial;
+      return {
+        authenticate: authenticator(verify, tokenFromHeader(request.headers.get('authorization'))),
+        log: logger.child({ requestId: requestIdOf(request) ?? randomUUID() }),
+      };
+    },
+    plugins: [
+      options.routes,
+      ...options.plugins,
+      armorPlugin(limits),
+      ...(production ? [noIntrospection] : []),
+      ...schemaPlugins,
+    ],
+  });
+}
