@@ -1,7 +1,10 @@
-// Live changes for every replicated collection over one graphql-ws socket: a subscription per collection, the
-// token sent on every (re)connection, and a RESYNC for each collection whenever the socket (re)connects, since
-// changes may have been missed while it was down.
-import { type CollectionOperations, type PlainDocument, stripNulls } from '@syncline/protocol';
+// Live changes for every replicated collection over one graphql-ws socket: a subscription per collection and a
+// RESYNC for each whenever the socket (re)connects, since changes may have been missed while it was down. The
+// socket's life is run here, not by graphql-ws: every (re)connect asks for a token first (none is ever frozen
+// into a subscription), a token that expired reconnects at once with a fresh one, and a stream the server ends
+// or fails is reopened with backoff.
+import { type CollectionOperations, type PlainDocument, STREAM_CLOSE, stripNulls } from '@syncline/protocol';
+import type { Client } from 'graphql-ws/client';
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import type { Subject } from 'rxjs';
 import { readToken, type TokenSource } from './graphql-transport';
@@ -9,17 +12,26 @@ import { readToken, type TokenSource } from './graphql-transport';
 type Checkpoint = Record<string, unknown>;
 export type PullStream = Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>;
 
+interface CollectionStream {
+  operations: CollectionOperations;
+  stream$: PullStream;
+}
+
 export interface LiveStreamOptions {
   wsUrl: string;
   token: TokenSource;
   /** a WebSocket implementation where the platform has none (Node 20); `ws` is loaded when needed */
   webSocketImpl?: unknown;
-  streams: ReadonlyArray<{ operations: CollectionOperations; stream$: PullStream }>;
-  /** how long to wait before reconnection attempt `retries + 1` */
-  retryWait: (retries: number) => Promise<void>;
+  streams: readonly CollectionStream[];
+  /** waits before attempt number `failures` (1, 2, …) after a failed connection or stream */
+  retryWait: (failures: number) => Promise<void>;
   onConnected: () => void;
-  onClosed: () => void;
-  onError: (message: string) => void;
+  /** the socket closed or could not open; `code` is its close code where there is one */
+  onClosed: (code: number | undefined) => void;
+  /** no token could be had, or the server refused the one given */
+  onAuthProblem: (message: string) => void;
+  /** one collection's stream failed or was ended by the server; it is being reopened */
+  onStreamProblem: (message: string) => void;
 }
 
 export interface LiveStream {
@@ -32,37 +44,44 @@ function describeError(error: unknown): string {
   return 'the live stream closed';
 }
 
+function isAuthError(error: unknown): boolean {
+  return (
+    Array.isArray(error) &&
+    error.some((e: { extensions?: { code?: string } }) =>
+      ['UNAUTHENTICATED', 'FORBIDDEN'].includes(e.extensions?.code ?? ''),
+    )
+  );
+}
+
+function closeCode(event: unknown): number | undefined {
+  const code = (event as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
 export async function openLiveStream(options: LiveStreamOptions): Promise<LiveStream> {
   const { createClient } = await import('graphql-ws/client');
   const impl =
     options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await import('ws')).WebSocket;
-  const authorization = async () => `Bearer ${await readToken(options.token)}`;
-  const client = createClient({
-    url: options.wsUrl,
-    webSocketImpl: impl,
-    lazy: false,
-    retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
-    retryWait: options.retryWait,
-    connectionParams: async () => ({ headers: { Authorization: await authorization() } }),
-    onNonLazyError: () => undefined,
-    on: {
-      connected: () => {
-        options.onConnected();
-        for (const { stream$ } of options.streams) stream$.next('RESYNC');
-      },
-      closed: () => options.onClosed(),
-    },
-  });
-  // the stream's own `headers` argument repeats the connection's token; the connection is what the server checks,
-  // so a token that cannot be read right now must not keep the stream from starting
-  const headers = await authorization().then(
-    (Authorization) => ({ Authorization }),
-    () => undefined,
-  );
-  for (const { operations, stream$ } of options.streams) {
+  let disposed = false;
+  let current: Client | undefined;
+  let failures = 0;
+
+  /** One subscription; when the server fails or ends it while its socket stays up, it is reopened with backoff. */
+  function subscribe(client: Client, { operations, stream$ }: CollectionStream, attempt: number): void {
+    const reopen = async (message: string, auth: boolean) => {
+      // a closing socket fails every subscription on it: the reconnect covers those
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (disposed || client !== current) return;
+      options.onStreamProblem(message);
+      // a refused token: only a new connection carries a new one
+      if (auth) return client.terminate();
+      await options.retryWait(attempt + 1);
+      if (disposed || client !== current) return;
+      stream$.next('RESYNC');
+      subscribe(client, { operations, stream$ }, attempt + 1);
+    };
     client.subscribe<Record<string, unknown>>(
-      { query: operations.stream, variables: headers ? { headers } : {} },
+      { query: operations.stream, variables: {} },
       {
         next: (answer) => {
           const bulk = answer.data?.[operations.streamField] as {
@@ -78,16 +97,84 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
             checkpoint: stripNulls(bulk.checkpoint),
           });
         },
-        error: (error) => options.onError(describeError(error)),
-        complete: () => undefined,
+        error: (error) => {
+          if (closeCode(error) === undefined) void reopen(describeError(error), isAuthError(error));
+        },
+        complete: () => void reopen('the server ended the live stream', false),
       },
     );
   }
+
+  /** One connection with one token, until it closes; resolves with its close code. */
+  function connect(token: string): Promise<number | undefined> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (code: number | undefined) => {
+        if (settled) return;
+        settled = true;
+        if (current === client) current = undefined;
+        void Promise.resolve(client.dispose()).catch(() => undefined);
+        resolve(code);
+      };
+      const client = createClient({
+        url: options.wsUrl,
+        webSocketImpl: impl,
+        lazy: false,
+        // reconnecting is this module's job: each attempt needs a fresh token
+        retryAttempts: 0,
+        connectionParams: { headers: { Authorization: `Bearer ${token}` } },
+        onNonLazyError: (error) => finish(closeCode(error)),
+        on: {
+          connected: () => {
+            failures = 0;
+            options.onConnected();
+            for (const { stream$ } of options.streams) stream$.next('RESYNC');
+          },
+          closed: (event) => finish(closeCode(event)),
+        },
+      });
+      current = client;
+      for (const stream of options.streams) subscribe(client, stream, 0);
+    });
+  }
+
+  async function run(): Promise<void> {
+    while (!disposed) {
+      let token: string;
+      try {
+        token = await readToken(options.token);
+      } catch (error) {
+        failures += 1;
+        const reason = error instanceof Error ? error.message : String(error);
+        options.onAuthProblem(`No sign-in token for live updates (${reason}). Sign in again to resume syncing.`);
+        await options.retryWait(failures);
+        continue;
+      }
+      if (disposed) return;
+      const code = await connect(token);
+      if (disposed) return;
+      options.onClosed(code);
+      // an expired token is no failure: reconnect at once with a fresh one
+      if (code === STREAM_CLOSE.tokenExpired) continue;
+      if (code === STREAM_CLOSE.forbidden) {
+        options.onAuthProblem(
+          'The sync server refused the sign-in token for live updates. Sign in again to resume syncing.',
+        );
+      }
+      failures += 1;
+      await options.retryWait(failures);
+    }
+  }
+
+  void run();
   return {
     async dispose() {
+      disposed = true;
+      const client = current;
+      current = undefined;
       // graphql-ws's dispose() waits for a connection attempt in flight and rejects with its raw error event when
       // the server is unreachable: closing a stream that never opened is not a failure of pause() or stop()
-      await Promise.resolve(client.dispose()).catch(() => undefined);
+      await Promise.resolve(client?.dispose()).catch(() => undefined);
     },
   };
 }

@@ -23,3 +23,15 @@ export const STORAGE_FIELDS: readonly string[] = ['_meta', '_rev', '_attachments
 export function checkpointFields(primaryKey: string): readonly [string, string] {
   return [primaryKey, UPDATED_AT];
 }
+
+/** How the server closes a live stream, and what each close asks of the client. */
+export const STREAM_CLOSE = {
+  /** the server's pub/sub may have lost events: reconnect and RESYNC */
+  resync: 1012,
+  /** the stream fell too far behind: reconnect and RESYNC */
+  fellBehind: 1013,
+  /** the connection's token was refused: reconnect with another token */
+  forbidden: 4403,
+  /** the stream's token expired: ask for a fresh token and reconnect at once */
+  tokenExpired: 4419,
+} as const;

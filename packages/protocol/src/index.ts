@@ -8,6 +8,7 @@ export {
   HEADER_FIELDS,
   SERVER_MANAGED_FIELDS,
   STORAGE_FIELDS,
+  STREAM_CLOSE,
   UPDATED_AT,
 } from './fields.js';
 export type { FieldMergeRule, MergeRules } from './merge-rules.js';

@@ -24,6 +24,8 @@ export interface Principal {
   readonly sub: string | undefined;
   /** Expiry, in seconds since the epoch. */
   readonly exp: number;
+  /** The last moment the server accepts the token (expiry plus the clock tolerance), in ms since the epoch. */
+  readonly validUntil: number;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -69,6 +71,7 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
   assertUsableSecret(options.secret);
   const key = new TextEncoder().encode(options.secret);
   const algorithms = options.algorithms ?? ['HS256'];
+  const clockTolerance = options.clockToleranceSeconds ?? 5;
   return async (token) => {
     if (!token) {
       throw new AuthError('Missing token: send "Authorization: Bearer <token>" (a JWT with a tenant claim).');
@@ -78,7 +81,7 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
       ({ payload } = await jwtVerify(token, key, {
         algorithms,
         requiredClaims: ['exp'],
-        clockTolerance: options.clockToleranceSeconds ?? 5,
+        clockTolerance,
         ...(options.issuer ? { issuer: options.issuer } : {}),
         ...(options.audience ? { audience: options.audience } : {}),
       }));
@@ -93,6 +96,7 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
       tenant,
       sub: typeof payload.sub === 'string' ? payload.sub : undefined,
       exp: payload.exp as number,
+      validUntil: ((payload.exp as number) + clockTolerance) * 1000,
     };
   };
 }

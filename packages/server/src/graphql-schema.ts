@@ -1,6 +1,6 @@
 // The GraphQL API: the SDL is exactly what RxDB's `graphQLSchemaFromRxSchema` generates for the collections;
 // this module adds the resolvers (pull, push, stream) that implement the replication contract on top of it.
-import { operationNames, type PlainDocument, stripNulls } from '@syncline/protocol';
+import { operationNames, type PlainDocument, STREAM_CLOSE, stripNulls } from '@syncline/protocol';
 import { createGraphQLError, createSchema } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
@@ -154,10 +154,18 @@ export function createReplicationSchema(deps: ResolverDeps) {
         context: SyncContext,
       ): Promise<AsyncIterable<unknown>> => {
         const headerToken = args.headers?.Authorization;
-        const { tenant } = await principalOf(context, typeof headerToken === 'string' ? headerToken : undefined);
+        const principal = await principalOf(context, typeof headerToken === 'string' ? headerToken : undefined);
+        const { tenant } = principal;
         const changes = changeStream(pubsub, tenant, collection.name, { buffer: streamBuffer });
         context.log.debug({ tenant, collection: collection.name }, 'stream started');
-        return mapStream(changes, context);
+        const close = context.closeConnection;
+        // a stream lives no longer than its token: the client reconnects with a fresh one
+        const expiry = close
+          ? closeAt(principal.validUntil, () =>
+              close(STREAM_CLOSE.tokenExpired, 'Token expired: reconnect with a new one'),
+            )
+          : undefined;
+        return mapStream(changes, context, () => expiry?.cancel());
       },
       resolve: (event: { documents: readonly PlainDocument[]; checkpoint: Checkpoint }) => ({
         documents: event.documents,
@@ -188,18 +196,37 @@ export function createReplicationSchema(deps: ResolverDeps) {
   };
 }
 
+/** Runs `action` at `time` (ms since the epoch), in steps a timer can take; never keeps the process alive. */
+function closeAt(time: number, action: () => void): { cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    const wait = time - Date.now();
+    if (wait <= 0) return action();
+    // setTimeout takes at most 2^31 - 1 ms (about 24 days): a longer token is re-armed on the way
+    timer = setTimeout(arm, Math.min(wait, 2 ** 31 - 1));
+    timer.unref?.();
+  };
+  arm();
+  return { cancel: () => clearTimeout(timer) };
+}
+
 /** Passes events through; on overflow, a ws client is disconnected so it reconnects and RESYNCs. */
-export async function* mapStream<T>(source: AsyncIterableIterator<T>, context: SyncContext): AsyncGenerator<T> {
+export async function* mapStream<T>(
+  source: AsyncIterableIterator<T>,
+  context: SyncContext,
+  onEnd?: () => void,
+): AsyncGenerator<T> {
   try {
     for await (const event of source) yield event;
   } catch (error) {
     if (error instanceof StreamOverflowError && context.closeConnection) {
       context.log.warn('stream fell behind: closing the connection so the client resyncs');
-      context.closeConnection(1013, 'Stream fell behind: reconnect and resync');
+      context.closeConnection(STREAM_CLOSE.fellBehind, 'Stream fell behind: reconnect and resync');
       return;
     }
     throw error;
   } finally {
+    onEnd?.();
     await source.return?.();
   }
 }

@@ -3,6 +3,7 @@
 // storage, in that order.
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { STREAM_CLOSE } from '@syncline/protocol';
 import type { Logger } from 'pino';
 import { GRAPHQL_PATH } from './endpoints.js';
 import type { SyncPubSub } from './pubsub.js';
@@ -93,7 +94,7 @@ export class ServerLifecycle {
     this.#parts = parts;
     this.#stopResync = parts.pubsub.onResync(() => {
       parts.logger.warn('pub/sub reconnected: closing streams so clients resync');
-      parts.streams.closeAll(1012, 'Resync');
+      parts.streams.closeAll(STREAM_CLOSE.resync, 'Resync');
     });
   }
 

@@ -3,6 +3,7 @@
 // Yoga's envelop so every plugin (auth, Armor, masking) runs on ws operations too. This module puts the pieces
 // together: routes (http-routes.ts), GraphQL (yoga.ts), streams (ws-streams.ts), start and stop (lifecycle.ts).
 import { createServer, type Server } from 'node:http';
+import { STREAM_CLOSE } from '@syncline/protocol';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger, pino } from 'pino';
 import { type AuthOptions, createTokenVerifier } from './auth.js';
@@ -143,7 +144,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return requireAddress().wsUrl;
     },
     syncSchemas,
-    resync: () => streams.closeAll(1012, 'Resync'),
+    resync: () => streams.closeAll(STREAM_CLOSE.resync, 'Resync'),
     close: () => lifecycle.close(),
     logger,
     httpServer,

@@ -28,6 +28,8 @@ export interface StartTestServerOptions {
   redisUrl?: string;
   /** Default 0: a free port, kept across `restart()`. */
   port?: number;
+  /** Seconds of clock skew tolerated on a token's expiry. Default 5, as in production. */
+  clockToleranceSeconds?: number;
   /** Anything else `createSyncServer` takes (limits, corsOrigins, pubsub, logger...). Default logger: silent. */
   serverOptions?: Partial<Omit<SyncServerOptions, 'collections' | 'storage' | 'auth'>>;
 }
@@ -124,7 +126,12 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
       ...(pubsub ? { pubsub } : {}),
       collections: options.collections,
       storage: await openStorage(),
-      auth: { secret: TEST_JWT_SECRET },
+      auth: {
+        secret: TEST_JWT_SECRET,
+        ...(options.clockToleranceSeconds === undefined
+          ? {}
+          : { clockToleranceSeconds: options.clockToleranceSeconds }),
+      },
     });
     const address = await server.listen(port, '127.0.0.1');
     return { server, address };

@@ -42,15 +42,16 @@ export interface SyncYogaOptions {
 export type SyncYoga = ReturnType<typeof createSyncYoga>;
 
 /**
- * The operation's identity: a token in the stream's `headers` argument when given (RxDB shares one socket per
- * URL, so one connection may carry streams of several tenants), else the transport's token (the HTTP
- * Authorization header, or the ws `connectionParams.headers`), verified once per operation.
+ * The operation's identity: the transport's token (the HTTP Authorization header, or the ws connection's
+ * `connectionParams`), verified again for every operation. A token in a stream's `headers` argument counts only
+ * on a connection that carries none: graphql-ws re-sends a subscription's first payload on every reconnect, so a
+ * token there goes stale while the connection's is fresh.
  */
 function authenticator(verify: TokenVerifier, transportToken: string | undefined): SyncContext['authenticate'] {
   let transport: Promise<Principal> | undefined;
   return (headerToken) => {
     const fromHeaders = tokenFromHeader(headerToken);
-    if (fromHeaders) return verify(fromHeaders);
+    if (fromHeaders && !transportToken) return verify(fromHeaders);
     transport ??= verify(transportToken);
     return transport;
   };

@@ -138,16 +138,15 @@ describe('push fast path over HTTP', () => {
     const token = await server.token('acme');
     const mixed = await gql(
       server.url,
-      `mutation($rows: [TasksInputPushRow!]) {
-        fromVariable: pushTasks(tasksPushRow: $rows) { id }
-        fromLiteral: pushTasks(tasksPushRow: [{ newDocumentState: {
+      `mutation($row: TasksInputPushRow!) {
+        pushTasks(tasksPushRow: [$row, { newDocumentState: {
           id: "literal", title: "Written by hand", done: false, priority: 2, updatedAt: 1, _deleted: false } }]) { id }
       }`,
-      { rows: [{ newDocumentState: wire(makeTask('variable')) }] },
+      { row: { newDocumentState: wire(makeTask('variable')) } },
       bearer(token),
     );
     expect(mixed.errors).toBeUndefined();
-    expect(mixed.data).toEqual({ fromVariable: [], fromLiteral: [] });
+    expect(mixed.data).toEqual({ pushTasks: [] });
     const alone = await gql(
       server.url,
       `mutation { pushTasks(tasksPushRow: [{ newDocumentState: {

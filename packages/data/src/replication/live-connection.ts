@@ -37,10 +37,11 @@ export class LiveConnection {
       token: this.options.token,
       webSocketImpl: this.options.webSocketImpl,
       streams: this.options.replicators.map(({ operations, stream$ }) => ({ operations, stream$ })),
-      retryWait: (retries) => backoff.wait(retries + 1),
+      retryWait: (failures) => backoff.wait(failures),
       onConnected: () => reporter.socketOpened(),
-      onClosed: () => reporter.socketClosed(this.options.wsUrl),
-      onError: (message) => reporter.socketError(message),
+      onClosed: (code) => reporter.socketClosed(this.options.wsUrl, code),
+      onAuthProblem: (message) => reporter.authProblem(message),
+      onStreamProblem: (message) => reporter.streamProblem(message),
     });
     // paused or stopped while connecting: do not keep a socket nobody will close
     if (this.idle) await opened.dispose();

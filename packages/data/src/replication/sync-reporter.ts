@@ -1,6 +1,7 @@
 // The status and activity reporter of one replication: every request runs through it (backoff before, activity
 // around, the status after), and the live socket tells it when it connects or closes. It is the one writer of
 // connection, activity, lastSyncedAt and lastError in the sync store.
+import { STREAM_CLOSE } from '@syncline/protocol';
 import type { Backoff } from '../backoff';
 import { SyncRequestError } from '../graphql-transport';
 import type { SyncErrorInfo, SyncStatus, SyncStore } from '../sync-store';
@@ -80,7 +81,18 @@ export class SyncReporter {
       error instanceof SyncRequestError ? syncError(error.kind, error.message) : syncError('local', String(error));
     // a live socket proves the server reachable: one failed request does not make the client offline
     const offline = info.kind === 'network' && !this.socketConnected;
-    this.set({ lastError: info, ...(offline ? { connection: 'offline' as const } : {}) });
+    // a refused token: reachable, yet not syncing until someone signs in again
+    const signedOut = info.kind === 'auth';
+    this.set({
+      lastError: info,
+      ...(offline ? { connection: 'offline' as const } : signedOut ? { connection: 'connecting' as const } : {}),
+    });
+  }
+
+  /** No token could be had, or the server refused it: never "online" until a token works again. */
+  authProblem(message: string): void {
+    if (this.stopped) return;
+    this.set({ connection: 'connecting', lastError: syncError('auth', message) });
   }
 
   socketOpened(): void {
@@ -88,19 +100,24 @@ export class SyncReporter {
     this.backoff.succeeded();
     this.backoff.wake();
     const status = this.store.getState();
-    if (!status.paused) {
-      this.set({ connection: 'online', ...(status.lastError?.kind === 'network' ? { lastError: null } : {}) });
-    }
+    // the server took this connection's token: neither unreachable nor signed out any more
+    const settled = status.lastError?.kind === 'network' || status.lastError?.kind === 'auth';
+    if (!status.paused) this.set({ connection: 'online', ...(settled ? { lastError: null } : {}) });
   }
 
   /**
    * Every failed (re)connection counts, not only the loss of a live socket: otherwise a late answer to a request
    * could leave the status "online" while the server is down.
    */
-  socketClosed(wsUrl: string): void {
+  socketClosed(wsUrl: string, code?: number): void {
     this.socketConnected = false;
     const status = this.store.getState();
     if (this.stopped || status.paused) return;
+    // the token ran out: a fresh one is on its way, nothing is wrong
+    if (code === STREAM_CLOSE.tokenExpired) {
+      this.set({ connection: 'connecting' });
+      return;
+    }
     this.set({
       connection: 'offline',
       lastError:
@@ -112,7 +129,12 @@ export class SyncReporter {
     });
   }
 
-  socketError(message: string): void {
-    this.set({ lastError: syncError('server', `Live updates stopped: ${message}. Changes still sync on retry.`) });
+  /** A collection's stream failed or ended while the socket stayed up: it is reopened with backoff. */
+  streamProblem(message: string): void {
+    if (this.stopped || this.store.getState().paused) return;
+    this.set({
+      connection: 'connecting',
+      lastError: syncError('server', `Live updates stopped: ${message}. Reopening them; changes still sync.`),
+    });
   }
 }
