@@ -8,6 +8,8 @@ export class SyncRequestError extends Error {
   constructor(
     readonly kind: SyncErrorInfo['kind'],
     message: string,
+    /** the document the server named when it refused a push because of it */
+    readonly documentId?: string,
   ) {
     super(message);
     this.name = 'SyncRequestError';
@@ -16,7 +18,7 @@ export class SyncRequestError extends Error {
 
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; documentId?: unknown } }[];
 }
 
 function isAuthAnswer(status: number, body: GraphQLAnswer | undefined): boolean {
@@ -69,9 +71,11 @@ export function createGraphQLTransport({ url, token, timeoutMs, fetch }: GraphQL
     }
     if (body?.errors?.length) {
       const kind = response.status >= 500 ? 'server' : 'rejected';
+      const named = body.errors.find((e) => typeof e.extensions?.documentId === 'string')?.extensions?.documentId;
       throw new SyncRequestError(
         kind,
         `The sync server refused the request: ${body.errors.map((e) => e.message).join('; ')}`,
+        typeof named === 'string' ? named : undefined,
       );
     }
     if (!response.ok || !body?.data) {

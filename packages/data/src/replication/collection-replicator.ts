@@ -17,6 +17,7 @@ import { type GraphQLRequest, SyncRequestError } from '../graphql-transport';
 import type { PullStream } from '../live-stream';
 import { type SyncTracker, syncStateId } from '../sync-state';
 import type { ReceivedCounter } from './received-counter';
+import { keepRefusedForked } from './refused-rows';
 import { ServerEchoes } from './server-echoes';
 import type { SyncReporter } from './sync-reporter';
 
@@ -99,20 +100,41 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     }
   };
 
-  /** The server refused a batch: push its rows one by one, so the good ones land and the bad ones are named. */
-  const isolateRejected = async (rows: Row[], error: SyncRequestError) => {
-    if (rows.length === 1) {
-      await tracker.fail(name, rows.map(idOf), error.message);
-      return;
-    }
-    for (const row of rows) {
+  const isRefusal = (error: unknown): error is SyncRequestError =>
+    error instanceof SyncRequestError && error.kind === 'rejected';
+
+  /**
+   * Sends rows until the server takes what is left: a refusal that names its document takes that row out and
+   * sends the rest again; one that names none is narrowed down row by row. Returns the conflicts and the refused
+   * rows with the server's reason.
+   */
+  const sendAround = async (rows: Row[]) => {
+    const refused = new Map<Row, string>();
+    let remaining = rows;
+    while (remaining.length > 0) {
       try {
-        await send([row]);
-      } catch (single) {
-        if (!(single instanceof SyncRequestError && single.kind === 'rejected')) throw single;
-        await tracker.fail(name, [idOf(row)], single.message);
+        return { conflicts: await send(remaining), refused };
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        const named = remaining.find((row) => idOf(row) === error.documentId);
+        if (remaining.length === 1 || named) {
+          refused.set(named ?? (remaining[0] as Row), error.message);
+          remaining = remaining.filter((row) => row !== (named ?? remaining[0]));
+          continue;
+        }
+        const conflicts = [];
+        for (const row of remaining) {
+          try {
+            conflicts.push(...(await send([row])));
+          } catch (single) {
+            if (!isRefusal(single)) throw single;
+            refused.set(row, single.message);
+          }
+        }
+        return { conflicts, refused };
       }
     }
+    return { conflicts: [], refused };
   };
 
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
@@ -133,14 +155,14 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     });
     for (const row of rows) discarded.delete(syncStateId(name, idOf(row)));
     if (sendable.length === 0) return [];
-    try {
-      return await send(sendable);
-    } catch (error) {
-      if (!(error instanceof SyncRequestError && error.kind === 'rejected')) throw error;
-      await isolateRejected(sendable, error);
-      // RxDB retries the batch after the backoff; rows that landed meanwhile are idempotent no-ops
-      throw error;
-    }
+    const { conflicts, refused } = await sendAround(sendable);
+    // a refused row blocks nothing: it stays on the device as failed, with the server's words, until a person
+    // edits or discards it; the rest of its batch has landed
+    for (const [row, reason] of refused) await tracker.fail(name, [idOf(row)], reason);
+    const internal = state.internalReplicationState;
+    if (internal) keepRefusedForked(internal, primary, [...refused.keys()]);
+    if (refused.size > 0) reporter.rowsRefused([...refused.values()]);
+    return conflicts;
   };
 
   const state = replicateRxCollection<PlainDocument, Checkpoint>({

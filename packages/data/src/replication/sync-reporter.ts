@@ -19,6 +19,8 @@ export class SyncReporter {
   /** with a live stream, "online" means the socket is up (it alone notices the server going away) */
   socketConnected = false;
   stopped = false;
+  /** rows refused by the request now being acknowledged */
+  private refusal: SyncErrorInfo | null = null;
 
   constructor(
     readonly store: SyncStore,
@@ -67,9 +69,14 @@ export class SyncReporter {
     // the server answers: a socket waiting to reconnect may try at once
     this.backoff.wake();
     const online = !this.store.getState().paused && (!this.live || this.socketConnected);
+    const refusal = this.refusal;
+    this.refusal = null;
+    const status = this.store.getState();
+    // a refusal stays in words while its row is still failed: the rest syncing does not make it go away
+    const stillRefused = status.lastError?.kind === 'rejected' && status.failedCount > 0 ? status.lastError : null;
     this.set({
       lastSyncedAt: now,
-      lastError: null,
+      lastError: refusal ?? stillRefused,
       ...(direction === 'push' ? { stalled: false } : {}),
       ...(online ? { connection: 'online' as const } : {}),
     });
@@ -87,6 +94,13 @@ export class SyncReporter {
       lastError: info,
       ...(offline ? { connection: 'offline' as const } : signedOut ? { connection: 'connecting' as const } : {}),
     });
+  }
+
+  /** The server refused rows of a push that otherwise landed: its acknowledgement says why. */
+  rowsRefused(reasons: readonly string[]): void {
+    const [first] = reasons;
+    const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : '';
+    if (first) this.refusal = syncError('rejected', `${first}${more}`);
   }
 
   /** No token could be had, or the server refused it: never "online" until a token works again. */
