@@ -14,6 +14,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { AnyRxDatabase } from './any-database';
 import { type ConflictRecord, conflictSchema, conflictsCollectionName, createConflictHandler } from './conflicts';
 import { registerInternals } from './internals';
+import { validateLocalWrites } from './local-validation';
 import { type SyncStateRecord, SyncTracker, syncStateCollectionName, syncStateSchema } from './sync-state';
 
 /** Collection name -> RxDB JSON schema of the collections that sync with the server. */
@@ -121,14 +122,16 @@ export async function createSynclineDatabase<S extends SchemaMap>(
 
   for (const name of names) {
     const collection = database.collections[name] as RxCollection;
-    if (!(EDITED_AT in (collection.schema.jsonSchema.properties as object))) continue;
-    // the `latest` rule compares this clock: every local edit stamps it
-    collection.preInsert((data: Record<string, unknown>) => {
-      data[EDITED_AT] = Date.now();
-    }, false);
-    collection.preSave((data: Record<string, unknown>) => {
-      data[EDITED_AT] = Date.now();
-    }, false);
+    if (EDITED_AT in (collection.schema.jsonSchema.properties as object)) {
+      // the `latest` rule compares this clock: every local edit stamps it
+      collection.preInsert((data: Record<string, unknown>) => {
+        data[EDITED_AT] = Date.now();
+      }, false);
+      collection.preSave((data: Record<string, unknown>) => {
+        data[EDITED_AT] = Date.now();
+      }, false);
+    }
+    await validateLocalWrites(collection, name, options.collections[name] as RxJsonSchema<unknown>);
   }
 
   const tracker = new SyncTracker(database as AnyRxDatabase, names);

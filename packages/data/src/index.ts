@@ -34,6 +34,7 @@ export {
   type SynclineLocalCollections,
 } from './database';
 export type { TokenSource } from './graphql-transport';
+export { InvalidDocumentError } from './local-validation';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
 export { SynclineContext, type SynclineContextValue, useSyncline, useSynclineDatabase } from './react/context';
 export {

@@ -1,0 +1,56 @@
+// Every local write to a synced collection is checked against its schema before it is stored, in production as
+// in development, so a document the server would refuse is refused at once, at the call that wrote it, with
+// words a person can act on; nothing invalid is stored and nothing already stored changes.
+import { DELETED, STORAGE_FIELDS } from '@syncline/protocol';
+import type { RxCollection, RxJsonSchema } from 'rxdb';
+
+export class InvalidDocumentError extends Error {
+  constructor(
+    message: string,
+    readonly collectionName: string,
+    readonly documentId: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'InvalidDocumentError';
+  }
+}
+
+/** What the schema says of a document: the first problem in words, or nothing. */
+export type DocumentCheck = (doc: Record<string, unknown>) => { path: string; message: string } | undefined;
+
+export async function compileDocumentCheck(schema: RxJsonSchema<unknown>): Promise<DocumentCheck> {
+  const { getValidator } = await import('rxdb/plugins/validate-ajv');
+  const validate = getValidator(schema);
+  return (doc) => {
+    const plain: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(doc)) {
+      if (!STORAGE_FIELDS.includes(key) && key !== DELETED) plain[key] = value;
+    }
+    const [first] = validate(plain) as Array<{ instancePath?: string; message?: string }>;
+    return first ? { path: first.instancePath || '/', message: first.message ?? 'is not valid' } : undefined;
+  };
+}
+
+/**
+ * Refuses, before it is stored, any insert or save of `collection` that `schema` (the app's own, as given to the
+ * server, not RxDB's filled-in copy with its bookkeeping fields) does not allow.
+ */
+export async function validateLocalWrites(collection: RxCollection, name: string, schema: RxJsonSchema<unknown>) {
+  const check = await compileDocumentCheck(schema);
+  const primary = collection.schema.primaryPath as string;
+  const guard = (data: Record<string, unknown>) => {
+    const problem = check(data);
+    if (!problem) return;
+    const id = String(data[primary] ?? '(no id)');
+    throw new InvalidDocumentError(
+      `Document "${id}" of ${name} is invalid at ${problem.path}: ${problem.message}. Nothing was stored; ` +
+        'correct it and save again.',
+      name,
+      id,
+      problem.path,
+    );
+  };
+  collection.preInsert(guard, false);
+  collection.preSave(guard, false);
+}
