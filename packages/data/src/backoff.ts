@@ -1,6 +1,6 @@
-// Exponential backoff with jitter, shared by every request of one replication: after a failure the next attempt
-// waits, and anything that suggests the server is back (syncNow, the browser going online, the socket
-// reconnecting) wakes the waiters at once.
+// Exponential backoff with jitter, one per collection and direction (and one for the socket): after a failure
+// the next attempt waits, and anything that suggests the server is back (syncNow, the browser going online, the
+// socket reconnecting) wakes the waiters at once.
 
 export interface BackoffOptions {
   /** first delay after a failure; default 500 ms */
@@ -53,5 +53,34 @@ export class Backoff {
   /** Cuts every wait short, e.g. when the user presses "Sync now" or the network comes back. */
   wake(): void {
     for (const done of [...this.wakers]) done();
+  }
+}
+
+/**
+ * One backoff per kind of request (a collection's pulls, its pushes, the live socket), so one that keeps failing
+ * neither delays the others nor is hurried by their successes.
+ */
+export class Backoffs {
+  private readonly byKey = new Map<string, Backoff>();
+
+  constructor(private readonly options: BackoffOptions = {}) {}
+
+  of(key: string): Backoff {
+    let backoff = this.byKey.get(key);
+    if (!backoff) {
+      backoff = new Backoff(this.options);
+      this.byKey.set(key, backoff);
+    }
+    return backoff;
+  }
+
+  /** Cuts every wait short: "Sync now", the network back, the socket reconnected. */
+  wakeAll(): void {
+    for (const backoff of this.byKey.values()) backoff.wake();
+  }
+
+  /** Starts every backoff afresh (a resume after a pause). */
+  resetAll(): void {
+    for (const backoff of this.byKey.values()) backoff.succeeded();
   }
 }

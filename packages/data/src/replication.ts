@@ -3,7 +3,7 @@
 // sync status store fed from all of it. This module composes the pieces under ./replication/, each with one job.
 import type { RxCollection } from 'rxdb';
 import type { AnyRxDatabase } from './any-database';
-import { Backoff, type BackoffOptions } from './backoff';
+import { type BackoffOptions, Backoffs } from './backoff';
 import { createGraphQLTransport, type TokenSource } from './graphql-transport';
 import { synclineInternals } from './internals';
 import {
@@ -96,8 +96,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   checkCollections(database, names);
   const live = options.live ?? true;
   const store = options.store ?? createSyncStore();
-  const backoff = new Backoff(options.backoff);
-  const reporter = new SyncReporter(store, backoff, live);
+  const backoffs = new Backoffs(options.backoff);
+  const reporter = new SyncReporter(store, backoffs, live);
   const received = createReceivedCounter(store);
   const unbindCounts = bindSyncCounts(store, database);
   const discarded: DiscardedCreations = new Set();
@@ -131,6 +131,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       reporter,
       tracker,
       received,
+      backoffs,
       discarded,
       batchSize: options.batchSize ?? 500,
       pushBatchSize: options.pushBatchSize ?? 100,
@@ -147,7 +148,6 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     token: options.token,
     webSocketImpl: options.webSocketImpl,
     replicators,
-    backoff,
     reporter,
     whenLeader: tabs.whenLeader,
   });
@@ -159,7 +159,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       if (store.getState().paused) return;
       // the socket may have outlived the browser's offline spell; either way, pull what was missed
       reporter.set({ connection: reporter.socketConnected ? 'online' : 'connecting' });
-      backoff.wake();
+      backoffs.wakeAll();
       for (const state of all()) state.reSync();
     },
     offline: () => reporter.set({ connection: 'offline' }),
@@ -179,7 +179,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     }
     // "Sync now" on a paused replication means: resume it
     if (store.getState().paused) await resume();
-    backoff.wake();
+    backoffs.wakeAll();
     for (const state of all()) state.reSync();
     await Promise.all(all().map((state) => state.awaitInSync()));
   }
@@ -194,7 +194,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
 
   async function resume() {
     reporter.set({ paused: false, connection: 'connecting' });
-    backoff.succeeded();
+    backoffs.resetAll();
     await Promise.all(all().map((state) => state.start()));
     await openSocket();
   }
@@ -221,7 +221,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       tabs.close();
       received.flush();
       stopWatchingConnectivity();
-      backoff.wake();
+      backoffs.wakeAll();
       trackerErrors.unsubscribe();
       await Promise.all(replicators.map((replicator) => replicator.cancel()));
       await connection.close();

@@ -2,23 +2,27 @@
 // answers (and, with a live stream, the socket is up), "offline" for an unreachable server unless the socket
 // proves it reachable, and the words of the last failure.
 import { describe, expect, it } from 'vitest';
-import { Backoff, createSyncStore } from '../src';
+import { createSyncStore } from '../src';
+import { Backoffs } from '../src/backoff';
 import { SyncRequestError } from '../src/graphql-transport';
 import { SyncReporter } from '../src/replication/sync-reporter';
 
-function reporterFor(live: boolean) {
+function reporterFor(live: boolean, backoffs = new Backoffs({ initialMs: 1, maxMs: 1 })) {
   const store = createSyncStore();
-  const backoff = new Backoff({ initialMs: 1, maxMs: 1 });
-  return { store, backoff, reporter: new SyncReporter(store, backoff, live) };
+  const reporter = new SyncReporter(store, backoffs, live);
+  /** one request of `direction` for the tasks collection, through its own backoff */
+  const attempt = <T>(direction: 'pull' | 'push', run: () => Promise<T>) =>
+    reporter.attempt(direction, backoffs.of(`tasks:${direction}`), run);
+  return { store, backoffs, reporter, attempt };
 }
 
 describe('SyncReporter', () => {
   it('shows pushing while a push runs and pulling while only a pull runs', async () => {
-    const { store, reporter } = reporterFor(false);
+    const { store, attempt } = reporterFor(false);
     let finishPush = () => {};
     let finishPull = () => {};
-    const push = reporter.attempt('push', () => new Promise<void>((resolve) => (finishPush = resolve)));
-    const pull = reporter.attempt('pull', () => new Promise<void>((resolve) => (finishPull = resolve)));
+    const push = attempt('push', () => new Promise<void>((resolve) => (finishPush = resolve)));
+    const pull = attempt('pull', () => new Promise<void>((resolve) => (finishPull = resolve)));
     await Promise.resolve();
     await Promise.resolve();
     expect(store.getState().activity).toBe('pushing');
@@ -31,10 +35,10 @@ describe('SyncReporter', () => {
   });
 
   it('says online with the time of the answer once the server acknowledges, and clears the last error', async () => {
-    const { store, reporter } = reporterFor(false);
+    const { store, reporter, attempt } = reporterFor(false);
     reporter.set({ connection: 'connecting', lastError: { kind: 'network', message: 'down', at: 1 }, stalled: true });
     const before = Date.now();
-    await reporter.attempt('push', async () => 'ok');
+    await attempt('push', async () => 'ok');
     const status = store.getState();
     expect(status.connection).toBe('online');
     expect(status.lastError).toBeNull();
@@ -44,30 +48,30 @@ describe('SyncReporter', () => {
   });
 
   it('with a live stream, waits for the socket before saying online', async () => {
-    const { store, reporter } = reporterFor(true);
+    const { store, reporter, attempt } = reporterFor(true);
     reporter.set({ connection: 'connecting' });
-    await reporter.attempt('pull', async () => 'ok');
+    await attempt('pull', async () => 'ok');
     expect(store.getState().connection).toBe('connecting');
     reporter.socketOpened();
     expect(store.getState().connection).toBe('online');
   });
 
   it('goes offline when the server is unreachable, but not while the socket proves it reachable', async () => {
-    const { store, reporter } = reporterFor(true);
+    const { store, reporter, attempt } = reporterFor(true);
     const unreachable = () => Promise.reject(new SyncRequestError('network', 'Could not reach the sync server.'));
-    await expect(reporter.attempt('push', unreachable)).rejects.toThrow(/Could not reach/);
+    await expect(attempt('push', unreachable)).rejects.toThrow(/Could not reach/);
     expect(store.getState()).toMatchObject({ connection: 'offline', lastError: { kind: 'network' } });
 
     reporter.socketOpened();
     expect(store.getState()).toMatchObject({ connection: 'online', lastError: null });
-    await expect(reporter.attempt('push', unreachable)).rejects.toThrow();
+    await expect(attempt('push', unreachable)).rejects.toThrow();
     expect(store.getState()).toMatchObject({ connection: 'online', lastError: { kind: 'network' } });
   });
 
   it('keeps a refusal’s words and the kind of failure', async () => {
-    const { store, reporter } = reporterFor(false);
+    const { store, attempt } = reporterFor(false);
     const refused = () => Promise.reject(new SyncRequestError('rejected', 'title must be a string'));
-    await expect(reporter.attempt('push', refused)).rejects.toThrow();
+    await expect(attempt('push', refused)).rejects.toThrow();
     expect(store.getState().lastError).toMatchObject({ kind: 'rejected', message: 'title must be a string' });
   });
 
@@ -85,14 +89,27 @@ describe('SyncReporter', () => {
   });
 
   it('sends no request once stopped', async () => {
-    const { reporter } = reporterFor(false);
+    const { reporter, attempt } = reporterFor(false);
     reporter.stopped = true;
     let sent = false;
     await expect(
-      reporter.attempt('pull', async () => {
+      attempt('pull', async () => {
         sent = true;
       }),
     ).rejects.toThrow(/stopped/);
     expect(sent).toBe(false);
+  });
+
+  it('keeps each collection’s and direction’s backoff its own: one failing is not hurried by another’s success', async () => {
+    const { reporter, backoffs } = reporterFor(false, new Backoffs({ initialMs: 400, maxMs: 400 }));
+    const refused = () => Promise.reject(new SyncRequestError('server', 'The sync server failed (HTTP 500).'));
+    await expect(reporter.attempt('push', backoffs.of('orders:push'), refused)).rejects.toThrow();
+    // customers keep going at once, and their success does not reset the orders' wait
+    const started = Date.now();
+    await reporter.attempt('push', backoffs.of('customers:push'), async () => 'ok');
+    expect(Date.now() - started).toBeLessThan(150);
+    const retried = Date.now();
+    await reporter.attempt('push', backoffs.of('orders:push'), async () => 'ok');
+    expect(Date.now() - retried).toBeGreaterThanOrEqual(190);
   });
 });

@@ -13,6 +13,7 @@ import {
 import type { RxCollection, RxJsonSchema, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { Subject, type Subscription } from 'rxjs';
+import type { Backoffs } from '../backoff';
 import { type GraphQLRequest, SyncRequestError } from '../graphql-transport';
 import type { PullStream } from '../live-stream';
 import { type SyncTracker, syncStateId } from '../sync-state';
@@ -36,6 +37,8 @@ export interface CollectionReplicatorOptions {
   reporter: SyncReporter;
   tracker: SyncTracker;
   received: ReceivedCounter;
+  /** one backoff per collection and direction (`<name>:pull`, `<name>:push`) */
+  backoffs: Backoffs;
   discarded: DiscardedCreations;
   batchSize: number;
   pushBatchSize: number;
@@ -60,6 +63,8 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   const stream$: PullStream = new Subject();
   const echoes = new ServerEchoes(collection, primary);
   const idOf = (row: Row) => String((row.newDocumentState as PlainDocument)[primary]);
+  const pullBackoff = options.backoffs.of(`${name}:pull`);
+  const pushBackoff = options.backoffs.of(`${name}:push`);
 
   /** Pushes rows; acknowledges what the server took and returns the server's state of each conflict. */
   const send = async (rows: Row[]) => {
@@ -176,11 +181,11 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     pull: {
       batchSize: options.batchSize,
       stream$: stream$.asObservable(),
-      handler: (checkpoint, limit) => reporter.attempt('pull', () => pull(checkpoint, limit)),
+      handler: (checkpoint, limit) => reporter.attempt('pull', pullBackoff, () => pull(checkpoint, limit)),
     },
     push: {
       batchSize: options.pushBatchSize,
-      handler: (rows: Row[]) => reporter.attempt('push', () => push(rows)),
+      handler: (rows: Row[]) => reporter.attempt('push', pushBackoff, () => push(rows)),
     },
   });
 

@@ -1,7 +1,6 @@
 // The lifecycle of the live stream: one graphql-ws socket for all replicated collections, opened once this tab
 // replicates and the replication is not paused, closed on pause and stop, and never left open by a pause or stop
 // that came while it was connecting.
-import type { Backoff } from '../backoff';
 import type { TokenSource } from '../graphql-transport';
 import { type LiveStream, openLiveStream } from '../live-stream';
 import type { CollectionReplicator } from './collection-replicator';
@@ -12,7 +11,6 @@ export interface LiveConnectionOptions {
   token: TokenSource;
   webSocketImpl?: unknown;
   replicators: readonly CollectionReplicator[];
-  backoff: Backoff;
   reporter: SyncReporter;
   /** resolves once this tab replicates */
   whenLeader: Promise<void>;
@@ -28,7 +26,7 @@ export class LiveConnection {
   }
 
   async open(): Promise<void> {
-    const { reporter, backoff } = this.options;
+    const { reporter } = this.options;
     if (reporter.stopped) return;
     await this.options.whenLeader;
     if (this.idle) return;
@@ -37,7 +35,7 @@ export class LiveConnection {
       token: this.options.token,
       webSocketImpl: this.options.webSocketImpl,
       streams: this.options.replicators.map(({ operations, stream$ }) => ({ operations, stream$ })),
-      retryWait: (failures) => backoff.wait(failures),
+      retryWait: (failures) => reporter.socketBackoff.wait(failures),
       onConnected: () => reporter.socketOpened(),
       onClosed: (code) => reporter.socketClosed(this.options.wsUrl, code),
       onAuthProblem: (message) => reporter.authProblem(message),

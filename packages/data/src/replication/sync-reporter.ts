@@ -2,7 +2,7 @@
 // around, the status after), and the live socket tells it when it connects or closes. It is the one writer of
 // connection, activity, lastSyncedAt and lastError in the sync store.
 import { STREAM_CLOSE } from '@syncline/protocol';
-import type { Backoff } from '../backoff';
+import type { Backoff, Backoffs } from '../backoff';
 import { SyncRequestError } from '../graphql-transport';
 import type { SyncErrorInfo, SyncStatus, SyncStore } from '../sync-store';
 
@@ -24,9 +24,14 @@ export class SyncReporter {
 
   constructor(
     readonly store: SyncStore,
-    private readonly backoff: Backoff,
+    private readonly backoffs: Backoffs,
     private readonly live: boolean,
   ) {}
+
+  /** The live socket's own backoff. */
+  get socketBackoff(): Backoff {
+    return this.backoffs.of('socket');
+  }
 
   set(patch: Partial<SyncStatus>): void {
     this.store.setState(patch);
@@ -42,18 +47,20 @@ export class SyncReporter {
     this.set({ activity: push > 0 ? 'pushing' : pull > 0 ? 'pulling' : 'idle' });
   }
 
-  /** Runs one request with backoff before it, activity around it, and the status updated after it. */
-  async attempt<T>(direction: Direction, run: () => Promise<T>): Promise<T> {
-    await this.backoff.wait();
+  /** Runs one request with its own backoff before it, activity around it, and the status updated after it. */
+  async attempt<T>(direction: Direction, backoff: Backoff, run: () => Promise<T>): Promise<T> {
+    await backoff.wait();
     // stop() wakes every waiting retry: let them end here instead of talking to the server
     if (this.stopped) throw new SyncRequestError('local', 'The replication was stopped.');
     this.inFlight[direction] += 1;
     this.noteActivity();
     try {
       const result = await run();
+      backoff.succeeded();
       this.acknowledged(direction);
       return result;
     } catch (error) {
+      backoff.failed();
       this.failed(error);
       throw error;
     } finally {
@@ -65,9 +72,8 @@ export class SyncReporter {
   private acknowledged(direction: Direction): void {
     const now = Date.now();
     if (direction === 'push') this.lastPushAckAt = now;
-    this.backoff.succeeded();
-    // the server answers: a socket waiting to reconnect may try at once
-    this.backoff.wake();
+    // the server answers: a socket waiting to reconnect may try at once (other requests keep their own backoff)
+    this.socketBackoff.wake();
     const online = !this.store.getState().paused && (!this.live || this.socketConnected);
     const refusal = this.refusal;
     this.refusal = null;
@@ -83,7 +89,6 @@ export class SyncReporter {
   }
 
   private failed(error: unknown): void {
-    this.backoff.failed();
     const info =
       error instanceof SyncRequestError ? syncError(error.kind, error.message) : syncError('local', String(error));
     // a live socket proves the server reachable: one failed request does not make the client offline
@@ -111,8 +116,9 @@ export class SyncReporter {
 
   socketOpened(): void {
     this.socketConnected = true;
-    this.backoff.succeeded();
-    this.backoff.wake();
+    this.socketBackoff.succeeded();
+    // the server is back: every waiting retry may go now
+    this.backoffs.wakeAll();
     const status = this.store.getState();
     // the server took this connection's token: neither unreachable nor signed out any more
     const settled = status.lastError?.kind === 'network' || status.lastError?.kind === 'auth';
