@@ -1,4 +1,5 @@
-// The sync suite: see the test files' headers. Real server processes on loopback, SQLite files in temp folders.
+// The sync suite: see the test files' headers. Real server processes on loopback, SQLite files in temp folders;
+// PostgreSQL and Redis (started by the server suite's global setup) where a suite scales out.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,5 +13,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    globalSetup: ['../../packages/server/test/global-setup.ts'],
   },
 });

@@ -12,9 +12,17 @@ import { readToken, type TokenSource } from './graphql-transport';
 type Checkpoint = Record<string, unknown>;
 export type PullStream = Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>;
 
-interface CollectionStream {
+/** One change the server streamed: its documents, its checkpoint, and the checkpoint of the commit before it. */
+export interface StreamEvent {
+  documents: WithDeleted<PlainDocument>[];
+  checkpoint: Checkpoint;
+  previousCheckpoint: Checkpoint | null;
+}
+
+export interface CollectionStream {
   operations: CollectionOperations;
-  stream$: PullStream;
+  /** takes each event of the collection's stream, or RESYNC when the client must pull what it may have missed */
+  deliver: (item: StreamEvent | 'RESYNC') => void;
 }
 
 export interface LiveStreamOptions {
@@ -67,7 +75,8 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
   let failures = 0;
 
   /** One subscription; when the server fails or ends it while its socket stays up, it is reopened with backoff. */
-  function subscribe(client: Client, { operations, stream$ }: CollectionStream, attempt: number): void {
+  function subscribe(client: Client, stream: CollectionStream, attempt: number): void {
+    const { operations, deliver } = stream;
     const reopen = async (message: string, auth: boolean) => {
       // a closing socket fails every subscription on it: the reconnect covers those
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -77,8 +86,8 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
       if (auth) return client.terminate();
       await options.retryWait(attempt + 1);
       if (disposed || client !== current) return;
-      stream$.next('RESYNC');
-      subscribe(client, { operations, stream$ }, attempt + 1);
+      deliver('RESYNC');
+      subscribe(client, stream, attempt + 1);
     };
     client.subscribe<Record<string, unknown>>(
       { query: operations.stream, variables: {} },
@@ -87,14 +96,16 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
           const bulk = answer.data?.[operations.streamField] as {
             documents?: PlainDocument[];
             checkpoint?: Checkpoint;
+            previousCheckpoint?: Checkpoint | null;
           } | null;
           if (!bulk?.checkpoint || !bulk.documents) {
-            stream$.next('RESYNC');
+            deliver('RESYNC');
             return;
           }
-          stream$.next({
+          deliver({
             documents: bulk.documents.map((doc) => stripNulls(doc)) as WithDeleted<PlainDocument>[],
             checkpoint: stripNulls(bulk.checkpoint),
+            previousCheckpoint: bulk.previousCheckpoint ? stripNulls(bulk.previousCheckpoint) : null,
           });
         },
         error: (error) => {
@@ -128,7 +139,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
           connected: () => {
             failures = 0;
             options.onConnected();
-            for (const { stream$ } of options.streams) stream$.next('RESYNC');
+            for (const { deliver } of options.streams) deliver('RESYNC');
           },
           closed: (event) => finish(closeCode(event)),
         },

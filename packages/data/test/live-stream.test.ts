@@ -8,10 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { CollectionOperations } from '@syncline/protocol';
 // Renamed: graphql-ws's `useServer` is no React hook.
 import { useServer as attachGraphQLWs } from 'graphql-ws/use/ws';
-import { Subject } from 'rxjs';
 import { afterEach, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { type LiveStream, openLiveStream, type PullStream } from '../src/live-stream';
+import { type LiveStream, openLiveStream } from '../src/live-stream';
 
 // graphql as graphql-ws loads it (Node's CommonJS build): Vite would hand this file the ESM build, another realm
 const { buildSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
@@ -77,9 +76,7 @@ async function misbehavingServer(behaviours: Array<'error' | 'complete' | 'serve
 
 it('reopens a stream the server failed, then one it ended, with a RESYNC each time, and reports why', async () => {
   const server = await misbehavingServer(['error', 'complete', 'serve']);
-  const stream$: PullStream = new Subject();
   const seen: unknown[] = [];
-  stream$.subscribe((item) => seen.push(item));
   const problems: string[] = [];
   const waits: number[] = [];
   let calls = 0;
@@ -87,7 +84,7 @@ it('reopens a stream the server failed, then one it ended, with a RESYNC each ti
     wsUrl: server.url,
     token: () => `token-${++calls}`,
     webSocketImpl: WebSocket,
-    streams: [{ operations, stream$ }],
+    streams: [{ operations, deliver: (item) => seen.push(item) }],
     retryWait: async (failures) => {
       waits.push(failures);
     },
@@ -120,7 +117,7 @@ it('asks for a fresh token on every reconnect, and says "sign in again" when non
       return `token-${calls}`;
     },
     webSocketImpl: WebSocket,
-    streams: [{ operations, stream$: new Subject() }],
+    streams: [{ operations, deliver: () => undefined }],
     retryWait: async () => undefined,
     onConnected: () => undefined,
     onClosed: () => undefined,

@@ -1,11 +1,14 @@
 // The small parts a replication is composed of: the bounded memory of recent documents, the throttled count of
-// received documents, the stall watch and the browser's connectivity events.
+// received documents, the stall watch, the browser's connectivity events and the stream's gap check.
+import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSyncStore } from '../src';
+import type { PullStream } from '../src/live-stream';
 import { RecentMap } from '../src/recent-map';
 import { browserSaysOffline, watchConnectivity } from '../src/replication/connectivity';
 import { createReceivedCounter } from '../src/replication/received-counter';
 import { watchStalls } from '../src/replication/stall-watch';
+import { followStream } from '../src/replication/stream-gaps';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -97,5 +100,29 @@ describe('connectivity', () => {
     expect(browserSaysOffline()).toBe(true);
     vi.stubGlobal('navigator', { onLine: true });
     expect(browserSaysOffline()).toBe(false);
+  });
+});
+
+describe('following the stream', () => {
+  const event = (id: string, updatedAt: number, previous: [string, number] | null) => ({
+    documents: [{ id, _deleted: false }],
+    checkpoint: { id, updatedAt },
+    previousCheckpoint: previous ? { id: previous[0], updatedAt: previous[1] } : null,
+  });
+
+  it('passes events in order, pulls when one follows a commit it never saw, and drops one already passed', () => {
+    const stream$: PullStream = new Subject();
+    const seen: unknown[] = [];
+    stream$.subscribe((item) => seen.push(item === 'RESYNC' ? 'RESYNC' : (item.checkpoint as { id: string }).id));
+    const follower = followStream(stream$, 'id');
+    follower.reached({ id: 'a', updatedAt: 10 });
+    follower.deliver(event('b', 11, ['a', 10]));
+    // d follows c, which never came: pull instead of jumping past c
+    follower.deliver(event('d', 13, ['c', 12]));
+    follower.reached({ id: 'd', updatedAt: 13 });
+    // c arrives late, from another instance: the pull already brought it and may have brought newer states
+    follower.deliver(event('c', 12, ['b', 11]));
+    follower.deliver(event('e', 14, ['d', 13]));
+    expect(seen).toEqual(['b', 'RESYNC', 'e']);
   });
 });

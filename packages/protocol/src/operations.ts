@@ -27,6 +27,8 @@ export interface OperationNames {
   pushVariable: string;
   /** `OrdersPullBulk`: the type of a pull's and a stream event's answer */
   pullBulkType: string;
+  /** `OrdersCheckpoint`: a checkpoint in an answer */
+  checkpointType: string;
   /** `OrdersInputCheckpoint`, `OrdersInputPushRow`, `OrdersInputHeaders` */
   checkpointInputType: string;
   pushRowInputType: string;
@@ -45,6 +47,7 @@ export function operationNames(collectionName: string): OperationNames {
     streamField: `stream${name}`,
     pushVariable: `${collectionName}PushRow`,
     pullBulkType: `${name}PullBulk`,
+    checkpointType: `${name}Checkpoint`,
     checkpointInputType: `${name}InputCheckpoint`,
     pushRowInputType: `${name}InputPushRow`,
     headersInputType: `${name}InputHeaders`,
@@ -88,14 +91,17 @@ export function collectionOperations(collectionName: string, schema: CollectionS
   const names = operationNames(collectionName);
   const checkpoint = checkpointFields(primaryKeyOf(schema));
   const documents = documentSelection(schema);
-  const bulk = `{ documents ${documents} checkpoint { ${checkpoint.join(' ')} } }`;
+  const checkpointSelection = `{ ${checkpoint.join(' ')} }`;
+  const bulk = `{ documents ${documents} checkpoint ${checkpointSelection} }`;
+  // a stream event also says which commit it follows, so a client can tell when it missed one
+  const event = `{ documents ${documents} checkpoint ${checkpointSelection} previousCheckpoint ${checkpointSelection} }`;
   const name = upperFirst(collectionName);
   const { pushVariable } = names;
   return {
     ...names,
     pull: `query Pull${name}($checkpoint: ${names.checkpointInputType}, $limit: Int!) { ${names.pullField}(checkpoint: $checkpoint, limit: $limit) ${bulk} }`,
     push: `mutation Push${name}($${pushVariable}: [${names.pushRowInputType}!]) { ${names.pushField}(${pushVariable}: $${pushVariable}) ${documents} }`,
-    stream: `subscription Stream${name}($headers: ${names.headersInputType}) { ${names.streamField}(headers: $headers) ${bulk} }`,
+    stream: `subscription Stream${name}($headers: ${names.headersInputType}) { ${names.streamField}(headers: $headers) ${event} }`,
     checkpointFields: checkpoint,
   };
 }

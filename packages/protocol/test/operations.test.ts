@@ -25,6 +25,7 @@ describe('operations', () => {
       streamField: 'streamOrders',
       pushVariable: 'ordersPushRow',
       pullBulkType: 'OrdersPullBulk',
+      checkpointType: 'OrdersCheckpoint',
       checkpointInputType: 'OrdersInputCheckpoint',
       pushRowInputType: 'OrdersInputPushRow',
       headersInputType: 'OrdersInputHeaders',
@@ -39,6 +40,7 @@ describe('operations', () => {
     );
     expect(ops.push).toContain('pushTickets(ticketsPushRow: $ticketsPushRow) { id title tags');
     expect(ops.stream).toContain('streamTickets(headers: $headers)');
+    expect(ops.stream).toContain('previousCheckpoint { id updatedAt }');
     expect(collectionOperations('tickets', { ...schema, primaryKey: { key: 'id' } }).checkpointFields).toEqual([
       'id',
       'updatedAt',

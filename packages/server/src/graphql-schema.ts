@@ -1,6 +1,7 @@
-// The GraphQL API: the SDL is exactly what RxDB's `graphQLSchemaFromRxSchema` generates for the collections;
-// this module adds the resolvers (pull, push, stream) that implement the replication contract on top of it.
-import { operationNames, type PlainDocument, STREAM_CLOSE, stripNulls } from '@syncline/protocol';
+// The GraphQL API: the SDL is what RxDB's `graphQLSchemaFromRxSchema` generates for the collections, plus a
+// stream event's `previousCheckpoint` (which no stock client selects); this module adds the resolvers (pull, push,
+// stream) that implement the replication contract on top of it.
+import { operationNames, STREAM_CLOSE, stripNulls } from '@syncline/protocol';
 import { createGraphQLError, createSchema } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
@@ -8,7 +9,7 @@ import { AuthError, type Principal } from './auth.js';
 import { changeStream, StreamOverflowError } from './change-stream.js';
 import { type SyncCollection, UPDATED_AT } from './collections.js';
 import { onePushPerOperationPlugin } from './one-push.js';
-import type { SyncPubSub } from './pubsub.js';
+import type { ChangeEvent, SyncPubSub } from './pubsub.js';
 import { pullOutputPlugin } from './pull-output.js';
 import { applyPush, type PushRow } from './push.js';
 import { pushInputPlugin } from './push-input.js';
@@ -35,9 +36,19 @@ export interface ResolverDeps {
   streamBuffer: number;
 }
 
-/** The SDL for the collections, from RxDB's own generator with the contract's settings. */
+/**
+ * The SDL for the collections: RxDB's own generator with the contract's settings, plus one field a stock client
+ * never selects: a stream event's `previousCheckpoint`, the commit it follows, so a client can tell it missed one.
+ */
 export function replicationTypeDefs(collections: readonly SyncCollection[]): string {
-  return graphQLSchemaFromRxSchema(Object.fromEntries(collections.map((c) => [c.name, c.replication]))).asString;
+  const generated = graphQLSchemaFromRxSchema(
+    Object.fromEntries(collections.map((c) => [c.name, c.replication])),
+  ).asString;
+  const extensions = collections.map((c) => {
+    const names = operationNames(c.name);
+    return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} }`;
+  });
+  return [generated, ...extensions].join('\n');
 }
 
 function clientError(message: string, code: string, extensions: Record<string, unknown> = {}, status = 400) {
@@ -142,6 +153,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
           collection: collection.name,
           documents: outcome.written,
           checkpoint: outcome.checkpoint,
+          previousCheckpoint: outcome.previousCheckpoint,
         });
       }
       return outcome.conflicts;
@@ -167,9 +179,10 @@ export function createReplicationSchema(deps: ResolverDeps) {
           : undefined;
         return mapStream(changes, context, () => expiry?.cancel());
       },
-      resolve: (event: { documents: readonly PlainDocument[]; checkpoint: Checkpoint }) => ({
+      resolve: (event: ChangeEvent) => ({
         documents: event.documents,
         checkpoint: checkpointOut(collection, event.checkpoint),
+        previousCheckpoint: event.previousCheckpoint ? checkpointOut(collection, event.previousCheckpoint) : null,
       }),
     };
   }

@@ -10,6 +10,8 @@ export interface ChangeEvent {
   readonly collection: string;
   readonly documents: readonly PlainDocument[];
   readonly checkpoint: Checkpoint;
+  /** the collection's checkpoint before this commit: a client behind it missed one and must pull */
+  readonly previousCheckpoint?: Checkpoint | null;
 }
 
 export interface SyncPubSub {

@@ -18,6 +18,11 @@ export interface PushOutcome {
   readonly written: PlainDocument[];
   /** The checkpoint after the last written document, when something was written. */
   readonly checkpoint: Checkpoint | null;
+  /**
+   * The collection's checkpoint before this push wrote (null when it had nothing): a stream event carries it, so
+   * a client whose checkpoint is behind it knows it missed a commit and pulls.
+   */
+  readonly previousCheckpoint: Checkpoint | null;
 }
 
 export function applyPush(
@@ -56,7 +61,9 @@ export function applyPush(
       written.push(data);
       checkpoint = { id, updatedAt };
     }
+    // read before this push writes: the commit its stream event follows
+    const previousCheckpoint = toStore.size > 0 ? await tx.latest(collection.name) : null;
     await tx.write(collection.name, [...toStore.values()]);
-    return { conflicts, written, checkpoint };
+    return { conflicts, written, checkpoint, previousCheckpoint };
   });
 }

@@ -62,9 +62,27 @@ describeOnEngines('push rules', (engine) => {
     const twice = await applyPush(storage, 'acme', tasks, [{ assumedMasterState: v1, newDocumentState: v2 }]);
     expect(once.conflicts).toEqual([]);
     expect(once.written).toHaveLength(1);
-    expect(twice).toEqual({ conflicts: [], written: [], checkpoint: null });
+    expect(twice).toEqual({ conflicts: [], written: [], checkpoint: null, previousCheckpoint: null });
     const stored = await storage.pull({ tenant: 'acme', collection: 'tasks', after: null, limit: 10 });
     expect(stored.map((s) => [s.data.title, s.updatedAt])).toEqual([['two', once.written[0]?.updatedAt]]);
+  });
+
+  it('names the commit each push follows in its collection, for a stream event to carry', async () => {
+    await open();
+    const first = await applyPush(storage, 'acme', tasks, [{ newDocumentState: doc('a') }]);
+    expect(first.previousCheckpoint).toBeNull();
+    const second = await applyPush(storage, 'acme', tasks, [
+      { newDocumentState: doc('b') },
+      { newDocumentState: doc('c') },
+    ]);
+    expect(second.previousCheckpoint).toEqual(first.checkpoint);
+    // another tenant's writes are not this tenant's history
+    const other = await applyPush(storage, 'globex', tasks, [{ newDocumentState: doc('a') }]);
+    expect(other.previousCheckpoint).toBeNull();
+    const third = await applyPush(storage, 'acme', tasks, [
+      { newDocumentState: doc('a', { title: 'again' }), assumedMasterState: doc('a') },
+    ]);
+    expect(third.previousCheckpoint).toEqual(second.checkpoint);
   });
 
   it('judges conflicts with updatedAt left out and null read as absent', async () => {

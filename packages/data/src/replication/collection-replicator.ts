@@ -15,11 +15,12 @@ import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/rep
 import { Subject, type Subscription } from 'rxjs';
 import type { Backoffs } from '../backoff';
 import { type GraphQLRequest, SyncRequestError } from '../graphql-transport';
-import type { PullStream } from '../live-stream';
+import type { CollectionStream, PullStream } from '../live-stream';
 import { type SyncTracker, syncStateId } from '../sync-state';
 import type { ReceivedCounter } from './received-counter';
 import { keepRefusedForked } from './refused-rows';
 import { ServerEchoes } from './server-echoes';
+import { followStream } from './stream-gaps';
 import type { SyncReporter } from './sync-reporter';
 
 export type Checkpoint = Record<string, unknown>;
@@ -49,8 +50,8 @@ export interface CollectionReplicatorOptions {
 export interface CollectionReplicator {
   readonly state: CollectionReplicationState;
   readonly operations: CollectionOperations;
-  /** the live stream's events for this collection */
-  readonly stream$: PullStream;
+  /** takes the live stream's events for this collection (see `followStream`) */
+  readonly deliver: CollectionStream['deliver'];
   /** ends the replication and the stream */
   cancel(): Promise<void>;
 }
@@ -62,6 +63,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   const operations = collectionOperations(name, schema);
   const stream$: PullStream = new Subject();
   const echoes = new ServerEchoes(collection, primary);
+  const stream = followStream(stream$, primary);
   const idOf = (row: Row) => String((row.newDocumentState as PlainDocument)[primary]);
   const pullBackoff = options.backoffs.of(`${name}:pull`);
   const pushBackoff = options.backoffs.of(`${name}:push`);
@@ -148,6 +150,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
+    if (next) stream.reached(next);
     return { documents: documents as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
   };
 
@@ -209,7 +212,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   return {
     state,
     operations,
-    stream$,
+    deliver: stream.deliver,
     async cancel() {
       for (const subscription of subscriptions) subscription.unsubscribe();
       await state.cancel();

@@ -34,7 +34,7 @@ export class LiveConnection {
       wsUrl: this.options.wsUrl,
       token: this.options.token,
       webSocketImpl: this.options.webSocketImpl,
-      streams: this.options.replicators.map(({ operations, stream$ }) => ({ operations, stream$ })),
+      streams: this.options.replicators.map(({ operations, deliver }) => ({ operations, deliver })),
       retryWait: (failures) => reporter.socketBackoff.wait(failures),
       onConnected: () => reporter.socketOpened(),
       onClosed: (code) => reporter.socketClosed(this.options.wsUrl, code),

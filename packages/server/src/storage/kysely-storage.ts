@@ -151,6 +151,18 @@ export class KyselySyncStorage implements SyncStorage {
           }
           return found;
         },
+        latest: async (collection) => {
+          const row = await trx
+            .selectFrom('sync_documents')
+            .select(['id', 'updated_at'])
+            .where('tenant', '=', tenant)
+            .where('collection', '=', collection)
+            .orderBy('updated_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(1)
+            .executeTakeFirst();
+          return row ? { id: row.id, updatedAt: Number(row.updated_at) } : null;
+        },
         nextUpdatedAt: () => {
           last = Math.max(Math.floor(this.#now()), last + 1);
           return last;

@@ -30,6 +30,11 @@ export interface SyncTransaction {
   /** The stored documents among `ids` (absent ids are missing from the map). */
   read(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>>;
   /**
+   * The checkpoint of the collection's last stored document (null when it has none). Writes of a tenant are
+   * serialised, so this is the last commit a stream event of this transaction follows.
+   */
+  latest(collection: string): Promise<Checkpoint | null>;
+  /**
    * The next `updatedAt` of this tenant: `max(now, last + 1)`, so strictly increasing per tenant even when
    * the wall clock steps back. Persisted with the transaction.
    */
