@@ -2,14 +2,13 @@
 // if it is down) with a throwaway database, and a private redis-server on a free port. Both are removed when the
 // run ends. Where neither can be had, the suites that need them say so loudly and skip, except under CI, where a
 // missing engine fails the run.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { freePort } from './processes.js';
+import { startRedis } from './processes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -80,45 +79,6 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   } finally {
     await client.end();
   }
-}
-
-async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const url = `redis://127.0.0.1:${port}`;
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk;
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('error', (error) => reject(new Error(`redis-server could not start: ${error.message}`)));
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output.trim()}`)));
-    const started = Date.now();
-    const probe = () => {
-      const socket = new Socket();
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() - started > 10_000) reject(new Error(`redis-server did not answer on ${url}`));
-        else setTimeout(probe, 50);
-      });
-      socket.connect(port, '127.0.0.1', () => {
-        socket.write('PING\r\n');
-        socket.once('data', () => {
-          socket.destroy();
-          resolve();
-        });
-      });
-    };
-    probe();
-  });
-  child.removeAllListeners('exit');
-  return { url, child };
 }
 
 export default async function setup(project: TestProject) {

@@ -1,7 +1,7 @@
 // The `syncline-server` command in its own process, for the suites that run it as a person (or a fleet) would:
 // start it and wait for its banner, stop it with a signal, and find free ports.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,4 +56,47 @@ export function freePort(): Promise<number> {
       probe.close(() => done(port));
     });
   });
+}
+
+/**
+ * A private redis-server (no persistence) on `port` (default: a free one), resolved once it answers PING. Stop it
+ * with `stopProcess(child)`; start it again on the same port to play a Redis restart.
+ */
+export async function startRedis(port?: number): Promise<{ url: string; port: number; child: ChildProcess }> {
+  port ??= await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('error', (error) => reject(new Error(`redis-server could not start: ${error.message}`)));
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output.trim()}`)));
+    const started = Date.now();
+    const probe = () => {
+      const socket = new Socket();
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() - started > 10_000) reject(new Error(`redis-server did not answer on ${url}`));
+        else setTimeout(probe, 50);
+      });
+      socket.connect(port, '127.0.0.1', () => {
+        socket.write('PING\r\n');
+        socket.once('data', () => {
+          socket.destroy();
+          resolve();
+        });
+      });
+    };
+    probe();
+  });
+  child.removeAllListeners('exit');
+  return { url, port, child };
 }
