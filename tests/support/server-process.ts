@@ -30,7 +30,8 @@ export interface ServerProcess {
   readonly running: boolean;
   /** the running process's id (undefined while down) */
   readonly pid: number | undefined;
-  token(tenant: string, sub?: string): Promise<string>;
+  /** a token for `tenant`, valid for `ttl` (default 2 h) */
+  token(tenant: string, sub?: string, ttl?: string): Promise<string>;
   /** SIGKILL: no shutdown, no flush; resolves once the process is gone */
   kill(): Promise<void>;
   /** starts a process on the same port and file; resolves once it answers /readyz */
@@ -127,7 +128,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     get pid() {
       return child?.pid;
     },
-    token: (tenant, sub) => signToken({ secret: TEST_JWT_SECRET, tenant, ttl: '2h', ...(sub ? { sub } : {}) }),
+    token: (tenant, sub, ttl = '2h') => signToken({ secret: TEST_JWT_SECRET, tenant, ttl, ...(sub ? { sub } : {}) }),
     kill,
     start,
     async close() {

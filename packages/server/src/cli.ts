@@ -47,6 +47,7 @@ Environment
                          NODE_ENV=production: the server refuses to start without it.
   NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET
   DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
+  SYNCLINE_JWT_CLOCK_TOLERANCE  seconds of clock skew allowed on a token's expiry (default 5)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
@@ -59,6 +60,17 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const production = () => process.env.NODE_ENV === 'production';
 const secretFileFor = (db: string) => `${db}.jwt-secret`;
+
+/** SYNCLINE_JWT_CLOCK_TOLERANCE, when set: a whole number of seconds. */
+function clockTolerance(): { clockToleranceSeconds?: number } {
+  const given = process.env.SYNCLINE_JWT_CLOCK_TOLERANCE;
+  if (given === undefined || given === '') return {};
+  const seconds = Number(given);
+  if (!Number.isInteger(seconds) || seconds < 0) {
+    throw new CliError(`SYNCLINE_JWT_CLOCK_TOLERANCE must be a whole number of seconds, not "${given}".`);
+  }
+  return { clockToleranceSeconds: seconds };
+}
 
 interface Secret {
   value: string;
@@ -247,7 +259,7 @@ async function runServer(args: string[]): Promise<void> {
     server = createSyncServer({
       collections,
       storage,
-      auth: { secret: secret.value },
+      auth: { secret: secret.value, ...clockTolerance() },
       logger,
       ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),

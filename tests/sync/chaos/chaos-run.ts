@@ -29,6 +29,16 @@ export interface ChaosOptions {
   killChance: number;
   /** documents shared by all clients */
   documents: number;
+  /** chance that this run’s clients get 1 s tokens (the server ends their streams as each expires) */
+  tokenExpiryChance: number;
+  /** chance that this run restarts the server's Redis once (when the server fans out through one) */
+  redisRestartChance: number;
+}
+
+/** The server's Redis, for runs that restart it. */
+export interface ChaosRedis {
+  /** stops Redis, waits `downMs`, starts it again on the same port */
+  restart(downMs: number): Promise<void>;
 }
 
 export interface ChaosResult {
@@ -89,11 +99,28 @@ function comparable(doc: Doc): Doc {
   return { ...rest, _deleted: Boolean(rest._deleted) };
 }
 
-export async function runChaos(server: ServerProcess, seed: number, options: ChaosOptions): Promise<ChaosResult> {
+export async function runChaos(
+  server: ServerProcess,
+  seed: number,
+  options: ChaosOptions,
+  redis?: ChaosRedis,
+): Promise<ChaosResult> {
   const started = Date.now();
   const random = createRandom(seed);
+  // the faults added later draw from a sequence of their own, so every seed's older schedule stays as it was
+  const later = createRandom(seed * 7919 + 1);
+  const shortTokens = later() < options.tokenExpiryChance;
+  const redisAt = redis && later() < options.redisRestartChance ? Math.floor(later() * options.steps) : -1;
+  const redisDownFor = Math.floor(later() * 800);
   const tenant = `chaos-${seed}-${started.toString(36)}`;
-  const faults: Record<string, number> = { duplicatedPush: 0, lostAnswer: 0, pause: 0, sigkill: 0 };
+  const faults: Record<string, number> = {
+    duplicatedPush: 0,
+    lostAnswer: 0,
+    pause: 0,
+    sigkill: 0,
+    shortTokens: shortTokens ? 1 : 0,
+    redisRestart: 0,
+  };
   const writes: Write[] = [];
   const losers: Loser[] = [];
   let clock = 0;
@@ -109,6 +136,7 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
     paused: boolean;
   }> = [];
   let restarting: Promise<void> | undefined;
+  let redisRestarting: Promise<void> | undefined;
   let operations = 0;
   /** SYNCLINE_CHAOS_TRACE=<document id> (or `*` for all): print every step that touches it */
   const traced = process.env.SYNCLINE_CHAOS_TRACE;
@@ -259,7 +287,7 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
         database,
         url: `http://127.0.0.1:${proxy.port}/graphql`,
         wsUrl: `ws://127.0.0.1:${proxy.port}/graphql`,
-        token: () => server.token(tenant, `operator-${index}`),
+        token: () => server.token(tenant, `operator-${index}`, shortTokens ? '1s' : '2h'),
         backoff: { initialMs: 30, maxMs: 400 },
         requestTimeoutMs: 1500,
         fetch: instrumentedFetch(index, createRandom(seed * 17 + index)),
@@ -329,6 +357,11 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
           void client.replication.resume().catch(() => undefined);
         }, forMs).unref();
       }
+      if (step === redisAt && redis) {
+        faults.redisRestart = (faults.redisRestart ?? 0) + 1;
+        if (traced) console.info(`[${clock}] Redis restarts, down for ${redisDownFor} ms`);
+        redisRestarting = redis.restart(redisDownFor);
+      }
       if (step === killAt && !restarting) {
         faults.sigkill = (faults.sigkill ?? 0) + 1;
         const downFor = Math.floor(random() * 500);
@@ -342,6 +375,7 @@ export async function runChaos(server: ServerProcess, seed: number, options: Cha
 
     // --- quiescence: the network heals, the server is up, every client resumes and syncs
     await restarting;
+    await redisRestarting;
     for (const proxy of proxies) proxy.heal();
     for (const client of clients) {
       if (client.paused) {
