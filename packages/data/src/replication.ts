@@ -159,6 +159,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       if (store.getState().paused) return;
       // the socket may have outlived the browser's offline spell; either way, pull what was missed
       reporter.set({ connection: reporter.socketConnected ? 'online' : 'connecting' });
+      // what failed while the network was gone starts afresh
+      backoffs.resetAll();
       backoffs.wakeAll();
       for (const state of all()) state.reSync();
     },

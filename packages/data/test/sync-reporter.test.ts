@@ -112,4 +112,14 @@ describe('SyncReporter', () => {
     await reporter.attempt('push', backoffs.of('orders:push'), async () => 'ok');
     expect(Date.now() - retried).toBeGreaterThanOrEqual(190);
   });
+
+  it('lets every request that failed while the server was unreachable go at once when the socket reconnects', async () => {
+    const { reporter, backoffs } = reporterFor(true, new Backoffs({ initialMs: 2_000, maxMs: 2_000 }));
+    const unreachable = () => Promise.reject(new SyncRequestError('network', 'Could not reach the sync server.'));
+    await expect(reporter.attempt('push', backoffs.of('orders:push'), unreachable)).rejects.toThrow();
+    reporter.socketOpened();
+    const started = Date.now();
+    await reporter.attempt('push', backoffs.of('orders:push'), async () => 'ok');
+    expect(Date.now() - started).toBeLessThan(500);
+  });
 });

@@ -116,8 +116,8 @@ export class SyncReporter {
 
   socketOpened(): void {
     this.socketConnected = true;
-    this.socketBackoff.succeeded();
-    // the server is back: every waiting retry may go now
+    // the server is reachable again: whatever failed while it was not starts afresh, and goes now
+    this.backoffs.resetAll();
     this.backoffs.wakeAll();
     const status = this.store.getState();
     // the server took this connection's token: neither unreachable nor signed out any more
