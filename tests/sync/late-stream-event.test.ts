@@ -1,0 +1,115 @@
+// A stream event that arrives after the client has pulled past it (issue #15 item 3, chaos seed 1077: a client
+// kept stale versions of two documents, with nothing pending and no error). The client pulls item x's newest
+// state; then the event of x's older commit comes in late (from a connection that lost the events after it), and
+// the next event, for another document, moves RxDB's checkpoint past x's newer commit. Applying the late event
+// would leave x stale for good: no later pull goes back for it. The client must drop an event it already passed.
+import { createSynclineDatabase, startReplication } from '@syncline/data';
+import { startTestServer, type TestServer } from '@syncline/server/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { itemRules, itemSchema } from './items';
+
+type Doc = Record<string, unknown>;
+type MessageHandler = ((event: { data: unknown }) => void) | null;
+
+/** The client's socket, with a gate on its stream events: while held, each `next` message waits in `held`. */
+const held: Array<{ titles: string[]; deliver: () => void }> = [];
+let holding = false;
+const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+class GatedSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    Object.defineProperty(this, 'onmessage', {
+      get: () => onmessage?.get?.call(this),
+      set: (handler: MessageHandler) =>
+        onmessage?.set?.call(
+          this,
+          handler &&
+            ((event: { data: unknown }) => {
+              const message = JSON.parse(String(event.data)) as { type: string; payload?: { data?: unknown } };
+              if (!holding || message.type !== 'next') return handler(event);
+              const bulk = Object.values((message.payload?.data ?? {}) as Record<string, { documents?: Doc[] }>)[0];
+              held.push({
+                titles: (bulk?.documents ?? []).map((doc) => String(doc.title)),
+                deliver: () => handler(event),
+              });
+            }),
+        ),
+    });
+  }
+}
+
+const tenant = 'late-event-shop';
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ collections: { items: itemSchema } });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function push(doc: Doc, assumed?: Doc) {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await server.headers(tenant)) },
+    body: JSON.stringify({
+      query: 'mutation($rows: [ItemsInputPushRow!]) { pushItems(itemsPushRow: $rows) { id } }',
+      variables: { rows: [{ newDocumentState: doc, ...(assumed ? { assumedMasterState: assumed } : {}) }] },
+    }),
+  });
+  const body = (await response.json()) as { errors?: unknown; data?: { pushItems: unknown[] } };
+  expect(body.errors).toBeUndefined();
+  expect(body.data?.pushItems).toEqual([]);
+}
+
+it('keeps the newer state it pulled when an older stream event arrives late, and converges', async () => {
+  const database = await createSynclineDatabase({
+    name: `late${Date.now().toString(36)}`,
+    collections: { items: itemSchema },
+    mergeRules: { items: itemRules },
+  });
+  const replication = startReplication({
+    database,
+    url: server.url,
+    wsUrl: server.wsUrl,
+    token: () => server.token(tenant),
+    backoff: { initialMs: 30, maxMs: 300 },
+    webSocketImpl: GatedSocket,
+  });
+  const title = async (id: string) => (await database.items.findOne(id).exec())?.get('title') as string | undefined;
+  try {
+    await expect.poll(() => replication.store.getState().connection, { timeout: 10_000 }).toBe('online');
+    await replication.awaitInSync();
+
+    // x's first and second commits are announced, but the events wait on the way
+    holding = true;
+    const first = { id: 'x', title: 'first', qty: 1, _deleted: false };
+    const second = { ...first, title: 'second' };
+    await push(first);
+    await push(second, first);
+    await expect.poll(() => held.map((event) => event.titles.join()), { timeout: 10_000 }).toEqual(['first', 'second']);
+
+    // the client pulls: it has x's second commit
+    await replication.syncNow();
+    expect(await title('x')).toBe('second');
+
+    // the first event arrives now; the one after it was lost with its connection
+    const [late] = held.splice(0);
+    holding = false;
+    late?.deliver();
+    // the next event is about another document, and comes before any pull
+    await push({ id: 'y', title: 'later', qty: 1, _deleted: false });
+    await expect.poll(() => title('y'), { timeout: 10_000 }).toBe('later');
+
+    await replication.syncNow();
+    await replication.awaitInSync();
+    expect(await title('x')).toBe('second');
+  } finally {
+    holding = false;
+    held.splice(0);
+    await replication.stop();
+    await database.remove();
+  }
+});
