@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { type Principal, type TokenVerifier, tokenFromHeader } from './auth.js';
+import { AuthError, type Principal, type TokenVerifier, tokenFromHeader } from './auth.js';
 import type { SyncCollection } from './collections.js';
 import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
 import { createReplicationSchema, type SyncContext } from './graphql-schema.js';
@@ -43,18 +43,39 @@ export type SyncYoga = ReturnType<typeof createSyncYoga>;
 
 /**
  * The operation's identity: the transport's token (the HTTP Authorization header, or the ws connection's
- * `connectionParams`), verified again for every operation. A token in a stream's `headers` argument counts only
- * on a connection that carries none: graphql-ws re-sends a subscription's first payload on every reconnect, so a
- * token there goes stale while the connection's is fresh.
+ * `connectionParams`), verified again for every operation. On a connection that carries none, a stream's
+ * `headers` token decides. On one that does, a different `headers` token must be valid and name the same
+ * tenant, with one exception: graphql-ws re-sends a subscription's first payload on every reconnect, so the same
+ * tenant's token there may have expired since; the connection's fresh one counts.
  */
 function authenticator(verify: TokenVerifier, transportToken: string | undefined): SyncContext['authenticate'] {
   let transport: Promise<Principal> | undefined;
-  return (headerToken) => {
+  return async (headerToken) => {
     const fromHeaders = tokenFromHeader(headerToken);
     if (fromHeaders && !transportToken) return verify(fromHeaders);
     transport ??= verify(transportToken);
-    return transport;
+    const connection = await transport;
+    if (fromHeaders && fromHeaders !== transportToken) await checkStreamToken(verify, fromHeaders, connection);
+    return connection;
   };
+}
+
+async function checkStreamToken(verify: TokenVerifier, token: string, connection: Principal): Promise<void> {
+  let named: Principal;
+  try {
+    named = await verify(token);
+  } catch (error) {
+    if (!(error instanceof AuthError && error.expired)) throw error;
+    // a stale first payload of this same tenant is fine; another tenant's expired token is refused as expired
+    if ((await verify(token, { ignoreExpiry: true })).tenant !== connection.tenant) throw error;
+    return;
+  }
+  if (named.tenant !== connection.tenant) {
+    throw new AuthError(
+      "The stream's token names another tenant than its connection's: open a connection with that tenant's token.",
+      'FORBIDDEN',
+    );
+  }
 }
 
 export function createSyncYoga(options: SyncYogaOptions) {
