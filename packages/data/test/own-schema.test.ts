@@ -3,7 +3,6 @@
 // pause / resume / syncNow do what their names say.
 import { createHmac } from 'node:crypto';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '@syncline/server/testing';
-import type { RxJsonSchema } from 'rxdb';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -15,32 +14,7 @@ import {
   startReplication,
 } from '../src';
 import { storeReaches } from './helpers';
-
-interface Task {
-  id: string;
-  title: string;
-  done: boolean;
-  updatedAt?: number;
-}
-
-const taskSchema: RxJsonSchema<Task> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 100 },
-    title: { type: 'string' },
-    done: { type: 'boolean' },
-    updatedAt: { type: 'number' },
-  },
-  required: ['id', 'title', 'done'],
-};
-
-/** The server is stricter than this client: titles of at most 20 characters. */
-const serverTaskSchema: RxJsonSchema<Task> = {
-  ...taskSchema,
-  properties: { ...taskSchema.properties, title: { type: 'string', maxLength: 20 } },
-};
+import { serverTaskSchema, type Task, taskSchema } from './task-schemas';
 
 function expiredToken(tenant: string): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

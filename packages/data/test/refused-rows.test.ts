@@ -3,36 +3,11 @@
 // with the server's reason, kept on the device and not retried on its own; the person's fix syncs and merges
 // with what changed on the server meanwhile.
 import { startTestServer, type TestServer } from '@syncline/server/testing';
-import type { RxJsonSchema } from 'rxdb';
 import { afterEach, expect, it } from 'vitest';
 import { createSynclineDatabase, type SyncStateRecord, startReplication } from '../src';
 import { eventually, storeReaches } from './helpers';
+import { serverTaskSchema, type Task, taskSchema } from './task-schemas';
 
-interface Task {
-  id: string;
-  title: string;
-  done: boolean;
-  updatedAt?: number;
-}
-
-const taskSchema: RxJsonSchema<Task> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 100 },
-    title: { type: 'string' },
-    done: { type: 'boolean' },
-    updatedAt: { type: 'number' },
-  },
-  required: ['id', 'title', 'done'],
-};
-
-/** The server is stricter than the devices: titles of at most 20 characters. */
-const serverTaskSchema: RxJsonSchema<Task> = {
-  ...taskSchema,
-  properties: { ...taskSchema.properties, title: { type: 'string', maxLength: 20 } },
-};
 const tooLong = 'A title far longer than twenty characters';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
