@@ -89,7 +89,23 @@ export function createRedisPubSub({
       return Reflect.get(target, property, receiver);
     },
   });
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient: subscriber });
+  // Likewise its SUBSCRIBE and UNSUBSCRIBE while Redis is down (a stream opening during a Redis restart): the
+  // rejection is logged, not left unhandled; when Redis is back every stream is closed and resubscribes.
+  const subscribeClient = new Proxy(subscriber, {
+    get(target, property, receiver) {
+      if (property === 'subscribe' || property === 'unsubscribe') {
+        return (...channels: string[]) =>
+          target[property](...channels).catch((error: Error) => {
+            logger.warn(
+              { err: error, redis: where, channels },
+              `Redis ${property} failed: streams resync when it is back`,
+            );
+          });
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
 
   const pubsub = createEventTargetPubSub({
     eventTarget,
