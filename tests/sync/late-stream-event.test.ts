@@ -6,38 +6,14 @@
 import { createSynclineDatabase, startReplication } from '@syncline/data';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
+import { gatedSocket } from '../support/gated-socket';
 import { itemRules, itemSchema } from './items';
 
 type Doc = Record<string, unknown>;
-type MessageHandler = ((event: { data: unknown }) => void) | null;
 
-/** The client's socket, with a gate on its stream events: while held, each `next` message waits in `held`. */
-const held: Array<{ titles: string[]; deliver: () => void }> = [];
-let holding = false;
-const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
-class GatedSocket extends WebSocket {
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    Object.defineProperty(this, 'onmessage', {
-      get: () => onmessage?.get?.call(this),
-      set: (handler: MessageHandler) =>
-        onmessage?.set?.call(
-          this,
-          handler &&
-            ((event: { data: unknown }) => {
-              const message = JSON.parse(String(event.data)) as { type: string; payload?: { data?: unknown } };
-              if (!holding || message.type !== 'next') return handler(event);
-              const bulk = Object.values((message.payload?.data ?? {}) as Record<string, { documents?: Doc[] }>)[0];
-              held.push({
-                titles: (bulk?.documents ?? []).map((doc) => String(doc.title)),
-                deliver: () => handler(event),
-              });
-            }),
-        ),
-    });
-  }
-}
+/** The client's socket, with a gate on its stream events. */
+const socket = gatedSocket();
+const { held } = socket;
 
 const tenant = 'late-event-shop';
 let server: TestServer;
@@ -76,7 +52,7 @@ it('keeps the newer state it pulled when an older stream event arrives late, and
     wsUrl: server.wsUrl,
     token: () => server.token(tenant),
     backoff: { initialMs: 30, maxMs: 300 },
-    webSocketImpl: GatedSocket,
+    webSocketImpl: socket.GatedSocket,
   });
   const title = async (id: string) => (await database.items.findOne(id).exec())?.get('title') as string | undefined;
   try {
@@ -84,7 +60,7 @@ it('keeps the newer state it pulled when an older stream event arrives late, and
     await replication.awaitInSync();
 
     // x's first and second commits are announced, but the events wait on the way
-    holding = true;
+    socket.holding = true;
     const first = { id: 'x', title: 'first', qty: 1, _deleted: false };
     const second = { ...first, title: 'second' };
     await push(first);
@@ -97,7 +73,7 @@ it('keeps the newer state it pulled when an older stream event arrives late, and
 
     // the first event arrives now; the one after it was lost with its connection
     const [late] = held.splice(0);
-    holding = false;
+    socket.holding = false;
     late?.deliver();
     // the next event is about another document, and comes before any pull
     await push({ id: 'y', title: 'later', qty: 1, _deleted: false });
@@ -107,7 +83,7 @@ it('keeps the newer state it pulled when an older stream event arrives late, and
     await replication.awaitInSync();
     expect(await title('x')).toBe('second');
   } finally {
-    holding = false;
+    socket.holding = false;
     held.splice(0);
     await replication.stop();
     await database.remove();

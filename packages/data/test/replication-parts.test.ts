@@ -125,4 +125,22 @@ describe('following the stream', () => {
     follower.deliver(event('e', 14, ['d', 13]));
     expect(seen).toEqual(['b', 'RESYNC', 'e']);
   });
+
+  it('passes on the documents of a passed event that are the newest states seen, under the checkpoint reached', () => {
+    const stream$: PullStream = new Subject();
+    const seen: unknown[] = [];
+    stream$.subscribe((item) => seen.push(item));
+    const follower = followStream(stream$, 'id');
+    // a pull brought x's commit at 12 and y's at 13; RxDB may have left x alone (a local write of x was in flight)
+    const x12 = { id: 'x', title: 'theirs', updatedAt: 12, _deleted: false };
+    follower.reached({ id: 'y', updatedAt: 13 }, [x12, { id: 'y', updatedAt: 13, _deleted: false }]);
+    // x's older commit comes late: dropped
+    follower.deliver({
+      ...event('x', 11, null),
+      documents: [{ id: 'x', title: 'mine', updatedAt: 11, _deleted: false }],
+    });
+    // the event of x's commit at 12: passed on, so RxDB can take it now, without moving its checkpoint back
+    follower.deliver({ ...event('x', 12, ['x', 11]), documents: [x12] });
+    expect(seen).toEqual([{ documents: [x12], checkpoint: { id: 'y', updatedAt: 13 } }]);
+  });
 });

@@ -150,7 +150,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
-    if (next) stream.reached(next);
+    if (next) stream.reached(next, documents);
     return { documents: documents as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
   };
 
