@@ -13,6 +13,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // after the other Node projects: the journeys wait on a live machine simulator and two browsers, which a
+    // 2-core machine busy with the sync suites (a shift on PostgreSQL + Redis, chaos) starves past their waits
+    sequence: { groupOrder: 1 },
     expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
