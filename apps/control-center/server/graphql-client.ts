@@ -16,10 +16,13 @@ interface PullBulk<T> {
 }
 
 export class SyncClient {
-  constructor(
-    private readonly url: string,
-    private readonly token: string,
-  ) {}
+  private readonly url: string;
+  private readonly token: string;
+
+  constructor(url: string, token: string) {
+    this.url = url;
+    this.token = token;
+  }
 
   async request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await fetch(this.url, {

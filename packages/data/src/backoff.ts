@@ -63,7 +63,11 @@ export class Backoff {
 export class Backoffs {
   private readonly byKey = new Map<string, Backoff>();
 
-  constructor(private readonly options: BackoffOptions = {}) {}
+  private readonly options: BackoffOptions;
+
+  constructor(options: BackoffOptions = {}) {
+    this.options = options;
+  }
 
   of(key: string): Backoff {
     let backoff = this.byKey.get(key);

@@ -15,13 +15,8 @@ import type { AnyRxDatabase } from './any-database';
 import { type ConflictRecord, conflictSchema, conflictsCollectionName, createConflictHandler } from './conflicts';
 import { registerInternals } from './internals';
 import { validateLocalWrites } from './local-validation';
+import type { DocumentOf, SchemaMap } from './schema';
 import { type SyncStateRecord, SyncTracker, syncStateCollectionName, syncStateSchema } from './sync-state';
-
-/** Collection name -> RxDB JSON schema of the collections that sync with the server. */
-// biome-ignore lint/suspicious/noExplicitAny: a schema map holds schemas of different document types
-export type SchemaMap = Record<string, RxJsonSchema<any>>;
-
-export type DocumentOf<S> = S extends RxJsonSchema<infer T> ? T : never;
 
 /** The local collections Syncline adds to every database (they count toward RxDB's limit of 13). */
 // a type alias, not an interface: so a database typed with its schemas is assignable to `SynclineDatabase`

@@ -5,13 +5,14 @@ import type { SyncErrorInfo } from './sync-store';
 export type TokenSource = string | (() => string | Promise<string>);
 
 export class SyncRequestError extends Error {
-  constructor(
-    readonly kind: SyncErrorInfo['kind'],
-    message: string,
-    /** the document the server named when it refused a push because of it */
-    readonly documentId?: string,
-  ) {
+  readonly kind: SyncErrorInfo['kind'];
+  /** the document the server named when it refused a push because of it */
+  readonly documentId?: string;
+
+  constructor(kind: SyncErrorInfo['kind'], message: string, documentId?: string) {
     super(message);
+    this.kind = kind;
+    this.documentId = documentId;
     this.name = 'SyncRequestError';
   }
 }

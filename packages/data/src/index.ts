@@ -27,8 +27,6 @@ export {
 export {
   type CreateSynclineDatabaseOptions,
   createSynclineDatabase,
-  type DocumentOf,
-  type SchemaMap,
   type SynclineCollections,
   type SynclineDatabase,
   type SynclineLocalCollections,
@@ -49,6 +47,7 @@ export {
 } from './react/hooks';
 export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
+export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
 export { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateSchema } from './sync-state';
 export {

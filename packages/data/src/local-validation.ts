@@ -5,13 +5,15 @@ import { DELETED, STORAGE_FIELDS } from '@syncline/protocol';
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 
 export class InvalidDocumentError extends Error {
-  constructor(
-    message: string,
-    readonly collectionName: string,
-    readonly documentId: string,
-    readonly path: string,
-  ) {
+  readonly collectionName: string;
+  readonly documentId: string;
+  readonly path: string;
+
+  constructor(message: string, collectionName: string, documentId: string, path: string) {
     super(message);
+    this.collectionName = collectionName;
+    this.documentId = documentId;
+    this.path = path;
     this.name = 'InvalidDocumentError';
   }
 }

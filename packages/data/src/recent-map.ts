@@ -4,7 +4,11 @@
 export class RecentMap<K, V> {
   private readonly entries = new Map<K, V>();
 
-  constructor(private readonly limit: number) {}
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
 
   get(key: K): V | undefined {
     return this.entries.get(key);

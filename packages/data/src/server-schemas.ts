@@ -1,7 +1,7 @@
 // Reads a Syncline server's collections (`GET /sync/schemas`), so a client can open its database with exactly
 // the schemas the server replicates, with no copy of them in the app.
 import type { RxJsonSchema } from 'rxdb';
-import type { SchemaMap } from './database';
+import type { SchemaMap } from './schema';
 
 export interface ServerSchemas {
   /** the GraphQL endpoint to pass to startReplication */

@@ -74,10 +74,13 @@ export class SyncTracker {
    */
   private readonly taken = new RecentMap<string, PlainDocument>(5_000);
 
-  constructor(
-    private readonly database: AnyRxDatabase,
-    private readonly collectionNames: readonly string[],
-  ) {}
+  private readonly database: AnyRxDatabase;
+  private readonly collectionNames: readonly string[];
+
+  constructor(database: AnyRxDatabase, collectionNames: readonly string[]) {
+    this.database = database;
+    this.collectionNames = collectionNames;
+  }
 
   /** The conflict handler's outcome for a document: the server's own state, or (undefined) anything else. */
   noteMerge(collectionName: string, documentId: string, serverState: PlainDocument | undefined): void {

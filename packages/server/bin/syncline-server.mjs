@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// Runs the syncline-server CLI straight from its TypeScript source, so a fresh clone needs only `pnpm install`:
-// tsx compiles on the fly, and the `source` condition resolves workspace packages to their sources too.
-import { register } from 'node:module';
-import { register as registerTsx } from 'tsx/esm/api';
+// The syncline-server command. Installed from npm it runs the built dist/cli.js. Inside the Syncline workspace
+// (where the package's tsconfig.json sits beside bin/, and no build is needed) it runs the TypeScript source
+// through tsx, resolving workspace packages through their `source` export condition.
+import { existsSync } from 'node:fs';
 
-registerTsx();
-register('./source-condition.mjs', import.meta.url);
-await import('../src/cli.ts');
+if (existsSync(new URL('../tsconfig.json', import.meta.url))) {
+  const { register } = await import('node:module');
+  const { register: registerTsx } = await import('tsx/esm/api');
+  registerTsx();
+  register('./source-condition.mjs', import.meta.url);
+  await import('../src/cli.ts');
+} else {
+  await import('../dist/cli.js');
+}

@@ -35,13 +35,14 @@ const TENANT = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 /** Why a request was refused, phrased for the caller; `code` is stable for clients. */
 export class AuthError extends Error {
   override name = 'AuthError';
-  constructor(
-    message: string,
-    readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN' = 'UNAUTHENTICATED',
-    /** the token was well signed and only its time ran out */
-    readonly expired = false,
-  ) {
+  readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN';
+  /** the token was well signed and only its time ran out */
+  readonly expired: boolean;
+
+  constructor(message: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN' = 'UNAUTHENTICATED', expired = false) {
     super(message);
+    this.code = code;
+    this.expired = expired;
   }
 }
 

@@ -1,7 +1,9 @@
 // The `syncline-server` command: runs the sync server, or mints a token for it. Run from the repo root with
-// `pnpm syncline-server ...` (see --help); bin/syncline-server.mjs runs this file from source, no build step.
+// `pnpm -s syncline-server ...` (see --help); bin/syncline-server.mjs runs this file from source in the workspace and
+// from dist/ once installed.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assertUsableSecret, generateSecret, signToken } from './auth.js';
 import type { CollectionSchemas } from './collections.js';
@@ -12,10 +14,12 @@ import type { SqliteSynchronous } from './storage/sqlite.js';
 const HELP = `syncline-server: the Syncline sync server (RxDB GraphQL replication over HTTP + graphql-ws)
 
 Usage
-  pnpm syncline-server [options]                       run the server
-  pnpm syncline-server token --tenant T [--sub U] [--ttl 1h] [--db PATH]
+  syncline-server [options]                            run the server
+  syncline-server token --tenant T [--sub U] [--ttl 1h] [--db PATH]
                                                        print a signed token for tenant T
-  pnpm syncline-server --help
+  syncline-server --help
+
+  In the Syncline repo: pnpm -s syncline-server ... (-s keeps pnpm's banner out of a printed token)
 
 Server options
   --host HOST            interface to listen on (default 127.0.0.1; 0.0.0.0 for all)
@@ -23,7 +27,10 @@ Server options
   --db PATH              SQLite database file (default ./data/syncline.sqlite)
   --synchronous MODE     SQLite synchronous: FULL (default; an acknowledged push survives a process
                          crash and a power loss) or NORMAL (survives a process crash; faster)
-  --schema FILE          JSON file: { "<collection>": <RxDB JSON schema>, ... }
+  --schema FILE          your collections: a JSON file { "<collection>": <RxDB JSON schema>, ... }, or an
+                         ES module (.js, .mjs, .ts) exporting that map as \`schemas\` or as its default
+                         export (for example \`export const schemas = defineSchemas({ ... })\` from
+                         @syncline/data/schema, the same definition the app types its documents with)
                          (default: the control center's collections from @syncline/domain)
   --cors-origin ORIGIN   a browser origin allowed to call, besides the server's own; repeatable
                          (default ${DEFAULT_DEV_ORIGINS.join(', ')})
@@ -111,16 +118,36 @@ function loadSecret(db: string, { create }: { create: boolean }): Secret {
   return { value, file, created: true };
 }
 
+/** A schema file: JSON, or an ES module (`.js`, `.mjs`, or TypeScript through tsx) exporting the map. */
+async function readSchemaFile(schemaFile: string): Promise<unknown> {
+  const file = resolve(schemaFile);
+  if (!existsSync(file)) throw new CliError(`The schema file ${schemaFile} does not exist (looked at ${file}).`);
+  try {
+    if (/\.json$/i.test(file)) return JSON.parse(readFileSync(file, 'utf8'));
+    const url = pathToFileURL(file).href;
+    const module = (
+      /\.[cm]?tsx?$/i.test(file)
+        ? await (await import('tsx/esm/api')).tsImport(url, import.meta.url)
+        : await import(url)
+    ) as { default?: unknown; schemas?: unknown };
+    const schemas = module.schemas ?? module.default;
+    if (schemas === undefined) {
+      throw new CliError(
+        `${schemaFile} exports no schemas: export them as \`schemas\` (export const schemas = defineSchemas({ … })) or as the default export.`,
+      );
+    }
+    return schemas;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`Cannot read the schema file ${schemaFile}: ${(error as Error).message}`);
+  }
+}
+
 async function loadCollections(schemaFile: string | undefined): Promise<CollectionSchemas> {
   if (schemaFile) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(resolve(schemaFile), 'utf8'));
-    } catch (error) {
-      throw new CliError(`Cannot read the schema file ${schemaFile}: ${(error as Error).message}`);
-    }
+    const parsed = await readSchemaFile(schemaFile);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new CliError(`${schemaFile} must hold a JSON object: { "<collection>": <RxDB JSON schema>, ... }.`);
+      throw new CliError(`${schemaFile} must hold an object: { "<collection>": <RxDB JSON schema>, ... }.`);
     }
     return parsed as CollectionSchemas;
   }

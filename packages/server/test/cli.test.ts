@@ -126,6 +126,42 @@ describe('syncline-server', () => {
     expect(await stop(child)).toBe(0);
   });
 
+  it('reads --schema from JSON, an ES module or a TypeScript module, and says what is wrong with a bad one', async () => {
+    const notes = {
+      version: 0,
+      primaryKey: 'id',
+      type: 'object',
+      properties: { id: { type: 'string', maxLength: 100 }, text: { type: 'string' }, updatedAt: { type: 'number' } },
+      required: ['id'],
+    };
+    const files = {
+      'notes.json': JSON.stringify({ notes }),
+      'notes.mjs': `export default ${JSON.stringify({ notes })};`,
+      // TypeScript syntax, loaded through tsx as the app's own schema module would be
+      'notes.ts': `type Schemas = Record<string, object>;\nexport const schemas: Schemas = ${JSON.stringify({ notes })};`,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      writeFileSync(join(dir, name), text);
+      const port = await freePort();
+      const { child } = await start(['--schema', name, '--db', join(dir, `${name}.sqlite`), '--port', String(port)]);
+      const settings = (await (await fetch(`http://127.0.0.1:${port}/sync/schemas`)).json()) as SyncSchemas;
+      expect(Object.keys(settings.collections), name).toEqual(['notes']);
+      expect(await stop(child)).toBe(0);
+    }
+
+    writeFileSync(join(dir, 'empty.mjs'), 'export const other = 1;');
+    const empty = await run(['--schema', 'empty.mjs', '--db', join(dir, 'empty.sqlite')]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/empty\.mjs exports no schemas: export them as `schemas`/);
+    const missing = await run(['--schema', 'nowhere.ts', '--db', join(dir, 'missing.sqlite')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/The schema file nowhere\.ts does not exist/);
+    writeFileSync(join(dir, 'broken.json'), '{ "notes": ');
+    const broken = await run(['--schema', 'broken.json', '--db', join(dir, 'broken.sqlite')]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/Cannot read the schema file broken\.json: .*JSON/);
+  });
+
   it('mints tokens from SYNCLINE_JWT_SECRET when it is set', async () => {
     const { code, stdout } = await run(['token', '--tenant', 'acme'], { SYNCLINE_JWT_SECRET: SECRET });
     expect(code).toBe(0);

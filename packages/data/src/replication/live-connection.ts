@@ -19,7 +19,11 @@ export interface LiveConnectionOptions {
 export class LiveConnection {
   private socket: LiveStream | undefined;
 
-  constructor(private readonly options: LiveConnectionOptions) {}
+  private readonly options: LiveConnectionOptions;
+
+  constructor(options: LiveConnectionOptions) {
+    this.options = options;
+  }
 
   private get idle(): boolean {
     return this.options.reporter.stopped || this.options.reporter.store.getState().paused;

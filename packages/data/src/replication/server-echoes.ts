@@ -9,10 +9,13 @@ export class ServerEchoes {
   /** bounded: the most recent documents only */
   private readonly seen = new RecentMap<string, PlainDocument>(5_000);
 
-  constructor(
-    private readonly collection: RxCollection<PlainDocument>,
-    private readonly primary: string,
-  ) {}
+  private readonly collection: RxCollection<PlainDocument>;
+  private readonly primary: string;
+
+  constructor(collection: RxCollection<PlainDocument>, primary: string) {
+    this.collection = collection;
+    this.primary = primary;
+  }
 
   note(documents: readonly PlainDocument[]): void {
     for (const doc of documents) this.seen.set(String(doc[this.primary]), doc);

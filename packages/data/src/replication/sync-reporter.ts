@@ -22,11 +22,15 @@ export class SyncReporter {
   /** rows refused by the request now being acknowledged */
   private refusal: SyncErrorInfo | null = null;
 
-  constructor(
-    readonly store: SyncStore,
-    private readonly backoffs: Backoffs,
-    private readonly live: boolean,
-  ) {}
+  readonly store: SyncStore;
+  private readonly backoffs: Backoffs;
+  private readonly live: boolean;
+
+  constructor(store: SyncStore, backoffs: Backoffs, live: boolean) {
+    this.store = store;
+    this.backoffs = backoffs;
+    this.live = live;
+  }
 
   /** The live socket's own backoff. */
   get socketBackoff(): Backoff {
