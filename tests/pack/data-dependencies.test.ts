@@ -1,12 +1,9 @@
 // The data layer is general: a team that installs @syncline/data from its tarball gets the replication contract
 // (@syncline/protocol) and RxDB, never the control center's laundry domain and its demo generator.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pack } from './kit-consumer';
+import { expect, inject, it } from 'vitest';
+import type { PackageName } from './kit-consumer';
 
 const execFileAsync = promisify(execFile);
 
@@ -17,32 +14,11 @@ interface Manifest {
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
-/** Where each workspace package lives, by name. */
-const workspacePackages: Record<string, string> = {
-  '@syncline/data': 'packages/data',
-  '@syncline/domain': 'packages/domain',
-  '@syncline/protocol': 'packages/protocol',
-  '@syncline/server': 'packages/server',
-  '@syncline/tokens': 'tokens',
-  '@syncline/ui': 'packages/ui',
-};
-
-let work: string;
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'syncline-data-deps-'));
-});
-
-afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-/** The manifest as published: `pnpm pack` of the package, read back out of its tarball. */
+/** The manifest as published, read back out of the package's tarball. */
 async function packedManifest(name: string): Promise<Manifest> {
-  const dir = workspacePackages[name];
-  if (!dir) throw new Error(`${name} is not a workspace package this test knows; add it to workspacePackages.`);
-  const tarball = await pack(dir, work);
-  const { stdout } = await execFileAsync('tar', ['-xOzf', tarball, 'package/package.json']);
+  const tarballs = inject('tarballs');
+  if (!(name in tarballs)) throw new Error(`${name} is not a published package; add it to publishedPackages.`);
+  const { stdout } = await execFileAsync('tar', ['-xOzf', tarballs[name as PackageName], 'package/package.json']);
   return JSON.parse(stdout) as Manifest;
 }
 

@@ -6,9 +6,9 @@ import { lstat, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { buildConsumerApp, createConsumerApp, pack, serveDirectory, typecheckConsumerApp } from './kit-consumer';
+import { buildConsumerApp, createConsumerApp, serveDirectory, typecheckConsumerApp } from './kit-consumer';
 
 /** The two ways packages/ui/README.md shows, each a folder of the throwaway app. */
 const stylings = [
@@ -26,13 +26,12 @@ const servers = new Map<string, Awaited<ReturnType<typeof serveDirectory>>>();
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'syncline-pack-'));
-  const tarballs = {
-    tokens: await pack('tokens', work),
-    protocol: await pack('packages/protocol', work),
-    ui: await pack('packages/ui', work),
-  };
   app = join(work, 'app');
-  await createConsumerApp(app, tarballs);
+  await createConsumerApp(app, {
+    template: 'consumer-app',
+    tarballs: inject('tarballs'),
+    packages: ['@syncline/tokens', '@syncline/protocol', '@syncline/ui'],
+  });
   // The expected colours come from the packed tokens themselves.
   tokens = JSON.parse(await readFile(join(app, 'node_modules/@syncline/tokens/build/tokens.json'), 'utf8'));
   for (const { folder } of stylings) {

@@ -2,15 +2,15 @@
 // from those tarballs with npm (no workspace links) next to React, Vite and Tailwind from the registry, built by
 // the app's own Vite and served as static files on loopback.
 import { execFile } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { serveApp } from '../../apps/control-center/server/static-app';
 
 const repo = join(import.meta.dirname, '../..');
-const template = join(import.meta.dirname, 'consumer-app');
 const execFileAsync = promisify(execFile);
 
 /** Runs a command to completion; on failure, says which one and shows its output. */
@@ -22,6 +22,21 @@ async function run(command: string, args: string[], cwd: string, env: NodeJS.Pro
     throw new Error(`\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${stdout}\n${stderr}`, { cause: error });
   }
 }
+
+/** Every package a team installs, by name, with its folder in the workspace. */
+export const publishedPackages = {
+  '@syncline/tokens': 'tokens',
+  '@syncline/protocol': 'packages/protocol',
+  '@syncline/data': 'packages/data',
+  '@syncline/domain': 'packages/domain',
+  '@syncline/server': 'packages/server',
+  '@syncline/ui': 'packages/ui',
+} as const;
+
+export type PackageName = keyof typeof publishedPackages;
+
+/** Package name -> the path of its packed tarball. */
+export type Tarballs = Record<PackageName, string>;
 
 /** `pnpm pack` of a workspace package (its `prepack` builds it first); returns the tarball's path. */
 export async function pack(packageDir: string, destination: string): Promise<string> {
@@ -47,39 +62,66 @@ async function ranges(names: string[]): Promise<Record<string, string>> {
 }
 
 /**
- * Copies tests/pack/consumer-app into `dir` and installs it with npm: the tarballs, and the rest from the
- * registry. npm would fetch the kit's own dependencies on @syncline/tokens and @syncline/protocol from the registry:
- * the overrides point them at the tarballs.
+ * Copies a template folder of tests/pack into `dir` and installs it with npm: the chosen packages from their
+ * tarballs, and the rest from the registry. npm would fetch the packages' own dependencies on each other
+ * (@syncline/tokens, @syncline/protocol…) from the registry: the overrides point every one at its tarball.
+ * Returns npm's output (its warnings included).
  */
 export async function createConsumerApp(
   dir: string,
-  tarballs: { tokens: string; protocol: string; ui: string },
-): Promise<void> {
-  await cp(template, dir, { recursive: true });
+  options: {
+    template: string;
+    tarballs: Tarballs;
+    packages: readonly PackageName[];
+    dependencies?: readonly string[];
+    devDependencies?: readonly string[];
+    /** more devDependencies with their own ranges (not the workspace's) */
+    exactDevDependencies?: Record<string, string>;
+    /** more `overrides` for npm, as a team's package.json would hold them */
+    overrides?: Record<string, string>;
+    /** more files of the app (path in the app -> text), written over the template's */
+    files?: ReadonlyMap<string, string>;
+  },
+): Promise<{ stdout: string; stderr: string }> {
+  await cp(join(import.meta.dirname, options.template), dir, { recursive: true });
+  for (const [path, text] of options.files ?? []) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  const synclinePackages = Object.keys(publishedPackages) as PackageName[];
   const manifest = {
     name: 'syncline-consumer',
     private: true,
     type: 'module',
     dependencies: {
-      '@syncline/tokens': `file:${tarballs.tokens}`,
-      '@syncline/protocol': `file:${tarballs.protocol}`,
-      '@syncline/ui': `file:${tarballs.ui}`,
-      ...(await ranges(['react', 'react-dom'])),
+      ...Object.fromEntries(options.packages.map((name) => [name, `file:${options.tarballs[name]}`])),
+      ...(await ranges(['react', 'react-dom', ...(options.dependencies ?? [])])),
     },
-    devDependencies: await ranges([
-      '@tailwindcss/vite',
-      '@types/react',
-      '@types/react-dom',
-      '@vitejs/plugin-react',
-      'tailwindcss',
-      'vite',
-    ]),
-    overrides: { '@syncline/tokens': '$@syncline/tokens', '@syncline/protocol': '$@syncline/protocol' },
+    devDependencies: {
+      ...(await ranges([
+        '@tailwindcss/vite',
+        '@types/react',
+        '@types/react-dom',
+        '@vitejs/plugin-react',
+        'tailwindcss',
+        'vite',
+        ...(options.devDependencies ?? []),
+      ])),
+      ...options.exactDevDependencies,
+    },
+    overrides: {
+      ...Object.fromEntries(
+        synclinePackages.map((name) =>
+          options.packages.includes(name) ? [name, `$${name}`] : [name, `file:${options.tarballs[name]}`],
+        ),
+      ),
+      ...options.overrides,
+    },
   };
   await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // pnpm passes its settings to scripts as npm_config_*; they are not this npm's.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir, env);
+  return run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=warn'], dir, env);
 }
 
 /** Type-checks the app against the installed declarations, with the workspace's TypeScript. */
@@ -87,14 +129,21 @@ export async function typecheckConsumerApp(dir: string): Promise<void> {
   await run(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], dir);
 }
 
-/** `vite build` with the app's own Vite, for production (Vitest's NODE_ENV=test would give React's dev build). */
-export async function buildConsumerApp(appDir: string): Promise<string> {
-  const vite = join(appDir, '../node_modules/vite/bin/vite.js');
-  await run(process.execPath, [vite, 'build', '--logLevel', 'error'], appDir, {
+/**
+ * `vite build` with the app's own Vite, for production (Vitest's NODE_ENV=test would give React's dev build).
+ * `appDir` is the folder with the index.html; Vite is the nearest installed one. Returns the output folder.
+ */
+export async function buildConsumerApp(appDir: string, env: NodeJS.ProcessEnv = {}, outDir = 'dist'): Promise<string> {
+  const vite = [join(appDir, 'node_modules/vite/bin/vite.js'), join(appDir, '../node_modules/vite/bin/vite.js')].find(
+    (candidate) => existsSync(candidate),
+  );
+  if (!vite) throw new Error(`No Vite installed for ${appDir}`);
+  await run(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', outDir], appDir, {
     ...process.env,
+    ...env,
     NODE_ENV: 'production',
   });
-  return join(appDir, 'dist');
+  return join(appDir, outDir);
 }
 
 /** Serves a built app's files on a free loopback port. */

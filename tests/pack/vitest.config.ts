@@ -1,4 +1,5 @@
-// The kit embedded outside this repo: packed tarballs installed into a throwaway Vite + React app, checked in Chromium.
+// The packages embedded outside this repo: every package packed once (global-setup.ts), checked by publint and
+// "are the types wrong", installed from the tarballs into throwaway Vite + React apps, checked in Chromium.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,9 +7,10 @@ export default defineConfig({
     name: 'pack',
     root: import.meta.dirname,
     include: ['**/*.test.ts'],
-    exclude: ['consumer-app/**', '**/node_modules/**'],
+    exclude: ['consumer-app/**', 'ticket-app/**', '**/node_modules/**'],
     environment: 'node',
-    // Packing builds the kit, and npm installs the app's packages (from its cache when it can): minutes, not seconds.
+    globalSetup: ['./global-setup.ts'],
+    // Packing builds the packages, and npm installs the apps' packages (from its cache when it can): minutes.
     testTimeout: 120_000,
     hookTimeout: 600_000,
     expect: { poll: { timeout: 15_000, interval: 100 } },

@@ -13,7 +13,13 @@ const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../packages/ser
 
 export interface ServerProcessOptions {
   /** collection name -> RxDB JSON schema (written to a `--schema` file) */
-  collections: Record<string, unknown>;
+  collections?: Record<string, unknown>;
+  /** or the app's own `--schema` file (JSON or a module), read as it is */
+  schemaFile?: string;
+  /** the `syncline-server` bin to run: the workspace's by default, or one installed from its tarball */
+  bin?: string;
+  /** the process's working folder (default: a temp folder that also holds the database) */
+  cwd?: string;
   /** more command-line flags */
   args?: string[];
   /** more environment (NODE_ENV defaults to development) */
@@ -54,8 +60,8 @@ export function freePort(): Promise<number> {
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'syncline-process-'));
   const dbPath = join(dir, 'sync.sqlite');
-  const schemaPath = join(dir, 'schemas.json');
-  writeFileSync(schemaPath, JSON.stringify(options.collections));
+  const schemaPath = options.schemaFile ?? join(dir, 'schemas.json');
+  if (!options.schemaFile) writeFileSync(schemaPath, JSON.stringify(options.collections ?? {}));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
@@ -73,12 +79,12 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     const started = spawn(
       process.execPath,
       [
-        BIN,
+        options.bin ?? BIN,
         ...['--port', String(port), '--db', dbPath, '--schema', schemaPath, '--log-level', 'warn'],
         ...(options.args ?? []),
       ],
       {
-        cwd: dir,
+        cwd: options.cwd ?? dir,
         env: { ...process.env, NODE_ENV: 'development', SYNCLINE_JWT_SECRET: TEST_JWT_SECRET, ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
