@@ -63,6 +63,11 @@ export type DataTableProps<T> = {
 
 const selectColumnId = '__select';
 
+// The defaults for the optional state props, made once: TanStack Table takes a new array as new state, recomputes
+// the filtered rows and resets the page, which renders again with another new `[]`, for ever.
+const noColumnFilters: ColumnFiltersState = [];
+const noSorting: SortingState = [];
+
 /**
  * The checkbox column. Defined once, outside render: a cell renderer that changes identity between renders
  * remounts its cells, and a click would land on a checkbox that is gone. (Define your own columns once too.)
@@ -105,8 +110,8 @@ export function DataTable<T>({
   selectable = false,
   rowSelection: rowSelectionProp,
   onRowSelectionChange,
-  columnFilters = [],
-  defaultSorting = [],
+  columnFilters = noColumnFilters,
+  defaultSorting = noSorting,
   onRowActivate,
   rowProps,
   toolbar,
