@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['{tokens,packages/*,apps/*,stories}/vitest.config.ts', 'tests/*/vitest.config.ts'],
+    projects: [
+      '{tokens,packages/*,apps/*,stories}/vitest.config.ts',
+      'packages/ui/vitest.browser.config.ts',
+      'tests/*/vitest.config.ts',
+    ],
   },
 });

@@ -19,10 +19,15 @@ export type AlarmChipProps = Omit<React.ComponentProps<'div'>, 'children'> & {
   onAcknowledge?: (alarmId: string) => void;
 };
 
+/** How long the alarm has been raised, as the chip says it: "45 s", "3 min". */
+export function alarmDuration(alarm: MachineAlarm, now: Moment): string {
+  return formatElapsed(toMillis(now) - toMillis(alarm.raisedAt));
+}
+
 export function AlarmChip({ alarm, now, onAcknowledge, className, ...props }: AlarmChipProps) {
   const acknowledged = alarm.acknowledgedAt != null;
   const style = severityStyle[alarm.severity];
-  const duration = formatElapsed(toMillis(now) - toMillis(alarm.raisedAt));
+  const duration = alarmDuration(alarm, now);
   return (
     <div
       data-slot="alarm-chip"

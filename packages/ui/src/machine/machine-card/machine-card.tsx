@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../../sync/lib/confirm-dialog';
 import { describeCountdown, formatCountdown, formatRelativeTime, type Moment } from '../../sync/lib/relative-time';
 import { useNow } from '../../sync/lib/use-now';
 import { SyncDot } from '../../sync/sync-dot/sync-dot';
-import { AlarmChip } from '../alarm-chip/alarm-chip';
+import { AlarmChip, alarmDuration } from '../alarm-chip/alarm-chip';
 import {
   availableCommands,
   type ConnectionThresholds,
@@ -91,6 +91,13 @@ const connectionDot: Record<MachineConnection, string> = {
 };
 const connectionLabel: Record<MachineConnection, string> = { online: 'Online', stale: 'Stale', offline: 'Offline' };
 
+/** "Online", or "Stale · last seen 3 min ago" once the heartbeat is late. */
+function connectionText(connection: MachineConnection, lastSeenAt: Moment | null | undefined, now: number) {
+  return connection === 'online' || lastSeenAt == null
+    ? connectionLabel[connection]
+    : `${connectionLabel[connection]} · last seen ${formatRelativeTime(lastSeenAt, now)}`;
+}
+
 const commandLabel: Record<MachineCommand, string> = {
   start: 'Start',
   pause: 'Pause',
@@ -139,10 +146,20 @@ export function MachineCard({
   className,
   ...props
 }: MachineCardProps) {
-  const now = useNow(fixedNow, 1000);
-  const [confirming, setConfirming] = useState<'stop' | 'maintenance' | null>(null);
-  const connection = connectionOverride ?? deriveMachineConnection(lastSeenAt, now, { staleAfterMs, offlineAfterMs });
   const alarm = topAlarm(alarms);
+  const connectionAt = (time: number) =>
+    connectionOverride ?? deriveMachineConnection(lastSeenAt, time, { staleAfterMs, offlineAfterMs });
+  // Re-renders when something it shows from the clock changes (the connection, "last seen", the countdown, how long
+  // the alarm has been raised), not on every tick: an idle machine with no heartbeat to age renders once.
+  const now = useNow(fixedNow, 1000, (time) =>
+    [
+      connectionText(connectionAt(time), lastSeenAt, time),
+      cycle ? Math.ceil(cycleProgress(cycle, time).remainingMs / 1000) : '',
+      alarm ? alarmDuration(alarm, time) : '',
+    ].join('|'),
+  );
+  const [confirming, setConfirming] = useState<'stop' | 'maintenance' | null>(null);
+  const connection = connectionAt(now);
   const progress = cycle ? cycleProgress(cycle, now) : null;
   const commands = onCommand ? availableCommands(state) : [];
   const dialog = confirming ? confirmText(confirming, name, cycle) : null;
@@ -185,9 +202,7 @@ export function MachineCard({
                 connection !== 'online' && 'rounded-[1px]',
               )}
             />
-            {connection === 'online' || lastSeenAt == null
-              ? connectionLabel[connection]
-              : `${connectionLabel[connection]} · last seen ${formatRelativeTime(lastSeenAt, now)}`}
+            {connectionText(connection, lastSeenAt, now)}
           </span>
           {queuedCommands > 0 ? (
             <span data-slot="machine-queued" className="flex items-center gap-1.5 text-foreground-muted">

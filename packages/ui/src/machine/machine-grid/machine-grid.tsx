@@ -25,20 +25,24 @@ export function MachineGrid({
   className,
   ...props
 }: MachineGridProps) {
-  const now = useNow(fixedNow, 1000);
   const running = machines.filter((machine) => machine.state === 'running').length;
   const alarmed = machines.filter((machine) => {
     const alarm = topAlarm(machine.alarms);
     return alarm && alarm.acknowledgedAt == null;
   }).length;
-  const unreachable = machines.filter(
-    (machine) =>
-      (machine.connection ??
-        deriveMachineConnection(machine.lastSeenAt, now, {
-          staleAfterMs: machine.staleAfterMs,
-          offlineAfterMs: machine.offlineAfterMs,
-        })) !== 'online',
-  ).length;
+  const unreachableAt = (time: number) =>
+    machines.filter(
+      (machine) =>
+        (machine.connection ??
+          deriveMachineConnection(machine.lastSeenAt, time, {
+            staleAfterMs: machine.staleAfterMs,
+            offlineAfterMs: machine.offlineAfterMs,
+          })) !== 'online',
+    ).length;
+  // The summary re-renders when the count changes; each card keeps its own clock (one shared timer keeps them in
+  // step), so a countdown ticking on one card does not re-render the whole floor.
+  const now = useNow(fixedNow, 1000, unreachableAt);
+  const unreachable = unreachableAt(now);
   return (
     <section data-slot="machine-grid" aria-label={label} className={cn('grid gap-3', className)} {...props}>
       <p data-slot="machine-grid-summary" className="text-foreground-muted text-sm">
@@ -50,7 +54,7 @@ export function MachineGrid({
           <li key={id} className="grid">
             <MachineCard
               {...machine}
-              now={now}
+              now={fixedNow}
               onCommand={onCommand ? (command) => onCommand(id, command) : undefined}
               onAcknowledgeAlarm={onAcknowledgeAlarm ? (alarmId) => onAcknowledgeAlarm(id, alarmId) : undefined}
             />

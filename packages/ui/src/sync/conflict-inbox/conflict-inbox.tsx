@@ -47,7 +47,10 @@ export function ConflictInbox({
   className,
   ...props
 }: ConflictInboxProps) {
-  const now = useNow(fixedNow, 15_000);
+  // Re-renders when a conflict's "detected 2 min ago" changes, not on every tick.
+  const now = useNow(fixedNow, 15_000, (time) =>
+    conflicts.map((item) => formatRelativeTime(item.detectedAt, time)).join(),
+  );
   const sorted = useMemo(
     () => [...conflicts].sort((a, b) => toMillis(b.detectedAt) - toMillis(a.detectedAt)),
     [conflicts],

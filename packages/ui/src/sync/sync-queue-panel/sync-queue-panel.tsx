@@ -57,7 +57,8 @@ export function SyncQueuePanel({
   className,
   ...props
 }: SyncQueuePanelProps) {
-  const now = useNow(fixedNow, 15_000);
+  // Re-renders when an item's "Saved 2 min ago" changes, not on every tick.
+  const now = useNow(fixedNow, 15_000, (time) => items.map((item) => formatRelativeTime(item.queuedAt, time)).join());
   const [discard, setDiscard] = useState<PendingDiscard>(null);
   const failed = items.filter((item) => item.state === 'failed');
   const pending = items.filter((item) => item.state === 'pending');

@@ -122,6 +122,22 @@ function CountLink({
   );
 }
 
+function lastSyncedText(lastSyncedAt: SyncStatusSnapshot['lastSyncedAt'], now: number) {
+  return lastSyncedAt == null
+    ? 'Not synced with the server yet'
+    : `Last synced ${formatRelativeTime(lastSyncedAt, now)}`;
+}
+
+/** Its own component, so its clock runs only while the details are open, and moves on only when the words change. */
+function LastSynced({ at, now: fixedNow }: { at: SyncStatusSnapshot['lastSyncedAt']; now?: number | Date }) {
+  const now = useNow(fixedNow, 15_000, (time) => lastSyncedText(at, time));
+  return (
+    <p data-slot="sync-status-last-synced" className="text-foreground text-xs">
+      {lastSyncedText(at, now)}
+    </p>
+  );
+}
+
 export function SyncStatusWidget({
   connection,
   activity,
@@ -154,10 +170,7 @@ export function SyncStatusWidget({
     stalled,
   };
   const phase = useSettledValue(deriveSyncPhase(status), settleDelayMs);
-  const now = useNow(fixedNow, 15_000);
   const label = syncPhaseLabel(phase, status);
-  const lastSynced =
-    lastSyncedAt == null ? 'Not synced with the server yet' : `Last synced ${formatRelativeTime(lastSyncedAt, now)}`;
 
   return (
     <div
@@ -199,9 +212,7 @@ export function SyncStatusWidget({
           {phase === 'initial-sync' ? (
             <Progress value={Math.round((progress ?? 0) * 100)} aria-label="Initial sync progress" />
           ) : null}
-          <p data-slot="sync-status-last-synced" className="text-foreground text-xs">
-            {lastSynced}
-          </p>
+          <LastSynced at={lastSyncedAt} now={fixedNow} />
           <nav aria-label="Sync lists" className="-mx-2 grid">
             <CountLink list="pending" count={pendingCount} href={listHrefs?.pending} onShowList={onShowList} />
             <CountLink list="failed" count={failedCount} href={listHrefs?.failed} onShowList={onShowList} />

@@ -1,0 +1,93 @@
+// Mounts fixtures under React Profilers that count their commits, waits in real frames until they have settled,
+// and steps the fake clock through idle time, counting each fixture's commits and the changes of its text.
+import { Profiler } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { vi } from 'vitest';
+import { renderedText } from './fiber-tree';
+
+export interface Mounted {
+  name: string;
+  container: HTMLElement;
+  root: Root;
+  commits: number;
+  /** Renders the fixture again with fresh, equal props, as a parent re-rendering does. */
+  render: () => void;
+}
+
+export function mount(name: string, element: () => React.ReactElement): Mounted {
+  const container = document.createElement('div');
+  container.dataset.fixture = name;
+  document.body.append(container);
+  const root = createRoot(container);
+  const count = () => {
+    mounted.commits += 1;
+  };
+  const mounted: Mounted = {
+    name,
+    container,
+    root,
+    commits: 0,
+    render: () =>
+      root.render(
+        <Profiler id={name} onRender={count}>
+          {element()}
+        </Profiler>,
+      ),
+  };
+  mounted.render();
+  return mounted;
+}
+
+export function unmount({ root, container }: Mounted) {
+  root.unmount();
+  container.remove();
+}
+
+/** A real frame and the task after it: React has committed what the last timers scheduled. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+const totalCommits = (all: readonly Mounted[]) => all.reduce((sum, mounted) => sum + mounted.commits, 0);
+
+/** Waits until nothing has committed for `quietMs` of real time; gives up after `limitMs` (a loop never settles). */
+export async function settle(all: readonly Mounted[], quietMs = 500, limitMs = 3000) {
+  const start = performance.now();
+  let seen = totalCommits(all);
+  let lastCommit = start;
+  while (performance.now() - start < limitMs) {
+    await nextFrame();
+    const now = performance.now();
+    if (totalCommits(all) !== seen) {
+      seen = totalCommits(all);
+      lastCommit = now;
+    } else if (now - lastCommit >= quietMs) return;
+  }
+}
+
+export interface IdleCounts {
+  renders: number;
+  textChanges: number;
+}
+
+/**
+ * Moves the fake clock on a second at a time for `seconds`, with a real frame after each step, and counts each
+ * fixture's commits and how many steps changed its text. Real time passes too (a frame a step), so a loop on
+ * real timers or frames shows as well.
+ */
+export async function idleFor(all: readonly Mounted[], seconds: number): Promise<Map<string, IdleCounts>> {
+  const last = new Map(
+    all.map((fixture) => [fixture, { commits: fixture.commits, text: renderedText(fixture.container) }]),
+  );
+  const counts = new Map(all.map((fixture) => [fixture.name, { renders: 0, textChanges: 0 }]));
+  for (let second = 0; second < seconds; second += 1) {
+    vi.advanceTimersByTime(1000);
+    await nextFrame();
+    for (const [fixture, seen] of last) {
+      const text = renderedText(fixture.container);
+      const count = counts.get(fixture.name) as IdleCounts;
+      count.renders += fixture.commits - seen.commits;
+      if (text !== seen.text) count.textChanges += 1;
+      seen.commits = fixture.commits;
+      seen.text = text;
+    }
+  }
+  return counts;
+}
