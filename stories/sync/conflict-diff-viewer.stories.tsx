@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ConflictDiffViewer, ConflictInbox, OfflineBanner, SyncQueuePanel } from '@syncline/ui/sync';
+import { ConflictDiffViewer, ConflictInbox, fieldKey, OfflineBanner, SyncQueuePanel } from '@syncline/ui/sync';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 
 const base = {
@@ -72,6 +72,21 @@ export const DeleteVersusEdit: Story = {
   args: { local: null },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('radiogroup', { name: 'Keep the document deleted or edited?' })).toBeVisible();
+  },
+};
+
+export const DeleteVersusEditKeepTheEdit: Story = {
+  args: { local: null },
+  parameters: { visual: false },
+  play: async ({ canvas, args }) => {
+    await expect(canvas.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    await userEvent.click(canvas.getByRole('radio', { name: /Keep the server edit/ }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Apply' }));
+    // the one decision, which document to keep, is the `_deleted` field's
+    await expect(args.onApply).toHaveBeenCalledWith({
+      document: expect.objectContaining({ notes: server.notes }),
+      decisions: { [fieldKey(['_deleted'])]: { choice: 'server' } },
+    });
   },
 };
 

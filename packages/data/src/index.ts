@@ -36,13 +36,17 @@ export { InvalidDocumentError } from './local-validation';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
 export { SynclineContext, type SynclineContextValue, useSyncline, useSynclineDatabase } from './react/context';
 export {
+  type PendingWrite,
+  useConflict,
   useConflicts,
   useDocSyncState,
   useDocument,
   useLiveQuery,
   usePending,
+  usePendingWrites,
   useResolveConflict,
   useSyncControls,
+  useSyncRecord,
   useSyncStatus,
 } from './react/hooks';
 export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';

@@ -1,8 +1,9 @@
 // Sync: the status, the queue of writes waiting for the server, the sessions of this device, errors,
 // pause / resume, and which server and token this device uses.
-import { usePending, useSyncControls, useSyncline, useSyncStatus } from '@syncline/data';
-import { Badge, Button, Card, CardContent, CardHeader, CardTitle, FormField, Input, toast } from '@syncline/ui';
-import { SyncQueuePanel, useNow } from '@syncline/ui/sync';
+import { useSyncControls, useSyncline, useSyncStatus } from '@syncline/data';
+import { Badge, Button, Card, CardContent, CardHeader, CardTitle, FormField, Input } from '@syncline/ui';
+import { ConnectedSyncQueuePanel } from '@syncline/ui/connected';
+import { useNow } from '@syncline/ui/sync';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../lib/format';
 import { trackSyncSessions } from '../lib/sync-history';
@@ -61,15 +62,7 @@ export function SyncPage() {
   const paused = useSyncStatus((s) => s.paused);
   const lastSyncedAt = useSyncStatus((s) => s.lastSyncedAt);
   const lastError = useSyncStatus((s) => s.lastError);
-  const pending = usePending();
-  const { syncNow, pause, resume, discard } = useSyncControls();
-  const discardRecords = (records: typeof pending) => {
-    const targets = records.map(({ collectionName, documentId }) => ({ collectionName, documentId }));
-    discard(targets).then(
-      () => toast.success(records.length === 1 ? 'Change discarded' : `${records.length} changes discarded`),
-      (error: unknown) => toast.error(error instanceof Error ? error.message : String(error)),
-    );
-  };
+  const { syncNow, pause, resume } = useSyncControls();
   const now = useNow(undefined, 5_000);
   const [sessions, setSessions] = useState(() => trackSyncSessions(store));
   useEffect(() => store.subscribe(() => setSessions([...trackSyncSessions(store)])), [store]);
@@ -95,24 +88,7 @@ export function SyncPage() {
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <SyncQueuePanel
-          title="Waiting for the server"
-          now={now}
-          items={pending.map((record) => ({
-            id: record.id,
-            collection: record.collectionName,
-            documentId: record.documentId,
-            operation: 'update',
-            state: record.state,
-            queuedAt: record.changedAt,
-            attempts: record.state === 'failed' ? 1 : 0,
-            lastError: record.error ?? null,
-          }))}
-          onRetry={() => void syncNow()}
-          onRetryAll={() => void syncNow()}
-          onDiscard={(id) => discardRecords(pending.filter((record) => record.id === id))}
-          onDiscardAll={() => discardRecords(pending)}
-        />
+        <ConnectedSyncQueuePanel title="Waiting for the server" now={now} />
         <Card>
           <CardHeader>
             <CardTitle>Status</CardTitle>

@@ -2,9 +2,10 @@
 // store, pending writes and conflicts. Each subscribes to exactly what it shows, so a change to one document
 // re-renders only the components that show that document.
 
+import type { PlainDocument } from '@syncline/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
-import { combineLatest, map, type Observable } from 'rxjs';
+import { combineLatest, map, type Observable, of, switchMap } from 'rxjs';
 import { useStore } from 'zustand';
 import { type ConflictChoice, type ConflictRecord, conflictsCollectionName, resolveConflict } from '../conflicts';
 import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
@@ -88,17 +89,92 @@ export function useDocSyncState(collectionName: string, id: string): DocSyncStat
   ).value;
 }
 
+function pendingRecords(syncstate: RxCollection<SyncStateRecord>): Observable<SyncStateRecord[]> {
+  return syncstate
+    .find({ sort: [{ changedAt: 'desc' }] })
+    .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as SyncStateRecord)));
+}
+
 /** Local writes not yet acknowledged (pending) or refused (failed), newest first. */
 export function usePending(): SyncStateRecord[] {
   const syncstate = useCollection<SyncStateRecord>(syncStateCollectionName);
-  return useObservable<SyncStateRecord[]>(
-    'pending',
+  return useObservable<SyncStateRecord[]>('pending', () => pendingRecords(syncstate), []).value;
+}
+
+/** One document's pending or failed write (with the server's reason when refused); `null` when it is synced. */
+export function useSyncRecord(collectionName: string, id: string): SyncStateRecord | null {
+  const syncstate = useCollection<SyncStateRecord>(syncStateCollectionName);
+  return useObservable<SyncStateRecord | null>(
+    `syncrecord|${collectionName}|${id}`,
     () =>
       syncstate
-        .find({ sort: [{ changedAt: 'desc' }] })
-        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as SyncStateRecord))),
+        .findOne(syncStateId(collectionName, id))
+        .$.pipe(map((record) => (record ? (record.toJSON() as SyncStateRecord) : null))),
+    null,
+  ).value;
+}
+
+const noDocuments: ReadonlyMap<string, PlainDocument> = new Map();
+
+/** The documents behind sync records, live, keyed as the records are; a deleted one is absent. */
+function documentsOf(
+  collections: Record<string, RxCollection>,
+  records: readonly SyncStateRecord[],
+): Observable<ReadonlyMap<string, PlainDocument>> {
+  const ids = new Map<string, string[]>();
+  for (const { collectionName, documentId } of records) {
+    if (collections[collectionName]) ids.set(collectionName, [...(ids.get(collectionName) ?? []), documentId]);
+  }
+  if (ids.size === 0) return of(noDocuments);
+  return combineLatest(
+    [...ids].map(([name, list]) =>
+      (collections[name] as RxCollection<PlainDocument>)
+        .findByIds(list)
+        .$.pipe(
+          map((found) =>
+            [...found].map(([id, doc]) => [syncStateId(name, id), doc.toJSON() as PlainDocument] as const),
+          ),
+        ),
+    ),
+  ).pipe(map((entries) => new Map(entries.flat())));
+}
+
+/** A local write the server has not acknowledged or refused, with its document (`null` once deleted). */
+export interface PendingWrite {
+  record: SyncStateRecord;
+  doc: PlainDocument | null;
+}
+
+/**
+ * `usePending` with each write's document as this device holds it, kept live, for lists that name documents
+ * rather than show ids. A new list is shown once its documents are read, so names never flicker to ids.
+ */
+export function usePendingWrites(): PendingWrite[] {
+  const { database } = useSyncline();
+  const syncstate = useCollection<SyncStateRecord>(syncStateCollectionName);
+  return useObservable<PendingWrite[]>(
+    'pending-writes',
+    () =>
+      pendingRecords(syncstate).pipe(
+        switchMap((records) =>
+          documentsOf(database.collections, records).pipe(
+            map((found) => records.map((record) => ({ record, doc: found.get(record.id) ?? null }))),
+          ),
+        ),
+      ),
     [],
   ).value;
+}
+
+/** One conflict record by id, kept live, resolved or open; `null` when this device has none by that id. */
+export function useConflict(conflictId: string) {
+  const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
+  const { value, loading } = useObservable<ConflictRecord | null>(
+    `conflict|${conflictId}`,
+    () => conflicts.findOne(conflictId).$.pipe(map((record) => (record ? (record.toJSON() as ConflictRecord) : null))),
+    null,
+  );
+  return { conflict: value, loading };
 }
 
 /** Open conflicts, oldest first: each with base, local and server versions and the fields to decide. */

@@ -1,7 +1,23 @@
-// @syncline/ui/connected: the sync-aware views wired to @syncline/data.
+// @syncline/ui/connected: the sync-aware views wired to @syncline/data, and the mapping from the data layer's
+// records to the pure views' props. The only entry of the kit that imports the data layer.
 export {
-  ConnectedOfflineBanner,
-  ConnectedSyncDot,
-  ConnectedSyncStatusWidget,
-  type ConnectedSyncStatusWidgetProps,
-} from './connected-sync-status';
+  ConnectedConflictDiffViewer,
+  type ConnectedConflictDiffViewerProps,
+} from './connected-conflict-diff-viewer';
+export { ConnectedConflictInbox, type ConnectedConflictInboxProps } from './connected-conflict-inbox';
+export { ConnectedOfflineBanner, type ConnectedOfflineBannerProps } from './connected-offline-banner';
+export { ConnectedSyncDot, type ConnectedSyncDotProps } from './connected-sync-dot';
+export { ConnectedSyncQueuePanel, type ConnectedSyncQueuePanelProps } from './connected-sync-queue-panel';
+export { ConnectedSyncRow, type ConnectedSyncRowProps } from './connected-sync-row';
+export { ConnectedSyncStatusWidget, type ConnectedSyncStatusWidgetProps } from './connected-sync-status-widget';
+export { type DescribeDocument, describeById, describeDocument, documentNoun } from './describe-document';
+export {
+  type ConflictVersions,
+  choicesKeeping,
+  conflictChoices,
+  conflictInboxItem,
+  conflictLabel,
+  conflictVersions,
+  settledFields,
+  syncQueueItem,
+} from './sync-records';

@@ -1,5 +1,5 @@
 'use client';
-import { jsonEqual } from '@syncline/protocol';
+import { DELETED, jsonEqual } from '@syncline/protocol';
 // Three-way conflict resolution, field by field: base, local (this device) and server side by side, conflicts
 // first and unchanged fields behind a toggle. Each conflict takes local, server, base or a custom value typed in
 // place; fields changed on one side only are already merged. Keyboard: j / k move between conflicts, 1 / 2 / 3 pick
@@ -17,6 +17,7 @@ import {
   type FieldChoice,
   type FieldDecision,
   type FieldDiff,
+  fieldKey,
   fieldLabel,
   formatSummary,
   type JsonObject,
@@ -28,7 +29,10 @@ import { editableText, FieldValue, parseEditableText } from './field-value';
 export interface ConflictResolution {
   /** The document to write, or `null` to keep it deleted. */
   document: JsonObject | null;
-  /** The choice made for each conflicting field, by field key. */
+  /**
+   * The choice made for each conflicting field, by field key (`fieldKey(path)`); for delete versus edit, the one
+   * choice of which document to keep, under the `_deleted` field.
+   */
   decisions: Record<string, FieldDecision>;
 }
 
@@ -317,9 +321,13 @@ export function ConflictDiffViewer({
     const plain: Record<string, FieldDecision> = {};
     for (const [key, { choice, custom }] of Object.entries(decisions))
       plain[key] = choice === 'custom' ? { choice, custom } : { choice };
-    if (deletedSide) {
-      const chosen = documentChoice === 'base' ? base : documentChoice === 'local' ? local : server;
-      onApply({ document: chosen ? structuredClone(chosen) : null, decisions: {} });
+    if (deletedSide && documentChoice) {
+      const chosen = { base, local, server }[documentChoice];
+      // delete versus edit is one decision, on the `_deleted` field: which side's document to keep
+      onApply({
+        document: chosen ? structuredClone(chosen) : null,
+        decisions: { [fieldKey([DELETED])]: { choice: documentChoice } },
+      });
       return;
     }
     onApply({ document: buildResolvedDocument(fields, plain, local, server, ignoreFields), decisions: plain });

@@ -96,7 +96,7 @@ export function diffDocuments(
         continue;
       }
       out.push({
-        key: JSON.stringify(path),
+        key: fieldKey(path),
         path,
         base: values[0],
         local: values[1],
@@ -110,6 +110,11 @@ export function diffDocuments(
     .map((field, index) => ({ field, index }))
     .sort((a, b) => changeOrder[a.field.change] - changeOrder[b.field.change] || a.index - b.index)
     .map(({ field }) => field);
+}
+
+/** The key a field's diff and decision go by: its path from the document root, as JSON. */
+export function fieldKey(path: readonly string[]): string {
+  return JSON.stringify(path);
 }
 
 /** "items", "address.city". */

@@ -7,6 +7,7 @@ import { Button } from '../../components/button/button';
 import { EmptyState } from '../../components/empty-state/empty-state';
 import { cn } from '../../lib/cn';
 import { ConfirmDialog } from '../lib/confirm-dialog';
+import { discardAllCopy, discardOneCopy } from '../lib/discard-copy';
 import { formatRelativeTime, type Moment } from '../lib/relative-time';
 import { useNow } from '../lib/use-now';
 import { SyncRow } from '../sync-row/sync-row';
@@ -151,16 +152,9 @@ export function SyncQueuePanel({
         danger
         cancelLabel="Keep"
         confirmLabel="Discard"
-        title={
-          discard?.kind === 'all'
-            ? `Discard all ${items.length} ${items.length === 1 ? 'change' : 'changes'}?`
-            : `Discard this change to ${discard?.kind === 'one' ? labelOf(discard.item) : ''}?`
-        }
-        description={
-          discard?.kind === 'all'
-            ? 'They have not reached the server and will be removed from this device. The server copies stay as they are.'
-            : 'It has not reached the server and will be removed from this device. The server copy stays as it is.'
-        }
+        {...(discard?.kind === 'all'
+          ? discardAllCopy(items.length)
+          : discardOneCopy(discard?.kind === 'one' ? labelOf(discard.item) : undefined))}
       />
     </section>
   );

@@ -1,0 +1,38 @@
+'use client';
+// The writes still on this device, from the data layer: Retry and "Retry all failed" ask the replication to sync
+// now, Discard and "Discard all" (after the panel's confirmation) put the documents back to the server's state.
+import { usePendingWrites, useSyncControls } from '@syncline/data';
+import { SyncQueuePanel, type SyncQueuePanelProps } from '../sync/sync-queue-panel';
+import { type DescribeDocument, describeDocument } from './describe-document';
+import { countOf, reportDone, reportFailure } from './report';
+import { syncQueueItem } from './sync-records';
+
+export type ConnectedSyncQueuePanelProps = Omit<
+  SyncQueuePanelProps,
+  'items' | 'onRetry' | 'onRetryAll' | 'onDiscard' | 'onDiscardAll'
+> & {
+  /** Names each queued document (default: its title, name or number, see `describeDocument`). */
+  describe?: DescribeDocument;
+};
+
+export function ConnectedSyncQueuePanel({ describe = describeDocument, ...props }: ConnectedSyncQueuePanelProps) {
+  const writes = usePendingWrites();
+  const { syncNow, discard } = useSyncControls();
+  const discardWrites = (chosen: typeof writes) =>
+    discard(
+      chosen.map(({ record }) => ({ collectionName: record.collectionName, documentId: record.documentId })),
+    ).then(
+      () => reportDone(chosen.length === 1 ? 'Change discarded' : `${countOf(chosen.length, 'change')} discarded`),
+      reportFailure,
+    );
+  return (
+    <SyncQueuePanel
+      items={writes.map(({ record, doc }) => syncQueueItem(record, doc, describe))}
+      onRetry={() => void syncNow()}
+      onRetryAll={() => void syncNow()}
+      onDiscard={(id) => void discardWrites(writes.filter(({ record }) => record.id === id))}
+      onDiscardAll={() => void discardWrites(writes)}
+      {...props}
+    />
+  );
+}
