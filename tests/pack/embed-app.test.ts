@@ -198,7 +198,8 @@ describe('two devices in Chromium', () => {
       const inbox = a.page.getByRole('region', { name: 'Conflicts' });
       await inbox.getByRole('button', { name: /^Review / }).click();
       const title = a.page.getByRole('radiogroup', { name: /title: choose a value/i });
-      await expect.poll(() => title.textContent()).toMatch(/Printer fixed/);
+      // the server's title, shown as a word diff against the base: "Printer ~~jams~~ fixed"
+      await expect.poll(() => title.textContent()).toMatch(/Server: Printer (jams)?fixed/);
       await title.getByRole('radio', { name: /^Local:/ }).click();
       await a.page.getByRole('button', { name: 'Apply' }).click();
 
