@@ -57,6 +57,29 @@ export const PickWithKeyboardAndApply: Story = {
   },
 };
 
+/** Opened the way a person meets it: fields by their schema titles, the order's context on top, focus inside. */
+export const TitledWithContext: Story = {
+  args: {
+    base: { ...base, notes: '' },
+    fieldLabels: { notes: 'Notes', priority: 'Priority', items: 'Items', totals: 'Totals', 'totals.total': 'Total' },
+    context: 'Ana Silva · Washing · €14.76',
+  },
+  play: async ({ canvas, canvasElement, args }) => {
+    await expect(canvas.getByText('Ana Silva · Washing · €14.76')).toBeVisible();
+    const notes = canvas.getByRole('radiogroup', { name: 'Notes: choose a value' });
+    // an empty base reads as empty, not as a pair of quotes
+    await expect(within(notes).getByText('Empty')).toBeVisible();
+    await expect(notes).not.toHaveTextContent('""');
+    // focus is already in the review: the keys work without tabbing in
+    await waitFor(() => expect(canvasElement.contains(document.activeElement)).toBe(true));
+    for (let i = 0; i < canvas.getAllByRole('radiogroup', { name: /choose a value/ }).length; i++) {
+      await userEvent.keyboard('1j');
+    }
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onApply).toHaveBeenCalledTimes(1);
+  },
+};
+
 export const AllLocal: Story = {
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
@@ -143,6 +166,7 @@ export const Queue: StoryObj<typeof SyncQueuePanel> = {
           documentId: 'ord-7',
           documentLabel: 'Order #10007',
           operation: 'update',
+          fields: ['Notes', 'Priority'],
           state: 'pending',
           queuedAt: Date.UTC(2026, 0, 15, 9, 58),
           attempts: 0,
@@ -158,11 +182,25 @@ export const Queue: StoryObj<typeof SyncQueuePanel> = {
           attempts: 3,
           lastError: 'items[2].quantity must be at least 1',
         },
+        {
+          id: 'q3',
+          collection: 'orders',
+          documentId: 'ord-9',
+          documentLabel: 'Order #10009',
+          operation: 'delete',
+          state: 'pending',
+          queuedAt: Date.UTC(2026, 0, 15, 9, 59),
+          attempts: 0,
+        },
       ]}
     />
   ),
   play: async ({ canvas }) => {
     await expect(canvas.getByText(/items\[2\]\.quantity must be at least 1/)).toBeVisible();
+    // each write says what it is: new, an edit of which fields, a deletion
+    await expect(canvas.getByText('Edit of notes and priority')).toBeVisible();
+    await expect(canvas.getByText('New')).toBeVisible();
+    await expect(canvas.getByText('Delete', { exact: true })).toBeVisible();
     await expect(canvas.getAllByRole('button', { name: /Retry/ }).length).toBeGreaterThan(0);
   },
 };

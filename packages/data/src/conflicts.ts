@@ -149,10 +149,19 @@ export type ConflictChoice = 'local' | 'server' | 'base' | { custom: unknown };
  * Writes the document with the chosen value for every conflicting field (as a normal local write, so it syncs
  * like any edit) and marks the conflict resolved. Fields not in the conflict keep their current local value.
  */
+export interface ResolveConflictOptions {
+  /**
+   * Adds to the document in the same write as the chosen values, say an entry of its own history recording the
+   * resolution and who made it. Gets the document as it will be written (a plain copy) and the record; returns it.
+   */
+  annotate?: (doc: PlainDocument, record: ConflictRecord) => PlainDocument;
+}
+
 export async function resolveConflict(
   database: AnyRxDatabase,
   conflictId: string,
   choices: Readonly<Record<string, ConflictChoice>>,
+  { annotate }: ResolveConflictOptions = {},
 ): Promise<void> {
   const record = await conflictsOf(database).findOne(conflictId).exec();
   if (!record) throw new Error(`No conflict "${conflictId}" on this device: it may have been resolved already.`);
@@ -179,7 +188,7 @@ export async function resolveConflict(
       if (value === undefined || value === null) delete doc[field];
       else doc[field] = value;
     }
-    return doc;
+    return annotate ? annotate(doc, plain) : doc;
   };
   const deleted = '_deleted' in resolution ? Boolean(resolution._deleted) : undefined;
   const existing = await collection.findOne(record.documentId).exec();

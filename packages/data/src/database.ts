@@ -10,13 +10,21 @@ import {
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { AnyRxDatabase } from './any-database';
 import { type ConflictRecord, conflictSchema, conflictsCollectionName, createConflictHandler } from './conflicts';
+import { fieldTitlesOf, storedSchema } from './field-titles';
 import { registerInternals } from './internals';
 import { validateLocalWrites } from './local-validation';
 import type { DocumentOf, SchemaMap } from './schema';
-import { type SyncStateRecord, SyncTracker, syncStateCollectionName, syncStateSchema } from './sync-state';
+import {
+  type SyncStateRecord,
+  SyncTracker,
+  syncStateCollectionName,
+  syncStateMigrations,
+  syncStateSchema,
+} from './sync-state';
 
 /** The local collections Syncline adds to every database (they count toward RxDB's limit of 13). */
 // a type alias, not an interface: so a database typed with its schemas is assignable to `SynclineDatabase`
@@ -89,6 +97,8 @@ export async function createSynclineDatabase<S extends SchemaMap>(
       `RxDB opens at most 13 collections; ${names.length} synced collections plus Syncline's 2 local ones is too many.`,
     );
   }
+  // Syncline's own local collections carry schema versions (see syncStateMigrations): stored records move up.
+  addRxPlugin(RxDBMigrationSchemaPlugin);
   const devMode = options.devMode ?? defaultDevMode();
   let storage = options.storage ?? (await defaultStorage());
   if (devMode) {
@@ -105,11 +115,11 @@ export async function createSynclineDatabase<S extends SchemaMap>(
 
   const creators: Record<string, RxCollectionCreator> = {
     [conflictsCollectionName]: { schema: conflictSchema },
-    [syncStateCollectionName]: { schema: syncStateSchema },
+    [syncStateCollectionName]: { schema: syncStateSchema, migrationStrategies: syncStateMigrations },
   };
   for (const name of names) {
     creators[name] = {
-      schema: options.collections[name] as RxJsonSchema<unknown>,
+      schema: storedSchema(options.collections[name] as RxJsonSchema<unknown>),
       conflictHandler: createConflictHandler(() => database as AnyRxDatabase, name, options.mergeRules?.[name]),
     };
   }
@@ -131,7 +141,10 @@ export async function createSynclineDatabase<S extends SchemaMap>(
 
   const tracker = new SyncTracker(database as AnyRxDatabase, names);
   tracker.start();
-  registerInternals(database, { syncedCollections: names, tracker });
+  const fieldTitles = Object.fromEntries(
+    names.map((name) => [name, fieldTitlesOf(options.collections[name] as RxJsonSchema<unknown>)]),
+  );
+  registerInternals(database, { syncedCollections: names, tracker, fieldTitles });
   database.onClose.push(() => tracker.stop());
   return database;
 }

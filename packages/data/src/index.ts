@@ -22,6 +22,7 @@ export {
   conflictsCollectionName,
   createConflictHandler,
   pruneResolvedConflicts,
+  type ResolveConflictOptions,
   resolveConflict,
 } from './conflicts';
 export {
@@ -31,6 +32,7 @@ export {
   type SynclineDatabase,
   type SynclineLocalCollections,
 } from './database';
+export { type FieldTitles, fieldTitles, fieldTitlesOf, titleOf } from './field-titles';
 export type { TokenSource } from './graphql-transport';
 export { InvalidDocumentError } from './local-validation';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
@@ -41,6 +43,7 @@ export {
   useConflicts,
   useDocSyncState,
   useDocument,
+  useFieldTitles,
   useLiveQuery,
   usePending,
   usePendingWrites,
@@ -53,7 +56,15 @@ export { SynclineProvider, type SynclineProviderProps } from './react/syncline-p
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
-export { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateSchema } from './sync-state';
+export {
+  type DocSyncState,
+  type LocalWrite,
+  type PendingOperation,
+  pendingChange,
+  type SyncStateRecord,
+  syncStateCollectionName,
+  syncStateSchema,
+} from './sync-state';
 export {
   bindSyncCounts,
   type ConnectionState,

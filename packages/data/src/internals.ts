@@ -6,6 +6,8 @@ import type { SyncTracker } from './sync-state';
 export interface SynclineInternals {
   syncedCollections: string[];
   tracker: SyncTracker;
+  /** collection name -> its fields' titles, from the schemas the app gave */
+  fieldTitles: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 const registry = new WeakMap<object, SynclineInternals>();

@@ -1,12 +1,22 @@
 // Per-document sync state: which local writes the server has not acknowledged yet (pending), which it refused
 // (failed). Kept in a local collection, so pending survives a reload while offline. Absent means synced.
-import { type PlainDocument, sameDocumentState } from '@syncline/protocol';
+import {
+  EDITED_AT,
+  jsonEqual,
+  type PlainDocument,
+  SERVER_MANAGED_FIELDS,
+  STORAGE_FIELDS,
+  sameDocumentState,
+} from '@syncline/protocol';
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 import { filter, Subject, type Subscription } from 'rxjs';
 import type { AnyRxDatabase } from './any-database';
 import { RecentMap } from './recent-map';
 
 export type DocSyncState = 'synced' | 'pending' | 'failed' | 'conflict';
+
+/** What a local write not yet acknowledged does to its document, seen from the server's side. */
+export type PendingOperation = 'create' | 'update' | 'delete';
 
 export interface SyncStateRecord {
   /** `${collection}|${documentId}` */
@@ -18,6 +28,10 @@ export interface SyncStateRecord {
   error?: string;
   /** when the document was last written locally (client clock) */
   changedAt: number;
+  /** a new document, an edit, or a deletion (absent on records from before it was kept: an edit) */
+  operation?: PendingOperation;
+  /** for an edit: the top-level fields changed since the server last had the document, in the order changed */
+  fields?: string[];
 }
 
 export const syncStateCollectionName = 'syncstate';
@@ -25,7 +39,7 @@ export const syncStateCollectionName = 'syncstate';
 export const syncStateSchema: RxJsonSchema<SyncStateRecord> = {
   title: 'syncstate',
   description: 'Local writes the server has not acknowledged (never replicated)',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -35,11 +49,53 @@ export const syncStateSchema: RxJsonSchema<SyncStateRecord> = {
     state: { type: 'string', enum: ['pending', 'failed'], maxLength: 10 },
     error: { type: 'string' },
     changedAt: { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 },
+    operation: { type: 'string', enum: ['create', 'update', 'delete'], maxLength: 10 },
+    fields: { type: 'array', items: { type: 'string' } },
   },
   required: ['id', 'collectionName', 'documentId', 'state', 'changedAt'],
   indexes: ['state'],
   additionalProperties: false,
 };
+
+/** Version 1 added `operation` and `fields`; a record from before reads as an edit of unknown fields. */
+export const syncStateMigrations = { 1: (record: SyncStateRecord) => record };
+
+/** Fields a person never edits by hand: the server's clock, the edit clock and the storage's own. */
+const bookkeeping = new Set([...SERVER_MANAGED_FIELDS, ...STORAGE_FIELDS, EDITED_AT, '_deleted']);
+
+/** The top-level fields that differ between two states of a document. */
+function changedFields(before: PlainDocument | undefined, after: PlainDocument | undefined): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys].filter((key) => !bookkeeping.has(key) && !jsonEqual(before?.[key], after?.[key]));
+}
+
+/** One local write of a document, as RxDB's change event tells it. */
+export interface LocalWrite {
+  operation: 'INSERT' | 'UPDATE' | 'DELETE';
+  previous: PlainDocument | undefined;
+  next: PlainDocument | undefined;
+}
+
+type PendingChange = Required<Pick<SyncStateRecord, 'operation' | 'fields'>>;
+
+/**
+ * What a document's pending write amounts to after one more local write: a creation stays a creation (the server
+ * has never seen the document), an edit gathers the fields it changed, a deletion wins.
+ */
+export function pendingChange(earlier: PendingChange | undefined, write: LocalWrite): PendingChange {
+  if (write.operation === 'DELETE') return { operation: 'delete', fields: [] };
+  if (earlier?.operation === 'create' || (write.operation === 'INSERT' && !earlier)) {
+    return { operation: 'create', fields: [] };
+  }
+  const fields = earlier?.operation === 'update' ? [...earlier.fields] : [];
+  for (const field of changedFields(write.previous, write.next)) if (!fields.includes(field)) fields.push(field);
+  return { operation: 'update', fields };
+}
+
+/** The change a record holds, for one more write on top (a record from before version 1 reads as an edit). */
+function heldChange(record: SyncStateRecord | undefined): PendingChange | undefined {
+  return record && { operation: record.operation ?? 'update', fields: [...(record.fields ?? [])] };
+}
 
 export function syncStateId(collection: string, documentId: string): string {
   return `${collection}|${documentId}`;
@@ -127,20 +183,31 @@ export class SyncTracker {
                 this.report(() => this.records.bulkRemove([...settled].map((id) => syncStateId(name, id))));
               }
             }
-            const ids = [...new Set(bulk.events.map((event) => event.documentId))].filter((id) => !settled.has(id));
-            if (ids.length === 0) return;
+            const writes = new Map<string, LocalWrite[]>();
+            for (const event of bulk.events) {
+              if (settled.has(event.documentId)) continue;
+              const list = writes.get(event.documentId) ?? [];
+              list.push({
+                operation: event.operation,
+                previous: event.previousDocumentData as PlainDocument | undefined,
+                next: event.documentData as PlainDocument | undefined,
+              });
+              writes.set(event.documentId, list);
+            }
+            if (writes.size === 0) return;
             const changedAt = Date.now();
-            this.report(() =>
-              this.records.bulkUpsert(
-                ids.map((documentId) => ({
-                  id: syncStateId(name, documentId),
-                  collectionName: name,
-                  documentId,
-                  state: 'pending' as const,
-                  changedAt,
-                })),
-              ),
-            );
+            this.report(async () => {
+              const ids = [...writes.keys()];
+              const earlier = await this.records.findByIds(ids.map((id) => syncStateId(name, id))).exec();
+              await this.records.bulkUpsert(
+                ids.map((documentId) => {
+                  const id = syncStateId(name, documentId);
+                  let change = heldChange(earlier.get(id)?.toJSON() as SyncStateRecord | undefined);
+                  for (const write of writes.get(documentId) ?? []) change = pendingChange(change, write);
+                  return { id, collectionName: name, documentId, state: 'pending' as const, changedAt, ...change };
+                }),
+              );
+            });
           }),
       );
     }
@@ -192,13 +259,27 @@ export class SyncTracker {
       const currentById = new Map(
         current.map((doc) => [String((doc as PlainDocument)[primary]), doc as PlainDocument]),
       );
-      const synced = pushed
-        .filter((doc) => {
-          const now = currentById.get(String(doc[primary]));
-          return !now || sameDocumentState(now, doc);
-        })
-        .map((doc) => syncStateId(collectionName, String(doc[primary])));
+      const synced: string[] = [];
+      const since = new Map<string, string[]>();
+      for (const doc of pushed) {
+        const id = syncStateId(collectionName, String(doc[primary]));
+        const now = currentById.get(String(doc[primary]));
+        if (!now || sameDocumentState(now, doc)) synced.push(id);
+        else since.set(id, changedFields(doc, now));
+      }
       if (synced.length > 0) await this.records.bulkRemove(synced);
+      // written again since the push: what is still to send is an edit of what changed after it
+      const still = [...(await this.records.findByIds([...since.keys()]).exec()).values()];
+      const rewrite = still.filter((record) => record.operation !== 'delete');
+      if (rewrite.length > 0) {
+        await this.records.bulkUpsert(
+          rewrite.map((record) => ({
+            ...(record.toJSON() as SyncStateRecord),
+            operation: 'update' as const,
+            fields: since.get(record.id) ?? [],
+          })),
+        );
+      }
     });
   }
 
@@ -206,15 +287,13 @@ export class SyncTracker {
   fail(collectionName: string, documentIds: readonly string[], error: string): Promise<void> {
     return this.enqueue(async () => {
       const changedAt = Date.now();
+      const earlier = await this.records.findByIds(documentIds.map((id) => syncStateId(collectionName, id))).exec();
       await this.records.bulkUpsert(
-        documentIds.map((documentId) => ({
-          id: syncStateId(collectionName, documentId),
-          collectionName,
-          documentId,
-          state: 'failed' as const,
-          error,
-          changedAt,
-        })),
+        documentIds.map((documentId) => {
+          const id = syncStateId(collectionName, documentId);
+          const change = heldChange(earlier.get(id)?.toJSON() as SyncStateRecord | undefined);
+          return { id, collectionName, documentId, state: 'failed' as const, error, changedAt, ...change };
+        }),
       );
     });
   }

@@ -70,6 +70,50 @@ export async function editOrder(
   toast.success(`Order #${before.number} saved`, { description: savedWhere(online) });
 }
 
+/**
+ * The history entry a conflict's resolution adds to its order, in the same write: who decided, and the value kept
+ * for each field ("Resolved a conflict on notes").
+ */
+export function withResolutionEntry(actor: string, doc: Record<string, unknown>, fields: readonly string[]) {
+  const decided = fields.filter((field) => field !== '_deleted');
+  const summary = decided.length > 0 ? `Resolved a conflict on ${decided.join(', ')}` : 'Resolved a conflict';
+  const changes = decided.map((field) => ({ field, to: show(doc[field]) }));
+  return { ...doc, history: withEntry(doc as Pick<Order, 'history'>, historyEntry(actor, summary, changes)) };
+}
+
+/** Cancels an order (it stays, marked cancelled, with the step recorded), with an Undo back to where it was. */
+export async function cancelOrder({ database, actor, online }: WriteContext, orderId: string): Promise<void> {
+  const doc = await database.orders.findOne(orderId).exec();
+  if (!doc || doc.status === 'cancelled') return;
+  const from = doc.status as OrderStatus;
+  const moveTo = (status: OrderStatus, summary: string) => (order: Order) => ({
+    ...order,
+    status,
+    history: withEntry(order, historyEntry(actor, summary, [{ field: 'status', from: order.status, to: status }])),
+  });
+  await doc.incrementalModify(moveTo('cancelled', 'Cancelled the order'));
+  toast(`Order #${doc.number} cancelled`, {
+    description: savedWhere(online),
+    action: {
+      label: 'Undo',
+      onClick: () =>
+        void doc.getLatest().incrementalModify(moveTo(from, `Undid: cancel, back to ${statusLabel[from]}`)),
+    },
+  });
+}
+
+/** Deletes an order from every device, with an Undo that brings it back as it was. */
+export async function deleteOrder({ database, online }: WriteContext, orderId: string): Promise<void> {
+  const doc = await database.orders.findOne(orderId).exec();
+  if (!doc) return;
+  const kept = doc.toMutableJSON() as Order;
+  await doc.remove();
+  toast(`Order #${kept.number} deleted`, {
+    description: savedWhere(online),
+    action: { label: 'Undo', onClick: () => void database.orders.upsert(kept) },
+  });
+}
+
 export async function createOrder({ database, actor, online }: WriteContext, input: NewOrder): Promise<Order> {
   const latest = await database.orders.findOne({ selector: {}, sort: [{ number: 'desc' }] }).exec();
   const now = Date.now();

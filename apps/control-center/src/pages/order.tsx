@@ -2,13 +2,32 @@
 
 import { useDocSyncState, useDocument } from '@syncline/data';
 import { nextOrderStatus, type Order, type OrderPriority } from '@syncline/domain';
-import { Button, Card, CardContent, CardHeader, CardTitle, EmptyState, FormField, Input, Textarea } from '@syncline/ui';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  FormField,
+  Input,
+  Textarea,
+} from '@syncline/ui';
 import { SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { PriorityField } from '../components/priority-field';
 import { formatCents, formatDateTime, statusLabel } from '../lib/format';
-import { advanceOrder, editOrder } from '../lib/orders';
+import { advanceOrder, cancelOrder, deleteOrder, editOrder, type WriteContext } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
 
@@ -49,6 +68,36 @@ function EditOrderForm({ order }: { order: Order }) {
   );
 }
 
+/** Delete, after a confirmation: the order leaves every device; the toast's Undo brings it back. */
+function DeleteOrderButton({ order, write }: { order: Order; write: WriteContext }) {
+  const navigate = useNavigate();
+  return (
+    <AlertDialog>
+      <AlertDialogTrigger asChild>
+        <Button variant="ghost">Delete</Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>Delete order #{order.number}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            It is removed from this device and, once synced, from every other. You can undo it from the message that
+            follows.
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel>Keep the order</AlertDialogCancel>
+          <AlertDialogAction
+            variant="danger"
+            onClick={() => void deleteOrder(write, order.id).then(() => navigate('/orders'))}
+          >
+            Delete order
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
+
 export function OrderPage() {
   const { orderId = '' } = useParams();
   const { doc: order, loading } = useDocument<Order>('orders', orderId);
@@ -76,6 +125,12 @@ export function OrderPage() {
             <span className="flex items-center gap-2 text-foreground-muted text-sm">
               <SyncDot state={state} /> {state}
             </span>
+            {order.status !== 'cancelled' && order.status !== 'delivered' ? (
+              <Button variant="outline" onClick={() => void cancelOrder(write, order.id)}>
+                Cancel order
+              </Button>
+            ) : null}
+            <DeleteOrderButton order={order} write={write} />
             {next ? (
               <Button onClick={() => void advanceOrder(write, order.id)}>Mark {statusLabel[next].toLowerCase()}</Button>
             ) : null}

@@ -7,7 +7,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
 import { combineLatest, map, type Observable, of, switchMap } from 'rxjs';
 import { useStore } from 'zustand';
-import { type ConflictChoice, type ConflictRecord, conflictsCollectionName, resolveConflict } from '../conflicts';
+import {
+  type ConflictChoice,
+  type ConflictRecord,
+  conflictsCollectionName,
+  type ResolveConflictOptions,
+  resolveConflict,
+} from '../conflicts';
+import { type FieldTitles, fieldTitles } from '../field-titles';
 import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
 import type { SyncStatus } from '../sync-store';
 import type { DiscardTarget } from '../tabs';
@@ -76,6 +83,12 @@ function syncStateOf(
     collection.findOne(syncStateId(name, id)).$,
     conflicts.find({ selector: { collectionName: name, documentId: id, status: 'open' } }).$,
   ]).pipe(map(([record, open]): DocSyncState => (open.length > 0 ? 'conflict' : record ? record.state : 'synced')));
+}
+
+/** What a person calls each field of a collection (its schema's `title`s, by dotted path); empty without titles. */
+export function useFieldTitles(collectionName: string): FieldTitles {
+  const { database } = useSyncline();
+  return fieldTitles(database, collectionName);
 }
 
 /** `synced | pending | failed | conflict` for one document, kept live. */
@@ -194,8 +207,8 @@ export function useConflicts(): ConflictRecord[] {
 export function useResolveConflict() {
   const { database } = useSyncline();
   return useCallback(
-    (conflictId: string, choices: Readonly<Record<string, ConflictChoice>>) =>
-      resolveConflict(database, conflictId, choices),
+    (conflictId: string, choices: Readonly<Record<string, ConflictChoice>>, options?: ResolveConflictOptions) =>
+      resolveConflict(database, conflictId, choices, options),
     [database],
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 // The writes still on this device, from the data layer: Retry and "Retry all failed" ask the replication to sync
 // now, Discard and "Discard all" (after the panel's confirmation) put the documents back to the server's state.
-import { usePendingWrites, useSyncControls } from '@syncline/data';
+import { fieldTitles, usePendingWrites, useSyncControls, useSynclineDatabase } from '@syncline/data';
 import { SyncQueuePanel, type SyncQueuePanelProps } from '../sync/sync-queue-panel';
 import { type DescribeDocument, describeDocument } from './describe-document';
 import { countOf, reportDone, reportFailure } from './report';
@@ -17,6 +17,7 @@ export type ConnectedSyncQueuePanelProps = Omit<
 
 export function ConnectedSyncQueuePanel({ describe = describeDocument, ...props }: ConnectedSyncQueuePanelProps) {
   const writes = usePendingWrites();
+  const database = useSynclineDatabase();
   const { syncNow, discard } = useSyncControls();
   const discardWrites = (chosen: typeof writes) =>
     discard(
@@ -27,7 +28,9 @@ export function ConnectedSyncQueuePanel({ describe = describeDocument, ...props 
     );
   return (
     <SyncQueuePanel
-      items={writes.map(({ record, doc }) => syncQueueItem(record, doc, describe))}
+      items={writes.map(({ record, doc }) =>
+        syncQueueItem(record, doc, describe, fieldTitles(database, record.collectionName)),
+      )}
       onRetry={() => void syncNow()}
       onRetryAll={() => void syncNow()}
       onDiscard={(id) => void discardWrites(writes.filter(({ record }) => record.id === id))}

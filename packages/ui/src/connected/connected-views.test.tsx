@@ -213,6 +213,8 @@ describe('connected queue panel and row', () => {
   it('show a refused and a waiting write by name, and Discard takes each away', async () => {
     const a = await helpDesk().device();
     await a.database.tickets.insert({ id: 't-1', title: 'Printer jams' });
+    // the server has it (the count of waiting writes may not have counted it yet right after the insert)
+    await a.replication.awaitInSync();
     await settles(a.replication, (s) => s.pendingCount === 0 && s.activity === 'idle');
     // refused by the server: the title is too long for it
     await (await a.database.tickets.findOne('t-1').exec())?.incrementalPatch({ title: 'Printer jams on every page' });

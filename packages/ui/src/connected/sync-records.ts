@@ -7,6 +7,7 @@ import {
   type ConflictDiffViewerProps,
   type ConflictResolution,
   defaultIgnoredFields,
+  type FieldLabels,
   fieldKey,
 } from '../sync/conflict-diff-viewer';
 import type { BatchResolution, ConflictInboxItem } from '../sync/conflict-inbox';
@@ -14,7 +15,7 @@ import type { SyncQueueItem } from '../sync/sync-queue-panel';
 import { type DescribeDocument, describeById, describeDocument } from './describe-document';
 
 /** The version of a conflicting document a person recognises: the server's, unless the server deleted it. */
-function recognisable(record: ConflictRecord): PlainDocument {
+export function recognisable(record: ConflictRecord): PlainDocument {
   return record.server[DELETED] ? record.local : record.server;
 }
 
@@ -115,13 +116,19 @@ export function syncQueueItem(
   record: SyncStateRecord,
   doc: PlainDocument | null,
   describe: DescribeDocument = describeDocument,
+  fieldLabels: FieldLabels = {},
 ): SyncQueueItem {
   const label = doc
     ? describe(record.collectionName, doc, record.documentId)
     : describeById(record.collectionName, record.documentId);
+  const operation =
+    record.operation === 'delete' || !doc ? 'delete' : record.operation === 'create' ? 'insert' : 'update';
   return {
     ...rowOf(record, label),
-    operation: doc ? 'update' : 'delete',
+    operation,
+    ...(operation === 'update' && record.fields?.length
+      ? { fields: record.fields.map((field) => fieldLabels[field] ?? field) }
+      : {}),
     state: record.state,
     queuedAt: record.changedAt,
     attempts: record.state === 'failed' ? 1 : 0,

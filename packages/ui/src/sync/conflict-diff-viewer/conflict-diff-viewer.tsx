@@ -17,6 +17,7 @@ import {
   type FieldChoice,
   type FieldDecision,
   type FieldDiff,
+  type FieldLabels,
   fieldKey,
   fieldLabel,
   formatSummary,
@@ -44,6 +45,12 @@ export type ConflictDiffViewerProps = Omit<React.ComponentProps<'section'>, 'chi
   /** The server's version; null when the server deleted it. */
   server: JsonObject | null;
   title?: React.ReactNode;
+  /** The document's identity and context under the title (for an order: number, customer, status). */
+  context?: React.ReactNode;
+  /** What a person calls each field, by dotted path (a schema's `title`s); fields without one show their name. */
+  fieldLabels?: FieldLabels;
+  /** Move focus into the review when it opens, so j/k and 1/2/3 work at once (default true). */
+  autoFocus?: boolean;
   /** Fields left out of the comparison (server-managed); their server values are kept. */
   ignoreFields?: readonly string[];
   onApply: (resolution: ConflictResolution) => void;
@@ -100,13 +107,23 @@ interface RowProps {
   decision?: Decision;
   active: boolean;
   deletedSide: 'local' | 'server' | null;
+  labels: FieldLabels | undefined;
   onDecide: (field: FieldDiff, choice: FieldChoice) => void;
   onCustomText: (field: FieldDiff, text: string) => void;
   onFocusRow: (field: FieldDiff) => void;
 }
 
-function ConflictRow({ field, decision, active, onDecide, onCustomText, onFocusRow }: RowProps) {
-  const label = fieldLabel(field);
+/** A field's name: a person's label as text, a bare path in code type. */
+function FieldName({ label, named }: { label: string; named: boolean }) {
+  return (
+    <span className={cn('break-all font-medium text-foreground', named ? 'text-sm' : 'font-mono text-xs')}>
+      {label}
+    </span>
+  );
+}
+
+function ConflictRow({ field, decision, active, labels, onDecide, onCustomText, onFocusRow }: RowProps) {
+  const label = fieldLabel(field, labels);
   const editorId = useId();
   return (
     <RadioGroupPrimitive.Root
@@ -126,7 +143,7 @@ function ConflictRow({ field, decision, active, onDecide, onCustomText, onFocusR
       )}
     >
       <div className="flex min-w-0 flex-col gap-1 p-1">
-        <span className="break-all font-medium font-mono text-foreground text-xs">{label}</span>
+        <FieldName label={label} named={Boolean(labels)} />
         <span className="flex items-center gap-1 text-foreground-muted text-xs">
           <span aria-hidden="true" className="size-2 rounded-full bg-sync-conflict" />
           {decision ? `Decided: ${decision.choice}` : 'Conflict: choose a value'}
@@ -188,8 +205,8 @@ function ConflictRow({ field, decision, active, onDecide, onCustomText, onFocusR
   );
 }
 
-function MergedRow({ field, deletedSide }: RowProps) {
-  const label = fieldLabel(field);
+function MergedRow({ field, deletedSide, labels }: RowProps) {
+  const label = fieldLabel(field, labels);
   const winner = field.change === 'server' ? 'server' : field.change === 'unchanged' ? null : 'local';
   return (
     <fieldset
@@ -199,7 +216,7 @@ function MergedRow({ field, deletedSide }: RowProps) {
       className={cn(gridColumns, 'min-w-0 p-1.5')}
     >
       <div className="flex min-w-0 flex-col gap-1 p-1">
-        <span className="break-all font-medium font-mono text-foreground text-xs">{label}</span>
+        <FieldName label={label} named={Boolean(labels)} />
         <span className="text-foreground-muted text-xs">{changeNote[field.change]}</span>
       </div>
       {sides.map((side) => {
@@ -230,6 +247,9 @@ export function ConflictDiffViewer({
   local,
   server,
   title = 'Resolve conflict',
+  context,
+  fieldLabels,
+  autoFocus = true,
   ignoreFields = defaultIgnoredFields,
   onApply,
   onCancel,
@@ -387,8 +407,19 @@ export function ConflictDiffViewer({
     return () => root.removeEventListener('keydown', onKeyDown);
   }, [apply, conflictKeys, currentKey, deletedSide, fields, decide, focusField]);
 
+  // Opening a review puts focus in it: on the first field to decide (or the review itself), so the keys work at once.
+  const focusedOnOpen = useRef(false);
+  useEffect(() => {
+    if (!autoFocus || focusedOnOpen.current) return;
+    focusedOnOpen.current = true;
+    const first = conflictKeys[0];
+    if (first) focusField(first);
+    else rootRef.current?.focus({ preventScroll: true });
+  }, [autoFocus, conflictKeys, focusField]);
+
   const rowProps = {
     deletedSide,
+    labels: fieldLabels,
     onDecide: decide,
     onCustomText: editCustom,
     onFocusRow: (f: FieldDiff) => setActiveKey(f.key),
@@ -402,7 +433,11 @@ export function ConflictDiffViewer({
       }}
       data-slot="conflict-diff-viewer"
       aria-labelledby={headingId}
-      className={cn('grid gap-3 rounded-lg border border-border bg-surface p-4 text-foreground', className)}
+      tabIndex={-1}
+      className={cn(
+        'grid gap-3 rounded-lg border border-border bg-surface p-4 text-foreground focus-visible:outline-none',
+        className,
+      )}
       {...props}
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
@@ -410,6 +445,11 @@ export function ConflictDiffViewer({
           <h2 id={headingId} className="font-display font-semibold text-lg leading-tight">
             {title}
           </h2>
+          {context ? (
+            <div data-slot="conflict-context" className="text-foreground-muted text-sm">
+              {context}
+            </div>
+          ) : null}
           <p data-slot="conflict-summary" role="status" aria-live="polite" className="text-foreground-muted text-sm">
             {deletedSide
               ? `${deletedSide === 'local' ? 'Deleted on this device, edited on the server' : 'Edited on this device, deleted on the server'} · ${documentChoice ? '1 of 1 decided' : '0 of 1 decided'}`

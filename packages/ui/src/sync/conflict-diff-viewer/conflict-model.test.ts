@@ -19,7 +19,7 @@ function changes(fields: readonly FieldDiff[]): [string, FieldDiff['change']][] 
 
 function field(fields: readonly FieldDiff[], label: string): FieldDiff {
   const found = fields.find((candidate) => fieldLabel(candidate) === label);
-  if (!found) throw new Error(`no field ${label} in ${fields.map(fieldLabel).join(', ')}`);
+  if (!found) throw new Error(`no field ${label} in ${fields.map((field) => fieldLabel(field)).join(', ')}`);
   return found;
 }
 
@@ -291,5 +291,16 @@ describe('summarize and formatSummary', () => {
     expect(formatSummary({ conflicts: 1, merged: 0, unchanged: 4, decided: 0 })).toBe(
       '1 conflict · 0 merged · 0 of 1 decided',
     );
+  });
+});
+
+describe('field labels', () => {
+  it('names a field by its schema title, and a nested one step by step where it has none', () => {
+    const labels = { notes: 'Notes', totals: 'Totals', 'totals.total': 'Total' };
+    expect(fieldLabel({ path: ['notes'] }, labels)).toBe('Notes');
+    expect(fieldLabel({ path: ['totals', 'total'] }, labels)).toBe('Total');
+    expect(fieldLabel({ path: ['totals', 'discount'] }, labels)).toBe('Totals › discount');
+    expect(fieldLabel({ path: ['customerId'] }, labels)).toBe('customerId');
+    expect(fieldLabel({ path: ['totals', 'total'] })).toBe('totals.total');
   });
 });

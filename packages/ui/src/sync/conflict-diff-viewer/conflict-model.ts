@@ -118,8 +118,18 @@ export function fieldKey(path: readonly string[]): string {
 }
 
 /** "items", "address.city". */
-export function fieldLabel(field: Pick<FieldDiff, 'path'>): string {
-  return field.path.join('.');
+/** Field path (dot-joined, without list positions) -> what a person calls the field: a schema's `title`s. */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/**
+ * What a person calls a field: its label when `labels` has one (`totals.total` -> "Total"), else each step's label
+ * or name (`Totals › discount`). Without labels, the path as it is (`notes`).
+ */
+export function fieldLabel(field: Pick<FieldDiff, 'path'>, labels?: FieldLabels): string {
+  if (!labels) return field.path.join('.');
+  const whole = labels[field.path.join('.')];
+  if (whole) return whole;
+  return field.path.map((step, index) => labels[field.path.slice(0, index + 1).join('.')] ?? step).join(' › ');
 }
 
 /** The value a field takes in the resolved document: its decision for a conflict, the changed side otherwise. */

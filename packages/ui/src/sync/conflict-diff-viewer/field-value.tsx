@@ -14,8 +14,8 @@ function scalarText(value: JsonValue): string {
   return JSON.stringify(value);
 }
 
-function Absent({ deleted }: { deleted?: boolean }) {
-  return <span className="text-foreground-muted italic">{deleted ? 'Deleted' : 'Not set'}</span>;
+function Absent({ deleted, empty }: { deleted?: boolean; empty?: boolean }) {
+  return <span className="text-foreground-muted italic">{deleted ? 'Deleted' : empty ? 'Empty' : 'Not set'}</span>;
 }
 
 function WordDiff({ from, to }: { from: string; to: string }) {
@@ -81,6 +81,8 @@ export interface FieldValueProps {
 export function FieldValue({ value, against, deleted, className }: FieldValueProps) {
   let body: React.ReactNode;
   if (deleted || value === undefined) body = <Absent deleted={deleted} />;
+  else if (value === '' && against !== undefined && against !== '') body = <WordDiff from={against as string} to="" />;
+  else if (value === '') body = <Absent empty />;
   else if (typeof value === 'string' && typeof against === 'string' && against !== value)
     body = <WordDiff from={against} to={value} />;
   else if (Array.isArray(value)) body = <ArrayDiff from={Array.isArray(against) ? against : value} to={value} />;

@@ -8,6 +8,7 @@ export {
   type FieldChoice,
   type FieldDecision,
   type FieldDiff,
+  type FieldLabels,
   fieldKey,
   fieldLabel,
   formatSummary,

@@ -22,6 +22,8 @@ export interface SyncQueueItem {
   /** What a person calls the document, e.g. "Order 1042"; defaults to "collection documentId". */
   documentLabel?: string;
   operation: SyncOperation;
+  /** For an edit: what a person calls the fields it changed ("notes", "priority"). */
+  fields?: readonly string[];
   state: 'pending' | 'failed';
   /** When the write was made on this device. */
   queuedAt: Moment;
@@ -39,7 +41,21 @@ export type SyncQueuePanelProps = Omit<React.ComponentProps<'section'>, 'childre
   title?: string;
 };
 
-const operationLabel = { insert: 'Create', update: 'Edit', delete: 'Delete' } as const;
+const operationLabel = { insert: 'New', update: 'Edit', delete: 'Delete' } as const;
+
+/** "notes", "notes and priority", "notes, priority and tags" */
+function listOf(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** What the write does, in words: "New", "Edit of notes and priority", "Delete". */
+export function changeText(item: Pick<SyncQueueItem, 'operation' | 'fields'>): string {
+  if (item.operation === 'update' && item.fields?.length) {
+    return `Edit of ${listOf(item.fields.map((field) => field.toLowerCase()))}`;
+  }
+  return operationLabel[item.operation];
+}
 
 type PendingDiscard = { kind: 'one'; item: SyncQueueItem } | { kind: 'all' } | null;
 
@@ -89,9 +105,7 @@ export function SyncQueuePanel({
               >
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
                   <span className="truncate font-medium">{labelOf(item)}</span>
-                  <Badge variant={item.operation === 'delete' ? 'error' : 'neutral'}>
-                    {operationLabel[item.operation]}
-                  </Badge>
+                  <Badge variant={item.operation === 'delete' ? 'error' : 'neutral'}>{changeText(item)}</Badge>
                 </div>
                 <p className="text-foreground-muted text-xs">
                   Saved {formatRelativeTime(item.queuedAt, now)} ·{' '}

@@ -1,0 +1,125 @@
+// Each write still on the device says what it is, as the queue shows it: a new document, an edit of the fields it
+// changed since the server last had it, or a deletion; a refused write keeps saying so; and records stored by the
+// version before (no operation, no fields) move up when the database opens.
+import { controlCenterSchemas, createDemoData } from '@syncline/domain';
+import { startTestServer, type TestServer } from '@syncline/server/testing';
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createSynclineDatabase, pendingChange, type SyncStateRecord, syncStateSchema } from '../src';
+import { type Client, eventually, openClient, orderOnServer, storeReaches } from './helpers';
+
+const demo = createDemoData({ seed: 17, orders: 3, customers: 2, machines: 1 });
+const orders = demo.orders.map((order) => ({ ...order, notes: 'Collar stain.' }));
+
+let server: TestServer;
+let clients: Client[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer({ collections: controlCenterSchemas });
+});
+
+afterEach(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  clients = [];
+  await server.close();
+});
+
+const recordOf = async (client: Client, id: string) =>
+  (await client.database.syncstate.findOne(`orders|${id}`).exec())?.toJSON() as SyncStateRecord | undefined;
+
+it('names a new document, an edit of the fields it changed, and a deletion', async () => {
+  const a = await openClient(server, 'shop-1');
+  clients.push(a);
+  await storeReaches(a, (s) => s.connection === 'online');
+  const [kept, edited, deleted] = orders as [(typeof orders)[0], (typeof orders)[0], (typeof orders)[0]];
+  await a.database.orders.bulkInsert([edited, deleted]);
+  await eventually(() => orderOnServer(server, 'shop-1', deleted.id), Boolean);
+  await eventually(
+    () => a.database.syncstate.count().exec(),
+    (count) => count === 0,
+  );
+
+  a.replication.pause();
+  await a.database.orders.insert(kept);
+  const editedDoc = await a.database.orders.findOne(edited.id).exec();
+  await editedDoc?.incrementalPatch({ notes: 'Collar stain, both cuffs.' });
+  await editedDoc?.getLatest().incrementalPatch({ priority: 'urgent', notes: 'Cuffs only.' });
+  await (await a.database.orders.findOne(deleted.id).exec())?.remove();
+
+  await eventually(
+    async () => [await recordOf(a, kept.id), await recordOf(a, edited.id), await recordOf(a, deleted.id)],
+    (records) => records.every(Boolean),
+  );
+  expect(await recordOf(a, kept.id)).toMatchObject({ state: 'pending', operation: 'create', fields: [] });
+  expect(await recordOf(a, edited.id)).toMatchObject({ operation: 'update', fields: ['notes', 'priority'] });
+  expect(await recordOf(a, deleted.id)).toMatchObject({ operation: 'delete' });
+
+  // a creation stays a creation however often it is edited before the server has it
+  await (await a.database.orders.findOne(kept.id).exec())?.incrementalPatch({ notes: 'New note.' });
+  await eventually(
+    () => recordOf(a, kept.id),
+    (record) => record?.changedAt !== undefined && record.operation === 'create',
+  );
+
+  await a.replication.resume();
+  await storeReaches(a, (s) => s.pendingCount === 0);
+  for (const id of [kept.id, edited.id, deleted.id]) expect(await recordOf(a, id)).toBeUndefined();
+});
+
+it('gathers what a run of local writes amounts to', () => {
+  const created = pendingChange(undefined, { operation: 'INSERT', previous: undefined, next: { id: 'o1', notes: '' } });
+  expect(created).toEqual({ operation: 'create', fields: [] });
+  const edit = pendingChange(undefined, {
+    operation: 'UPDATE',
+    previous: { id: 'o1', notes: 'a', priority: 'normal', updatedAt: 1, editedAt: 1 },
+    next: { id: 'o1', notes: 'b', priority: 'normal', updatedAt: 2, editedAt: 2 },
+  });
+  // the server's clock and the edit clock are bookkeeping, not a person's edit
+  expect(edit).toEqual({ operation: 'update', fields: ['notes'] });
+  expect(
+    pendingChange(edit, { operation: 'UPDATE', previous: { id: 'o1', tags: [] }, next: { id: 'o1', tags: ['x'] } }),
+  ).toEqual({ operation: 'update', fields: ['notes', 'tags'] });
+  expect(pendingChange(edit, { operation: 'DELETE', previous: { id: 'o1' }, next: undefined })).toEqual({
+    operation: 'delete',
+    fields: [],
+  });
+});
+
+it('moves records of the previous version up: they read as edits', async () => {
+  const storage = getRxStorageMemory();
+  const name = `migrate${Date.now().toString(36)}`;
+  // as dev-mode asks of every storage in tests
+  const before = await createRxDatabase({
+    name,
+    storage: wrappedValidateAjvStorage({ storage }),
+    multiInstance: false,
+  });
+  const { operation: _operation, fields: _fields, ...properties } = syncStateSchema.properties;
+  const version0 = { ...syncStateSchema, version: 0, properties } as RxJsonSchema<SyncStateRecord>;
+  await before.addCollections({ syncstate: { schema: version0 } });
+  await before.collections.syncstate?.insert({
+    id: 'orders|o-old',
+    collectionName: 'orders',
+    documentId: 'o-old',
+    state: 'failed',
+    error: 'refused',
+    changedAt: 1,
+  });
+  await before.close();
+
+  const after = await createSynclineDatabase({
+    name,
+    storage,
+    collections: { orders: controlCenterSchemas.orders },
+    multiInstance: false,
+  });
+  try {
+    const record = (await after.syncstate.findOne('orders|o-old').exec())?.toJSON();
+    expect(record).toMatchObject({ state: 'failed', error: 'refused', documentId: 'o-old' });
+    expect(record?.operation).toBeUndefined();
+  } finally {
+    await after.remove();
+  }
+});
