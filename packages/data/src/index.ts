@@ -31,6 +31,20 @@ export {
   type SynclineDatabase,
   type SynclineLocalCollections,
 } from './database';
+export {
+  type AppliedDraft,
+  applyDraft,
+  changedElsewhere,
+  type Draft,
+  type DraftAction,
+  type DraftEdit,
+  draftPatch,
+  draftReducer,
+  draftValues,
+  type FieldChangedElsewhere,
+  startDraft,
+  touchedFields,
+} from './draft';
 export type { TokenSource } from './graphql-transport';
 export { InvalidDocumentError } from './local-validation';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
@@ -50,6 +64,12 @@ export {
   useSyncStatus,
 } from './react/hooks';
 export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';
+export {
+  type DocumentDraft,
+  type DraftSaveOptions,
+  type DraftSaveResult,
+  useDocumentDraft,
+} from './react/use-document-draft';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
