@@ -10,7 +10,7 @@ export interface DraftEdit {
   value: unknown;
 }
 
-export interface Draft<T extends PlainDocument = PlainDocument> {
+export interface Draft<T extends object = PlainDocument> {
   /** The document as this device holds it now; `null` before it loads and once it is deleted. */
   live: T | null;
   /** True until the document has been read once. */
@@ -30,7 +30,7 @@ export interface FieldChangedElsewhere {
   mine: unknown;
 }
 
-export type DraftAction<T extends PlainDocument = PlainDocument> =
+export type DraftAction<T extends object = PlainDocument> =
   /** The document as it is now (a live update, or `null` once deleted). */
   | { type: 'live'; doc: T | null }
   | { type: 'set'; field: string; value: unknown }
@@ -44,7 +44,10 @@ export type DraftAction<T extends PlainDocument = PlainDocument> =
 
 const noEdits: Readonly<Record<string, DraftEdit>> = Object.freeze({});
 
-export function startDraft<T extends PlainDocument>(): Draft<T> {
+/** A document's field by name: documents are typed by their schema, edits by field name. */
+const fieldOf = (doc: object, field: string): unknown => (doc as PlainDocument)[field];
+
+export function startDraft<T extends object>(): Draft<T> {
   return { live: null, loading: true, edits: noEdits };
 }
 
@@ -58,23 +61,23 @@ function without(edits: Readonly<Record<string, DraftEdit>>, field: string): Rea
  * Setting a field to the value the document holds is no change: the field follows the document again. Otherwise
  * the first change records what the person saw then as its base; later changes keep that base.
  */
-function setField<T extends PlainDocument>(draft: Draft<T>, field: string, value: unknown): Draft<T> {
+function setField<T extends object>(draft: Draft<T>, field: string, value: unknown): Draft<T> {
   if (!draft.live) return draft;
-  const current = draft.live[field];
+  const current = fieldOf(draft.live, field);
   if (jsonEqual(value, current)) return { ...draft, edits: without(draft.edits, field) };
   const base = field in draft.edits ? draft.edits[field]?.base : current;
   return { ...draft, edits: { ...draft.edits, [field]: { base, value } } };
 }
 
-function settle<T extends PlainDocument>(draft: Draft<T>, doc: T): Draft<T> {
+function settle<T extends object>(draft: Draft<T>, doc: T): Draft<T> {
   const edits: Record<string, DraftEdit> = {};
   for (const [field, edit] of Object.entries(draft.edits)) {
-    if (!jsonEqual(edit.value, doc[field])) edits[field] = { base: doc[field], value: edit.value };
+    if (!jsonEqual(edit.value, fieldOf(doc, field))) edits[field] = { base: fieldOf(doc, field), value: edit.value };
   }
   return { live: doc, loading: false, edits: Object.keys(edits).length === 0 ? noEdits : edits };
 }
 
-export function draftReducer<T extends PlainDocument>(draft: Draft<T>, action: DraftAction<T>): Draft<T> {
+export function draftReducer<T extends object>(draft: Draft<T>, action: DraftAction<T>): Draft<T> {
   switch (action.type) {
     case 'live':
       return { ...draft, live: action.doc, loading: false };
@@ -85,7 +88,10 @@ export function draftReducer<T extends PlainDocument>(draft: Draft<T>, action: D
     case 'keep-mine': {
       const edit = draft.edits[action.field];
       if (!edit || !draft.live) return draft;
-      return { ...draft, edits: { ...draft.edits, [action.field]: { ...edit, base: draft.live[action.field] } } };
+      return {
+        ...draft,
+        edits: { ...draft.edits, [action.field]: { ...edit, base: fieldOf(draft.live, action.field) } },
+      };
     }
     case 'reset':
       return { ...draft, edits: noEdits };
@@ -100,9 +106,9 @@ export function touchedFields(draft: Pick<Draft, 'edits'>): string[] {
 }
 
 /** What the form shows: the live document with the person's changes over it; `null` while there is none. */
-export function draftValues<T extends PlainDocument>(draft: Draft<T>): T | null {
+export function draftValues<T extends object>(draft: Draft<T>): T | null {
   if (!draft.live) return null;
-  const values: PlainDocument = { ...draft.live };
+  const values: PlainDocument = { ...(draft.live as PlainDocument) };
   for (const [field, edit] of Object.entries(draft.edits)) values[field] = edit.value;
   return values as T;
 }
@@ -113,22 +119,22 @@ export function draftValues<T extends PlainDocument>(draft: Draft<T>): T | null 
  */
 export function changedElsewhere(
   edits: Readonly<Record<string, DraftEdit>>,
-  doc: PlainDocument | null,
+  doc: object | null,
 ): FieldChangedElsewhere[] {
   if (!doc) return [];
   return Object.entries(edits)
-    .filter(([field, edit]) => !jsonEqual(doc[field], edit.base) && !jsonEqual(doc[field], edit.value))
-    .map(([field, edit]) => ({ field, base: edit.base, theirs: doc[field], mine: edit.value }));
+    .map(([field, edit]) => ({ field, base: edit.base, theirs: fieldOf(doc, field), mine: edit.value }))
+    .filter(({ base, theirs, mine }) => !jsonEqual(theirs, base) && !jsonEqual(theirs, mine));
 }
 
 /** Only the changed fields, with the person's values: what a save writes. */
-export function draftPatch<T extends PlainDocument>(edits: Readonly<Record<string, DraftEdit>>): Partial<T> {
+export function draftPatch<T extends object>(edits: Readonly<Record<string, DraftEdit>>): Partial<T> {
   const patch: PlainDocument = {};
   for (const [field, edit] of Object.entries(edits)) patch[field] = edit.value;
   return patch as Partial<T>;
 }
 
-export type AppliedDraft<T extends PlainDocument> =
+export type AppliedDraft<T extends object> =
   | { ok: true; doc: T; patch: Partial<T> }
   | { ok: false; changes: FieldChangedElsewhere[] };
 
@@ -137,10 +143,7 @@ export type AppliedDraft<T extends PlainDocument> =
  * every other field stays as `newest` has it. Refused, with the fields in question, when a changed field moved
  * elsewhere and the person has not decided.
  */
-export function applyDraft<T extends PlainDocument>(
-  edits: Readonly<Record<string, DraftEdit>>,
-  newest: T,
-): AppliedDraft<T> {
+export function applyDraft<T extends object>(edits: Readonly<Record<string, DraftEdit>>, newest: T): AppliedDraft<T> {
   const changes = changedElsewhere(edits, newest);
   if (changes.length > 0) return { ok: false, changes };
   const patch = draftPatch<T>(edits);

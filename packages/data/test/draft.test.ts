@@ -12,7 +12,7 @@ import {
   touchedFields,
 } from '../src/draft';
 
-interface Order extends Record<string, unknown> {
+interface Order {
   id: string;
   priority: string;
   notes?: string;

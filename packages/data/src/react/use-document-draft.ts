@@ -1,6 +1,5 @@
 // Edit safety for forms: a draft of one document that writes only what the person changed, onto the newest
 // version. The state transitions live in `../draft`; this hook subscribes to the document and writes the save.
-import type { PlainDocument } from '@syncline/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RxDocument } from 'rxdb';
 import {
@@ -18,7 +17,7 @@ import { useSyncline } from './context';
 import { useCollection } from './hooks';
 
 /** What a save did. Nothing is written unless it says `saved`. */
-export type DraftSaveResult<T extends PlainDocument> =
+export type DraftSaveResult<T extends object> =
   | { status: 'saved'; patch: Partial<T>; before: T; after: T }
   /** The person changed nothing (or only back to what the document holds). */
   | { status: 'unchanged' }
@@ -27,7 +26,7 @@ export type DraftSaveResult<T extends PlainDocument> =
   /** The document is gone from this device (deleted, or never synced here). */
   | { status: 'missing' };
 
-export interface DraftSaveOptions<T extends PlainDocument> {
+export interface DraftSaveOptions<T extends object> {
   /**
    * Fields to write along with the person's changes, computed from the newest document at the moment of writing:
    * a history entry, an edited-at. Runs only when the save writes.
@@ -35,7 +34,7 @@ export interface DraftSaveOptions<T extends PlainDocument> {
   amend?: (newest: T, patch: Partial<T>) => Partial<T>;
 }
 
-export interface DocumentDraft<T extends PlainDocument> {
+export interface DocumentDraft<T extends object> {
   /** The document as this device holds it now, kept live; `null` while loading and once deleted. */
   doc: T | null;
   loading: boolean;
@@ -65,7 +64,7 @@ class MovedDuringSave extends Error {
   }
 }
 
-interface Keyed<T extends PlainDocument> {
+interface Keyed<T extends object> {
   key: string;
   draft: Draft<T>;
 }
@@ -76,7 +75,7 @@ interface Keyed<T extends PlainDocument> {
  * and the new one) until they keep theirs or mine; `save()` writes only the changed fields onto the newest
  * document, so a change made elsewhere is never written back over. A new id (or database) starts a new draft.
  */
-export function useDocumentDraft<T extends PlainDocument>(collectionName: string, id: string): DocumentDraft<T> {
+export function useDocumentDraft<T extends object>(collectionName: string, id: string): DocumentDraft<T> {
   const collection = useCollection<T>(collectionName);
   const key = `${useSyncline().database.token}:${collectionName}:${id}`;
   const [state, setState] = useState<Keyed<T>>(() => ({ key, draft: startDraft<T>() }));
