@@ -1,33 +1,12 @@
 // Two operators edit the same order while offline. When both reconnect, the status follows its rule (the
 // furthest step wins), the notes become a conflict in the second device's inbox, and resolving it there
 // converges both devices and the server.
-import { controlCenterSchemas, type Order } from '@syncline/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
-import { startTestControlCenter } from '../support/control-center';
-import { signIn } from '../support/pages';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type Device, devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
 
 describe('conflict journey', () => {
-  let center: Awaited<ReturnType<typeof startTestControlCenter>>;
-  let browser: Browser;
-  const devices: Array<{ context: BrowserContext; page: Page }> = [];
-
-  beforeAll(async () => {
-    center = await startTestControlCenter();
-    browser = await launchBrowser();
-    for (let i = 0; i < 2; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-      context.setDefaultTimeout(20_000);
-      devices.push({ context, page: await context.newPage() });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await center?.close();
-  });
+  const journey = devicesJourney(2);
 
   async function editOffline(page: Page, orderUrl: string, notes: string, steps: number) {
     await page.goto(orderUrl);
@@ -46,24 +25,14 @@ describe('conflict journey', () => {
   }
 
   it('merges the status by its rule, records the notes conflict, and converges after resolving it', async () => {
-    const account = center.accounts.find((a) => a.tenant === 'northwind-laundry');
-    const server = new SyncClient(center.graphqlUrl, account?.token ?? '');
-    const serverOrder = async (id: string) =>
-      (await server.pullAll<Order>('orders', controlCenterSchemas.orders)).find((order) => order.id === id);
-    const received = (await server.pullAll<Order>('orders', controlCenterSchemas.orders)).find(
-      (o) => o.status === 'received',
-    );
+    const orders = serverOrders(journey);
+    const serverOrder = orders.one;
+    const received = (await orders.all()).find((o) => o.status === 'received');
     if (!received) throw new Error('The demo data has no received order to edit');
-    const orderUrl = `${center.url}orders/${received.id}`;
-    const [a, b] = devices as [(typeof devices)[0], (typeof devices)[0]];
-
-    for (const device of devices) {
-      await device.page.goto(center.url);
-      await signIn(device.page, 'Northwind Laundry');
-      await device.page.goto(orderUrl);
-      await device.page.getByRole('heading', { name: `Order #${received.number}` }).waitFor();
-      await device.context.setOffline(true);
-    }
+    const { devices } = journey;
+    const [a, b] = devices as [Device, Device];
+    const orderUrl = await openOrderOnEach(journey, received);
+    for (const device of devices) await device.context.setOffline(true);
 
     await editOffline(a.page, orderUrl, 'Customer will pick up at noon', 1); // received -> washing
     await editOffline(b.page, orderUrl, 'Use the gentle programme', 2); // received -> washing -> drying

@@ -32,6 +32,20 @@ export {
   type SynclineDatabase,
   type SynclineLocalCollections,
 } from './database';
+export {
+  type AppliedDraft,
+  applyDraft,
+  changedElsewhere,
+  type Draft,
+  type DraftAction,
+  type DraftEdit,
+  draftPatch,
+  draftReducer,
+  draftValues,
+  type FieldChangedElsewhere,
+  startDraft,
+  touchedFields,
+} from './draft';
 export { type FieldTitles, fieldTitles, fieldTitlesOf, titleOf } from './field-titles';
 export type { TokenSource } from './graphql-transport';
 export { InvalidDocumentError } from './local-validation';
@@ -53,6 +67,12 @@ export {
   useSyncStatus,
 } from './react/hooks';
 export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';
+export {
+  type DocumentDraft,
+  type DraftSaveOptions,
+  type DraftSaveResult,
+  useDocumentDraft,
+} from './react/use-document-draft';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';

@@ -61,6 +61,7 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
   EmptyState,
+  FieldChangedNotice,
   FieldValue,
   FormField,
   Input,
@@ -356,6 +357,11 @@ export const fixtures: Record<ComponentName, Fixture> = {
   DropdownMenuSubTrigger: { inside: 'DropdownMenu', why: inMenu },
   DropdownMenuTrigger: { inside: 'DropdownMenu', why: inMenu },
   EmptyState: { render: () => <EmptyState title="No orders yet" /> },
+  FieldChangedNotice: {
+    render: () => (
+      <FieldChangedNotice label="Priority" from="high" to="low" onKeepTheirs={() => {}} onKeepMine={() => {}} />
+    ),
+  },
   FieldValue: { render: () => <FieldValue value="Ring twice" /> },
   FormField: {
     render: () => (

@@ -1,5 +1,5 @@
 // Formatting shared by the pages: money, statuses, relative times.
-import type { OrderStatus } from '@syncline/domain';
+import type { OrderPriority, OrderStatus } from '@syncline/domain';
 
 const money = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
 
@@ -13,6 +13,13 @@ export const statusLabel: Record<OrderStatus, string> = {
   ready: 'Ready',
   cancelled: 'Cancelled',
   delivered: 'Delivered',
+};
+
+export const priorityLabel: Record<OrderPriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
 };
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });

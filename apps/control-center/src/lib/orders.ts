@@ -1,5 +1,6 @@
 // Order writes the pages share: create with a generated number, advance along the flow, and the toasts
 // that say where a write went (this device, or the server) with an undo.
+import { type DocumentDraft, type DraftSaveResult, jsonEqual } from '@syncline/data';
 import {
   nextOrderStatus,
   type Order,
@@ -52,22 +53,35 @@ export function historyEntry(actor: string, summary: string, changes: OrderChang
 
 const withEntry = (order: Pick<Order, 'history'>, entry: OrderHistoryEntry) => [...(order.history ?? []), entry];
 
-/** Patches an order and records what changed; a patch that changes nothing writes nothing. */
-export async function editOrder(
-  { database, actor, online }: WriteContext,
-  orderId: string,
-  patch: Partial<Order>,
-): Promise<void> {
-  const doc = await database.orders.findOne(orderId).exec();
-  if (!doc) return;
-  const before = doc.toJSON() as Order;
+/**
+ * The history entry for an edit: the fields whose value differs from the order as it is now (the newest version,
+ * not the one a form loaded); `null` when nothing would change.
+ */
+export function editEntry(actor: string, newest: Order, patch: Partial<Order>): OrderHistoryEntry | null {
   const changes: OrderChange[] = Object.entries(patch)
-    .filter(([field, value]) => JSON.stringify(before[field as keyof Order]) !== JSON.stringify(value))
-    .map(([field, value]) => ({ field, from: show(before[field as keyof Order]), to: show(value) }));
-  if (changes.length === 0) return;
-  const entry = historyEntry(actor, `Edited ${changes.map((c) => c.field).join(', ')}`, changes);
-  await doc.incrementalPatch({ ...patch, history: withEntry(before, entry) });
-  toast.success(`Order #${before.number} saved`, { description: savedWhere(online) });
+    .filter(([field, value]) => !jsonEqual(newest[field as keyof Order], value))
+    .map(([field, value]) => ({ field, from: show(newest[field as keyof Order]), to: show(value) }));
+  return changes.length === 0 ? null : historyEntry(actor, `Edited ${changes.map((c) => c.field).join(', ')}`, changes);
+}
+
+/**
+ * Saves an edit form's draft: only the fields the person changed, written onto the newest order with a history
+ * entry, so another device's change to any other field is never written back over. Returns what the save did.
+ */
+export async function saveOrderDraft(
+  { actor, online }: WriteContext,
+  draft: DocumentDraft<Order>,
+): Promise<DraftSaveResult<Order>> {
+  const result = await draft.save({
+    amend: (newest, patch) => {
+      const entry = editEntry(actor, newest, patch);
+      return entry ? { history: withEntry(newest, entry) } : {};
+    },
+  });
+  if (result.status === 'saved') {
+    toast.success(`Order #${result.after.number} saved`, { description: savedWhere(online) });
+  }
+  return result;
 }
 
 /**

@@ -1,6 +1,7 @@
-// One order: its details, an edit form (priority, notes, tags), the next step of its flow, and its history.
+// One order: its details, an edit form (priority, notes, tags) that never writes back what the operator did not
+// change, the next step of its flow, and its history.
 
-import { useDocSyncState, useDocument } from '@syncline/data';
+import { jsonEqual, useDocSyncState, useDocument, useDocumentDraft } from '@syncline/data';
 import { nextOrderStatus, type Order, type OrderPriority } from '@syncline/domain';
 import {
   AlertDialog,
@@ -22,48 +23,107 @@ import {
   Input,
   Textarea,
 } from '@syncline/ui';
-import { SyncDot } from '@syncline/ui/sync';
+import { ConnectedFieldChangedNotice } from '@syncline/ui/connected';
+import { describeFieldValue, SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PriorityField } from '../components/priority-field';
-import { formatCents, formatDateTime, statusLabel } from '../lib/format';
-import { advanceOrder, cancelOrder, deleteOrder, editOrder, type WriteContext } from '../lib/orders';
+import { formatCents, formatDateTime, priorityLabel, statusLabel } from '../lib/format';
+import { advanceOrder, cancelOrder, deleteOrder, saveOrderDraft, type WriteContext } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
 
-function EditOrderForm({ order }: { order: Order }) {
+/** Tags as typed: comma-separated, trimmed, without duplicates. */
+const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  ),
+];
+
+const fieldLabel: Record<string, string> = { priority: 'Priority', notes: 'Notes', tags: 'Tags' };
+const labelOf = (field: string) => fieldLabel[field] ?? field;
+
+const formatPriority = (value: unknown) => priorityLabel[value as OrderPriority] ?? describeFieldValue(value);
+
+/**
+ * The edit form is a draft over the live order: fields the operator has not changed follow other devices as they
+ * sync, a changed field that another device changes too asks "keep theirs or mine" under it, and saving writes
+ * only the changed fields onto the newest order.
+ */
+function EditOrderForm({ orderId }: { orderId: string }) {
   const write = useWriteContext();
-  const [priority, setPriority] = useState<OrderPriority>(order.priority);
-  const [notes, setNotes] = useState(order.notes ?? '');
-  const [tags, setTags] = useState((order.tags ?? []).join(', '));
-  const [error, setError] = useState<string | undefined>();
+  const draft = useDocumentDraft<Order>('orders', orderId);
+  // what the operator typed in Tags, kept while it still means the draft's tags (so "a, " is not rewritten to "a")
+  const [tagsText, setTagsText] = useState<string | null>(null);
+  const [tagsError, setTagsError] = useState<string | undefined>();
+  const [refused, setRefused] = useState<'changed-elsewhere' | 'missing' | null>(null);
+  const { values, touched, changedElsewhere } = draft;
+  if (!values) return null;
+
+  const tags = values.tags ?? [];
+  const shownTags = tagsText !== null && jsonEqual(parseTags(tagsText), tags) ? tagsText : tags.join(', ');
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    const list = tags
-      .split(',')
-      .map((tag) => tag.trim())
-      .filter(Boolean);
-    if (list.some((tag) => tag.length > 40)) {
-      setError('Keep each tag under 40 characters; nothing was saved.');
+    if (tags.some((tag) => tag.length > 40)) {
+      setTagsError('Keep each tag under 40 characters; nothing was saved.');
       return;
     }
-    setError(undefined);
-    await editOrder(write, order.id, { priority, notes, tags: [...new Set(list)] });
+    setTagsError(undefined);
+    const result = await saveOrderDraft(write, draft);
+    setRefused(result.status === 'changed-elsewhere' || result.status === 'missing' ? result.status : null);
   };
 
   return (
     <form className="flex flex-col gap-4" onSubmit={save}>
-      <PriorityField value={priority} onChange={setPriority} />
-      <FormField label="Notes">
-        <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
-      </FormField>
-      <FormField label="Tags" description="Separate tags with commas." error={error}>
-        <Input value={tags} onChange={(e) => setTags(e.target.value)} />
-      </FormField>
-      <Button type="submit" className="self-start">
-        Save changes
-      </Button>
+      <div className="flex flex-col gap-2">
+        <PriorityField value={values.priority} onChange={(priority) => draft.set('priority', priority)} />
+        <ConnectedFieldChangedNotice draft={draft} field="priority" label="Priority" format={formatPriority} />
+      </div>
+      <div className="flex flex-col gap-2">
+        <FormField label="Notes">
+          <Textarea value={values.notes ?? ''} onChange={(e) => draft.set('notes', e.target.value)} rows={4} />
+        </FormField>
+        <ConnectedFieldChangedNotice draft={draft} field="notes" label="Notes" />
+      </div>
+      <div className="flex flex-col gap-2">
+        <FormField label="Tags" description="Separate tags with commas." error={tagsError}>
+          <Input
+            value={shownTags}
+            onChange={(e) => {
+              setTagsText(e.target.value);
+              draft.set('tags', parseTags(e.target.value));
+            }}
+          />
+        </FormField>
+        <ConnectedFieldChangedNotice draft={draft} field="tags" label="Tags" />
+      </div>
+      {refused === 'changed-elsewhere' && changedElsewhere.length > 0 ? (
+        <p role="alert" className="text-error-text text-sm">
+          Nothing was saved: {changedElsewhere.map((change) => labelOf(change.field)).join(', ')} changed on another
+          device meanwhile. Keep theirs or yours, then save.
+        </p>
+      ) : refused === 'missing' ? (
+        <p role="alert" className="text-error-text text-sm">
+          Nothing was saved: this order is no longer on this device.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit">Save changes</Button>
+        {touched.length > 0 ? (
+          <>
+            <Button type="button" variant="ghost" onClick={draft.reset}>
+              Discard edits
+            </Button>
+            <p data-slot="unsaved-fields" className="text-foreground-muted text-sm">
+              Not saved yet: {touched.map(labelOf).join(', ')}
+            </p>
+          </>
+        ) : null}
+      </div>
     </form>
   );
 }
@@ -165,7 +225,7 @@ export function OrderPage() {
               <CardTitle>Edit</CardTitle>
             </CardHeader>
             <CardContent>
-              <EditOrderForm key={order.id} order={order} />
+              <EditOrderForm key={order.id} orderId={order.id} />
             </CardContent>
           </Card>
         </div>

@@ -45,7 +45,8 @@ function useObservable<T>(what: string, make: () => Observable<T>, initial: T): 
   return state.key === key ? state : { value: initial, loading: true };
 }
 
-function useCollection<T>(name: string): RxCollection<T> {
+/** A collection of the provider's database by name; throws when there is none by that name. */
+export function useCollection<T>(name: string): RxCollection<T> {
   const collection = useSyncline().database.collections[name];
   if (!collection) throw new Error(`The database has no collection "${name}".`);
   return collection as unknown as RxCollection<T>;

@@ -5,6 +5,10 @@ export {
   type ConnectedConflictDiffViewerProps,
 } from './connected-conflict-diff-viewer';
 export { ConnectedConflictInbox, type ConnectedConflictInboxProps } from './connected-conflict-inbox';
+export {
+  ConnectedFieldChangedNotice,
+  type ConnectedFieldChangedNoticeProps,
+} from './connected-field-changed-notice';
 export { ConnectedOfflineBanner, type ConnectedOfflineBannerProps } from './connected-offline-banner';
 export { ConnectedSyncDot, type ConnectedSyncDotProps } from './connected-sync-dot';
 export { ConnectedSyncQueuePanel, type ConnectedSyncQueuePanelProps } from './connected-sync-queue-panel';

@@ -2,6 +2,7 @@
 // `@syncline/ui/connected` wires them to it.
 export * from './conflict-diff-viewer';
 export * from './conflict-inbox';
+export * from './field-changed-notice';
 export {
   describeCountdown,
   formatCountdown,

@@ -1,0 +1,5 @@
+export {
+  describeFieldValue,
+  FieldChangedNotice,
+  type FieldChangedNoticeProps,
+} from './field-changed-notice';
