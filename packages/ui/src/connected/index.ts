@@ -5,12 +5,14 @@ export {
   type ConnectedConflictDiffViewerProps,
 } from './connected-conflict-diff-viewer';
 export { ConnectedConflictInbox, type ConnectedConflictInboxProps } from './connected-conflict-inbox';
+export { ConnectedConflictToast, type ConnectedConflictToastProps } from './connected-conflict-toast';
 export { ConnectedOfflineBanner, type ConnectedOfflineBannerProps } from './connected-offline-banner';
 export { ConnectedSyncDot, type ConnectedSyncDotProps } from './connected-sync-dot';
 export { ConnectedSyncQueuePanel, type ConnectedSyncQueuePanelProps } from './connected-sync-queue-panel';
 export { ConnectedSyncRow, type ConnectedSyncRowProps } from './connected-sync-row';
 export { ConnectedSyncStatusWidget, type ConnectedSyncStatusWidgetProps } from './connected-sync-status-widget';
 export { type DescribeDocument, describeById, describeDocument, documentNoun } from './describe-document';
+export { syncSnapshot, useShownSyncPhase, useSyncSnapshot } from './shown-sync-status';
 export {
   type ConflictVersions,
   choicesKeeping,

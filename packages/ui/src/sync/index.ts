@@ -2,6 +2,7 @@
 // `@syncline/ui/connected` wires them to it.
 export * from './conflict-diff-viewer';
 export * from './conflict-inbox';
+export type { PhaseDisplayOptions } from './lib/phase-display';
 export {
   describeCountdown,
   formatCountdown,
@@ -12,6 +13,7 @@ export {
 } from './lib/relative-time';
 export { useNow } from './lib/use-now';
 export { useSettledValue } from './lib/use-settled-value';
+export { useShownPhase } from './lib/use-shown-phase';
 export * from './offline-banner';
 export * from './sync-dot';
 export * from './sync-queue-panel';
