@@ -184,3 +184,71 @@ export const BlipDoesNotFlicker: Story = {
     await expect(texts.some((text) => /offline/i.test(text))).toBe(false);
   },
 };
+
+export const NeedsReview: Story = {
+  args: { conflictCount: 1, defaultOpen: true },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveTextContent('1 conflict needs review');
+    await expect(status).not.toHaveTextContent(/synced/i);
+    await expect(await screen.findByText(/Both versions are kept until you review them/)).toBeVisible();
+  },
+};
+
+export const LastSyncedBesideTheStatus: Story = {
+  args: { showLastSynced: true, lastSyncedAt: minutesAgo(3) },
+  parameters: { viewport: { defaultViewport: 'desktop' } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/3 min ago/)).toBeInTheDocument();
+  },
+};
+
+/** A harness that sends one change the way the sync store would: pushing for `ms`, then idle. */
+function ShortSyncHarness(props: SyncStatusWidgetProps & { pushMs: number }) {
+  const [pushing, setPushing] = useState(false);
+  const { pushMs, ...widget } = props;
+  return (
+    <div className="flex items-center gap-3">
+      <SyncStatusWidget {...widget} activity={pushing ? 'pushing' : 'idle'} pendingCount={pushing ? 1 : 0} />
+      <Button
+        size="sm"
+        variant="outline"
+        onClick={() => {
+          setPushing(true);
+          setTimeout(() => setPushing(false), pushMs);
+        }}
+      >
+        Send a change
+      </Button>
+    </div>
+  );
+}
+
+export const ShortSyncStaysReadable: Story = {
+  // A moving status: behaviour only, no picture.
+  parameters: { visual: false },
+  args: { settleDelayMs: 500, minBusyMs: 1200 },
+  render: (args) => <ShortSyncHarness {...args} pushMs={50} />,
+  play: async ({ canvas, userEvent }) => {
+    const status = canvas.getByRole('status');
+    const texts = recordTexts(status);
+    await userEvent.click(canvas.getByRole('button', { name: 'Send a change' }));
+    await expect(status).toHaveTextContent('Sending 1 change');
+    // the push ended after 50 ms; the words stay long enough to be read
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await expect(status).toHaveTextContent('Sending');
+    await waitFor(() => expect(status).toHaveTextContent('All changes synced'), { timeout: 3000 });
+    // shown once and gone once: synced, sending, synced, never back and forth
+    const kinds = texts.map((text) => (/Sending/.test(text) ? 'sending' : 'synced'));
+    await expect(kinds.filter((kind, i) => kind !== kinds[i - 1])).toEqual(['synced', 'sending', 'synced']);
+  },
+};
+
+export const RetryingIsNotAnError: Story = {
+  args: { activity: 'pushing', pendingCount: 1, lastError: 'The request timed out.' },
+  play: async ({ canvas }) => {
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveTextContent('Sending 1 change');
+    await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
+  },
+};

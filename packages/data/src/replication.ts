@@ -14,6 +14,7 @@ import {
 } from './replication/collection-replicator';
 import { browserSaysOffline, watchConnectivity } from './replication/connectivity';
 import { discardChanges } from './replication/discard';
+import { keepLastSynced } from './replication/last-synced';
 import { LiveConnection } from './replication/live-connection';
 import { createReceivedCounter } from './replication/received-counter';
 import { watchStalls } from './replication/stall-watch';
@@ -100,6 +101,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const reporter = new SyncReporter(store, backoffs, live);
   const received = createReceivedCounter(store);
   const unbindCounts = bindSyncCounts(store, database);
+  const stopKeepingLastSynced = keepLastSynced(store, database.name);
   const discarded: DiscardedCreations = new Set();
   const leaderOnly = options.waitForLeadership ?? Boolean(database.multiInstance);
 
@@ -158,7 +160,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     online: () => {
       if (store.getState().paused) return;
       // the socket may have outlived the browser's offline spell; either way, pull what was missed
-      reporter.set({ connection: reporter.socketConnected ? 'online' : 'connecting' });
+      reporter.reconnecting();
       // what failed while the network was gone starts afresh
       backoffs.resetAll();
       backoffs.wakeAll();
@@ -228,6 +230,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       await Promise.all(replicators.map((replicator) => replicator.cancel()));
       await connection.close();
       unbindCounts();
+      stopKeepingLastSynced();
       reporter.set({ connection: 'offline', activity: 'idle', stalled: false });
     },
   };

@@ -6,7 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
 import { ControlCenterPalette } from './control-center-palette';
-import { ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
+import { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
 
 function currentPage(pathname: string) {
   return (
@@ -30,7 +30,14 @@ export function Layout() {
       navigation={
         <AppShellNav>
           {pages.map((item) => (
-            <AppShellNavItem key={item.path} asChild icon={item.icon} label={item.label} active={item === page}>
+            <AppShellNavItem
+              key={item.path}
+              asChild
+              icon={item.icon}
+              label={item.label}
+              active={item === page}
+              badge={item.path === '/conflicts' ? <ConflictCountBadge /> : undefined}
+            >
               <Link to={item.path} />
             </AppShellNavItem>
           ))}

@@ -2,8 +2,8 @@
 // pause / resume, and which server and token this device uses.
 import { useSyncControls, useSyncline, useSyncStatus } from '@syncline/data';
 import { Badge, Button, Card, CardContent, CardHeader, CardTitle, FormField, Input } from '@syncline/ui';
-import { ConnectedSyncQueuePanel } from '@syncline/ui/connected';
-import { useNow } from '@syncline/ui/sync';
+import { ConnectedSyncQueuePanel, useShownSyncPhase, useSyncSnapshot } from '@syncline/ui/connected';
+import { syncPhaseDescription, syncPhaseLabel, useNow } from '@syncline/ui/sync';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../lib/format';
 import { trackSyncSessions } from '../lib/sync-history';
@@ -58,7 +58,8 @@ function ServerSettings() {
 
 export function SyncPage() {
   const { store } = useSyncline();
-  const connection = useSyncStatus((s) => s.connection);
+  const status = useSyncSnapshot();
+  const phase = useShownSyncPhase();
   const paused = useSyncStatus((s) => s.paused);
   const lastSyncedAt = useSyncStatus((s) => s.lastSyncedAt);
   const lastError = useSyncStatus((s) => s.lastError);
@@ -94,10 +95,16 @@ export function SyncPage() {
             <CardTitle>Status</CardTitle>
           </CardHeader>
           <CardContent className="flex flex-col gap-3 text-sm">
-            <p>
-              Connection:{' '}
-              <Badge variant={connection === 'online' ? 'success' : 'warning'}>{paused ? 'paused' : connection}</Badge>
+            {/* the words of the header's widget and the banner, from the same phase */}
+            <p data-phase={phase}>
+              <span className="font-medium">{syncPhaseLabel(phase, status)}</span>
+              {paused ? (
+                <Badge variant="warning" className="ml-2">
+                  paused
+                </Badge>
+              ) : null}
             </p>
+            <p className="text-foreground-muted">{syncPhaseDescription(phase, status)}</p>
             {lastError ? (
               <p>
                 Last error ({lastError.kind}, {formatDateTime(lastError.at)}): {lastError.message}

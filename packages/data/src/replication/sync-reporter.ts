@@ -118,6 +118,18 @@ export class SyncReporter {
     this.set({ connection: 'connecting', lastError: syncError('auth', message) });
   }
 
+  /**
+   * The browser is back online and every request is about to be retried: being unreachable while it was offline is
+   * no error of the requests now on their way (they report their own if they fail).
+   */
+  reconnecting(): void {
+    const status = this.store.getState();
+    this.set({
+      connection: this.socketConnected ? 'online' : 'connecting',
+      ...(status.lastError?.kind === 'network' ? { lastError: null } : {}),
+    });
+  }
+
   socketOpened(): void {
     this.socketConnected = true;
     // the server is reachable again: whatever failed while it was not starts afresh, and goes now

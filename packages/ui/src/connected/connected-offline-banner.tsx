@@ -1,12 +1,14 @@
 'use client';
-// The offline banner, shown while the sync store says offline, with the number of writes waiting on this device.
-import { useSyncStatus } from '@syncline/data';
+// The offline banner fed by the sync status store, showing the same phase as the status widget: offline with the
+// writes waiting, then syncing them, then synced or what still needs a person.
 import { OfflineBanner, type OfflineBannerProps } from '../sync/offline-banner';
+import type { SyncStatusSnapshot } from '../sync/sync-status-widget';
+import { useShownSyncPhase, useSyncSnapshot } from './shown-sync-status';
 
-export type ConnectedOfflineBannerProps = Omit<OfflineBannerProps, 'online' | 'pendingCount'>;
+export type ConnectedOfflineBannerProps = Omit<OfflineBannerProps, keyof SyncStatusSnapshot | 'online' | 'phase'>;
 
 export function ConnectedOfflineBanner(props: ConnectedOfflineBannerProps) {
-  const connection = useSyncStatus((s) => s.connection);
-  const pendingCount = useSyncStatus((s) => s.pendingCount);
-  return <OfflineBanner online={connection !== 'offline'} pendingCount={pendingCount} {...props} />;
+  const status = useSyncSnapshot();
+  const phase = useShownSyncPhase();
+  return <OfflineBanner {...status} phase={phase} {...props} />;
 }

@@ -5,6 +5,7 @@ export {
   type ConnectedConflictDiffViewerProps,
 } from './connected-conflict-diff-viewer';
 export { ConnectedConflictInbox, type ConnectedConflictInboxProps } from './connected-conflict-inbox';
+export { ConnectedConflictToast, type ConnectedConflictToastProps } from './connected-conflict-toast';
 export {
   ConnectedFieldChangedNotice,
   type ConnectedFieldChangedNoticeProps,
@@ -15,6 +16,7 @@ export { ConnectedSyncQueuePanel, type ConnectedSyncQueuePanelProps } from './co
 export { ConnectedSyncRow, type ConnectedSyncRowProps } from './connected-sync-row';
 export { ConnectedSyncStatusWidget, type ConnectedSyncStatusWidgetProps } from './connected-sync-status-widget';
 export { type DescribeDocument, describeById, describeDocument, documentNoun } from './describe-document';
+export { syncSnapshot, useShownSyncPhase, useSyncSnapshot } from './shown-sync-status';
 export {
   type ConflictVersions,
   choicesKeeping,

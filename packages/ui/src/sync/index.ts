@@ -3,6 +3,7 @@
 export * from './conflict-diff-viewer';
 export * from './conflict-inbox';
 export * from './field-changed-notice';
+export type { PhaseDisplayOptions } from './lib/phase-display';
 export {
   describeCountdown,
   formatCountdown,
@@ -13,6 +14,7 @@ export {
 } from './lib/relative-time';
 export { useNow } from './lib/use-now';
 export { useSettledValue } from './lib/use-settled-value';
+export { useShownPhase } from './lib/use-shown-phase';
 export * from './offline-banner';
 export * from './sync-dot';
 export * from './sync-queue-panel';

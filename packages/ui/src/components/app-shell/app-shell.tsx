@@ -176,6 +176,8 @@ export type AppShellNavItemProps = Omit<React.ComponentProps<'a'>, 'children'> &
   label: string;
   /** the current page */
   active?: boolean;
+  /** A count after the label (a Badge), part of the link's name; hidden while the sidebar is collapsed. */
+  badge?: React.ReactNode;
   /** Render the child (a router link) with the item's look; its own children are replaced by icon and label. */
   asChild?: boolean;
   children?: React.ReactElement;
@@ -185,6 +187,7 @@ export function AppShellNavItem({
   icon,
   label,
   active,
+  badge,
   asChild,
   children,
   className,
@@ -193,6 +196,12 @@ export function AppShellNavItem({
 }: AppShellNavItemProps) {
   const { collapsed, inDrawer, setDrawerOpen } = useAppShell();
   const Comp = asChild ? Slot.Root : 'a';
+  const badgeSlot =
+    collapsed || !badge ? null : (
+      <span key="badge" data-slot="app-shell-nav-badge" className="ml-auto flex">
+        {badge}
+      </span>
+    );
   const item = (
     <Comp
       data-slot="app-shell-nav-item"
@@ -214,11 +223,12 @@ export function AppShellNavItem({
       {...props}
     >
       {asChild && children ? (
-        cloneElement(children, undefined, icon, collapsed ? null : <span key="label">{label}</span>)
+        cloneElement(children, undefined, icon, collapsed ? null : <span key="label">{label}</span>, badgeSlot)
       ) : (
         <>
           {icon}
           {collapsed ? null : <span>{label}</span>}
+          {badgeSlot}
         </>
       )}
     </Comp>

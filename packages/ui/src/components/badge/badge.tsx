@@ -18,6 +18,7 @@ export const badgeVariants = cva(
         warning: 'border-transparent bg-warning-subtle text-foreground',
         error: 'border-transparent bg-error-subtle text-foreground',
         info: 'border-transparent bg-primary-subtle text-foreground',
+        conflict: 'border-sync-conflict text-foreground',
       },
     },
     defaultVariants: { variant: 'neutral' },

@@ -1,79 +1,107 @@
 'use client';
 // A one-line banner for losing the network: "You're offline. Changes are saved on this device and will sync when
 // you reconnect." Its box is always there at a fixed height (no layout shift when it appears), and it is the live
-// region, so the change is announced. On reconnecting it confirms "Back online, all changes synced" for a moment.
-import { CloudCheckIcon, CloudOffIcon, RefreshCwIcon } from 'lucide-react';
+// region, so the change is announced. After reconnecting it follows the same phase as the status widget: syncing
+// what waited, then "Back online, all changes synced" for a moment, or what still needs a person (a conflict to
+// review, a failure), which stays until it is dealt with.
+import { AlertTriangleIcon, CloudCheckIcon, CloudOffIcon, GitMergeIcon, RefreshCwIcon } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
+import { useShownPhase } from '../lib/use-shown-phase';
+import {
+  type BannerMessage,
+  bannerMessage,
+  deriveSyncPhase,
+  needsReviewText,
+  type SyncPhase,
+  type SyncStatusSnapshot,
+  splitSyncStatus,
+} from '../sync-status-widget/sync-phase';
 
-export type OfflineBannerProps = Omit<React.ComponentProps<'div'>, 'children'> & {
-  /** Whether the app can reach the server. */
-  online: boolean;
-  /** Writes still waiting for the server; while > 0 after reconnecting the banner says it is syncing them. */
-  pendingCount?: number;
-  /** How long "Back online, all changes synced" stays, in ms. */
-  confirmationMs?: number;
-};
+export type OfflineBannerProps = Omit<React.ComponentProps<'div'>, 'children'> &
+  Omit<SyncStatusSnapshot, 'connection'> & {
+    /** The connection, as the sync store reports it. */
+    connection?: SyncStatusSnapshot['connection'];
+    /** Shorthand for `connection`: whether the app can reach the server. */
+    online?: boolean;
+    /** The phase on screen, when the caller times it (shared with the status widget); else derived here. */
+    phase?: SyncPhase;
+    /** How long "Back online, all changes synced" stays, in ms. */
+    confirmationMs?: number;
+  };
 
-type BannerMessage = 'none' | 'offline' | 'reconnecting' | 'synced';
+type Shown = Exclude<BannerMessage, 'none'>;
 
-const messages: Record<Exclude<BannerMessage, 'none'>, { icon: React.ReactNode; text: (pending: number) => string }> = {
+const messages: Record<Shown, { icon: React.ReactNode; text: (status: SyncStatusSnapshot) => string }> = {
   offline: {
     icon: <CloudOffIcon className="text-sync-offline" />,
-    text: (pending) =>
+    text: ({ pendingCount: pending = 0 }) =>
       `You're offline. Changes are saved on this device and will sync when you reconnect.${
         pending ? ` ${pending} ${pending === 1 ? 'change' : 'changes'} waiting.` : ''
       }`,
   },
   reconnecting: {
     icon: <RefreshCwIcon className="text-sync-pending motion-safe:animate-sync-spin" />,
-    text: (pending) => `Back online, syncing ${pending} ${pending === 1 ? 'change' : 'changes'}…`,
+    text: ({ pendingCount: pending = 0 }) =>
+      pending ? `Back online, syncing ${pending} ${pending === 1 ? 'change' : 'changes'}…` : 'Back online, syncing…',
+  },
+  'needs-review': {
+    icon: <GitMergeIcon className="text-sync-conflict" />,
+    text: ({ conflictCount = 0 }) => `Back online · ${needsReviewText(conflictCount)}`,
+  },
+  error: {
+    icon: <AlertTriangleIcon className="text-sync-failed" />,
+    text: () => 'Back online, but sync is not going through. Changes are kept on this device.',
   },
   synced: { icon: <CloudCheckIcon className="text-sync-synced" />, text: () => 'Back online, all changes synced' },
 };
 
 export function OfflineBanner({
   online,
-  pendingCount = 0,
+  phase: timedPhase,
   confirmationMs = 4000,
   className,
-  ...props
+  ...others
 }: OfflineBannerProps) {
-  const [message, setMessage] = useState<BannerMessage>(online ? 'none' : 'offline');
-  const wasOffline = useRef(!online);
+  const [given, props] = splitSyncStatus(others);
+  const status: SyncStatusSnapshot = {
+    ...given,
+    connection: given.connection ?? (online === undefined ? undefined : online ? 'online' : 'offline'),
+  };
+  const ownPhase = useShownPhase(deriveSyncPhase(status), { settleDelayMs: 0 });
+  const phase = timedPhase ?? ownPhase;
+  // whether the connection dropped since the banner last went quiet
+  const afterOffline = useRef(phase === 'offline');
+  if (phase === 'offline') afterOffline.current = true;
+  const message = bannerMessage(phase, status, afterOffline.current);
+  const [confirmed, setConfirmed] = useState(false);
 
   useEffect(() => {
-    if (!online) {
-      wasOffline.current = true;
-      setMessage('offline');
+    if (message !== 'synced') {
+      setConfirmed(false);
       return;
     }
-    if (!wasOffline.current) return;
-    if (pendingCount > 0) {
-      setMessage('reconnecting');
-      return;
-    }
-    wasOffline.current = false;
-    setMessage('synced');
-  }, [online, pendingCount]);
-
-  useEffect(() => {
-    if (message !== 'synced' || !Number.isFinite(confirmationMs)) return;
-    const id = setTimeout(() => setMessage('none'), confirmationMs);
+    if (!Number.isFinite(confirmationMs)) return;
+    const id = setTimeout(() => {
+      afterOffline.current = false;
+      setConfirmed(true);
+    }, confirmationMs);
     return () => clearTimeout(id);
   }, [message, confirmationMs]);
 
-  const shown = message === 'none' ? null : messages[message];
+  const state: BannerMessage = message === 'synced' && confirmed ? 'none' : message;
+  const shown = state === 'none' ? null : messages[state];
   return (
     <div
       data-slot="offline-banner"
-      data-state={message}
+      data-state={state}
       role="status"
       aria-live="polite"
       className={cn(
         'flex h-10 items-center justify-center gap-2 overflow-hidden border-b px-4 text-foreground text-sm transition-colors duration-normal',
         shown ? 'border-border bg-surface-raised' : 'border-transparent bg-transparent',
-        message === 'offline' && 'border-sync-offline',
+        state === 'offline' && 'border-sync-offline',
+        state === 'needs-review' && 'border-sync-conflict',
         className,
       )}
       {...props}
@@ -84,7 +112,7 @@ export function OfflineBanner({
             {shown.icon}
           </span>
           <span data-slot="offline-banner-text" className="truncate">
-            {shown.text(pendingCount)}
+            {shown.text(status)}
           </span>
         </>
       ) : null}

@@ -1,5 +1,9 @@
 export {
+  type BannerMessage,
+  bannerMessage,
+  busyPhases,
   deriveSyncPhase,
+  needsReviewText,
   type SyncActivity,
   type SyncConnection,
   type SyncPhase,

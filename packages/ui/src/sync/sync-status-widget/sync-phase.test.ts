@@ -1,6 +1,7 @@
 // What the sync status widget says in every state, and which state wins when several hold at once.
 import { describe, expect, it } from 'vitest';
 import {
+  bannerMessage,
   deriveSyncPhase,
   type SyncPhase,
   type SyncStatusSnapshot,
@@ -108,9 +109,18 @@ describe('deriveSyncPhase and syncPhaseLabel', () => {
       expect(deriveSyncPhase(everything)).toBe('offline');
     });
 
-    it('an error over a stall, connecting, progress and activity', () => {
-      expect(deriveSyncPhase({ ...everything, connection: 'online' })).toBe('error');
-      expect(deriveSyncPhase({ ...everything, connection: 'connecting' })).toBe('error');
+    it('an error over a stall, connecting and progress once no request is on its way', () => {
+      const answered = { ...everything, activity: 'idle' } as const;
+      expect(deriveSyncPhase({ ...answered, connection: 'online' })).toBe('error');
+      expect(deriveSyncPhase({ ...answered, connection: 'connecting' })).toBe('error');
+    });
+
+    it('never an error for a request in flight: the last failure is not the answer to this one', () => {
+      expect(shown({ ...everything, connection: 'online', stalled: false, progress: null })).toEqual({
+        phase: 'syncing-up',
+        label: 'Sending 3 changes',
+      });
+      expect(deriveSyncPhase({ ...online, activity: 'pulling', lastError: 'Request timed out' })).toBe('syncing-down');
     });
 
     it('a stall over connecting, progress and activity', () => {
@@ -133,6 +143,48 @@ describe('deriveSyncPhase and syncPhaseLabel', () => {
     it('pending work alone is not a phase: online and idle with pending reads as idle', () => {
       expect(deriveSyncPhase({ ...online, pendingCount: 9 })).toBe('idle');
     });
+
+    it('an open conflict over "all changes synced", a sync under way over the conflict', () => {
+      expect(deriveSyncPhase({ ...online, conflictCount: 1 })).toBe('needs-review');
+      expect(deriveSyncPhase({ ...online, conflictCount: 1, activity: 'pulling' })).toBe('syncing-down');
+      expect(deriveSyncPhase({ ...online, conflictCount: 1, lastError: 'boom' })).toBe('error');
+      expect(deriveSyncPhase({ ...online, conflictCount: 1, connection: 'offline' })).toBe('offline');
+    });
+  });
+});
+
+describe('needs review', () => {
+  it('says how many conflicts need review, never that all is synced', () => {
+    expect(shown({ ...online, conflictCount: 1 })).toEqual({ phase: 'needs-review', label: '1 conflict needs review' });
+    expect(shown({ ...online, conflictCount: 3 })).toEqual({
+      phase: 'needs-review',
+      label: '3 conflicts need review',
+    });
+    expect(syncPhaseDescription('needs-review', online)).toMatch(/Both versions are kept until you review them\.$/);
+  });
+});
+
+describe('bannerMessage: the banner follows the same phase', () => {
+  const message = (status: SyncStatusSnapshot, afterOffline = true) =>
+    bannerMessage(deriveSyncPhase(status), status, afterOffline);
+
+  it('says nothing until the connection drops, then offline', () => {
+    expect(message(online, false)).toBe('none');
+    expect(message({ ...online, conflictCount: 2 }, false)).toBe('none');
+    expect(message({ ...online, connection: 'offline' }, false)).toBe('offline');
+  });
+
+  it('after reconnecting: syncing while anything is on its way or waiting, synced only when nothing is left', () => {
+    expect(message({ ...online, connection: 'connecting', pendingCount: 1 })).toBe('reconnecting');
+    expect(message({ ...online, activity: 'pushing', pendingCount: 1 })).toBe('reconnecting');
+    expect(message({ ...online, pendingCount: 1 })).toBe('reconnecting');
+    expect(message(online)).toBe('synced');
+  });
+
+  it('never "all changes synced" while a conflict is open or sync fails', () => {
+    expect(message({ ...online, conflictCount: 1 })).toBe('needs-review');
+    expect(message({ ...online, lastError: 'The server failed' })).toBe('error');
+    expect(message({ ...online, stalled: true, pendingCount: 2 })).toBe('error');
   });
 });
 
@@ -169,6 +221,7 @@ describe('syncPhaseDescription', () => {
       'initial-sync',
       'syncing-up',
       'syncing-down',
+      'needs-review',
       'idle',
     ];
     for (const phase of phases) expect(syncPhaseDescription(phase, online)).toMatch(/\S.*\.$/);

@@ -1,5 +1,6 @@
-// What the sync status widget shows, worked out from the sync store's fields: one phase and its words.
-// Pure functions, so the widget, its stories and the connected wrapper agree on every state.
+// What the sync status shows, worked out from the sync store's fields: one phase and its words, for the header's
+// widget, the offline banner and the Sync page alike. Pure functions, so every view, its stories and the connected
+// wrappers agree on every state.
 
 export type SyncConnection = 'online' | 'connecting' | 'offline';
 export type SyncActivity = 'idle' | 'pulling' | 'pushing';
@@ -20,6 +21,31 @@ export interface SyncStatusSnapshot {
   stalled?: boolean;
 }
 
+const snapshotKeys = [
+  'connection',
+  'activity',
+  'pendingCount',
+  'failedCount',
+  'conflictCount',
+  'lastSyncedAt',
+  'lastError',
+  'progress',
+  'stalled',
+] as const satisfies ReadonlyArray<keyof SyncStatusSnapshot>;
+
+/** A view's props split into the status snapshot it derives its phase from and everything else. */
+export function splitSyncStatus<P extends SyncStatusSnapshot>(
+  props: P,
+): [SyncStatusSnapshot, Omit<P, keyof SyncStatusSnapshot>] {
+  const rest = { ...props } as Record<string, unknown>;
+  const status: Record<string, unknown> = {};
+  for (const key of snapshotKeys) {
+    status[key] = props[key];
+    delete rest[key];
+  }
+  return [status as SyncStatusSnapshot, rest as Omit<P, keyof SyncStatusSnapshot>];
+}
+
 export type SyncPhase =
   | 'unknown'
   | 'offline'
@@ -29,23 +55,38 @@ export type SyncPhase =
   | 'initial-sync'
   | 'syncing-up'
   | 'syncing-down'
+  | 'needs-review'
   | 'idle';
 
-/** Most urgent first: a person needs to know they are offline or failing before they care about progress. */
+/** Phases where a request is on its way: they show at once and stay long enough to be read. */
+export const busyPhases: ReadonlySet<SyncPhase> = new Set(['initial-sync', 'syncing-up', 'syncing-down']);
+
+/**
+ * Most urgent first: a person needs to know they are offline or failing before they care about progress, and an
+ * open conflict outranks "all changes synced". An error is the answer to a request that failed: while the next
+ * request is on its way, the status says so instead.
+ */
 export function deriveSyncPhase(status: SyncStatusSnapshot): SyncPhase {
   if (!status.connection) return 'unknown';
   if (status.connection === 'offline') return 'offline';
-  if (status.lastError) return 'error';
+  const inFlight = status.activity === 'pushing' || status.activity === 'pulling';
+  if (status.lastError && !inFlight) return 'error';
   if (status.stalled) return 'stalled';
   if (status.connection === 'connecting') return 'connecting';
   if (status.progress != null && status.progress < 1) return 'initial-sync';
   if (status.activity === 'pushing') return 'syncing-up';
   if (status.activity === 'pulling') return 'syncing-down';
+  if (status.conflictCount) return 'needs-review';
   return 'idle';
 }
 
 function plural(count: number, one: string, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "1 conflict needs review", "3 conflicts need review". */
+export function needsReviewText(conflictCount: number): string {
+  return `${plural(conflictCount, 'conflict')} ${conflictCount === 1 ? 'needs' : 'need'} review`;
 }
 
 /** The short line in the widget itself, e.g. "Offline · 3 pending". */
@@ -69,6 +110,8 @@ export function syncPhaseLabel(phase: SyncPhase, status: SyncStatusSnapshot): st
       return pending ? `Sending ${plural(pending, 'change')}` : 'Sending changes';
     case 'syncing-down':
       return 'Receiving changes';
+    case 'needs-review':
+      return needsReviewText(status.conflictCount ?? 0);
     case 'idle':
       return pending ? `Online · ${pending} pending` : 'All changes synced';
   }
@@ -93,9 +136,28 @@ export function syncPhaseDescription(phase: SyncPhase, status: SyncStatusSnapsho
       return 'Sending your changes to the server.';
     case 'syncing-down':
       return 'Receiving changes from the server.';
+    case 'needs-review':
+      return 'This device and the server changed the same fields. Both versions are kept until you review them.';
     case 'idle':
       return status.pendingCount
         ? `Connected. ${plural(status.pendingCount, 'change')} on this device will be sent shortly.`
         : 'Everything on this device is on the server.';
   }
+}
+
+/** What the offline banner says: nothing until the connection drops, then what became of it since. */
+export type BannerMessage = 'none' | 'offline' | 'reconnecting' | 'needs-review' | 'error' | 'synced';
+
+/**
+ * The banner's message for the phase on screen, once the connection dropped (`afterOffline`): offline, then
+ * syncing what waited, then how it ended. It ends on "synced" only when nothing is pending and nothing waits for
+ * review, so it never contradicts the widget.
+ */
+export function bannerMessage(phase: SyncPhase, status: SyncStatusSnapshot, afterOffline: boolean): BannerMessage {
+  if (phase === 'offline') return 'offline';
+  if (!afterOffline) return 'none';
+  if (phase === 'needs-review') return 'needs-review';
+  if (phase === 'error' || phase === 'stalled') return 'error';
+  if (phase === 'idle' && !status.pendingCount) return 'synced';
+  return 'reconnecting';
 }

@@ -1,8 +1,10 @@
 'use client';
 // The sync status of the whole app in one pill: online and idle, sending or receiving (with progress during the
-// first sync), offline with N pending, error with Retry, stalled, or unknown. A change shows only after it has held
-// for `settleDelayMs`, so a blip never flickers; the words live in a polite `role="status"`. Its popover gives the
-// last server acknowledgement, the pending / failed / conflict counts (linking to their lists) and "Sync now".
+// first sync), conflicts that need review, offline with N pending, error with Retry, stalled, or unknown. A calm
+// change shows only after it has held for `settleDelayMs`, so a blip never flickers, and a sync stays on screen
+// long enough to be read; the words live in a polite `role="status"`. With `showLastSynced` it says when the server
+// last answered where the header has room. Its popover gives the last server acknowledgement, the pending / failed /
+// conflict counts (linking to their lists) and "Sync now".
 import {
   AlertTriangleIcon,
   ArrowDownIcon,
@@ -11,6 +13,7 @@ import {
   CircleHelpIcon,
   CloudCheckIcon,
   CloudOffIcon,
+  GitMergeIcon,
   HourglassIcon,
   LoaderIcon,
 } from 'lucide-react';
@@ -20,11 +23,12 @@ import { Progress } from '../../components/progress/progress';
 import { cn } from '../../lib/cn';
 import { formatRelativeTime } from '../lib/relative-time';
 import { useNow } from '../lib/use-now';
-import { useSettledValue } from '../lib/use-settled-value';
+import { useShownPhase } from '../lib/use-shown-phase';
 import {
   deriveSyncPhase,
   type SyncPhase,
   type SyncStatusSnapshot,
+  splitSyncStatus,
   syncPhaseDescription,
   syncPhaseLabel,
 } from './sync-phase';
@@ -35,6 +39,15 @@ export type SyncStatusWidgetProps = Omit<React.ComponentProps<'div'>, 'children'
   SyncStatusSnapshot & {
     /** How long a new state must hold before it shows, in ms. 0 shows every change at once. */
     settleDelayMs?: number;
+    /** How long sending or receiving stays on screen at least, in ms, however short the sync. */
+    minBusyMs?: number;
+    /**
+     * The phase to show, when the caller times it (the connected views share one timing so the header, the banner
+     * and the Sync page never disagree); otherwise derived from the status and timed here.
+     */
+    phase?: SyncPhase;
+    /** Say when the server last answered next to the status, where the header has room (from `md` up). */
+    showLastSynced?: boolean;
     /** The current time, for "Last synced 2 min ago"; omit to use a ticking clock. */
     now?: number | Date;
     onSyncNow?: () => void;
@@ -55,6 +68,7 @@ const phaseIcon: Record<SyncPhase, React.ReactNode> = {
   'initial-sync': <ArrowDownIcon className="text-sync-pending" />,
   'syncing-up': <ArrowUpIcon className="text-sync-pending motion-safe:animate-pulse-soft" />,
   'syncing-down': <ArrowDownIcon className="text-sync-pending motion-safe:animate-pulse-soft" />,
+  'needs-review': <GitMergeIcon className="text-sync-conflict" />,
   idle: <CloudCheckIcon className="text-sync-synced" />,
 };
 
@@ -67,6 +81,7 @@ const phaseBorder: Record<SyncPhase, string> = {
   'initial-sync': 'border-sync-pending',
   'syncing-up': 'border-sync-pending',
   'syncing-down': 'border-sync-pending',
+  'needs-review': 'border-sync-conflict',
   idle: 'border-border',
 };
 
@@ -128,6 +143,19 @@ function lastSyncedText(lastSyncedAt: SyncStatusSnapshot['lastSyncedAt'], now: n
     : `Last synced ${formatRelativeTime(lastSyncedAt, now)}`;
 }
 
+/** "· 2 min ago" beside the status: its own component, so its clock moves it on only when the words change. */
+function LastSyncedBeside({ at, now: fixedNow }: { at: number | Date | string; now?: number | Date }) {
+  const now = useNow(fixedNow, 15_000, (time) => formatRelativeTime(at, time));
+  return (
+    <span
+      data-slot="sync-status-last-synced-short"
+      className="hidden whitespace-nowrap text-foreground-muted md:inline"
+    >
+      <span className="sr-only">Last synced </span>· {formatRelativeTime(at, now)}
+    </span>
+  );
+}
+
 /** Its own component, so its clock runs only while the details are open, and moves on only when the words change. */
 function LastSynced({ at, now: fixedNow }: { at: SyncStatusSnapshot['lastSyncedAt']; now?: number | Date }) {
   const now = useNow(fixedNow, 15_000, (time) => lastSyncedText(at, time));
@@ -139,16 +167,10 @@ function LastSynced({ at, now: fixedNow }: { at: SyncStatusSnapshot['lastSyncedA
 }
 
 export function SyncStatusWidget({
-  connection,
-  activity,
-  pendingCount = 0,
-  failedCount = 0,
-  conflictCount = 0,
-  lastSyncedAt,
-  lastError,
-  progress,
-  stalled,
-  settleDelayMs = 500,
+  settleDelayMs,
+  minBusyMs,
+  phase: timedPhase,
+  showLastSynced,
   now: fixedNow,
   onSyncNow,
   onRetry,
@@ -156,20 +178,12 @@ export function SyncStatusWidget({
   onShowList,
   defaultOpen,
   className,
-  ...props
+  ...others
 }: SyncStatusWidgetProps) {
-  const status: SyncStatusSnapshot = {
-    connection,
-    activity,
-    pendingCount,
-    failedCount,
-    conflictCount,
-    lastSyncedAt,
-    lastError,
-    progress,
-    stalled,
-  };
-  const phase = useSettledValue(deriveSyncPhase(status), settleDelayMs);
+  const [status, props] = splitSyncStatus(others);
+  const { pendingCount = 0, failedCount = 0, conflictCount = 0, lastSyncedAt, progress } = status;
+  const ownPhase = useShownPhase(deriveSyncPhase(status), { settleDelayMs, minBusyMs });
+  const phase = timedPhase ?? ownPhase;
   const label = syncPhaseLabel(phase, status);
 
   return (
@@ -189,6 +203,9 @@ export function SyncStatusWidget({
       <span data-slot="sync-status-label" role="status" aria-live="polite" className="whitespace-nowrap font-medium">
         {label}
       </span>
+      {showLastSynced && lastSyncedAt != null && phase !== 'unknown' ? (
+        <LastSyncedBeside at={lastSyncedAt} now={fixedNow} />
+      ) : null}
       {phase === 'error' && onRetry ? (
         <Button size="sm" variant="link" className="h-6 px-1 text-xs" onClick={onRetry}>
           Retry

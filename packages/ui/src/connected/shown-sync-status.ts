@@ -1,0 +1,67 @@
+'use client';
+// The one sync status the connected views show: the store's fields as the kit's snapshot, and the phase on screen,
+// timed once per store so the header's widget, the banner and an app's own status page never disagree, not even
+// for the moment a sync takes.
+import { type SyncStatus, type SyncStore, useSyncline, useSyncStatus } from '@syncline/data';
+import { useSyncExternalStore } from 'react';
+import { PhaseDisplay } from '../sync/lib/phase-display';
+import { deriveSyncPhase, type SyncPhase, type SyncStatusSnapshot } from '../sync/sync-status-widget/sync-phase';
+
+/** Initial-sync progress as a fraction, while the first pull of some collection is still running. */
+function progressOf(status: SyncStatus): number | null {
+  const progress = status.progress;
+  return progress && progress.synced < progress.collections
+    ? progress.synced / Math.max(1, progress.collections)
+    : null;
+}
+
+/** The store's fields as the kit's views read them. */
+export function syncSnapshot(status: SyncStatus): SyncStatusSnapshot {
+  return {
+    connection: status.connection,
+    activity: status.activity,
+    pendingCount: status.pendingCount,
+    failedCount: status.failedCount,
+    conflictCount: status.conflictCount,
+    lastSyncedAt: status.lastSyncedAt,
+    lastError: status.lastError?.message ?? null,
+    stalled: status.stalled,
+    progress: progressOf(status),
+  };
+}
+
+const displays = new WeakMap<SyncStore, PhaseDisplay>();
+
+/** The display of a store's phase, made on first use and kept as long as the store. */
+function displayOf(store: SyncStore): PhaseDisplay {
+  let display = displays.get(store);
+  if (!display) {
+    const phaseOf = (status: SyncStatus) => deriveSyncPhase(syncSnapshot(status));
+    const created = new PhaseDisplay(phaseOf(store.getState()));
+    store.subscribe((status) => created.update(phaseOf(status)));
+    displays.set(store, created);
+    display = created;
+  }
+  return display;
+}
+
+/** The phase every connected view shows right now. */
+export function useShownSyncPhase(): SyncPhase {
+  const display = displayOf(useSyncline().store);
+  return useSyncExternalStore(display.subscribe, display.current, display.current);
+}
+
+/** The store's fields as the kit's views read them, each subscribed on its own (a change re-renders what shows it). */
+export function useSyncSnapshot(): SyncStatusSnapshot {
+  return {
+    connection: useSyncStatus((s) => s.connection),
+    activity: useSyncStatus((s) => s.activity),
+    pendingCount: useSyncStatus((s) => s.pendingCount),
+    failedCount: useSyncStatus((s) => s.failedCount),
+    conflictCount: useSyncStatus((s) => s.conflictCount),
+    lastSyncedAt: useSyncStatus((s) => s.lastSyncedAt),
+    lastError: useSyncStatus((s) => s.lastError?.message ?? null),
+    stalled: useSyncStatus((s) => s.stalled),
+    progress: useSyncStatus(progressOf),
+  };
+}
