@@ -140,6 +140,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   }
 
   const tracker = new SyncTracker(database as AnyRxDatabase, names);
+  await tracker.load();
   tracker.start();
   const fieldTitles = Object.fromEntries(
     names.map((name) => [name, fieldTitlesOf(options.collections[name] as RxJsonSchema<unknown>)]),

@@ -149,6 +149,21 @@ export class SyncTracker {
     return this.database.collections[syncStateCollectionName] as RxCollection<SyncStateRecord>;
   }
 
+  /**
+   * What each document's pending write amounts to so far (see `pendingChange`), kept in memory so a new write's
+   * record is decided at once. Loaded from the stored records when the database opens; this tab's own writes keep
+   * it current (another tab tracks, and records, its own).
+   */
+  private readonly held = new Map<string, PendingChange>();
+
+  /** Reads what the stored records say, before the first write is tracked. */
+  async load(): Promise<void> {
+    for (const record of await this.records.find().exec()) {
+      const change = heldChange(record.toJSON() as SyncStateRecord);
+      if (change) this.held.set(record.id, change);
+    }
+  }
+
   start(): void {
     const ownToken = this.database.token;
     for (const name of this.collectionNames) {
@@ -180,7 +195,9 @@ export class SyncTracker {
                 }
               }
               if (settled.size > 0) {
-                this.report(() => this.records.bulkRemove([...settled].map((id) => syncStateId(name, id))));
+                const ids = [...settled].map((id) => syncStateId(name, id));
+                for (const id of ids) this.held.delete(id);
+                this.report(() => this.records.bulkRemove(ids));
               }
             }
             const writes = new Map<string, LocalWrite[]>();
@@ -196,18 +213,15 @@ export class SyncTracker {
             }
             if (writes.size === 0) return;
             const changedAt = Date.now();
-            this.report(async () => {
-              const ids = [...writes.keys()];
-              const earlier = await this.records.findByIds(ids.map((id) => syncStateId(name, id))).exec();
-              await this.records.bulkUpsert(
-                ids.map((documentId) => {
-                  const id = syncStateId(name, documentId);
-                  let change = heldChange(earlier.get(id)?.toJSON() as SyncStateRecord | undefined);
-                  for (const write of writes.get(documentId) ?? []) change = pendingChange(change, write);
-                  return { id, collectionName: name, documentId, state: 'pending' as const, changedAt, ...change };
-                }),
-              );
+            // decided now, from what this tab holds, so the write's pending record is queued at once
+            const records = [...writes].map(([documentId, list]) => {
+              const id = syncStateId(name, documentId);
+              let change = this.held.get(id);
+              for (const write of list) change = pendingChange(change, write);
+              if (change) this.held.set(id, change);
+              return { id, collectionName: name, documentId, state: 'pending' as const, changedAt, ...change };
             });
+            this.report(() => this.records.bulkUpsert(records));
           }),
       );
     }
@@ -232,8 +246,10 @@ export class SyncTracker {
 
   /** Drops the sync state of documents that no longer have anything to send (a discarded local creation). */
   forget(collectionName: string, documentIds: readonly string[]): Promise<void> {
+    const ids = documentIds.map((documentId) => syncStateId(collectionName, documentId));
+    for (const id of ids) this.held.delete(id);
     return this.enqueue(async () => {
-      await this.records.bulkRemove(documentIds.map((documentId) => syncStateId(collectionName, documentId)));
+      await this.records.bulkRemove(ids);
     });
   }
 
@@ -267,10 +283,13 @@ export class SyncTracker {
         if (!now || sameDocumentState(now, doc)) synced.push(id);
         else since.set(id, changedFields(doc, now));
       }
+      for (const id of synced) this.held.delete(id);
       if (synced.length > 0) await this.records.bulkRemove(synced);
       // written again since the push: what is still to send is an edit of what changed after it
       const still = [...(await this.records.findByIds([...since.keys()]).exec()).values()];
       const rewrite = still.filter((record) => record.operation !== 'delete');
+      for (const record of rewrite)
+        this.held.set(record.id, { operation: 'update', fields: since.get(record.id) ?? [] });
       if (rewrite.length > 0) {
         await this.records.bulkUpsert(
           rewrite.map((record) => ({
@@ -287,12 +306,10 @@ export class SyncTracker {
   fail(collectionName: string, documentIds: readonly string[], error: string): Promise<void> {
     return this.enqueue(async () => {
       const changedAt = Date.now();
-      const earlier = await this.records.findByIds(documentIds.map((id) => syncStateId(collectionName, id))).exec();
       await this.records.bulkUpsert(
         documentIds.map((documentId) => {
           const id = syncStateId(collectionName, documentId);
-          const change = heldChange(earlier.get(id)?.toJSON() as SyncStateRecord | undefined);
-          return { id, collectionName, documentId, state: 'failed' as const, error, changedAt, ...change };
+          return { id, collectionName, documentId, state: 'failed' as const, error, changedAt, ...this.held.get(id) };
         }),
       );
     });
