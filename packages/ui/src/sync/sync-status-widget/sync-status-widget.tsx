@@ -85,7 +85,9 @@ const phaseBorder: Record<SyncPhase, string> = {
   idle: 'border-border',
 };
 
-const listLabel = { pending: 'pending', failed: 'failed', conflicts: 'conflicts' } as const;
+/** The words after a count: "1 conflict", "2 conflicts"; pending and failed read the same for any count. */
+const listLabel = (list: SyncList, count: number) =>
+  list === 'conflicts' ? (count === 1 ? 'conflict' : 'conflicts') : list;
 
 function CountLink({
   list,
@@ -100,7 +102,7 @@ function CountLink({
 }) {
   const text = (
     <>
-      <span className="font-medium font-mono tabular-nums">{count}</span> {listLabel[list]}
+      <span className="font-medium font-mono tabular-nums">{count}</span> {listLabel(list, count)}
     </>
   );
   const classes = 'flex items-center justify-between gap-2 rounded-sm px-2 py-1 text-sm';
