@@ -5,7 +5,7 @@
 // a deletion meeting an offline edit becomes a conflict the other operator resolves in the inbox.
 import { controlCenterSchemas, type Order } from '@syncline/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
@@ -47,6 +47,11 @@ describe('reviews, the queue, cancel and delete', () => {
 
   const orderUrl = (order: Order) => `${center.url}orders/${order.id}`;
 
+  // each journey starts with both devices online, whatever the one before left
+  beforeEach(async () => {
+    for (const device of devices) await device.context.setOffline(false);
+  });
+
   async function saveNotes(page: Page, order: Order, notes: string, priority?: string) {
     await page.goto(orderUrl(order));
     await page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();
@@ -73,7 +78,10 @@ describe('reviews, the queue, cancel and delete', () => {
     await expect.poll(async () => (await serverOrder(order.id))?.notes).toBe('Pick up at noon');
     await b.context.setOffline(false);
 
-    await b.page.getByRole('link', { name: 'Conflicts' }).click();
+    await b.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^Conflicts/ })
+      .click();
     await b.page.getByRole('button', { name: `Review Order #${order.number}` }).click();
     const review = b.page.getByRole('region', { name: `Order #${order.number}` });
     await review.waitFor();
@@ -101,10 +109,10 @@ describe('reviews, the queue, cancel and delete', () => {
     const order = orders[1] as Order;
     await a.context.setOffline(true);
     await saveNotes(a.page, order, 'Starch the collars', 'Urgent');
-    await a.page.getByRole('link', { name: 'Sync' }).click();
+    await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
     const queue = a.page.getByRole('region', { name: /waiting|queue|changes/i }).first();
     const item = queue.getByRole('listitem').filter({ hasText: `Order #${order.number}` });
-    await expect.poll(() => item.textContent()).toContain('Edit of priority and notes');
+    await expect.poll(() => item.textContent()).toContain('Edit of notes and priority');
 
     await item.getByRole('button', { name: `Discard Order #${order.number}` }).click();
     await a.page.getByRole('alertdialog').getByRole('button', { name: 'Discard' }).click();
@@ -137,7 +145,10 @@ describe('reviews, the queue, cancel and delete', () => {
     await expect.poll(async () => await serverOrder(deleted.id)).toBeUndefined();
 
     await b.context.setOffline(false);
-    await b.page.getByRole('link', { name: 'Conflicts' }).click();
+    await b.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^Conflicts/ })
+      .click();
     await b.page.getByRole('button', { name: `Review Order #${deleted.number}` }).click();
     await b.page.getByRole('radio', { name: /Keep the local edit/ }).click();
     await b.page.getByRole('button', { name: 'Apply' }).click();

@@ -106,6 +106,12 @@ function isServerWrite(context: string): boolean {
   return context.startsWith('replication-downstream');
 }
 
+/**
+ * The context of a discard's write: the document goes back to the server's last known state, so nothing of the
+ * person's is left to send (the replication still pushes that state once, which the server takes as it is).
+ */
+export const DISCARD_CONTEXT = 'syncline-discard';
+
 /** RxDB's context for writing a conflict's merged document to the local collection. */
 const conflictWriteContext = 'replication-up-write-conflict';
 
@@ -182,6 +188,12 @@ export class SyncTracker {
           // this instance's own writes only: another tab tracks (and acknowledges) its own
           .pipe(filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context) && bulk.databaseToken === ownToken))
           .subscribe((bulk) => {
+            if (bulk.context === DISCARD_CONTEXT) {
+              const ids = [...new Set(bulk.events.map((event) => syncStateId(name, event.documentId)))];
+              for (const id of ids) this.held.delete(id);
+              this.report(() => this.records.bulkRemove(ids));
+              return;
+            }
             const settled = new Set<string>();
             if (bulk.context === conflictWriteContext) {
               for (const event of bulk.events) {

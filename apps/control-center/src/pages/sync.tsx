@@ -11,6 +11,9 @@ import { useSession } from '../runtime/session-context';
 import { describeToken } from '../session/session';
 import { PageHeader } from './page-header';
 
+/** Every edit of an order appends to its history: the queue names the fields the person changed. */
+const auditFields = ['history'];
+
 function ServerSettings() {
   const { session, onSessionChange, onSignOut } = useSession();
   const [serverUrl, setServerUrl] = useState(session.serverUrl);
@@ -89,7 +92,7 @@ export function SyncPage() {
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <ConnectedSyncQueuePanel title="Waiting for the server" now={now} />
+        <ConnectedSyncQueuePanel title="Waiting for the server" now={now} quietFields={auditFields} />
         <Card>
           <CardHeader>
             <CardTitle>Status</CardTitle>

@@ -4,7 +4,7 @@
 import { type PlainDocument, withoutStorageFields } from '@syncline/protocol';
 import { createRevision, getAssumedMasterState, now, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { AnyRxDatabase } from '../any-database';
-import { type SyncTracker, syncStateId } from '../sync-state';
+import { DISCARD_CONTEXT, type SyncTracker, syncStateId } from '../sync-state';
 import type { DiscardTarget } from '../tabs';
 import type { CollectionReplicationState, DiscardedCreations } from './collection-replicator';
 
@@ -55,7 +55,7 @@ export async function discardChanges(context: DiscardContext, targets: readonly 
     }
     const written = [
       // back to the server's state as a local write: pushed once, so the server answers with its newest state
-      ...(back.length > 0 ? [await collection.storageInstance.bulkWrite(back, 'syncline-discard')] : []),
+      ...(back.length > 0 ? [await collection.storageInstance.bulkWrite(back, DISCARD_CONTEXT)] : []),
       // never on the server: removed as if the server had said so, so nothing is pushed
       ...(gone.length > 0
         ? [await collection.storageInstance.bulkWrite(gone, await internal.downstreamBulkWriteFlag)]

@@ -7,15 +7,26 @@ import { type DescribeDocument, describeDocument } from './describe-document';
 import { countOf, reportDone, reportFailure } from './report';
 import { syncQueueItem } from './sync-records';
 
+const noFields: readonly string[] = [];
+
 export type ConnectedSyncQueuePanelProps = Omit<
   SyncQueuePanelProps,
   'items' | 'onRetry' | 'onRetryAll' | 'onDiscard' | 'onDiscardAll'
 > & {
   /** Names each queued document (default: its title, name or number, see `describeDocument`). */
   describe?: DescribeDocument;
+  /**
+   * Fields left out of "Edit of …" because every edit changes them, not the person: an audit history the app
+   * appends to, say. (Syncline's own clocks are never listed.)
+   */
+  quietFields?: readonly string[];
 };
 
-export function ConnectedSyncQueuePanel({ describe = describeDocument, ...props }: ConnectedSyncQueuePanelProps) {
+export function ConnectedSyncQueuePanel({
+  describe = describeDocument,
+  quietFields = noFields,
+  ...props
+}: ConnectedSyncQueuePanelProps) {
   const writes = usePendingWrites();
   const database = useSynclineDatabase();
   const { syncNow, discard } = useSyncControls();
@@ -29,7 +40,12 @@ export function ConnectedSyncQueuePanel({ describe = describeDocument, ...props 
   return (
     <SyncQueuePanel
       items={writes.map(({ record, doc }) =>
-        syncQueueItem(record, doc, describe, fieldTitles(database, record.collectionName)),
+        syncQueueItem(
+          { ...record, fields: record.fields?.filter((field) => !quietFields.includes(field)) },
+          doc,
+          describe,
+          fieldTitles(database, record.collectionName),
+        ),
       )}
       onRetry={() => void syncNow()}
       onRetryAll={() => void syncNow()}
