@@ -1,7 +1,7 @@
 // What an operator reads and does around conflicts and waiting changes, in Chromium against the live app:
 // a review that speaks in field titles with the order's context, takes the keys at once and is recorded in the
 // order's history as a resolution; a queue that names each change ("Order #N · Edit of notes and priority") and
-// whose Discard puts the order back; and an order cancelled (with Undo) and deleted (with a confirmation), where
+// whose Discard puts the order back and whose Retry sends a refused change again; and an order cancelled (with Undo) and deleted (with a confirmation), where
 // a deletion meeting an offline edit becomes a conflict the other operator resolves in the inbox.
 import { controlCenterSchemas, type Order } from '@syncline/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -121,6 +121,37 @@ describe('reviews, the queue, cancel and delete', () => {
     await expect.poll(() => a.page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe(order.notes ?? '');
     await a.context.setOffline(false);
     expect((await serverOrder(order.id))?.notes).toBe(order.notes);
+  });
+
+  it("shows a refused change as failed with the server's words, and Retry sends it again once it can land", async () => {
+    const [a] = devices as [(typeof devices)[0]];
+    const order = orders[4] as Order;
+    // The server refuses this device's next push of the order, with its own words: the push leaves with the notes
+    // turned into a number (a rule the server holds, say); Retry later sends the change as it is.
+    let refusing = true;
+    await a.context.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!refusing || !body.includes('pushOrders')) return route.continue();
+      const request = JSON.parse(body) as { variables: { ordersPushRow: { newDocumentState: { notes?: unknown } }[] } };
+      for (const row of request.variables.ordersPushRow) row.newDocumentState.notes = 12345;
+      return route.continue({ postData: JSON.stringify(request) });
+    });
+    try {
+      await saveNotes(a.page, order, 'Refused at first');
+      await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
+      const queue = a.page.getByRole('region', { name: 'Waiting for the server' });
+      const item = queue.getByRole('listitem').filter({ hasText: `Order #${order.number}` });
+      await expect.poll(() => item.textContent()).toMatch(/notes/);
+      await expect.poll(() => item.textContent()).toMatch(/refused/i);
+      expect((await serverOrder(order.id))?.notes).toBe(order.notes);
+
+      refusing = false;
+      await item.getByRole('button', { name: /^Retry/ }).click();
+      await expect.poll(() => item.count()).toBe(0);
+      await expect.poll(async () => (await serverOrder(order.id))?.notes).toBe('Refused at first');
+    } finally {
+      await a.context.unroute('**/graphql');
+    }
   });
 
   it('cancels an order with Undo, and a deletion meeting an offline edit is resolved in the inbox', async () => {

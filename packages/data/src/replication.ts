@@ -17,6 +17,7 @@ import { discardChanges } from './replication/discard';
 import { keepLastSynced } from './replication/last-synced';
 import { LiveConnection } from './replication/live-connection';
 import { createReceivedCounter } from './replication/received-counter';
+import { retryChanges } from './replication/retry';
 import { watchStalls } from './replication/stall-watch';
 import { SyncReporter } from './replication/sync-reporter';
 import { bindSyncCounts, createSyncStore, type SyncStore } from './sync-store';
@@ -72,6 +73,11 @@ export interface SynclineReplication {
    * refused new one) is removed. In a tab that does not replicate, asks the one that does.
    */
   discard(targets: readonly DiscardTarget[]): Promise<void>;
+  /**
+   * Sends each refused change again, as it is (the server may take it now), then syncs now. A refused change is
+   * otherwise never resent on its own, only with the person's next edit of it.
+   */
+  retry(targets: readonly DiscardTarget[]): Promise<void>;
   /** tears everything down: replication, socket, timers and store feeds */
   stop(): Promise<void>;
 }
@@ -196,6 +202,11 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     await discardChanges({ database, states, tracker, discarded }, targets);
   }
 
+  async function retry(targets: readonly DiscardTarget[]) {
+    await retryChanges(database, targets);
+    await syncNow();
+  }
+
   async function resume() {
     reporter.set({ paused: false, connection: 'connecting' });
     backoffs.resetAll();
@@ -214,6 +225,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     resume,
     syncNow,
     discard,
+    retry,
     async awaitInSync() {
       await Promise.all(all().map((state) => state.awaitInSync()));
       await tracker.flush();

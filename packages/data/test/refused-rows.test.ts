@@ -1,6 +1,7 @@
 // One refused document freezes nothing: in a batch of good rows and one the server refuses, the good ones land;
 // later writes of the same collection push; another device's writes still come down; the refused row is failed
-// with the server's reason, kept on the device and not retried on its own; the person's fix syncs and merges
+// with the server's reason, kept on the device and not retried on its own (Retry sends it again, as it is); the
+// person's fix syncs and merges
 // with what changed on the server meanwhile.
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { afterEach, expect, it } from 'vitest';
@@ -92,6 +93,20 @@ it('lands the rest of a batch, keeps both directions flowing, and leaves the ref
   expect(a.pushes() - before).toBe(0);
   expect((await a.database.tasks.findOne('bad').exec())?.title).toBe(tooLong);
   expect(a.status().failedCount).toBe(1);
+
+  // Retry sends it again, as it is: the server refuses it again, with its reason, and nothing else moves
+  const beforeRetry = a.pushes();
+  const failedAt =
+    ((await a.database.syncstate.findOne('tasks|bad').exec())?.toJSON() as SyncStateRecord | undefined)?.changedAt ?? 0;
+  await a.replication.retry([{ collectionName: 'tasks', documentId: 'bad' }]);
+  await eventually(
+    async () => (await a.database.syncstate.findOne('tasks|bad').exec())?.toJSON() as SyncStateRecord | undefined,
+    (again) => again?.state === 'failed' && again.changedAt > failedAt,
+    5_000,
+  );
+  expect(a.pushes() - beforeRetry).toBeGreaterThanOrEqual(1);
+  expect((await a.database.tasks.findOne('bad').exec())?.title).toBe(tooLong);
+  expect(ids(await tasksOnServer())).not.toContain('bad');
 
   // the person's fix syncs
   await (await a.database.tasks.findOne('bad').exec())?.incrementalPatch({ title: 'Fixed title' });

@@ -225,5 +225,9 @@ export function useSyncControls() {
       (targets: readonly DiscardTarget[]) => replication?.discard(targets) ?? Promise.resolve(),
       [replication],
     ),
+    retry: useCallback(
+      (targets: readonly DiscardTarget[]) => replication?.retry(targets) ?? Promise.resolve(),
+      [replication],
+    ),
   };
 }

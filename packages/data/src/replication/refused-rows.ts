@@ -35,8 +35,17 @@ export function keepRefusedForked(internal: InternalState, primary: string, refu
       if (base) {
         writes.push(await getMetaWriteRow(internal, row.assumedMasterState as never, meta.metaDocument));
       } else {
-        // the server never had it: RxDB must not believe it has
-        const gone = { ...meta.metaDocument, _deleted: true, _meta: { ...meta.metaDocument._meta, lwt: now() } };
+        // the server never had it: RxDB must not believe it has. The row stays, deleted, and holds the refused
+        // state as deleted: RxDB compares a later write with its docData even so, and the refused state itself
+        // there would make a retry of the same document look already sent. (The server ignores the assumed state
+        // of a document it does not have, and a whole document keeps the push valid GraphQL.)
+        const nothing = { ...(meta.docData as PlainDocument), _deleted: true } as PlainDocument;
+        const gone = {
+          ...meta.metaDocument,
+          docData: nothing,
+          _deleted: true,
+          _meta: { ...meta.metaDocument._meta, lwt: now() },
+        };
         writes.push({
           previous: meta.metaDocument,
           document: { ...gone, _rev: createRevision(await internal.checkpointKey, meta.metaDocument) },

@@ -29,11 +29,12 @@ export function ConnectedSyncQueuePanel({
 }: ConnectedSyncQueuePanelProps) {
   const writes = usePendingWrites();
   const database = useSynclineDatabase();
-  const { syncNow, discard } = useSyncControls();
+  const { retry, discard } = useSyncControls();
+  const targetsOf = (chosen: typeof writes) =>
+    chosen.map(({ record }) => ({ collectionName: record.collectionName, documentId: record.documentId }));
+  const retryWrites = (chosen: typeof writes) => void retry(targetsOf(chosen)).catch(reportFailure);
   const discardWrites = (chosen: typeof writes) =>
-    discard(
-      chosen.map(({ record }) => ({ collectionName: record.collectionName, documentId: record.documentId })),
-    ).then(
+    discard(targetsOf(chosen)).then(
       () => reportDone(chosen.length === 1 ? 'Change discarded' : `${countOf(chosen.length, 'change')} discarded`),
       reportFailure,
     );
@@ -47,8 +48,8 @@ export function ConnectedSyncQueuePanel({
           fieldTitles(database, record.collectionName),
         ),
       )}
-      onRetry={() => void syncNow()}
-      onRetryAll={() => void syncNow()}
+      onRetry={(id) => retryWrites(writes.filter(({ record }) => record.id === id))}
+      onRetryAll={() => retryWrites(writes.filter(({ record }) => record.state === 'failed'))}
       onDiscard={(id) => void discardWrites(writes.filter(({ record }) => record.id === id))}
       onDiscardAll={() => void discardWrites(writes)}
       {...props}

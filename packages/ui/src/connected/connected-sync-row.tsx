@@ -20,7 +20,7 @@ export type ConnectedSyncRowProps = Omit<SyncRowProps, 'state' | 'reason' | 'onR
 export function ConnectedSyncRow({ collection, id, discardable = true, itemLabel, ...props }: ConnectedSyncRowProps) {
   const state = useDocSyncState(collection, id);
   const record = useSyncRecord(collection, id);
-  const { syncNow, discard } = useSyncControls();
+  const { retry, discard } = useSyncControls();
   const [confirming, setConfirming] = useState(false);
   const confirmDiscard = () => {
     setConfirming(false);
@@ -32,7 +32,11 @@ export function ConnectedSyncRow({ collection, id, discardable = true, itemLabel
         state={state}
         reason={record?.error}
         itemLabel={itemLabel}
-        onRetry={state === 'failed' ? () => void syncNow() : undefined}
+        onRetry={
+          state === 'failed'
+            ? () => void retry([{ collectionName: collection, documentId: id }]).catch(reportFailure)
+            : undefined
+        }
         onDiscard={discardable && record ? () => setConfirming(true) : undefined}
         {...props}
       />
