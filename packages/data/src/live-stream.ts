@@ -81,9 +81,14 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
       // a closing socket fails every subscription on it: the reconnect covers those
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (disposed || client !== current) return;
+      // a refused token: only a new connection carries a new one, and the status says sign in, not "stopped"
+      if (auth) {
+        options.onAuthProblem(
+          `The sync server refused the sign-in token for live updates (${message}). Sign in again to resume syncing.`,
+        );
+        return client.terminate();
+      }
       options.onStreamProblem(message);
-      // a refused token: only a new connection carries a new one
-      if (auth) return client.terminate();
       await options.retryWait(attempt + 1);
       if (disposed || client !== current) return;
       deliver('RESYNC');

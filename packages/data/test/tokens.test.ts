@@ -95,6 +95,6 @@ it('says "sign in again", never online, when no valid token can be had', async (
   await sleep(1_500);
   const later = a.status();
   expect(later.connection).not.toBe('online');
-  expect(later.lastError?.kind).toBe('auth');
+  expect(later.lastError?.kind, later.lastError?.message).toBe('auth');
   expect(later.pendingCount).toBe(1);
 });
