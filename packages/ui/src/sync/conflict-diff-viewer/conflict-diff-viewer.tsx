@@ -359,7 +359,10 @@ export function ConflictDiffViewer({
       if (index < 0) return;
       virtualizer.scrollToIndex(index, { align: 'auto' });
       requestAnimationFrame(() => {
-        const row = rootRef.current?.querySelector<HTMLElement>(`[data-field-key="${CSS.escape(key)}"]`);
+        // by comparing the attribute, not a selector: CSS.escape is missing where there is no CSSOM (jsdom)
+        const row = [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-field-key]') ?? [])].find(
+          (candidate) => candidate.dataset.fieldKey === key,
+        );
         const target =
           row?.querySelector<HTMLElement>('[role="radio"][data-state="checked"]') ??
           row?.querySelector<HTMLElement>('[role="radio"][data-side]');
