@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb } from '@syncline/ui/app-shell';
+import { Badge } from '@syncline/ui/badge';
 import { CommandPalette } from '@syncline/ui/command-palette';
 import { ThemeToggle } from '@syncline/ui/theme-toggle';
-import { CableIcon, CogIcon, GaugeIcon, PackageIcon } from 'lucide-react';
+import { CableIcon, CogIcon, GaugeIcon, GitMergeIcon, PackageIcon } from 'lucide-react';
 import { useState } from 'react';
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
 
@@ -10,15 +11,19 @@ const pages = [
   { id: 'dashboard', label: 'Dashboard', icon: <GaugeIcon /> },
   { id: 'orders', label: 'Orders', icon: <PackageIcon /> },
   { id: 'machines', label: 'Machines', icon: <CableIcon /> },
+  { id: 'conflicts', label: 'Conflicts', icon: <GitMergeIcon /> },
   { id: 'settings', label: 'Settings', icon: <CogIcon /> },
 ];
 
 function Shell({
   onNavigate = () => {},
   defaultCollapsed = false,
+  conflicts = 0,
 }: {
   onNavigate?: (page: string) => void;
   defaultCollapsed?: boolean;
+  /** open conflicts, shown as a count on the Conflicts item */
+  conflicts?: number;
 }) {
   const [current, setCurrent] = useState('orders');
   const go = (page: string) => {
@@ -40,6 +45,14 @@ function Shell({
               icon={page.icon}
               label={page.label}
               active={page.id === current}
+              badge={
+                page.id === 'conflicts' && conflicts > 0 ? (
+                  <Badge variant="conflict">
+                    {conflicts}
+                    <span className="sr-only"> {conflicts === 1 ? 'needs' : 'need'} review</span>
+                  </Badge>
+                ) : undefined
+              }
               onClick={(event) => {
                 event.preventDefault();
                 go(page.id);
@@ -97,6 +110,14 @@ export const Expanded: Story = {
   },
 };
 
+/** A nav item with a count: conflicts that need review, said in words to screen readers. */
+export const NavItemWithCount: Story = {
+  args: { conflicts: 2 },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('link', { name: /^Conflicts\s*2 need review$/ })).toBeVisible();
+  },
+};
+
 export const CollapsesWithKeyboard: Story = {
   parameters: { visual: false },
   play: async ({ canvasElement, canvas }) => {
@@ -124,7 +145,7 @@ export const CommandPaletteOnCtrlK: Story = {
   play: async ({ args }) => {
     await userEvent.keyboard('{Control>}k{/Control}');
     const dialog = await screen.findByRole('dialog', { name: 'Command palette' });
-    await userEvent.type(screen.getByRole('combobox'), 'sett');
+    await userEvent.type(screen.getByRole('combobox'), 'settings');
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
