@@ -14,7 +14,7 @@ export function PageHeader({
         <h1 className="font-display font-semibold text-2xl">{title}</h1>
         {description ? <p className="text-foreground-muted text-sm">{description}</p> : null}
       </div>
-      {actions ? <div className="flex gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
   );
 }

@@ -95,8 +95,10 @@ export class SyncReporter {
   private failed(error: unknown): void {
     const info =
       error instanceof SyncRequestError ? syncError(error.kind, error.message) : syncError('local', String(error));
-    // a live socket proves the server reachable: one failed request does not make the client offline
-    const offline = info.kind === 'network' && !this.socketConnected;
+    // a live socket proves the server reachable: one failed request does not make the client offline, unless the
+    // browser itself says it is (the socket notices a lost network only later)
+    const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    const offline = info.kind === 'network' && (!this.socketConnected || browserOffline);
     // a refused token: reachable, yet not syncing until someone signs in again
     const signedOut = info.kind === 'auth';
     this.set({
