@@ -49,9 +49,19 @@ describe('the status on slow and fast links', () => {
     return () => page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
   }
 
-  async function openOrder(page: Page, order: Order) {
+  const headerStatus = (page: Page) => page.locator('[data-slot="sync-status-widget"] [role="status"]');
+
+  /** A device signed in to the shop, on an order's page, once everything is synced. */
+  async function deviceOnOrder(order: Order) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await page.goto(center.url);
+    await signIn(page, 'Northwind Laundry');
     await page.goto(`${center.url}orders/${order.id}`);
     await page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();
+    await expect.poll(() => headerStatus(page).textContent()).toBe('All changes synced');
+    return { context, page };
   }
 
   async function saveNotes(page: Page, notes: string) {
@@ -60,18 +70,9 @@ describe('the status on slow and fast links', () => {
   }
 
   it('on a slow link, shows sending and never an error while the request is in flight', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
+    const order = orders[5] as Order;
+    const { context, page } = await deviceOnOrder(order);
     try {
-      await page.goto(center.url);
-      await signIn(page, 'Northwind Laundry');
-      const order = orders[5] as Order;
-      await openOrder(page, order);
-      await expect
-        .poll(() => page.locator('[data-slot="sync-status-widget"] [role="status"]').textContent())
-        .toBe('All changes synced');
-
       await context.setOffline(true);
       await saveNotes(page, 'Slow link: fold, do not hang');
       // every sync request from here on takes 0.8 s to leave
@@ -83,9 +84,7 @@ describe('the status on slow and fast links', () => {
       await context.setOffline(false);
 
       await expect.poll(() => serverNotes(order.id), { timeout: 30_000 }).toBe('Slow link: fold, do not hang');
-      await expect
-        .poll(() => page.locator('[data-slot="sync-status-widget"] [role="status"]').textContent(), { timeout: 20_000 })
-        .toBe('All changes synced');
+      await expect.poll(() => headerStatus(page).textContent(), { timeout: 20_000 }).toBe('All changes synced');
       const shown = await texts();
       expect(shown.some((text) => /^Sending/.test(text))).toBe(true);
       expect(shown.filter((text) => /error|failed/i.test(text))).toEqual([]);
@@ -95,23 +94,13 @@ describe('the status on slow and fast links', () => {
   });
 
   it('on a fast link, a short sync is still shown as sending before all synced', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
+    const order = orders[6] as Order;
+    const { context, page } = await deviceOnOrder(order);
     try {
-      await page.goto(center.url);
-      await signIn(page, 'Northwind Laundry');
-      const order = orders[6] as Order;
-      await openOrder(page, order);
-      await expect
-        .poll(() => page.locator('[data-slot="sync-status-widget"] [role="status"]').textContent())
-        .toBe('All changes synced');
       const texts = await watchStatus(page);
       await saveNotes(page, 'Fast link: press only');
       await expect.poll(() => serverNotes(order.id)).toBe('Fast link: press only');
-      await expect
-        .poll(() => page.locator('[data-slot="sync-status-widget"] [role="status"]').textContent())
-        .toBe('All changes synced');
+      await expect.poll(() => headerStatus(page).textContent()).toBe('All changes synced');
       const shown = await texts();
       const sending = shown.findIndex((text) => /^Sending/.test(text));
       expect(sending, `the header showed: ${shown.join(' | ')}`).toBeGreaterThan(-1);
