@@ -12,9 +12,12 @@ import {
   type ConflictRecord,
   conflictsCollectionName,
   type ResolveConflictOptions,
+  type ReverseSettledFieldOptions,
   resolveConflict,
+  reverseSettledField,
 } from '../conflicts';
 import { type FieldTitles, fieldTitles } from '../field-titles';
+import { type SettledFieldEntry, settledFieldEntries } from '../settled';
 import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
 import type { SyncStatus } from '../sync-store';
 import type { DiscardTarget } from '../tabs';
@@ -210,6 +213,41 @@ export function useResolveConflict() {
   return useCallback(
     (conflictId: string, choices: Readonly<Record<string, ConflictChoice>>, options?: ResolveConflictOptions) =>
       resolveConflict(database, conflictId, choices, options),
+    [database],
+  );
+}
+
+/**
+ * The fields of one document that merge rules settled on this device ("latest edit won: Urgent over High"), newest
+ * first, one per field, each with where it stands now (`kept`, `reversed`, `changed` since), kept live.
+ */
+export function useSettledFields(collectionName: string, documentId: string): SettledFieldEntry[] {
+  const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
+  const collection = useCollection<PlainDocument>(collectionName);
+  return useObservable<SettledFieldEntry[]>(
+    `settled|${collectionName}|${documentId}`,
+    () =>
+      combineLatest([
+        conflicts.find({ selector: { collectionName, documentId } }).$,
+        collection.findOne(documentId).$,
+      ]).pipe(
+        map(([records, doc]) =>
+          settledFieldEntries(
+            records.map((record) => record.toJSON() as ConflictRecord),
+            doc ? (doc.toJSON() as PlainDocument) : null,
+          ),
+        ),
+      ),
+    [],
+  ).value;
+}
+
+/** `(recordId, field) => Promise`: writes the value a rule dropped back as a normal local edit. */
+export function useReverseSettledField() {
+  const { database } = useSyncline();
+  return useCallback(
+    (recordId: string, field: string, options?: ReverseSettledFieldOptions) =>
+      reverseSettledField(database, recordId, field, options),
     [database],
   );
 }
