@@ -11,6 +11,10 @@ export {
   type ConnectedFieldChangedNoticeProps,
 } from './connected-field-changed-notice';
 export { ConnectedOfflineBanner, type ConnectedOfflineBannerProps } from './connected-offline-banner';
+export {
+  ConnectedSettledFieldsList,
+  type ConnectedSettledFieldsListProps,
+} from './connected-settled-fields-list';
 export { ConnectedSyncDot, type ConnectedSyncDotProps } from './connected-sync-dot';
 export { ConnectedSyncQueuePanel, type ConnectedSyncQueuePanelProps } from './connected-sync-queue-panel';
 export { ConnectedSyncRow, type ConnectedSyncRowProps } from './connected-sync-row';
@@ -24,6 +28,7 @@ export {
   conflictInboxItem,
   conflictLabel,
   conflictVersions,
+  settledFieldItem,
   settledFields,
   syncQueueItem,
 } from './sync-records';
