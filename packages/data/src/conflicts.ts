@@ -48,7 +48,7 @@ const documentVersion = { type: 'object', additionalProperties: true } as const;
 
 export const conflictSchema: RxJsonSchema<ConflictRecord> = {
   title: 'conflicts',
-  description: 'Conflicts waiting for a person to decide (never replicated)',
+  description: 'Conflicts waiting for a person to decide, and fields merge rules settled (never replicated)',
   version: 1,
   primaryKey: 'id',
   type: 'object',
