@@ -66,6 +66,7 @@ export {
   usePendingWrites,
   useResolveConflict,
   useReverseSettledField,
+  useSettledDocuments,
   useSettledFields,
   useSyncControls,
   useSyncRecord,
@@ -82,11 +83,13 @@ export { type StartReplicationOptions, type SynclineReplication, startReplicatio
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
 export {
+  type SettledDocument,
   type SettledField,
   type SettledFieldEntry,
   type SettledFieldState,
   type SettledRule,
   settledByRules,
+  settledDocuments,
   settledFieldEntries,
   settledFieldState,
 } from './settled';

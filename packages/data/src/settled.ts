@@ -95,3 +95,38 @@ export function settledFieldEntries(
   }
   return entries;
 }
+
+/** One document's settled fields, for the list across documents. */
+export interface SettledDocument {
+  collectionName: string;
+  documentId: string;
+  /** the document as this device holds it now; `null` once deleted */
+  doc: PlainDocument | null;
+  entries: SettledFieldEntry[];
+}
+
+type SettledRecord = Parameters<typeof settledFieldEntries>[0][number];
+
+/**
+ * The records' documents with a settled field that can still be reversed (`kept`), the most recently settled
+ * first, each with all its settled fields read against the document as `read` finds it now.
+ */
+export function settledDocuments(
+  records: readonly SettledRecord[],
+  read: (collectionName: string, documentId: string) => PlainDocument | null,
+): SettledDocument[] {
+  const byDocument = new Map<string, SettledRecord[]>();
+  for (const record of records) {
+    const key = JSON.stringify([record.collectionName, record.documentId]);
+    byDocument.set(key, [...(byDocument.get(key) ?? []), record]);
+  }
+  const documents: SettledDocument[] = [];
+  for (const group of byDocument.values()) {
+    const [{ collectionName, documentId }] = group as [SettledRecord];
+    const doc = read(collectionName, documentId);
+    const entries = settledFieldEntries(group, doc);
+    if (entries.some((entry) => entry.state === 'kept')) documents.push({ collectionName, documentId, doc, entries });
+  }
+  const newest = (document: SettledDocument) => Math.max(...document.entries.map((entry) => entry.settledAt));
+  return documents.sort((a, b) => newest(b) - newest(a));
+}

@@ -9,8 +9,10 @@ import {
   type ConflictRecord,
   conflictSchema,
   mergeDocuments,
+  type PlainDocument,
   reverseSettledField,
   settledByRules,
+  settledDocuments,
   settledFieldEntries,
 } from '../src';
 import { afterUpgrade, type Client, eventually, orderOn, orderOnServer, serverPerTest, storeReaches } from './helpers';
@@ -52,6 +54,38 @@ describe('settledByRules', () => {
     expect(state('high')).toEqual(['reversed']);
     expect(state('low')).toEqual(['changed']);
     expect(settledFieldEntries(records, null).map((e) => e.state)).toEqual(['changed']);
+  });
+});
+
+describe('settledDocuments', () => {
+  it('lists the documents with a field still to reverse, most recently settled first, each with all its fields', () => {
+    const record = (id: string, documentId: string, detectedAt: number, field: string) => ({
+      id,
+      collectionName: 'orders',
+      documentId,
+      detectedAt,
+      settled: [{ field, rule: 'latest' as const, winner: 'server' as const, won: 'b', lost: 'a' }],
+    });
+    const records = [
+      record('r1', 'o1', 1, 'priority'),
+      record('r2', 'o2', 2, 'priority'),
+      record('r3', 'o1', 3, 'notes'),
+    ];
+    const docs: Record<string, PlainDocument> = {
+      o1: { id: 'o1', priority: 'a', notes: 'b' },
+      o2: { id: 'o2', priority: 'a' },
+    };
+    const listed = settledDocuments(records, (_, id) => docs[id] ?? null);
+    // o2's only field is reversed already: nothing left to do there
+    expect(listed.map((d) => [d.documentId, d.entries.map((e) => [e.field, e.state])])).toEqual([
+      [
+        'o1',
+        [
+          ['notes', 'kept'],
+          ['priority', 'reversed'],
+        ],
+      ],
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ export {
   type ConnectedFieldChangedNoticeProps,
 } from './connected-field-changed-notice';
 export { ConnectedOfflineBanner, type ConnectedOfflineBannerProps } from './connected-offline-banner';
+export { ConnectedSettledDocuments, type ConnectedSettledDocumentsProps } from './connected-settled-documents';
 export {
   ConnectedSettledFieldsList,
   type ConnectedSettledFieldsListProps,
