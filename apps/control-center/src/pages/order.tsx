@@ -3,7 +3,7 @@
 // way to reverse them.
 
 import { jsonEqual, useDocSyncState, useDocument, useDocumentDraft } from '@syncline/data';
-import { nextOrderStatus, type Order, type OrderPriority, type OrderStatus } from '@syncline/domain';
+import { nextOrderStatus, type Order } from '@syncline/domain';
 import {
   AlertDialog,
   AlertDialogAction,
@@ -25,11 +25,11 @@ import {
   Textarea,
 } from '@syncline/ui';
 import { ConnectedFieldChangedNotice, ConnectedSettledFieldsList } from '@syncline/ui/connected';
-import { describeFieldValue, SyncDot } from '@syncline/ui/sync';
+import { SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PriorityField } from '../components/priority-field';
-import { formatCents, formatDateTime, priorityLabel, statusLabel } from '../lib/format';
+import { formatCents, formatDateTime, formatPriority, formatSettled, statusLabel } from '../lib/format';
 import {
   advanceOrder,
   cancelOrder,
@@ -53,16 +53,6 @@ const parseTags = (text: string) => [
 
 const fieldLabel: Record<string, string> = { priority: 'Priority', notes: 'Notes', tags: 'Tags' };
 const labelOf = (field: string) => fieldLabel[field] ?? field;
-
-const formatPriority = (value: unknown) => priorityLabel[value as OrderPriority] ?? describeFieldValue(value);
-
-/** A settled field's values in the app's words: priorities and statuses by their labels. */
-const formatSettled = (value: unknown, { field }: { field: string }) =>
-  field === 'priority'
-    ? formatPriority(value)
-    : field === 'status'
-      ? (statusLabel[value as OrderStatus] ?? describeFieldValue(value))
-      : describeFieldValue(value);
 
 /**
  * The edit form is a draft over the live order: fields the operator has not changed follow other devices as they
