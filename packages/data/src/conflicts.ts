@@ -1,5 +1,6 @@
-// The local record of every conflict a person has to decide: all three versions and the fields at stake, so
-// nothing a merge could not settle is lost. Resolving writes the chosen document as a normal local write.
+// The local record of every conflict a person has to decide (all three versions and the fields at stake), and of
+// every field a rule settled by itself (which rule, what won, what lost), so nothing a merge dropped is lost.
+// Resolving, or reversing a settled field, writes the chosen value as a normal local write.
 import {
   jsonEqual,
   type MergeRules,
@@ -12,6 +13,7 @@ import type { RxCollection, RxConflictHandler, RxJsonSchema, WithDeleted } from 
 import type { AnyRxDatabase } from './any-database';
 import { findInternals } from './internals';
 import { mergeDocuments } from './merge';
+import { type SettledField, settledByRules, settledFieldState } from './settled';
 
 export interface ConflictRecord {
   /** `${collection}|${documentId}|${detectedAt}` */
@@ -22,6 +24,11 @@ export interface ConflictRecord {
   fields: string[];
   /** the fields that also differed but merged by themselves or by their rule (for "3 conflicts · 7 merged") */
   mergedFields: string[];
+  /**
+   * the fields changed on both sides that a rule settled by picking a side, with the value that lost. A merge
+   * settled by rules alone is recorded too, already resolved and with no `fields`, so the change never goes unseen.
+   */
+  settled?: SettledField[];
   /** the state both sides started from; absent when the document was created on both sides */
   base?: PlainDocument;
   /** this client's version, as it was pushed */
@@ -41,8 +48,8 @@ const documentVersion = { type: 'object', additionalProperties: true } as const;
 
 export const conflictSchema: RxJsonSchema<ConflictRecord> = {
   title: 'conflicts',
-  description: 'Conflicts waiting for a person to decide (never replicated)',
-  version: 0,
+  description: 'Conflicts waiting for a person to decide, and fields merge rules settled (never replicated)',
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -51,6 +58,20 @@ export const conflictSchema: RxJsonSchema<ConflictRecord> = {
     documentId: { type: 'string', maxLength: 200 },
     fields: { type: 'array', items: { type: 'string' } },
     mergedFields: { type: 'array', items: { type: 'string' } },
+    settled: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          field: { type: 'string' },
+          rule: { type: 'string' },
+          winner: { type: 'string', enum: ['local', 'server'] },
+        },
+        required: ['field', 'rule', 'winner'],
+        // `won` and `lost` hold values of any type
+        additionalProperties: true,
+      },
+    },
     base: documentVersion,
     local: documentVersion,
     server: documentVersion,
@@ -64,13 +85,17 @@ export const conflictSchema: RxJsonSchema<ConflictRecord> = {
   additionalProperties: false,
 } as RxJsonSchema<ConflictRecord>;
 
+/** Version 1 added `settled`; a record from before has none to list. */
+export const conflictMigrations = { 1: (record: ConflictRecord) => record };
+
 function conflictsOf(database: AnyRxDatabase): RxCollection<ConflictRecord> {
   return database.collections[conflictsCollectionName] as RxCollection<ConflictRecord>;
 }
 
 /**
  * RxDB's conflict handler for one collection: equality ignores server-managed fields, and a real conflict is
- * settled by the three-way merge; `manual` fields are recorded before the merged document is written.
+ * settled by the three-way merge; `manual` fields, and fields a rule settled, are recorded before the merged
+ * document is written.
  */
 export function createConflictHandler<T>(
   database: () => AnyRxDatabase,
@@ -110,33 +135,35 @@ export function createConflictHandler<T>(
         tracker.noteMerge(collectionName, documentId, server);
         return input.realMasterState;
       }
-      const { merged, manualFields, mergedFields } = mergeDocuments({ base, local, server }, rules);
+      const { merged, manualFields, mergedFields, decisions } = mergeDocuments({ base, local, server }, rules);
       // a merge that ends on the server's own state leaves nothing to push: the tracker must not keep it pending
       tracker?.noteMerge(collectionName, documentId, sameDocumentState(merged, server) ? server : undefined);
-      if (manualFields.length > 0) {
-        // the same conflict met twice (a retried push) is one record
-        const open = await conflictsOf(database())
-          .find({ selector: { collectionName, documentId, status: 'open' } })
-          .exec();
-        const known = open.some((record) => {
-          const seen = record.toJSON();
-          return jsonEqual(seen.local, local) && jsonEqual(seen.server, server) && jsonEqual(seen.base, base);
-        });
-        if (known) return merged as WithDeleted<T>;
-        const detectedAt = Date.now();
-        await conflictsOf(database()).insert({
-          id: `${collectionName}|${documentId}|${detectedAt}-${Math.random().toString(36).slice(2, 8)}`,
-          collectionName,
-          documentId,
-          fields: manualFields,
-          mergedFields,
-          ...(base ? { base } : {}),
-          local,
-          server,
-          status: 'open',
-          detectedAt,
-        });
-      }
+      const settled = settledByRules(decisions);
+      if (manualFields.length === 0 && settled.length === 0) return merged as WithDeleted<T>;
+      // the same conflict met twice (a retried push) is one record
+      const earlier = await conflictsOf(database()).find({ selector: { collectionName, documentId } }).exec();
+      const known = earlier.some((record) => {
+        const seen = record.toJSON();
+        return jsonEqual(seen.local, local) && jsonEqual(seen.server, server) && jsonEqual(seen.base, base);
+      });
+      if (known) return merged as WithDeleted<T>;
+      const detectedAt = Date.now();
+      const open = manualFields.length > 0;
+      await conflictsOf(database()).insert({
+        id: `${collectionName}|${documentId}|${detectedAt}-${Math.random().toString(36).slice(2, 8)}`,
+        collectionName,
+        documentId,
+        fields: manualFields,
+        mergedFields,
+        ...(settled.length > 0 ? { settled } : {}),
+        ...(base ? { base } : {}),
+        local,
+        server,
+        // settled by rules alone: nobody has to decide, the record is there to be seen and reversed
+        status: open ? 'open' : 'resolved',
+        detectedAt,
+        ...(open ? {} : { resolvedAt: detectedAt }),
+      });
       return merged as WithDeleted<T>;
     },
   };
@@ -207,6 +234,47 @@ export async function resolveConflict(
     await collection.upsert(revived);
   }
   await record.incrementalPatch({ status: 'resolved', resolvedAt: Date.now(), resolution });
+}
+
+export interface ReverseSettledFieldOptions {
+  /** Adds to the document in the same write, say a history entry "reversed by Ana"; returns it (a plain copy). */
+  annotate?: (doc: PlainDocument, settled: SettledField) => PlainDocument;
+}
+
+/**
+ * Reverses a field a rule settled: writes the value that lost as a normal local edit, so it syncs like any edit.
+ * Nothing is written when the document already carries that value; when someone wrote a third value since, it
+ * throws rather than overwrite a value the person has not seen.
+ */
+export async function reverseSettledField(
+  database: AnyRxDatabase,
+  recordId: string,
+  field: string,
+  { annotate }: ReverseSettledFieldOptions = {},
+): Promise<void> {
+  const record = await conflictsOf(database).findOne(recordId).exec();
+  const settled = record?.toMutableJSON().settled?.find((candidate) => candidate.field === field);
+  if (!record || !settled) {
+    throw new Error(
+      `Nothing settled automatically for "${field}" in "${recordId}" on this device; nothing was written.`,
+    );
+  }
+  const collection = database.collections[record.collectionName];
+  if (!collection) throw new Error(`The collection "${record.collectionName}" is not open in this database.`);
+  const doc = await collection.findOne(record.documentId).exec();
+  if (!doc) throw new Error(`The document "${record.documentId}" was deleted; nothing was written.`);
+  if (settledFieldState(settled, doc.toJSON() as PlainDocument) === 'reversed') return;
+  await doc.incrementalModify((data: unknown) => {
+    const current = data as PlainDocument;
+    const state = settledFieldState(settled, current);
+    if (state === 'reversed') return current as never;
+    if (state === 'changed') {
+      throw new Error(`"${field}" changed since it was settled; nothing was written. Edit it instead.`);
+    }
+    if (settled.lost === undefined) delete current[field];
+    else current[field] = settled.lost;
+    return (annotate ? annotate(current, settled) : current) as never;
+  });
 }
 
 /**

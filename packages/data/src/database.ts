@@ -13,7 +13,13 @@ import {
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { AnyRxDatabase } from './any-database';
-import { type ConflictRecord, conflictSchema, conflictsCollectionName, createConflictHandler } from './conflicts';
+import {
+  type ConflictRecord,
+  conflictMigrations,
+  conflictSchema,
+  conflictsCollectionName,
+  createConflictHandler,
+} from './conflicts';
 import { fieldTitlesOf, storedSchema } from './field-titles';
 import { registerInternals } from './internals';
 import { validateLocalWrites } from './local-validation';
@@ -97,7 +103,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
       `RxDB opens at most 13 collections; ${names.length} synced collections plus Syncline's 2 local ones is too many.`,
     );
   }
-  // Syncline's own local collections carry schema versions (see syncStateMigrations): stored records move up.
+  // Syncline's own local collections carry schema versions (see syncStateMigrations, conflictMigrations): stored records move up.
   addRxPlugin(RxDBMigrationSchemaPlugin);
   const devMode = options.devMode ?? defaultDevMode();
   let storage = options.storage ?? (await defaultStorage());
@@ -114,7 +120,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   })) as unknown as SynclineDatabase<S>;
 
   const creators: Record<string, RxCollectionCreator> = {
-    [conflictsCollectionName]: { schema: conflictSchema },
+    [conflictsCollectionName]: { schema: conflictSchema, migrationStrategies: conflictMigrations },
     [syncStateCollectionName]: { schema: syncStateSchema, migrationStrategies: syncStateMigrations },
   };
   for (const name of names) {

@@ -18,12 +18,15 @@ export { Backoff, type BackoffOptions } from './backoff';
 export {
   type ConflictChoice,
   type ConflictRecord,
+  conflictMigrations,
   conflictSchema,
   conflictsCollectionName,
   createConflictHandler,
   pruneResolvedConflicts,
   type ResolveConflictOptions,
+  type ReverseSettledFieldOptions,
   resolveConflict,
+  reverseSettledField,
 } from './conflicts';
 export {
   type CreateSynclineDatabaseOptions,
@@ -62,6 +65,9 @@ export {
   usePending,
   usePendingWrites,
   useResolveConflict,
+  useReverseSettledField,
+  useSettledDocuments,
+  useSettledFields,
   useSyncControls,
   useSyncRecord,
   useSyncStatus,
@@ -76,6 +82,17 @@ export {
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
+export {
+  type SettledDocument,
+  type SettledField,
+  type SettledFieldEntry,
+  type SettledFieldState,
+  type SettledRule,
+  settledByRules,
+  settledDocuments,
+  settledFieldEntries,
+  settledFieldState,
+} from './settled';
 export {
   type DocSyncState,
   type LocalWrite,

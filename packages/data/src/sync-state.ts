@@ -61,7 +61,12 @@ export const syncStateSchema: RxJsonSchema<SyncStateRecord> = {
 export const syncStateMigrations = { 1: (record: SyncStateRecord) => record };
 
 /** Fields a person never edits by hand: the server's clock, the edit clock and the storage's own. */
-const bookkeeping = new Set([...SERVER_MANAGED_FIELDS, ...STORAGE_FIELDS, EDITED_AT, '_deleted']);
+export const bookkeeping: ReadonlySet<string> = new Set([
+  ...SERVER_MANAGED_FIELDS,
+  ...STORAGE_FIELDS,
+  EDITED_AT,
+  '_deleted',
+]);
 
 /** The top-level fields that differ between two states of a document. */
 function changedFields(before: PlainDocument | undefined, after: PlainDocument | undefined): string[] {

@@ -1,10 +1,15 @@
 // Shared by the suites that run against a real sync server: clients with their own in-memory database, and a way
 // to wait for what a user would eventually see.
 import { type ControlCenterDocuments, controlCenterMergeRules, controlCenterSchemas } from '@syncline/domain';
-import type { TestServer } from '@syncline/server/testing';
+import { startTestServer, type TestServer } from '@syncline/server/testing';
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { afterEach, beforeEach } from 'vitest';
 import {
   createSynclineDatabase,
   type StartReplicationOptions,
+  type SynclineDatabase,
   type SyncStatus,
   type SyncStore,
   startReplication,
@@ -45,6 +50,30 @@ export async function openClient(server: TestServer, tenant: string, extra: Part
 }
 
 export type Client = Awaited<ReturnType<typeof openClient>>;
+
+/**
+ * A sync server of the control center's schemas for each test of the suite, and clients on it (`client()`), all
+ * closed after the test. Call at the suite's top level; read `server` inside the tests.
+ */
+export function serverPerTest() {
+  const suite = {
+    server: undefined as unknown as TestServer,
+    clients: [] as Client[],
+    async client(tenant = 'shop-1') {
+      const opened = await openClient(suite.server, tenant);
+      suite.clients.push(opened);
+      return opened;
+    },
+  };
+  beforeEach(async () => {
+    suite.server = await startTestServer({ collections: controlCenterSchemas });
+  });
+  afterEach(async () => {
+    await Promise.all(suite.clients.splice(0).map((client) => client.close()));
+    await suite.server.close();
+  });
+  return suite;
+}
 
 /** Resolves when the store satisfies `test`; rejects with the last status after `timeoutMs`. */
 export function storeReaches(
@@ -100,4 +129,38 @@ export async function orderOnServer(server: TestServer, tenant: string, id: stri
   });
   const body = (await response.json()) as { data: { pullOrders: { documents: Record<string, unknown>[] } } };
   return body.data.pullOrders.documents.find((doc) => doc.id === id) ?? null;
+}
+
+/**
+ * Stores `record` in one of Syncline's local collections as an earlier schema version held it, then opens the
+ * database as it is now (its migrations run) and hands it to `check`; the database is removed after.
+ */
+export async function afterUpgrade<T>(
+  collectionName: 'conflicts' | 'syncstate',
+  previousSchema: RxJsonSchema<T>,
+  record: T,
+  check: (database: SynclineDatabase<{ orders: typeof controlCenterSchemas.orders }>) => Promise<void>,
+) {
+  const storage = getRxStorageMemory();
+  const name = `upgrade${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  // as dev-mode asks of every storage in tests
+  const before = await createRxDatabase({
+    name,
+    storage: wrappedValidateAjvStorage({ storage }),
+    multiInstance: false,
+  });
+  await before.addCollections({ [collectionName]: { schema: previousSchema } });
+  await before.collections[collectionName]?.insert(record);
+  await before.close();
+  const after = await createSynclineDatabase({
+    name,
+    storage,
+    collections: { orders: controlCenterSchemas.orders },
+    multiInstance: false,
+  });
+  try {
+    await check(after);
+  } finally {
+    await after.remove();
+  }
 }

@@ -1,41 +1,26 @@
 // Each write still on the device says what it is, as the queue shows it: a new document, an edit of the fields it
 // changed since the server last had it, or a deletion; a refused write keeps saying so; and records stored by the
 // version before (no operation, no fields) move up when the database opens.
-import { controlCenterSchemas, createDemoData } from '@syncline/domain';
-import { startTestServer, type TestServer } from '@syncline/server/testing';
-import { createRxDatabase, type RxJsonSchema } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createSynclineDatabase, pendingChange, type SyncStateRecord, syncStateSchema } from '../src';
-import { type Client, eventually, openClient, orderOnServer, storeReaches } from './helpers';
+import { createDemoData } from '@syncline/domain';
+import type { RxJsonSchema } from 'rxdb';
+import { expect, it } from 'vitest';
+import { pendingChange, type SyncStateRecord, syncStateSchema } from '../src';
+import { afterUpgrade, type Client, eventually, orderOnServer, serverPerTest, storeReaches } from './helpers';
 
 const demo = createDemoData({ seed: 17, orders: 3, customers: 2, machines: 1 });
 const orders = demo.orders.map((order) => ({ ...order, notes: 'Collar stain.' }));
 
-let server: TestServer;
-let clients: Client[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer({ collections: controlCenterSchemas });
-});
-
-afterEach(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  clients = [];
-  await server.close();
-});
+const suite = serverPerTest();
 
 const recordOf = async (client: Client, id: string) =>
   (await client.database.syncstate.findOne(`orders|${id}`).exec())?.toJSON() as SyncStateRecord | undefined;
 
 it('names a new document, an edit of the fields it changed, and a deletion', async () => {
-  const a = await openClient(server, 'shop-1');
-  clients.push(a);
+  const a = await suite.client();
   await storeReaches(a, (s) => s.connection === 'online');
   const [kept, edited, deleted] = orders as [(typeof orders)[0], (typeof orders)[0], (typeof orders)[0]];
   await a.database.orders.bulkInsert([edited, deleted]);
-  await eventually(() => orderOnServer(server, 'shop-1', deleted.id), Boolean);
+  await eventually(() => orderOnServer(suite.server, 'shop-1', deleted.id), Boolean);
   await eventually(
     () => a.database.syncstate.count().exec(),
     (count) => count === 0,
@@ -88,38 +73,19 @@ it('gathers what a run of local writes amounts to', () => {
 });
 
 it('moves records of the previous version up: they read as edits', async () => {
-  const storage = getRxStorageMemory();
-  const name = `migrate${Date.now().toString(36)}`;
-  // as dev-mode asks of every storage in tests
-  const before = await createRxDatabase({
-    name,
-    storage: wrappedValidateAjvStorage({ storage }),
-    multiInstance: false,
-  });
   const { operation: _operation, fields: _fields, ...properties } = syncStateSchema.properties;
   const version0 = { ...syncStateSchema, version: 0, properties } as RxJsonSchema<SyncStateRecord>;
-  await before.addCollections({ syncstate: { schema: version0 } });
-  await before.collections.syncstate?.insert({
+  const old = {
     id: 'orders|o-old',
     collectionName: 'orders',
     documentId: 'o-old',
     state: 'failed',
     error: 'refused',
     changedAt: 1,
-  });
-  await before.close();
-
-  const after = await createSynclineDatabase({
-    name,
-    storage,
-    collections: { orders: controlCenterSchemas.orders },
-    multiInstance: false,
-  });
-  try {
+  } as const;
+  await afterUpgrade('syncstate', version0, old, async (after) => {
     const record = (await after.syncstate.findOne('orders|o-old').exec())?.toJSON();
     expect(record).toMatchObject({ state: 'failed', error: 'refused', documentId: 'o-old' });
     expect(record?.operation).toBeUndefined();
-  } finally {
-    await after.remove();
-  }
+  });
 });

@@ -90,6 +90,7 @@ import {
   SelectTrigger,
   SelectValue,
   Separator,
+  SettledFieldsList,
   Sheet,
   SheetClose,
   SheetContent,
@@ -441,6 +442,25 @@ export const fixtures: Record<ComponentName, Fixture> = {
   SelectTrigger: { inside: 'Select', why: inSelect },
   SelectValue: { inside: 'Select', why: inSelect },
   Separator: { render: () => <Separator /> },
+  SettledFieldsList: {
+    render: () => (
+      <SettledFieldsList
+        items={[
+          {
+            id: 'o1|priority',
+            field: 'priority',
+            label: 'Priority',
+            rule: 'latest',
+            winner: 'server',
+            won: 'urgent',
+            lost: 'high',
+            state: 'kept',
+          },
+        ]}
+        onReverse={() => {}}
+      />
+    ),
+  },
   Sheet: {
     why: whileOpen,
     render: () => (

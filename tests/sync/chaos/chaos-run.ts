@@ -486,7 +486,11 @@ export async function runChaos(
       }
     }
     for (const client of clients) {
-      result.conflictRecords += (await client.database.collections.conflicts?.count().exec()) ?? 0;
+      // records a person has to decide; a merge settled by rules alone is recorded too, with no fields
+      const records = ((await client.database.collections.conflicts?.find().exec()) ?? []) as Array<{
+        toJSON(): ConflictRecord;
+      }>;
+      result.conflictRecords += records.filter((record) => record.toJSON().fields.length > 0).length;
     }
   } catch (error) {
     result.error =

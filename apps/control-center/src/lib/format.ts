@@ -1,5 +1,6 @@
 // Formatting shared by the pages: money, statuses, relative times.
 import type { OrderPriority, OrderStatus } from '@syncline/domain';
+import { describeFieldValue } from '@syncline/ui/sync';
 
 const money = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
 
@@ -21,6 +22,16 @@ export const priorityLabel: Record<OrderPriority, string> = {
   high: 'High',
   urgent: 'Urgent',
 };
+
+export const formatPriority = (value: unknown) => priorityLabel[value as OrderPriority] ?? describeFieldValue(value);
+
+/** A value a merge rule settled, in the app's words: priorities and statuses by their labels. */
+export const formatSettled = (value: unknown, { field }: { field: string }) =>
+  field === 'priority'
+    ? formatPriority(value)
+    : field === 'status'
+      ? (statusLabel[value as OrderStatus] ?? describeFieldValue(value))
+      : describeFieldValue(value);
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 export const formatDateTime = (ms: number | undefined) => (ms ? dateTime.format(ms) : '—');

@@ -1,6 +1,6 @@
 // Order writes the pages share: create with a generated number, advance along the flow, and the toasts
 // that say where a write went (this device, or the server) with an undo.
-import { type DocumentDraft, type DraftSaveResult, jsonEqual } from '@syncline/data';
+import { type DocumentDraft, type DraftSaveResult, jsonEqual, type SettledField } from '@syncline/data';
 import {
   nextOrderStatus,
   type Order,
@@ -93,6 +93,16 @@ export function withResolutionEntry(actor: string, doc: Record<string, unknown>,
   const summary = decided.length > 0 ? `Resolved a conflict on ${decided.join(', ')}` : 'Resolved a conflict';
   const changes = decided.map((field) => ({ field, to: show(doc[field]) }));
   return { ...doc, history: withEntry(doc as Pick<Order, 'history'>, historyEntry(actor, summary, changes)) };
+}
+
+/**
+ * The history entry reversing a field a merge rule settled adds to its order, in the same write: who reversed it,
+ * from the value that won back to the one that lost ("Reversed the automatic merge of priority").
+ */
+export function withReversalEntry(actor: string, doc: Record<string, unknown>, settled: SettledField) {
+  const change = { field: settled.field, from: show(settled.won), to: show(settled.lost) };
+  const entry = historyEntry(actor, `Reversed the automatic merge of ${settled.field}`, [change]);
+  return { ...doc, history: withEntry(doc as Pick<Order, 'history'>, entry) };
 }
 
 /** Cancels an order (it stays, marked cancelled, with the step recorded), with an Undo back to where it was. */

@@ -1,12 +1,13 @@
 // Conflicts a person has to decide: the inbox across records, and the three-way viewer for one of them (the kit's
-// connected views; an unknown or resolved id shows the inbox again).
-import type { PlainDocument } from '@syncline/data';
+// connected views; an unknown or resolved id shows the inbox again). Under the inbox, the fields merge rules
+// settled on this device that can still be reversed, per document.
+import { type PlainDocument, useSettledDocuments } from '@syncline/data';
 import type { Order } from '@syncline/domain';
-import { Badge, EmptyState } from '@syncline/ui';
-import { ConnectedConflictDiffViewer, ConnectedConflictInbox } from '@syncline/ui/connected';
+import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState } from '@syncline/ui';
+import { ConnectedConflictDiffViewer, ConnectedConflictInbox, ConnectedSettledDocuments } from '@syncline/ui/connected';
 import { useNavigate, useParams } from 'react-router';
-import { formatCents, statusLabel } from '../lib/format';
-import { withResolutionEntry } from '../lib/orders';
+import { formatCents, formatSettled, statusLabel } from '../lib/format';
+import { withResolutionEntry, withReversalEntry } from '../lib/orders';
 import { useSession } from '../runtime/session-context';
 import { PageHeader } from './page-header';
 
@@ -20,6 +21,30 @@ function contextOf(collectionName: string, doc: PlainDocument) {
       {order.status ? <Badge variant="neutral">{statusLabel[order.status]}</Badge> : null}
       {order.totals ? <span className="tabular-nums">{formatCents(order.totals.total)}</span> : null}
     </span>
+  );
+}
+
+/** The fields merge rules settled that an operator can still reverse; nothing while there are none. */
+function SettledAutomatically({ actor }: { actor: string }) {
+  const settled = useSettledDocuments();
+  if (settled.length === 0) return null;
+  return (
+    <Card className="mt-4">
+      <CardHeader>
+        <CardTitle>Settled automatically</CardTitle>
+        <CardDescription>
+          Edits made on two sides that a rule settled. Reverse brings back the value that lost.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <ConnectedSettledDocuments
+          format={formatSettled}
+          annotate={(collectionName) =>
+            collectionName === 'orders' ? (doc, field) => withReversalEntry(actor, doc, field) : undefined
+          }
+        />
+      </CardContent>
+    </Card>
   );
 }
 
@@ -52,7 +77,10 @@ export function ConflictsPage() {
           onResolved={() => navigate('/conflicts')}
         />
       ) : (
-        inbox
+        <>
+          {inbox}
+          <SettledAutomatically actor={session.user} />
+        </>
       )}
     </>
   );

@@ -1,8 +1,9 @@
 // One order: its details, an edit form (priority, notes, tags) that never writes back what the operator did not
-// change, the next step of its flow, and its history.
+// change, the next step of its flow, and its history, with the fields a merge rule settled on this device and a
+// way to reverse them.
 
 import { jsonEqual, useDocSyncState, useDocument, useDocumentDraft } from '@syncline/data';
-import { nextOrderStatus, type Order, type OrderPriority } from '@syncline/domain';
+import { nextOrderStatus, type Order } from '@syncline/domain';
 import {
   AlertDialog,
   AlertDialogAction,
@@ -23,13 +24,20 @@ import {
   Input,
   Textarea,
 } from '@syncline/ui';
-import { ConnectedFieldChangedNotice } from '@syncline/ui/connected';
-import { describeFieldValue, SyncDot } from '@syncline/ui/sync';
+import { ConnectedFieldChangedNotice, ConnectedSettledFieldsList } from '@syncline/ui/connected';
+import { SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PriorityField } from '../components/priority-field';
-import { formatCents, formatDateTime, priorityLabel, statusLabel } from '../lib/format';
-import { advanceOrder, cancelOrder, deleteOrder, saveOrderDraft, type WriteContext } from '../lib/orders';
+import { formatCents, formatDateTime, formatPriority, formatSettled, statusLabel } from '../lib/format';
+import {
+  advanceOrder,
+  cancelOrder,
+  deleteOrder,
+  saveOrderDraft,
+  type WriteContext,
+  withReversalEntry,
+} from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
 
@@ -45,8 +53,6 @@ const parseTags = (text: string) => [
 
 const fieldLabel: Record<string, string> = { priority: 'Priority', notes: 'Notes', tags: 'Tags' };
 const labelOf = (field: string) => fieldLabel[field] ?? field;
-
-const formatPriority = (value: unknown) => priorityLabel[value as OrderPriority] ?? describeFieldValue(value);
 
 /**
  * The edit form is a draft over the live order: fields the operator has not changed follow other devices as they
@@ -233,7 +239,13 @@ export function OrderPage() {
           <CardHeader>
             <CardTitle>History</CardTitle>
           </CardHeader>
-          <CardContent>
+          <CardContent className="flex flex-col gap-4">
+            <ConnectedSettledFieldsList
+              collectionName="orders"
+              documentId={order.id}
+              format={formatSettled}
+              annotate={(doc, settled) => withReversalEntry(write.actor, doc, settled)}
+            />
             {events.length === 0 ? (
               <p className="text-foreground-muted text-sm">No changes recorded on this device yet.</p>
             ) : (

@@ -12,9 +12,12 @@ import {
   type ConflictRecord,
   conflictsCollectionName,
   type ResolveConflictOptions,
+  type ReverseSettledFieldOptions,
   resolveConflict,
+  reverseSettledField,
 } from '../conflicts';
 import { type FieldTitles, fieldTitles } from '../field-titles';
+import { type SettledDocument, type SettledFieldEntry, settledDocuments, settledFieldEntries } from '../settled';
 import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
 import type { SyncStatus } from '../sync-store';
 import type { DiscardTarget } from '../tabs';
@@ -130,10 +133,10 @@ export function useSyncRecord(collectionName: string, id: string): SyncStateReco
 
 const noDocuments: ReadonlyMap<string, PlainDocument> = new Map();
 
-/** The documents behind sync records, live, keyed as the records are; a deleted one is absent. */
+/** The documents behind records (sync state, conflicts), live, keyed by `syncStateId`; a deleted one is absent. */
 function documentsOf(
   collections: Record<string, RxCollection>,
-  records: readonly SyncStateRecord[],
+  records: readonly { collectionName: string; documentId: string }[],
 ): Observable<ReadonlyMap<string, PlainDocument>> {
   const ids = new Map<string, string[]>();
   for (const { collectionName, documentId } of records) {
@@ -210,6 +213,65 @@ export function useResolveConflict() {
   return useCallback(
     (conflictId: string, choices: Readonly<Record<string, ConflictChoice>>, options?: ResolveConflictOptions) =>
       resolveConflict(database, conflictId, choices, options),
+    [database],
+  );
+}
+
+/**
+ * The fields of one document that merge rules settled on this device ("latest edit won: Urgent over High"), newest
+ * first, one per field, each with where it stands now (`kept`, `reversed`, `changed` since), kept live.
+ */
+export function useSettledFields(collectionName: string, documentId: string): SettledFieldEntry[] {
+  const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
+  const collection = useCollection<PlainDocument>(collectionName);
+  return useObservable<SettledFieldEntry[]>(
+    `settled|${collectionName}|${documentId}`,
+    () =>
+      combineLatest([
+        conflicts.find({ selector: { collectionName, documentId } }).$,
+        collection.findOne(documentId).$,
+      ]).pipe(
+        map(([records, doc]) =>
+          settledFieldEntries(
+            records.map((record) => record.toJSON() as ConflictRecord),
+            doc ? (doc.toJSON() as PlainDocument) : null,
+          ),
+        ),
+      ),
+    [],
+  ).value;
+}
+
+/**
+ * Every document on this device with a field a merge rule settled that can still be reversed (its winner stands),
+ * newest first, each with its document and all its settled fields, kept live: the list across documents.
+ */
+export function useSettledDocuments(): SettledDocument[] {
+  const { database } = useSyncline();
+  const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
+  return useObservable<SettledDocument[]>(
+    'settled-documents',
+    () =>
+      conflicts.find({ sort: [{ detectedAt: 'desc' }] }).$.pipe(
+        map((found) =>
+          found.map((record) => record.toJSON() as ConflictRecord).filter((record) => record.settled?.length),
+        ),
+        switchMap((records) =>
+          documentsOf(database.collections, records).pipe(
+            map((docs) => settledDocuments(records, (name, id) => docs.get(syncStateId(name, id)) ?? null)),
+          ),
+        ),
+      ),
+    [],
+  ).value;
+}
+
+/** `(recordId, field) => Promise`: writes the value a rule dropped back as a normal local edit. */
+export function useReverseSettledField() {
+  const { database } = useSyncline();
+  return useCallback(
+    (recordId: string, field: string, options?: ReverseSettledFieldOptions) =>
+      reverseSettledField(database, recordId, field, options),
     [database],
   );
 }

@@ -11,6 +11,11 @@ export {
   type ConnectedFieldChangedNoticeProps,
 } from './connected-field-changed-notice';
 export { ConnectedOfflineBanner, type ConnectedOfflineBannerProps } from './connected-offline-banner';
+export { ConnectedSettledDocuments, type ConnectedSettledDocumentsProps } from './connected-settled-documents';
+export {
+  ConnectedSettledFieldsList,
+  type ConnectedSettledFieldsListProps,
+} from './connected-settled-fields-list';
 export { ConnectedSyncDot, type ConnectedSyncDotProps } from './connected-sync-dot';
 export { ConnectedSyncQueuePanel, type ConnectedSyncQueuePanelProps } from './connected-sync-queue-panel';
 export { ConnectedSyncRow, type ConnectedSyncRowProps } from './connected-sync-row';
@@ -24,6 +29,7 @@ export {
   conflictInboxItem,
   conflictLabel,
   conflictVersions,
+  settledFieldItem,
   settledFields,
   syncQueueItem,
 } from './sync-records';

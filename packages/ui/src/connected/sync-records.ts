@@ -1,7 +1,15 @@
 // The data layer's records as the kit's views take them, in one place: a conflict record as an inbox item and as
-// the three-way viewer's versions, the viewer's decisions as the data layer's choices, and a pending write as a
-// queue item. Exported so an app with its own layout maps records exactly as the connected views do.
-import type { ConflictChoice, ConflictRecord, PlainDocument, SyncStateRecord } from '@syncline/data';
+// the three-way viewer's versions, the viewer's decisions as the data layer's choices, a pending write as a queue
+// item, and a field a rule settled as a row of the settled list. Exported so an app with its own layout maps
+// records exactly as the connected views do.
+import type {
+  ConflictChoice,
+  ConflictRecord,
+  FieldTitles,
+  PlainDocument,
+  SettledFieldEntry,
+  SyncStateRecord,
+} from '@syncline/data';
 import { DELETED, type JsonObject } from '@syncline/protocol';
 import {
   type ConflictDiffViewerProps,
@@ -11,6 +19,7 @@ import {
   fieldKey,
 } from '../sync/conflict-diff-viewer';
 import type { BatchResolution, ConflictInboxItem } from '../sync/conflict-inbox';
+import type { SettledFieldItem } from '../sync/settled-fields-list';
 import type { SyncQueueItem } from '../sync/sync-queue-panel';
 import { type DescribeDocument, describeById, describeDocument } from './describe-document';
 
@@ -133,5 +142,19 @@ export function syncQueueItem(
     queuedAt: record.changedAt,
     attempts: record.state === 'failed' ? 1 : 0,
     lastError: record.error ?? null,
+  };
+}
+
+/** A field a rule settled as a row of the settled list, labelled by its schema title (its key without one). */
+export function settledFieldItem(entry: SettledFieldEntry, titles: FieldTitles = {}): SettledFieldItem {
+  return {
+    id: `${entry.recordId}|${entry.field}`,
+    field: entry.field,
+    label: titles[entry.field] ?? entry.field,
+    rule: entry.rule,
+    winner: entry.winner,
+    won: entry.won,
+    lost: entry.lost,
+    state: entry.state,
   };
 }

@@ -16,6 +16,7 @@ export { useNow } from './lib/use-now';
 export { useSettledValue } from './lib/use-settled-value';
 export { useShownPhase } from './lib/use-shown-phase';
 export * from './offline-banner';
+export * from './settled-fields-list';
 export * from './sync-dot';
 export * from './sync-queue-panel';
 export * from './sync-row';

@@ -1,0 +1,8 @@
+export {
+  type SettledFieldItem,
+  type SettledFieldItemState,
+  type SettledFieldRule,
+  type SettledFieldSide,
+  SettledFieldsList,
+  type SettledFieldsListProps,
+} from './settled-fields-list';

@@ -1,0 +1,65 @@
+// A field a merge rule settled never changes silently: two operators change one order's priority offline; the one
+// who reconnects last sees, on the order page, "Priority settled automatically · latest edit won: Urgent (server)
+// over High (this device)". Reverse writes High back as a normal edit: the server ends with it, the history says
+// who reversed it, and the row then says the value is back. The Conflicts page lists the order among what can
+// still be reversed until then.
+import type { Order, OrderPriority } from '@syncline/domain';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type Device, devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
+
+describe('settled automatically journey', () => {
+  const journey = devicesJourney(2);
+
+  async function savePriority(page: Page, priority: string) {
+    await page.getByRole('combobox', { name: 'Priority' }).click();
+    await page.getByRole('option', { name: priority, exact: true }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByText(/Saved on this device/).count()).toBeGreaterThan(0);
+  }
+
+  it('lists a priority the latest edit settled, with winner and loser, and Reverse brings the loser back', async () => {
+    const orders = serverOrders(journey);
+    const candidates: OrderPriority[] = ['low', 'normal'];
+    const order = (await orders.all()).find((o) => o.status === 'received' && candidates.includes(o.priority));
+    if (!order) throw new Error('The demo data has no received order of low or normal priority');
+    const [a, b] = journey.devices as [Device, Device];
+    const orderUrl = await openOrderOnEach(journey, order as Order);
+
+    for (const { context } of journey.devices) await context.setOffline(true);
+    await savePriority(a.page, 'high');
+    // B's edit is the later one: `latest` keeps it, whichever device reaches the server first
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await savePriority(b.page, 'urgent');
+    await b.context.setOffline(false);
+    await expect.poll(async () => (await orders.one(order.id))?.priority).toBe('urgent');
+    await a.context.setOffline(false);
+
+    // A's own value lost: A's order page says so, in words, with the rule, the winner and the loser
+    const settled = a.page.getByRole('region', { name: 'Settled automatically' });
+    const row = settled.getByRole('listitem').filter({ hasText: 'Priority' });
+    await expect
+      .poll(() => row.textContent(), { timeout: 20_000 })
+      .toContain('Priority settled automatically · latest edit won: Urgent (server) over High (this device)');
+    await expect.poll(() => a.page.getByRole('combobox', { name: 'Priority' }).textContent()).toBe('urgent');
+
+    // the Conflicts page lists it too, under the order's name, among what can still be reversed
+    const conflictsLink = a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Conflicts/ });
+    await conflictsLink.click();
+    const listed = a.page.getByRole('region', { name: `Order #${order.number}` });
+    await expect.poll(() => listed.textContent()).toContain('latest edit won: Urgent (server) over High (this device)');
+    await a.page.goto(orderUrl);
+
+    await row.getByRole('button', { name: 'Reverse Priority to High' }).click();
+    await expect.poll(async () => (await orders.one(order.id))?.priority).toBe('high');
+    await expect.poll(() => row.textContent()).toContain('Reversed: High is back');
+    const reversal = (await orders.one(order.id))?.history?.find((entry) => entry.summary.startsWith('Reversed'));
+    expect(reversal).toMatchObject({ by: 'ana', summary: 'Reversed the automatic merge of priority' });
+    expect(reversal?.changes).toEqual([{ field: 'priority', from: 'urgent', to: 'high' }]);
+    await conflictsLink.click();
+    await a.page.getByRole('heading', { name: 'Conflicts', exact: true }).waitFor();
+    await expect.poll(() => listed.count()).toBe(0);
+    // the other device follows like any edit
+    await expect.poll(() => b.page.getByRole('combobox', { name: 'Priority' }).textContent()).toBe('high');
+  });
+});
