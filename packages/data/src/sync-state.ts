@@ -303,6 +303,7 @@ export class SyncTracker {
       for (const id of synced) this.held.delete(id);
       if (synced.length > 0) await this.records.bulkRemove(synced);
       // written again since the push: what is still to send is an edit of what changed after it
+      if (since.size === 0) return;
       const still = [...(await this.records.findByIds([...since.keys()]).exec()).values()];
       const rewrite = still.filter((record) => record.operation !== 'delete');
       for (const record of rewrite)

@@ -15,6 +15,15 @@ export interface DiscardTarget {
   documentId: string;
 }
 
+/** Document ids by collection, in the order given. */
+export function idsByCollection(targets: readonly DiscardTarget[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const { collectionName, documentId } of targets) {
+    grouped.set(collectionName, [...(grouped.get(collectionName) ?? []), documentId]);
+  }
+  return grouped;
+}
+
 type Message =
   | { type: 'status'; status: Partial<SyncStatus> }
   | { type: 'hello' }

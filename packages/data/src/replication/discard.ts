@@ -5,7 +5,7 @@ import { type PlainDocument, withoutStorageFields } from '@syncline/protocol';
 import { createRevision, getAssumedMasterState, now, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { AnyRxDatabase } from '../any-database';
 import { DISCARD_CONTEXT, type SyncTracker, syncStateId } from '../sync-state';
-import type { DiscardTarget } from '../tabs';
+import { type DiscardTarget, idsByCollection } from '../tabs';
 import type { CollectionReplicationState, DiscardedCreations } from './collection-replicator';
 
 export interface DiscardContext {
@@ -17,12 +17,11 @@ export interface DiscardContext {
 
 /** Document ids by collection; a collection this replication does not carry is an error before anything changes. */
 function byCollection(context: DiscardContext, targets: readonly DiscardTarget[]): Map<string, string[]> {
-  const grouped = new Map<string, string[]>();
-  for (const { collectionName, documentId } of targets) {
+  const grouped = idsByCollection(targets);
+  for (const collectionName of grouped.keys()) {
     if (!context.states[collectionName]) {
       throw new Error(`"${collectionName}" is not replicated by this client; nothing was discarded.`);
     }
-    grouped.set(collectionName, [...(grouped.get(collectionName) ?? []), documentId]);
   }
   return grouped;
 }

@@ -3,17 +3,13 @@
 // it again as a new local revision, unchanged, makes the replication push it from the true server state.
 import { createRevision, now, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { AnyRxDatabase } from '../any-database';
-import type { DiscardTarget } from '../tabs';
+import { type DiscardTarget, idsByCollection } from '../tabs';
 
 /** The context of a retry's write, for whoever watches writes. */
 export const RETRY_CONTEXT = 'syncline-retry';
 
 export async function retryChanges(database: AnyRxDatabase, targets: readonly DiscardTarget[]): Promise<void> {
-  const byCollection = new Map<string, string[]>();
-  for (const { collectionName, documentId } of targets) {
-    byCollection.set(collectionName, [...(byCollection.get(collectionName) ?? []), documentId]);
-  }
-  for (const [name, ids] of byCollection) {
+  for (const [name, ids] of idsByCollection(targets)) {
     const collection = database.collections[name] as RxCollection | undefined;
     if (!collection) throw new Error(`The collection "${name}" is not open in this database; nothing was retried.`);
     const current = (await collection.storageInstance.findDocumentsById(ids, true)) as RxDocumentData<unknown>[];
