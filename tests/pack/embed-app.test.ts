@@ -15,7 +15,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { guideFiles, guideOverrides } from './guide';
-import { buildConsumerApp, createConsumerApp, publishedPackages, serveDirectory } from './kit-consumer';
+import {
+  buildConsumerApp,
+  createConsumerApp,
+  installedTokenColours,
+  publishedPackages,
+  serveDirectory,
+} from './kit-consumer';
 
 const execFileAsync = promisify(execFile);
 const repo = join(import.meta.dirname, '../..');
@@ -28,6 +34,7 @@ let installOutput: string;
 let server: ServerProcess;
 let browser: Browser;
 let token: string;
+let tokenColour: Awaited<ReturnType<typeof installedTokenColours>>;
 const sites = new Map<'prebuilt' | 'tailwind', Awaited<ReturnType<typeof serveDirectory>>>();
 
 async function inApp(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -52,6 +59,7 @@ beforeAll(async () => {
     files: guideFiles(),
   });
   installOutput = `${install.stdout}\n${install.stderr}`;
+  tokenColour = await installedTokenColours(app);
 
   for (const styling of ['prebuilt', 'tailwind'] as const) {
     const dist = await buildConsumerApp(app, { STYLING: styling }, `dist-${styling}`);
@@ -214,15 +222,27 @@ describe('two devices in Chromium', () => {
     }
   });
 
-  it('shows the status widget and rows styled by the tokens with the prebuilt stylesheet', async () => {
-    const device = await openDevice('c', 'prebuilt');
+  it.each(['prebuilt', 'tailwind'] as const)('shows the screen in the token colours, %s styling', async (styling) => {
+    const device = await openDevice(`colours-${styling}`, styling);
     try {
-      const status = device.page.getByRole('status').first();
-      await expect.poll(() => status.textContent()).toMatch(/synced|online/i);
-      const background = await device.page
-        .locator('body > #root > div')
-        .evaluate((node) => getComputedStyle(node).backgroundColor);
-      expect(background).not.toBe('rgba(0, 0, 0, 0)');
+      const { page } = device;
+      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/synced|online/i);
+      const colours = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((node) => {
+            const style = getComputedStyle(node);
+            return { background: style.backgroundColor, color: style.color };
+          });
+      expect(await colours('body > #root > div')).toEqual({
+        background: tokenColour('light', 'color-background'),
+        color: tokenColour('light', 'color-foreground'),
+      });
+      expect(await colours('button[type="submit"]')).toEqual({
+        background: tokenColour('light', 'color-primary'),
+        color: tokenColour('light', 'color-primary-foreground'),
+      });
     } finally {
       await device.context.close();
     }

@@ -8,19 +8,25 @@ import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { buildConsumerApp, createConsumerApp, serveDirectory, typecheckConsumerApp } from './kit-consumer';
+import {
+  buildConsumerApp,
+  createConsumerApp,
+  installedTokenColours,
+  serveDirectory,
+  type Theme,
+  typecheckConsumerApp,
+} from './kit-consumer';
 
 /** The two ways packages/ui/README.md shows, each a folder of the throwaway app. */
 const stylings = [
   { folder: 'prebuilt', way: "the kit's prebuilt stylesheet" },
   { folder: 'tailwind', way: "the app's own Tailwind, with @source on the kit" },
 ] as const;
-const themes = ['light', 'dark'] as const;
-type Theme = (typeof themes)[number];
+const themes: readonly Theme[] = ['light', 'dark'];
 
 let work: string;
 let app: string;
-let tokens: Record<Theme, Record<string, { value: string } | undefined>>;
+let tokenColour: Awaited<ReturnType<typeof installedTokenColours>>;
 let browser: Browser;
 const servers = new Map<string, Awaited<ReturnType<typeof serveDirectory>>>();
 
@@ -33,7 +39,7 @@ beforeAll(async () => {
     packages: ['@syncline/tokens', '@syncline/protocol', '@syncline/ui'],
   });
   // The expected colours come from the packed tokens themselves.
-  tokens = JSON.parse(await readFile(join(app, 'node_modules/@syncline/tokens/build/tokens.json'), 'utf8'));
+  tokenColour = await installedTokenColours(app);
   for (const { folder } of stylings) {
     servers.set(folder, await serveDirectory(await buildConsumerApp(join(app, folder))));
   }
@@ -45,14 +51,6 @@ afterAll(async () => {
   await Promise.all([...servers.values()].map((server) => server.close()));
   if (work) await rm(work, { recursive: true, force: true });
 });
-
-/** A colour token as Chromium reports a computed colour: `#0060cc` is `rgb(0, 96, 204)`. */
-function tokenColour(theme: Theme, name: string): string {
-  const value = tokens[theme][name]?.value ?? '';
-  const channels = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value)?.slice(1);
-  if (!channels) throw new Error(`${name} (${theme}) is not an opaque #rrggbb colour in the packed tokens: '${value}'`);
-  return `rgb(${channels.map((pair) => Number.parseInt(pair, 16)).join(', ')})`;
-}
 
 function styleOf(element: Locator) {
   return element.evaluate((node) => {

@@ -161,3 +161,20 @@ export async function serveDirectory(dir: string): Promise<{ url: string; close:
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
+
+export type Theme = 'light' | 'dark';
+
+/** The colour tokens as an app installed them (the packed @syncline/tokens), each as Chromium reports it. */
+export async function installedTokenColours(appDir: string): Promise<(theme: Theme, name: string) => string> {
+  const tokens = JSON.parse(
+    await readFile(join(appDir, 'node_modules/@syncline/tokens/build/tokens.json'), 'utf8'),
+  ) as Record<Theme, Record<string, { value: string } | undefined>>;
+  // `#0060cc` is `rgb(0, 96, 204)`
+  return (theme, name) => {
+    const value = tokens[theme][name]?.value ?? '';
+    const channels = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value)?.slice(1);
+    if (!channels)
+      throw new Error(`${name} (${theme}) is not an opaque #rrggbb colour in the packed tokens: '${value}'`);
+    return `rgb(${channels.map((pair) => Number.parseInt(pair, 16)).join(', ')})`;
+  };
+}
