@@ -82,6 +82,21 @@ export const SeveralRules: Story = {
   },
 };
 
+/**
+ * Settled on another of the tenant's devices: this device's value reached the server first and lost there when the
+ * other device's later edit merged. The settlement synced here, so the person whose value lost sees it too.
+ */
+export const SettledOnAnotherDevice: Story = {
+  args: { items: [{ ...priority, winner: 'other', loser: 'server' }] },
+  play: async ({ canvas, userEvent, args }) => {
+    await expect(canvas.getByRole('listitem')).toHaveTextContent(
+      'Priority settled automatically · latest edit won: Urgent (another device) over High (server)',
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Reverse Priority to High' }));
+    await expect(args.onReverse).toHaveBeenCalledOnce();
+  },
+};
+
 export const Reversed: Story = {
   args: { items: [{ ...priority, state: 'reversed' }] },
   play: async ({ canvas }) => {

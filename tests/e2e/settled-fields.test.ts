@@ -1,7 +1,9 @@
-// A field a merge rule settled never changes silently: two operators change one order's priority offline; the one
-// who reconnects last sees, on the order page, "Priority settled automatically · latest edit won: Urgent (server)
-// over High (this device)". Reverse writes High back as a normal edit: the server ends with it, the history says
-// who reversed it, and the row then says the value is back. The Conflicts page lists the order among what can
+// A field a merge rule settled never changes silently, on either device: two operators change one order's priority
+// offline. A reconnects first (its High reaches the server); B reconnects last, its push runs into High and the
+// merge keeps B's later Urgent. B's order page says "latest edit won: Urgent (this device) over High (server)"; A,
+// whose value lost although A never merged anything, sees the same settlement, synced, as "Urgent (another device)
+// over High (server)". Reverse on A writes High back as a normal edit: the server ends with it, the history says
+// who reversed it, and both rows then say the value is back. A's Conflicts page lists the order among what can
 // still be reversed until then.
 import type { Order, OrderPriority } from '@syncline/domain';
 import type { Page } from 'playwright-core';
@@ -28,26 +30,34 @@ describe('settled automatically journey', () => {
 
     for (const { context } of journey.devices) await context.setOffline(true);
     await savePriority(a.page, 'high');
-    // B's edit is the later one: `latest` keeps it, whichever device reaches the server first
+    // B's edit is the later one: `latest` keeps it although A reaches the server first
     await new Promise((resolve) => setTimeout(resolve, 50));
     await savePriority(b.page, 'urgent');
+    await a.context.setOffline(false);
+    await expect.poll(async () => (await orders.one(order.id))?.priority).toBe('high');
     await b.context.setOffline(false);
     await expect.poll(async () => (await orders.one(order.id))?.priority).toBe('urgent');
-    await a.context.setOffline(false);
 
-    // A's own value lost: A's order page says so, in words, with the rule, the winner and the loser
-    const settled = a.page.getByRole('region', { name: 'Settled automatically' });
-    const row = settled.getByRole('listitem').filter({ hasText: 'Priority' });
+    // B merged: its page says so, in words, with the rule, the winner and the loser
+    const settledRow = (page: Page) =>
+      page.getByRole('region', { name: 'Settled automatically' }).getByRole('listitem').filter({ hasText: 'Priority' });
+    await expect
+      .poll(() => settledRow(b.page).textContent(), { timeout: 20_000 })
+      .toContain('Priority settled automatically · latest edit won: Urgent (this device) over High (server)');
+    // A's own value lost, on a device that merged nothing: the settlement reached it through the server
+    const row = settledRow(a.page);
     await expect
       .poll(() => row.textContent(), { timeout: 20_000 })
-      .toContain('Priority settled automatically · latest edit won: Urgent (server) over High (this device)');
+      .toContain('Priority settled automatically · latest edit won: Urgent (another device) over High (server)');
     await expect.poll(() => a.page.getByRole('combobox', { name: 'Priority' }).textContent()).toBe('urgent');
 
     // the Conflicts page lists it too, under the order's name, among what can still be reversed
     const conflictsLink = a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Conflicts/ });
     await conflictsLink.click();
     const listed = a.page.getByRole('region', { name: `Order #${order.number}` });
-    await expect.poll(() => listed.textContent()).toContain('latest edit won: Urgent (server) over High (this device)');
+    await expect
+      .poll(() => listed.textContent())
+      .toContain('latest edit won: Urgent (another device) over High (server)');
     await a.page.goto(orderUrl);
 
     await row.getByRole('button', { name: 'Reverse Priority to High' }).click();
@@ -59,7 +69,8 @@ describe('settled automatically journey', () => {
     await conflictsLink.click();
     await a.page.getByRole('heading', { name: 'Conflicts', exact: true }).waitFor();
     await expect.poll(() => listed.count()).toBe(0);
-    // the other device follows like any edit
+    // the other device follows like any edit, and its row says the value is back
     await expect.poll(() => b.page.getByRole('combobox', { name: 'Priority' }).textContent()).toBe('high');
+    await expect.poll(() => settledRow(b.page).textContent()).toContain('Reversed: High is back');
   });
 });

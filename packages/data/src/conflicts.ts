@@ -1,11 +1,14 @@
-// The local record of every conflict a person has to decide (all three versions and the fields at stake), and of
-// every field a rule settled by itself (which rule, what won, what lost), so nothing a merge dropped is lost.
-// Resolving, or reversing a settled field, writes the chosen value as a normal local write.
+// The local record of every conflict a person has to decide (all three versions and the fields at stake), and the
+// synced record of every field a rule settled by itself (which rule, what won, what lost), which the tenant's other
+// devices list too, so nothing a merge dropped is lost or unseen. Resolving, or reversing a settled field, writes
+// the chosen value as a normal local write.
 import {
   jsonEqual,
   type MergeRules,
   type PlainDocument,
   SERVER_MANAGED_FIELDS,
+  SETTLEMENTS_COLLECTION,
+  type SettlementRecord,
   sameDocumentState,
   withoutStorageFields,
 } from '@syncline/protocol';
@@ -13,7 +16,14 @@ import type { RxCollection, RxConflictHandler, RxJsonSchema, WithDeleted } from 
 import type { AnyRxDatabase } from './any-database';
 import { findInternals } from './internals';
 import { mergeDocuments } from './merge';
-import { type SettledField, settledByRules, settledFieldState } from './settled';
+import {
+  type SettledField,
+  type SettledRecord,
+  settledByRules,
+  settledFieldState,
+  settledRecordOf,
+  settlementsOf,
+} from './settled';
 
 export interface ConflictRecord {
   /** `${collection}|${documentId}|${detectedAt}` */
@@ -25,8 +35,8 @@ export interface ConflictRecord {
   /** the fields that also differed but merged by themselves or by their rule (for "3 conflicts · 7 merged") */
   mergedFields: string[];
   /**
-   * the fields changed on both sides that a rule settled by picking a side, with the value that lost. A merge
-   * settled by rules alone is recorded too, already resolved and with no `fields`, so the change never goes unseen.
+   * Written by versions before settlements synced (still listed): the fields a rule settled. Now a merge settled
+   * by rules writes a synced settlement instead, and its record here is resolved with no `fields`.
    */
   settled?: SettledField[];
   /** the state both sides started from; absent when the document was created on both sides */
@@ -92,6 +102,10 @@ function conflictsOf(database: AnyRxDatabase): RxCollection<ConflictRecord> {
   return database.collections[conflictsCollectionName] as RxCollection<ConflictRecord>;
 }
 
+export function settlementCollection(database: AnyRxDatabase): RxCollection<SettlementRecord> {
+  return database.collections[SETTLEMENTS_COLLECTION] as RxCollection<SettlementRecord>;
+}
+
 /**
  * RxDB's conflict handler for one collection: equality ignores server-managed fields, and a real conflict is
  * settled by the three-way merge; `manual` fields, and fields a rule settled, are recorded before the merged
@@ -149,17 +163,24 @@ export function createConflictHandler<T>(
       if (known) return merged as WithDeleted<T>;
       const detectedAt = Date.now();
       const open = manualFields.length > 0;
+      const id = `${collectionName}|${documentId}|${detectedAt}-${Math.random().toString(36).slice(2, 8)}`;
+      if (settled.length > 0) {
+        const device = findInternals(database())?.device ?? '';
+        const merge = { id, collectionName, documentId, settledAt: detectedAt, device };
+        const { error } = await settlementCollection(database()).bulkInsert(settlementsOf(merge, settled));
+        if (error.length > 0)
+          throw new Error(`Could not record the settled fields of ${documentId}: ${error[0]?.status}`);
+      }
       await conflictsOf(database()).insert({
-        id: `${collectionName}|${documentId}|${detectedAt}-${Math.random().toString(36).slice(2, 8)}`,
+        id,
         collectionName,
         documentId,
         fields: manualFields,
         mergedFields,
-        ...(settled.length > 0 ? { settled } : {}),
         ...(base ? { base } : {}),
         local,
         server,
-        // settled by rules alone: nobody has to decide, the record is there to be seen and reversed
+        // settled by rules alone: nobody has to decide; the settlement is there to be seen and reversed
         status: open ? 'open' : 'resolved',
         detectedAt,
         ...(open ? {} : { resolvedAt: detectedAt }),
@@ -241,8 +262,16 @@ export interface ReverseSettledFieldOptions {
   annotate?: (doc: PlainDocument, settled: SettledField) => PlainDocument;
 }
 
+/** A record of settled fields by id: a synced settlement, or a local conflict record from before they synced. */
+async function findSettledRecord(database: AnyRxDatabase, recordId: string): Promise<SettledRecord | null> {
+  const settlement = await settlementCollection(database).findOne(recordId).exec();
+  if (settlement) return settledRecordOf(settlement.toJSON() as SettlementRecord);
+  const record = await conflictsOf(database).findOne(recordId).exec();
+  return record ? (record.toJSON() as ConflictRecord) : null;
+}
+
 /**
- * Reverses a field a rule settled: writes the value that lost as a normal local edit, so it syncs like any edit.
+ * Reverses a field a rule settled (here or on another device): writes the value that lost as a normal local edit, so it syncs like any edit.
  * Nothing is written when the document already carries that value; when someone wrote a third value since, it
  * throws rather than overwrite a value the person has not seen.
  */
@@ -252,8 +281,8 @@ export async function reverseSettledField(
   field: string,
   { annotate }: ReverseSettledFieldOptions = {},
 ): Promise<void> {
-  const record = await conflictsOf(database).findOne(recordId).exec();
-  const settled = record?.toMutableJSON().settled?.find((candidate) => candidate.field === field);
+  const record = await findSettledRecord(database, recordId);
+  const settled = record?.settled?.find((candidate) => candidate.field === field);
   if (!record || !settled) {
     throw new Error(
       `Nothing settled automatically for "${field}" in "${recordId}" on this device; nothing was written.`,

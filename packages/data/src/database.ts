@@ -1,6 +1,12 @@
 // Opens the local database: the app's collections plus Syncline's own local ones (conflicts, sync state),
 // with the merge-aware conflict handler on every synced collection and pending tracking from the first write.
-import { EDITED_AT, type MergeRules } from '@syncline/protocol';
+import {
+  EDITED_AT,
+  type MergeRules,
+  SETTLEMENTS_COLLECTION,
+  type SettlementRecord,
+  settlementSchema,
+} from '@syncline/protocol';
 import {
   addRxPlugin,
   createRxDatabase,
@@ -32,11 +38,15 @@ import {
   syncStateSchema,
 } from './sync-state';
 
-/** The local collections Syncline adds to every database (they count toward RxDB's limit of 13). */
+/**
+ * The collections Syncline adds to every database (they count toward RxDB's limit of 13): two local ones, and the
+ * settled fields, which sync with the tenant's other devices.
+ */
 // a type alias, not an interface: so a database typed with its schemas is assignable to `SynclineDatabase`
 export type SynclineLocalCollections = {
   conflicts: RxCollection<ConflictRecord>;
   syncstate: RxCollection<SyncStateRecord>;
+  syncline_settlements: RxCollection<SettlementRecord>;
 };
 
 export type SynclineCollections<S extends SchemaMap> = {
@@ -54,7 +64,7 @@ export type SynclineDatabase<S extends SchemaMap = SchemaMap> = string extends k
 export interface CreateSynclineDatabaseOptions<S extends SchemaMap> {
   /** database name; with Dexie storage, the IndexedDB name */
   name: string;
-  /** collection name -> schema; every one of them syncs (RxDB allows 13 collections, 2 are Syncline's own) */
+  /** collection name -> schema; every one of them syncs (RxDB allows 13 collections, 3 are Syncline's own) */
   collections: S;
   /** collection name -> per-field merge rules; a collection without rules merges both-sided changes by `latest` */
   mergeRules?: Partial<Record<keyof S & string, MergeRules>>;
@@ -95,12 +105,13 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   options: CreateSynclineDatabaseOptions<S>,
 ): Promise<SynclineDatabase<S>> {
   const names = Object.keys(options.collections);
-  for (const reserved of [conflictsCollectionName, syncStateCollectionName]) {
-    if (names.includes(reserved)) throw new Error(`"${reserved}" is Syncline's own local collection: rename yours.`);
+  const own = [conflictsCollectionName, syncStateCollectionName, SETTLEMENTS_COLLECTION];
+  for (const reserved of own) {
+    if (names.includes(reserved)) throw new Error(`"${reserved}" is Syncline's own collection: rename yours.`);
   }
-  if (names.length + 2 > 13) {
+  if (names.length + own.length > 13) {
     throw new Error(
-      `RxDB opens at most 13 collections; ${names.length} synced collections plus Syncline's 2 local ones is too many.`,
+      `RxDB opens at most 13 collections; ${names.length} of yours plus Syncline's ${own.length} is too many.`,
     );
   }
   // Syncline's own local collections carry schema versions (see syncStateMigrations, conflictMigrations): stored records move up.
@@ -122,6 +133,11 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   const creators: Record<string, RxCollectionCreator> = {
     [conflictsCollectionName]: { schema: conflictSchema, migrationStrategies: conflictMigrations },
     [syncStateCollectionName]: { schema: syncStateSchema, migrationStrategies: syncStateMigrations },
+    // synced, but no person's change: not tracked as pending (see startReplication)
+    [SETTLEMENTS_COLLECTION]: {
+      schema: settlementSchema as unknown as RxJsonSchema<SettlementRecord>,
+      conflictHandler: createConflictHandler(() => database as AnyRxDatabase, SETTLEMENTS_COLLECTION, undefined),
+    },
   };
   for (const name of names) {
     creators[name] = {
@@ -151,7 +167,8 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   const fieldTitles = Object.fromEntries(
     names.map((name) => [name, fieldTitlesOf(options.collections[name] as RxJsonSchema<unknown>)]),
   );
-  registerInternals(database, { syncedCollections: names, tracker, fieldTitles });
+  const device = await database.storageToken;
+  registerInternals(database, { syncedCollections: names, tracker, fieldTitles, device });
   database.onClose.push(() => tracker.stop());
   return database;
 }

@@ -9,6 +9,8 @@ export {
   type MergeRules,
   type PlainDocument,
   SERVER_MANAGED_FIELDS,
+  SETTLEMENTS_COLLECTION,
+  type SettlementRecord,
   sameDocumentState,
   selectionSet,
   stripNulls,
@@ -87,11 +89,14 @@ export {
   type SettledField,
   type SettledFieldEntry,
   type SettledFieldState,
+  type SettledRecord,
   type SettledRule,
+  type SettledSide,
   settledByRules,
   settledDocuments,
   settledFieldEntries,
   settledFieldState,
+  settledRecordOf,
 } from './settled';
 export {
   type DocSyncState,

@@ -8,6 +8,8 @@ export interface SynclineInternals {
   tracker: SyncTracker;
   /** collection name -> its fields' titles, from the schemas the app gave */
   fieldTitles: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** this device's id (the stored database's token): where a settlement says which device merged */
+  device: string;
 }
 
 const registry = new WeakMap<object, SynclineInternals>();

@@ -1,6 +1,7 @@
 // Replicates a Syncline database with a Syncline server over GraphQL: pull and push over HTTP, live changes over
 // one graphql-ws socket, a refreshable token, exponential backoff with jitter, pause/resume, "sync now", and a
 // sync status store fed from all of it. This module composes the pieces under ./replication/, each with one job.
+import { SETTLEMENTS_COLLECTION } from '@syncline/protocol';
 import type { RxCollection } from 'rxdb';
 import type { AnyRxDatabase } from './any-database';
 import { type BackoffOptions, Backoffs } from './backoff';
@@ -99,7 +100,8 @@ function checkCollections(database: AnyRxDatabase, names: readonly string[]): vo
 export function startReplication(options: StartReplicationOptions): SynclineReplication {
   const { database, url } = options;
   const { syncedCollections, tracker } = synclineInternals(database);
-  const names = [...(options.collections ?? syncedCollections)];
+  // the fields merge rules settled sync with every replication: the other devices list them too
+  const names = [...new Set([...(options.collections ?? syncedCollections), SETTLEMENTS_COLLECTION])];
   checkCollections(database, names);
   const live = options.live ?? true;
   const store = options.store ?? createSyncStore();

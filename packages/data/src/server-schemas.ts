@@ -1,12 +1,13 @@
 // Reads a Syncline server's collections (`GET /sync/schemas`), so a client can open its database with exactly
 // the schemas the server replicates, with no copy of them in the app.
+import { SETTLEMENTS_COLLECTION } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import type { SchemaMap } from './schema';
 
 export interface ServerSchemas {
   /** the GraphQL endpoint to pass to startReplication */
   url: string;
-  /** collection name -> RxDB JSON schema, ready for createSynclineDatabase */
+  /** collection name -> RxDB JSON schema, ready for createSynclineDatabase (which adds Syncline's own itself) */
   collections: SchemaMap;
 }
 
@@ -27,6 +28,10 @@ export async function fetchServerSchemas(origin: string, init: { fetch?: typeof 
   const answer = (await response.json()) as SchemasAnswer;
   return {
     url: `${base}${answer.graphqlPath}`,
-    collections: Object.fromEntries(Object.entries(answer.collections).map(([name, c]) => [name, c.schema])),
+    collections: Object.fromEntries(
+      Object.entries(answer.collections)
+        .filter(([name]) => name !== SETTLEMENTS_COLLECTION)
+        .map(([name, c]) => [name, c.schema]),
+    ),
   };
 }

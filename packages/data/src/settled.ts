@@ -1,6 +1,6 @@
 // Fields a merge rule settled without a person (changed on both sides, one side's value kept by the collection's
 // rule): which rule, which value won and which lost, so a value that changed by itself can be seen and reversed.
-import { type FieldMergeRule, jsonEqual, type PlainDocument } from '@syncline/protocol';
+import { type FieldMergeRule, jsonEqual, type PlainDocument, type SettlementRecord } from '@syncline/protocol';
 import type { FieldDecision } from './merge';
 import { bookkeeping } from './sync-state';
 
@@ -25,9 +25,18 @@ export interface SettledField {
  */
 export type SettledFieldState = 'kept' | 'reversed' | 'changed';
 
+/**
+ * Where a value came from, seen from the device that shows it: its own edit (`local`), the server's state the merge
+ * ran into (`server`), or the edit of the other device that merged (`other`).
+ */
+export type SettledSide = 'local' | 'server' | 'other';
+
 /** A settled field as a list shows it: where it was recorded, when, and what the document holds now. */
-export interface SettledFieldEntry extends SettledField {
-  /** the record it is kept in (the `conflicts` collection), for `reverseSettledField` */
+export interface SettledFieldEntry extends Omit<SettledField, 'winner'> {
+  /** the side that won and the side that lost, seen from this device */
+  winner: SettledSide;
+  loser: SettledSide;
+  /** the record it is kept in, for `reverseSettledField` */
   recordId: string;
   collectionName: string;
   documentId: string;
@@ -59,23 +68,85 @@ export function settledByRules(decisions: readonly FieldDecision[]): SettledFiel
 }
 
 /** Where a settled field stands against the document as it is now (`null` once deleted reads as changed). */
-export function settledFieldState(settled: SettledField, current: PlainDocument | null): SettledFieldState {
+export function settledFieldState(
+  settled: Pick<SettledField, 'field' | 'won' | 'lost'>,
+  current: PlainDocument | null,
+): SettledFieldState {
   const now = current?.[settled.field];
   if (current && jsonEqual(now, settled.won)) return 'kept';
   if (current && jsonEqual(now, settled.lost)) return 'reversed';
   return 'changed';
 }
 
-/** The records' settled fields against the document as it is now: newest first, one per field (its latest). */
+/**
+ * A record of settled fields as the lists read it: a synced settlement (any device's), or a local conflict record
+ * from before settlements synced (this device's, no `device`).
+ */
+export interface SettledRecord {
+  id: string;
+  collectionName: string;
+  documentId: string;
+  detectedAt: number;
+  settled?: SettledField[];
+  /** the device that merged; absent: this one */
+  device?: string;
+}
+
+const fromJson = (text: string | undefined): unknown => (text === undefined ? undefined : JSON.parse(text));
+
+/** The settled fields of one merge as they travel: one settlement per field, values as JSON text. */
+export function settlementsOf(
+  merge: Pick<SettlementRecord, 'collectionName' | 'documentId' | 'settledAt' | 'device'> & { id: string },
+  settled: readonly SettledField[],
+): SettlementRecord[] {
+  return settled.map(({ field, rule, winner, won, lost }) => ({
+    ...merge,
+    id: `${merge.id}|${field}`,
+    field,
+    rule,
+    winner,
+    ...(won === undefined ? {} : { wonJson: JSON.stringify(won) }),
+    ...(lost === undefined ? {} : { lostJson: JSON.stringify(lost) }),
+  }));
+}
+
+/** A synced settlement as the lists read it. */
+export function settledRecordOf(settlement: SettlementRecord): SettledRecord {
+  const { id, collectionName, documentId, settledAt, device, field, rule, winner } = settlement;
+  const [won, lost] = [fromJson(settlement.wonJson), fromJson(settlement.lostJson)];
+  return {
+    id,
+    collectionName,
+    documentId,
+    detectedAt: settledAt,
+    device,
+    settled: [
+      {
+        field,
+        rule: rule as SettledRule,
+        winner,
+        ...(won === undefined ? {} : { won }),
+        ...(lost === undefined ? {} : { lost }),
+      },
+    ],
+  };
+}
+
+/** Both sides of a settled field seen from `device`: on another device than the one that merged, its edit is `other`. */
+function sidesOf(winner: SettledField['winner'], merger: string | undefined, device: string | undefined) {
+  const elsewhere = merger !== undefined && merger !== device;
+  const local: SettledSide = elsewhere ? 'other' : 'local';
+  return winner === 'local' ? { winner: local, loser: 'server' as const } : { winner: 'server' as const, loser: local };
+}
+
+/**
+ * The records' settled fields against the document as it is now: newest first, one per field (its latest), with
+ * the sides seen from `device` (this device's id; records without one were merged here).
+ */
 export function settledFieldEntries(
-  records: readonly {
-    id: string;
-    collectionName: string;
-    documentId: string;
-    detectedAt: number;
-    settled?: SettledField[];
-  }[],
+  records: readonly SettledRecord[],
   current: PlainDocument | null,
+  device?: string,
 ): SettledFieldEntry[] {
   const entries: SettledFieldEntry[] = [];
   const seen = new Set<string>();
@@ -85,6 +156,7 @@ export function settledFieldEntries(
       seen.add(settled.field);
       entries.push({
         ...settled,
+        ...sidesOf(settled.winner, record.device, device),
         recordId: record.id,
         collectionName: record.collectionName,
         documentId: record.documentId,
@@ -105,8 +177,6 @@ export interface SettledDocument {
   entries: SettledFieldEntry[];
 }
 
-type SettledRecord = Parameters<typeof settledFieldEntries>[0][number];
-
 /**
  * The records' documents with a settled field that can still be reversed (`kept`), the most recently settled
  * first, each with all its settled fields read against the document as `read` finds it now.
@@ -114,6 +184,7 @@ type SettledRecord = Parameters<typeof settledFieldEntries>[0][number];
 export function settledDocuments(
   records: readonly SettledRecord[],
   read: (collectionName: string, documentId: string) => PlainDocument | null,
+  device?: string,
 ): SettledDocument[] {
   const byDocument = new Map<string, SettledRecord[]>();
   for (const record of records) {
@@ -124,7 +195,7 @@ export function settledDocuments(
   for (const group of byDocument.values()) {
     const [{ collectionName, documentId }] = group as [SettledRecord];
     const doc = read(collectionName, documentId);
-    const entries = settledFieldEntries(group, doc);
+    const entries = settledFieldEntries(group, doc, device);
     if (entries.some((entry) => entry.state === 'kept')) documents.push({ collectionName, documentId, doc, entries });
   }
   const newest = (document: SettledDocument) => Math.max(...document.entries.map((entry) => entry.settledAt));

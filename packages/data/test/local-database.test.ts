@@ -73,6 +73,6 @@ describe('a Syncline database without a server', () => {
   it('refuses a collection named like its own local ones', async () => {
     await expect(
       createSynclineDatabase({ name: 'reserved', collections: { conflicts: controlCenterSchemas.orders } }),
-    ).rejects.toThrow(/Syncline's own local collection/);
+    ).rejects.toThrow(/Syncline's own collection/);
   });
 });

@@ -1,8 +1,11 @@
 // Fields a rule settled never change silently: two clients edit an order's priority offline, the merge keeps the
-// latest edit and the client that merged lists the field as settled automatically (rule, winner, loser); reversing
-// writes the loser as a normal edit that reaches the server and the other client. Records of the conflicts
-// collection's previous version move up when the database opens.
+// latest edit, and a settlement (rule, winner, loser) synced through the server lists the field on both clients,
+// sides seen from each; reversing on either writes the loser as a normal edit that reaches the server and the other
+// client. Fields settled before settlements synced (in local conflict records) stay listed. Records of the
+// conflicts collection's previous version move up when the database opens.
 import { controlCenterMergeRules, createDemoData } from '@syncline/domain';
+import { selectionSet, settlementSchema } from '@syncline/protocol';
+import type { TestServer } from '@syncline/server/testing';
 import type { RxJsonSchema } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,10 +14,13 @@ import {
   mergeDocuments,
   type PlainDocument,
   reverseSettledField,
+  type SettlementRecord,
   settledByRules,
   settledDocuments,
   settledFieldEntries,
+  settledRecordOf,
 } from '../src';
+import { synclineInternals } from '../src/internals';
 import { afterUpgrade, type Client, eventually, orderOn, orderOnServer, serverPerTest, storeReaches } from './helpers';
 
 const demo = createDemoData({ seed: 7, orders: 1, customers: 1, machines: 1 });
@@ -92,12 +98,25 @@ describe('settledDocuments', () => {
 describe('fields settled by a rule, against the sync server', () => {
   const suite = serverPerTest();
 
-  const settledOn = async (c: Client, id: string) =>
-    (await c.database.conflicts.find({ selector: { documentId: id } }).exec()).map(
-      (record) => record.toJSON() as ConflictRecord,
+  const settlementsOn = async (c: Client, id: string) =>
+    (await c.database.syncline_settlements.find({ selector: { documentId: id } }).exec()).map((record) =>
+      settledRecordOf(record.toJSON() as SettlementRecord),
     );
+  const settlementsOnServer = async (server: TestServer, tenant: string) => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await server.headers(tenant)) },
+      body: JSON.stringify({
+        query: `{ pullSyncline_settlements(checkpoint: null, limit: 100) { documents ${selectionSet(settlementSchema)} } }`,
+      }),
+    });
+    const body = (await response.json()) as { data: { pullSyncline_settlements: { documents: PlainDocument[] } } };
+    return body.data.pullSyncline_settlements.documents;
+  };
+  const entriesOn = async (c: Client, id: string) =>
+    settledFieldEntries(await settlementsOn(c, id), await orderOn(c, id), synclineInternals(c.database).device);
 
-  it('records the latest-edit merge of two offline priorities, and reversing writes the loser everywhere', async () => {
+  it('records the latest-edit merge of two offline priorities on every device, and either can reverse it', async () => {
     const { server } = suite;
     const a = await suite.client();
     const b = await suite.client();
@@ -127,32 +146,79 @@ describe('fields settled by a rule, against the sync server', () => {
     ];
     await eventually(read, (docs) => docs.every((doc) => doc?.priority === 'urgent'));
 
-    // one record, on the client whose push came second, resolved (nobody has to decide) and listing the field
-    const records = await eventually(
-      async () => [...(await settledOn(a, order.id)), ...(await settledOn(b, order.id))],
-      (list) => list.length === 1,
+    // one settlement, written by the client whose push came second, synced to the other through the server
+    const [onA, onB] = await eventually(
+      async () => [await settlementsOn(a, order.id), await settlementsOn(b, order.id)],
+      (lists) => lists.every((list) => list.length === 1),
     );
-    const [record] = records;
+    expect(onA).toEqual(onB);
+    const [record] = onA ?? [];
     if (!record) throw new Error('nothing recorded');
-    expect(record).toMatchObject({ status: 'resolved', fields: [] });
-    const decider = (await a.database.conflicts.findOne(record.id).exec()) ? a : b;
-    // seen from the client that merged: its own edit is `local`, the other client's came from the server
-    const winner = decider === b ? 'local' : 'server';
-    expect(record.settled).toEqual([{ field: 'priority', rule: 'latest', winner, won: 'urgent', lost: 'high' }]);
-    expect(decider.status().conflictCount).toBe(0);
-    const listed = async () =>
-      settledFieldEntries(await settledOn(decider, order.id), await orderOn(decider, order.id));
-    expect((await listed()).map((entry) => entry.state)).toEqual(['kept']);
+    const onServer = await eventually(
+      () => settlementsOnServer(server, 'shop-1'),
+      (found) => found.length === 1,
+    );
+    expect(onServer).toMatchObject([{ id: record.id, collectionName: 'orders', documentId: order.id }]);
+    const [decider, other] = record.device === synclineInternals(a.database).device ? [a, b] : [b, a];
+    // nobody has to decide: no conflict is open on either device
+    for (const c of [a, b]) expect(c.status().conflictCount).toBe(0);
+    expect(await decider.database.conflicts.find({ selector: { status: 'open' } }).exec()).toEqual([]);
 
-    await reverseSettledField(decider.database, record.id, 'priority');
+    // seen from the client that merged: its own edit is `local`, the other client's came from the server;
+    // seen from the other client: the merging client's edit is `other`, its own reached the server first
+    const winnerThere = decider === b ? 'local' : 'server';
+    expect(await entriesOn(decider, order.id)).toMatchObject([
+      { field: 'priority', rule: 'latest', winner: winnerThere, won: 'urgent', lost: 'high', state: 'kept' },
+    ]);
+    const winnerHere = decider === b ? 'other' : 'server';
+    const loserHere = decider === b ? 'server' : 'other';
+    expect(await entriesOn(other, order.id)).toMatchObject([
+      { field: 'priority', winner: winnerHere, loser: loserHere, won: 'urgent', lost: 'high', state: 'kept' },
+    ]);
+
+    // the device that did not merge reverses it: the loser is written everywhere, and both lists say so
+    await reverseSettledField(other.database, record.id, 'priority');
     await eventually(read, (docs) => docs.every((doc) => doc?.priority === 'high'));
-    await storeReaches(decider, (s) => s.pendingCount === 0);
-    expect((await listed()).map((entry) => entry.state)).toEqual(['reversed']);
+    await storeReaches(other, (s) => s.pendingCount === 0);
+    for (const c of [a, b]) {
+      await eventually(
+        async () => (await entriesOn(c, order.id)).map((entry) => entry.state),
+        (states) => states[0] === 'reversed',
+      );
+    }
     // reversing again writes nothing; a third value since refuses to overwrite it
     await reverseSettledField(decider.database, record.id, 'priority');
     await (await decider.database.orders.findOne(order.id).exec())?.incrementalPatch({ priority: 'low' });
     await expect(reverseSettledField(decider.database, record.id, 'priority')).rejects.toThrow(/changed since/);
     expect((await orderOn(decider, order.id))?.priority).toBe('low');
+  });
+
+  it('still lists and reverses fields settled before settlements synced (kept in the local conflict record)', async () => {
+    const c = await suite.client();
+    const order = firstOrder();
+    await c.database.orders.insert({ ...order, priority: 'urgent' });
+    const id = `orders|${order.id}|1`;
+    await c.database.conflicts.insert({
+      id,
+      collectionName: 'orders',
+      documentId: order.id,
+      fields: [],
+      mergedFields: ['priority'],
+      settled: [{ field: 'priority', rule: 'latest', winner: 'server', won: 'urgent', lost: 'high' }],
+      local: { id: order.id, priority: 'high' },
+      server: { id: order.id, priority: 'urgent' },
+      status: 'resolved',
+      detectedAt: 1,
+    });
+    const records = (await c.database.conflicts.find().exec()).map((r) => r.toJSON() as ConflictRecord);
+    expect(settledFieldEntries(records, await orderOn(c, order.id))).toMatchObject([
+      { winner: 'server', loser: 'local', state: 'kept' },
+    ]);
+    await reverseSettledField(c.database, id, 'priority');
+    await eventually(
+      () => orderOnServer(suite.server, 'shop-1', order.id),
+      (doc) => doc?.priority === 'high',
+    );
   });
 });
 

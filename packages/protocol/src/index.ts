@@ -25,6 +25,11 @@ export {
   toInputDocument,
 } from './operations.js';
 export {
+  SETTLEMENTS_COLLECTION,
+  type SettlementRecord,
+  settlementSchema,
+} from './settlements.js';
+export {
   isAbsent,
   isPlainObject,
   type JsonObject,

@@ -2,7 +2,14 @@
 // settings (the contract's checkpoint, deleted and header fields) that both the GraphQL schema and
 // `GET /sync/schemas` are built from.
 
-import { checkpointFields, DELETED, HEADER_FIELDS, UPDATED_AT } from '@syncline/protocol';
+import {
+  checkpointFields,
+  DELETED,
+  HEADER_FIELDS,
+  SETTLEMENTS_COLLECTION,
+  settlementSchema,
+  UPDATED_AT,
+} from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import type { GraphQLSchemaFromRxSchemaInputSingleCollection } from 'rxdb/plugins/replication-graphql';
 
@@ -40,9 +47,19 @@ export function primaryKeyOf(schema: RxJsonSchema<any>): string {
   throw new CollectionConfigError('the schema has no primaryKey');
 }
 
+/**
+ * The app's collections, checked, followed by Syncline's own synced one (the fields merge rules settled, shared
+ * between a tenant's devices), which an app's collection cannot be named like.
+ */
 export function defineCollections(schemas: CollectionSchemas): SyncCollection[] {
   const entries = Object.entries(schemas);
   if (entries.length === 0) throw new CollectionConfigError('No collections given: pass at least one RxDB schema.');
+  if (SETTLEMENTS_COLLECTION in schemas) {
+    throw new CollectionConfigError(
+      `Collection "${SETTLEMENTS_COLLECTION}": the name is Syncline's own synced collection; rename yours.`,
+    );
+  }
+  entries.push([SETTLEMENTS_COLLECTION, settlementSchema as CollectionSchemas[string]]);
   return entries.map(([name, schema]) => {
     const where = `Collection "${name}"`;
     if (!COLLECTION_NAME.test(name)) {

@@ -145,7 +145,7 @@ describe('syncline-server', () => {
       const port = await freePort();
       const { child } = await start(['--schema', name, '--db', join(dir, `${name}.sqlite`), '--port', String(port)]);
       const settings = (await (await fetch(`http://127.0.0.1:${port}/sync/schemas`)).json()) as SyncSchemas;
-      expect(Object.keys(settings.collections), name).toEqual(['notes']);
+      expect(Object.keys(settings.collections), name).toEqual(['notes', 'syncline_settlements']);
       expect(await stop(child)).toBe(0);
     }
 
@@ -208,7 +208,8 @@ describe('a stock RxDB client against `syncline-server --schema`', () => {
 
     const origin = `http://127.0.0.1:${port}`;
     const settings = (await (await fetch(`${origin}/sync/schemas`)).json()) as SyncSchemas;
-    expect(Object.keys(settings.collections)).toEqual(['machines']);
+    // Syncline's own settlements are listed too (flat, so a stock client's queries read them)
+    expect(Object.keys(settings.collections)).toEqual(['machines', 'syncline_settlements']);
     expect(settings.collections.machines).toMatchObject({
       checkpointFields: ['id', 'updatedAt'],
       deletedField: '_deleted',

@@ -2,11 +2,12 @@
 // store, pending writes and conflicts. Each subscribes to exactly what it shows, so a change to one document
 // re-renders only the components that show that document.
 
-import type { PlainDocument } from '@syncline/protocol';
+import type { PlainDocument, SettlementRecord } from '@syncline/protocol';
 import { useCallback, useEffect, useState } from 'react';
-import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
+import type { MangoQuery, MangoQuerySelector, RxCollection, RxDocument } from 'rxdb';
 import { combineLatest, map, type Observable, of, switchMap } from 'rxjs';
 import { useStore } from 'zustand';
+import type { AnyRxDatabase } from '../any-database';
 import {
   type ConflictChoice,
   type ConflictRecord,
@@ -15,9 +16,18 @@ import {
   type ReverseSettledFieldOptions,
   resolveConflict,
   reverseSettledField,
+  settlementCollection,
 } from '../conflicts';
 import { type FieldTitles, fieldTitles } from '../field-titles';
-import { type SettledDocument, type SettledFieldEntry, settledDocuments, settledFieldEntries } from '../settled';
+import { findInternals } from '../internals';
+import {
+  type SettledDocument,
+  type SettledFieldEntry,
+  type SettledRecord,
+  settledDocuments,
+  settledFieldEntries,
+  settledRecordOf,
+} from '../settled';
 import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
 import type { SyncStatus } from '../sync-store';
 import type { DiscardTarget } from '../tabs';
@@ -218,24 +228,36 @@ export function useResolveConflict() {
 }
 
 /**
- * The fields of one document that merge rules settled on this device ("latest edit won: Urgent over High"), newest
- * first, one per field, each with where it stands now (`kept`, `reversed`, `changed` since), kept live.
+ * The records of settled fields matching `selector`, kept live: the synced settlements (any device's) and, from
+ * before they synced, this device's conflict records that carry some.
+ */
+function settledRecords$(database: AnyRxDatabase, selector: MangoQuerySelector<SettledRecord>) {
+  const conflicts = database.collections[conflictsCollectionName] as RxCollection<ConflictRecord>;
+  return combineLatest([
+    settlementCollection(database).find({ selector: selector as MangoQuerySelector<SettlementRecord> }).$,
+    conflicts.find({ selector: selector as MangoQuerySelector<ConflictRecord> }).$,
+  ]).pipe(
+    map(([settlements, records]): SettledRecord[] => [
+      ...settlements.map((settlement) => settledRecordOf(settlement.toJSON() as SettlementRecord)),
+      ...records.map((record) => record.toJSON() as ConflictRecord).filter((record) => record.settled?.length),
+    ]),
+  );
+}
+
+/**
+ * The fields of one document that merge rules settled, on this device or another of the tenant's ("latest edit
+ * won: Urgent over High"), newest first, one per field, each with where it stands now (`kept`, `reversed`,
+ * `changed` since), kept live.
  */
 export function useSettledFields(collectionName: string, documentId: string): SettledFieldEntry[] {
-  const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
+  const { database } = useSyncline();
   const collection = useCollection<PlainDocument>(collectionName);
   return useObservable<SettledFieldEntry[]>(
     `settled|${collectionName}|${documentId}`,
     () =>
-      combineLatest([
-        conflicts.find({ selector: { collectionName, documentId } }).$,
-        collection.findOne(documentId).$,
-      ]).pipe(
+      combineLatest([settledRecords$(database, { collectionName, documentId }), collection.findOne(documentId).$]).pipe(
         map(([records, doc]) =>
-          settledFieldEntries(
-            records.map((record) => record.toJSON() as ConflictRecord),
-            doc ? (doc.toJSON() as PlainDocument) : null,
-          ),
+          settledFieldEntries(records, doc ? (doc.toJSON() as PlainDocument) : null, deviceOf(database)),
         ),
       ),
     [],
@@ -243,28 +265,29 @@ export function useSettledFields(collectionName: string, documentId: string): Se
 }
 
 /**
- * Every document on this device with a field a merge rule settled that can still be reversed (its winner stands),
- * newest first, each with its document and all its settled fields, kept live: the list across documents.
+ * Every document with a field a merge rule settled (on any of the tenant's devices) that can still be reversed (its
+ * winner stands), newest first, each with its document and all its settled fields, kept live: the list across
+ * documents.
  */
 export function useSettledDocuments(): SettledDocument[] {
   const { database } = useSyncline();
-  const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
   return useObservable<SettledDocument[]>(
     'settled-documents',
     () =>
-      conflicts.find({ sort: [{ detectedAt: 'desc' }] }).$.pipe(
-        map((found) =>
-          found.map((record) => record.toJSON() as ConflictRecord).filter((record) => record.settled?.length),
-        ),
+      settledRecords$(database, {}).pipe(
         switchMap((records) =>
           documentsOf(database.collections, records).pipe(
-            map((docs) => settledDocuments(records, (name, id) => docs.get(syncStateId(name, id)) ?? null)),
+            map((docs) =>
+              settledDocuments(records, (name, id) => docs.get(syncStateId(name, id)) ?? null, deviceOf(database)),
+            ),
           ),
         ),
       ),
     [],
   ).value;
 }
+
+const deviceOf = (database: AnyRxDatabase) => findInternals(database)?.device;
 
 /** `(recordId, field) => Promise`: writes the value a rule dropped back as a normal local edit. */
 export function useReverseSettledField() {

@@ -153,6 +153,7 @@ export function settledFieldItem(entry: SettledFieldEntry, titles: FieldTitles =
     label: titles[entry.field] ?? entry.field,
     rule: entry.rule,
     winner: entry.winner,
+    loser: entry.loser,
     won: entry.won,
     lost: entry.lost,
     state: entry.state,

@@ -10,8 +10,11 @@ import { describeFieldValue } from '../field-changed-notice/field-changed-notice
 /** The rules that settle a field by picking one side (the data layer's `SettledRule`). */
 export type SettledFieldRule = 'latest' | 'server' | 'local' | 'max' | 'min' | 'progression';
 
-/** Which side a value came from: this device's edit, or the server's (another device's, already synced). */
-export type SettledFieldSide = 'local' | 'server';
+/**
+ * Where a value came from: this device's edit, the server's state the merge ran into, or the edit of the other
+ * device that merged (when the list shows a field settled elsewhere).
+ */
+export type SettledFieldSide = 'local' | 'server' | 'other';
 
 /** `kept`: the winner stands; `reversed`: the loser is back; `changed`: someone wrote another value since. */
 export type SettledFieldItemState = 'kept' | 'reversed' | 'changed';
@@ -25,23 +28,33 @@ export interface SettledFieldItem {
   label: string;
   rule: SettledFieldRule;
   winner: SettledFieldSide;
+  /** the side that lost; the other of `local` and `server` when left out */
+  loser?: SettledFieldSide;
   won?: unknown;
   lost?: unknown;
   state: SettledFieldItemState;
 }
 
-const ruleWords: Record<SettledFieldRule, string> = {
+const sideWords: Record<SettledFieldSide, string> = {
+  local: 'this device',
+  server: 'server',
+  other: 'another device',
+};
+
+const ruleWords: Record<Exclude<SettledFieldRule, 'local'>, string> = {
   latest: 'latest edit won',
   server: "the server's value won",
-  local: "this device's value won",
   max: 'the larger value won',
   min: 'the smaller value won',
   progression: 'the furthest step won',
 };
 
-const sideWords: Record<SettledFieldSide, string> = { local: 'this device', server: 'server' };
+/** The rule in words; `local` names the device that merged ("this device's value won" only where it did). */
+const ruleWordsOf = (item: SettledFieldItem) =>
+  item.rule === 'local' ? `${sideWords[item.winner]}'s value won` : ruleWords[item.rule];
 
-const loserOf = (winner: SettledFieldSide): SettledFieldSide => (winner === 'local' ? 'server' : 'local');
+const loserOf = (item: SettledFieldItem): SettledFieldSide =>
+  item.loser ?? (item.winner === 'server' ? 'local' : 'server');
 
 export type SettledFieldsListProps = Omit<React.ComponentProps<'section'>, 'children'> & {
   items: readonly SettledFieldItem[];
@@ -83,9 +96,9 @@ export function SettledFieldsList({
               className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 rounded-md border border-border p-2"
             >
               <p data-slot="settled-field-message" className="min-w-0 break-words">
-                <span className="font-medium">{item.label}</span> settled automatically · {ruleWords[item.rule]}:{' '}
+                <span className="font-medium">{item.label}</span> settled automatically · {ruleWordsOf(item)}:{' '}
                 <span className="font-medium">{won}</span> ({sideWords[item.winner]}) over{' '}
-                <span className="font-medium">{lost}</span> ({sideWords[loserOf(item.winner)]})
+                <span className="font-medium">{lost}</span> ({sideWords[loserOf(item)]})
               </p>
               {item.state === 'kept' ? (
                 <Button
