@@ -10,6 +10,7 @@ import {
 import {
   addRxPlugin,
   createRxDatabase,
+  type MigrationStrategies,
   type RxCollection,
   type RxCollectionCreator,
   type RxDatabase,
@@ -68,6 +69,12 @@ export interface CreateSynclineDatabaseOptions<S extends SchemaMap> {
   collections: S;
   /** collection name -> per-field merge rules; a collection without rules merges both-sided changes by `latest` */
   mergeRules?: Partial<Record<keyof S & string, MergeRules>>;
+  /**
+   * collection name -> RxDB migration strategies, one per schema version above 0: documents (and pending writes)
+   * stored by an earlier version move up when the database opens. Any schema change needs a version, even only
+   * an added index (then `{ 1: (doc) => doc }`).
+   */
+  migrationStrategies?: Partial<Record<keyof S & string, MigrationStrategies>>;
   /** defaults to Dexie (IndexedDB) where `indexedDB` exists, memory storage elsewhere */
   storage?: RxStorage<unknown, unknown>;
   /** RxDB dev-mode and schema validation; defaults to on in development and tests, off in production */
@@ -114,7 +121,8 @@ export async function createSynclineDatabase<S extends SchemaMap>(
       `RxDB opens at most 13 collections; ${names.length} of yours plus Syncline's ${own.length} is too many.`,
     );
   }
-  // Syncline's own local collections carry schema versions (see syncStateMigrations, conflictMigrations): stored records move up.
+  // Syncline's own local collections carry schema versions (see syncStateMigrations, conflictMigrations), and so may
+  // the app's (options.migrationStrategies): stored records move up.
   addRxPlugin(RxDBMigrationSchemaPlugin);
   const devMode = options.devMode ?? defaultDevMode();
   let storage = options.storage ?? (await defaultStorage());
@@ -142,6 +150,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   for (const name of names) {
     creators[name] = {
       schema: storedSchema(options.collections[name] as RxJsonSchema<unknown>),
+      migrationStrategies: options.migrationStrategies?.[name],
       conflictHandler: createConflictHandler(() => database as AnyRxDatabase, name, options.mergeRules?.[name]),
     };
   }

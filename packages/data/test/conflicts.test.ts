@@ -1,7 +1,13 @@
 // Conflict records and their resolution on a local database, through the same conflict handler the replication
 // calls: every choice (local, server, base, a typed value) ends up in the document as a normal pending write,
 // and delete versus edit is a decision too.
-import { controlCenterMergeRules, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
+import {
+  controlCenterMergeRules,
+  controlCenterMigrations,
+  controlCenterSchemas,
+  createDemoData,
+  type Order,
+} from '@syncline/domain';
 import type { WithDeleted } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -23,6 +29,7 @@ beforeEach(async () => {
     name: `conflicts${Math.random().toString(36).slice(2, 8)}`,
     collections: schemas,
     mergeRules: controlCenterMergeRules,
+    migrationStrategies: controlCenterMigrations,
     multiInstance: false,
   });
 });

@@ -1,6 +1,11 @@
 // Shared by the suites that run against a real sync server: clients with their own in-memory database, and a way
 // to wait for what a user would eventually see.
-import { type ControlCenterDocuments, controlCenterMergeRules, controlCenterSchemas } from '@syncline/domain';
+import {
+  type ControlCenterDocuments,
+  controlCenterMergeRules,
+  controlCenterMigrations,
+  controlCenterSchemas,
+} from '@syncline/domain';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
@@ -29,6 +34,7 @@ export async function openClient(server: TestServer, tenant: string, extra: Part
     name: `client${clients}${Date.now().toString(36)}`,
     collections: testCollections,
     mergeRules: controlCenterMergeRules,
+    migrationStrategies: controlCenterMigrations,
   });
   const replication = startReplication({
     database,
@@ -156,6 +162,7 @@ export async function afterUpgrade<T>(
     name,
     storage,
     collections: { orders: controlCenterSchemas.orders },
+    migrationStrategies: controlCenterMigrations,
     multiInstance: false,
   });
   try {

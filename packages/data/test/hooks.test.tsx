@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 // The React bindings as a screen uses them: rows that show one order each re-render only when their order
 // changes, the status line follows the store, and a conflict can be listed and resolved from a component.
-import { controlCenterMergeRules, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
+import {
+  controlCenterMergeRules,
+  controlCenterMigrations,
+  controlCenterSchemas,
+  createDemoData,
+  type Order,
+} from '@syncline/domain';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { memo, Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +35,7 @@ beforeEach(async () => {
     name: `hooks${Math.random().toString(36).slice(2, 8)}`,
     collections: controlCenterSchemas,
     mergeRules: controlCenterMergeRules,
+    migrationStrategies: controlCenterMigrations,
     multiInstance: false,
   });
   await database.orders.bulkInsert(orders);
@@ -133,6 +140,7 @@ describe('React bindings', () => {
     const other = await createSynclineDatabase({
       name: `hooksother${Math.random().toString(36).slice(2, 8)}`,
       collections: { orders: controlCenterSchemas.orders },
+      migrationStrategies: controlCenterMigrations,
       multiInstance: false,
     });
     await other.orders.insert({ ...first, status: 'cancelled' });

@@ -1,6 +1,11 @@
 // The local database on its own: every local write is pending until a server acknowledges it, the pending mark
 // survives closing and reopening a persisted (IndexedDB) database, and edits stamp the `latest` clock.
-import { controlCenterMergeRules, controlCenterSchemas, createDemoData } from '@syncline/domain';
+import {
+  controlCenterMergeRules,
+  controlCenterMigrations,
+  controlCenterSchemas,
+  createDemoData,
+} from '@syncline/domain';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { firstValueFrom } from 'rxjs';
@@ -15,6 +20,7 @@ function openPersisted(name: string) {
     name,
     collections: controlCenterSchemas,
     mergeRules: controlCenterMergeRules,
+    migrationStrategies: controlCenterMigrations,
     storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
   });
 }
@@ -57,8 +63,42 @@ describe('a Syncline database without a server', () => {
     await reopened.remove();
   });
 
+  it('opens orders stored at the schema version before the orders page indexes, documents and pending writes kept', async () => {
+    const name = 'orders-before-indexes';
+    const orders = controlCenterSchemas.orders;
+    // orders as version 0 stored them: only the status and number indexes
+    const before = await createSynclineDatabase({
+      name,
+      collections: { orders: { ...orders, version: 0, indexes: ['status', 'number'] } },
+      storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    });
+    const [order] = demo.orders;
+    if (!order) throw new Error('demo data has no order');
+    await before.orders.insert(order);
+    await firstValueFrom(
+      before.syncstate.find({ selector: { state: 'pending' } }).$.pipe(filter((d) => d.length === 1)),
+    );
+    await before.close();
+
+    const after = await openPersisted(name);
+    try {
+      expect(after.orders.schema.version).toBe(orders.version);
+      expect((await after.orders.findOne(order.id).exec())?.toJSON()).toMatchObject(order);
+      // the new indexes answer: the status-and-number index counts without reading documents
+      expect(await after.orders.count({ selector: { status: order.status } }).exec()).toBe(1);
+      const pending = await after.syncstate.find({ selector: { state: 'pending' } }).exec();
+      expect(pending.map((record) => record.documentId)).toEqual([order.id]);
+    } finally {
+      await after.remove();
+    }
+  });
+
   it('stamps editedAt on every local edit, for the `latest` rule', async () => {
-    const db = await createSynclineDatabase({ name: 'edited-at', collections: controlCenterSchemas });
+    const db = await createSynclineDatabase({
+      name: 'edited-at',
+      collections: controlCenterSchemas,
+      migrationStrategies: controlCenterMigrations,
+    });
     const [machine] = demo.machines;
     if (!machine) throw new Error('demo data has no machine');
     const inserted = await db.machines.insert(machine);

@@ -2,7 +2,13 @@
 // The edit-safety hook against a real RxDB database: another writer (a replicated change from another device lands
 // exactly like this) changes the order while a form holds a draft. Untouched fields follow, a save writes only the
 // person's changes onto the newest document, and a field changed on both sides waits for a decision.
-import { controlCenterMergeRules, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
+import {
+  controlCenterMergeRules,
+  controlCenterMigrations,
+  controlCenterSchemas,
+  createDemoData,
+  type Order,
+} from '@syncline/domain';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,6 +25,7 @@ beforeEach(async () => {
     name: `draft${Math.random().toString(36).slice(2, 8)}`,
     collections: controlCenterSchemas,
     mergeRules: controlCenterMergeRules,
+    migrationStrategies: controlCenterMigrations,
     multiInstance: false,
   });
   await database.orders.insert({ ...order, priority: 'high', notes: 'Ring twice' });

@@ -1,12 +1,12 @@
 // The control center's RxDB schemas, merge rules and demo data generator.
 
 import type { MergeRules } from '@syncline/protocol';
-import type { RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { commandMergeRules, commandSchema, type MachineCommand } from './commands';
 import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
-import { type Order, orderMergeRules, orderSchema } from './orders';
+import { type Order, orderMergeRules, orderMigrations, orderSchema } from './orders';
 
 export type { FieldMergeRule, MergeRules } from '@syncline/protocol';
 export * from './commands';
@@ -44,4 +44,9 @@ export const controlCenterMergeRules: Record<ControlCenterCollectionName, MergeR
   customers: customerMergeRules,
   locations: locationMergeRules,
   commands: commandMergeRules,
+};
+
+/** Collection name -> how documents stored at an earlier schema version move up (collections still at 0 have none). */
+export const controlCenterMigrations: Partial<Record<ControlCenterCollectionName, MigrationStrategies>> = {
+  orders: orderMigrations,
 };

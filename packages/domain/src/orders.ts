@@ -1,7 +1,12 @@
 // Laundry orders: what a customer handed in, where it is in the shop's flow, and what it costs.
 
 import type { MergeRules } from '@syncline/protocol';
-import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
+import {
+  type ExtractDocumentTypeFromTypedRxJsonSchema,
+  type MigrationStrategies,
+  type RxJsonSchema,
+  toTypedRxJsonSchema,
+} from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
 
 /** The order flow, in order. `cancelled` sits before `delivered`: a delivered order can no longer be cancelled. */
@@ -25,14 +30,15 @@ const centsField = { type: 'integer', minimum: 0 } as const;
 const orderSchemaLiteral = {
   title: 'orders',
   description: 'A customer order moving through the shop',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     id: idField,
     number: { title: 'Order number', type: 'integer', minimum: 1, maximum: 999_999_999, multipleOf: 1 },
     customerId: { ...idField, title: 'Customer id' },
-    customerName: { title: 'Customer', type: 'string' },
+    // as long as a customer's name may be (an indexed string needs a length)
+    customerName: { title: 'Customer', type: 'string', maxLength: 200 },
     status: { title: 'Status', type: 'string', enum: [...orderStatusFlow], maxLength: 20 },
     priority: { title: 'Priority', type: 'string', enum: [...orderPriorities] },
     items: {
@@ -96,7 +102,9 @@ const orderSchemaLiteral = {
     ...clockFields,
   },
   required: ['id', 'number', 'customerId', 'customerName', 'status', 'priority', 'items', 'totals', 'receivedAt'],
-  indexes: ['status', 'number'],
+  // What the orders page sorts and filters by, so it reads only the rows it shows: newest first, by status, and by
+  // customer name (a prefix search), each ending in the number for a stable order.
+  indexes: ['number', ['status', 'number'], ['customerName', 'number'], ['status', 'customerName', 'number']],
   additionalProperties: false,
 } as const;
 
@@ -106,6 +114,9 @@ export type OrderItem = Order['items'][number];
 export type OrderHistoryEntry = NonNullable<Order['history']>[number];
 export type OrderChange = OrderHistoryEntry['changes'][number];
 export const orderSchema: RxJsonSchema<Order> = orderSchemaLiteral;
+
+/** Stored orders moving up a schema version: version 1 only added indexes, so an order stays as it is. */
+export const orderMigrations: MigrationStrategies = { 1: (order: Order) => order };
 
 export const orderMergeRules: MergeRules = {
   fields: {

@@ -2,13 +2,23 @@
 import { buildSchema } from 'graphql';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
-import { controlCenterMergeRules, controlCenterSchemas, createDemoData, generateOrders, orderStatusFlow } from '../src';
+import {
+  controlCenterMergeRules,
+  controlCenterMigrations,
+  controlCenterSchemas,
+  createDemoData,
+  generateOrders,
+  orderStatusFlow,
+} from '../src';
 
 addRxPlugin(RxDBDevModePlugin);
+// the orders schema is past version 0
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 describe('control center schemas', () => {
   it('build a GraphQL API with the replication contract settings', () => {
@@ -39,7 +49,12 @@ describe('control center schemas', () => {
       ignoreDuplicate: true,
     });
     await db.addCollections(
-      Object.fromEntries(Object.entries(controlCenterSchemas).map(([name, schema]) => [name, { schema }])),
+      Object.fromEntries(
+        Object.entries(controlCenterSchemas).map(([name, schema]) => [
+          name,
+          { schema, migrationStrategies: controlCenterMigrations[name as keyof typeof controlCenterMigrations] },
+        ]),
+      ),
     );
     const data = createDemoData({ seed: 7, orders: 300 });
     for (const [name, docs] of Object.entries(data)) {

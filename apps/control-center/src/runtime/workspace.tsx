@@ -3,7 +3,7 @@
 // so the workspace works offline from the first render on.
 
 import { createSynclineDatabase, SynclineProvider, type SynclineReplication, startReplication } from '@syncline/data';
-import { controlCenterMergeRules, controlCenterSchemas } from '@syncline/domain';
+import { controlCenterMergeRules, controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
 import { Button, EmptyState, Spinner } from '@syncline/ui';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
@@ -39,6 +39,7 @@ export function Workspace({
         name: `syncline-cc-${session.tenant}`,
         collections: controlCenterSchemas,
         mergeRules: controlCenterMergeRules,
+        migrationStrategies: controlCenterMigrations,
       })) as unknown as ControlCenterDatabase;
       const replication = startReplication({ database, url: session.serverUrl, token: () => currentToken() });
       current = { database, replication, router: createAppRouter() };

@@ -1,6 +1,6 @@
 // A page that uses @syncline/data the way an app does (default storage: Dexie on IndexedDB, the browser's own
 // fetch and WebSocket), driven from the Node test through `window.syncline`.
-import { controlCenterMergeRules, controlCenterSchemas, type Order } from '@syncline/domain';
+import { controlCenterMergeRules, controlCenterMigrations, controlCenterSchemas, type Order } from '@syncline/domain';
 import { createSynclineDatabase, type SynclineReplication, type SyncStatus, startReplication } from '../../src/index';
 
 let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
@@ -11,6 +11,7 @@ function openDatabase(name: string) {
     name,
     collections: controlCenterSchemas,
     mergeRules: controlCenterMergeRules,
+    migrationStrategies: controlCenterMigrations,
   });
 }
 
