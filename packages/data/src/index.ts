@@ -53,6 +53,7 @@ export {
 } from './draft';
 export { type FieldTitles, fieldTitles, fieldTitlesOf, titleOf } from './field-titles';
 export type { TokenSource } from './graphql-transport';
+export { liveWindow, type RowRange, type WindowQuery, type WindowRows } from './live-window';
 export { InvalidDocumentError } from './local-validation';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
 export { SynclineContext, type SynclineContextValue, useSyncline, useSynclineDatabase } from './react/context';
@@ -81,6 +82,7 @@ export {
   type DraftSaveResult,
   useDocumentDraft,
 } from './react/use-document-draft';
+export { type UseLiveWindowOptions, useLiveCount, useLiveWindow } from './react/use-live-window';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';

@@ -3,7 +3,7 @@
 // re-renders only the components that show that document.
 
 import type { PlainDocument, SettlementRecord } from '@syncline/protocol';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { MangoQuery, MangoQuerySelector, RxCollection, RxDocument } from 'rxdb';
 import { combineLatest, map, type Observable, of, switchMap } from 'rxjs';
 import { useStore } from 'zustand';
@@ -32,30 +32,11 @@ import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncS
 import type { SyncStatus } from '../sync-store';
 import type { DiscardTarget } from '../tabs';
 import { useSyncline } from './context';
+import { useObservable } from './use-observable';
 
 /** Reads the sync status store through a selector; re-renders only when the selected value changes. */
 export function useSyncStatus<T>(selector: (status: SyncStatus) => T): T {
   return useStore(useSyncline().store, selector);
-}
-
-interface Loaded<T> {
-  value: T;
-  loading: boolean;
-}
-
-/**
- * Subscribes to an observable made from `what`; a new `what` (or another database, say after a tenant switch)
- * means a new subscription.
- */
-function useObservable<T>(what: string, make: () => Observable<T>, initial: T): Loaded<T> {
-  const key = `${useSyncline().database.token}:${what}`;
-  const [state, setState] = useState<{ key: string } & Loaded<T>>({ key, value: initial, loading: true });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` identifies `make`; closures change every render
-  useEffect(() => {
-    const subscription = make().subscribe((value) => setState({ key, value, loading: false }));
-    return () => subscription.unsubscribe();
-  }, [key]);
-  return state.key === key ? state : { value: initial, loading: true };
 }
 
 /** A collection of the provider's database by name; throws when there is none by that name. */

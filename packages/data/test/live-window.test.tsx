@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+// Windows onto long lists, as a table in manual mode uses them: the count comes from an index, only the rows in
+// the window are read, newest-first windows come back in order, several ranges read as one list, a write shows in
+// the window live, and a new query keeps the last rows until its own arrive.
+import { controlCenterMigrations, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { firstValueFrom } from 'rxjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createSynclineDatabase,
+  liveWindow,
+  type RowRange,
+  type SynclineDatabase,
+  SynclineProvider,
+  useLiveCount,
+  useLiveWindow,
+  type WindowQuery,
+} from '../src';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const schemas = { orders: controlCenterSchemas.orders };
+const { orders } = createDemoData({ seed: 5, orders: 230, customers: 20, machines: 2 });
+const numbers = orders.map((order) => order.number).sort((a, b) => a - b);
+let database: SynclineDatabase<typeof schemas>;
+
+beforeEach(async () => {
+  database = await createSynclineDatabase({
+    name: `window${Math.random().toString(36).slice(2, 8)}`,
+    collections: schemas,
+    migrationStrategies: controlCenterMigrations,
+    multiInstance: false,
+  });
+  await database.orders.bulkInsert(orders);
+});
+
+afterEach(async () => {
+  cleanup();
+  await database.remove();
+});
+
+const newestFirst: WindowQuery<Order> = { selector: {}, sort: [{ number: 'desc' }] };
+const read = (queries: WindowQuery<Order>[], range: RowRange) =>
+  firstValueFrom(liveWindow(database.orders, queries, range));
+
+describe('liveWindow', () => {
+  it('counts every match and reads only the window, newest first in order', async () => {
+    const window = await read([newestFirst], { start: 10, end: 15 });
+    expect(window.count).toBe(230);
+    expect(window.offset).toBe(10);
+    expect(window.rows.map((order) => order.number)).toEqual(numbers.toReversed().slice(10, 15));
+  });
+
+  it('reads ascending windows and windows past the end', async () => {
+    const ascending: WindowQuery<Order> = { selector: {}, sort: [{ number: 'asc' }] };
+    expect((await read([ascending], { start: 0, end: 3 })).rows.map((o) => o.number)).toEqual(numbers.slice(0, 3));
+    const last = await read([ascending], { start: 225, end: 300 });
+    expect(last.rows.map((o) => o.number)).toEqual(numbers.slice(225));
+  });
+
+  it('reads several queries as one list, the window crossing from one to the next', async () => {
+    const received: WindowQuery<Order> = { selector: { status: 'received' }, sort: [{ number: 'asc' }] };
+    const ready: WindowQuery<Order> = { selector: { status: 'ready' }, sort: [{ number: 'asc' }] };
+    const both = orders.filter((o) => o.status === 'received').length;
+    const window = await read([received, ready], { start: both - 2, end: both + 2 });
+    expect(window.count).toBe(both + orders.filter((o) => o.status === 'ready').length);
+    expect(window.rows.map((o) => o.status)).toEqual(['received', 'received', 'ready', 'ready']);
+  });
+});
+
+function Orders({ query, range }: { query: WindowQuery<Order>; range: RowRange }) {
+  const { count } = useLiveCount<Order>('orders');
+  const shown = useLiveWindow<Order>('orders', query, range, { pageSize: 10 });
+  return (
+    <>
+      <p>{`${shown.count} of ${count}`}</p>
+      <ol start={shown.offset + 1}>
+        {shown.rows.map((order) => (
+          <li key={order.id}>{`#${order.number}`}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+describe('useLiveWindow and useLiveCount', () => {
+  it('show a page-aligned window, follow writes, and keep the rows while a new query loads', async () => {
+    const view = (query: WindowQuery<Order>, range: RowRange) => (
+      <SynclineProvider database={database}>
+        <Orders query={query} range={range} />
+      </SynclineProvider>
+    );
+    const { rerender } = render(view(newestFirst, { start: 3, end: 7 }));
+    await screen.findByText('230 of 230');
+    // the window is read in pages of ten: rows 0–9 around rows 3–6
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(
+      numbers
+        .toReversed()
+        .slice(0, 10)
+        .map((n) => `#${n}`),
+    );
+
+    const newest = { ...(orders[0] as Order), id: 'ord-new', number: (numbers.at(-1) as number) + 1 };
+    await act(() => database.orders.insert(newest));
+    await screen.findByText('231 of 231');
+    await waitFor(() => expect(screen.getAllByRole('listitem')[0]).toHaveProperty('textContent', `#${newest.number}`));
+
+    const received: WindowQuery<Order> = { selector: { status: 'received' }, sort: [{ number: 'desc' }] };
+    rerender(view(received, { start: 0, end: 5 }));
+    // until the new query answers, the last rows stay
+    expect(screen.getAllByRole('listitem').length).toBe(10);
+    const receivedCount = [...orders, newest].filter((o) => o.status === 'received').length;
+    await screen.findByText(`${receivedCount} of 231`);
+  });
+});
