@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Badge } from '@syncline/ui/badge';
-import { type ColumnDef, DataTable } from '@syncline/ui/data-table';
+import { type ColumnDef, DataTable, type DataTableRange, type SortingState } from '@syncline/ui/data-table';
+import { useEffect, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 
 interface Job {
@@ -145,5 +146,76 @@ export const HundredThousandRows: Story = {
     scroller.scrollTop = scroller.scrollHeight;
     await waitFor(() => expect(canvas.getByText('#100999')).toBeInTheDocument());
     await expect(bodyRows(canvas).length).toBeLessThan(60);
+  },
+};
+
+const manyJobs = makeJobs(100_000);
+/** The loader sorts by number only: a column it cannot sort offers no sorting. */
+const sortedByNumberOnly = columns.map((column) => ({
+  ...column,
+  enableSorting: 'accessorKey' in column && column.accessorKey === 'number',
+}));
+const firstRows: DataTableRange = { start: 0, end: 0 };
+
+/**
+ * What a data layer does for manual mode (say @syncline/data's useLiveWindow): sorts and searches on its side and
+ * answers, a moment later, only the rows in view, with how many match.
+ */
+function LoadedOnDemand(props: React.ComponentProps<typeof DataTable<Job>>) {
+  const [range, setRange] = useState(firstRows);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [search, setSearch] = useState('');
+  const [loaded, setLoaded] = useState({ count: 0, offset: 0, rows: [] as Job[] });
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const text = search.toLowerCase();
+      const matches = text ? manyJobs.filter((job) => job.customer.toLowerCase().startsWith(text)) : manyJobs;
+      const [sorted] = sorting;
+      const ordered = sorted?.id === 'number' && sorted.desc ? matches.toReversed() : matches;
+      const start = Math.max(0, range.start - 10);
+      setLoaded({ count: ordered.length, offset: start, rows: ordered.slice(start, range.end + 10) });
+    }, 30);
+    return () => clearTimeout(timer);
+  }, [range, sorting, search]);
+  return (
+    <DataTable
+      {...props}
+      data={loaded.rows}
+      rowCount={loaded.count}
+      rowOffset={loaded.offset}
+      onVisibleRowsChange={setRange}
+      onSortingChange={setSorting}
+      onSearchChange={setSearch}
+      searchPlaceholder="Customer name starts with"
+    />
+  );
+}
+
+/** Manual mode: 100,000 jobs, of which only the rows in view are ever loaded; sorting and search are the loader's. */
+export const LoadsOnlyTheRowsInView: Story = {
+  args: { columns: sortedByNumberOnly },
+  parameters: { visual: false },
+  render: (args) => <LoadedOnDemand {...args} />,
+  play: async ({ canvas, canvasElement }) => {
+    const table = canvas.getByRole('table', { name: 'Jobs' });
+    await waitFor(() => expect(table).toHaveAttribute('aria-rowcount', '100001'));
+    await expect(await canvas.findByText('#1000')).toBeInTheDocument();
+
+    // far down, rows show as loading until the loader answers for them
+    const scroller = canvasElement.querySelector('[data-slot="data-table-scroll"]') as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitFor(() => expect(canvas.getByText('#100999')).toBeInTheDocument());
+    await expect(bodyRows(canvas).length).toBeLessThan(60);
+    scroller.scrollTop = 0;
+
+    const header = canvas.getByRole('columnheader', { name: /Number/ });
+    await userEvent.click(within(header).getByRole('button'));
+    await userEvent.click(within(header).getByRole('button'));
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    await waitFor(() => expect(bodyRows(canvas)[0]).toHaveTextContent('#100999'));
+
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Search jobs' }), 'chiara');
+    await waitFor(() => expect(table).toHaveAttribute('aria-rowcount', '20001'));
+    for (const row of bodyRows(canvas)) await expect(row).toHaveTextContent('Chiara Costa');
   },
 };

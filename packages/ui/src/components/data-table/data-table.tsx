@@ -2,6 +2,8 @@
 // A table for many rows: sort (click a header), filter (global search and per-column filters), column visibility,
 // row selection, keyboard row navigation (arrows, Home/End, PageUp/PageDown, Space selects, Enter opens), and
 // virtualised rows, so 100,000 rows scroll as smoothly as 100. Built on TanStack Table and TanStack Virtual.
+// Given all rows it sorts and searches them itself; given a row count and the rows loaded so far (manual mode), it
+// leaves sorting and search to whoever loads them, for shops too large to hold in memory.
 import {
   type ColumnDef,
   type ColumnFiltersState,
@@ -17,7 +19,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownIcon, ArrowUpIcon, ChevronsUpDownIcon, Columns3Icon, SearchIcon } from 'lucide-react';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import { Button } from '../button/button';
 import { Checkbox } from '../checkbox/checkbox';
@@ -29,13 +31,30 @@ import {
   DropdownMenuTrigger,
 } from '../dropdown-menu/dropdown-menu';
 import { Input } from '../input/input';
+import { Skeleton } from '../skeleton/skeleton';
 
 export type { ColumnDef, ColumnFiltersState, Row, RowSelectionState, SortingState, VisibilityState };
+
+/** Rows `start` (inclusive) to `end` (exclusive), in the table's order. */
+export type DataTableRange = { start: number; end: number };
 
 export type DataTableProps<T> = {
   /** The table's accessible name. */
   label: string;
+  /** Every row; in manual mode (`rowCount` given), the rows loaded, from `rowOffset` on. */
   data: readonly T[];
+  /**
+   * Manual mode: the table has this many rows, sorts and searches none of them itself, and tells the loader what to
+   * load (`onVisibleRowsChange`, `onSortingChange`, `onSearchChange`). Rows not loaded yet show as placeholders.
+   */
+  rowCount?: number;
+  /** Manual mode: the index of `data[0]` among all rows. */
+  rowOffset?: number;
+  /** The rows in view (and a few either side); in manual mode, the ones to load. */
+  onVisibleRowsChange?: (range: DataTableRange) => void;
+  onSortingChange?: (sorting: SortingState) => void;
+  /** The search box's text, on every keystroke. */
+  onSearchChange?: (search: string) => void;
   columns: ColumnDef<T, unknown>[];
   getRowId: (row: T) => string;
   /** Show the search box over all columns. */
@@ -103,6 +122,11 @@ function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {
 export function DataTable<T>({
   label,
   data,
+  rowCount,
+  rowOffset = 0,
+  onVisibleRowsChange,
+  onSortingChange,
+  onSearchChange,
   columns,
   getRowId,
   searchable = true,
@@ -133,13 +157,20 @@ export function DataTable<T>({
     [selectable, columns],
   );
 
+  const manual = rowCount !== undefined;
   const table = useReactTable<T>({
     data: data as T[],
     columns: allColumns,
     getRowId,
     state: { sorting, globalFilter, columnVisibility, rowSelection, columnFilters },
-    onSortingChange: setSorting,
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      setSorting(next);
+      onSortingChange?.(next);
+    },
     onGlobalFilterChange: setGlobalFilter,
+    manualSorting: manual,
+    manualFiltering: manual,
     onColumnVisibilityChange: setColumnVisibility,
     onRowSelectionChange: (updater) => {
       const next = typeof updater === 'function' ? updater(rowSelection) : updater;
@@ -154,9 +185,12 @@ export function DataTable<T>({
     getFilteredRowModel: getFilteredRowModel(),
   });
 
-  const rows = table.getRowModel().rows;
+  const loaded = table.getRowModel().rows;
+  const count = rowCount ?? loaded.length;
+  /** The row at an index among all rows; in manual mode, undefined until it is loaded. */
+  const rowAt = (index: number): Row<T> | undefined => loaded[manual ? index - rowOffset : index];
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
@@ -165,10 +199,16 @@ export function DataTable<T>({
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const visibleColumns = table.getVisibleLeafColumns().length;
-  const focused = Math.min(focusedIndex, Math.max(0, rows.length - 1));
+  const focused = Math.min(focusedIndex, Math.max(0, count - 1));
+  const firstVisible = items[0]?.index ?? 0;
+  const endVisible = (items.at(-1)?.index ?? -1) + 1;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: told once per new range, not per new callback
+  useEffect(() => {
+    onVisibleRowsChange?.({ start: firstVisible, end: endVisible });
+  }, [firstVisible, endVisible]);
 
   const focusRow = (index: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, index));
+    const next = Math.max(0, Math.min(count - 1, index));
     setFocusedIndex(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     // The row may render a few frames later, once the virtualiser has scrolled to it.
@@ -180,7 +220,7 @@ export function DataTable<T>({
     requestAnimationFrame(() => focusWhenRendered(30));
   };
 
-  const onKeyDown = (event: React.KeyboardEvent, row: Row<T>, index: number) => {
+  const onKeyDown = (event: React.KeyboardEvent, row: Row<T> | undefined, index: number) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -188,16 +228,16 @@ export function DataTable<T>({
       PageDown: index + page,
       PageUp: index - page,
       Home: 0,
-      End: rows.length - 1,
+      End: count - 1,
     };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
       focusRow(target);
-    } else if (event.key === ' ' && selectable) {
+    } else if (event.key === ' ' && selectable && row) {
       event.preventDefault();
       row.toggleSelected();
-    } else if (event.key === 'Enter' && onRowActivate) {
+    } else if (event.key === 'Enter' && onRowActivate && row) {
       event.preventDefault();
       onRowActivate(row.original);
     }
@@ -217,7 +257,10 @@ export function DataTable<T>({
               aria-label={`Search ${label.toLowerCase()}`}
               placeholder={searchPlaceholder}
               value={globalFilter}
-              onChange={(event) => setGlobalFilter(event.target.value)}
+              onChange={(event) => {
+                setGlobalFilter(event.target.value);
+                onSearchChange?.(event.target.value);
+              }}
               className="pl-8"
             />
           </div>
@@ -245,7 +288,7 @@ export function DataTable<T>({
         </DropdownMenu>
       </div>
       <p className="sr-only" aria-live="polite">
-        {rows.length} of {data.length} rows
+        {manual ? `${count} rows` : `${count} of ${data.length} rows`}
       </p>
       <div
         ref={scrollRef}
@@ -255,7 +298,7 @@ export function DataTable<T>({
       >
         <table
           aria-label={label}
-          aria-rowcount={rows.length + 1}
+          aria-rowcount={count + 1}
           className="w-full caption-bottom border-separate border-spacing-0 text-sm"
         >
           <thead data-slot="data-table-header" className="sticky top-0 z-10 bg-surface-raised">
@@ -296,26 +339,34 @@ export function DataTable<T>({
               </tr>
             ) : null}
             {items.map((item) => {
-              const row = rows[item.index] as Row<T>;
+              const row = rowAt(item.index);
               return (
                 <tr
-                  key={row.id}
+                  key={row?.id ?? `loading-${item.index}`}
                   data-row-index={item.index}
+                  data-slot={row ? undefined : 'data-table-loading-row'}
                   aria-rowindex={item.index + 2}
-                  aria-selected={selectable ? row.getIsSelected() : undefined}
+                  aria-selected={selectable && row ? row.getIsSelected() : undefined}
+                  aria-busy={row ? undefined : true}
                   tabIndex={item.index === focused ? 0 : -1}
                   onKeyDown={(event) => onKeyDown(event, row, item.index)}
                   onFocus={() => setFocusedIndex(item.index)}
-                  onDoubleClick={() => onRowActivate?.(row.original)}
+                  onDoubleClick={() => row && onRowActivate?.(row.original)}
                   className="outline-none transition-colors hover:bg-accent/60 focus-visible:bg-accent focus-visible:shadow-[inset_2px_0_0_var(--sl-color-ring)] aria-selected:bg-primary-subtle"
                   style={{ height: rowHeight }}
-                  {...rowProps?.(row.original)}
+                  {...(row ? rowProps?.(row.original) : undefined)}
                 >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="border-border-subtle border-b px-3 align-middle">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  {row ? (
+                    row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className="border-border-subtle border-b px-3 align-middle">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))
+                  ) : (
+                    <td colSpan={visibleColumns} className="border-border-subtle border-b px-3 align-middle">
+                      <Skeleton className="h-4 w-full" />
                     </td>
-                  ))}
+                  )}
                 </tr>
               );
             })}
@@ -324,7 +375,7 @@ export function DataTable<T>({
                 <td colSpan={visibleColumns} style={{ height: paddingBottom, padding: 0 }} />
               </tr>
             ) : null}
-            {rows.length === 0 ? (
+            {count === 0 ? (
               <tr>
                 <td colSpan={visibleColumns} className="h-24 text-center text-foreground-muted">
                   {emptyText}

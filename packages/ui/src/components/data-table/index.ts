@@ -3,6 +3,7 @@ export {
   type ColumnFiltersState,
   DataTable,
   type DataTableProps,
+  type DataTableRange,
   type Row,
   type RowSelectionState,
   type SortingState,
