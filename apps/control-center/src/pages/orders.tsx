@@ -1,8 +1,9 @@
 // Every order: virtualised, searchable, sortable and filterable by status, with a sync dot per row; create an
-// order and advance one along the flow from here.
+// order and advance one along the flow from here. The page reads only the rows in view (and counts the rest from
+// an index), so it opens as fast with 100,000 orders as with 10,000.
 
-import { useLiveQuery } from '@syncline/data';
-import { nextOrderStatus, type Order, orderStatusFlow } from '@syncline/domain';
+import { type RowRange, useLiveCount, useLiveWindow } from '@syncline/data';
+import { nextOrderStatus, type Order, type OrderStatus, orderStatusFlow } from '@syncline/domain';
 import {
   Button,
   type ColumnDef,
@@ -12,12 +13,14 @@ import {
   SelectItem,
   SelectTrigger,
   SelectValue,
+  type SortingState,
 } from '@syncline/ui';
 import { ConnectedSyncDot } from '@syncline/ui/connected';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { NewOrderDialog } from '../components/new-order-dialog';
 import { formatCents, statusLabel } from '../lib/format';
+import { newestFirst, orderQueries } from '../lib/order-search';
 import { advanceOrder } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
@@ -52,46 +55,66 @@ const columns: ColumnDef<Order, unknown>[] = [
     ),
   },
   { accessorKey: 'customerName', header: 'Customer' },
-  { accessorKey: 'status', header: 'Status', filterFn: 'equals', cell: ({ row }) => statusLabel[row.original.status] },
+  { accessorKey: 'status', header: 'Status', cell: ({ row }) => statusLabel[row.original.status] },
   {
     accessorKey: 'priority',
     header: 'Priority',
+    // no index sorts by priority or total: sorting by them would read every order
+    enableSorting: false,
     cell: ({ row }) => <span className="capitalize">{row.original.priority}</span>,
   },
   {
     id: 'total',
     accessorFn: (order) => order.totals.total,
     header: 'Total',
+    enableSorting: false,
     cell: ({ row }) => <span className="font-mono tabular-nums">{formatCents(row.original.totals.total)}</span>,
   },
   { id: 'actions', header: 'Actions', enableSorting: false, cell: ({ row }) => <AdvanceButton order={row.original} /> },
 ];
 
+const firstRows: RowRange = { start: 0, end: 0 };
+
 export function OrdersPage() {
-  const { docs: orders } = useLiveQuery<Order>('orders', { sort: [{ number: 'desc' }] });
-  const [status, setStatus] = useState<string>('all');
+  const [status, setStatus] = useState<OrderStatus | 'all'>('all');
+  const [search, setSearch] = useState('');
+  const [sorting, setSorting] = useState<SortingState>(newestFirst);
+  const [range, setRange] = useState(firstRows);
+  const queries = useMemo(() => orderQueries({ search, status, sorting }), [search, status, sorting]);
+  const { count: total } = useLiveCount<Order>('orders');
+  const shown = useLiveWindow<Order>('orders', queries, range);
   const navigate = useNavigate();
-  const filters = useMemo(() => (status === 'all' ? [] : [{ id: 'status', value: status }]), [status]);
+  const narrowed = status !== 'all' || search.trim() !== '';
 
   return (
     <>
       <PageHeader
         title="Orders"
-        description={`${orders.length.toLocaleString()} orders`}
+        description={
+          narrowed
+            ? `${shown.count.toLocaleString()} of ${total.toLocaleString()} orders`
+            : `${total.toLocaleString()} orders`
+        }
         actions={<NewOrderDialog />}
       />
       <DataTable
         label="Orders"
-        data={orders}
+        data={shown.rows}
+        rowCount={shown.count}
+        rowOffset={shown.offset}
+        onVisibleRowsChange={setRange}
+        onSortingChange={setSorting}
+        onSearchChange={setSearch}
+        defaultSorting={newestFirst}
+        emptyText={shown.loading ? 'Loading orders…' : 'No orders match.'}
         columns={columns}
         getRowId={(order) => order.id}
-        searchPlaceholder="Search by customer, number or status"
-        columnFilters={filters}
+        searchPlaceholder="Search by number or customer"
         onRowActivate={(order) => navigate(`/orders/${order.id}`)}
         rowProps={(order) => ({ 'data-order-id': order.id })}
         height="calc(100svh - 16rem)"
         toolbar={
-          <Select value={status} onValueChange={setStatus}>
+          <Select value={status} onValueChange={(value) => setStatus(value as OrderStatus | 'all')}>
             <SelectTrigger aria-label="Filter by status" className="w-44">
               <SelectValue />
             </SelectTrigger>

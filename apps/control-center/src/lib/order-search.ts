@@ -1,0 +1,68 @@
+// What the orders page asks the database for: its search, status filter and sort as queries each answered by one
+// of the orders' indexes (see orderSchema), so a keystroke at 100,000 orders reads only the rows in view.
+import type { WindowQuery } from '@syncline/data';
+import { type Order, type OrderStatus, orderSchema } from '@syncline/domain';
+import type { SortingState } from '@syncline/ui';
+
+/** The page's order when no column is sorted: newest first. */
+export const newestFirst: SortingState = [{ id: 'number', desc: true }];
+
+/**
+ * The columns that sort (the page turns sorting off for the others), each by its index: the number last, so equal
+ * names or statuses keep a stable order.
+ */
+const sortIndexes: Record<string, (keyof Order & string)[]> = {
+  number: ['number'],
+  customerName: ['customerName', 'number'],
+  status: ['status', 'number'],
+};
+
+const highestNumber = orderSchema.properties.number?.maximum ?? 999_999_999;
+
+/**
+ * Order numbers starting with `digits`, one range per length (typing "12" finds #12, #120–#129, #12000–#12999…),
+ * from the shortest.
+ */
+function numberRanges(digits: string): { $gte: number; $lte: number }[] {
+  if (digits.startsWith('0')) return [];
+  const ranges: { $gte: number; $lte: number }[] = [];
+  for (let scale = 1; Number(digits) * scale <= highestNumber; scale *= 10) {
+    ranges.push({ $gte: Number(digits) * scale, $lte: Math.min((Number(digits) + 1) * scale - 1, highestNumber) });
+  }
+  return ranges;
+}
+
+/**
+ * A customer name prefix as names are written, each word capitalised ("ada al" finds "Ada Almeida"): the index
+ * compares exact text, so a name written otherwise ("van Dijk") is found only as typed.
+ */
+function namePrefix(text: string): { $gte: string; $lt: string } {
+  const written = text.replace(/(^|\s)(\S)/g, (_match, space: string, letter: string) => space + letter.toUpperCase());
+  return { $gte: written, $lt: `${written}\uffff` };
+}
+
+export interface OrderSearch {
+  /** the search box: an order number (with or without #) or the start of a customer's name */
+  search: string;
+  status: OrderStatus | 'all';
+  sorting: SortingState;
+}
+
+/** The queries whose matches, one after the other, are the page's rows. */
+export function orderQueries({ search, status, sorting }: OrderSearch): WindowQuery<Order>[] {
+  const [sorted] = sorting.length > 0 ? sorting : newestFirst;
+  const direction = sorted?.desc ? 'desc' : 'asc';
+  const sort = (sortIndexes[sorted?.id ?? 'number'] ?? ['number']).map(
+    (field) => ({ [field]: direction }) as WindowQuery<Order>['sort'][number],
+  );
+  const byStatus = status === 'all' ? {} : { status };
+  const text = search.trim().replace(/^#/, '');
+  if (text === '') return [{ selector: byStatus, sort }];
+  if (/^\d+$/.test(text)) {
+    const ranges = numberRanges(text);
+    // one range per length: in number order, the longer numbers are the larger
+    if (direction === 'desc') ranges.reverse();
+    return ranges.map((number) => ({ selector: { ...byStatus, number }, sort }));
+  }
+  return [{ selector: { ...byStatus, customerName: namePrefix(text) }, sort }];
+}
