@@ -4,6 +4,7 @@
 // the window live, and a new query keeps the last rows until its own arrive.
 import { controlCenterMigrations, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { firstValueFrom } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -70,7 +71,9 @@ describe('liveWindow', () => {
 
 function Orders({ query, range }: { query: WindowQuery<Order>; range: RowRange }) {
   const { count } = useLiveCount<Order>('orders');
-  const shown = useLiveWindow<Order>('orders', query, range, { pageSize: 10 });
+  const shown = useLiveWindow<Order>('orders', query, { pageSize: 10 });
+  const { showRows } = shown;
+  useEffect(() => showRows(range), [showRows, range]);
   return (
     <>
       <p>{`${shown.count} of ${count}`}</p>

@@ -2,7 +2,7 @@
 // order and advance one along the flow from here. The page reads only the rows in view (and counts the rest from
 // an index), so it opens as fast with 100,000 orders as with 10,000.
 
-import { type RowRange, useLiveCount, useLiveWindow } from '@syncline/data';
+import { useLiveCount, useLiveWindow } from '@syncline/data';
 import { nextOrderStatus, type Order, type OrderStatus, orderStatusFlow } from '@syncline/domain';
 import {
   Button,
@@ -73,16 +73,13 @@ const columns: ColumnDef<Order, unknown>[] = [
   { id: 'actions', header: 'Actions', enableSorting: false, cell: ({ row }) => <AdvanceButton order={row.original} /> },
 ];
 
-const firstRows: RowRange = { start: 0, end: 0 };
-
 export function OrdersPage() {
   const [status, setStatus] = useState<OrderStatus | 'all'>('all');
   const [search, setSearch] = useState('');
   const [sorting, setSorting] = useState<SortingState>(newestFirst);
-  const [range, setRange] = useState(firstRows);
   const queries = useMemo(() => orderQueries({ search, status, sorting }), [search, status, sorting]);
   const { count: total } = useLiveCount<Order>('orders');
-  const shown = useLiveWindow<Order>('orders', queries, range);
+  const shown = useLiveWindow<Order>('orders', queries);
   const navigate = useNavigate();
   const narrowed = status !== 'all' || search.trim() !== '';
 
@@ -102,7 +99,7 @@ export function OrdersPage() {
         data={shown.rows}
         rowCount={shown.count}
         rowOffset={shown.offset}
-        onVisibleRowsChange={setRange}
+        onVisibleRowsChange={shown.showRows}
         onSortingChange={setSorting}
         onSearchChange={setSearch}
         defaultSorting={newestFirst}

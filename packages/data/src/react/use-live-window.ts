@@ -1,5 +1,6 @@
 // Hooks for lists too long to hold: a live count of matches, and a live window of rows of a sorted query, for a
 // table that shows a few dozen rows of 100,000 (the kit's DataTable in manual mode).
+import { useCallback, useState } from 'react';
 import type { MangoQuerySelector } from 'rxdb';
 import { liveWindow, pageAligned, type RowRange, type WindowQuery, type WindowRows } from '../live-window';
 import { useCollection } from './hooks';
@@ -30,25 +31,36 @@ export function useLiveCount<T = Record<string, unknown>>(
   return { count: value, loading };
 }
 
+const top: RowRange = { start: 0, end: 0 };
+
 /**
- * Rows `range` of a sorted query (or of several, one after the other), with the number of matches, kept live.
- * Reads the page-aligned window around `range` only. While a new query or window loads, the last rows stay, so a
- * list narrowing with each keystroke never flashes empty; `loading` says so.
+ * The rows in view of a sorted query (or of several, one after the other), with the number of matches, kept live.
+ * Starts at the top; `showRows(range)` moves it (give it the rows in view: DataTable's `onVisibleRowsChange`). Reads
+ * the page-aligned window around them only, and re-renders only when that window moves, not on every scrolled
+ * row. While a new query or window loads, the last rows stay, so a list narrowing with each keystroke never
+ * flashes empty; `loading` says so.
  */
 export function useLiveWindow<T = Record<string, unknown>>(
   collectionName: string,
   query: WindowQuery<T> | readonly WindowQuery<T>[],
-  range: RowRange,
   { pageSize = 50 }: UseLiveWindowOptions = {},
 ) {
   const collection = useCollection<T>(collectionName);
   const queries = Array.isArray(query) ? query : [query as WindowQuery<T>];
-  const window = pageAligned(range, pageSize);
+  const [window, setWindow] = useState(() => pageAligned(top, pageSize));
+  const showRows = useCallback(
+    (range: RowRange) => {
+      const next = pageAligned(range, pageSize);
+      // the same window: the same state, so React skips the render
+      setWindow((current) => (current.start === next.start && current.end === next.end ? current : next));
+    },
+    [pageSize],
+  );
   const { value, loading } = useObservable<WindowRows<T>>(
     `window:${collectionName}:${JSON.stringify(queries)}:${window.start}-${window.end}`,
     () => liveWindow(collection, queries, window),
     emptyWindow,
     { keepPrevious: true },
   );
-  return { ...value, loading };
+  return { ...value, loading, showRows };
 }

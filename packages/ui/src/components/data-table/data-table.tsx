@@ -171,6 +171,8 @@ export function DataTable<T>({
     onGlobalFilterChange: setGlobalFilter,
     manualSorting: manual,
     manualFiltering: manual,
+    // the loader always has an order: a third click cannot show "unsorted", so it sorts ascending again
+    enableSortingRemoval: !manual,
     onColumnVisibilityChange: setColumnVisibility,
     onRowSelectionChange: (updater) => {
       const next = typeof updater === 'function' ? updater(rowSelection) : updater;
