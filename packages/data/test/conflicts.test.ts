@@ -1,22 +1,11 @@
 // Conflict records and their resolution on a local database, through the same conflict handler the replication
 // calls: every choice (local, server, base, a typed value) ends up in the document as a normal pending write,
 // and delete versus edit is a decision too.
-import {
-  controlCenterMergeRules,
-  controlCenterMigrations,
-  controlCenterSchemas,
-  createDemoData,
-  type Order,
-} from '@syncline/domain';
+import { controlCenterMergeRules, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
 import type { WithDeleted } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createConflictHandler,
-  createSynclineDatabase,
-  pruneResolvedConflicts,
-  resolveConflict,
-  type SynclineDatabase,
-} from '../src';
+import { createConflictHandler, pruneResolvedConflicts, resolveConflict, type SynclineDatabase } from '../src';
+import { openLocalDatabase } from './open-local';
 
 const [order] = createDemoData({ seed: 8, orders: 1 }).orders;
 if (!order) throw new Error('no demo order');
@@ -25,13 +14,7 @@ const schemas = { orders: controlCenterSchemas.orders };
 let database: SynclineDatabase<typeof schemas>;
 
 beforeEach(async () => {
-  database = await createSynclineDatabase({
-    name: `conflicts${Math.random().toString(36).slice(2, 8)}`,
-    collections: schemas,
-    mergeRules: controlCenterMergeRules,
-    migrationStrategies: controlCenterMigrations,
-    multiInstance: false,
-  });
+  database = await openLocalDatabase('conflicts', schemas);
 });
 
 afterEach(async () => {

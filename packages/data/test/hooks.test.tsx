@@ -24,6 +24,7 @@ import {
   useResolveConflict,
   useSyncStatus,
 } from '../src';
+import { openLocalDatabase } from './open-local';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -31,13 +32,7 @@ const { orders } = createDemoData({ seed: 21, orders: 5, customers: 3, machines:
 let database: SynclineDatabase<typeof controlCenterSchemas>;
 
 beforeEach(async () => {
-  database = await createSynclineDatabase({
-    name: `hooks${Math.random().toString(36).slice(2, 8)}`,
-    collections: controlCenterSchemas,
-    mergeRules: controlCenterMergeRules,
-    migrationStrategies: controlCenterMigrations,
-    multiInstance: false,
-  });
+  database = await openLocalDatabase('hooks');
   await database.orders.bulkInsert(orders);
 });
 

@@ -2,13 +2,12 @@
 // Windows onto long lists, as a table in manual mode uses them: the count comes from an index, only the rows in
 // the window are read, newest-first windows come back in order, several ranges read as one list, a write shows in
 // the window live, and a new query keeps the last rows until its own arrive.
-import { controlCenterMigrations, controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
+import { controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { firstValueFrom } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  createSynclineDatabase,
   liveWindow,
   type RowRange,
   type SynclineDatabase,
@@ -17,6 +16,7 @@ import {
   useLiveWindow,
   type WindowQuery,
 } from '../src';
+import { openLocalDatabase } from './open-local';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -26,12 +26,7 @@ const numbers = orders.map((order) => order.number).sort((a, b) => a - b);
 let database: SynclineDatabase<typeof schemas>;
 
 beforeEach(async () => {
-  database = await createSynclineDatabase({
-    name: `window${Math.random().toString(36).slice(2, 8)}`,
-    collections: schemas,
-    migrationStrategies: controlCenterMigrations,
-    multiInstance: false,
-  });
+  database = await openLocalDatabase('window', schemas);
   await database.orders.bulkInsert(orders);
 });
 

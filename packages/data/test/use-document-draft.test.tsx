@@ -2,17 +2,12 @@
 // The edit-safety hook against a real RxDB database: another writer (a replicated change from another device lands
 // exactly like this) changes the order while a form holds a draft. Untouched fields follow, a save writes only the
 // person's changes onto the newest document, and a field changed on both sides waits for a decision.
-import {
-  controlCenterMergeRules,
-  controlCenterMigrations,
-  controlCenterSchemas,
-  createDemoData,
-  type Order,
-} from '@syncline/domain';
+import { type controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSynclineDatabase, type SynclineDatabase, SynclineProvider, useDocumentDraft } from '../src';
+import { type SynclineDatabase, SynclineProvider, useDocumentDraft } from '../src';
+import { openLocalDatabase } from './open-local';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -21,13 +16,7 @@ if (!order) throw new Error('demo data too small');
 let database: SynclineDatabase<typeof controlCenterSchemas>;
 
 beforeEach(async () => {
-  database = await createSynclineDatabase({
-    name: `draft${Math.random().toString(36).slice(2, 8)}`,
-    collections: controlCenterSchemas,
-    mergeRules: controlCenterMergeRules,
-    migrationStrategies: controlCenterMigrations,
-    multiInstance: false,
-  });
+  database = await openLocalDatabase('draft');
   await database.orders.insert({ ...order, priority: 'high', notes: 'Ring twice' });
 });
 
