@@ -194,17 +194,18 @@ export function createReplicationSchema(deps: ResolverDeps) {
     const names = operationNames(collection.name);
     return { type: names.pushRowInputType, argument: names.pushVariable };
   });
-  const pulls = collections.map((collection) => {
-    const names = operationNames(collection.name);
-    return { field: names.pullField, bulkType: names.pullBulkType };
-  });
+  const answers = (field: 'pullField' | 'streamField') =>
+    collections.map((collection) => {
+      const names = operationNames(collection.name);
+      return { field: names[field], bulkType: names.pullBulkType };
+    });
   const getType = (name: string) => schema.getType(name);
   return {
     schema,
     plugins: [
       onePushPerOperationPlugin(),
       pushInputPlugin({ getType, typeDefs, resolvers, rows }),
-      pullOutputPlugin({ getType, typeDefs, resolvers, pulls }),
+      pullOutputPlugin({ getType, typeDefs, resolvers, pulls: answers('pullField'), streams: answers('streamField') }),
     ],
   };
 }
