@@ -56,6 +56,25 @@ export const InitialSyncWithProgress: Story = {
   },
 };
 
+/** A first sign-in to a big shop: the server said how many documents are coming, so the widget counts them. */
+export const InitialSyncWithCount: Story = {
+  args: {
+    activity: 'pulling',
+    progress: 0.12,
+    receivedCount: 12_000,
+    expectedCount: 100_000,
+    secondsLeft: 42,
+    lastSyncedAt: null,
+    defaultOpen: true,
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Syncing · 12,000 of 100,000');
+    await expect(await screen.findByText('Downloading data for the first time: about 40 s left.')).toBeVisible();
+    const bar = screen.getByRole('progressbar', { name: 'Initial sync progress' });
+    await expect(bar).toHaveAttribute('aria-valuenow', '12');
+  },
+};
+
 export const Connecting: Story = {
   args: { connection: 'connecting' },
   play: async ({ canvas }) => {

@@ -143,9 +143,23 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     return { conflicts: [], refused };
   };
 
+  /** whether this replication's first pull has said how many documents were still to come */
+  let counted = false;
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
-    const data = await request(operations.pull, { checkpoint: checkpoint ?? null, limit });
-    const bulk = data[operations.pullField] as { documents: PlainDocument[]; checkpoint: Checkpoint | null };
+    const counting = !counted;
+    const data = await request(counting ? operations.pullCounting : operations.pull, {
+      checkpoint: checkpoint ?? null,
+      limit,
+    });
+    const bulk = data[operations.pullField] as {
+      documents: PlainDocument[];
+      checkpoint: Checkpoint | null;
+      remaining?: number | null;
+    };
+    if (counting) {
+      counted = true;
+      options.received.expect(bulk.documents.length + Number(bulk.remaining ?? 0));
+    }
     const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
