@@ -14,14 +14,14 @@ function initialSync(status: SyncStatus) {
 }
 
 /**
- * Initial-sync progress as a fraction: documents received of those the server said were to come, or collections
- * done of all when it has not said; below 1 until every collection is done.
+ * Initial-sync progress as a fraction: documents received of those the server said were to come; 0 until every
+ * collection's first pull has said (the small collections finish first: a share of collections would run ahead);
+ * below 1 until every collection is done.
  */
 function progressOf(status: SyncStatus): number | null {
   const progress = initialSync(status);
   if (!progress) return null;
-  if (progress.expected) return Math.min(0.99, progress.documents / progress.expected);
-  return progress.synced / Math.max(1, progress.collections);
+  return progress.expected ? Math.min(0.99, progress.documents / progress.expected) : 0;
 }
 
 const receivedOf = (status: SyncStatus) => initialSync(status)?.documents ?? null;

@@ -83,6 +83,8 @@ describe('deriveSyncPhase and syncPhaseLabel', () => {
     expect(syncPhaseDescription('initial-sync', { ...counted, secondsLeft: 42 })).toBe(
       'Downloading data for the first time: about 40 s left.',
     );
+    // the phase held on screen a moment after the sync finished reads as done, not as 0%
+    expect(syncPhaseLabel('initial-sync', { ...online, progress: null })).toBe('Syncing · 100%');
     expect(timeLeft(3)).toBe('less than 5 s left');
     expect(timeLeft(170)).toBe('about 3 min left');
   });

@@ -125,7 +125,8 @@ export function syncPhaseLabel(phase: SyncPhase, status: SyncStatusSnapshot): st
     case 'initial-sync':
       return status.expectedCount && status.receivedCount != null
         ? `Syncing · ${count(Math.min(status.receivedCount, status.expectedCount))} of ${count(status.expectedCount)}`
-        : `Syncing · ${Math.floor((status.progress ?? 0) * 100)}%`;
+        : // a sync shown a moment longer than it ran (so it can be read) has no progress left: it is done
+          `Syncing · ${Math.floor((status.progress ?? 1) * 100)}%`;
     case 'syncing-up':
       return pending ? `Sending ${plural(pending, 'change')}` : 'Sending changes';
     case 'syncing-down':
