@@ -142,8 +142,8 @@ export function pullOutputPlugin({ getType, typeDefs, resolvers, pulls, streams 
   const shapedEvents = new WeakMap<object, Map<SelectionSetNode, unknown>>();
   const shaped = (documents: unknown, selectionSet: SelectionSetNode, shape: Shape) => {
     if (!documents || typeof documents !== 'object') return shape(documents);
-    let bySelection = shapedEvents.get(documents);
-    if (!bySelection) shapedEvents.set(documents, (bySelection = new Map()));
+    const bySelection = shapedEvents.get(documents) ?? new Map<SelectionSetNode, unknown>();
+    shapedEvents.set(documents, bySelection);
     if (!bySelection.has(selectionSet)) bySelection.set(selectionSet, shape(documents));
     return bySelection.get(selectionSet);
   };
