@@ -1,15 +1,18 @@
-// The control center's routes, all under the shell (sidebar, header with the sync status).
+// The control center's routes, all under the shell (sidebar, header with the sync status). Each page is its own
+// chunk, loaded when first visited; the shell stays on screen meanwhile (see Layout's Suspense).
 
+import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/layout';
 import { RouteError } from '../components/route-error';
-import { ConflictsPage } from '../pages/conflicts';
-import { DashboardPage } from '../pages/dashboard';
-import { MachinesPage } from '../pages/machines';
-import { OrderPage } from '../pages/order';
-import { OrdersPage } from '../pages/orders';
-import { SettingsPage } from '../pages/settings';
-import { SyncPage } from '../pages/sync';
+
+const DashboardPage = lazy(() => import('../pages/dashboard').then((page) => ({ default: page.DashboardPage })));
+const OrdersPage = lazy(() => import('../pages/orders').then((page) => ({ default: page.OrdersPage })));
+const OrderPage = lazy(() => import('../pages/order').then((page) => ({ default: page.OrderPage })));
+const MachinesPage = lazy(() => import('../pages/machines').then((page) => ({ default: page.MachinesPage })));
+const ConflictsPage = lazy(() => import('../pages/conflicts').then((page) => ({ default: page.ConflictsPage })));
+const SyncPage = lazy(() => import('../pages/sync').then((page) => ({ default: page.SyncPage })));
+const SettingsPage = lazy(() => import('../pages/settings').then((page) => ({ default: page.SettingsPage })));
 
 export function createAppRouter() {
   return createBrowserRouter([

@@ -4,11 +4,12 @@
 
 import { createSynclineDatabase, SynclineProvider, type SynclineReplication, startReplication } from '@syncline/data';
 import { controlCenterMergeRules, controlCenterSchemas } from '@syncline/domain';
-import { Button, EmptyState, Spinner } from '@syncline/ui';
+import { Button, EmptyState } from '@syncline/ui';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import type { Session } from '../session/session';
 import type { ControlCenterDatabase } from './database';
+import { OpeningWorkspace } from './opening-workspace';
 import { createAppRouter } from './router';
 import { SessionContext } from './session-context';
 
@@ -64,15 +65,7 @@ export function Workspace({
       </main>
     );
   }
-  if (!opened) {
-    return (
-      <main className="grid min-h-svh place-items-center p-6" aria-busy="true">
-        <p className="flex items-center gap-2 text-foreground-muted text-sm">
-          <Spinner /> Opening {session.tenantName}…
-        </p>
-      </main>
-    );
-  }
+  if (!opened) return <OpeningWorkspace tenantName={session.tenantName} />;
   return (
     <SessionContext value={{ session, onSessionChange, onSignOut }}>
       <SynclineProvider database={opened.database} replication={opened.replication}>
