@@ -6,17 +6,15 @@ import { createSynclineDatabase, SynclineProvider, type SynclineReplication, sta
 import { controlCenterMergeRules, controlCenterSchemas } from '@syncline/domain';
 import { Button, EmptyState } from '@syncline/ui';
 import { useEffect, useState } from 'react';
-import { RouterProvider } from 'react-router';
 import type { Session } from '../session/session';
 import type { ControlCenterDatabase } from './database';
 import { OpeningWorkspace } from './opening-workspace';
-import { createAppRouter } from './router';
+import { AppRoutes } from './router';
 import { SessionContext } from './session-context';
 
 type Opened = {
   database: ControlCenterDatabase;
   replication: SynclineReplication;
-  router: ReturnType<typeof createAppRouter>;
 };
 
 export function Workspace({
@@ -42,7 +40,7 @@ export function Workspace({
         mergeRules: controlCenterMergeRules,
       })) as unknown as ControlCenterDatabase;
       const replication = startReplication({ database, url: session.serverUrl, token: () => currentToken() });
-      current = { database, replication, router: createAppRouter() };
+      current = { database, replication };
       if (cancelled) await close(current);
       else setOpened(current);
     })().catch((cause: unknown) => {
@@ -69,7 +67,7 @@ export function Workspace({
   return (
     <SessionContext value={{ session, onSessionChange, onSignOut }}>
       <SynclineProvider database={opened.database} replication={opened.replication}>
-        <RouterProvider router={opened.router} />
+        <AppRoutes />
       </SynclineProvider>
     </SessionContext>
   );
