@@ -36,8 +36,13 @@ import type { SyncStatusDetailsProps } from './sync-status-details';
 
 export type { SyncList } from './sync-status-details';
 
-const SyncStatusDetails = lazy(() =>
-  import('./sync-status-details').then((module) => ({ default: module.SyncStatusDetails })),
+const SyncStatusDetails = lazy<React.ComponentType<SyncStatusDetailsProps>>(() =>
+  import('./sync-status-details').then(
+    (module) => ({ default: module.SyncStatusDetails }),
+    // the details could not load (offline before they were cached, a deploy since): the pill stays, without them,
+    // rather than taking the app's header down with it
+    () => ({ default: () => null }),
+  ),
 );
 
 /** `className` goes on the pill; any class in it wins over the pill's own (its border, radius, height, colours). */
