@@ -96,6 +96,48 @@ export const OfflineWithPending: Story = {
   },
 };
 
+export const DetailsFromTheKeyboard: Story = {
+  // The details load on the first open: Enter opens them all the same, and Escape gives focus back to the trigger.
+  // Behaviour only: the picture is OnlineIdle's.
+  parameters: { visual: false },
+  args: { pendingCount: 2 },
+  play: async ({ canvas, userEvent }) => {
+    const trigger = canvas.getByRole('button', { name: 'Sync details' });
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    trigger.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    const details = await screen.findByRole('dialog', { name: 'Sync details' });
+    await expect(trigger).toHaveAttribute('aria-controls', details.id);
+    await waitFor(() => expect(details).toContainElement(document.activeElement as HTMLElement));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Sync details' })).toBeNull());
+    await expect(trigger).toHaveFocus();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+  },
+};
+
+export const ClassNameOverridesThePill: Story = {
+  // The pill joins classes without tailwind-merge: its own look is zero-specificity, so a caller's classes win.
+  args: { className: 'rounded-md bg-background-muted' },
+  render: ({ className, ...args }) => (
+    <div className="flex items-center gap-3">
+      <SyncStatusWidget {...args} data-testid="own" />
+      <SyncStatusWidget {...args} className={className} data-testid="overridden" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    const own = getComputedStyle(canvas.getByTestId('own'));
+    const overridden = getComputedStyle(canvas.getByTestId('overridden'));
+    await expect(Number.parseFloat(overridden.borderTopLeftRadius)).toBeLessThan(
+      Number.parseFloat(own.borderTopLeftRadius),
+    );
+    await expect(overridden.backgroundColor).not.toBe(own.backgroundColor);
+    // what the caller did not name stays the widget's own
+    await expect(overridden.height).toBe(own.height);
+  },
+};
+
 export const ErrorWithRetry: Story = {
   args: { lastError: 'The server refused 2 changes: items[2].quantity must be at least 1.', failedCount: 2 },
   play: async ({ canvas, userEvent, args }) => {

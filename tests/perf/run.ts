@@ -110,6 +110,8 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
       markdown: bundle.markdown,
       data: bundle.rows,
     });
+    // after the figures are kept: the results still say what the sizes were
+    if (bundle.violations.length > 0) throw new Error(bundle.violations.join('; '));
   });
   await attempt('ui', async () => {
     options.log('ui: Chromium');
