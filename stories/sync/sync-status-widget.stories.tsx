@@ -56,6 +56,25 @@ export const InitialSyncWithProgress: Story = {
   },
 };
 
+/** A first sign-in to a big shop: the server said how many documents are coming, so the widget counts them. */
+export const InitialSyncWithCount: Story = {
+  args: {
+    activity: 'pulling',
+    progress: 0.12,
+    receivedCount: 12_000,
+    expectedCount: 100_000,
+    secondsLeft: 42,
+    lastSyncedAt: null,
+    defaultOpen: true,
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Syncing · 12,000 of 100,000');
+    await expect(await screen.findByText('Downloading data for the first time: about 40 s left.')).toBeVisible();
+    const bar = screen.getByRole('progressbar', { name: 'Initial sync progress' });
+    await expect(bar).toHaveAttribute('aria-valuenow', '12');
+  },
+};
+
 export const Connecting: Story = {
   args: { connection: 'connecting' },
   play: async ({ canvas }) => {
@@ -74,6 +93,48 @@ export const OfflineWithPending: Story = {
     await expect(screen.getByText(/saved on this device and will sync when you reconnect/)).toBeVisible();
     // Nothing to sync with while offline: the button says so by being unavailable, and a line explains why.
     await expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+  },
+};
+
+export const DetailsFromTheKeyboard: Story = {
+  // The details load on the first open: Enter opens them all the same, and Escape gives focus back to the trigger.
+  // Behaviour only: the picture is OnlineIdle's.
+  parameters: { visual: false },
+  args: { pendingCount: 2 },
+  play: async ({ canvas, userEvent }) => {
+    const trigger = canvas.getByRole('button', { name: 'Sync details' });
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    trigger.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    const details = await screen.findByRole('dialog', { name: 'Sync details' });
+    await expect(trigger).toHaveAttribute('aria-controls', details.id);
+    await waitFor(() => expect(details).toContainElement(document.activeElement as HTMLElement));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Sync details' })).toBeNull());
+    await expect(trigger).toHaveFocus();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+  },
+};
+
+export const ClassNameOverridesThePill: Story = {
+  // The pill joins classes without tailwind-merge: its own look is zero-specificity, so a caller's classes win.
+  args: { className: 'rounded-md bg-background-muted' },
+  render: ({ className, ...args }) => (
+    <div className="flex items-center gap-3">
+      <SyncStatusWidget {...args} data-testid="own" />
+      <SyncStatusWidget {...args} className={className} data-testid="overridden" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    const own = getComputedStyle(canvas.getByTestId('own'));
+    const overridden = getComputedStyle(canvas.getByTestId('overridden'));
+    await expect(Number.parseFloat(overridden.borderTopLeftRadius)).toBeLessThan(
+      Number.parseFloat(own.borderTopLeftRadius),
+    );
+    await expect(overridden.backgroundColor).not.toBe(own.backgroundColor);
+    // what the caller did not name stays the widget's own
+    await expect(overridden.height).toBe(own.height);
   },
 };
 

@@ -30,7 +30,10 @@ describe('the bench harness', () => {
     });
     expect(figures.map((figure) => figure.name)).toEqual([
       'initial pull, 200 orders',
+      'initial pull, 200 orders: rate / the same pages over HTTP alone',
+      "initial pull, 200 orders: rate / the client's storage alone",
       'push of 100 offline writes, acknowledged',
+      'push of 100 offline writes: rate / the same batches over HTTP alone',
       'propagation A→B p50, 2 connected clients',
       'propagation A→B p95, 2 connected clients',
       'propagation A→B p99, 2 connected clients',

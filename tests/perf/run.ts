@@ -1,14 +1,15 @@
-// `pnpm bench`: runs the benchmark suites (sync, bundle, ui), prints the table and writes results/latest.json
+// `pnpm bench`: runs the benchmark suites (sync, bundle, ui, signin), prints the table and writes results/latest.json
 // and results/latest.md. `--quick` runs small sizes and fewer runs (a smoke pass, not figures to quote);
 // `--only sync,bundle` picks suites; `--runs N` overrides the run count; `--out DIR` writes elsewhere.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBundleBench } from './bundle';
 import { conditions, type Figure, type Section, writeResults } from './harness';
+import { runSigninBench, type SigninBenchOptions } from './signin';
 import { runSyncBench, type SyncBenchOptions } from './sync';
 import { runUiBench, type UiBenchOptions } from './ui/run-ui';
 
-const suites = ['sync', 'bundle', 'ui'] as const;
+const suites = ['sync', 'bundle', 'ui', 'signin'] as const;
 type Suite = (typeof suites)[number];
 
 export interface BenchOptions {
@@ -71,6 +72,10 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
   const ui: UiBenchOptions = options.quick
     ? { runs, tableSizes: [1_000], conflictFields: 100, log: options.log }
     : { runs, tableSizes: [10_000, 100_000], conflictFields: 1_000, log: options.log };
+  // a first sign-in to a big shop takes a minute or more a run: three runs give a median
+  const signin: SigninBenchOptions = options.quick
+    ? { runs: 1, orders: 5_000, log: options.log }
+    : { runs: Math.min(runs, 3), orders: 100_000, log: options.log };
   const figures: Figure[] = [];
   const sections: Section[] = [];
   const started = Date.now();
@@ -105,11 +110,18 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
       markdown: bundle.markdown,
       data: bundle.rows,
     });
+    // after the figures are kept: the results still say what the sizes were
+    if (bundle.violations.length > 0) throw new Error(bundle.violations.join('; '));
   });
   await attempt('ui', async () => {
     options.log('ui: Chromium');
     sizes.ui = `orders page over ${ui.tableSizes.join(' / ')} orders, ConflictDiffViewer ${ui.conflictFields} fields`;
     figures.push(...(await runUiBench(ui)));
+  });
+  await attempt('signin', async () => {
+    options.log('signin: a first sign-in in Chromium');
+    sizes.signin = `${signin.orders} orders, ${signin.runs} runs, on RxDB's Dexie storage`;
+    figures.push(...(await runSigninBench(signin)));
   });
   const meta = await conditions(runs, {
     mode: options.quick ? 'quick (smoke sizes; not figures to quote)' : 'full',

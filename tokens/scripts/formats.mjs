@@ -131,6 +131,10 @@ ${animations.map(([name, body]) => `  @keyframes sl-${name} { ${body} }`).join('
 }
 
 ${durations}
+
+/* \`kit:\` marks a component's own look at zero specificity (\`:where()\`), so any class an app passes in
+   \`className\` wins over it without tailwind-merge (the SyncStatusWidget's pill). */
+@custom-variant kit (:where(&));
 `;
 }
 

@@ -1,9 +1,12 @@
-// Chooses between the sign-in screen and the workspace of the signed-in tenant.
+// Chooses between the sign-in screen and the workspace of the signed-in tenant. The workspace (the data layer,
+// the shell and its pages) is its own chunk: the sign-in screen loads none of it.
 import { Toaster } from '@syncline/ui';
-import { useState } from 'react';
-import { Workspace } from './runtime/workspace';
+import { lazy, Suspense, useState } from 'react';
+import { OpeningWorkspace } from './runtime/opening-workspace';
 import { clearSession, loadSession, type Session, saveSession } from './session/session';
 import { SignIn } from './session/sign-in';
+
+const Workspace = lazy(() => import('./runtime/workspace').then((module) => ({ default: module.Workspace })));
 
 export function App() {
   const [session, setSession] = useState<Session | undefined>(loadSession);
@@ -18,12 +21,14 @@ export function App() {
   return (
     <>
       {session ? (
-        <Workspace
-          key={`${session.serverUrl}|${session.tenant}`}
-          session={session}
-          onSessionChange={signIn}
-          onSignOut={signOut}
-        />
+        <Suspense fallback={<OpeningWorkspace tenantName={session.tenantName} />}>
+          <Workspace
+            key={`${session.serverUrl}|${session.tenant}`}
+            session={session}
+            onSessionChange={signIn}
+            onSignOut={signOut}
+          />
+        </Suspense>
       ) : (
         <SignIn onSignIn={signIn} />
       )}

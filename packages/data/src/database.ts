@@ -18,7 +18,6 @@ import {
   type RxStorage,
 } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { AnyRxDatabase } from './any-database';
 import {
   type ConflictRecord,
@@ -94,6 +93,8 @@ async function defaultStorage(): Promise<RxStorage<unknown, unknown>> {
     const { getRxStorageDexie } = await import('rxdb/plugins/storage-dexie');
     return getRxStorageDexie() as RxStorage<unknown, unknown>;
   }
+  // Node (tests, scripts): memory storage, loaded only there so a browser's bundle does not carry it
+  const { getRxStorageMemory } = await import('rxdb/plugins/storage-memory');
   return getRxStorageMemory() as RxStorage<unknown, unknown>;
 }
 
@@ -167,7 +168,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
         data[EDITED_AT] = Date.now();
       }, false);
     }
-    await validateLocalWrites(collection, name, options.collections[name] as RxJsonSchema<unknown>);
+    validateLocalWrites(collection, name, options.collections[name] as RxJsonSchema<unknown>);
   }
 
   const tracker = new SyncTracker(database as AnyRxDatabase, names);

@@ -36,13 +36,19 @@ export async function compileDocumentCheck(schema: RxJsonSchema<unknown>): Promi
 
 /**
  * Refuses, before it is stored, any insert or save of `collection` that `schema` (the app's own, as given to the
- * server, not RxDB's filled-in copy with its bookkeeping fields) does not allow.
+ * server, not RxDB's filled-in copy with its bookkeeping fields) does not allow. The schema is compiled on the first
+ * write, not when the database opens: ajv (about 40 kB gzip in a browser) loads when someone first writes.
  */
-export async function validateLocalWrites(collection: RxCollection, name: string, schema: RxJsonSchema<unknown>) {
-  const check = await compileDocumentCheck(schema);
+export function validateLocalWrites(collection: RxCollection, name: string, schema: RxJsonSchema<unknown>): void {
+  let compiled: Promise<DocumentCheck> | undefined;
   const primary = collection.schema.primaryPath as string;
-  const guard = (data: Record<string, unknown>) => {
-    const problem = check(data);
+  const guard = async (data: Record<string, unknown>) => {
+    // a load that failed (the network, mid-deploy) is tried again on the next write
+    compiled ??= compileDocumentCheck(schema).catch((error: unknown) => {
+      compiled = undefined;
+      throw error;
+    });
+    const problem = (await compiled)(data);
     if (!problem) return;
     const id = String(data[primary] ?? '(no id)');
     throw new InvalidDocumentError(

@@ -123,7 +123,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   reporter.set({
     connection: browserSaysOffline() ? 'offline' : 'connecting',
     paused: false,
-    progress: { collections: names.length, synced: 0, documents: 0 },
+    progress: { collections: names.length, synced: 0, documents: 0, expected: null, secondsLeft: null },
   });
 
   const request = createGraphQLTransport({

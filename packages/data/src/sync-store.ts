@@ -25,6 +25,13 @@ export interface InitialSyncProgress {
   synced: number;
   /** documents received from the server so far */
   documents: number;
+  /**
+   * documents this sync brings in all: what the server said were still to come when each collection's first pull
+   * answered (with that page); null until every collection has answered
+   */
+  expected: number | null;
+  /** seconds left at the rate of the last few seconds; null while it is not known */
+  secondsLeft: number | null;
 }
 
 export interface SyncStatus {

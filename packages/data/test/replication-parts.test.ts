@@ -33,7 +33,9 @@ describe('RecentMap', () => {
 describe('received counter', () => {
   it('adds received documents to the progress in one store update per interval, and flushes on demand', () => {
     vi.useFakeTimers();
-    const store = createSyncStore({ progress: { collections: 2, synced: 0, documents: 0 } });
+    const store = createSyncStore({
+      progress: { collections: 2, synced: 0, documents: 0, expected: null, secondsLeft: null },
+    });
     const updates = vi.fn();
     store.subscribe(updates);
     const counter = createReceivedCounter(store, 100);
@@ -45,7 +47,27 @@ describe('received counter', () => {
     counter.count();
     counter.flush();
     counter.collectionSynced();
-    expect(store.getState().progress).toEqual({ collections: 2, synced: 1, documents: 1_001 });
+    expect(store.getState().progress).toMatchObject({ collections: 2, synced: 1, documents: 1_001 });
+  });
+
+  it('has a total once every collection said what is to come, and estimates the time left at the recent rate', () => {
+    vi.useFakeTimers();
+    const store = createSyncStore({
+      progress: { collections: 2, synced: 0, documents: 0, expected: null, secondsLeft: null },
+    });
+    const counter = createReceivedCounter(store, 100);
+    counter.expect(6_000);
+    // one collection's total alone would read as nearly done
+    expect(store.getState().progress?.expected).toBeNull();
+    counter.expect(4_000);
+    expect(store.getState().progress?.expected).toBe(10_000);
+    // 500 documents every second for three seconds: 8,500 to go at 500/s is 17 s
+    for (let second = 0; second < 3; second++) {
+      for (let i = 0; i < 500; i++) counter.count();
+      vi.advanceTimersByTime(1_000);
+    }
+    expect(store.getState().progress).toMatchObject({ documents: 1_500, expected: 10_000 });
+    expect(store.getState().progress?.secondsLeft).toBeCloseTo(17, 0);
   });
 });
 

@@ -4,7 +4,7 @@
 import { controlCenterSchemas, createDemoData } from '@syncline/domain';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resolveConflict } from '../src';
+import { createSyncStore, type InitialSyncProgress, resolveConflict } from '../src';
 import { type Client, eventually, openClient, orderOn, orderOnServer, storeReaches } from './helpers';
 
 const demo = createDemoData({ seed: 5, orders: 2, customers: 2, machines: 2 });
@@ -27,8 +27,8 @@ afterEach(async () => {
   await server.close();
 });
 
-async function client(tenant = 'shop-1') {
-  const opened = await openClient(server, tenant);
+async function client(tenant = 'shop-1', extra: Parameters<typeof openClient>[2] = {}) {
+  const opened = await openClient(server, tenant, extra);
   clients.push(opened);
   return opened;
 }
@@ -101,14 +101,22 @@ describe('replication against the sync server', () => {
     await seeder.database.orders.bulkInsert(shop.orders);
     await storeReaches(seeder, (s) => s.pendingCount === 0 && s.activity === 'idle', 60_000);
 
-    const fresh = await client();
+    // what the person sees on the way: the store, watched from before the replication starts
+    const store = createSyncStore();
+    const seen: InitialSyncProgress[] = [];
+    store.subscribe(({ progress }) => {
+      if (progress) seen.push(progress);
+    });
+    const fresh = await client('shop-1', { store });
     const done = await storeReaches(
       fresh,
       (s) => s.progress !== null && s.progress.synced === s.progress.collections && s.progress.documents >= 2_150,
       60_000,
     );
-    // the shop's two collections and Syncline's settlements
-    expect(done.progress).toMatchObject({ collections: 3, synced: 3 });
+    // the shop's two collections and Syncline's settlements; the server said how many documents were coming
+    expect(done.progress).toMatchObject({ collections: 3, synced: 3, expected: 2_150 });
+    // on the way: a count of the whole, before every document had arrived
+    expect(seen.some((p) => p.expected === 2_150 && p.documents > 0 && p.documents < 2_150)).toBe(true);
     expect(await fresh.database.orders.count().exec()).toBe(2_000);
     expect(await fresh.database.customers.count().exec()).toBe(150);
     expect(done.pendingCount).toBe(0);

@@ -37,8 +37,9 @@ export interface ResolverDeps {
 }
 
 /**
- * The SDL for the collections: RxDB's own generator with the contract's settings, plus one field a stock client
- * never selects: a stream event's `previousCheckpoint`, the commit it follows, so a client can tell it missed one.
+ * The SDL for the collections: RxDB's own generator with the contract's settings, plus two fields a stock client
+ * never selects: a stream event's `previousCheckpoint`, the commit it follows, so a client can tell it missed one;
+ * and a pull's `remaining`, how many documents come after its page, so a first sign-in can show a count.
  */
 export function replicationTypeDefs(collections: readonly SyncCollection[]): string {
   const generated = graphQLSchemaFromRxSchema(
@@ -46,7 +47,7 @@ export function replicationTypeDefs(collections: readonly SyncCollection[]): str
   ).asString;
   const extensions = collections.map((c) => {
     const names = operationNames(c.name);
-    return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} }`;
+    return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} remaining: Float }`;
   });
   return [generated, ...extensions].join('\n');
 }
@@ -102,7 +103,12 @@ export function createReplicationSchema(deps: ResolverDeps) {
       const last = rows.at(-1);
       // With nothing new, the client keeps its checkpoint (or starts from the beginning next time).
       const checkpoint = last ? { id: last.id, updatedAt: last.updatedAt } : (after ?? { id: '', updatedAt: 0 });
-      return { documents: rows.map((row) => row.data), checkpoint: checkpointOut(collection, checkpoint) };
+      return {
+        documents: rows.map((row) => row.data),
+        checkpoint: checkpointOut(collection, checkpoint),
+        // counted only when selected (graphql-js calls a function it finds there): a client asks on its first pull
+        remaining: () => (last ? storage.countAfter({ tenant, collection: collection.name, after: checkpoint }) : 0),
+      };
     };
 
     const rowsArgument = names.pushVariable;
@@ -194,17 +200,18 @@ export function createReplicationSchema(deps: ResolverDeps) {
     const names = operationNames(collection.name);
     return { type: names.pushRowInputType, argument: names.pushVariable };
   });
-  const pulls = collections.map((collection) => {
-    const names = operationNames(collection.name);
-    return { field: names.pullField, bulkType: names.pullBulkType };
-  });
+  const answers = (field: 'pullField' | 'streamField') =>
+    collections.map((collection) => {
+      const names = operationNames(collection.name);
+      return { field: names[field], bulkType: names.pullBulkType };
+    });
   const getType = (name: string) => schema.getType(name);
   return {
     schema,
     plugins: [
       onePushPerOperationPlugin(),
       pushInputPlugin({ getType, typeDefs, resolvers, rows }),
-      pullOutputPlugin({ getType, typeDefs, resolvers, pulls }),
+      pullOutputPlugin({ getType, typeDefs, resolvers, pulls: answers('pullField'), streams: answers('streamField') }),
     ],
   };
 }

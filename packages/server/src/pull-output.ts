@@ -4,11 +4,18 @@
 // on a twin of the schema in which the pulled document type is an opaque scalar, so graphql-js hands the shaped
 // documents on as they are. The served schema stays exactly RxDB's.
 //
+// A stream event goes the same way, and is shaped once for all its subscribers: a hundred connected devices
+// selecting the same fields (every stock client sends the same query, which Yoga parses once) share one shaping of
+// the event's documents instead of graphql-js completing them a hundred times.
+//
 // Only answers graphql-js would give as they are take this path, with the same JSON: the selection's keys in its
 // order, null for an absent optional field. A selection other than plain fields (aliases allowed; no fragments,
 // directives or __typename) runs on the real schema. A document holding any other value (one graphql-js would
 // convert, or refuse with an error) makes the query run again on the real schema, for graphql-js's own answer.
-import { getOperationAST, Kind, type SelectionSetNode } from 'graphql';
+// Yoga's own executor, not graphql-js's `execute`: the schema was made with the graphql build Yoga loaded, which
+// may not be the build this module would import (graphql ships CommonJS and ESM)
+import { execute } from '@graphql-tools/executor';
+import { type ExecutionResult, getOperationAST, Kind, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import {
   builtInScalars,
@@ -80,13 +87,23 @@ function shapeObject(
   };
 }
 
-/** Thrown inside the twin when a pulled document needs graphql-js: the query runs again on the real schema. */
+/**
+ * Thrown inside the twin when a document needs graphql-js: a query runs again on the real schema, and so does the
+ * stream event it carries (`event`, for a subscription).
+ */
 const LEFT_TO_GRAPHQL = Symbol('left to graphql-js');
 
-function leftToGraphQL(result: unknown): boolean {
+/** Whether graphql-js must answer; for a stream event, the event to run again on the real schema. */
+function leftToGraphQL(result: unknown): { event?: unknown } | null {
   const errors = (result as { errors?: readonly { originalError?: unknown }[] } | null)?.errors;
-  return Boolean(errors?.some((error) => (error.originalError as Record<symbol, unknown>)?.[LEFT_TO_GRAPHQL]));
+  const left = errors
+    ?.map((error) => error.originalError as Record<symbol, unknown> | undefined)
+    .find((original) => original?.[LEFT_TO_GRAPHQL]);
+  return left ? { event: left[LEFT_TO_GRAPHQL] } : null;
 }
+
+/** The stream event a stream's answer was made from, kept on the answer for a run on the real schema. */
+const EVENT = Symbol('stream event');
 
 export interface PullOutputOptions {
   /** Finds a type of the served schema by name. */
@@ -96,19 +113,23 @@ export interface PullOutputOptions {
   resolvers: ResolverMap;
   /** Each collection's pull query field (`pull<Name>`) and the type it answers (`<Name>PullBulk`). */
   pulls: readonly { field: string; bulkType: string }[];
+  /** Each collection's stream subscription field (`stream<Name>`), which answers the same type. */
+  streams: readonly { field: string; bulkType: string }[];
 }
 
-export function pullOutputPlugin({ getType, typeDefs, resolvers, pulls }: PullOutputOptions): Plugin {
+type StreamField = { subscribe: unknown; resolve: (event: unknown, ...rest: unknown[]) => unknown };
+
+export function pullOutputPlugin({ getType, typeDefs, resolvers, pulls, streams }: PullOutputOptions): Plugin {
   const bulks = new Map<string, { bulkType: string; documents: GraphQLTypeLike }>();
   const documentTypes: string[] = [];
-  for (const { field, bulkType } of pulls) {
+  for (const { field, bulkType } of [...pulls, ...streams]) {
     const documents = (getType(bulkType) as GraphQLTypeLike | undefined)?.getFields?.().documents?.type;
     if (!documents) throw new Error(`The schema has no ${bulkType}.documents.`);
     let named = documents;
     while (named.ofType) named = named.ofType;
     if (!named.name) throw new Error(`${bulkType}.documents has no named type.`);
     bulks.set(field, { bulkType, documents });
-    documentTypes.push(named.name);
+    if (!documentTypes.includes(named.name)) documentTypes.push(named.name);
   }
   /** The shaping of each `documents` selection met, by its AST node (Yoga reuses parsed documents). */
   const shapes = new WeakMap<SelectionSetNode, Shape | null>();
@@ -117,24 +138,64 @@ export function pullOutputPlugin({ getType, typeDefs, resolvers, pulls }: PullOu
     return shapes.get(selectionSet) ?? null;
   };
 
-  const twinResolvers: ResolverMap = Object.fromEntries(
-    [...bulks.values()].map(({ bulkType }) => [
-      bulkType,
-      {
-        documents: (source: { documents?: unknown }, _args: unknown, context: LogContext, info: FieldInfo) => {
-          const selectionSet = info.fieldNodes.length === 1 ? info.fieldNodes[0]?.selectionSet : undefined;
-          const shape = selectionSet ? shapes.get(selectionSet) : undefined;
-          const shaped = shape ? shape(source.documents) : FAILED;
-          if (shaped === FAILED) {
-            // Stored data that is not of its GraphQL type (written by hand, or before a schema change): worth a look.
-            context.log?.warn({ type: bulkType }, 'a pulled document is not of its GraphQL type: graphql-js answers');
-            throw Object.assign(new Error('Left to graphql-js.'), { [LEFT_TO_GRAPHQL]: true });
-          }
-          return shaped;
+  /** Each stream event's documents shaped once per selection, for all the event's subscribers. */
+  const shapedEvents = new WeakMap<object, Map<SelectionSetNode, unknown>>();
+  const shaped = (documents: unknown, selectionSet: SelectionSetNode, shape: Shape) => {
+    if (!documents || typeof documents !== 'object') return shape(documents);
+    const bySelection = shapedEvents.get(documents) ?? new Map<SelectionSetNode, unknown>();
+    shapedEvents.set(documents, bySelection);
+    if (!bySelection.has(selectionSet)) bySelection.set(selectionSet, shape(documents));
+    return bySelection.get(selectionSet);
+  };
+
+  const bulkTypes = [...new Set([...bulks.values()].map(({ bulkType }) => bulkType))];
+  const realStreams = (resolvers.Subscription ?? {}) as Record<string, StreamField>;
+  const twinResolvers: ResolverMap = {
+    ...Object.fromEntries(
+      bulkTypes.map((bulkType) => [
+        bulkType,
+        {
+          documents: (
+            source: { documents?: unknown; [EVENT]?: unknown },
+            _args: unknown,
+            context: LogContext,
+            info: FieldInfo,
+          ) => {
+            const selectionSet = info.fieldNodes.length === 1 ? info.fieldNodes[0]?.selectionSet : undefined;
+            const shape = selectionSet ? shapes.get(selectionSet) : undefined;
+            const answer =
+              shape && selectionSet
+                ? EVENT in source
+                  ? shaped(source.documents, selectionSet, shape)
+                  : shape(source.documents)
+                : FAILED;
+            if (answer === FAILED) {
+              // Stored data that is not of its GraphQL type (written by hand, or before a schema change): worth a look.
+              context.log?.warn({ type: bulkType }, 'a pulled document is not of its GraphQL type: graphql-js answers');
+              throw Object.assign(new Error('Left to graphql-js.'), { [LEFT_TO_GRAPHQL]: source[EVENT] ?? true });
+            }
+            return answer;
+          },
         },
-      },
-    ]),
-  );
+      ]),
+    ),
+    // the stream's answer keeps its event: an event left to graphql-js runs again on the real schema
+    Subscription: Object.fromEntries(
+      streams.map(({ field }) => {
+        const real = realStreams[field] as StreamField;
+        return [
+          field,
+          {
+            subscribe: real.subscribe,
+            resolve: (event: unknown, ...rest: unknown[]) => ({
+              ...(real.resolve(event, ...rest) as object),
+              [EVENT]: event,
+            }),
+          },
+        ];
+      }),
+    ),
+  };
   const identity = (value: unknown) => value;
   const twin = createTwinSchema(
     typeDefs,
@@ -167,6 +228,44 @@ export function pullOutputPlugin({ getType, typeDefs, resolvers, pulls }: PullOu
         return leftToGraphQL(result) ? executeFn(execution) : result;
       });
     },
+    onSubscribe({ args, subscribeFn, setSubscribeFn }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'subscription' || !shapeable(operation.selectionSet)) return;
+      setSubscribeFn(async (subscription) => {
+        const answers = await subscribeFn({ ...subscription, schema: twin });
+        if (!isAsyncIterator(answers)) return answers;
+        // graphql-js answers each event as its own subscribe would: the operation run with the event as root
+        return mapAnswers(answers, (answer) => {
+          const left = leftToGraphQL(answer);
+          if (!left) return answer;
+          // one answer per event: the contract's operations have no @defer or @stream
+          return execute({ ...subscription, rootValue: left.event }) as ExecutionResult | Promise<ExecutionResult>;
+        });
+      });
+    },
+  };
+}
+
+function isAsyncIterator(value: unknown): value is AsyncIterator<ExecutionResult> {
+  return typeof (value as AsyncIterator<unknown> | null)?.next === 'function';
+}
+
+/** `source` with each answer mapped; ending it (the client unsubscribes) ends the source at once. */
+function mapAnswers(
+  source: AsyncIterator<ExecutionResult>,
+  map: (answer: ExecutionResult) => ExecutionResult | Promise<ExecutionResult>,
+): AsyncIterableIterator<ExecutionResult> {
+  const done = { value: undefined, done: true } as const;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const step = await source.next();
+      return step.done ? step : { value: await map(step.value), done: false };
+    },
+    return: async () => (source.return ? source.return() : done),
+    throw: async (error?: unknown) => (source.throw ? source.throw(error) : Promise.reject(error)),
   };
 }
 

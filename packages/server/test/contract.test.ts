@@ -16,7 +16,7 @@ describe('the contract’s operations against the served schema', () => {
   for (const [name, schema] of Object.entries(schemas)) {
     it(`pull, push and stream of "${name}" validate, and name the served fields`, () => {
       const operations = collectionOperations(name, schema);
-      for (const text of [operations.pull, operations.push, operations.stream]) {
+      for (const text of [operations.pull, operations.pullCounting, operations.push, operations.stream]) {
         expect(validate(served, parse(text)).map((error) => error.message)).toEqual([]);
       }
       const names = operationNames(name);

@@ -255,6 +255,7 @@ export function storageWith(storage: SyncStorage, patch: Partial<Omit<SyncStorag
     migrate: () => storage.migrate(),
     ping: () => storage.ping(),
     pull: (request) => storage.pull(request),
+    countAfter: (request) => storage.countAfter(request),
     transaction: (tenant, work) => storage.transaction(tenant, work),
     close: () => storage.close(),
     ...patch,

@@ -128,6 +128,14 @@ describeOnEngines('push rules', (engine) => {
     });
     expect(page2.map((d) => d.id)).toEqual(['a3']);
     expect(await storage.pull({ tenant: 'acme', collection: 'notes', after: null, limit: 10 })).toEqual([]);
+    // what a pull from a checkpoint still brings, in every page: the count a first sign-in shows
+    const after = { id: last.id, updatedAt: last.updatedAt };
+    expect(await storage.countAfter({ tenant: 'acme', collection: 'tasks', after: null })).toBe(3);
+    expect(await storage.countAfter({ tenant: 'acme', collection: 'tasks', after })).toBe(1);
+    expect(await storage.countAfter({ tenant: 'globex', collection: 'tasks', after: null })).toBe(2);
+    expect(await storage.countAfter({ tenant: 'acme', collection: 'tasks', after: { id: '', updatedAt: 1e20 } })).toBe(
+      0,
+    );
   });
 
   it('takes the rows of one push in order, when several carry the same document', async () => {

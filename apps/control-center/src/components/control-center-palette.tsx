@@ -1,4 +1,5 @@
-// Ctrl/Cmd+K over the control center: its pages, its machines, and the orders matching what is typed.
+// Ctrl/Cmd+K over the control center: its pages, its machines, and the orders matching what is typed. Loaded on the
+// first Ctrl/Cmd+K (see command-palette-shortcut.tsx), which also opens and closes it.
 
 import { useLiveQuery } from '@syncline/data';
 import type { Machine, Order } from '@syncline/domain';
@@ -10,7 +11,7 @@ import { pages } from '../runtime/navigation';
 
 const MAX_ORDERS = 20;
 
-export function ControlCenterPalette() {
+export function ControlCenterPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim().toLowerCase());
@@ -54,6 +55,9 @@ export function ControlCenterPalette() {
 
   return (
     <CommandPalette
+      open={open}
+      onOpenChange={onOpenChange}
+      hotkey={false}
       groups={groups}
       search={search}
       onSearchChange={setSearch}

@@ -1,11 +1,13 @@
 // The control center's frame: the kit's AppShell with the pages, the sync status and theme in the header,
-// the offline banner under it, and the command palette (Ctrl/Cmd+K) over pages, orders and machines.
-import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Button, ThemeToggle } from '@syncline/ui';
+// the offline banner under it, and the command palette (Ctrl/Cmd+K) over pages, orders and machines. A page whose
+// chunk is still loading shows a spinner in its place; the frame around it stays.
+import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Button, Spinner, ThemeToggle } from '@syncline/ui';
 import { LogOutIcon } from 'lucide-react';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
-import { ControlCenterPalette } from './control-center-palette';
+import { CommandPaletteShortcut } from './command-palette-shortcut';
 import { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
 
 function currentPage(pathname: string) {
@@ -55,8 +57,19 @@ export function Layout() {
       }
       banner={<ConnectivityBanner />}
     >
-      <Outlet />
-      <ControlCenterPalette />
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+      <CommandPaletteShortcut />
     </AppShell>
+  );
+}
+
+/** In a page's place while its code loads (the first visit only; later visits keep the old page until it is ready). */
+function PageLoading() {
+  return (
+    <div className="grid min-h-40 place-items-center" aria-busy="true">
+      <Spinner label="Loading the page" />
+    </div>
   );
 }

@@ -1,14 +1,10 @@
-// What a page shows when it fails to render: what happened, that nothing stored was touched, and a way on.
+// What the app shows when a page (or the frame around it) fails to render: what happened, that nothing stored was
+// touched, and a way on.
 import { Button, EmptyState } from '@syncline/ui';
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { Component } from 'react';
 
-export function RouteError() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+export function RouteError({ error }: { error: unknown }) {
+  const message = error instanceof Error ? error.message : String(error);
   return (
     <main className="grid min-h-svh place-items-center p-6">
       <EmptyState
@@ -18,4 +14,17 @@ export function RouteError() {
       />
     </main>
   );
+}
+
+/** Shows RouteError in place of its children when they throw while rendering (a page whose chunk failed to load too). */
+export class RouteErrorBoundary extends Component<{ children: React.ReactNode }, { error: unknown; failed: boolean }> {
+  override state = { error: undefined as unknown, failed: false };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error, failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? <RouteError error={this.state.error} /> : this.props.children;
+  }
 }

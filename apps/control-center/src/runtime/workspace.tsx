@@ -4,18 +4,17 @@
 
 import { createSynclineDatabase, SynclineProvider, type SynclineReplication, startReplication } from '@syncline/data';
 import { controlCenterMergeRules, controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
-import { Button, EmptyState, Spinner } from '@syncline/ui';
+import { Button, EmptyState } from '@syncline/ui';
 import { useEffect, useState } from 'react';
-import { RouterProvider } from 'react-router';
 import type { Session } from '../session/session';
 import type { ControlCenterDatabase } from './database';
-import { createAppRouter } from './router';
+import { OpeningWorkspace } from './opening-workspace';
+import { AppRoutes } from './router';
 import { SessionContext } from './session-context';
 
 type Opened = {
   database: ControlCenterDatabase;
   replication: SynclineReplication;
-  router: ReturnType<typeof createAppRouter>;
 };
 
 export function Workspace({
@@ -42,7 +41,7 @@ export function Workspace({
         migrationStrategies: controlCenterMigrations,
       })) as unknown as ControlCenterDatabase;
       const replication = startReplication({ database, url: session.serverUrl, token: () => currentToken() });
-      current = { database, replication, router: createAppRouter() };
+      current = { database, replication };
       if (cancelled) await close(current);
       else setOpened(current);
     })().catch((cause: unknown) => {
@@ -65,19 +64,11 @@ export function Workspace({
       </main>
     );
   }
-  if (!opened) {
-    return (
-      <main className="grid min-h-svh place-items-center p-6" aria-busy="true">
-        <p className="flex items-center gap-2 text-foreground-muted text-sm">
-          <Spinner /> Opening {session.tenantName}…
-        </p>
-      </main>
-    );
-  }
+  if (!opened) return <OpeningWorkspace tenantName={session.tenantName} />;
   return (
     <SessionContext value={{ session, onSessionChange, onSignOut }}>
       <SynclineProvider database={opened.database} replication={opened.replication}>
-        <RouterProvider router={opened.router} />
+        <AppRoutes />
       </SynclineProvider>
     </SessionContext>
   );

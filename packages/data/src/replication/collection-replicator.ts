@@ -62,7 +62,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   const primary = collection.schema.primaryPath as string;
   const operations = collectionOperations(name, schema);
   const stream$: PullStream = new Subject();
-  const echoes = new ServerEchoes(collection, primary);
+  const echoes = new ServerEchoes(collection, primary, () => state.reSync());
   const stream = followStream(stream$, primary);
   const idOf = (row: Row) => String((row.newDocumentState as PlainDocument)[primary]);
   const pullBackoff = options.backoffs.of(`${name}:pull`);
@@ -80,10 +80,9 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     });
     const conflicts = ((data[operations.pushField] as PlainDocument[] | null) ?? []).map((doc) => stripNulls(doc));
     const conflicted = new Set(conflicts.map((doc) => String(doc[primary])));
-    // the stream may miss the echo of this very push (say, right after a reconnect): pull to get the
-    // server's clock for these documents
-    if (live) setTimeout(() => state.reSync(), 0);
     const taken = rows.filter((row) => !conflicted.has(idOf(row))).map((row) => row.newDocumentState as PlainDocument);
+    // the stream brings the echo of this push, with the server's clock; one it misses is pulled
+    if (live) echoes.expect(taken);
     await tracker.acknowledge(name, taken);
     await echoes.restoreClocks(taken);
     return conflicts as WithDeleted<PlainDocument>[];
@@ -144,9 +143,23 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     return { conflicts: [], refused };
   };
 
+  /** whether this replication's first pull has said how many documents were still to come */
+  let counted = false;
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
-    const data = await request(operations.pull, { checkpoint: checkpoint ?? null, limit });
-    const bulk = data[operations.pullField] as { documents: PlainDocument[]; checkpoint: Checkpoint | null };
+    const counting = !counted;
+    const data = await request(counting ? operations.pullCounting : operations.pull, {
+      checkpoint: checkpoint ?? null,
+      limit,
+    });
+    const bulk = data[operations.pullField] as {
+      documents: PlainDocument[];
+      checkpoint: Checkpoint | null;
+      remaining?: number | null;
+    };
+    if (counting) {
+      counted = true;
+      options.received.expect(bulk.documents.length + Number(bulk.remaining ?? 0));
+    }
     const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
@@ -215,6 +228,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     deliver: stream.deliver,
     async cancel() {
       for (const subscription of subscriptions) subscription.unsubscribe();
+      echoes.stop();
       await state.cancel();
       stream$.complete();
     },

@@ -93,32 +93,47 @@ export class KyselySyncStorage implements SyncStorage {
     await sql`select 1`.execute(this.#db);
   }
 
-  async pull({ tenant, collection, after, limit }: PullRequest): Promise<StoredDocument[]> {
-    let query = this.#db
+  /** The rows of one tenant and collection after the checkpoint; null when no row can be after it. */
+  #after({ tenant, collection, after }: Omit<PullRequest, 'limit'>) {
+    const query = this.#db
       .selectFrom('sync_documents')
-      .select(['id', 'updated_at', 'deleted', 'data'])
       .where('tenant', '=', tenant)
       .where('collection', '=', collection);
     // A checkpoint is whatever a client sends: past every stored value, nothing is after it; before zero,
     // everything is; a fraction has no equal row, so the rows after it are those after its integer part.
     // (PostgreSQL's bigint refuses all three as parameters.)
-    if (after && !(after.updatedAt < MAX_UPDATED_AT)) return [];
-    if (after && after.updatedAt >= 0) {
-      const whole = Math.floor(after.updatedAt);
-      // No stored id holds a NUL (pushes refuse them; PostgreSQL cannot store one), so the ids after "a\0…" are
-      // exactly those after "a".
-      const afterId = after.id.split('\u0000', 1)[0] ?? '';
-      // The `>=` bound outside the OR lets the pull index seek to the checkpoint; with the OR alone SQLite scans
-      // the tenant's rows from the start on every page, and an initial pull of 100,000 goes quadratic.
-      query =
-        whole === after.updatedAt
-          ? query
-              .where('updated_at', '>=', whole)
-              .where((eb) => eb.or([eb('updated_at', '>', whole), eb('id', '>', afterId)]))
-          : query.where('updated_at', '>', whole);
-    }
-    const rows = await query.orderBy('updated_at').orderBy('id').limit(limit).execute();
+    if (after && !(after.updatedAt < MAX_UPDATED_AT)) return null;
+    if (!after || after.updatedAt < 0) return query;
+    const whole = Math.floor(after.updatedAt);
+    // No stored id holds a NUL (pushes refuse them; PostgreSQL cannot store one), so the ids after "a\0…" are
+    // exactly those after "a".
+    const afterId = after.id.split('\u0000', 1)[0] ?? '';
+    // The `>=` bound outside the OR lets the pull index seek to the checkpoint; with the OR alone SQLite scans
+    // the tenant's rows from the start on every page, and an initial pull of 100,000 goes quadratic.
+    return whole === after.updatedAt
+      ? query
+          .where('updated_at', '>=', whole)
+          .where((eb) => eb.or([eb('updated_at', '>', whole), eb('id', '>', afterId)]))
+      : query.where('updated_at', '>', whole);
+  }
+
+  async pull(request: PullRequest): Promise<StoredDocument[]> {
+    const query = this.#after(request);
+    if (!query) return [];
+    const rows = await query
+      .select(['id', 'updated_at', 'deleted', 'data'])
+      .orderBy('updated_at')
+      .orderBy('id')
+      .limit(request.limit)
+      .execute();
     return rows.map(toStored);
+  }
+
+  async countAfter(request: Omit<PullRequest, 'limit'>): Promise<number> {
+    const query = this.#after(request);
+    if (!query) return 0;
+    const { count } = await query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+    return Number(count);
   }
 
   transaction<T>(tenant: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T> {

@@ -55,6 +55,8 @@ export interface SyncStorage {
   ping(): Promise<void>;
   /** Documents of one tenant and collection after the checkpoint, ordered by `(updatedAt, id)`. */
   pull(request: PullRequest): Promise<StoredDocument[]>;
+  /** How many documents a pull from the checkpoint would still bring, in every page: an initial sync's total. */
+  countAfter(request: Omit<PullRequest, 'limit'>): Promise<number>;
   /**
    * Runs `work` in one transaction scoped to `tenant`, serialised with every other write of that tenant
    * (so `updatedAt` allocation order is commit order). Resolves only after the commit is durable.

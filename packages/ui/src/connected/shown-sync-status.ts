@@ -7,13 +7,26 @@ import { useSyncExternalStore } from 'react';
 import { PhaseDisplay } from '../sync/lib/phase-display';
 import { deriveSyncPhase, type SyncPhase, type SyncStatusSnapshot } from '../sync/sync-status-widget/sync-phase';
 
-/** Initial-sync progress as a fraction, while the first pull of some collection is still running. */
-function progressOf(status: SyncStatus): number | null {
+/** The initial sync while the first pull of some collection is still running; null once none is. */
+function initialSync(status: SyncStatus) {
   const progress = status.progress;
-  return progress && progress.synced < progress.collections
-    ? progress.synced / Math.max(1, progress.collections)
-    : null;
+  return progress && progress.synced < progress.collections ? progress : null;
 }
+
+/**
+ * Initial-sync progress as a fraction: documents received of those the server said were to come; 0 until every
+ * collection's first pull has said (the small collections finish first: a share of collections would run ahead);
+ * below 1 until every collection is done.
+ */
+function progressOf(status: SyncStatus): number | null {
+  const progress = initialSync(status);
+  if (!progress) return null;
+  return progress.expected ? Math.min(0.99, progress.documents / progress.expected) : 0;
+}
+
+const receivedOf = (status: SyncStatus) => initialSync(status)?.documents ?? null;
+const expectedOf = (status: SyncStatus) => initialSync(status)?.expected ?? null;
+const secondsLeftOf = (status: SyncStatus) => initialSync(status)?.secondsLeft ?? null;
 
 /** The store's fields as the kit's views read them. */
 export function syncSnapshot(status: SyncStatus): SyncStatusSnapshot {
@@ -27,6 +40,9 @@ export function syncSnapshot(status: SyncStatus): SyncStatusSnapshot {
     lastError: status.lastError?.message ?? null,
     stalled: status.stalled,
     progress: progressOf(status),
+    receivedCount: receivedOf(status),
+    expectedCount: expectedOf(status),
+    secondsLeft: secondsLeftOf(status),
   };
 }
 
@@ -63,5 +79,8 @@ export function useSyncSnapshot(): SyncStatusSnapshot {
     lastError: useSyncStatus((s) => s.lastError?.message ?? null),
     stalled: useSyncStatus((s) => s.stalled),
     progress: useSyncStatus(progressOf),
+    receivedCount: useSyncStatus(receivedOf),
+    expectedCount: useSyncStatus(expectedOf),
+    secondsLeft: useSyncStatus(secondsLeftOf),
   };
 }

@@ -3,7 +3,8 @@
 // focus starts on Cancel, Escape cancels.
 import { AlertDialog as AlertDialogPrimitive } from 'radix-ui';
 import { cn } from '../../lib/cn';
-import { type ButtonProps, buttonVariants } from '../button/button';
+import type { ButtonProps } from '../button/button';
+import { buttonVariants } from '../button/button-variants';
 import { overlayClasses } from '../dialog/dialog';
 
 export const AlertDialog = AlertDialogPrimitive.Root;

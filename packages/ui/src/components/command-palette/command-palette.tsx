@@ -3,10 +3,11 @@
 // Arrow keys move, Enter runs, Escape closes and returns focus where it was.
 import { Command } from 'cmdk';
 import { SearchIcon } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { cn } from '../../lib/cn';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../dialog/dialog';
 import { Kbd } from '../kbd/kbd';
+import { useCommandPaletteHotkey } from './use-command-palette-hotkey';
 
 export interface CommandPaletteItem {
   id: string;
@@ -35,7 +36,7 @@ export type CommandPaletteProps = {
   onSearchChange?: (search: string) => void;
   /** Let the palette filter the given items by the search (default true). */
   shouldFilter?: boolean;
-  /** Open on Ctrl/Cmd+K (default true). */
+  /** Open on Ctrl/Cmd+K (default true); false where the app listens with `useCommandPaletteHotkey` itself. */
   hotkey?: boolean;
   emptyText?: string;
 };
@@ -58,18 +59,7 @@ export function CommandPalette({
     onOpenChange?.(next);
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: setOpen closes over the latest props each render
-  useEffect(() => {
-    if (!hotkey) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
-        event.preventDefault();
-        setOpen(!open);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [hotkey, open]);
+  useCommandPaletteHotkey(() => setOpen(!open), hotkey);
 
   const run = (item: CommandPaletteItem) => {
     setOpen(false);

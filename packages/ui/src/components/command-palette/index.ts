@@ -4,3 +4,4 @@ export {
   type CommandPaletteItem,
   type CommandPaletteProps,
 } from './command-palette';
+export { useCommandPaletteHotkey } from './use-command-palette-hotkey';

@@ -7,6 +7,7 @@ import {
   type SyncStatusSnapshot,
   syncPhaseDescription,
   syncPhaseLabel,
+  timeLeft,
 } from './sync-phase';
 
 const online: SyncStatusSnapshot = { connection: 'online', activity: 'idle', pendingCount: 0, failedCount: 0 };
@@ -72,6 +73,20 @@ describe('deriveSyncPhase and syncPhaseLabel', () => {
     expect(shown({ ...online, progress: 0 })).toEqual({ phase: 'initial-sync', label: 'Syncing · 0%' });
     expect(shown({ ...online, progress: 0.426 })).toEqual({ phase: 'initial-sync', label: 'Syncing · 42%' });
     expect(shown({ ...online, progress: 0.999 })).toEqual({ phase: 'initial-sync', label: 'Syncing · 99%' });
+  });
+
+  it('counts the documents of an initial sync when the server said how many are coming', () => {
+    const counted = { ...online, progress: 0.12, receivedCount: 12_000, expectedCount: 100_000 };
+    expect(shown(counted)).toEqual({ phase: 'initial-sync', label: 'Syncing · 12,000 of 100,000' });
+    // documents streamed in meanwhile never read as more than the whole
+    expect(shown({ ...counted, receivedCount: 100_050 }).label).toBe('Syncing · 100,000 of 100,000');
+    expect(syncPhaseDescription('initial-sync', { ...counted, secondsLeft: 42 })).toBe(
+      'Downloading data for the first time: about 40 s left.',
+    );
+    // the phase held on screen a moment after the sync finished reads as done, not as 0%
+    expect(syncPhaseLabel('initial-sync', { ...online, progress: null })).toBe('Syncing · 100%');
+    expect(timeLeft(3)).toBe('less than 5 s left');
+    expect(timeLeft(170)).toBe('about 3 min left');
   });
 
   it('is not in an initial sync without progress, or once progress reaches 1', () => {

@@ -17,6 +17,11 @@ export interface SyncStatusSnapshot {
   lastError?: string | null;
   /** Initial-sync progress, 0..1; null or undefined when not in an initial sync. */
   progress?: number | null;
+  /** During an initial sync: documents received so far, and how many it brings in all (when the server said). */
+  receivedCount?: number | null;
+  expectedCount?: number | null;
+  /** During an initial sync: seconds left at the recent rate, when known. */
+  secondsLeft?: number | null;
   /** Work pending, connected, nothing acknowledged for a while. */
   stalled?: boolean;
 }
@@ -30,6 +35,9 @@ const snapshotKeys = [
   'lastSyncedAt',
   'lastError',
   'progress',
+  'receivedCount',
+  'expectedCount',
+  'secondsLeft',
   'stalled',
 ] as const satisfies ReadonlyArray<keyof SyncStatusSnapshot>;
 
@@ -84,6 +92,16 @@ function plural(count: number, one: string, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** "12,000": a count as the person's locale groups it. */
+const count = (value: number) => value.toLocaleString();
+
+/** "about 40 s left", "about 3 min left", "less than 5 s left": no false precision in an estimate. */
+export function timeLeft(seconds: number): string {
+  if (seconds < 5) return 'less than 5 s left';
+  if (seconds < 60) return `about ${Math.round(seconds / 5) * 5} s left`;
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
 /** "1 conflict needs review", "3 conflicts need review". */
 export function needsReviewText(conflictCount: number): string {
   return `${plural(conflictCount, 'conflict')} ${conflictCount === 1 ? 'needs' : 'need'} review`;
@@ -105,7 +123,10 @@ export function syncPhaseLabel(phase: SyncPhase, status: SyncStatusSnapshot): st
     case 'connecting':
       return 'Connecting…';
     case 'initial-sync':
-      return `Syncing · ${Math.floor((status.progress ?? 0) * 100)}%`;
+      return status.expectedCount && status.receivedCount != null
+        ? `Syncing · ${count(Math.min(status.receivedCount, status.expectedCount))} of ${count(status.expectedCount)}`
+        : // a sync shown a moment longer than it ran (so it can be read) has no progress left: it is done
+          `Syncing · ${Math.floor((status.progress ?? 1) * 100)}%`;
     case 'syncing-up':
       return pending ? `Sending ${plural(pending, 'change')}` : 'Sending changes';
     case 'syncing-down':
@@ -131,7 +152,9 @@ export function syncPhaseDescription(phase: SyncPhase, status: SyncStatusSnapsho
     case 'connecting':
       return 'Reaching the server.';
     case 'initial-sync':
-      return 'Downloading data for the first time.';
+      return status.secondsLeft != null
+        ? `Downloading data for the first time: ${timeLeft(status.secondsLeft)}.`
+        : 'Downloading data for the first time.';
     case 'syncing-up':
       return 'Sending your changes to the server.';
     case 'syncing-down':

@@ -4,7 +4,10 @@
 // change shows only after it has held for `settleDelayMs`, so a blip never flickers, and a sync stays on screen
 // long enough to be read; the words live in a polite `role="status"`. With `showLastSynced` it says when the server
 // last answered where the header has room. Its popover gives the last server acknowledgement, the pending / failed /
-// conflict counts (linking to their lists) and "Sync now".
+// conflict counts (linking to their lists) and "Sync now"; it loads on the first open (sync-status-details.tsx), so
+// the pill in every header costs no popover code. The pill joins classes with clsx, not tailwind-merge: its own look
+// is `kit:` (zero specificity), so a class passed in `className` overrides it all the same.
+import { clsx } from 'clsx';
 import {
   AlertTriangleIcon,
   ArrowDownIcon,
@@ -17,10 +20,8 @@ import {
   HourglassIcon,
   LoaderIcon,
 } from 'lucide-react';
-import { Button } from '../../components/button/button';
-import { Popover, PopoverContent, PopoverTrigger } from '../../components/popover/popover';
-import { Progress } from '../../components/progress/progress';
-import { cn } from '../../lib/cn';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { buttonVariants } from '../../components/button/button-variants';
 import { formatRelativeTime } from '../lib/relative-time';
 import { useNow } from '../lib/use-now';
 import { useShownPhase } from '../lib/use-shown-phase';
@@ -29,14 +30,25 @@ import {
   type SyncPhase,
   type SyncStatusSnapshot,
   splitSyncStatus,
-  syncPhaseDescription,
   syncPhaseLabel,
 } from './sync-phase';
+import type { SyncStatusDetailsProps } from './sync-status-details';
 
-export type SyncList = 'pending' | 'failed' | 'conflicts';
+export type { SyncList } from './sync-status-details';
 
+const SyncStatusDetails = lazy<React.ComponentType<SyncStatusDetailsProps>>(() =>
+  import('./sync-status-details').then(
+    (module) => ({ default: module.SyncStatusDetails }),
+    // the details could not load (offline before they were cached, a deploy since): the pill stays, without them,
+    // rather than taking the app's header down with it
+    () => ({ default: () => null }),
+  ),
+);
+
+/** `className` goes on the pill; any class in it wins over the pill's own (its border, radius, height, colours). */
 export type SyncStatusWidgetProps = Omit<React.ComponentProps<'div'>, 'children'> &
-  SyncStatusSnapshot & {
+  SyncStatusSnapshot &
+  Pick<SyncStatusDetailsProps, 'now' | 'onSyncNow' | 'onRetry' | 'listHrefs' | 'onShowList'> & {
     /** How long a new state must hold before it shows, in ms. 0 shows every change at once. */
     settleDelayMs?: number;
     /** How long sending or receiving stays on screen at least, in ms, however short the sync. */
@@ -48,13 +60,6 @@ export type SyncStatusWidgetProps = Omit<React.ComponentProps<'div'>, 'children'
     phase?: SyncPhase;
     /** Say when the server last answered next to the status, where the header has room (from `md` up). */
     showLastSynced?: boolean;
-    /** The current time, for "Last synced 2 min ago"; omit to use a ticking clock. */
-    now?: number | Date;
-    onSyncNow?: () => void;
-    onRetry?: () => void;
-    /** Where each count links to; a count without a link or `onShowList` is plain text. */
-    listHrefs?: Partial<Record<SyncList, string>>;
-    onShowList?: (list: SyncList) => void;
     /** Open the details popover from the start (stories, screenshots). */
     defaultOpen?: boolean;
   };
@@ -73,77 +78,17 @@ const phaseIcon: Record<SyncPhase, React.ReactNode> = {
 };
 
 const phaseBorder: Record<SyncPhase, string> = {
-  unknown: 'border-border',
-  offline: 'border-sync-offline',
-  error: 'border-sync-failed',
-  stalled: 'border-sync-stale',
-  connecting: 'border-border',
-  'initial-sync': 'border-sync-pending',
-  'syncing-up': 'border-sync-pending',
-  'syncing-down': 'border-sync-pending',
-  'needs-review': 'border-sync-conflict',
-  idle: 'border-border',
+  unknown: 'kit:border-border',
+  offline: 'kit:border-sync-offline',
+  error: 'kit:border-sync-failed',
+  stalled: 'kit:border-sync-stale',
+  connecting: 'kit:border-border',
+  'initial-sync': 'kit:border-sync-pending',
+  'syncing-up': 'kit:border-sync-pending',
+  'syncing-down': 'kit:border-sync-pending',
+  'needs-review': 'kit:border-sync-conflict',
+  idle: 'kit:border-border',
 };
-
-/** The words after a count: "1 conflict", "2 conflicts"; pending and failed read the same for any count. */
-const listLabel = (list: SyncList, count: number) =>
-  list === 'conflicts' ? (count === 1 ? 'conflict' : 'conflicts') : list;
-
-function CountLink({
-  list,
-  count,
-  href,
-  onShowList,
-}: {
-  list: SyncList;
-  count: number;
-  href?: string;
-  onShowList?: (list: SyncList) => void;
-}) {
-  const text = (
-    <>
-      <span className="font-medium font-mono tabular-nums">{count}</span> {listLabel(list, count)}
-    </>
-  );
-  const classes = 'flex items-center justify-between gap-2 rounded-sm px-2 py-1 text-sm';
-  if (href)
-    return (
-      <a
-        data-slot="sync-status-count"
-        data-list={list}
-        href={href}
-        className={cn(classes, 'text-primary-text underline-offset-2 hover:underline')}
-      >
-        <span>{text}</span>
-      </a>
-    );
-  if (onShowList)
-    return (
-      <button
-        type="button"
-        data-slot="sync-status-count"
-        data-list={list}
-        onClick={() => onShowList(list)}
-        className={cn(
-          classes,
-          'w-full cursor-pointer text-left text-primary-text hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring',
-        )}
-      >
-        <span>{text}</span>
-      </button>
-    );
-  return (
-    <span data-slot="sync-status-count" data-list={list} className={cn(classes, 'text-foreground')}>
-      <span>{text}</span>
-    </span>
-  );
-}
-
-function lastSyncedText(lastSyncedAt: SyncStatusSnapshot['lastSyncedAt'], now: number) {
-  return lastSyncedAt == null
-    ? 'Not synced with the server yet'
-    : `Last synced ${formatRelativeTime(lastSyncedAt, now)}`;
-}
 
 /** "· 2 min ago" beside the status: its own component, so its clock moves it on only when the words change. */
 function LastSyncedBeside({ at, now: fixedNow }: { at: number | Date | string; now?: number | Date }) {
@@ -155,16 +100,6 @@ function LastSyncedBeside({ at, now: fixedNow }: { at: number | Date | string; n
     >
       <span className="sr-only">Last synced </span>· {formatRelativeTime(at, now)}
     </span>
-  );
-}
-
-/** Its own component, so its clock runs only while the details are open, and moves on only when the words change. */
-function LastSynced({ at, now: fixedNow }: { at: SyncStatusSnapshot['lastSyncedAt']; now?: number | Date }) {
-  const now = useNow(fixedNow, 15_000, (time) => lastSyncedText(at, time));
-  return (
-    <p data-slot="sync-status-last-synced" className="text-foreground text-xs">
-      {lastSyncedText(at, now)}
-    </p>
   );
 }
 
@@ -183,7 +118,12 @@ export function SyncStatusWidget({
   ...others
 }: SyncStatusWidgetProps) {
   const [status, props] = splitSyncStatus(others);
-  const { pendingCount = 0, failedCount = 0, conflictCount = 0, lastSyncedAt, progress } = status;
+  const { lastSyncedAt } = status;
+  const [open, setOpen] = useState(Boolean(defaultOpen));
+  // the details load on the first open and stay mounted after (Radix unmounts their content while closed)
+  const [asked, setAsked] = useState(open);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const detailsId = useId();
   const ownPhase = useShownPhase(deriveSyncPhase(status), { settleDelayMs, minBusyMs });
   const phase = timedPhase ?? ownPhase;
   const label = syncPhaseLabel(phase, status);
@@ -192,8 +132,8 @@ export function SyncStatusWidget({
     <div
       data-slot="sync-status-widget"
       data-phase={phase}
-      className={cn(
-        'inline-flex h-control-sm items-center gap-1 rounded-full border bg-surface pl-2.5 text-foreground text-xs shadow-sm',
+      className={clsx(
+        'kit:inline-flex kit:h-control-sm kit:items-center kit:gap-1 kit:rounded-full kit:border kit:bg-surface kit:pl-2.5 kit:text-foreground kit:text-xs kit:shadow-sm',
         phaseBorder[phase],
         className,
       )}
@@ -209,51 +149,50 @@ export function SyncStatusWidget({
         <LastSyncedBeside at={lastSyncedAt} now={fixedNow} />
       ) : null}
       {phase === 'error' && onRetry ? (
-        <Button size="sm" variant="link" className="h-6 px-1 text-xs" onClick={onRetry}>
+        <button
+          type="button"
+          data-slot="button"
+          className={buttonVariants({ variant: 'link', size: 'inline' })}
+          onClick={onRetry}
+        >
           Retry
-        </Button>
+        </button>
       ) : null}
-      <Popover defaultOpen={defaultOpen}>
-        <PopoverTrigger asChild>
-          <button
-            type="button"
-            aria-label="Sync details"
-            className="inline-flex size-6 cursor-pointer items-center justify-center rounded-full text-foreground-muted outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
-          >
-            <ChevronDownIcon aria-hidden="true" className="size-3.5" />
-          </button>
-        </PopoverTrigger>
-        <PopoverContent align="end" data-slot="sync-status-details" aria-label="Sync details" className="grid gap-3">
-          <div className="grid gap-1">
-            <p className="font-medium text-foreground text-sm">{label}</p>
-            <p className="text-foreground-muted text-xs">{syncPhaseDescription(phase, status)}</p>
-          </div>
-          {phase === 'initial-sync' ? (
-            <Progress value={Math.round((progress ?? 0) * 100)} aria-label="Initial sync progress" />
-          ) : null}
-          <LastSynced at={lastSyncedAt} now={fixedNow} />
-          <nav aria-label="Sync lists" className="-mx-2 grid">
-            <CountLink list="pending" count={pendingCount} href={listHrefs?.pending} onShowList={onShowList} />
-            <CountLink list="failed" count={failedCount} href={listHrefs?.failed} onShowList={onShowList} />
-            <CountLink list="conflicts" count={conflictCount} href={listHrefs?.conflicts} onShowList={onShowList} />
-          </nav>
-          <div className="flex justify-end gap-2">
-            {phase === 'error' && onRetry ? (
-              <Button size="sm" variant="outline" onClick={onRetry}>
-                Retry
-              </Button>
-            ) : null}
-            {onSyncNow ? (
-              <Button size="sm" onClick={onSyncNow} disabled={phase === 'offline'}>
-                Sync now
-              </Button>
-            ) : null}
-          </div>
-          {phase === 'offline' && onSyncNow ? (
-            <p className="text-foreground-muted text-xs">Sync resumes by itself when you reconnect.</p>
-          ) : null}
-        </PopoverContent>
-      </Popover>
+      <button
+        ref={trigger}
+        type="button"
+        aria-label="Sync details"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? detailsId : undefined}
+        data-state={open ? 'open' : 'closed'}
+        onClick={() => {
+          setAsked(true);
+          setOpen(!open);
+        }}
+        className="inline-flex size-6 cursor-pointer items-center justify-center rounded-full text-foreground-muted outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
+      >
+        <ChevronDownIcon aria-hidden="true" className="size-3.5" />
+      </button>
+      {asked ? (
+        // nothing inline while the details load: they open, in a portal, as soon as they are there
+        <Suspense fallback={null}>
+          <SyncStatusDetails
+            open={open}
+            onOpenChange={setOpen}
+            trigger={trigger}
+            id={detailsId}
+            phase={phase}
+            label={label}
+            status={status}
+            now={fixedNow}
+            onSyncNow={onSyncNow}
+            onRetry={onRetry}
+            listHrefs={listHrefs}
+            onShowList={onShowList}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

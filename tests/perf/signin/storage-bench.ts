@@ -1,0 +1,109 @@
+// Runs inside the control center's page, after its first sign-in has synced: the limits of that sign-in, measured
+// in the same page on the same documents. It pulls the tenant's documents over HTTP first (not timed), then writes
+// them straight into the storage the app uses (RxDB's Dexie storage, no replication, no Syncline bookkeeping) and
+// into IndexedDB itself (one object store per collection, no indexes), in batches of the replication's size.
+
+import { collectionOperations } from '@syncline/data';
+import { controlCenterSchemas } from '@syncline/domain';
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+
+type Documents = Record<string, Record<string, unknown>[]>;
+
+async function pullAll(url: string, token: string): Promise<Documents> {
+  const documents: Documents = {};
+  for (const [name, schema] of Object.entries(controlCenterSchemas)) {
+    const operations = collectionOperations(name, schema as RxJsonSchema<unknown>);
+    const all: Record<string, unknown>[] = [];
+    let checkpoint: unknown = null;
+    for (;;) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: operations.pull, variables: { checkpoint, limit: 1000 } }),
+      });
+      const body = (await response.json()) as { data: Record<string, { documents: []; checkpoint: unknown }> };
+      const page = body.data[operations.pullField];
+      if (!page || page.documents.length === 0) break;
+      // as the replication stores them: no nulls for absent optional fields
+      for (const doc of page.documents as Record<string, unknown>[]) {
+        all.push(Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null)));
+      }
+      checkpoint = page.checkpoint;
+    }
+    documents[name] = all;
+  }
+  return documents;
+}
+
+const count = (documents: Documents) => Object.values(documents).reduce((sum, list) => sum + list.length, 0);
+
+async function intoRxStorage(documents: Documents, batch: number): Promise<number> {
+  const database = await createRxDatabase({
+    name: `bench-storage-${Date.now().toString(36)}`,
+    storage: getRxStorageDexie(),
+    multiInstance: false,
+  });
+  await database.addCollections(
+    Object.fromEntries(Object.entries(controlCenterSchemas).map(([name, schema]) => [name, { schema }])),
+  );
+  const started = performance.now();
+  for (const [name, list] of Object.entries(documents)) {
+    const collection = database.collections[name];
+    if (!collection) throw new Error(`No collection ${name}`);
+    for (let at = 0; at < list.length; at += batch) {
+      const { error } = await collection.bulkInsert(list.slice(at, at + batch));
+      if (error.length > 0) throw new Error(`Storage refused ${error.length} of ${name}: ${error[0]?.status}`);
+    }
+  }
+  const ms = performance.now() - started;
+  await database.remove();
+  return ms;
+}
+
+function request<T>(what: IDBRequest<T> | IDBTransaction): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    if (what instanceof IDBTransaction) {
+      what.oncomplete = () => resolve(undefined);
+      what.onerror = () => reject(what.error);
+      return;
+    }
+    what.onsuccess = () => resolve(what.result);
+    what.onerror = () => reject(what.error);
+  });
+}
+
+async function intoIndexedDb(documents: Documents, batch: number): Promise<number> {
+  const name = `bench-raw-${Date.now().toString(36)}`;
+  const opening = indexedDB.open(name, 1);
+  opening.onupgradeneeded = () => {
+    for (const collection of Object.keys(documents)) opening.result.createObjectStore(collection, { keyPath: 'id' });
+  };
+  const db = (await request(opening)) as IDBDatabase;
+  const started = performance.now();
+  for (const [collection, list] of Object.entries(documents)) {
+    for (let at = 0; at < list.length; at += batch) {
+      const transaction = db.transaction(collection, 'readwrite');
+      const store = transaction.objectStore(collection);
+      for (const doc of list.slice(at, at + batch)) store.put(doc);
+      await request(transaction);
+    }
+  }
+  const ms = performance.now() - started;
+  db.close();
+  await request(indexedDB.deleteDatabase(name));
+  return ms;
+}
+
+export interface StorageLimits {
+  documents: number;
+  rxStorageMs: number;
+  indexedDbMs: number;
+}
+
+export async function measureStorageLimits(url: string, token: string, batch: number): Promise<StorageLimits> {
+  const documents = await pullAll(url, token);
+  const rxStorageMs = await intoRxStorage(documents, batch);
+  const indexedDbMs = await intoIndexedDb(documents, batch);
+  return { documents: count(documents), rxStorageMs, indexedDbMs };
+}
