@@ -344,7 +344,9 @@ export function DataTable<T>({
               const row = rowAt(item.index);
               return (
                 <tr
-                  key={row?.id ?? `loading-${item.index}`}
+                  // manual mode keys rows by position: a new filter or window fills the same rows in view with
+                  // other documents (React updates them) instead of unmounting and mounting all of them
+                  key={manual ? item.index : (row?.id ?? item.index)}
                   data-row-index={item.index}
                   data-slot={row ? undefined : 'data-table-loading-row'}
                   aria-rowindex={item.index + 2}
