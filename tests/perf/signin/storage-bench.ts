@@ -4,8 +4,9 @@
 // into IndexedDB itself (one object store per collection, no indexes), in batches of the replication's size.
 
 import { collectionOperations } from '@syncline/data';
-import { controlCenterSchemas } from '@syncline/domain';
-import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
+import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxJsonSchema } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
 type Documents = Record<string, Record<string, unknown>[]>;
@@ -44,8 +45,16 @@ async function intoRxStorage(documents: Documents, batch: number): Promise<numbe
     storage: getRxStorageDexie(),
     multiInstance: false,
   });
+  // the schemas carry versions (orders is at 1): RxDB wants their migrations, as the app gives them
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  const migrations = controlCenterMigrations as Record<string, MigrationStrategies | undefined>;
   await database.addCollections(
-    Object.fromEntries(Object.entries(controlCenterSchemas).map(([name, schema]) => [name, { schema }])),
+    Object.fromEntries(
+      Object.entries(controlCenterSchemas).map(([name, schema]) => [
+        name,
+        { schema, ...(migrations[name] ? { migrationStrategies: migrations[name] } : {}) },
+      ]),
+    ),
   );
   const started = performance.now();
   for (const [name, list] of Object.entries(documents)) {
