@@ -34,21 +34,45 @@ export async function compileDocumentCheck(schema: RxJsonSchema<unknown>): Promi
   };
 }
 
+/** Runs `task` when the page has a moment (right away where there is no idle callback, as in Node). */
+function whenIdle(task: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => unknown }).requestIdleCallback;
+  if (idle) idle(task);
+  else setTimeout(task, 0);
+}
+
 /**
  * Refuses, before it is stored, any insert or save of `collection` that `schema` (the app's own, as given to the
- * server, not RxDB's filled-in copy with its bookkeeping fields) does not allow. The schema is compiled on the first
- * write, not when the database opens: ajv (about 40 kB gzip in a browser) loads when someone first writes.
+ * server, not RxDB's filled-in copy with its bookkeeping fields) does not allow. ajv (about 40 kB gzip in a browser)
+ * is not in the app's first JavaScript: it loads once the database is open, when the page has a moment, so it is
+ * there before a person writes, also when the network goes away soon after.
+ *
+ * If it cannot load all the same (offline before the app's files were cached), the write is stored unchecked: the
+ * server checks every write too, and refuses one it does not allow as a failed row with its reason. A person's
+ * write is never lost because code could not load. The load is tried again on the next write.
  */
-export function validateLocalWrites(collection: RxCollection, name: string, schema: RxJsonSchema<unknown>): void {
+export function validateLocalWrites(
+  collection: RxCollection,
+  name: string,
+  schema: RxJsonSchema<unknown>,
+  compile: (schema: RxJsonSchema<unknown>) => Promise<DocumentCheck> = compileDocumentCheck,
+): void {
   let compiled: Promise<DocumentCheck> | undefined;
+  const check = async (): Promise<DocumentCheck | undefined> => {
+    compiled ??= compile(schema);
+    try {
+      return await compiled;
+    } catch (error) {
+      compiled = undefined;
+      console.warn(
+        `Syncline could not load the local check of ${name} (${String(error)}); the server checks this write.`,
+      );
+      return undefined;
+    }
+  };
   const primary = collection.schema.primaryPath as string;
   const guard = async (data: Record<string, unknown>) => {
-    // a load that failed (the network, mid-deploy) is tried again on the next write
-    compiled ??= compileDocumentCheck(schema).catch((error: unknown) => {
-      compiled = undefined;
-      throw error;
-    });
-    const problem = (await compiled)(data);
+    const problem = (await check())?.(data);
     if (!problem) return;
     const id = String(data[primary] ?? '(no id)');
     throw new InvalidDocumentError(
@@ -61,4 +85,5 @@ export function validateLocalWrites(collection: RxCollection, name: string, sche
   };
   collection.preInsert(guard, false);
   collection.preSave(guard, false);
+  whenIdle(() => void check());
 }

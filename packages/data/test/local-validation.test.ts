@@ -1,8 +1,11 @@
 // Every local write is checked against its schema in production too (dev mode off): an invalid document is
-// refused at the call that wrote it, with what was wrong and where, and nothing stored changes.
-import type { RxJsonSchema } from 'rxdb';
-import { afterEach, expect, it } from 'vitest';
+// refused at the call that wrote it, with what was wrong and where, and nothing stored changes. A check that
+// cannot load (offline, before the app's files were cached) never costs a person their write.
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, expect, it, vi } from 'vitest';
 import { createSynclineDatabase, InvalidDocumentError } from '../src';
+import { compileDocumentCheck, validateLocalWrites } from '../src/local-validation';
 
 interface Ticket {
   id: string;
@@ -60,4 +63,30 @@ it('refuses an edit that breaks the schema and keeps the stored document as it w
   expect(stored?.toJSON()).toMatchObject({ title: 'Broken printer', priority: 2 });
   await stored?.incrementalPatch({ priority: 3 });
   expect((await database.tickets.findOne('t1').exec())?.priority).toBe(3);
+});
+
+it('stores a write when the check cannot load (offline before the files were cached), and checks the next', async () => {
+  const database = await createRxDatabase({
+    name: `unchecked${Math.random().toString(36).slice(2, 8)}`,
+    storage: getRxStorageMemory(),
+  });
+  opened.push(database);
+  const { tickets } = await database.addCollections({ tickets: { schema: ticketSchema } });
+  let offline = true;
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  validateLocalWrites(tickets, 'tickets', ticketSchema as RxJsonSchema<unknown>, (schema) =>
+    // a chunk fetched with the network off fails to load; once it is back, it loads
+    offline
+      ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+      : compileDocumentCheck(schema),
+  );
+  // the person's write is kept: the server checks it when it syncs
+  await tickets.insert({ id: 't1', title: 'Broken printer', priority: 2 });
+  expect((await tickets.findOne('t1').exec())?.get('title')).toBe('Broken printer');
+  expect(warn).toHaveBeenCalledWith(expect.stringMatching(/could not load the local check of tickets.*server checks/));
+  offline = false;
+  // once it loads, an invalid write is refused again and nothing stored changes
+  await expect(tickets.insert({ id: 't2', title: 'x', priority: 9 })).rejects.toBeInstanceOf(InvalidDocumentError);
+  expect(await tickets.count().exec()).toBe(1);
+  warn.mockRestore();
 });
