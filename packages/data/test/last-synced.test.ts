@@ -79,4 +79,18 @@ describe('SyncReporter.reconnecting', () => {
     reporter.reconnecting();
     expect(store.getState().lastError?.kind).toBe('auth');
   });
+
+  it('keeps "sign in again" when a stream then ends (its token ran out), and reports a stream end otherwise', () => {
+    const store = createSyncStore();
+    const reporter = new SyncReporter(store, new Backoffs(), true);
+    reporter.authProblem('Sign in again: the session has ended.');
+    reporter.streamProblem('the server ended the live stream');
+    expect(store.getState().lastError).toMatchObject({
+      kind: 'auth',
+      message: 'Sign in again: the session has ended.',
+    });
+    const other = createSyncStore();
+    new SyncReporter(other, new Backoffs(), true).streamProblem('the server ended the live stream');
+    expect(other.getState().lastError?.kind).toBe('server');
+  });
 });

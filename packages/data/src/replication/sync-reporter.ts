@@ -169,7 +169,11 @@ export class SyncReporter {
 
   /** A collection's stream failed or ended while the socket stayed up: it is reopened with backoff. */
   streamProblem(message: string): void {
-    if (this.stopped || this.store.getState().paused) return;
+    const status = this.store.getState();
+    if (this.stopped || status.paused) return;
+    // a stream that ends while no token can be had (its own token ran out) tells the person nothing new: the
+    // "sign in again" they have to act on stays
+    if (status.lastError?.kind === 'auth') return;
     this.set({
       connection: 'connecting',
       lastError: syncError('server', `Live updates stopped: ${message}. Reopening them; changes still sync.`),
