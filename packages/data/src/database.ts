@@ -157,6 +157,8 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   }
   await database.addCollections(creators);
 
+  /** each collection's local check, loading: the database is ready once they have (or could not) */
+  const checksLoaded: Promise<void>[] = [];
   for (const name of names) {
     const collection = database.collections[name] as RxCollection;
     if (EDITED_AT in (collection.schema.jsonSchema.properties as object)) {
@@ -168,11 +170,11 @@ export async function createSynclineDatabase<S extends SchemaMap>(
         data[EDITED_AT] = Date.now();
       }, false);
     }
-    validateLocalWrites(collection, name, options.collections[name] as RxJsonSchema<unknown>);
+    checksLoaded.push(validateLocalWrites(collection, name, options.collections[name] as RxJsonSchema<unknown>));
   }
 
   const tracker = new SyncTracker(database as AnyRxDatabase, names);
-  await tracker.load();
+  await Promise.all([tracker.load(), ...checksLoaded]);
   tracker.start();
   const fieldTitles = Object.fromEntries(
     names.map((name) => [name, fieldTitlesOf(options.collections[name] as RxJsonSchema<unknown>)]),

@@ -34,20 +34,17 @@ export async function compileDocumentCheck(schema: RxJsonSchema<unknown>): Promi
   };
 }
 
-/** Runs `task` when the page has a moment (right away where there is no idle callback, as in Node). */
-function whenIdle(task: () => void): void {
-  const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => unknown }).requestIdleCallback;
-  if (idle) idle(task);
-  else setTimeout(task, 0);
-}
+/** How long a write waits for the check to load before it is stored unchecked (a load that hangs, offline). */
+const LOAD_WAIT_MS = 3_000;
 
 /**
  * Refuses, before it is stored, any insert or save of `collection` that `schema` (the app's own, as given to the
  * server, not RxDB's filled-in copy with its bookkeeping fields) does not allow. ajv (about 40 kB gzip in a browser)
- * is not in the app's first JavaScript: it loads once the database is open, when the page has a moment, so it is
- * there before a person writes, also when the network goes away soon after.
+ * is not in the app's first JavaScript: it loads while the database opens (resolves once it has, or could not), so
+ * it is there before a person writes, also when the network goes away soon after.
  *
- * If it cannot load all the same (offline before the app's files were cached), the write is stored unchecked: the
+ * If it cannot load all the same (offline before the app's files were cached), or does not within 3 s, the write is
+ * stored unchecked: the
  * server checks every write too, and refuses one it does not allow as a failed row with its reason. A person's
  * write is never lost because code could not load. The load is tried again on the next write.
  */
@@ -56,12 +53,16 @@ export function validateLocalWrites(
   name: string,
   schema: RxJsonSchema<unknown>,
   compile: (schema: RxJsonSchema<unknown>) => Promise<DocumentCheck> = compileDocumentCheck,
-): void {
+): Promise<void> {
   let compiled: Promise<DocumentCheck> | undefined;
   const check = async (): Promise<DocumentCheck | undefined> => {
     compiled ??= compile(schema);
     try {
-      return await compiled;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`not loaded within ${LOAD_WAIT_MS / 1000} s`)), LOAD_WAIT_MS);
+      });
+      return await Promise.race([compiled, waited]).finally(() => clearTimeout(timer));
     } catch (error) {
       compiled = undefined;
       console.warn(
@@ -85,5 +86,5 @@ export function validateLocalWrites(
   };
   collection.preInsert(guard, false);
   collection.preSave(guard, false);
-  whenIdle(() => void check());
+  return check().then(() => undefined);
 }
