@@ -1,6 +1,8 @@
 // The sync suites' own collection: a title a person must settle (`manual`), a counter (`max`), a set of tags
-// (`union`) and a note (`latest`), so every kind of merge happens under chaos.
+// (`union`) and a note (`latest`), so every kind of merge happens under chaos; and a server of them for a suite.
 import type { MergeRules } from '@syncline/domain';
+import { startTestServer, type TestServer } from '@syncline/server/testing';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const itemSchema = {
   title: 'items',
@@ -24,3 +26,29 @@ export const itemRules: MergeRules = {
   fields: { title: 'manual', qty: 'max', tags: 'union', note: 'latest' },
   fallback: 'latest',
 };
+
+/** The items' sync server for a suite (started before it, closed after), and GraphQL to it as one of a tenant's writers. */
+export function itemServer() {
+  const suite = {} as {
+    server: TestServer;
+    /** answers `query` as the tenant's writer; any GraphQL error fails the test */
+    graphql(tenant: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  };
+  beforeAll(async () => {
+    suite.server = await startTestServer({ collections: { items: itemSchema } });
+  });
+  afterAll(async () => {
+    await suite.server?.close();
+  });
+  suite.graphql = async (tenant, query, variables = {}) => {
+    const response = await fetch(suite.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await suite.server.headers(tenant)) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown; data?: Record<string, unknown> };
+    expect(body.errors).toBeUndefined();
+    return body.data ?? {};
+  };
+  return suite;
+}

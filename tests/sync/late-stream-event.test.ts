@@ -4,10 +4,9 @@
 // the next event, for another document, moves RxDB's checkpoint past x's newer commit. Applying the late event
 // would leave x stale for good: no later pull goes back for it. The client must drop an event it already passed.
 import { createSynclineDatabase, startReplication } from '@syncline/data';
-import { startTestServer, type TestServer } from '@syncline/server/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { gatedSocket } from '../support/gated-socket';
-import { itemRules, itemSchema } from './items';
+import { itemRules, itemSchema, itemServer } from './items';
 
 type Doc = Record<string, unknown>;
 
@@ -16,28 +15,17 @@ const socket = gatedSocket();
 const { held } = socket;
 
 const tenant = 'late-event-shop';
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ collections: { items: itemSchema } });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const suite = itemServer();
 
 async function push(doc: Doc, assumed?: Doc) {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await server.headers(tenant)) },
-    body: JSON.stringify({
-      query: 'mutation($rows: [ItemsInputPushRow!]) { pushItems(itemsPushRow: $rows) { id } }',
-      variables: { rows: [{ newDocumentState: doc, ...(assumed ? { assumedMasterState: assumed } : {}) }] },
-    }),
-  });
-  const body = (await response.json()) as { errors?: unknown; data?: { pushItems: unknown[] } };
-  expect(body.errors).toBeUndefined();
-  expect(body.data?.pushItems).toEqual([]);
+  const data = await suite.graphql(
+    tenant,
+    'mutation($rows: [ItemsInputPushRow!]) { pushItems(itemsPushRow: $rows) { id } }',
+    {
+      rows: [{ newDocumentState: doc, ...(assumed ? { assumedMasterState: assumed } : {}) }],
+    },
+  );
+  expect(data.pushItems).toEqual([]);
 }
 
 it('keeps the newer state it pulled when an older stream event arrives late, and converges', async () => {
@@ -48,9 +36,9 @@ it('keeps the newer state it pulled when an older stream event arrives late, and
   });
   const replication = startReplication({
     database,
-    url: server.url,
-    wsUrl: server.wsUrl,
-    token: () => server.token(tenant),
+    url: suite.server.url,
+    wsUrl: suite.server.wsUrl,
+    token: () => suite.server.token(tenant),
     backoff: { initialMs: 30, maxMs: 300 },
     webSocketImpl: socket.GatedSocket,
   });

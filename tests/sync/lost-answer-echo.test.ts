@@ -3,28 +3,18 @@
 // pending. (The variant that lost the clock, a re-created document, is replayed by chaos seed 1001, which
 // failed every time before the fix in c814d28.)
 import { createSynclineDatabase, startReplication } from '@syncline/data';
-import { startTestServer, type TestServer } from '@syncline/server/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { itemRules, itemSchema } from './items';
+import { expect, it } from 'vitest';
+import { itemRules, itemSchema, itemServer } from './items';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ collections: { items: itemSchema } });
-});
-afterAll(async () => {
-  await server.close();
-});
+const suite = itemServer();
 
 async function serverClock(tenant: string, id: string) {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await server.headers(tenant)) },
-    body: JSON.stringify({ query: 'query { pullItems(checkpoint: null, limit: 100) { documents { id updatedAt } } }' }),
-  });
-  const body = (await response.json()) as {
-    data: { pullItems: { documents: Array<{ id: string; updatedAt: number }> } };
-  };
-  return body.data.pullItems.documents.find((doc) => doc.id === id)?.updatedAt;
+  const data = await suite.graphql(
+    tenant,
+    'query { pullItems(checkpoint: null, limit: 100) { documents { id updatedAt } } }',
+  );
+  const { documents } = data.pullItems as { documents: Array<{ id: string; updatedAt: number }> };
+  return documents.find((doc) => doc.id === id)?.updatedAt;
 }
 
 it("gets the server's clock for a write whose answer was lost while its echo streamed past", async () => {
@@ -54,9 +44,9 @@ it("gets the server's clock for a write whose answer was lost while its echo str
   });
   const replication = startReplication({
     database,
-    url: server.url,
-    wsUrl: server.wsUrl,
-    token: () => server.token(tenant),
+    url: suite.server.url,
+    wsUrl: suite.server.wsUrl,
+    token: () => suite.server.token(tenant),
     backoff: { initialMs: 50, maxMs: 300 },
     fetch: losingFetch,
   });

@@ -5,10 +5,9 @@
 // the stream event of that edit is the only thing that brings it, and RxDB holds it until the push is done. The
 // client must not drop that event as one it already pulled past.
 import { createSynclineDatabase, startReplication, stripNulls } from '@syncline/data';
-import { startTestServer, type TestServer } from '@syncline/server/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { gatedSocket } from '../support/gated-socket';
-import { itemRules, itemSchema } from './items';
+import { itemRules, itemSchema, itemServer } from './items';
 
 type Doc = Record<string, unknown>;
 /** The client's socket, with a gate on its stream events. */
@@ -32,26 +31,8 @@ class Gate {
 }
 
 const tenant = 'skipped-by-pull-shop';
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ collections: { items: itemSchema } });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await server.headers(tenant)) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { errors?: unknown; data?: Record<string, unknown> };
-  expect(body.errors).toBeUndefined();
-  return body.data ?? {};
-}
+const suite = itemServer();
+const graphql = (query: string, variables?: Record<string, unknown>) => suite.graphql(tenant, query, variables);
 
 it('takes the edit a pull skipped while its own write was being pushed, once that push is acknowledged', async () => {
   const database = await createSynclineDatabase({
@@ -74,9 +55,9 @@ it('takes the edit a pull skipped while its own write was being pushed, once tha
   };
   const replication = startReplication({
     database,
-    url: server.url,
-    wsUrl: server.wsUrl,
-    token: () => server.token(tenant),
+    url: suite.server.url,
+    wsUrl: suite.server.wsUrl,
+    token: () => suite.server.token(tenant),
     backoff: { initialMs: 30, maxMs: 300 },
     webSocketImpl: socket.GatedSocket,
     fetch: gatedFetch,

@@ -91,10 +91,16 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   /**
    * RxDB retries a failed batch with the rows it first read. Swap in each document's latest local state, so a
    * person's fix of a refused document is what the retry sends (and what RxDB then records as pushed).
+   *
+   * A row without an assumed state whose document the server sent a moment ago is given that state as its base,
+   * and is not sent at all when it is exactly that state. RxDB's first upstream pass can read a pulled batch after
+   * it is stored and before it is recorded as the server's; a fresh device then pushed back what it had just
+   * pulled, each document a conflict without a base. Returns the rows that are the server's own state.
    */
   const pushLatestStates = async (rows: Row[]) => {
     const latest = await collection.storageInstance.findDocumentsById(rows.map(idOf), true);
     const byId = new Map(latest.map((doc) => [String((doc as PlainDocument)[primary]), doc as PlainDocument]));
+    const serverOwn = new Set<Row>();
     for (const row of rows) {
       const current = byId.get(idOf(row));
       if (current && !sameDocumentState(current, row.newDocumentState as PlainDocument)) {
@@ -103,7 +109,12 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
           _deleted: Boolean(current._deleted),
         } as typeof row.newDocumentState;
       }
+      const sent = row.assumedMasterState ? undefined : echoes.latest(idOf(row));
+      if (!sent) continue;
+      if (sameDocumentState(sent, row.newDocumentState as PlainDocument)) serverOwn.add(row);
+      else row.assumedMasterState = sent as typeof row.assumedMasterState;
     }
+    return serverOwn;
   };
 
   const isRefusal = (error: unknown): error is SyncRequestError =>
@@ -168,9 +179,16 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   };
 
   const push = async (rows: Row[]) => {
-    await pushLatestStates(rows);
+    const serverOwn = await pushLatestStates(rows);
+    if (serverOwn.size > 0) {
+      // the server holds these states already (a creation whose answer was lost, say): synced, with its clock
+      const held = [...serverOwn].map((row) => row.newDocumentState as PlainDocument);
+      await tracker.acknowledge(name, held);
+      await echoes.restoreClocks(held);
+    }
     // a discarded local creation is not sent: the server never had it (RxDB may still be retrying it)
     const sendable = rows.filter((row) => {
+      if (serverOwn.has(row)) return false;
       const key = syncStateId(name, idOf(row));
       return !(discarded.has(key) && (row.newDocumentState as PlainDocument)._deleted);
     });

@@ -39,6 +39,11 @@ export class ServerEchoes {
     }
   }
 
+  /** The server's latest state of a document it sent recently, if it did. */
+  latest(id: string): PlainDocument | undefined {
+    return this.seen.get(id);
+  }
+
   /** Documents the server took: their echo is awaited unless it has already come by. */
   expect(taken: readonly PlainDocument[]): void {
     const at = Date.now();
