@@ -98,6 +98,13 @@ async function defaultStorage(): Promise<RxStorage<unknown, unknown>> {
   return getRxStorageMemory() as RxStorage<unknown, unknown>;
 }
 
+/** A Dexie storage (yours or the default) reads far windows on the index; see dexie-windows.ts. */
+async function withIndexedWindows(storage: RxStorage<unknown, unknown>): Promise<RxStorage<unknown, unknown>> {
+  if (storage.name !== 'dexie') return storage;
+  const { indexedWindows } = await import('./dexie-windows');
+  return indexedWindows(storage);
+}
+
 let devModeLoaded: Promise<void> | undefined;
 
 function loadDevMode(): Promise<void> {
@@ -126,7 +133,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   // the app's (options.migrationStrategies): stored records move up.
   addRxPlugin(RxDBMigrationSchemaPlugin);
   const devMode = options.devMode ?? defaultDevMode();
-  let storage = options.storage ?? (await defaultStorage());
+  let storage = await withIndexedWindows(options.storage ?? (await defaultStorage()));
   if (devMode) {
     await loadDevMode();
     const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');

@@ -4,9 +4,12 @@
 // the window live, and a new query keeps the last rows until its own arrive.
 import { controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { IDBCursor, IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { useEffect } from 'react';
+import type { RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { firstValueFrom } from 'rxjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   liveWindow,
   type RowRange,
@@ -24,9 +27,10 @@ const schemas = { orders: controlCenterSchemas.orders };
 const { orders } = createDemoData({ seed: 5, orders: 230, customers: 20, machines: 2 });
 const numbers = orders.map((order) => order.number).sort((a, b) => a - b);
 let database: SynclineDatabase<typeof schemas>;
+let storage: RxStorage<unknown, unknown> | undefined;
 
 beforeEach(async () => {
-  database = await openLocalDatabase('window', schemas);
+  database = await openLocalDatabase('window', schemas, storage);
   await database.orders.bulkInsert(orders);
 });
 
@@ -35,11 +39,24 @@ afterEach(async () => {
   await database.remove();
 });
 
+/** The storages a window is read from: RxDB's memory storage (Node) and Dexie on IndexedDB (browsers). */
+const storages: [string, () => RxStorage<unknown, unknown> | undefined][] = [
+  ['memory', () => undefined],
+  ['Dexie', () => getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>],
+];
+
 const newestFirst: WindowQuery<Order> = { selector: {}, sort: [{ number: 'desc' }] };
 const read = (queries: WindowQuery<Order>[], range: RowRange) =>
   firstValueFrom(liveWindow(database.orders, queries, range));
 
-describe('liveWindow', () => {
+describe.each(storages)('liveWindow on %s storage', (_name, makeStorage) => {
+  beforeAll(() => {
+    storage = makeStorage();
+  });
+  afterAll(() => {
+    storage = undefined;
+  });
+
   it('counts every match and reads only the window, newest first in order', async () => {
     const window = await read([newestFirst], { start: 10, end: 15 });
     expect(window.count).toBe(230);
@@ -61,6 +78,45 @@ describe('liveWindow', () => {
     const window = await read([received, ready], { start: both - 2, end: both + 2 });
     expect(window.count).toBe(both + orders.filter((o) => o.status === 'ready').length);
     expect(window.rows.map((o) => o.status)).toEqual(['received', 'received', 'ready', 'ready']);
+  });
+});
+
+describe('a far window on Dexie storage', () => {
+  beforeAll(() => {
+    storage = storages[1]?.[1]();
+  });
+  afterAll(() => {
+    storage = undefined;
+  });
+
+  it('passes over the rows before it on the index: only the window is read', async () => {
+    const steps = { count: 0 };
+    const next = IDBCursor.prototype.continue;
+    IDBCursor.prototype.continue = function (this: IDBCursor, key?: IDBValidKey) {
+      steps.count += 1;
+      return next.call(this, key);
+    };
+    try {
+      // the newest five: read from the far end of the number index, 225 rows passed over
+      const window = await read([newestFirst], { start: 0, end: 5 });
+      expect(window.rows.map((order) => order.number)).toEqual(numbers.toReversed().slice(0, 5));
+      expect(steps.count).toBeLessThan(10);
+      // a selector the index does not answer is read as the storage reads it: every match, in order
+      const named = orders.filter((o) => o.notes !== '').length;
+      const withNotes = await firstValueFrom(
+        database.orders.find({ selector: { notes: { $ne: '' } }, sort: [{ number: 'asc' }], skip: 2, limit: 3 }).$,
+      );
+      expect(withNotes.map((o) => o.number)).toEqual(
+        orders
+          .filter((o) => o.notes !== '')
+          .map((o) => o.number)
+          .sort((a, b) => a - b)
+          .slice(2, 5),
+      );
+      expect(named).toBeGreaterThan(5);
+    } finally {
+      IDBCursor.prototype.continue = next;
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { type CreateSynclineDatabaseOptions, createSynclineDatabase, type Schema
 export function openLocalDatabase<S extends SchemaMap = typeof controlCenterSchemas>(
   prefix: string,
   collections: S = controlCenterSchemas as unknown as S,
+  storage?: CreateSynclineDatabaseOptions<S>['storage'],
 ) {
   // the domain's rules and migrations are by collection name: a map of some collections takes those it names
   const options = {
@@ -14,6 +15,7 @@ export function openLocalDatabase<S extends SchemaMap = typeof controlCenterSche
     mergeRules: controlCenterMergeRules,
     migrationStrategies: controlCenterMigrations,
     multiInstance: false,
+    storage,
   } as CreateSynclineDatabaseOptions<S>;
   return createSynclineDatabase(options);
 }
