@@ -51,7 +51,10 @@ describe.each(['light', 'dark'] as const)('main screens, %s theme', (theme) => {
       if (!result.ok) failures.push(result.message);
     };
     await page.getByRole('heading', { name: 'Syncline Control Center' }).waitFor();
-    await page.getByRole('button', { name: /Northwind/ }).waitFor();
+    await page
+      .getByRole('button', { name: /Northwind/ })
+      .first()
+      .waitFor();
     await check('sign-in');
     await signIn(page, 'Northwind Laundry');
     await page

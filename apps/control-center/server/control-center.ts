@@ -10,7 +10,7 @@ import { SyncClient } from './graphql-client';
 import { seedTenant } from './seed';
 import { type MachineSimulator, startMachineSimulator } from './simulator';
 import { isAppPath, serveApp } from './static-app';
-import { type DemoTenant, demoTenants } from './tenants';
+import { type DemoTenant, demoTenants, peopleOf } from './tenants';
 
 export interface ControlCenterOptions {
   /** Where the SQLite file and the development secret live. */
@@ -57,13 +57,17 @@ export async function startControlCenter(options: ControlCenterOptions): Promise
   const { dataDir, appDir, tenants = demoTenants } = options;
   await mkdir(dataDir, { recursive: true });
   const secret = await developmentSecret(dataDir);
+  // one person per role of each tenant, the owner first
   const accounts: DevAccount[] = await Promise.all(
-    tenants.map(async ({ tenant, tenantName, user }) => ({
-      tenant,
-      tenantName,
-      user,
-      token: await signToken({ secret, tenant, sub: user, ttl: '30d' }),
-    })),
+    tenants.flatMap((demo) =>
+      peopleOf(demo).map(async ({ user, role }) => ({
+        tenant: demo.tenant,
+        tenantName: demo.tenantName,
+        user,
+        role,
+        token: await signToken({ secret, tenant: demo.tenant, sub: user, role, ttl: '30d' }),
+      })),
+    ),
   );
 
   const app: SyncServerPlugin = {

@@ -54,7 +54,7 @@ console.log(`
 
   Open      ${running.url}
   Sign in   pick a demo tenant on the sign-in screen:
-${running.accounts.map((account) => `              ${account.tenantName} (${account.tenant}), as ${account.user}`).join('\n')}
+${running.accounts.map((account) => `              ${account.tenantName} (${account.tenant}), as ${account.user} (${account.role})`).join('\n')}
   GraphQL   ${running.graphqlUrl}
   Simulator ${values['no-simulator'] ? 'off' : 'on: machines report telemetry, run cycles and raise alarms'}
 

@@ -15,7 +15,7 @@ const HELP = `syncline-server: the Syncline sync server (RxDB GraphQL replicatio
 
 Usage
   syncline-server [options]                            run the server
-  syncline-server token --tenant T [--sub U] [--ttl 1h] [--db PATH]
+  syncline-server token --tenant T [--sub U] [--role R] [--ttl 1h] [--db PATH]
                                                        print a signed token for tenant T
   syncline-server --help
 
@@ -45,6 +45,8 @@ Server options
 Token options
   --tenant T             the tenant the token gives access to (required)
   --sub U                the subject (user or device id)
+  --role R               the role the schemas' permissions name (owner, viewer…); without it the token
+                         acts as the server's default role, owner
   --ttl DURATION         lifetime: 30m, 12h, 7d, or seconds (default 1h)
   --db PATH              where the development secret lives when SYNCLINE_JWT_SECRET is unset
 
@@ -175,6 +177,7 @@ async function runToken(args: string[]): Promise<void> {
     options: {
       tenant: { type: 'string' },
       sub: { type: 'string' },
+      role: { type: 'string' },
       ttl: { type: 'string', default: '1h' },
       db: { type: 'string', default: './data/syncline.sqlite' },
       help: { type: 'boolean', short: 'h' },
@@ -193,6 +196,7 @@ async function runToken(args: string[]): Promise<void> {
       tenant: values.tenant,
       ttl: values.ttl,
       ...(values.sub ? { sub: values.sub } : {}),
+      ...(values.role ? { role: values.role } : {}),
     });
     process.stdout.write(`${token}\n`);
   } catch (error) {

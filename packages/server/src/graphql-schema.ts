@@ -1,7 +1,16 @@
 // The GraphQL API: the SDL is what RxDB's `graphQLSchemaFromRxSchema` generates for the collections, plus a
 // stream event's `previousCheckpoint` (which no stock client selects); this module adds the resolvers (pull, push,
 // stream) that implement the replication contract on top of it.
-import { operationNames, STREAM_CLOSE, stripNulls } from '@syncline/protocol';
+import {
+  aRole,
+  can,
+  hiddenFields,
+  operationNames,
+  type PlainDocument,
+  STREAM_CLOSE,
+  stripNulls,
+  withoutFields,
+} from '@syncline/protocol';
 import { createGraphQLError, createSchema } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
@@ -11,7 +20,7 @@ import { type SyncCollection, UPDATED_AT } from './collections.js';
 import { onePushPerOperationPlugin } from './one-push.js';
 import type { ChangeEvent, SyncPubSub } from './pubsub.js';
 import { pullOutputPlugin } from './pull-output.js';
-import { applyPush, type PushRow } from './push.js';
+import { applyPush, PushRefusal, type PushRow } from './push.js';
 import { pushInputPlugin } from './push-input.js';
 import type { Checkpoint, SyncStorage } from './storage/types.js';
 import type { DocumentValidator } from './validation.js';
@@ -24,6 +33,8 @@ export interface SyncContext {
   closeConnection?: (code: number, reason: string) => void;
   /** The request's logger, carrying its request id. */
   readonly log: Logger;
+  /** A stream's fields its role does not receive, set when it subscribes */
+  hidden?: readonly string[];
 }
 
 export interface ResolverDeps {
@@ -67,6 +78,34 @@ async function principalOf(context: SyncContext, headerToken?: string): Promise<
   }
 }
 
+/** The caller, who must be allowed to read the collection; with the fields its role does not receive. */
+async function readerOf(context: SyncContext, collection: SyncCollection, headerToken?: string) {
+  const principal = await principalOf(context, headerToken);
+  if (!can(collection.permissions, principal.role, 'read')) {
+    const who = aRole(principal.role);
+    throw clientError(
+      `${who.charAt(0).toUpperCase()}${who.slice(1)} may not read ${collection.name}.`,
+      'NOT_PERMITTED',
+    );
+  }
+  return { ...principal, hidden: hiddenFields(collection.permissions, principal.role) };
+}
+
+/** A stream event's documents as a role that cannot see `hidden` receives them: one copy per event and role. */
+const eventViews = new WeakMap<readonly PlainDocument[], Map<string, PlainDocument[]>>();
+function documentsFor(documents: readonly PlainDocument[], hidden: readonly string[]) {
+  if (hidden.length === 0) return documents;
+  const views = eventViews.get(documents) ?? new Map<string, PlainDocument[]>();
+  eventViews.set(documents, views);
+  const key = hidden.join('\n');
+  let view = views.get(key);
+  if (!view) {
+    view = documents.map((doc) => withoutFields(doc, hidden));
+    views.set(key, view);
+  }
+  return view;
+}
+
 function checkpointOut(collection: SyncCollection, checkpoint: Checkpoint) {
   return { [collection.primaryKey]: checkpoint.id, [UPDATED_AT]: checkpoint.updatedAt };
 }
@@ -94,7 +133,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
       args: { checkpoint?: unknown; limit: number },
       context: SyncContext,
     ) => {
-      const { tenant } = await principalOf(context);
+      const { tenant, hidden } = await readerOf(context, collection);
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > maxPullLimit) {
         throw clientError(`limit must be a whole number from 1 to ${maxPullLimit}.`, 'BAD_USER_INPUT');
       }
@@ -104,7 +143,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
       // With nothing new, the client keeps its checkpoint (or starts from the beginning next time).
       const checkpoint = last ? { id: last.id, updatedAt: last.updatedAt } : (after ?? { id: '', updatedAt: 0 });
       return {
-        documents: rows.map((row) => row.data),
+        documents: rows.map((row) => withoutFields(row.data, hidden)),
         checkpoint: checkpointOut(collection, checkpoint),
         // counted only when selected (graphql-js calls a function it finds there): a client asks on its first pull
         remaining: () => (last ? storage.countAfter({ tenant, collection: collection.name, after: checkpoint }) : 0),
@@ -113,7 +152,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
 
     const rowsArgument = names.pushVariable;
     Mutation[names.pushField] = async (_root: unknown, args: Record<string, unknown>, context: SyncContext) => {
-      const { tenant } = await principalOf(context);
+      const { tenant, role } = await principalOf(context);
       const given = (args[rowsArgument] ?? []) as Array<PushRow | null>;
       if (given.length > maxPushBatch) {
         throw clientError(
@@ -142,7 +181,15 @@ export function createReplicationSchema(deps: ResolverDeps) {
           assumedMasterState: row.assumedMasterState ? stripNulls(row.assumedMasterState) : null,
         });
       }
-      const outcome = await applyPush(storage, tenant, collection, rows);
+      const outcome = await applyPush(storage, tenant, collection, rows, role).catch((error: unknown) => {
+        if (!(error instanceof PushRefusal)) throw error;
+        context.log.info({ tenant, collection: collection.name, documentId: error.documentId, role }, 'push refused');
+        throw clientError(
+          `Document "${error.documentId}" of ${collection.name}: ${error.message} Nothing of this push was written.`,
+          'NOT_PERMITTED',
+          { documentId: error.documentId },
+        );
+      });
       context.log.info(
         {
           tenant,
@@ -172,8 +219,13 @@ export function createReplicationSchema(deps: ResolverDeps) {
         context: SyncContext,
       ): Promise<AsyncIterable<unknown>> => {
         const headerToken = args.headers?.Authorization;
-        const principal = await principalOf(context, typeof headerToken === 'string' ? headerToken : undefined);
+        const principal = await readerOf(
+          context,
+          collection,
+          typeof headerToken === 'string' ? headerToken : undefined,
+        );
         const { tenant } = principal;
+        context.hidden = principal.hidden;
         const changes = changeStream(pubsub, tenant, collection.name, { buffer: streamBuffer });
         context.log.debug({ tenant, collection: collection.name }, 'stream started');
         const close = context.closeConnection;
@@ -185,8 +237,8 @@ export function createReplicationSchema(deps: ResolverDeps) {
           : undefined;
         return mapStream(changes, context, () => expiry?.cancel());
       },
-      resolve: (event: ChangeEvent) => ({
-        documents: event.documents,
+      resolve: (event: ChangeEvent, _args: unknown, context: SyncContext) => ({
+        documents: documentsFor(event.documents, context.hidden ?? []),
         checkpoint: checkpointOut(collection, event.checkpoint),
         previousCheckpoint: event.previousCheckpoint ? checkpointOut(collection, event.previousCheckpoint) : null,
       }),

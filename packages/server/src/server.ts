@@ -67,10 +67,16 @@ export interface SyncServer {
   readonly httpServer: Server;
 }
 
-/** `GET /sync/schemas`: each collection's input for RxDB's `*QueryBuilderFromRxSchema` functions. */
+/**
+ * `GET /sync/schemas`: each collection's input for RxDB's `*QueryBuilderFromRxSchema` functions, and who may do what
+ * (the schema's `permissions`, beside it: a stock RxDB refuses the key inside a schema).
+ */
 export interface SyncSchemas {
   graphqlPath: string;
-  collections: Record<string, SyncCollection['replication'] & { primaryKey: string }>;
+  collections: Record<
+    string,
+    SyncCollection['replication'] & { primaryKey: string; permissions?: SyncCollection['permissions'] }
+  >;
 }
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
@@ -85,7 +91,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   const syncSchemas: SyncSchemas = {
     graphqlPath: GRAPHQL_PATH,
-    collections: Object.fromEntries(collections.map((c) => [c.name, { ...c.replication, primaryKey: c.primaryKey }])),
+    collections: Object.fromEntries(
+      collections.map((c) => [
+        c.name,
+        { ...c.replication, primaryKey: c.primaryKey, ...(c.permissions ? { permissions: c.permissions } : {}) },
+      ]),
+    ),
   };
   const gate = new TrafficGate();
   const isClosing = () => gate.closing;

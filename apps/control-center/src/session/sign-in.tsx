@@ -1,4 +1,5 @@
-// The sign-in screen: pick a demo tenant (development tokens from the server), or paste a server URL and token.
+// The sign-in screen: pick a person of a demo tenant, one per role (development tokens from the server), or paste a
+// server URL and token.
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, FormField, Input } from '@syncline/ui';
 import { useEffect, useState } from 'react';
 import { type DevAccount, defaultServerUrl, describeToken, fetchDevAccounts, type Session } from './session';
@@ -43,13 +44,15 @@ export function SignIn({ onSignIn }: { onSignIn: (session: Session) => void }) {
           <CardContent className="flex flex-col gap-2">
             {accounts?.map((account) => (
               <Button
-                key={account.tenant}
+                key={`${account.tenant}:${account.user}`}
                 variant="outline"
                 className="justify-between"
                 onClick={() => onSignIn({ serverUrl: defaultServerUrl(), ...account })}
               >
                 <span>{account.tenantName}</span>
-                <span className="text-foreground-subtle text-xs">as {account.user}</span>
+                <span className="text-foreground-subtle text-xs">
+                  as {account.user}, <span className="capitalize">{account.role}</span>
+                </span>
               </Button>
             ))}
             {!accounts && !loadError && <p className="text-foreground-muted text-sm">Asking the server…</p>}
