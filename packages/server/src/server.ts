@@ -13,6 +13,7 @@ import { createHttpRoutes } from './http-routes.js';
 import { type ListenAddress, ServerLifecycle, TrafficGate } from './lifecycle.js';
 import { resolveLimits, type SyncServerLimits } from './limits.js';
 import { createLogger } from './logger.js';
+import { SyncMonitor } from './monitoring.js';
 import { createInMemoryPubSub, type SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
 import { serveStreams } from './ws-streams.js';
@@ -41,11 +42,25 @@ export interface SyncServerOptions {
   logger?: Logger | pino.Level | 'silent';
   /** How long `close()` waits for in-flight requests before cutting them off. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /** `GET /metrics` and the `syncMonitor` query (see monitoring.ts) */
+  monitoring?: MonitoringOptions;
   /**
    * Extra Yoga plugins, run after the server's own routes: an app served from the same origin, extra
    * endpoints. They see every request the server's routes did not answer.
    */
   plugins?: Plugin[];
+}
+
+export interface MonitoringOptions {
+  /**
+   * When set, `GET /metrics` asks for `Authorization: Bearer <metricsToken>`. Without one it is open in development
+   * and refused in production (tenant names are in its labels).
+   */
+  metricsToken?: string;
+  /** label the metrics by tenant; default true (turn off for very many tenants) */
+  perTenant?: boolean;
+  /** the roles that may read their tenant's `syncMonitor` report; default `['owner', 'manager']` */
+  roles?: string[];
 }
 
 export interface SyncServer {
@@ -100,7 +115,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   };
   const gate = new TrafficGate();
   const isClosing = () => gate.closing;
-  const routes = createHttpRoutes({ syncSchemas, storage, logger, isClosing });
+  const monitoring = options.monitoring ?? {};
+  const monitor = new SyncMonitor({ perTenant: monitoring.perTenant });
+  const routes = createHttpRoutes({
+    syncSchemas,
+    storage,
+    logger,
+    isClosing,
+    metrics: { monitor, token: monitoring.metricsToken, production },
+  });
   const yoga = createSyncYoga({
     collections,
     storage,
@@ -113,6 +136,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     routes: routes.plugin,
     plugins: options.plugins ?? [],
     requestIdOf: routes.requestIdOf,
+    monitor,
+    monitorRoles: monitoring.roles ?? ['owner', 'manager'],
   });
   const httpServer = createServer((req, res) => {
     gate.track(res);
