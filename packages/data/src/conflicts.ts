@@ -135,14 +135,14 @@ export function createConflictHandler<T>(
         : true;
     },
     resolve: async (input) => {
-      const base = input.assumedMasterState
-        ? withoutStorageFields(input.assumedMasterState as PlainDocument)
-        : undefined;
       const local = withoutStorageFields(input.newDocumentState as PlainDocument);
       const server = withoutStorageFields(input.realMasterState as PlainDocument);
       const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
       const documentId = String(local[primary as string] ?? server[primary as string]);
       const tracker = findInternals(database())?.tracker;
+      const base = input.assumedMasterState
+        ? withoutStorageFields(input.assumedMasterState as PlainDocument)
+        : inferredBase(local, server, tracker?.pendingChange(collectionName, documentId));
       // a state the server already took, pushed again from an older assumed state (its answer was dropped):
       // what the server holds now came after it, so the server's state is the merge and nobody has to decide
       if (tracker?.wasTaken(collectionName, documentId, local)) {
@@ -188,6 +188,26 @@ export function createConflictHandler<T>(
       return merged as WithDeleted<T>;
     },
   };
+}
+
+/**
+ * The base of a document whose pending change lost its record of the server's state (the local data moved up a
+ * schema version, which starts RxDB's replication records afresh): the fields the person changed are theirs, every
+ * other field is as the server has it. A pending creation or deletion has none.
+ */
+function inferredBase(
+  local: PlainDocument,
+  server: PlainDocument,
+  pending: { operation: string; fields: readonly string[] } | undefined,
+): PlainDocument | undefined {
+  // a creation has none; a deletion meeting an edit it never saw must stay a conflict for a person
+  if (pending?.operation !== 'update') return undefined;
+  const base: PlainDocument = { ...local };
+  for (const field of pending.fields) {
+    if (Object.hasOwn(server, field)) base[field] = server[field];
+    else delete base[field];
+  }
+  return base;
 }
 
 /** What to keep for one field of a conflict: one of the three versions, or a value a person typed. */

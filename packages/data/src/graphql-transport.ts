@@ -36,19 +36,16 @@ export interface GraphQLTransportOptions {
   token: TokenSource;
   /** this device's id (`x-syncline-device`), for the server's monitoring */
   device?: string | undefined;
+  /** the schema version of each collection replicated (`x-syncline-schemas: orders@2,…`): the server refuses a mismatch */
+  schemaVersions?: string | undefined;
   timeoutMs: number;
   fetch: typeof fetch;
 }
 
 export type GraphQLRequest = (query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
-export function createGraphQLTransport({
-  url,
-  token,
-  device,
-  timeoutMs,
-  fetch,
-}: GraphQLTransportOptions): GraphQLRequest {
+export function createGraphQLTransport(options: GraphQLTransportOptions): GraphQLRequest {
+  const { url, token, device, schemaVersions, timeoutMs, fetch } = options;
   return async (query, variables) => {
     let bearer: string;
     try {
@@ -64,6 +61,7 @@ export function createGraphQLTransport({
           'content-type': 'application/json',
           authorization: `Bearer ${bearer}`,
           ...(device ? { 'x-syncline-device': device } : {}),
+          ...(schemaVersions ? { 'x-syncline-schemas': schemaVersions } : {}),
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(timeoutMs),
@@ -82,6 +80,9 @@ export function createGraphQLTransport({
     if (isAuthAnswer(response.status, body)) {
       throw new SyncRequestError('auth', 'The sync server refused the sign-in token. Sign in again to resume syncing.');
     }
+    const mismatch = body?.errors?.find((e) => e.extensions?.code === 'SCHEMA_MISMATCH');
+    // not the rows' fault: nothing is marked failed, everything waits on the device for an update
+    if (mismatch) throw new SyncRequestError('outdated', mismatch.message);
     if (body?.errors?.length) {
       const kind = response.status >= 500 ? 'server' : 'rejected';
       const named = body.errors.find((e) => typeof e.extensions?.documentId === 'string')?.extensions?.documentId;

@@ -30,6 +30,8 @@ export interface LiveStreamOptions {
   token: TokenSource;
   /** this device's id, sent with the connection for the server's monitoring */
   device?: string | undefined;
+  /** the schema versions spoken (`orders@2,…`), sent with the connection */
+  schemaVersions?: string | undefined;
   /** a WebSocket implementation where the platform has none (Node 20); `ws` is loaded when needed */
   webSocketImpl?: unknown;
   streams: readonly CollectionStream[];
@@ -143,6 +145,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
         connectionParams: {
           headers: { Authorization: `Bearer ${token}` },
           ...(options.device ? { device: options.device } : {}),
+          ...(options.schemaVersions ? { schemas: options.schemaVersions } : {}),
         },
         onNonLazyError: (error) => finish(closeCode(error)),
         on: {

@@ -126,10 +126,13 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     progress: { collections: names.length, synced: 0, documents: 0, expected: null, secondsLeft: null },
   });
 
+  // the server refuses a collection whose schema version differs from its own, in words that say who must update
+  const schemaVersions = names.map((name) => `${name}@${database.collections[name]?.schema.version ?? 0}`).join(',');
   const request = createGraphQLTransport({
     url,
     token: options.token,
     device,
+    schemaVersions,
     timeoutMs: options.requestTimeoutMs ?? 30_000,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
   });
@@ -158,6 +161,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     wsUrl: options.wsUrl ?? url.replace(/^http/, 'ws'),
     token: options.token,
     device,
+    schemaVersions,
     webSocketImpl: options.webSocketImpl,
     replicators,
     reporter,

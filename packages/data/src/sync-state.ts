@@ -271,6 +271,11 @@ export class SyncTracker {
   }
 
   /** Whether the server took exactly this state of the document when this client last pushed it. */
+  /** What the document's pending write is, as this tab knows it (stored records and its own writes). */
+  pendingChange(collectionName: string, documentId: string): PendingChange | undefined {
+    return this.held.get(syncStateId(collectionName, documentId));
+  }
+
   wasTaken(collectionName: string, documentId: string, state: PlainDocument): boolean {
     const taken = this.taken.get(syncStateId(collectionName, documentId));
     return taken !== undefined && sameDocumentState(taken, state);

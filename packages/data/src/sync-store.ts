@@ -13,7 +13,8 @@ export type SyncActivity = 'idle' | 'pulling' | 'pushing';
 /** What went wrong, in words a person can act on. */
 export interface SyncErrorInfo {
   /** network: server unreachable; auth: token refused; rejected: the server refused data; server: it failed */
-  kind: 'network' | 'auth' | 'rejected' | 'server' | 'local';
+  /** `outdated`: the app and the server speak different versions of a collection's schema (one must update) */
+  kind: 'network' | 'auth' | 'rejected' | 'server' | 'local' | 'outdated';
   message: string;
   at: number;
 }

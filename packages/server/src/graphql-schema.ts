@@ -38,6 +38,8 @@ export interface SyncContext {
   hidden?: readonly string[];
   /** the device id the client sent (`x-syncline-device`, or the ws connection's `device`), if any */
   readonly device?: string | undefined;
+  /** the schema version of each collection the client speaks (`x-syncline-schemas`), if it said */
+  readonly schemaVersions?: Readonly<Record<string, number>> | undefined;
   /** a stream's count of delivered events, set when it subscribes */
   stream?: ReturnType<SyncMonitor['streamOpened']>;
 }
@@ -117,9 +119,27 @@ async function principalOf(context: SyncContext, headerToken?: string): Promise<
   }
 }
 
+/**
+ * Refuses a client that speaks another version of the collection's schema than the server serves, in words that
+ * say who must update: its documents would not be the server's (fields missing, or unknown to it).
+ */
+function checkSchemaVersion(context: SyncContext, collection: SyncCollection): void {
+  const theirs = context.schemaVersions?.[collection.name];
+  const ours = collection.schema.version as number;
+  if (theirs === undefined || theirs === ours) return;
+  const message =
+    theirs < ours
+      ? `This app's ${collection.name} are schema version ${theirs}; the server serves version ${ours}. ` +
+        `Update the app to sync ${collection.name}; changes made here stay on this device until then.`
+      : `This app's ${collection.name} are schema version ${theirs}; the server still serves version ${ours}. ` +
+        `Sync of ${collection.name} resumes once the server is updated; changes made here stay on this device.`;
+  throw clientError(message, 'SCHEMA_MISMATCH', { collection: collection.name, client: theirs, server: ours }, 409);
+}
+
 /** The caller, who must be allowed to read the collection; with the fields its role does not receive. */
 async function readerOf(context: SyncContext, collection: SyncCollection, headerToken?: string) {
   const principal = await principalOf(context, headerToken);
+  checkSchemaVersion(context, collection);
   if (!can(collection.permissions, principal.role, 'read')) {
     const who = aRole(principal.role);
     throw clientError(
@@ -205,6 +225,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
     Mutation[names.pushField] = async (_root: unknown, args: Record<string, unknown>, context: SyncContext) => {
       const started = performance.now();
       const principal = await principalOf(context);
+      checkSchemaVersion(context, collection);
       const { tenant, role } = principal;
       const caller = callerOf(principal, context);
       const given = (args[rowsArgument] ?? []) as Array<PushRow | null>;

@@ -21,6 +21,8 @@ export interface WsTransport {
   token: string | undefined;
   /** the device id the connection gave (`connectionParams.device`), if any */
   device?: string | undefined;
+  /** the schema versions the connection said it speaks (`connectionParams.schemas`), if it did */
+  schemaVersions?: Readonly<Record<string, number>> | undefined;
   requestId: string;
   closeConnection: (code: number, reason: string) => void;
 }
@@ -42,6 +44,20 @@ export interface SyncYogaOptions {
   requestIdOf: (request: Request) => string | undefined;
   monitor: SyncMonitor;
   monitorRoles: readonly string[];
+}
+
+/**
+ * The schema versions a client speaks, as it sends them (`x-syncline-schemas: orders@2,customers@0`; a stock client
+ * sends none): collection name -> version. Malformed parts are left out.
+ */
+export function schemaVersionsOf(value: unknown): Readonly<Record<string, number>> | undefined {
+  if (typeof value !== 'string' || value === '' || value.length > 4_096) return undefined;
+  const versions: Record<string, number> = {};
+  for (const part of value.split(',')) {
+    const match = /^([a-z][a-zA-Z0-9_]*)@(\d{1,6})$/.exec(part.trim());
+    if (match?.[1] && match[2]) versions[match[1]] = Number(match[2]);
+  }
+  return versions;
 }
 
 /** A device id as a client sends it: short and plain, or none. */
@@ -119,19 +135,20 @@ export function createSyncYoga(options: SyncYogaOptions) {
         origin: [origin],
         credentials: true,
         methods: ['GET', 'POST', 'OPTIONS'],
-        allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Syncline-Device'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Syncline-Device', 'X-Syncline-Schemas'],
         exposedHeaders: ['X-Request-Id'],
         maxAge: 600,
       };
     },
     context: (initial: YogaInitialContext & { transport?: WsTransport }): SyncContext => {
       if (initial.transport) {
-        const { token, device, requestId, closeConnection } = initial.transport;
+        const { token, device, schemaVersions, requestId, closeConnection } = initial.transport;
         return {
           authenticate: authenticator(verify, token),
           log: logger.child({ requestId }),
           closeConnection,
           device,
+          schemaVersions,
         };
       }
       const { request } = initial;
@@ -139,6 +156,7 @@ export function createSyncYoga(options: SyncYogaOptions) {
         authenticate: authenticator(verify, tokenFromHeader(request.headers.get('authorization'))),
         log: logger.child({ requestId: requestIdOf(request) ?? randomUUID() }),
         device: deviceId(request.headers.get('x-syncline-device')),
+        schemaVersions: schemaVersionsOf(request.headers.get('x-syncline-schemas')),
       };
     },
     plugins: [

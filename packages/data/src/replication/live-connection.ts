@@ -10,6 +10,8 @@ export interface LiveConnectionOptions {
   wsUrl: string;
   /** this device's id, for the server's monitoring */
   device?: string;
+  /** the schema versions spoken (`orders@2,…`) */
+  schemaVersions?: string;
   token: TokenSource;
   webSocketImpl?: unknown;
   replicators: readonly CollectionReplicator[];
@@ -40,6 +42,7 @@ export class LiveConnection {
       wsUrl: this.options.wsUrl,
       token: this.options.token,
       device: this.options.device,
+      schemaVersions: this.options.schemaVersions,
       webSocketImpl: this.options.webSocketImpl,
       streams: this.options.replicators.map(({ operations, deliver }) => ({ operations, deliver })),
       retryWait: (failures) => reporter.socketBackoff.wait(failures),
