@@ -41,6 +41,8 @@ Server options
                          only locates the development secret
   --redis-url URL        Redis pub/sub fan-out across server instances (redis://host:6379); needed
                          as soon as more than one instance serves the same database
+  --audit-retention DAYS how long the audit trail keeps an entry (default 365); older ones are removed
+                         on start and hourly
 
 Token options
   --tenant T             the tenant the token gives access to (required)
@@ -56,6 +58,7 @@ Environment
                          NODE_ENV=production: the server refuses to start without it.
   NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET
   DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
+  SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
   SYNCLINE_JWT_CLOCK_TOLERANCE  seconds of clock skew allowed on a token's expiry (default 5)
 
 Endpoints
@@ -219,6 +222,7 @@ async function runServer(args: string[]): Promise<void> {
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
+      'audit-retention': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -227,6 +231,11 @@ async function runServer(args: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  const retentionDays = positiveInt(
+    values['audit-retention'] || process.env.SYNCLINE_AUDIT_RETENTION_DAYS || undefined,
+    '--audit-retention (SYNCLINE_AUDIT_RETENTION_DAYS)',
+  );
+  if (retentionDays === 0) throw new CliError('--audit-retention (SYNCLINE_AUDIT_RETENTION_DAYS) must be at least 1.');
   const databaseUrl = values['database-url'] || process.env.DATABASE_URL || undefined;
   const redisUrl = values['redis-url'] || process.env.REDIS_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -295,6 +304,7 @@ async function runServer(args: string[]): Promise<void> {
       ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
       limits: { ...(bodyBytes ? { bodyBytes } : {}), ...(pushBatch ? { pushBatch } : {}) },
+      ...(retentionDays ? { audit: { retentionDays } } : {}),
     });
   } catch (error) {
     await Promise.all([storage.close(), pubsub?.close()]);

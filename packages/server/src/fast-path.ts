@@ -68,14 +68,26 @@ export function createTwinSchema(
   >,
 ) {
   const ast = parse(typeDefs);
+  const opaque = (kind: Kind, name: string, kinds: readonly Kind[]) =>
+    kinds.includes(kind) && Object.hasOwn(scalars, name);
   const twinTypeDefs: DocumentNode = {
     ...ast,
-    definitions: ast.definitions.map((definition) =>
-      (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_DEFINITION) &&
-      Object.hasOwn(scalars, definition.name.value)
-        ? { kind: Kind.SCALAR_TYPE_DEFINITION, name: definition.name }
-        : definition,
-    ),
+    definitions: ast.definitions
+      // an extension of a type made opaque goes with it (its fields are in the values the fast path handles)
+      .filter(
+        (definition) =>
+          !('name' in definition && definition.name) ||
+          !opaque(definition.kind, definition.name.value, [
+            Kind.INPUT_OBJECT_TYPE_EXTENSION,
+            Kind.OBJECT_TYPE_EXTENSION,
+          ]),
+      )
+      .map((definition) =>
+        (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_DEFINITION) &&
+        Object.hasOwn(scalars, definition.name.value)
+          ? { kind: Kind.SCALAR_TYPE_DEFINITION, name: definition.name }
+          : definition,
+      ),
   };
   const unexpected = (what: string) => () => {
     throw new Error(`${what} reached a fast path's opaque type.`);
