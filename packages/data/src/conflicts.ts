@@ -239,21 +239,26 @@ export async function resolveConflict(
     return annotate ? annotate(doc, plain) : doc;
   };
   const deleted = '_deleted' in resolution ? Boolean(resolution._deleted) : undefined;
-  const existing = await collection.findOne(record.documentId).exec();
-  if (existing && deleted) {
-    await existing.remove();
-  } else if (existing) {
-    await existing.incrementalModify((data: unknown) => apply(data as PlainDocument) as never);
-  } else if (deleted === false) {
-    // delete versus edit, decided for the edit: bring back the version that was chosen (with the other choices)
-    const choice = choices._deleted;
-    const [stored] = await collection.storageInstance.findDocumentsById([record.documentId], true);
-    const chosen =
-      typeof choice === 'string' ? versions[choice] : ((stored as PlainDocument | undefined) ?? plain.server);
-    const revived = apply({ ...withoutStorageFields(chosen) });
-    delete revived._deleted;
-    await collection.upsert(revived);
-  }
+  const writeResolution = async () => {
+    const existing = await collection.findOne(record.documentId).exec();
+    if (existing && deleted) {
+      await existing.remove();
+    } else if (existing) {
+      await existing.incrementalModify((data: unknown) => apply(data as PlainDocument) as never);
+    } else if (deleted === false) {
+      // delete versus edit, decided for the edit: bring back the version that was chosen (with the other choices)
+      const choice = choices._deleted;
+      const [stored] = await collection.storageInstance.findDocumentsById([record.documentId], true);
+      const chosen =
+        typeof choice === 'string' ? versions[choice] : ((stored as PlainDocument | undefined) ?? plain.server);
+      const revived = apply({ ...withoutStorageFields(chosen) });
+      delete revived._deleted;
+      await collection.upsert(revived);
+    }
+  };
+  // marked as a resolution, so the server's audit trail says so
+  const tracker = findInternals(database)?.tracker;
+  await (tracker ? tracker.asResolution(record.collectionName, record.documentId, writeResolution) : writeResolution());
   await record.incrementalPatch({ status: 'resolved', resolvedAt: Date.now(), resolution });
 }
 
