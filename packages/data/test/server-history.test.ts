@@ -2,9 +2,10 @@
 // person's conflict resolution marked as one (and only that push), paging, and a clear state when the server cannot
 // be reached.
 import { createDemoData } from '@syncline/domain';
-import { startTestServer, type TestServer } from '@syncline/server/testing';
+import { signToken } from '@syncline/server';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '@syncline/server/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AuditEntry, resolveConflict } from '../src';
+import { type AuditEntry, readServerHistory, resolveConflict } from '../src';
 import { type Client, eventually, openClient, orderOn, storeReaches } from './helpers';
 
 const [demoOrder] = createDemoData({ seed: 11, orders: 1, customers: 1, machines: 1 }).orders;
@@ -96,6 +97,28 @@ describe('server history', () => {
       before: page.status === 'ok' ? page.before : null,
     });
     expect(older).toEqual({ status: 'ok', entries: entries.slice(3), before: null });
+  });
+
+  it("says so when the person's role may not read the collection", async () => {
+    const ledger = {
+      version: 0,
+      primaryKey: 'id',
+      type: 'object',
+      properties: { id: { type: 'string', maxLength: 64 }, updatedAt: { type: 'number' } },
+      required: ['id'],
+      permissions: { read: ['owner'] },
+    };
+    const restricted = await startTestServer({ collections: { ledger } as never });
+    try {
+      const token = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-1', role: 'viewer' });
+      const source = { url: restricted.url, token, fetch, timeoutMs: 5_000 };
+      expect(await readServerHistory(source, 'ledger', 'l-1')).toEqual({
+        status: 'not-permitted',
+        message: 'A viewer may not read ledger.',
+      });
+    } finally {
+      await restricted.close();
+    }
   });
 
   it('says the history needs a connection when the server cannot be reached', async () => {
