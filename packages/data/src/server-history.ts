@@ -6,7 +6,8 @@ import { readToken, type TokenSource } from './graphql-transport';
 export type ServerHistory =
   | {
       status: 'ok';
-      entries: AuditEntry[] /** the cursor of the next, older page; null when there is none */;
+      entries: AuditEntry[];
+      /** the cursor of the next, older page; null when there is none */
       before: string | null;
     }
   | { status: 'offline' | 'signed-out' | 'not-permitted' | 'failed'; message: string };
@@ -25,7 +26,8 @@ export interface ServerHistorySource {
   timeoutMs: number;
 }
 
-const OFFLINE = 'Server history needs a connection to the sync server.';
+/** What the history says when the server cannot be reached (also while the device knows it is offline). */
+export const SERVER_HISTORY_OFFLINE = 'Server history needs a connection to the sync server.';
 
 interface Answer {
   data?: { [AUDIT_LOG_FIELD]?: AuditPage } | null;
@@ -57,7 +59,7 @@ export async function readServerHistory(
       signal: AbortSignal.timeout(source.timeoutMs),
     });
   } catch {
-    return { status: 'offline', message: OFFLINE };
+    return { status: 'offline', message: SERVER_HISTORY_OFFLINE };
   }
   const body = (await response.json().catch(() => undefined)) as Answer | undefined;
   const codes = body?.errors?.map((error) => error.extensions?.code) ?? [];

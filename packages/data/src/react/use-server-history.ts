@@ -2,8 +2,8 @@
 // state when the server cannot be asked (offline, signed out, not permitted). Asked again when the connection
 // comes back and whenever `revision` changes (say the document's `updatedAt`, once the server took a write).
 import type { AuditEntry } from '@syncline/protocol';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ServerHistory } from '../server-history';
+import { useCallback, useEffect, useState } from 'react';
+import { SERVER_HISTORY_OFFLINE, type ServerHistory } from '../server-history';
 import { useSyncline } from './context';
 import { useSyncStatus } from './hooks';
 
@@ -20,7 +20,16 @@ export interface ServerHistoryView {
   loadOlder(): void;
 }
 
-const OFFLINE_MESSAGE = 'Server history needs a connection to the sync server.';
+type Shown = Omit<ServerHistoryView, 'loadOlder'> & { key: string; before: string | null };
+
+const loading = (key: string): Shown => ({
+  key,
+  status: 'loading',
+  entries: [],
+  hasOlder: false,
+  loadingOlder: false,
+  before: null,
+});
 
 export function useServerHistory(
   collectionName: string,
@@ -29,26 +38,23 @@ export function useServerHistory(
 ): ServerHistoryView {
   const { replication } = useSyncline();
   const offline = useSyncStatus((status) => status.connection === 'offline');
-  const [view, setView] = useState<Omit<ServerHistoryView, 'loadOlder'> & { before: string | null }>({
-    status: 'loading',
-    entries: [],
-    hasOlder: false,
-    loadingOlder: false,
-    before: null,
-  });
-  // answers for an older key are dropped
+  // the document shown: what was loaded for another one is never shown or appended to
   const key = `${collectionName}|${documentId}`;
-  const current = useRef(key);
-  current.current = key;
+  const [view, setView] = useState<Shown>(() => loading(key));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the revision or the connection changes
   useEffect(() => {
     if (!replication) {
-      setView({ status: 'unavailable', entries: [], hasOlder: false, loadingOlder: false, before: null });
+      setView({ ...loading(key), status: 'unavailable' });
       return;
     }
     if (offline) {
-      setView((shown) => ({ ...shown, status: 'offline', message: OFFLINE_MESSAGE, loadingOlder: false }));
+      setView((shown) => ({
+        ...(shown.key === key ? shown : loading(key)),
+        status: 'offline',
+        message: SERVER_HISTORY_OFFLINE,
+        loadingOlder: false,
+      }));
       return;
     }
     let cancelled = false;
@@ -57,20 +63,13 @@ export function useServerHistory(
       setView(
         answer.status === 'ok'
           ? {
+              ...loading(key),
               status: 'ok',
               entries: answer.entries,
               before: answer.before,
               hasOlder: answer.before !== null,
-              loadingOlder: false,
             }
-          : {
-              status: answer.status,
-              message: answer.message,
-              entries: [],
-              before: null,
-              hasOlder: false,
-              loadingOlder: false,
-            },
+          : { ...loading(key), status: answer.status, message: answer.message },
       );
     });
     return () => {
@@ -80,26 +79,26 @@ export function useServerHistory(
 
   const loadOlder = useCallback(() => {
     if (!replication || !view.before || view.loadingOlder) return;
-    const asked = key;
     setView((shown) => ({ ...shown, loadingOlder: true }));
     void replication
       .serverHistory(collectionName, documentId, { before: view.before, ...(pageSize ? { limit: pageSize } : {}) })
       .then((answer) => {
-        if (current.current !== asked) return;
         setView((shown) =>
-          answer.status === 'ok'
-            ? {
-                ...shown,
-                entries: [...shown.entries, ...answer.entries],
-                before: answer.before,
-                hasOlder: answer.before !== null,
-                loadingOlder: false,
-              }
-            : { ...shown, status: answer.status, message: answer.message, loadingOlder: false },
+          shown.key !== key
+            ? shown
+            : answer.status === 'ok'
+              ? {
+                  ...shown,
+                  entries: [...shown.entries, ...answer.entries],
+                  before: answer.before,
+                  hasOlder: answer.before !== null,
+                  loadingOlder: false,
+                }
+              : { ...shown, status: answer.status, message: answer.message, loadingOlder: false },
         );
       });
   }, [replication, collectionName, documentId, pageSize, view.before, view.loadingOlder, key]);
 
-  const { before: _cursor, ...shown } = view;
+  const { key: _key, before: _cursor, ...shown } = view.key === key ? view : loading(key);
   return { ...shown, loadOlder };
 }
