@@ -58,8 +58,8 @@ Environment
                          NODE_ENV=production: the server refuses to start without it.
   NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET
   DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
-  SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
   SYNCLINE_JWT_CLOCK_TOLERANCE  seconds of clock skew allowed on a token's expiry (default 5)
+  SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
@@ -299,12 +299,12 @@ async function runServer(args: string[]): Promise<void> {
     server = createSyncServer({
       collections,
       storage,
+      ...(retentionDays ? { audit: { retentionDays } } : {}),
       auth: { secret: secret.value, ...clockTolerance() },
       logger,
       ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
       limits: { ...(bodyBytes ? { bodyBytes } : {}), ...(pushBatch ? { pushBatch } : {}) },
-      ...(retentionDays ? { audit: { retentionDays } } : {}),
     });
   } catch (error) {
     await Promise.all([storage.close(), pubsub?.close()]);
