@@ -7,7 +7,7 @@ import { type Device, devicesJourney, serverOrders } from '../support/devices';
 import { signIn } from '../support/pages';
 
 describe('roles in the control center', () => {
-  const journey = devicesJourney(2);
+  const journey = devicesJourney(3);
 
   async function openOrders(page: Page, role: string) {
     await page.goto(journey.center.url);
@@ -39,5 +39,24 @@ describe('roles in the control center', () => {
     expect(await operator.page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
     await operator.page.getByRole('button', { name: /^Mark / }).click();
     await expect.poll(async () => (await serverOrders(journey).one(order.id))?.status).toBe('washing');
+
+    // the Sync page's server view is for owners and managers
+    await operator.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
+    await operator.page.getByRole('heading', { name: 'Sync', level: 1 }).waitFor();
+    expect(await operator.page.getByText('Devices, as the server sees them').count()).toBe(0);
+  });
+
+  it('shows an owner every device of the shop as the server sees it, with its pushes and pulls', async () => {
+    const owner = journey.devices[2] as Device;
+    await openOrders(owner.page, 'owner');
+    await owner.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
+    const table = owner.page.getByRole('table', { name: 'Devices the server has seen' });
+    await table.waitFor();
+    // the three people of this shop, each on their own device; the operator pushed its status change
+    await expect.poll(() => table.getByRole('row').count()).toBeGreaterThanOrEqual(4);
+    const operatorRow = table.getByRole('row').filter({ hasText: 'carla' });
+    await expect.poll(() => operatorRow.textContent()).toMatch(/carla \(operator\)/);
+    expect(await operatorRow.getByRole('cell').nth(3).textContent()).toMatch(/just now|min ago/);
+    expect(await table.getByRole('row').filter({ hasText: 'dev (viewer)' }).count()).toBe(1);
   });
 });

@@ -59,11 +59,14 @@ Environment
   NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET
   DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
   SYNCLINE_JWT_CLOCK_TOLERANCE  seconds of clock skew allowed on a token's expiry (default 5)
+  SYNCLINE_DEFAULT_ROLE  the role of a token without a role claim (default owner: every right)
+  SYNCLINE_METRICS_TOKEN  GET /metrics asks for "Authorization: Bearer <it>"; without it, /metrics is open
+                         in development and refused in production
   SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
-  ws   /graphql          stream (graphql-ws)                    GET /healthz, /readyz
+  ws   /graphql          stream (graphql-ws)                    GET /healthz, /readyz, /metrics
 `;
 
 class CliError extends Error {}
@@ -300,7 +303,14 @@ async function runServer(args: string[]): Promise<void> {
       collections,
       storage,
       ...(retentionDays ? { audit: { retentionDays } } : {}),
-      auth: { secret: secret.value, ...clockTolerance() },
+      auth: {
+        secret: secret.value,
+        ...clockTolerance(),
+        ...(process.env.SYNCLINE_DEFAULT_ROLE ? { defaultRole: process.env.SYNCLINE_DEFAULT_ROLE } : {}),
+      },
+      ...(process.env.SYNCLINE_METRICS_TOKEN
+        ? { monitoring: { metricsToken: process.env.SYNCLINE_METRICS_TOKEN } }
+        : {}),
       logger,
       ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),

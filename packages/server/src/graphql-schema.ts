@@ -19,6 +19,7 @@ import { type AuditLogArgs, auditPage, auditRequest, auditTypeDefs } from './aud
 import { AuthError, type Principal } from './auth.js';
 import { changeStream, StreamOverflowError } from './change-stream.js';
 import { type SyncCollection, UPDATED_AT } from './collections.js';
+import type { Caller, SyncMonitor } from './monitoring.js';
 import { onePushPerOperationPlugin } from './one-push.js';
 import type { ChangeEvent, SyncPubSub } from './pubsub.js';
 import { pullOutputPlugin } from './pull-output.js';
@@ -37,6 +38,10 @@ export interface SyncContext {
   readonly log: Logger;
   /** A stream's fields its role does not receive, set when it subscribes */
   hidden?: readonly string[];
+  /** the device id the client sent (`x-syncline-device`, or the ws connection's `device`), if any */
+  readonly device?: string | undefined;
+  /** a stream's count of delivered events, set when it subscribes */
+  stream?: ReturnType<SyncMonitor['streamOpened']>;
 }
 
 export interface ResolverDeps {
@@ -47,6 +52,9 @@ export interface ResolverDeps {
   maxPushBatch: number;
   maxPullLimit: number;
   streamBuffer: number;
+  monitor: SyncMonitor;
+  /** who may read the tenant's `syncMonitor` report */
+  monitorRoles: readonly string[];
 }
 
 /**
@@ -64,8 +72,39 @@ export function replicationTypeDefs(collections: readonly SyncCollection[]): str
     const names = operationNames(c.name);
     return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} remaining: Float }`;
   });
-  return [generated, ...extensions, auditTypeDefs(collections)].join('\n');
+  return [generated, ...extensions, MONITOR_TYPES, auditTypeDefs(collections)].join('\n');
 }
+
+/** The tenant's sync monitoring report (see monitoring.ts): no stock client selects it. */
+const MONITOR_TYPES = `
+type SyncMonitorDevice {
+  subject: String
+  role: String!
+  device: String
+  firstSeenAt: Float!
+  lastSeenAt: Float!
+  lastPullAt: Float
+  lastPushAt: Float
+  documentsPulled: Float!
+  documentsPushed: Float!
+  refusedRows: Float!
+  conflicts: Float!
+  openStreams: Int!
+}
+type SyncMonitor {
+  since: Float!
+  openStreams: Int!
+  documentsPulled: Float!
+  documentsPushed: Float!
+  refusedRows: Float!
+  conflicts: Float!
+  devices: [SyncMonitorDevice!]!
+}
+extend type Query {
+  syncMonitor: SyncMonitor!
+}`;
+
+const callerOf = (principal: Principal, context: SyncContext): Caller => ({ ...principal, device: context.device });
 
 function clientError(message: string, code: string, extensions: Record<string, unknown> = {}, status = 400) {
   return createGraphQLError(message, { extensions: { code, ...extensions, http: { status } } });
@@ -122,8 +161,17 @@ function checkpointIn(collection: SyncCollection, raw: unknown): Checkpoint | nu
 
 /** The served schema, and the plugins that execute it faster (see push-input.ts and pull-output.ts). */
 export function createReplicationSchema(deps: ResolverDeps) {
-  const { collections, storage, pubsub, validators, maxPushBatch, maxPullLimit, streamBuffer } = deps;
-  const Query: Record<string, unknown> = {};
+  const { collections, storage, pubsub, validators, maxPushBatch, maxPullLimit, streamBuffer, monitor } = deps;
+  const Query: Record<string, unknown> = {
+    syncMonitor: async (_root: unknown, _args: unknown, context: SyncContext) => {
+      const { tenant, role } = await principalOf(context);
+      if (!deps.monitorRoles.includes(role)) {
+        const roles = deps.monitorRoles.join(', ');
+        throw clientError(`The sync monitor is for ${roles}; ${aRole(role)} may not read it.`, 'NOT_PERMITTED');
+      }
+      return monitor.report(tenant);
+    },
+  };
   const Mutation: Record<string, unknown> = {};
   const Subscription: Record<string, unknown> = {};
 
@@ -137,12 +185,15 @@ export function createReplicationSchema(deps: ResolverDeps) {
       args: { checkpoint?: unknown; limit: number },
       context: SyncContext,
     ) => {
-      const { tenant, hidden } = await readerOf(context, collection);
+      const started = performance.now();
+      const reader = await readerOf(context, collection);
+      const { tenant, hidden } = reader;
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > maxPullLimit) {
         throw clientError(`limit must be a whole number from 1 to ${maxPullLimit}.`, 'BAD_USER_INPUT');
       }
       const after = checkpointIn(collection, args.checkpoint);
       const rows = await storage.pull({ tenant, collection: collection.name, after, limit: args.limit });
+      monitor.pulled(callerOf(reader, context), collection.name, rows.length, (performance.now() - started) / 1000);
       const last = rows.at(-1);
       // With nothing new, the client keeps its checkpoint (or starts from the beginning next time).
       const checkpoint = last ? { id: last.id, updatedAt: last.updatedAt } : (after ?? { id: '', updatedAt: 0 });
@@ -156,7 +207,10 @@ export function createReplicationSchema(deps: ResolverDeps) {
 
     const rowsArgument = names.pushVariable;
     Mutation[names.pushField] = async (_root: unknown, args: Record<string, unknown>, context: SyncContext) => {
-      const { tenant, role, sub } = await principalOf(context);
+      const started = performance.now();
+      const principal = await principalOf(context);
+      const { tenant, role, sub } = principal;
+      const caller = callerOf(principal, context);
       const given = (args[rowsArgument] ?? []) as Array<PushRow | null>;
       if (given.length > maxPushBatch) {
         throw clientError(
@@ -173,6 +227,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
         if (problem) {
           const id = String(newDocumentState[collection.primaryKey] ?? `(row ${index})`);
           context.log.info({ tenant, collection: collection.name, documentId: id, ...problem }, 'push rejected');
+          monitor.refused(caller, collection.name, 'invalid');
           throw clientError(
             `Document "${id}" of ${collection.name} is invalid at ${problem.path || '/'}: ${problem.message}. ` +
               'Nothing of this push was written.',
@@ -189,12 +244,15 @@ export function createReplicationSchema(deps: ResolverDeps) {
       const outcome = await applyPush(storage, tenant, collection, rows, { role, sub }).catch((error: unknown) => {
         if (!(error instanceof PushRefusal)) throw error;
         context.log.info({ tenant, collection: collection.name, documentId: error.documentId, role }, 'push refused');
+        monitor.refused(caller, collection.name, 'not_permitted');
         throw clientError(
           `Document "${error.documentId}" of ${collection.name}: ${error.message} Nothing of this push was written.`,
           'NOT_PERMITTED',
           { documentId: error.documentId },
         );
       });
+      const outcomeCounts = { written: outcome.written.length, conflicts: outcome.conflicts.length };
+      monitor.pushed(caller, collection.name, outcomeCounts, (performance.now() - started) / 1000);
       context.log.info(
         {
           tenant,
@@ -231,6 +289,8 @@ export function createReplicationSchema(deps: ResolverDeps) {
         );
         const { tenant } = principal;
         context.hidden = principal.hidden;
+        const stream = monitor.streamOpened(callerOf(principal, context));
+        context.stream = stream;
         const changes = changeStream(pubsub, tenant, collection.name, { buffer: streamBuffer });
         context.log.debug({ tenant, collection: collection.name }, 'stream started');
         const close = context.closeConnection;
@@ -240,13 +300,19 @@ export function createReplicationSchema(deps: ResolverDeps) {
               close(STREAM_CLOSE.tokenExpired, 'Token expired: reconnect with a new one'),
             )
           : undefined;
-        return mapStream(changes, context, () => expiry?.cancel());
+        return mapStream(changes, context, () => {
+          expiry?.cancel();
+          stream.closed();
+        });
       },
-      resolve: (event: ChangeEvent, _args: unknown, context: SyncContext) => ({
-        documents: documentsFor(event.documents, context.hidden ?? []),
-        checkpoint: checkpointOut(collection, event.checkpoint),
-        previousCheckpoint: event.previousCheckpoint ? checkpointOut(collection, event.previousCheckpoint) : null,
-      }),
+      resolve: (event: ChangeEvent, _args: unknown, context: SyncContext) => {
+        context.stream?.delivered();
+        return {
+          documents: documentsFor(event.documents, context.hidden ?? []),
+          checkpoint: checkpointOut(collection, event.checkpoint),
+          previousCheckpoint: event.previousCheckpoint ? checkpointOut(collection, event.previousCheckpoint) : null,
+        };
+      },
     };
   }
 
@@ -297,23 +363,51 @@ function closeAt(time: number, action: () => void): { cancel(): void } {
   return { cancel: () => clearTimeout(timer) };
 }
 
-/** Passes events through; on overflow, a ws client is disconnected so it reconnects and RESYNCs. */
-export async function* mapStream<T>(
+/**
+ * Passes events through; on overflow, a ws client is disconnected so it reconnects and RESYNCs. Ending it (the
+ * client unsubscribes or goes away) ends the source and runs `onEnd` at once, even while it waits for an event (an
+ * async generator would wait for that event before it could end).
+ */
+export function mapStream<T>(
   source: AsyncIterableIterator<T>,
   context: SyncContext,
   onEnd?: () => void,
-): AsyncGenerator<T> {
-  try {
-    for await (const event of source) yield event;
-  } catch (error) {
-    if (error instanceof StreamOverflowError && context.closeConnection) {
-      context.log.warn('stream fell behind: closing the connection so the client resyncs');
-      context.closeConnection(STREAM_CLOSE.fellBehind, 'Stream fell behind: reconnect and resync');
-      return;
-    }
-    throw error;
-  } finally {
+): AsyncIterableIterator<T> {
+  let ended = false;
+  const done = { value: undefined, done: true } as const;
+  const end = async () => {
+    if (ended) return;
+    ended = true;
     onEnd?.();
     await source.return?.();
-  }
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (ended) return done;
+      try {
+        const step = await source.next();
+        if (step.done) await end();
+        return step;
+      } catch (error) {
+        await end();
+        if (error instanceof StreamOverflowError && context.closeConnection) {
+          context.log.warn('stream fell behind: closing the connection so the client resyncs');
+          context.closeConnection(STREAM_CLOSE.fellBehind, 'Stream fell behind: reconnect and resync');
+          return done;
+        }
+        throw error;
+      }
+    },
+    async return() {
+      await end();
+      return done;
+    },
+    async throw(error?: unknown) {
+      await end();
+      throw error;
+    },
+  };
 }

@@ -14,6 +14,7 @@ import { createHttpRoutes } from './http-routes.js';
 import { type ListenAddress, ServerLifecycle, TrafficGate } from './lifecycle.js';
 import { resolveLimits, type SyncServerLimits } from './limits.js';
 import { createLogger } from './logger.js';
+import { SyncMonitor } from './monitoring.js';
 import { createInMemoryPubSub, type SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
 import { serveStreams } from './ws-streams.js';
@@ -44,11 +45,25 @@ export interface SyncServerOptions {
   shutdownTimeoutMs?: number;
   /** The audit trail's retention (default: entries kept 365 days, old ones removed hourly). */
   audit?: AuditOptions;
+  /** `GET /metrics` and the `syncMonitor` query (see monitoring.ts) */
+  monitoring?: MonitoringOptions;
   /**
    * Extra Yoga plugins, run after the server's own routes: an app served from the same origin, extra
    * endpoints. They see every request the server's routes did not answer.
    */
   plugins?: Plugin[];
+}
+
+export interface MonitoringOptions {
+  /**
+   * When set, `GET /metrics` asks for `Authorization: Bearer <metricsToken>`. Without one it is open in development
+   * and refused in production (tenant names are in its labels).
+   */
+  metricsToken?: string;
+  /** label the metrics by tenant; default true (turn off for very many tenants) */
+  perTenant?: boolean;
+  /** the roles that may read their tenant's `syncMonitor` report; default `['owner', 'manager']` */
+  roles?: string[];
 }
 
 export interface SyncServer {
@@ -106,7 +121,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   };
   const gate = new TrafficGate();
   const isClosing = () => gate.closing;
-  const routes = createHttpRoutes({ syncSchemas, storage, logger, isClosing });
+  const monitoring = options.monitoring ?? {};
+  const monitor = new SyncMonitor({ perTenant: monitoring.perTenant });
+  const routes = createHttpRoutes({
+    syncSchemas,
+    storage,
+    logger,
+    isClosing,
+    metrics: { monitor, token: monitoring.metricsToken, production },
+  });
   const yoga = createSyncYoga({
     collections,
     storage,
@@ -119,6 +142,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     routes: routes.plugin,
     plugins: options.plugins ?? [],
     requestIdOf: routes.requestIdOf,
+    monitor,
+    monitorRoles: monitoring.roles ?? ['owner', 'manager'],
   });
   const httpServer = createServer((req, res) => {
     gate.track(res);

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type TokenVerifier, tokenFromHeader } from './auth.js';
 import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
-import type { SyncYoga, WsTransport } from './yoga.js';
+import { deviceId, type SyncYoga, type WsTransport } from './yoga.js';
 
 export interface StreamServerOptions {
   httpServer: Server;
@@ -75,6 +75,7 @@ export function serveStreams(options: StreamServerOptions): StreamSockets {
       onSubscribe: async (ctx, _id, payload) => {
         const transport: WsTransport = {
           token: connectionToken(ctx.connectionParams),
+          device: deviceId(ctx.connectionParams?.device),
           requestId: randomUUID(),
           closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
         };
