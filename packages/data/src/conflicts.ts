@@ -142,7 +142,8 @@ export function createConflictHandler<T>(
       const tracker = findInternals(database())?.tracker;
       const base = input.assumedMasterState
         ? withoutStorageFields(input.assumedMasterState as PlainDocument)
-        : inferredBase(local, server, tracker?.pendingChange(collectionName, documentId));
+        : // RxDB's record of it is gone (a local schema migration starts it afresh): the tracker kept it too
+          tracker?.pendingBase(collectionName, documentId);
       // a state the server already took, pushed again from an older assumed state (its answer was dropped):
       // what the server holds now came after it, so the server's state is the merge and nobody has to decide
       if (tracker?.wasTaken(collectionName, documentId, local)) {
@@ -188,26 +189,6 @@ export function createConflictHandler<T>(
       return merged as WithDeleted<T>;
     },
   };
-}
-
-/**
- * The base of a document whose pending change lost its record of the server's state (the local data moved up a
- * schema version, which starts RxDB's replication records afresh): the fields the person changed are theirs, every
- * other field is as the server has it. A pending creation or deletion has none.
- */
-function inferredBase(
-  local: PlainDocument,
-  server: PlainDocument,
-  pending: { operation: string; fields: readonly string[] } | undefined,
-): PlainDocument | undefined {
-  // a creation has none; a deletion meeting an edit it never saw must stay a conflict for a person
-  if (pending?.operation !== 'update') return undefined;
-  const base: PlainDocument = { ...local };
-  for (const field of pending.fields) {
-    if (Object.hasOwn(server, field)) base[field] = server[field];
-    else delete base[field];
-  }
-  return base;
 }
 
 /** What to keep for one field of a conflict: one of the three versions, or a value a person typed. */
@@ -259,21 +240,26 @@ export async function resolveConflict(
     return annotate ? annotate(doc, plain) : doc;
   };
   const deleted = '_deleted' in resolution ? Boolean(resolution._deleted) : undefined;
-  const existing = await collection.findOne(record.documentId).exec();
-  if (existing && deleted) {
-    await existing.remove();
-  } else if (existing) {
-    await existing.incrementalModify((data: unknown) => apply(data as PlainDocument) as never);
-  } else if (deleted === false) {
-    // delete versus edit, decided for the edit: bring back the version that was chosen (with the other choices)
-    const choice = choices._deleted;
-    const [stored] = await collection.storageInstance.findDocumentsById([record.documentId], true);
-    const chosen =
-      typeof choice === 'string' ? versions[choice] : ((stored as PlainDocument | undefined) ?? plain.server);
-    const revived = apply({ ...withoutStorageFields(chosen) });
-    delete revived._deleted;
-    await collection.upsert(revived);
-  }
+  const writeResolution = async () => {
+    const existing = await collection.findOne(record.documentId).exec();
+    if (existing && deleted) {
+      await existing.remove();
+    } else if (existing) {
+      await existing.incrementalModify((data: unknown) => apply(data as PlainDocument) as never);
+    } else if (deleted === false) {
+      // delete versus edit, decided for the edit: bring back the version that was chosen (with the other choices)
+      const choice = choices._deleted;
+      const [stored] = await collection.storageInstance.findDocumentsById([record.documentId], true);
+      const chosen =
+        typeof choice === 'string' ? versions[choice] : ((stored as PlainDocument | undefined) ?? plain.server);
+      const revived = apply({ ...withoutStorageFields(chosen) });
+      delete revived._deleted;
+      await collection.upsert(revived);
+    }
+  };
+  // marked as a resolution, so the server's audit trail says so
+  const tracker = findInternals(database)?.tracker;
+  await (tracker ? tracker.asResolution(record.collectionName, record.documentId, writeResolution) : writeResolution());
   await record.incrementalPatch({ status: 'resolved', resolvedAt: Date.now(), resolution });
 }
 

@@ -1,6 +1,9 @@
 // RxDB database, GraphQL replication, conflict pipeline, sync store and React hooks.
 // the replication contract, for apps that talk to the server or compare documents themselves
 export {
+  type AuditEntry,
+  type AuditFieldChange,
+  type AuditOperation,
   type CollectionOperations,
   collectionOperations,
   EDITED_AT,
@@ -84,8 +87,10 @@ export {
   useDocumentDraft,
 } from './react/use-document-draft';
 export { type UseLiveWindowOptions, useLiveCount, useLiveWindow } from './react/use-live-window';
+export { type ServerHistoryView, useServerHistory } from './react/use-server-history';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
+export { readServerHistory, type ServerHistory, type ServerHistoryPage } from './server-history';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
 export {
   type SettledDocument,

@@ -21,6 +21,7 @@ import { createReceivedCounter } from './replication/received-counter';
 import { retryChanges } from './replication/retry';
 import { watchStalls } from './replication/stall-watch';
 import { SyncReporter } from './replication/sync-reporter';
+import { readServerHistory, type ServerHistory, type ServerHistoryPage } from './server-history';
 import { bindSyncCounts, createSyncStore, type SyncStore } from './sync-store';
 import { coordinateTabs, type DiscardTarget } from './tabs';
 
@@ -79,6 +80,11 @@ export interface SynclineReplication {
    * otherwise never resent on its own, only with the person's next edit of it.
    */
   retry(targets: readonly DiscardTarget[]): Promise<void>;
+  /**
+   * One page of a document's history as the server recorded it (its audit trail), newest first; offline, signed
+   * out or not permitted come back as that state. Asks the server whether or not the replication is paused.
+   */
+  serverHistory(collection: string, documentId: string, page?: ServerHistoryPage): Promise<ServerHistory>;
   /** tears everything down: replication, socket, timers and store feeds */
   stop(): Promise<void>;
 }
@@ -128,14 +134,15 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
 
   // the server refuses a collection whose schema version differs from its own, in words that say who must update
   const schemaVersions = names.map((name) => `${name}@${database.collections[name]?.schema.version ?? 0}`).join(',');
-  const request = createGraphQLTransport({
+  const server = {
     url,
     token: options.token,
     device,
     schemaVersions,
     timeoutMs: options.requestTimeoutMs ?? 30_000,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-  });
+  };
+  const request = createGraphQLTransport(server);
   const replicators: CollectionReplicator[] = names.map((name) =>
     replicateCollection({
       collection: database.collections[name],
@@ -234,6 +241,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     syncNow,
     discard,
     retry,
+    serverHistory: (collection, documentId, page) => readServerHistory(server, collection, documentId, page),
     async awaitInSync() {
       await Promise.all(all().map((state) => state.awaitInSync()));
       await tracker.flush();

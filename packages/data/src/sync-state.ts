@@ -7,6 +7,7 @@ import {
   SERVER_MANAGED_FIELDS,
   STORAGE_FIELDS,
   sameDocumentState,
+  withoutStorageFields,
 } from '@syncline/protocol';
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 import { filter, Subject, type Subscription } from 'rxjs';
@@ -32,6 +33,13 @@ export interface SyncStateRecord {
   operation?: PendingOperation;
   /** for an edit: the top-level fields changed since the server last had the document, in the order changed */
   fields?: string[];
+  /** the latest local write was a person's resolution of a conflict (the push tells the server, for its audit) */
+  conflictResolution?: boolean;
+  /**
+   * for an edit or a deletion: the document as the server last had it (JSON), kept in case RxDB's own record of it
+   * goes (a local schema migration starts RxDB's replication records afresh) so a merge still has its base
+   */
+  baseJson?: string;
 }
 
 export const syncStateCollectionName = 'syncstate';
@@ -39,7 +47,7 @@ export const syncStateCollectionName = 'syncstate';
 export const syncStateSchema: RxJsonSchema<SyncStateRecord> = {
   title: 'syncstate',
   description: 'Local writes the server has not acknowledged (never replicated)',
-  version: 1,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -51,14 +59,24 @@ export const syncStateSchema: RxJsonSchema<SyncStateRecord> = {
     changedAt: { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 },
     operation: { type: 'string', enum: ['create', 'update', 'delete'], maxLength: 10 },
     fields: { type: 'array', items: { type: 'string' } },
+    conflictResolution: { type: 'boolean' },
+    baseJson: { type: 'string' },
   },
   required: ['id', 'collectionName', 'documentId', 'state', 'changedAt'],
   indexes: ['state'],
   additionalProperties: false,
 };
 
-/** Version 1 added `operation` and `fields`; a record from before reads as an edit of unknown fields. */
-export const syncStateMigrations = { 1: (record: SyncStateRecord) => record };
+/**
+ * Version 1 added `operation` and `fields`; a record from before reads as an edit of unknown fields. Version 2
+ * added `conflictResolution`; a record from before was no resolution. Version 3 added `baseJson`; a record from
+ * before has no base of its own.
+ */
+export const syncStateMigrations = {
+  1: (record: SyncStateRecord) => record,
+  2: (record: SyncStateRecord) => record,
+  3: (record: SyncStateRecord) => record,
+};
 
 /** Fields a person never edits by hand: the server's clock, the edit clock and the storage's own. */
 export const bookkeeping: ReadonlySet<string> = new Set([
@@ -79,27 +97,48 @@ export interface LocalWrite {
   operation: 'INSERT' | 'UPDATE' | 'DELETE';
   previous: PlainDocument | undefined;
   next: PlainDocument | undefined;
+  /** the write is a person's resolution of a conflict (see `SyncTracker.asResolution`) */
+  conflictResolution?: boolean;
 }
 
-type PendingChange = Required<Pick<SyncStateRecord, 'operation' | 'fields'>>;
+type PendingChange = Required<Pick<SyncStateRecord, 'operation' | 'fields'>> &
+  Pick<SyncStateRecord, 'conflictResolution' | 'baseJson'>;
+
+/** The state a first local write started from, as a record keeps it: the document without storage fields. */
+const baseOf = (previous: PlainDocument | undefined) =>
+  previous ? { baseJson: JSON.stringify(withoutStorageFields(previous)) } : {};
+
+/** The resolution mark of a pending change: only while its latest write is a resolution. */
+const resolutionOf = (resolved: boolean | undefined) => (resolved ? { conflictResolution: true } : {});
 
 /**
  * What a document's pending write amounts to after one more local write: a creation stays a creation (the server
- * has never seen the document), an edit gathers the fields it changed, a deletion wins.
+ * has never seen the document), an edit gathers the fields it changed, a deletion wins. It is a conflict
+ * resolution when this latest write is one.
  */
 export function pendingChange(earlier: PendingChange | undefined, write: LocalWrite): PendingChange {
-  if (write.operation === 'DELETE') return { operation: 'delete', fields: [] };
+  const resolution = resolutionOf(write.conflictResolution);
   if (earlier?.operation === 'create' || (write.operation === 'INSERT' && !earlier)) {
-    return { operation: 'create', fields: [] };
+    return { operation: write.operation === 'DELETE' ? 'delete' : 'create', fields: [], ...resolution };
   }
+  // the base is the state the first pending write started from: the server's, as this device last had it
+  const base = earlier ? (earlier.baseJson ? { baseJson: earlier.baseJson } : {}) : baseOf(write.previous);
+  if (write.operation === 'DELETE') return { operation: 'delete', fields: [], ...resolution, ...base };
   const fields = earlier?.operation === 'update' ? [...earlier.fields] : [];
   for (const field of changedFields(write.previous, write.next)) if (!fields.includes(field)) fields.push(field);
-  return { operation: 'update', fields };
+  return { operation: 'update', fields, ...resolution, ...base };
 }
 
 /** The change a record holds, for one more write on top (a record from before version 1 reads as an edit). */
 function heldChange(record: SyncStateRecord | undefined): PendingChange | undefined {
-  return record && { operation: record.operation ?? 'update', fields: [...(record.fields ?? [])] };
+  return (
+    record && {
+      operation: record.operation ?? 'update',
+      fields: [...(record.fields ?? [])],
+      ...resolutionOf(record.conflictResolution),
+      ...(record.baseJson ? { baseJson: record.baseJson } : {}),
+    }
+  );
 }
 
 export function syncStateId(collection: string, documentId: string): string {
@@ -225,6 +264,7 @@ export class SyncTracker {
                 operation: event.operation,
                 previous: event.previousDocumentData as PlainDocument | undefined,
                 next: event.documentData as PlainDocument | undefined,
+                conflictResolution: this.resolving.has(syncStateId(name, event.documentId)),
               });
               writes.set(event.documentId, list);
             }
@@ -242,6 +282,28 @@ export class SyncTracker {
           }),
       );
     }
+  }
+
+  /** Documents a person's conflict resolution is writing right now (see `asResolution`). */
+  private readonly resolving = new Set<string>();
+
+  /**
+   * Runs `write`, a person's resolution of a conflict on the document: its writes are marked as the resolution,
+   * so the push tells the server (RxDB hands a write's events out before the write returns).
+   */
+  async asResolution<T>(collectionName: string, documentId: string, write: () => Promise<T>): Promise<T> {
+    const id = syncStateId(collectionName, documentId);
+    this.resolving.add(id);
+    try {
+      return await write();
+    } finally {
+      this.resolving.delete(id);
+    }
+  }
+
+  /** Whether the document's latest local write, not yet acknowledged, was a person's resolution of a conflict. */
+  isResolution(collectionName: string, documentId: string): boolean {
+    return this.held.get(syncStateId(collectionName, documentId))?.conflictResolution === true;
   }
 
   /** Documents whose local change was discarded: their server state must be pushed once, though it looks unchanged. */
@@ -271,9 +333,13 @@ export class SyncTracker {
   }
 
   /** Whether the server took exactly this state of the document when this client last pushed it. */
-  /** What the document's pending write is, as this tab knows it (stored records and its own writes). */
-  pendingChange(collectionName: string, documentId: string): PendingChange | undefined {
-    return this.held.get(syncStateId(collectionName, documentId));
+  /**
+   * The server's state a pending edit or deletion started from, as this tab knows it (stored records and its own
+   * writes): the base of a merge whose RxDB record of it is gone.
+   */
+  pendingBase(collectionName: string, documentId: string): PlainDocument | undefined {
+    const base = this.held.get(syncStateId(collectionName, documentId))?.baseJson;
+    return base ? (JSON.parse(base) as PlainDocument) : undefined;
   }
 
   wasTaken(collectionName: string, documentId: string, state: PlainDocument): boolean {
@@ -311,8 +377,10 @@ export class SyncTracker {
       if (since.size === 0) return;
       const still = [...(await this.records.findByIds([...since.keys()]).exec()).values()];
       const rewrite = still.filter((record) => record.operation !== 'delete');
-      for (const record of rewrite)
-        this.held.set(record.id, { operation: 'update', fields: since.get(record.id) ?? [] });
+      for (const record of rewrite) {
+        const fields = since.get(record.id) ?? [];
+        this.held.set(record.id, { operation: 'update', fields, ...resolutionOf(record.conflictResolution) });
+      }
       if (rewrite.length > 0) {
         await this.records.bulkUpsert(
           rewrite.map((record) => ({

@@ -61,14 +61,16 @@ it('gathers what a run of local writes amounts to', () => {
     previous: { id: 'o1', notes: 'a', priority: 'normal', updatedAt: 1, editedAt: 1 },
     next: { id: 'o1', notes: 'b', priority: 'normal', updatedAt: 2, editedAt: 2 },
   });
-  // the server's clock and the edit clock are bookkeeping, not a person's edit
-  expect(edit).toEqual({ operation: 'update', fields: ['notes'] });
+  // the server's clock and the edit clock are bookkeeping, not a person's edit; the base is where the edit began
+  const base = JSON.stringify({ id: 'o1', notes: 'a', priority: 'normal', updatedAt: 1, editedAt: 1 });
+  expect(edit).toEqual({ operation: 'update', fields: ['notes'], baseJson: base });
   expect(
     pendingChange(edit, { operation: 'UPDATE', previous: { id: 'o1', tags: [] }, next: { id: 'o1', tags: ['x'] } }),
-  ).toEqual({ operation: 'update', fields: ['notes', 'tags'] });
+  ).toEqual({ operation: 'update', fields: ['notes', 'tags'], baseJson: base });
   expect(pendingChange(edit, { operation: 'DELETE', previous: { id: 'o1' }, next: undefined })).toEqual({
     operation: 'delete',
     fields: [],
+    baseJson: base,
   });
 });
 

@@ -2,6 +2,19 @@
 // operation names and selection sets, the merge-rule types, and who may do what (permissions). No dependencies: the server, the data layer,
 // the kit's conflict model and any server-side client use it alike.
 export {
+  AUDIT_LOG_FIELD,
+  AUDIT_LOG_QUERY,
+  type AuditEntry,
+  type AuditFieldChange,
+  type AuditOperation,
+  type AuditPage,
+  CONFLICT_RESOLUTION_FIELD,
+  DEFAULT_AUDIT_PAGE,
+  fieldChanges,
+  MAX_AUDIT_PAGE,
+  writeOperation,
+} from './audit.js';
+export {
   checkpointFields,
   DELETED,
   EDITED_AT,

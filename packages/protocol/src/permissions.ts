@@ -3,6 +3,7 @@
 // or change each top-level field. The server publishes them with the schemas, so a client can hide or disable
 // what a person cannot do before they try. A role is the token's `role` claim.
 
+import { writeOperation } from './audit.js';
 import { DELETED, SERVER_MANAGED_FIELDS } from './fields.js';
 import { jsonEqual, type PlainDocument } from './values.js';
 
@@ -92,10 +93,9 @@ export function writeRefusal(
   before: PlainDocument | undefined,
   after: PlainDocument,
 ): string | null {
-  const deleting = after[DELETED] === true;
-  const action: DocumentAction = !before || before[DELETED] === true ? 'create' : deleting ? 'delete' : 'update';
+  const action: DocumentAction = writeOperation(before, after);
   if (!allows(permissions?.[action], role)) return `${capitalised(aRole(role))} may not ${action} ${collectionName}.`;
-  if (deleting) return null;
+  if (after[DELETED] === true) return null;
   const fields = permissions?.fields ?? {};
   // a field the role sees is changed when it differs (or goes); one it cannot see, when it is sent at all
   const changed = Object.keys(fields).filter((field) => {

@@ -41,6 +41,8 @@ Server options
                          only locates the development secret
   --redis-url URL        Redis pub/sub fan-out across server instances (redis://host:6379); needed
                          as soon as more than one instance serves the same database
+  --audit-retention DAYS how long the audit trail keeps an entry (default 365); older ones are removed
+                         on start and hourly
 
 Token options
   --tenant T             the tenant the token gives access to (required)
@@ -60,6 +62,7 @@ Environment
   SYNCLINE_DEFAULT_ROLE  the role of a token without a role claim (default owner: every right)
   SYNCLINE_METRICS_TOKEN  GET /metrics asks for "Authorization: Bearer <it>"; without it, /metrics is open
                          in development and refused in production
+  SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
@@ -222,6 +225,7 @@ async function runServer(args: string[]): Promise<void> {
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
+      'audit-retention': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -230,6 +234,11 @@ async function runServer(args: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  const retentionDays = positiveInt(
+    values['audit-retention'] || process.env.SYNCLINE_AUDIT_RETENTION_DAYS || undefined,
+    '--audit-retention (SYNCLINE_AUDIT_RETENTION_DAYS)',
+  );
+  if (retentionDays === 0) throw new CliError('--audit-retention (SYNCLINE_AUDIT_RETENTION_DAYS) must be at least 1.');
   const databaseUrl = values['database-url'] || process.env.DATABASE_URL || undefined;
   const redisUrl = values['redis-url'] || process.env.REDIS_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -293,6 +302,7 @@ async function runServer(args: string[]): Promise<void> {
     server = createSyncServer({
       collections,
       storage,
+      ...(retentionDays ? { audit: { retentionDays } } : {}),
       auth: {
         secret: secret.value,
         ...clockTolerance(),

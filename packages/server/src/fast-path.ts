@@ -3,7 +3,7 @@
 //
 // graphql's CommonJS and ESM builds may both be loaded (see server.ts), so nothing here relies on graphql's classes:
 // types are told apart by their toStringTag, and the twin is made by Yoga from SDL, with the served schema's graphql.
-import { type DocumentNode, Kind, parse } from 'graphql';
+import { type DefinitionNode, type DocumentNode, Kind, parse } from 'graphql';
 import { createSchema } from 'graphql-yoga';
 
 /** A value this module cannot be certain of: graphql-js must handle it. */
@@ -68,14 +68,22 @@ export function createTwinSchema(
   >,
 ) {
   const ast = parse(typeDefs);
+  // a type made opaque is a scalar in the twin, and its extensions go with it (the fast path handles their fields)
+  const opaqueName = (definition: DefinitionNode, kinds: readonly Kind[]) =>
+    kinds.includes(definition.kind) &&
+    'name' in definition &&
+    definition.name &&
+    Object.hasOwn(scalars, definition.name.value)
+      ? definition.name
+      : undefined;
   const twinTypeDefs: DocumentNode = {
     ...ast,
-    definitions: ast.definitions.map((definition) =>
-      (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_DEFINITION) &&
-      Object.hasOwn(scalars, definition.name.value)
-        ? { kind: Kind.SCALAR_TYPE_DEFINITION, name: definition.name }
-        : definition,
-    ),
+    definitions: ast.definitions
+      .filter((definition) => !opaqueName(definition, [Kind.INPUT_OBJECT_TYPE_EXTENSION, Kind.OBJECT_TYPE_EXTENSION]))
+      .map((definition) => {
+        const name = opaqueName(definition, [Kind.INPUT_OBJECT_TYPE_DEFINITION, Kind.OBJECT_TYPE_DEFINITION]);
+        return name ? { kind: Kind.SCALAR_TYPE_DEFINITION, name } : definition;
+      }),
   };
   const unexpected = (what: string) => () => {
     throw new Error(`${what} reached a fast path's opaque type.`);

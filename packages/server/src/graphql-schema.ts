@@ -1,7 +1,8 @@
 // The GraphQL API: the SDL is what RxDB's `graphQLSchemaFromRxSchema` generates for the collections, plus a
 // stream event's `previousCheckpoint` (which no stock client selects); this module adds the resolvers (pull, push,
-// stream) that implement the replication contract on top of it.
+// stream, and the audit trail's query) that implement the replication contract on top of it.
 import {
+  AUDIT_LOG_FIELD,
   aRole,
   can,
   hiddenFields,
@@ -14,6 +15,7 @@ import {
 import { createGraphQLError, createSchema } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
+import { type AuditLogArgs, auditPage, auditRequest, auditTypeDefs } from './audit-log.js';
 import { AuthError, type Principal } from './auth.js';
 import { changeStream, StreamOverflowError } from './change-stream.js';
 import { type SyncCollection, UPDATED_AT } from './collections.js';
@@ -60,7 +62,9 @@ export interface ResolverDeps {
 /**
  * The SDL for the collections: RxDB's own generator with the contract's settings, plus two fields a stock client
  * never selects: a stream event's `previousCheckpoint`, the commit it follows, so a client can tell it missed one;
- * and a pull's `remaining`, how many documents come after its page, so a first sign-in can show a count.
+ * and a pull's `remaining`, how many documents come after its page, so a first sign-in can show a count. Plus the
+ * audit trail's query and a push row's optional `conflictResolution` flag (audit-log.ts), which no stock client
+ * sends.
  */
 export function replicationTypeDefs(collections: readonly SyncCollection[]): string {
   const generated = graphQLSchemaFromRxSchema(
@@ -70,7 +74,7 @@ export function replicationTypeDefs(collections: readonly SyncCollection[]): str
     const names = operationNames(c.name);
     return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} remaining: Float }`;
   });
-  return [generated, ...extensions, MONITOR_TYPES].join('\n');
+  return [generated, ...extensions, MONITOR_TYPES, auditTypeDefs(collections)].join('\n');
 }
 
 /** The tenant's sync monitoring report (see monitoring.ts): no stock client selects it. */
@@ -226,7 +230,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
       const started = performance.now();
       const principal = await principalOf(context);
       checkSchemaVersion(context, collection);
-      const { tenant, role } = principal;
+      const { tenant, role, sub } = principal;
       const caller = callerOf(principal, context);
       const given = (args[rowsArgument] ?? []) as Array<PushRow | null>;
       if (given.length > maxPushBatch) {
@@ -255,9 +259,10 @@ export function createReplicationSchema(deps: ResolverDeps) {
         rows.push({
           newDocumentState,
           assumedMasterState: row.assumedMasterState ? stripNulls(row.assumedMasterState) : null,
+          conflictResolution: row.conflictResolution === true,
         });
       }
-      const outcome = await applyPush(storage, tenant, collection, rows, role).catch((error: unknown) => {
+      const outcome = await applyPush(storage, tenant, collection, rows, { role, sub }).catch((error: unknown) => {
         if (!(error instanceof PushRefusal)) throw error;
         context.log.info({ tenant, collection: collection.name, documentId: error.documentId, role }, 'push refused');
         monitor.refused(caller, collection.name, 'not_permitted');
@@ -331,6 +336,16 @@ export function createReplicationSchema(deps: ResolverDeps) {
       },
     };
   }
+
+  const byName = new Map(collections.map((collection) => [collection.name, collection]));
+  Query[AUDIT_LOG_FIELD] = async (_root: unknown, args: AuditLogArgs, context: SyncContext) => {
+    const collection = byName.get(args.collection);
+    if (!collection) throw clientError(`There is no collection "${args.collection}".`, 'BAD_USER_INPUT');
+    const { tenant, hidden } = await readerOf(context, collection);
+    const request = auditRequest(tenant, args);
+    if (typeof request === 'string') throw clientError(request, 'BAD_USER_INPUT');
+    return auditPage(await storage.auditLog(request), request, hidden);
+  };
 
   const typeDefs = replicationTypeDefs(collections);
   const resolvers = { Query, Mutation, Subscription };

@@ -3,6 +3,7 @@
 
 /** A Yoga plugin for `createSyncServer({ plugins })`, typed against the server's own graphql-yoga. */
 export type { Plugin as SyncServerPlugin } from 'graphql-yoga';
+export { type AuditOptions, DEFAULT_AUDIT_RETENTION_DAYS } from './audit-retention.js';
 export {
   AuthError,
   type AuthOptions,
@@ -33,4 +34,13 @@ export {
 export { KyselySyncStorage, type KyselySyncStorageOptions, type SyncDatabase } from './storage/kysely-storage.js';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres.js';
 export { createSqliteStorage, type SqliteStorageOptions, type SqliteSynchronous } from './storage/sqlite.js';
-export type { Checkpoint, PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './storage/types.js';
+export type {
+  AuditRecord,
+  AuditRequest,
+  AuditWrite,
+  Checkpoint,
+  PullRequest,
+  StoredDocument,
+  SyncStorage,
+  SyncTransaction,
+} from './storage/types.js';

@@ -1,15 +1,32 @@
 // The push rules of the replication contract, over any SyncStorage: one transaction per request, idempotent
-// retries, conflicts judged with server-managed fields left out, `updatedAt` assigned by the server.
+// retries, conflicts judged with server-managed fields left out, `updatedAt` assigned by the server, and every
+// accepted row recorded in the audit trail in the same transaction.
 
-import { hiddenFields, type PlainDocument, sameDocumentState, withoutFields, writeRefusal } from '@syncline/protocol';
+import {
+  fieldChanges,
+  hiddenFields,
+  type PlainDocument,
+  sameDocumentState,
+  withoutFields,
+  writeOperation,
+  writeRefusal,
+} from '@syncline/protocol';
 import { DEFAULT_ROLE } from './auth.js';
 import { DELETED, type SyncCollection, UPDATED_AT } from './collections.js';
-import type { Checkpoint, StoredDocument, SyncStorage } from './storage/types.js';
+import type { AuditWrite, Checkpoint, StoredDocument, SyncStorage } from './storage/types.js';
 
 /** One row of RxDB's push: what the client believes the server has, and what it wants stored. */
 export interface PushRow {
   readonly assumedMasterState?: PlainDocument | null | undefined;
   readonly newDocumentState: PlainDocument;
+  /** the client says this state is a person's resolution of a conflict (recorded in the audit trail) */
+  readonly conflictResolution?: boolean | null | undefined;
+}
+
+/** Who pushes: what the audit trail records, and the role the permissions judge. */
+export interface PushAuthor {
+  readonly role: string;
+  readonly sub?: string | undefined;
 }
 
 export interface PushOutcome {
@@ -46,15 +63,17 @@ export function applyPush(
   tenant: string,
   collection: SyncCollection,
   rows: readonly PushRow[],
-  role = DEFAULT_ROLE,
+  author: PushAuthor = { role: DEFAULT_ROLE },
 ): Promise<PushOutcome> {
   const { primaryKey, permissions } = collection;
+  const { role } = author;
   const hidden = hiddenFields(permissions, role);
   return storage.transaction(tenant, async (tx) => {
     const ids = [...new Set(rows.map((row) => String(row.newDocumentState[primaryKey])))];
     const stored = await tx.read(collection.name, ids);
     const conflicts: PlainDocument[] = [];
     const written: PlainDocument[] = [];
+    const audit: AuditWrite[] = [];
     // What the push leaves of each document: a later row of the same id replaces an earlier one's write.
     const toStore = new Map<string, StoredDocument>();
     let checkpoint: Checkpoint | null = null;
@@ -78,6 +97,16 @@ export function applyPush(
       const kept = current && hidden.length > 0 ? keptFields(current.data, hidden) : {};
       const data: PlainDocument = { ...kept, ...row.newDocumentState, [UPDATED_AT]: updatedAt, [DELETED]: deleted };
       const doc: StoredDocument = { id, updatedAt, deleted, data };
+      audit.push({
+        collection: collection.name,
+        documentId: id,
+        operation: writeOperation(current?.data, data),
+        subject: author.sub ?? null,
+        role,
+        updatedAt,
+        conflictResolution: row.conflictResolution === true,
+        changes: fieldChanges(current?.data, data).filter((change) => change.field !== primaryKey),
+      });
       stored.set(id, doc);
       toStore.set(id, doc);
       written.push(data);
@@ -86,6 +115,7 @@ export function applyPush(
     // read before this push writes: the commit its stream event follows
     const previousCheckpoint = toStore.size > 0 ? await tx.latest(collection.name) : null;
     await tx.write(collection.name, [...toStore.values()]);
+    await tx.audit(audit);
     return { conflicts, written, checkpoint, previousCheckpoint };
   });
 }

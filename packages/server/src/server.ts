@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { STREAM_CLOSE } from '@syncline/protocol';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger, pino } from 'pino';
+import { type AuditOptions, auditRetention } from './audit-retention.js';
 import { type AuthOptions, createTokenVerifier } from './auth.js';
 import { type CollectionSchemas, defineCollections, type SyncCollection } from './collections.js';
 import { DEFAULT_DEV_ORIGINS, GRAPHQL_PATH } from './endpoints.js';
@@ -42,6 +43,8 @@ export interface SyncServerOptions {
   logger?: Logger | pino.Level | 'silent';
   /** How long `close()` waits for in-flight requests before cutting them off. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /** The audit trail's retention (default: entries kept 365 days, old ones removed hourly). */
+  audit?: AuditOptions;
   /** `GET /metrics` and the `syncMonitor` query (see monitoring.ts) */
   monitoring?: MonitoringOptions;
   /**
@@ -64,7 +67,10 @@ export interface MonitoringOptions {
 }
 
 export interface SyncServer {
-  /** Runs migrations, then listens. Port 0 picks a free port. Default host `127.0.0.1`. */
+  /**
+   * Runs migrations, then listens, and removes audit entries past their retention. Port 0 picks a free port.
+   * Default host `127.0.0.1`.
+   */
   listen(port?: number, host?: string): Promise<ListenAddress>;
   /** Set once listening. */
   readonly address: ListenAddress | null;
@@ -163,13 +169,19 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     collectionNames: Object.keys(options.collections),
   });
 
+  const retention = auditRetention(storage, logger, options.audit);
+
   const requireAddress = () => {
     if (!lifecycle.address) throw new Error('The server is not listening yet: await listen() first.');
     return lifecycle.address;
   };
 
   return {
-    listen: (port = 4000, host = '127.0.0.1') => lifecycle.listen(port, host),
+    listen: async (port = 4000, host = '127.0.0.1') => {
+      const address = await lifecycle.listen(port, host);
+      await retention.start();
+      return address;
+    },
     get address() {
       return lifecycle.address;
     },
@@ -181,7 +193,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     },
     syncSchemas,
     resync: () => streams.closeAll(STREAM_CLOSE.resync, 'Resync'),
-    close: () => lifecycle.close(),
+    close: () => {
+      retention.stop();
+      return lifecycle.close();
+    },
     logger,
     httpServer,
   };

@@ -101,6 +101,15 @@ describe('syncline-server', () => {
     expect(mysql.stderr).toMatch(/must be a postgres:\/\/ or postgresql:\/\/ URL/);
   });
 
+  it('refuses an audit retention that is not a whole number of days, from the flag or the environment', async () => {
+    const zero = await run(['--db', join(dir, 'audit.sqlite'), '--audit-retention', '0']);
+    expect(zero.code).toBe(1);
+    expect(zero.stderr).toMatch(/--audit-retention \(SYNCLINE_AUDIT_RETENTION_DAYS\) must be at least 1\./);
+    const words = await run(['--db', join(dir, 'audit.sqlite')], { SYNCLINE_AUDIT_RETENTION_DAYS: 'a year' });
+    expect(words.code).toBe(1);
+    expect(words.stderr).toMatch(/must be a whole number, not "a year"/);
+  });
+
   it('in development, keeps a secret beside the database and prints a token that works', async () => {
     const db = join(dir, 'dev', 'sync.sqlite');
     const port = await freePort();

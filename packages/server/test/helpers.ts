@@ -68,6 +68,36 @@ export const noteSchema: RxJsonSchema<Note> = {
 
 export const testCollections = { tasks: taskSchema, notes: noteSchema };
 
+export interface Job {
+  id: string;
+  title: string;
+  budget?: number;
+  updatedAt: number;
+}
+
+/** A team's own collection: leads set budgets, members work jobs and see budgets, guests see neither. */
+export const jobSchema = {
+  title: 'job',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    title: { type: 'string' },
+    budget: { type: 'integer', minimum: 0 },
+    updatedAt: { type: 'number', minimum: 0 },
+  },
+  required: ['id', 'title'],
+  additionalProperties: false,
+  permissions: {
+    read: '*',
+    create: ['lead', 'member'],
+    update: ['lead', 'member', 'guest'],
+    delete: ['lead'],
+    fields: { budget: { read: ['lead', 'member'], write: ['lead'] } },
+  },
+} as unknown as RxJsonSchema<Job>;
+
 export function makeTask(id: string, patch: Partial<Task> = {}): Task {
   return { id, title: `Task ${id}`, done: false, priority: 1, updatedAt: Date.now(), ...patch };
 }
@@ -257,6 +287,8 @@ export function storageWith(storage: SyncStorage, patch: Partial<Omit<SyncStorag
     pull: (request) => storage.pull(request),
     countAfter: (request) => storage.countAfter(request),
     transaction: (tenant, work) => storage.transaction(tenant, work),
+    auditLog: (request) => storage.auditLog(request),
+    pruneAudit: (olderThanMs) => storage.pruneAudit(olderThanMs),
     close: () => storage.close(),
     ...patch,
   };

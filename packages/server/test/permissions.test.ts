@@ -9,37 +9,7 @@ import WebSocket from 'ws';
 import { defineCollections } from '../src/collections.js';
 import { signToken } from '../src/index.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
-import { bearer, gql } from './helpers.js';
-
-interface Job {
-  id: string;
-  title: string;
-  budget?: number;
-  updatedAt: number;
-}
-
-/** A team's own collection: leads set budgets, members work jobs and see budgets, guests see neither. */
-const jobSchema = {
-  title: 'job',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    title: { type: 'string' },
-    budget: { type: 'integer', minimum: 0 },
-    updatedAt: { type: 'number', minimum: 0 },
-  },
-  required: ['id', 'title'],
-  additionalProperties: false,
-  permissions: {
-    read: '*',
-    create: ['lead', 'member'],
-    update: ['lead', 'member', 'guest'],
-    delete: ['lead'],
-    fields: { budget: { read: ['lead', 'member'], write: ['lead'] } },
-  },
-} as unknown as RxJsonSchema<Job>;
+import { bearer, gql, type Job, jobSchema } from './helpers.js';
 
 const PULL = 'query { pullJobs(checkpoint: null, limit: 100) { documents { id title budget updatedAt _deleted } } }';
 const PUSH = 'mutation($rows: [JobsInputPushRow!]) { pushJobs(jobsPushRow: $rows) { id title budget _deleted } }';

@@ -1,8 +1,17 @@
 // One order: its details, an edit form (priority, notes, tags) that never writes back what the operator did not
-// change, the next step of its flow, and its history, with the fields a merge rule settled on this device and a
-// way to reverse them.
+// change, the next step of its flow, and its history: the server's record of every change (who, when, from what to
+// what), the fields a merge rule settled on this device with a way to reverse them, and this device's own entries.
 
-import { jsonEqual, useCan, useDocSyncState, useDocument, useDocumentDraft } from '@syncline/data';
+import {
+  jsonEqual,
+  titleOf,
+  useCan,
+  useDocSyncState,
+  useDocument,
+  useDocumentDraft,
+  useFieldTitles,
+  useServerHistory,
+} from '@syncline/data';
 import { nextOrderStatus, type Order } from '@syncline/domain';
 import {
   AlertDialog,
@@ -29,6 +38,7 @@ import { SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PriorityField } from '../components/priority-field';
+import { ServerHistory } from '../components/server-history';
 import { formatCents, formatDateTime, formatPriority, formatSettled, statusLabel } from '../lib/format';
 import {
   advanceOrder,
@@ -131,6 +141,20 @@ function EditOrderForm({ orderId }: { orderId: string }) {
         ) : null}
       </div>
     </form>
+  );
+}
+
+/** The server's record of the order's changes, asked again whenever the server takes a new version of it. */
+function OrderServerHistory({ order }: { order: Order }) {
+  const view = useServerHistory('orders', order.id, { revision: order.updatedAt, pageSize: 10 });
+  const titles = useFieldTitles('orders');
+  return (
+    <ServerHistory
+      view={view}
+      titleOf={(field) => titleOf(titles, field)}
+      format={(value, field) => formatSettled(value, { field })}
+      formatTime={formatDateTime}
+    />
   );
 }
 
@@ -252,6 +276,8 @@ export function OrderPage() {
             <CardTitle>History</CardTitle>
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
+            <OrderServerHistory order={order} />
+            <h4 className="font-medium text-sm">On this device</h4>
             <ConnectedSettledFieldsList
               collectionName="orders"
               documentId={order.id}

@@ -2,6 +2,7 @@
 // pushed rows refreshed to their latest local state, a refused batch split so its good rows land and its bad ones
 // are named, acknowledgements handed to the sync tracker, and the live stream's events fed in.
 import {
+  CONFLICT_RESOLUTION_FIELD,
   type CollectionOperations,
   collectionOperations,
   type PlainDocument,
@@ -76,6 +77,8 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
         ...(row.assumedMasterState
           ? { assumedMasterState: toInputDocument(schema, row.assumedMasterState as PlainDocument) }
           : {}),
+        // only on a person's resolution of a conflict: the server's audit trail records it
+        ...(tracker.isResolution(name, idOf(row)) ? { [CONFLICT_RESOLUTION_FIELD]: true } : {}),
       })),
     });
     const conflicts = ((data[operations.pushField] as PlainDocument[] | null) ?? []).map((doc) => stripNulls(doc));

@@ -1,10 +1,10 @@
 // SyncStorage over any Kysely dialect. Everything dialect-specific is a constructor option, so PostgreSQL is a
 // new dialect plus `lockClockRow: true` (storage/postgres.ts), not a second implementation.
 
-import type { PlainDocument } from '@syncline/protocol';
+import type { AuditFieldChange, AuditOperation, PlainDocument } from '@syncline/protocol';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { migrationsFor } from './migrations.js';
-import type { PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './types.js';
+import type { AuditRecord, AuditRequest, PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './types.js';
 
 export interface SyncDatabase {
   sync_documents: {
@@ -18,6 +18,19 @@ export interface SyncDatabase {
   sync_tenant_clocks: {
     tenant: string;
     last_updated_at: number;
+  };
+  sync_audit: {
+    tenant: string;
+    collection: string;
+    document_id: string;
+    updated_at: number;
+    recorded_at: number;
+    operation: string;
+    subject: string | null;
+    role: string;
+    conflict_resolution: number;
+    /** JSON: the changed fields, `[{ field, from, to }]` */
+    changes: string;
   };
 }
 
@@ -40,6 +53,8 @@ const MAX_UPDATED_AT = Number.MAX_SAFE_INTEGER;
 // six columns to write, per statement.
 const READ_CHUNK = 500;
 const WRITE_CHUNK = 500;
+// ten columns an entry
+const AUDIT_CHUNK = 500;
 
 type Row = Pick<SyncDatabase['sync_documents'], 'id' | 'updated_at' | 'deleted' | 'data'>;
 
@@ -49,6 +64,20 @@ function toStored(row: Row): StoredDocument {
     updatedAt: Number(row.updated_at),
     deleted: Number(row.deleted) === 1,
     data: JSON.parse(row.data) as PlainDocument,
+  };
+}
+
+function toAuditRecord(row: Omit<SyncDatabase['sync_audit'], 'tenant'>): AuditRecord {
+  return {
+    collection: row.collection,
+    documentId: row.document_id,
+    operation: row.operation as AuditOperation,
+    subject: row.subject,
+    role: row.role,
+    recordedAt: Number(row.recorded_at),
+    updatedAt: Number(row.updated_at),
+    conflictResolution: Number(row.conflict_resolution) === 1,
+    changes: JSON.parse(row.changes) as AuditFieldChange[],
   };
 }
 
@@ -136,6 +165,34 @@ export class KyselySyncStorage implements SyncStorage {
     return Number(count);
   }
 
+  async auditLog({ tenant, collection, documentId, before, limit }: AuditRequest): Promise<AuditRecord[]> {
+    let query = this.#db
+      .selectFrom('sync_audit')
+      .select([
+        'collection',
+        'document_id',
+        'updated_at',
+        'recorded_at',
+        'operation',
+        'subject',
+        'role',
+        'conflict_resolution',
+        'changes',
+      ])
+      .where('tenant', '=', tenant)
+      .where('collection', '=', collection)
+      .where('document_id', '=', documentId);
+    if (before !== null) query = query.where('updated_at', '<', before);
+    const rows = await query.orderBy('updated_at', 'desc').limit(limit).execute();
+    return rows.map(toAuditRecord);
+  }
+
+  async pruneAudit(olderThanMs: number): Promise<number> {
+    const cutoff = Math.floor(this.#now() - olderThanMs);
+    const result = await this.#db.deleteFrom('sync_audit').where('recorded_at', '<', cutoff).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   transaction<T>(tenant: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T> {
     return this.#db.transaction().execute(async (trx) => {
       let clockQuery = trx.selectFrom('sync_tenant_clocks').select('last_updated_at').where('tenant', '=', tenant);
@@ -203,6 +260,24 @@ export class KyselySyncStorage implements SyncStorage {
                 })),
               )
               .execute();
+          }
+        },
+        audit: async (entries) => {
+          const recordedAt = Math.floor(this.#now());
+          for (let start = 0; start < entries.length; start += AUDIT_CHUNK) {
+            const rows = entries.slice(start, start + AUDIT_CHUNK).map((entry) => ({
+              tenant,
+              collection: entry.collection,
+              document_id: entry.documentId,
+              updated_at: entry.updatedAt,
+              recorded_at: recordedAt,
+              operation: entry.operation,
+              subject: entry.subject,
+              role: entry.role,
+              conflict_resolution: entry.conflictResolution ? 1 : 0,
+              changes: JSON.stringify(entry.changes),
+            }));
+            await trx.insertInto('sync_audit').values(rows).execute();
           }
         },
       };

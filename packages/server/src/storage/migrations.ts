@@ -38,5 +38,29 @@ export function migrationsFor(dialect: string): Record<string, Migration> {
         await db.schema.dropTable('sync_documents').execute();
       },
     },
+    // The audit trail: one row per accepted write, committed with it. A document's entries are read newest first
+    // by `updated_at` (unique per tenant); retention deletes by `recorded_at`.
+    '0002_audit': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sync_audit')
+          .addColumn('tenant', 'text', (col) => col.notNull())
+          .addColumn('collection', 'text', (col) => col.notNull())
+          .addColumn('document_id', idType, (col) => col.notNull())
+          .addColumn('updated_at', 'bigint', (col) => col.notNull())
+          .addColumn('recorded_at', 'bigint', (col) => col.notNull())
+          .addColumn('operation', 'text', (col) => col.notNull())
+          .addColumn('subject', 'text')
+          .addColumn('role', 'text', (col) => col.notNull())
+          .addColumn('conflict_resolution', 'integer', (col) => col.notNull())
+          .addColumn('changes', 'text', (col) => col.notNull())
+          .addPrimaryKeyConstraint('sync_audit_pk', ['tenant', 'collection', 'document_id', 'updated_at'])
+          .execute();
+        await db.schema.createIndex('sync_audit_recorded').on('sync_audit').column('recorded_at').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('sync_audit').execute();
+      },
+    },
   };
 }

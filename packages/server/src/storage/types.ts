@@ -1,7 +1,7 @@
 // The one interface every storage backend implements. The replication rules (conflicts, idempotence,
 // validation) live above it in push.ts; a backend only persists documents, keeps the per-tenant clock and
 // runs one transaction per push.
-import type { PlainDocument } from '@syncline/protocol';
+import type { AuditFieldChange, AuditOperation, PlainDocument } from '@syncline/protocol';
 
 /** A pull checkpoint: rows strictly after `(updatedAt, id)`. */
 export interface Checkpoint {
@@ -25,6 +25,34 @@ export interface PullRequest {
   readonly limit: number;
 }
 
+/** One accepted write as the audit trail records it; the storage stamps its server time (`recordedAt`). */
+export interface AuditWrite {
+  readonly collection: string;
+  readonly documentId: string;
+  readonly operation: AuditOperation;
+  readonly subject: string | null;
+  readonly role: string;
+  /** the document's `updatedAt` after the write: unique per tenant, so it orders and pages the entries */
+  readonly updatedAt: number;
+  readonly conflictResolution: boolean;
+  /** every top-level field the write changed; the query leaves out what a reader's role may not see */
+  readonly changes: readonly AuditFieldChange[];
+}
+
+export interface AuditRecord extends AuditWrite {
+  /** server time of the write, in ms since the epoch */
+  readonly recordedAt: number;
+}
+
+export interface AuditRequest {
+  readonly tenant: string;
+  readonly collection: string;
+  readonly documentId: string;
+  /** entries older than this `updatedAt` (the previous page's last); null from the newest */
+  readonly before: number | null;
+  readonly limit: number;
+}
+
 /** The work a push does inside its transaction. Everything it writes commits together, or not at all. */
 export interface SyncTransaction {
   /** The stored documents among `ids` (absent ids are missing from the map). */
@@ -44,6 +72,8 @@ export interface SyncTransaction {
    * per call (PostgreSQL refuses to update one row twice in a statement).
    */
   write(collection: string, docs: readonly StoredDocument[]): Promise<void>;
+  /** Records accepted writes in the audit trail: they commit with the documents, or not at all. */
+  audit(entries: readonly AuditWrite[]): Promise<void>;
 }
 
 export interface SyncStorage {
@@ -62,6 +92,10 @@ export interface SyncStorage {
    * (so `updatedAt` allocation order is commit order). Resolves only after the commit is durable.
    */
   transaction<T>(tenant: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T>;
+  /** A document's audit entries, newest first. */
+  auditLog(request: AuditRequest): Promise<AuditRecord[]>;
+  /** Removes the audit entries of every tenant recorded more than `olderThanMs` ago; returns how many. */
+  pruneAudit(olderThanMs: number): Promise<number>;
   /** Releases connections and files. */
   close(): Promise<void>;
 }
