@@ -33,7 +33,10 @@ Server options
                          @syncline/data/schema, the same definition the app types its documents with)
                          (default: the control center's collections from @syncline/domain)
   --cors-origin ORIGIN   a browser origin allowed to call, besides the server's own; repeatable
-                         (default ${DEFAULT_DEV_ORIGINS.join(', ')})
+                         (default ${DEFAULT_DEV_ORIGINS.join(', ')}; none under NODE_ENV=production)
+  --trust-proxy          behind a reverse proxy: read the server's own origin (https, the public host)
+                         from its Forwarded / X-Forwarded-Proto / X-Forwarded-Host headers; only when
+                         every request comes through a proxy that sets them (default: ignored)
   --body-limit BYTES     largest request body or ws message (default 1048576)
   --push-batch N         most documents in one push (default 500)
   --log-level LEVEL      fatal, error, warn, info (default), debug, trace or silent
@@ -52,7 +55,8 @@ Environment
   SYNCLINE_JWT_SECRET    HS256 secret, at least 32 characters. Unset in development: a secret is created
                          beside the database (<db>.jwt-secret) and a ready token is printed. Required when
                          NODE_ENV=production: the server refuses to start without it.
-  NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET
+  NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET, allows
+                         no browser origin but the server's own by default
   DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
   SYNCLINE_JWT_CLOCK_TOLERANCE  seconds of clock skew allowed on a token's expiry (default 5)
 
@@ -212,6 +216,7 @@ async function runServer(args: string[]): Promise<void> {
       'cors-origin': { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
       'push-batch': { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
@@ -281,6 +286,7 @@ async function runServer(args: string[]): Promise<void> {
 
   const bodyBytes = positiveInt(values['body-limit'], '--body-limit');
   const pushBatch = positiveInt(values['push-batch'], '--push-batch');
+
   let server: import('./server.js').SyncServer;
   try {
     server = createSyncServer({
@@ -290,6 +296,7 @@ async function runServer(args: string[]): Promise<void> {
       logger,
       ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
+      trustProxy: values['trust-proxy'],
       limits: { ...(bodyBytes ? { bodyBytes } : {}), ...(pushBatch ? { pushBatch } : {}) },
     });
   } catch (error) {

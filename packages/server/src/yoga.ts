@@ -10,6 +10,7 @@ import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
 import { createReplicationSchema, type SyncContext } from './graphql-schema.js';
 import { armorPlugin, noIntrospection, type ResolvedLimits } from './limits.js';
 import { yogaLogging } from './logger.js';
+import { ownOrigin } from './own-origin.js';
 import type { SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
 import { createValidators } from './validation.js';
@@ -31,6 +32,8 @@ export interface SyncYogaOptions {
   logger: Logger;
   verify: TokenVerifier;
   corsOrigins: readonly string[];
+  /** Read the own origin from a proxy's forwarded headers (see own-origin.ts). */
+  trustProxy: boolean;
   /** The server's own routes, run first. */
   routes: Plugin;
   /** The caller's plugins, run after the routes. */
@@ -79,7 +82,7 @@ async function checkStreamToken(verify: TokenVerifier, token: string, connection
 }
 
 export function createSyncYoga(options: SyncYogaOptions) {
-  const { collections, limits, production, logger, verify, corsOrigins, requestIdOf } = options;
+  const { collections, limits, production, logger, verify, corsOrigins, trustProxy, requestIdOf } = options;
   const { schema, plugins: schemaPlugins } = createReplicationSchema({
     collections,
     storage: options.storage,
@@ -101,7 +104,12 @@ export function createSyncYoga(options: SyncYogaOptions) {
     logging: yogaLogging(logger),
     cors: (request) => {
       const origin = request.headers.get('origin');
-      if (!origin || !isAllowedOrigin(origin, new URL(request.url).origin, corsOrigins)) return false;
+      // the request's URL has the connection's scheme (https on a TLS socket) and its Host header
+      const arrivedOn = {
+        encrypted: request.url.startsWith('https:'),
+        header: (name: string) => request.headers.get(name),
+      };
+      if (!origin || !isAllowedOrigin(origin, ownOrigin(arrivedOn, trustProxy), corsOrigins)) return false;
       return {
         origin: [origin],
         credentials: true,
