@@ -39,6 +39,10 @@ Server options
                          every request comes through a proxy that sets them (default: ignored)
   --body-limit BYTES     largest request body or ws message (default 1048576)
   --push-batch N         most documents in one push (default 500)
+  --rate-limit N         requests a second one tenant may make, sustained (GraphQL over HTTP and stream
+                         subscriptions; over it: 429 with Retry-After); 0 turns it off
+                         (default 50 under NODE_ENV=production, else 0)
+  --rate-burst N         requests one tenant may make at once above its rate (default 10 x --rate-limit)
   --log-level LEVEL      fatal, error, warn, info (default), debug, trace or silent
   --database-url URL     PostgreSQL instead of SQLite (postgres://user:password@host:5432/db); --db then
                          only locates the development secret
@@ -56,7 +60,7 @@ Environment
                          beside the database (<db>.jwt-secret) and a ready token is printed. Required when
                          NODE_ENV=production: the server refuses to start without it.
   NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET, allows
-                         no browser origin but the server's own by default
+                         no browser origin but the server's own by default, limits each tenant's rate
   DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
   SYNCLINE_JWT_CLOCK_TOLERANCE  seconds of clock skew allowed on a token's expiry (default 5)
 
@@ -216,6 +220,8 @@ async function runServer(args: string[]): Promise<void> {
       'cors-origin': { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
       'push-batch': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'rate-burst': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       'database-url': { type: 'string' },
@@ -286,7 +292,8 @@ async function runServer(args: string[]): Promise<void> {
 
   const bodyBytes = positiveInt(values['body-limit'], '--body-limit');
   const pushBatch = positiveInt(values['push-batch'], '--push-batch');
-
+  const tenantRate = positiveInt(values['rate-limit'], '--rate-limit');
+  const tenantBurst = positiveInt(values['rate-burst'], '--rate-burst');
   let server: import('./server.js').SyncServer;
   try {
     server = createSyncServer({
@@ -297,7 +304,12 @@ async function runServer(args: string[]): Promise<void> {
       ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
       trustProxy: values['trust-proxy'],
-      limits: { ...(bodyBytes ? { bodyBytes } : {}), ...(pushBatch ? { pushBatch } : {}) },
+      limits: {
+        ...(bodyBytes ? { bodyBytes } : {}),
+        ...(pushBatch ? { pushBatch } : {}),
+        ...(tenantRate !== undefined ? { tenantRate } : {}),
+        ...(tenantBurst ? { tenantBurst } : {}),
+      },
     });
   } catch (error) {
     await Promise.all([storage.close(), pubsub?.close()]);

@@ -16,6 +16,7 @@ import { resolveLimits, type SyncServerLimits } from './limits.js';
 import { createLogger } from './logger.js';
 import { createInMemoryPubSub, type SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
+import { createTenantRateLimit } from './tenant-rate-limit.js';
 import { serveStreams } from './ws-streams.js';
 import { createSyncYoga } from './yoga.js';
 
@@ -93,6 +94,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const logger = createLogger(options.logger);
   const corsOrigins = options.corsOrigins ?? defaultCorsOrigins(production);
   const trustProxy = options.trustProxy ?? false;
+  const rateLimit =
+    limits.tenantRate > 0
+      ? createTenantRateLimit({ verify, perSecond: limits.tenantRate, burst: limits.tenantBurst })
+      : null;
 
   const syncSchemas: SyncSchemas = {
     graphqlPath: GRAPHQL_PATH,
@@ -112,6 +117,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     corsOrigins,
     trustProxy,
     routes: routes.plugin,
+    rateLimit: rateLimit?.plugin ?? null,
     plugins: options.plugins ?? [],
     requestIdOf: routes.requestIdOf,
   });
@@ -127,6 +133,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     verify,
     corsOrigins,
     trustProxy,
+    rateLimit,
     maxPayload: limits.bodyBytes,
     logger,
     isClosing,

@@ -12,6 +12,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { type TokenVerifier, tokenFromHeader } from './auth.js';
 import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
 import { ownOrigin } from './own-origin.js';
+import { rateLimitedError, type TenantRateLimit } from './tenant-rate-limit.js';
 import type { SyncYoga, WsTransport } from './yoga.js';
 
 export interface StreamServerOptions {
@@ -21,6 +22,8 @@ export interface StreamServerOptions {
   corsOrigins: readonly string[];
   /** Read the own origin from a proxy's forwarded headers (see own-origin.ts). */
   trustProxy: boolean;
+  /** Each operation takes a request of its tenant's rate limit; none when it is off. */
+  rateLimit: TenantRateLimit | null;
   /** The largest message a client may send, in bytes. */
   maxPayload: number;
   logger: Logger;
@@ -58,7 +61,7 @@ function connectionToken(params: Readonly<Record<string, unknown>> | undefined):
 }
 
 export function serveStreams(options: StreamServerOptions): StreamSockets {
-  const { httpServer, yoga, verify, corsOrigins, trustProxy, logger, isClosing } = options;
+  const { httpServer, yoga, verify, corsOrigins, trustProxy, rateLimit, logger, isClosing } = options;
   const wss = new WebSocketServer({
     server: httpServer,
     path: GRAPHQL_PATH,
@@ -88,8 +91,11 @@ export function serveStreams(options: StreamServerOptions): StreamSockets {
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
       onSubscribe: async (ctx, _id, payload) => {
+        const token = connectionToken(ctx.connectionParams);
+        const retryAfter = await rateLimit?.check(token ?? connectionToken(payload.variables ?? undefined));
+        if (retryAfter) return [rateLimitedError(retryAfter)];
         const transport: WsTransport = {
-          token: connectionToken(ctx.connectionParams),
+          token,
           requestId: randomUUID(),
           closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
         };

@@ -36,6 +36,8 @@ export interface SyncYogaOptions {
   trustProxy: boolean;
   /** The server's own routes, run first. */
   routes: Plugin;
+  /** The per-tenant rate limit, run after the routes; none when it is off. */
+  rateLimit: Plugin | null;
   /** The caller's plugins, run after the routes. */
   plugins: readonly Plugin[];
   /** The id the routes gave an HTTP request. */
@@ -115,7 +117,8 @@ export function createSyncYoga(options: SyncYogaOptions) {
         credentials: true,
         methods: ['GET', 'POST', 'OPTIONS'],
         allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-        exposedHeaders: ['X-Request-Id'],
+        // Retry-After: a browser client reads how long to wait after a 429
+        exposedHeaders: ['X-Request-Id', 'Retry-After'],
         maxAge: 600,
       };
     },
@@ -132,6 +135,7 @@ export function createSyncYoga(options: SyncYogaOptions) {
     },
     plugins: [
       options.routes,
+      ...(options.rateLimit ? [options.rateLimit] : []),
       ...options.plugins,
       armorPlugin(limits),
       ...(production ? [noIntrospection] : []),

@@ -1,7 +1,12 @@
 // The rules behind production safety, each on its own: the server's own origin (the connection's scheme, and a
-// proxy's forwarded headers only when trusted). The whole story against real processes is tests/security.
-import { describe, expect, it } from 'vitest';
+// proxy's forwarded headers only when trusted), the per-tenant token bucket, its limits' defaults, and verified
+// tokens kept only until they expire. The whole story against real processes is tests/security.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthError, createTokenVerifier, signToken } from '../src/auth.js';
+import { resolveLimits } from '../src/limits.js';
 import { ownOrigin } from '../src/own-origin.js';
+import { TenantBuckets } from '../src/tenant-rate-limit.js';
+import { TEST_JWT_SECRET } from '../src/testing.js';
 
 const request = (headers: Record<string, string>, encrypted = false) => ({
   encrypted,
@@ -32,5 +37,47 @@ describe('the own origin', () => {
     expect(ownOrigin(request({ host: 'a.example', 'x-forwarded-proto': 'https, http' }), true)).toBe(
       'https://a.example',
     );
+  });
+});
+
+describe('the per-tenant bucket', () => {
+  it('lets a burst through, then one a second per rate, each tenant on its own', () => {
+    let now = 1_000_000;
+    const buckets = new TenantBuckets(2, 3, () => now);
+    expect([1, 2, 3].map(() => buckets.take('acme'))).toEqual([0, 0, 0]);
+    // empty: the next token comes in half a second, said as a whole second
+    expect(buckets.take('acme')).toBe(1);
+    expect(buckets.take('globex')).toBe(0);
+    now += 500;
+    expect(buckets.take('acme')).toBe(0);
+    expect(buckets.take('acme')).toBe(1);
+    now += 10_000;
+    // refilled to the burst, no more
+    expect([1, 2, 3, 4].map(() => buckets.take('acme'))).toEqual([0, 0, 0, 1]);
+  });
+
+  it('is on in production and off elsewhere by default, and 0 turns it off', () => {
+    const collections = [{ schema: { type: 'object', properties: { id: { type: 'string' } } } }] as never;
+    expect(resolveLimits(collections, {}, { production: true })).toMatchObject({ tenantRate: 50, tenantBurst: 500 });
+    expect(resolveLimits(collections, {}, { production: false })).toMatchObject({ tenantRate: 0 });
+    expect(resolveLimits(collections, { tenantRate: 0 }, { production: true })).toMatchObject({ tenantRate: 0 });
+    expect(() => resolveLimits(collections, { tenantRate: -1 }, { production: true })).toThrow(/tenantRate/);
+  });
+});
+
+describe('verified tokens', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('are kept only until they expire', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const verify = createTokenVerifier({ secret: TEST_JWT_SECRET, clockToleranceSeconds: 0 });
+    const token = await signToken({ secret: TEST_JWT_SECRET, tenant: 'acme', ttl: 60 });
+    expect((await verify(token)).tenant).toBe('acme');
+    expect((await verify(token)).tenant).toBe('acme');
+    vi.setSystemTime(Date.now() + 61_000);
+    await expect(verify(token)).rejects.toThrow(AuthError);
+    await expect(verify(token)).rejects.toThrow(/Token expired/);
   });
 });
