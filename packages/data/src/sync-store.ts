@@ -12,8 +12,11 @@ export type SyncActivity = 'idle' | 'pulling' | 'pushing';
 
 /** What went wrong, in words a person can act on. */
 export interface SyncErrorInfo {
-  /** network: server unreachable; auth: token refused; rejected: the server refused data; server: it failed */
-  kind: 'network' | 'auth' | 'rejected' | 'server' | 'local';
+  /**
+   * network: server unreachable; auth: token refused; rejected: the server refused data; server: it failed;
+   * throttled: the server asked this client to slow down (429), and it waits as asked
+   */
+  kind: 'network' | 'auth' | 'rejected' | 'server' | 'throttled' | 'local';
   message: string;
   at: number;
 }
