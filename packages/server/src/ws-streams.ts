@@ -1,6 +1,7 @@
 // The stream transport: graphql-ws on the HTTP server's upgrade at /graphql, run through Yoga's envelop so every
-// plugin (auth, Armor, masking) sees ws operations too. It checks a browser's Origin (CORS does not cover
-// upgrades) and a token given at connection time.
+// plugin (auth, Armor, masking) sees ws operations too. It checks a browser's Origin against the server's own
+// (CORS does not cover upgrades) and a token given at connection time, and counts every operation against its
+// tenant's rate limit.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { TLSSocket } from 'node:tls';
