@@ -53,6 +53,8 @@ describe('an honest status', () => {
       await signIn(device.page, 'Northwind Laundry');
       await device.page.goto(orderUrl);
       await device.page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();
+      // a page opened with the network off loads only once the service worker is in control
+      await waitForServiceWorker(device.page);
       await device.context.setOffline(true);
     }
     await saveNotesOffline(a.page, orderUrl, 'Ring the bell twice');

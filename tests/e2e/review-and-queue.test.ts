@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
-import { signIn } from '../support/pages';
+import { signIn, waitForServiceWorker } from '../support/pages';
 
 describe('reviews, the queue, cancel and delete', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -36,6 +36,8 @@ describe('reviews, the queue, cancel and delete', () => {
       const page = await context.newPage();
       await page.goto(center.url);
       await signIn(page, 'Northwind Laundry');
+      // the journeys open pages with the network off: the service worker must be in control
+      await waitForServiceWorker(page);
       devices.push({ context, page });
     }
   });

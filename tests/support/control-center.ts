@@ -18,6 +18,10 @@ export const testTenants: DemoTenant[] = [
     tenant: 'northwind-laundry',
     tenantName: 'Northwind Laundry',
     user: 'ana',
+    team: [
+      { user: 'carla', role: 'operator' },
+      { user: 'dev', role: 'viewer' },
+    ],
     seed: 7,
     orders: 120,
     machines: 8,

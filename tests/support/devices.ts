@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from './browser';
 import { startTestControlCenter } from './control-center';
-import { signIn } from './pages';
+import { signIn, waitForServiceWorker } from './pages';
 
 export interface Device {
   context: BrowserContext;
@@ -46,7 +46,10 @@ export function serverOrders({ center }: Pick<DevicesJourney, 'center'>) {
   return { all, one: async (id: string) => (await all()).find((order) => order.id === id) };
 }
 
-/** Signs every device in to Northwind Laundry and opens the order's page there; returns the page's URL. */
+/**
+ * Signs every device in to Northwind Laundry and opens the order's page there, with the service worker in control
+ * (so a page opened with the network off still loads); returns the page's URL.
+ */
 export async function openOrderOnEach({ center, devices }: DevicesJourney, order: Pick<Order, 'id' | 'number'>) {
   const orderUrl = `${center.url}orders/${order.id}`;
   for (const { page } of devices) {
@@ -54,6 +57,7 @@ export async function openOrderOnEach({ center, devices }: DevicesJourney, order
     await signIn(page, 'Northwind Laundry');
     await page.goto(orderUrl);
     await page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();
+    await waitForServiceWorker(page);
   }
   return orderUrl;
 }

@@ -1,8 +1,9 @@
 // Steps the end-to-end journeys share.
 import type { Page } from 'playwright-core';
 
-export async function signIn(page: Page, tenantName: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(tenantName) }).click();
+/** Signs in to a demo tenant as its person of `role` (the owner by default). */
+export async function signIn(page: Page, tenantName: string, role = 'owner'): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`${tenantName}.*${role}`, 'i') }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 

@@ -11,7 +11,7 @@ import { SyncClient } from './graphql-client';
 import { seedTenant } from './seed';
 import { type MachineSimulator, startMachineSimulator } from './simulator';
 import { isAppPath, serveApp } from './static-app';
-import { type DemoTenant, demoTenants } from './tenants';
+import { type DemoTenant, demoTenants, peopleOf } from './tenants';
 
 export interface ControlCenterOptions {
   /** Where the SQLite file and the development secret live. */
@@ -55,7 +55,7 @@ export interface RunningControlCenter {
 export const DEV_SIGN_IN_IN_PRODUCTION =
   'Development sign-in (--dev-sign-in) is on and NODE_ENV=production: refusing to start, since /dev/tokens would ' +
   'hand 30-day tokens for every demo tenant to anyone who asks. Drop --dev-sign-in and sign people in with tokens ' +
-  'minted for each of them (`pnpm -s syncline-server token --tenant T --sub U` with the same SYNCLINE_JWT_SECRET), ' +
+  'minted for each of them (`pnpm -s syncline-server token --tenant T --sub U --role R` with the same SYNCLINE_JWT_SECRET), ' +
   'or run the demo without NODE_ENV=production.';
 
 /** The JWT secret: SYNCLINE_JWT_SECRET, or a development secret kept beside the database. */
@@ -75,14 +75,18 @@ export async function startControlCenter(options: ControlCenterOptions): Promise
   if (devSignIn && production) throw new Error(DEV_SIGN_IN_IN_PRODUCTION);
   await mkdir(dataDir, { recursive: true });
   const secret = await developmentSecret(dataDir);
+  // one person per role of each tenant, the owner first; none without development sign-in
   const accounts: DevAccount[] = devSignIn
     ? await Promise.all(
-        tenants.map(async ({ tenant, tenantName, user }) => ({
-          tenant,
-          tenantName,
-          user,
-          token: await signToken({ secret, tenant, sub: user, ttl: '30d' }),
-        })),
+        tenants.flatMap((demo) =>
+          peopleOf(demo).map(async ({ user, role }) => ({
+            tenant: demo.tenant,
+            tenantName: demo.tenantName,
+            user,
+            role,
+            token: await signToken({ secret, tenant: demo.tenant, sub: user, role, ttl: '30d' }),
+          })),
+        ),
       )
     : [];
 

@@ -62,9 +62,9 @@ try {
 
 const signIn = values['dev-sign-in']
   ? `pick a demo tenant on the sign-in screen:
-${running.accounts.map((account) => `              ${account.tenantName} (${account.tenant}), as ${account.user}`).join('\n')}`
+${running.accounts.map((account) => `              ${account.tenantName} (${account.tenant}), as ${account.user} (${account.role})`).join('\n')}`
   : `with a token (development sign-in is off; --dev-sign-in offers the demo tenants):
-              ${process.env.SYNCLINE_JWT_SECRET ? '' : `SYNCLINE_JWT_SECRET=$(cat ${dataDir}/jwt-secret) `}pnpm -s syncline-server token --tenant T --sub U`;
+              ${process.env.SYNCLINE_JWT_SECRET ? '' : `SYNCLINE_JWT_SECRET=$(cat ${dataDir}/jwt-secret) `}pnpm -s syncline-server token --tenant T --sub U --role R`;
 
 console.log(`
   Syncline control center is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)

@@ -3,9 +3,11 @@
 import {
   EDITED_AT,
   type MergeRules,
+  permissionsOf,
   SETTLEMENTS_COLLECTION,
   type SettlementRecord,
   settlementSchema,
+  withoutPermissions,
 } from '@syncline/protocol';
 import {
   addRxPlugin,
@@ -157,7 +159,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   };
   for (const name of names) {
     creators[name] = {
-      schema: storedSchema(options.collections[name] as RxJsonSchema<unknown>),
+      schema: storedSchema(withoutPermissions(options.collections[name] as RxJsonSchema<unknown>)),
       migrationStrategies: options.migrationStrategies?.[name],
       conflictHandler: createConflictHandler(() => database as AnyRxDatabase, name, options.mergeRules?.[name]),
     };
@@ -177,7 +179,9 @@ export async function createSynclineDatabase<S extends SchemaMap>(
         data[EDITED_AT] = Date.now();
       }, false);
     }
-    checksLoaded.push(validateLocalWrites(collection, name, options.collections[name] as RxJsonSchema<unknown>));
+    checksLoaded.push(
+      validateLocalWrites(collection, name, withoutPermissions(options.collections[name] as RxJsonSchema<unknown>)),
+    );
   }
 
   const tracker = new SyncTracker(database as AnyRxDatabase, names);
@@ -187,7 +191,10 @@ export async function createSynclineDatabase<S extends SchemaMap>(
     names.map((name) => [name, fieldTitlesOf(options.collections[name] as RxJsonSchema<unknown>)]),
   );
   const device = await database.storageToken;
-  registerInternals(database, { syncedCollections: names, tracker, fieldTitles, device });
+  const permissions = Object.fromEntries(
+    names.map((name) => [name, permissionsOf(options.collections[name] as object)]),
+  );
+  registerInternals(database, { syncedCollections: names, tracker, fieldTitles, permissions, device });
   database.onClose.push(() => tracker.stop());
   return database;
 }

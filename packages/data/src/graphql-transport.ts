@@ -62,13 +62,21 @@ export function readToken(source: TokenSource): Promise<string> {
 export interface GraphQLTransportOptions {
   url: string;
   token: TokenSource;
+  /** this device's id (`x-syncline-device`), for the server's monitoring */
+  device?: string | undefined;
   timeoutMs: number;
   fetch: typeof fetch;
 }
 
 export type GraphQLRequest = (query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
-export function createGraphQLTransport({ url, token, timeoutMs, fetch }: GraphQLTransportOptions): GraphQLRequest {
+export function createGraphQLTransport({
+  url,
+  token,
+  device,
+  timeoutMs,
+  fetch,
+}: GraphQLTransportOptions): GraphQLRequest {
   return async (query, variables) => {
     let bearer: string;
     try {
@@ -80,7 +88,11 @@ export function createGraphQLTransport({ url, token, timeoutMs, fetch }: GraphQL
     const send = () =>
       fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${bearer}`,
+          ...(device ? { 'x-syncline-device': device } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -76,6 +76,7 @@ export {
   useSyncStatus,
 } from './react/hooks';
 export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';
+export { type Can, roleOfToken, tokenClaims, useCan } from './react/use-can';
 export {
   type DocumentDraft,
   type DraftSaveOptions,

@@ -1,5 +1,6 @@
 // The one registry of what Syncline keeps about each database it opened (its synced collections and its sync
 // tracker). Nothing here imports the modules that register, so every module may read it.
+import type { CollectionPermissions } from '@syncline/protocol';
 import type { SyncTracker } from './sync-state';
 
 /** What Syncline keeps about a database it opened. */
@@ -8,6 +9,8 @@ export interface SynclineInternals {
   tracker: SyncTracker;
   /** collection name -> its fields' titles, from the schemas the app gave */
   fieldTitles: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** collection name -> who may do what (the schemas' `permissions`), for `useCan` */
+  permissions: Readonly<Record<string, CollectionPermissions | undefined>>;
   /** this device's id (the stored database's token): where a settlement says which device merged */
   device: string;
 }

@@ -28,6 +28,8 @@ export interface CollectionStream {
 export interface LiveStreamOptions {
   wsUrl: string;
   token: TokenSource;
+  /** this device's id, sent with the connection for the server's monitoring */
+  device?: string | undefined;
   /** a WebSocket implementation where the platform has none (Node 20); `ws` is loaded when needed */
   webSocketImpl?: unknown;
   streams: readonly CollectionStream[];
@@ -148,7 +150,10 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
         lazy: false,
         // reconnecting is this module's job: each attempt needs a fresh token
         retryAttempts: 0,
-        connectionParams: { headers: { Authorization: `Bearer ${token}` } },
+        connectionParams: {
+          headers: { Authorization: `Bearer ${token}` },
+          ...(options.device ? { device: options.device } : {}),
+        },
         onNonLazyError: (error) => finish(closeCode(error)),
         on: {
           connected: () => {

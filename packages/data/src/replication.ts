@@ -99,7 +99,7 @@ function checkCollections(database: AnyRxDatabase, names: readonly string[]): vo
 
 export function startReplication(options: StartReplicationOptions): SynclineReplication {
   const { database, url } = options;
-  const { syncedCollections, tracker } = synclineInternals(database);
+  const { syncedCollections, tracker, device } = synclineInternals(database);
   // the fields merge rules settled sync with every replication: the other devices list them too
   const names = [...new Set([...(options.collections ?? syncedCollections), SETTLEMENTS_COLLECTION])];
   checkCollections(database, names);
@@ -129,6 +129,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const request = createGraphQLTransport({
     url,
     token: options.token,
+    device,
     timeoutMs: options.requestTimeoutMs ?? 30_000,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
   });
@@ -156,6 +157,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   const connection = new LiveConnection({
     wsUrl: options.wsUrl ?? url.replace(/^http/, 'ws'),
     token: options.token,
+    device,
     webSocketImpl: options.webSocketImpl,
     replicators,
     reporter,

@@ -1,19 +1,22 @@
 // Reads a Syncline server's collections (`GET /sync/schemas`), so a client can open its database with exactly
 // the schemas the server replicates, with no copy of them in the app.
-import { SETTLEMENTS_COLLECTION } from '@syncline/protocol';
+import { type CollectionPermissions, PERMISSIONS_KEY, SETTLEMENTS_COLLECTION } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import type { SchemaMap } from './schema';
 
 export interface ServerSchemas {
   /** the GraphQL endpoint to pass to startReplication */
   url: string;
-  /** collection name -> RxDB JSON schema, ready for createSynclineDatabase (which adds Syncline's own itself) */
+  /**
+   * collection name -> RxDB JSON schema with its permissions, ready for createSynclineDatabase (which adds
+   * Syncline's own collections itself, and keeps the permissions out of what RxDB stores)
+   */
   collections: SchemaMap;
 }
 
 interface SchemasAnswer {
   graphqlPath: string;
-  collections: Record<string, { schema: RxJsonSchema<unknown> }>;
+  collections: Record<string, { schema: RxJsonSchema<unknown>; permissions?: CollectionPermissions }>;
 }
 
 /** `origin` is the server's base address, e.g. `https://sync.example.com`. */
@@ -31,7 +34,8 @@ export async function fetchServerSchemas(origin: string, init: { fetch?: typeof 
     collections: Object.fromEntries(
       Object.entries(answer.collections)
         .filter(([name]) => name !== SETTLEMENTS_COLLECTION)
-        .map(([name, c]) => [name, c.schema]),
+        // the permissions come beside each schema; createSynclineDatabase reads them from inside it (for useCan)
+        .map(([name, c]) => [name, c.permissions ? { ...c.schema, [PERMISSIONS_KEY]: c.permissions } : c.schema]),
     ),
   };
 }

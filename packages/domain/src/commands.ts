@@ -2,9 +2,10 @@
 // written locally at once, queued while offline (its sync state is the machine card's "queued" dot), carried out
 // by the shop's machine bridge, which moves its status along and writes the result.
 
-import type { MergeRules } from '@syncline/protocol';
+import type { CollectionPermissions, MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
+import { managers, staff, withPermissions } from './roles';
 
 export const commandActions = [
   'start',
@@ -50,7 +51,14 @@ const commandSchemaLiteral = {
 
 const commandSchemaTyped = toTypedRxJsonSchema(commandSchemaLiteral);
 export type MachineCommand = ExtractDocumentTypeFromTypedRxJsonSchema<typeof commandSchemaTyped>;
-export const commandSchema: RxJsonSchema<MachineCommand> = commandSchemaLiteral;
+/** Staff send machines commands; a viewer sends none. */
+export const commandPermissions: CollectionPermissions = {
+  read: '*',
+  create: staff,
+  update: staff,
+  delete: managers,
+};
+export const commandSchema: RxJsonSchema<MachineCommand> = withPermissions(commandSchemaLiteral, commandPermissions);
 
 export const commandMergeRules: MergeRules = {
   fields: {

@@ -1,8 +1,9 @@
 // The shop's customers: who to call when an order is ready.
 
-import type { MergeRules } from '@syncline/protocol';
+import type { CollectionPermissions, MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
+import { managers, staff, withPermissions } from './roles';
 
 const customerSchemaLiteral = {
   title: 'customers',
@@ -30,7 +31,19 @@ const customerSchemaLiteral = {
 
 const customerSchemaTyped = toTypedRxJsonSchema(customerSchemaLiteral);
 export type Customer = ExtractDocumentTypeFromTypedRxJsonSchema<typeof customerSchemaTyped>;
-export const customerSchema: RxJsonSchema<Customer> = customerSchemaLiteral;
+/** Staff serve customers; managers remove them; a viewer sees no way to reach them (phone, email, address). */
+export const customerPermissions: CollectionPermissions = {
+  read: '*',
+  create: staff,
+  update: staff,
+  delete: managers,
+  fields: {
+    phone: { read: staff, write: staff },
+    email: { read: staff, write: staff },
+    address: { read: staff, write: staff },
+  },
+};
+export const customerSchema: RxJsonSchema<Customer> = withPermissions(customerSchemaLiteral, customerPermissions);
 
 export const customerMergeRules: MergeRules = {
   fields: {

@@ -16,6 +16,7 @@ export * from './fields';
 export * from './locations';
 export * from './machines';
 export * from './orders';
+export * from './roles';
 
 /** The documents of each control center collection, by collection name. */
 export interface ControlCenterDocuments {

@@ -1,8 +1,9 @@
 // Shops of a fleet: where machines stand and orders are handed in.
 
-import type { MergeRules } from '@syncline/protocol';
+import type { CollectionPermissions, MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField } from './fields';
+import { managers, withPermissions } from './roles';
 
 const locationSchemaLiteral = {
   title: 'locations',
@@ -23,7 +24,14 @@ const locationSchemaLiteral = {
 
 const locationSchemaTyped = toTypedRxJsonSchema(locationSchemaLiteral);
 export type Location = ExtractDocumentTypeFromTypedRxJsonSchema<typeof locationSchemaTyped>;
-export const locationSchema: RxJsonSchema<Location> = locationSchemaLiteral;
+/** Managers set up the shops; everyone else reads them. */
+export const locationPermissions: CollectionPermissions = {
+  read: '*',
+  create: managers,
+  update: managers,
+  delete: managers,
+};
+export const locationSchema: RxJsonSchema<Location> = withPermissions(locationSchemaLiteral, locationPermissions);
 
 export const locationMergeRules: MergeRules = {
   fields: { name: 'manual', address: 'manual', editedAt: 'max' },

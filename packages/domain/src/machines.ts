@@ -1,8 +1,9 @@
 // Washers, dryers and the rest of the floor: what each machine is doing, how it feels, and what it complains about.
 
-import type { MergeRules } from '@syncline/protocol';
+import type { CollectionPermissions, MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
+import { managers, staff, withPermissions } from './roles';
 
 export const machineKinds = ['washer', 'dryer', 'ironer', 'folder'] as const;
 export type MachineKind = (typeof machineKinds)[number];
@@ -75,7 +76,14 @@ const machineSchemaLiteral = {
 const machineSchemaTyped = toTypedRxJsonSchema(machineSchemaLiteral);
 export type Machine = ExtractDocumentTypeFromTypedRxJsonSchema<typeof machineSchemaTyped>;
 export type MachineAlarm = Machine['alarms'][number];
-export const machineSchema: RxJsonSchema<Machine> = machineSchemaLiteral;
+/** Managers add and remove machines; staff run them (alarms, notes); a viewer watches. */
+export const machinePermissions: CollectionPermissions = {
+  read: '*',
+  create: managers,
+  update: staff,
+  delete: managers,
+};
+export const machineSchema: RxJsonSchema<Machine> = withPermissions(machineSchemaLiteral, machinePermissions);
 
 export const machineMergeRules: MergeRules = {
   fields: {

@@ -1,6 +1,6 @@
 // Laundry orders: what a customer handed in, where it is in the shop's flow, and what it costs.
 
-import type { MergeRules } from '@syncline/protocol';
+import type { CollectionPermissions, MergeRules } from '@syncline/protocol';
 import {
   type ExtractDocumentTypeFromTypedRxJsonSchema,
   type MigrationStrategies,
@@ -8,6 +8,7 @@ import {
   toTypedRxJsonSchema,
 } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
+import { managers, staff, withPermissions } from './roles';
 
 /** The order flow, in order. `cancelled` sits before `delivered`: a delivered order can no longer be cancelled. */
 export const orderStatusFlow = ['received', 'washing', 'drying', 'folding', 'ready', 'cancelled', 'delivered'] as const;
@@ -30,7 +31,7 @@ const centsField = { type: 'integer', minimum: 0 } as const;
 const orderSchemaLiteral = {
   title: 'orders',
   description: 'A customer order moving through the shop',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -101,7 +102,8 @@ const orderSchemaLiteral = {
     deliveredAt: { ...timestampField, title: 'Delivered' },
     ...clockFields,
   },
-  required: ['id', 'number', 'customerId', 'customerName', 'status', 'priority', 'items', 'totals', 'receivedAt'],
+  // totals are money: a viewer's orders come without them (see orderPermissions), so they cannot be required
+  required: ['id', 'number', 'customerId', 'customerName', 'status', 'priority', 'items', 'receivedAt'],
   // What the orders page sorts and filters by, so it reads only the rows it shows: newest first, by status, and by
   // customer name (a prefix search), each ending in the number for a stable order.
   indexes: ['number', ['status', 'number'], ['customerName', 'number'], ['status', 'customerName', 'number']],
@@ -113,10 +115,21 @@ export type Order = ExtractDocumentTypeFromTypedRxJsonSchema<typeof orderSchemaT
 export type OrderItem = Order['items'][number];
 export type OrderHistoryEntry = NonNullable<Order['history']>[number];
 export type OrderChange = OrderHistoryEntry['changes'][number];
-export const orderSchema: RxJsonSchema<Order> = orderSchemaLiteral;
+/** Staff take and work orders; managers remove them; a viewer reads them without the money. */
+export const orderPermissions: CollectionPermissions = {
+  read: '*',
+  create: staff,
+  update: staff,
+  delete: managers,
+  fields: { totals: { read: staff, write: staff } },
+};
+export const orderSchema: RxJsonSchema<Order> = withPermissions(orderSchemaLiteral, orderPermissions);
 
-/** Stored orders moving up a schema version: version 1 only added indexes, so an order stays as it is. */
-export const orderMigrations: MigrationStrategies = { 1: (order: Order) => order };
+/**
+ * Stored orders moving up a schema version: version 1 only added indexes and version 2 made `totals` optional, so an
+ * order stays as it is.
+ */
+export const orderMigrations: MigrationStrategies = { 1: (order: Order) => order, 2: (order: Order) => order };
 
 export const orderMergeRules: MergeRules = {
   fields: {

@@ -1,4 +1,5 @@
 // The control center schemas are valid RxDB schemas, generate a valid GraphQL API, and accept the demo data.
+import { withoutPermissions } from '@syncline/protocol';
 import { buildSchema } from 'graphql';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
@@ -50,9 +51,13 @@ describe('control center schemas', () => {
     });
     await db.addCollections(
       Object.fromEntries(
+        // a plain RxDB takes each schema without its permissions (RxDB's ajv refuses the key)
         Object.entries(controlCenterSchemas).map(([name, schema]) => [
           name,
-          { schema, migrationStrategies: controlCenterMigrations[name as keyof typeof controlCenterMigrations] },
+          {
+            schema: withoutPermissions(schema),
+            migrationStrategies: controlCenterMigrations[name as keyof typeof controlCenterMigrations],
+          },
         ]),
       ),
     );
@@ -96,8 +101,8 @@ describe('demo data', () => {
       count++;
       if (count % 997 === 0) {
         const subtotal = order.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
-        expect(order.totals.subtotal).toBe(subtotal);
-        expect(order.totals.total).toBe(order.totals.subtotal + order.totals.tax);
+        expect(order.totals?.subtotal).toBe(subtotal);
+        expect(order.totals?.total).toBe(subtotal + (order.totals?.tax ?? Number.NaN));
       }
     }
     expect(ids.size).toBe(100_000);

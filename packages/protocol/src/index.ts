@@ -1,5 +1,5 @@
 // The replication contract in one place: field names, the null rule, document equality, null stripping,
-// operation names and selection sets, and the merge-rule types. No dependencies: the server, the data layer,
+// operation names and selection sets, the merge-rule types, and who may do what (permissions). No dependencies: the server, the data layer,
 // the kit's conflict model and any server-side client use it alike.
 export {
   checkpointFields,
@@ -24,6 +24,21 @@ export {
   selectionSet,
   toInputDocument,
 } from './operations.js';
+export {
+  allows,
+  aRole,
+  type CollectionPermissions,
+  can,
+  type DocumentAction,
+  type FieldPermissions,
+  hiddenFields,
+  PERMISSIONS_KEY,
+  permissionsOf,
+  type Roles,
+  withoutFields,
+  withoutPermissions,
+  writeRefusal,
+} from './permissions.js';
 export {
   SETTLEMENTS_COLLECTION,
   type SettlementRecord,

@@ -17,6 +17,11 @@ export interface AuthOptions {
   /** Seconds of clock skew tolerated on `exp`/`nbf`. Default 5. */
   clockToleranceSeconds?: number;
   /**
+   * The role of a token without a `role` claim. Default `owner`: every right, as every token had before roles
+   * existed. Set a narrower one (say `viewer`) to make each token name its role.
+   */
+  defaultRole?: string;
+  /**
    * Tokens kept verified, so a token sent with every request is checked once (the rate limit and the request
    * both read its tenant). Each is kept until it expires, the oldest dropped beyond this many. Default 1000.
    */
@@ -27,6 +32,8 @@ export interface AuthOptions {
 export interface Principal {
   readonly tenant: string;
   readonly sub: string | undefined;
+  /** What the collections' permissions call the caller: the token's `role`, or the server's default role. */
+  readonly role: string;
   /** Expiry, in seconds since the epoch. */
   readonly exp: number;
   /** The last moment the server accepts the token (expiry plus the clock tolerance), in ms since the epoch. */
@@ -36,6 +43,9 @@ export interface Principal {
 export const MIN_SECRET_LENGTH = 32;
 // Tenants name storage rows and pub/sub topics: keep them short and plain.
 const TENANT = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+/** A role is a name the permissions list: plain and short. */
+const ROLE = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+export const DEFAULT_ROLE = 'owner';
 
 /** Why a request was refused, phrased for the caller; `code` is stable for clients. */
 export class AuthError extends Error {
@@ -81,6 +91,8 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
   const key = new TextEncoder().encode(options.secret);
   const algorithms = options.algorithms ?? ['HS256'];
   const clockTolerance = options.clockToleranceSeconds ?? 5;
+  const defaultRole = options.defaultRole ?? DEFAULT_ROLE;
+  if (!ROLE.test(defaultRole)) throw new Error(`The default role "${defaultRole}" is not a plain role name.`);
   const cacheSize = options.verifiedTokenCache ?? 1000;
   // by the token's exact text: a verified signature over it cannot become invalid, only expire
   const verified = new Map<string, Principal>();
@@ -116,9 +128,14 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     if (typeof tenant !== 'string' || !TENANT.test(tenant)) {
       throw new AuthError('Invalid token: the "tenant" claim is missing or not a plain tenant name.');
     }
+    const role = payload.role ?? defaultRole;
+    if (typeof role !== 'string' || !ROLE.test(role)) {
+      throw new AuthError('Invalid token: the "role" claim is not a plain role name.');
+    }
     const principal: Principal = {
       tenant,
       sub: typeof payload.sub === 'string' ? payload.sub : undefined,
+      role,
       exp: payload.exp as number,
       validUntil: ((payload.exp as number) + clockTolerance) * 1000,
     };
@@ -140,6 +157,8 @@ export interface SignTokenOptions {
   secret: string;
   tenant: string;
   sub?: string;
+  /** What the collections' permissions call the holder (`owner`, `viewer`…); absent: the server's default role */
+  role?: string;
   /** A duration such as `1h`, `30m`, `7d`, or seconds. Default `1h`. */
   ttl?: string | number;
   algorithm?: HmacAlgorithm;
@@ -160,9 +179,12 @@ export function parseDuration(value: string | number): number {
 export async function signToken(options: SignTokenOptions): Promise<string> {
   assertUsableSecret(options.secret);
   if (!TENANT.test(options.tenant)) throw new Error(`"${options.tenant}" is not a plain tenant name.`);
+  if (options.role !== undefined && !ROLE.test(options.role)) {
+    throw new Error(`"${options.role}" is not a plain role name (a letter, then letters, digits, "-" or "_").`);
+  }
   const seconds = parseDuration(options.ttl ?? '1h');
   if (!(seconds > 0)) throw new Error('The token lifetime must be positive.');
-  let jwt = new SignJWT({ tenant: options.tenant })
+  let jwt = new SignJWT({ tenant: options.tenant, ...(options.role ? { role: options.role } : {}) })
     .setProtectedHeader({ alg: options.algorithm ?? 'HS256', typ: 'JWT' })
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + seconds);

@@ -15,7 +15,7 @@ const HELP = `syncline-server: the Syncline sync server (RxDB GraphQL replicatio
 
 Usage
   syncline-server [options]                            run the server
-  syncline-server token --tenant T [--sub U] [--ttl 1h] [--db PATH]
+  syncline-server token --tenant T [--sub U] [--role R] [--ttl 1h] [--db PATH]
                                                        print a signed token for tenant T
   syncline-server --help
 
@@ -52,6 +52,8 @@ Server options
 Token options
   --tenant T             the tenant the token gives access to (required)
   --sub U                the subject (user or device id)
+  --role R               the role the schemas' permissions name (owner, viewer…); without it the token
+                         acts as the server's default role, owner
   --ttl DURATION         lifetime: 30m, 12h, 7d, or seconds (default 1h)
   --db PATH              where the development secret lives when SYNCLINE_JWT_SECRET is unset
 
@@ -63,10 +65,13 @@ Environment
                          no browser origin but the server's own by default, limits each tenant's rate
   DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
   SYNCLINE_JWT_CLOCK_TOLERANCE  seconds of clock skew allowed on a token's expiry (default 5)
+  SYNCLINE_DEFAULT_ROLE  the role of a token without a role claim (default owner: every right)
+  SYNCLINE_METRICS_TOKEN  GET /metrics asks for "Authorization: Bearer <it>"; without it, /metrics is open
+                         in development and refused in production
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
-  ws   /graphql          stream (graphql-ws)                    GET /healthz, /readyz
+  ws   /graphql          stream (graphql-ws)                    GET /healthz, /readyz, /metrics
 `;
 
 class CliError extends Error {}
@@ -183,6 +188,7 @@ async function runToken(args: string[]): Promise<void> {
     options: {
       tenant: { type: 'string' },
       sub: { type: 'string' },
+      role: { type: 'string' },
       ttl: { type: 'string', default: '1h' },
       db: { type: 'string', default: './data/syncline.sqlite' },
       help: { type: 'boolean', short: 'h' },
@@ -201,6 +207,7 @@ async function runToken(args: string[]): Promise<void> {
       tenant: values.tenant,
       ttl: values.ttl,
       ...(values.sub ? { sub: values.sub } : {}),
+      ...(values.role ? { role: values.role } : {}),
     });
     process.stdout.write(`${token}\n`);
   } catch (error) {
@@ -299,7 +306,14 @@ async function runServer(args: string[]): Promise<void> {
     server = createSyncServer({
       collections,
       storage,
-      auth: { secret: secret.value, ...clockTolerance() },
+      auth: {
+        secret: secret.value,
+        ...clockTolerance(),
+        ...(process.env.SYNCLINE_DEFAULT_ROLE ? { defaultRole: process.env.SYNCLINE_DEFAULT_ROLE } : {}),
+      },
+      ...(process.env.SYNCLINE_METRICS_TOKEN
+        ? { monitoring: { metricsToken: process.env.SYNCLINE_METRICS_TOKEN } }
+        : {}),
       logger,
       ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),

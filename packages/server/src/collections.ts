@@ -3,12 +3,17 @@
 // `GET /sync/schemas` are built from.
 
 import {
+  type CollectionPermissions,
   checkpointFields,
   DELETED,
   HEADER_FIELDS,
+  PERMISSIONS_KEY,
+  permissionsOf,
+  type Roles,
   SETTLEMENTS_COLLECTION,
   settlementSchema,
   UPDATED_AT,
+  withoutPermissions,
 } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import type { GraphQLSchemaFromRxSchemaInputSingleCollection } from 'rxdb/plugins/replication-graphql';
@@ -24,6 +29,8 @@ export interface SyncCollection {
   readonly primaryKey: string;
   // biome-ignore lint/suspicious/noExplicitAny: see CollectionSchemas.
   readonly schema: RxJsonSchema<any>;
+  /** Who may read, create, update and delete, and see or change each field; absent: every role everything */
+  readonly permissions: CollectionPermissions | undefined;
   /** Exactly the input RxDB's `graphQLSchemaFromRxSchema` and query builders take for this collection. */
   readonly replication: GraphQLSchemaFromRxSchemaInputSingleCollection;
 }
@@ -87,16 +94,69 @@ export function defineCollections(schemas: CollectionSchemas): SyncCollection[] 
         `${where}: needs a number property "${UPDATED_AT}"; the server assigns it on every write and uses it as the checkpoint.`,
       );
     }
+    const permissions = checkedPermissions(where, schema, primaryKey);
+    // the RxDB schema as a storage or a stock client takes it (RxDB's ajv refuses an unknown top-level key)
+    const rxSchema = withoutPermissions(schema);
     return {
       name,
       primaryKey,
-      schema,
+      schema: rxSchema,
+      permissions,
       replication: {
-        schema,
+        schema: rxSchema,
         checkpointFields: [...checkpointFields(primaryKey)],
         deletedField: DELETED,
         headerFields: [...HEADER_FIELDS],
       },
     };
   });
+}
+
+const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+
+function checkedRoles(where: string, value: unknown): Roles | undefined {
+  if (value === undefined || value === '*') return value;
+  if (Array.isArray(value) && value.every((role) => typeof role === 'string' && role !== '')) return value;
+  throw new CollectionConfigError(`${where} must be "*" or a list of role names; it is ${JSON.stringify(value)}.`);
+}
+
+/** The schema's `permissions`, checked: known actions, role lists, and fields the schema has. */
+// biome-ignore lint/suspicious/noExplicitAny: see CollectionSchemas.
+function checkedPermissions(where: string, schema: RxJsonSchema<any>, primaryKey: string) {
+  const permissions = permissionsOf(schema) as Record<string, unknown> | undefined;
+  if (permissions === undefined) return undefined;
+  const at = `${where}: "${PERMISSIONS_KEY}"`;
+  if (!permissions || typeof permissions !== 'object' || Array.isArray(permissions)) {
+    throw new CollectionConfigError(`${at} must be an object (read, create, update, delete, fields).`);
+  }
+  for (const key of Object.keys(permissions)) {
+    if (key !== 'fields' && !(ACTIONS as readonly string[]).includes(key)) {
+      throw new CollectionConfigError(`${at} has "${key}"; it takes read, create, update, delete and fields.`);
+    }
+  }
+  for (const action of ACTIONS) checkedRoles(`${at}.${action}`, permissions[action]);
+  const fields = (permissions.fields ?? {}) as Record<string, Record<string, unknown>>;
+  const required = new Set<string>((schema.required as string[] | undefined) ?? []);
+  for (const [field, rules] of Object.entries(fields)) {
+    const fieldAt = `${at}.fields.${field}`;
+    if (!Object.hasOwn(schema.properties, field)) {
+      throw new CollectionConfigError(`${fieldAt}: the schema has no top-level property "${field}".`);
+    }
+    if (field === primaryKey || field === UPDATED_AT || field === DELETED) {
+      throw new CollectionConfigError(`${fieldAt}: "${field}" belongs to every document; it cannot be limited.`);
+    }
+    for (const key of Object.keys(rules ?? {})) {
+      if (key !== 'read' && key !== 'write') {
+        throw new CollectionConfigError(`${fieldAt} has "${key}"; a field takes read and write.`);
+      }
+    }
+    const read = checkedRoles(`${fieldAt}.read`, rules?.read);
+    checkedRoles(`${fieldAt}.write`, rules?.write);
+    if (read !== undefined && read !== '*' && required.has(field)) {
+      throw new CollectionConfigError(
+        `${fieldAt}: some roles cannot see "${field}", so their documents come without it; remove it from "required".`,
+      );
+    }
+  }
+  return permissions as CollectionPermissions;
 }

@@ -1,17 +1,27 @@
 // The GraphQL API: the SDL is what RxDB's `graphQLSchemaFromRxSchema` generates for the collections, plus a
 // stream event's `previousCheckpoint` (which no stock client selects); this module adds the resolvers (pull, push,
 // stream) that implement the replication contract on top of it.
-import { operationNames, STREAM_CLOSE, stripNulls } from '@syncline/protocol';
+import {
+  aRole,
+  can,
+  hiddenFields,
+  operationNames,
+  type PlainDocument,
+  STREAM_CLOSE,
+  stripNulls,
+  withoutFields,
+} from '@syncline/protocol';
 import { createGraphQLError, createSchema } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
 import { AuthError, type Principal } from './auth.js';
 import { changeStream, StreamOverflowError } from './change-stream.js';
 import { type SyncCollection, UPDATED_AT } from './collections.js';
+import type { Caller, SyncMonitor } from './monitoring.js';
 import { onePushPerOperationPlugin } from './one-push.js';
 import type { ChangeEvent, SyncPubSub } from './pubsub.js';
 import { pullOutputPlugin } from './pull-output.js';
-import { applyPush, type PushRow } from './push.js';
+import { applyPush, PushRefusal, type PushRow } from './push.js';
 import { pushInputPlugin } from './push-input.js';
 import type { Checkpoint, SyncStorage } from './storage/types.js';
 import type { DocumentValidator } from './validation.js';
@@ -24,6 +34,12 @@ export interface SyncContext {
   closeConnection?: (code: number, reason: string) => void;
   /** The request's logger, carrying its request id. */
   readonly log: Logger;
+  /** A stream's fields its role does not receive, set when it subscribes */
+  hidden?: readonly string[];
+  /** the device id the client sent (`x-syncline-device`, or the ws connection's `device`), if any */
+  readonly device?: string | undefined;
+  /** a stream's count of delivered events, set when it subscribes */
+  stream?: ReturnType<SyncMonitor['streamOpened']>;
 }
 
 export interface ResolverDeps {
@@ -34,6 +50,9 @@ export interface ResolverDeps {
   maxPushBatch: number;
   maxPullLimit: number;
   streamBuffer: number;
+  monitor: SyncMonitor;
+  /** who may read the tenant's `syncMonitor` report */
+  monitorRoles: readonly string[];
 }
 
 /**
@@ -49,8 +68,39 @@ export function replicationTypeDefs(collections: readonly SyncCollection[]): str
     const names = operationNames(c.name);
     return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} remaining: Float }`;
   });
-  return [generated, ...extensions].join('\n');
+  return [generated, ...extensions, MONITOR_TYPES].join('\n');
 }
+
+/** The tenant's sync monitoring report (see monitoring.ts): no stock client selects it. */
+const MONITOR_TYPES = `
+type SyncMonitorDevice {
+  subject: String
+  role: String!
+  device: String
+  firstSeenAt: Float!
+  lastSeenAt: Float!
+  lastPullAt: Float
+  lastPushAt: Float
+  documentsPulled: Float!
+  documentsPushed: Float!
+  refusedRows: Float!
+  conflicts: Float!
+  openStreams: Int!
+}
+type SyncMonitor {
+  since: Float!
+  openStreams: Int!
+  documentsPulled: Float!
+  documentsPushed: Float!
+  refusedRows: Float!
+  conflicts: Float!
+  devices: [SyncMonitorDevice!]!
+}
+extend type Query {
+  syncMonitor: SyncMonitor!
+}`;
+
+const callerOf = (principal: Principal, context: SyncContext): Caller => ({ ...principal, device: context.device });
 
 function clientError(message: string, code: string, extensions: Record<string, unknown> = {}, status = 400) {
   return createGraphQLError(message, { extensions: { code, ...extensions, http: { status } } });
@@ -67,6 +117,34 @@ async function principalOf(context: SyncContext, headerToken?: string): Promise<
   }
 }
 
+/** The caller, who must be allowed to read the collection; with the fields its role does not receive. */
+async function readerOf(context: SyncContext, collection: SyncCollection, headerToken?: string) {
+  const principal = await principalOf(context, headerToken);
+  if (!can(collection.permissions, principal.role, 'read')) {
+    const who = aRole(principal.role);
+    throw clientError(
+      `${who.charAt(0).toUpperCase()}${who.slice(1)} may not read ${collection.name}.`,
+      'NOT_PERMITTED',
+    );
+  }
+  return { ...principal, hidden: hiddenFields(collection.permissions, principal.role) };
+}
+
+/** A stream event's documents as a role that cannot see `hidden` receives them: one copy per event and role. */
+const eventViews = new WeakMap<readonly PlainDocument[], Map<string, PlainDocument[]>>();
+function documentsFor(documents: readonly PlainDocument[], hidden: readonly string[]) {
+  if (hidden.length === 0) return documents;
+  const views = eventViews.get(documents) ?? new Map<string, PlainDocument[]>();
+  eventViews.set(documents, views);
+  const key = hidden.join('\n');
+  let view = views.get(key);
+  if (!view) {
+    view = documents.map((doc) => withoutFields(doc, hidden));
+    views.set(key, view);
+  }
+  return view;
+}
+
 function checkpointOut(collection: SyncCollection, checkpoint: Checkpoint) {
   return { [collection.primaryKey]: checkpoint.id, [UPDATED_AT]: checkpoint.updatedAt };
 }
@@ -79,8 +157,17 @@ function checkpointIn(collection: SyncCollection, raw: unknown): Checkpoint | nu
 
 /** The served schema, and the plugins that execute it faster (see push-input.ts and pull-output.ts). */
 export function createReplicationSchema(deps: ResolverDeps) {
-  const { collections, storage, pubsub, validators, maxPushBatch, maxPullLimit, streamBuffer } = deps;
-  const Query: Record<string, unknown> = {};
+  const { collections, storage, pubsub, validators, maxPushBatch, maxPullLimit, streamBuffer, monitor } = deps;
+  const Query: Record<string, unknown> = {
+    syncMonitor: async (_root: unknown, _args: unknown, context: SyncContext) => {
+      const { tenant, role } = await principalOf(context);
+      if (!deps.monitorRoles.includes(role)) {
+        const roles = deps.monitorRoles.join(', ');
+        throw clientError(`The sync monitor is for ${roles}; ${aRole(role)} may not read it.`, 'NOT_PERMITTED');
+      }
+      return monitor.report(tenant);
+    },
+  };
   const Mutation: Record<string, unknown> = {};
   const Subscription: Record<string, unknown> = {};
 
@@ -94,17 +181,20 @@ export function createReplicationSchema(deps: ResolverDeps) {
       args: { checkpoint?: unknown; limit: number },
       context: SyncContext,
     ) => {
-      const { tenant } = await principalOf(context);
+      const started = performance.now();
+      const reader = await readerOf(context, collection);
+      const { tenant, hidden } = reader;
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > maxPullLimit) {
         throw clientError(`limit must be a whole number from 1 to ${maxPullLimit}.`, 'BAD_USER_INPUT');
       }
       const after = checkpointIn(collection, args.checkpoint);
       const rows = await storage.pull({ tenant, collection: collection.name, after, limit: args.limit });
+      monitor.pulled(callerOf(reader, context), collection.name, rows.length, (performance.now() - started) / 1000);
       const last = rows.at(-1);
       // With nothing new, the client keeps its checkpoint (or starts from the beginning next time).
       const checkpoint = last ? { id: last.id, updatedAt: last.updatedAt } : (after ?? { id: '', updatedAt: 0 });
       return {
-        documents: rows.map((row) => row.data),
+        documents: rows.map((row) => withoutFields(row.data, hidden)),
         checkpoint: checkpointOut(collection, checkpoint),
         // counted only when selected (graphql-js calls a function it finds there): a client asks on its first pull
         remaining: () => (last ? storage.countAfter({ tenant, collection: collection.name, after: checkpoint }) : 0),
@@ -113,7 +203,10 @@ export function createReplicationSchema(deps: ResolverDeps) {
 
     const rowsArgument = names.pushVariable;
     Mutation[names.pushField] = async (_root: unknown, args: Record<string, unknown>, context: SyncContext) => {
-      const { tenant } = await principalOf(context);
+      const started = performance.now();
+      const principal = await principalOf(context);
+      const { tenant, role } = principal;
+      const caller = callerOf(principal, context);
       const given = (args[rowsArgument] ?? []) as Array<PushRow | null>;
       if (given.length > maxPushBatch) {
         throw clientError(
@@ -130,6 +223,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
         if (problem) {
           const id = String(newDocumentState[collection.primaryKey] ?? `(row ${index})`);
           context.log.info({ tenant, collection: collection.name, documentId: id, ...problem }, 'push rejected');
+          monitor.refused(caller, collection.name, 'invalid');
           throw clientError(
             `Document "${id}" of ${collection.name} is invalid at ${problem.path || '/'}: ${problem.message}. ` +
               'Nothing of this push was written.',
@@ -142,7 +236,18 @@ export function createReplicationSchema(deps: ResolverDeps) {
           assumedMasterState: row.assumedMasterState ? stripNulls(row.assumedMasterState) : null,
         });
       }
-      const outcome = await applyPush(storage, tenant, collection, rows);
+      const outcome = await applyPush(storage, tenant, collection, rows, role).catch((error: unknown) => {
+        if (!(error instanceof PushRefusal)) throw error;
+        context.log.info({ tenant, collection: collection.name, documentId: error.documentId, role }, 'push refused');
+        monitor.refused(caller, collection.name, 'not_permitted');
+        throw clientError(
+          `Document "${error.documentId}" of ${collection.name}: ${error.message} Nothing of this push was written.`,
+          'NOT_PERMITTED',
+          { documentId: error.documentId },
+        );
+      });
+      const outcomeCounts = { written: outcome.written.length, conflicts: outcome.conflicts.length };
+      monitor.pushed(caller, collection.name, outcomeCounts, (performance.now() - started) / 1000);
       context.log.info(
         {
           tenant,
@@ -172,8 +277,15 @@ export function createReplicationSchema(deps: ResolverDeps) {
         context: SyncContext,
       ): Promise<AsyncIterable<unknown>> => {
         const headerToken = args.headers?.Authorization;
-        const principal = await principalOf(context, typeof headerToken === 'string' ? headerToken : undefined);
+        const principal = await readerOf(
+          context,
+          collection,
+          typeof headerToken === 'string' ? headerToken : undefined,
+        );
         const { tenant } = principal;
+        context.hidden = principal.hidden;
+        const stream = monitor.streamOpened(callerOf(principal, context));
+        context.stream = stream;
         const changes = changeStream(pubsub, tenant, collection.name, { buffer: streamBuffer });
         context.log.debug({ tenant, collection: collection.name }, 'stream started');
         const close = context.closeConnection;
@@ -183,13 +295,19 @@ export function createReplicationSchema(deps: ResolverDeps) {
               close(STREAM_CLOSE.tokenExpired, 'Token expired: reconnect with a new one'),
             )
           : undefined;
-        return mapStream(changes, context, () => expiry?.cancel());
+        return mapStream(changes, context, () => {
+          expiry?.cancel();
+          stream.closed();
+        });
       },
-      resolve: (event: ChangeEvent) => ({
-        documents: event.documents,
-        checkpoint: checkpointOut(collection, event.checkpoint),
-        previousCheckpoint: event.previousCheckpoint ? checkpointOut(collection, event.previousCheckpoint) : null,
-      }),
+      resolve: (event: ChangeEvent, _args: unknown, context: SyncContext) => {
+        context.stream?.delivered();
+        return {
+          documents: documentsFor(event.documents, context.hidden ?? []),
+          checkpoint: checkpointOut(collection, event.checkpoint),
+          previousCheckpoint: event.previousCheckpoint ? checkpointOut(collection, event.previousCheckpoint) : null,
+        };
+      },
     };
   }
 
@@ -230,23 +348,51 @@ function closeAt(time: number, action: () => void): { cancel(): void } {
   return { cancel: () => clearTimeout(timer) };
 }
 
-/** Passes events through; on overflow, a ws client is disconnected so it reconnects and RESYNCs. */
-export async function* mapStream<T>(
+/**
+ * Passes events through; on overflow, a ws client is disconnected so it reconnects and RESYNCs. Ending it (the
+ * client unsubscribes or goes away) ends the source and runs `onEnd` at once, even while it waits for an event (an
+ * async generator would wait for that event before it could end).
+ */
+export function mapStream<T>(
   source: AsyncIterableIterator<T>,
   context: SyncContext,
   onEnd?: () => void,
-): AsyncGenerator<T> {
-  try {
-    for await (const event of source) yield event;
-  } catch (error) {
-    if (error instanceof StreamOverflowError && context.closeConnection) {
-      context.log.warn('stream fell behind: closing the connection so the client resyncs');
-      context.closeConnection(STREAM_CLOSE.fellBehind, 'Stream fell behind: reconnect and resync');
-      return;
-    }
-    throw error;
-  } finally {
+): AsyncIterableIterator<T> {
+  let ended = false;
+  const done = { value: undefined, done: true } as const;
+  const end = async () => {
+    if (ended) return;
+    ended = true;
     onEnd?.();
     await source.return?.();
-  }
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (ended) return done;
+      try {
+        const step = await source.next();
+        if (step.done) await end();
+        return step;
+      } catch (error) {
+        await end();
+        if (error instanceof StreamOverflowError && context.closeConnection) {
+          context.log.warn('stream fell behind: closing the connection so the client resyncs');
+          context.closeConnection(STREAM_CLOSE.fellBehind, 'Stream fell behind: reconnect and resync');
+          return done;
+        }
+        throw error;
+      }
+    },
+    async return() {
+      await end();
+      return done;
+    },
+    async throw(error?: unknown) {
+      await end();
+      throw error;
+    },
+  };
 }

@@ -1,7 +1,8 @@
 // The push rules of the replication contract, over any SyncStorage: one transaction per request, idempotent
 // retries, conflicts judged with server-managed fields left out, `updatedAt` assigned by the server.
 
-import { type PlainDocument, sameDocumentState } from '@syncline/protocol';
+import { hiddenFields, type PlainDocument, sameDocumentState, withoutFields, writeRefusal } from '@syncline/protocol';
+import { DEFAULT_ROLE } from './auth.js';
 import { DELETED, type SyncCollection, UPDATED_AT } from './collections.js';
 import type { Checkpoint, StoredDocument, SyncStorage } from './storage/types.js';
 
@@ -25,13 +26,30 @@ export interface PushOutcome {
   readonly previousCheckpoint: Checkpoint | null;
 }
 
+/** A row the caller's role may not write: the whole push is refused, nothing of it written. */
+export class PushRefusal extends Error {
+  override name = 'PushRefusal';
+  readonly documentId: string;
+
+  constructor(documentId: string, reason: string) {
+    super(reason);
+    this.documentId = documentId;
+  }
+}
+
+/**
+ * Writes the rows `role` may write. A role sees its documents without the fields it may not read: it is judged on
+ * what it sees (a conflict answers that), and what it cannot see is kept as stored.
+ */
 export function applyPush(
   storage: SyncStorage,
   tenant: string,
   collection: SyncCollection,
   rows: readonly PushRow[],
+  role = DEFAULT_ROLE,
 ): Promise<PushOutcome> {
-  const { primaryKey } = collection;
+  const { primaryKey, permissions } = collection;
+  const hidden = hiddenFields(permissions, role);
   return storage.transaction(tenant, async (tx) => {
     const ids = [...new Set(rows.map((row) => String(row.newDocumentState[primaryKey])))];
     const stored = await tx.read(collection.name, ids);
@@ -44,17 +62,21 @@ export function applyPush(
     for (const row of rows) {
       const id = String(row.newDocumentState[primaryKey]);
       const current = stored.get(id);
-      if (current) {
+      const seen = current && withoutFields(current.data, hidden);
+      if (seen) {
         // A retry of a push that already landed (or a write that changes nothing): not a conflict, no write.
-        if (sameDocumentState(current.data, row.newDocumentState)) continue;
-        if (!row.assumedMasterState || !sameDocumentState(current.data, row.assumedMasterState)) {
-          conflicts.push(current.data);
+        if (sameDocumentState(seen, row.newDocumentState)) continue;
+        if (!row.assumedMasterState || !sameDocumentState(seen, withoutFields(row.assumedMasterState, hidden))) {
+          conflicts.push(seen);
           continue;
         }
       }
+      const refusal = writeRefusal(permissions, role, collection.name, current?.data, row.newDocumentState);
+      if (refusal) throw new PushRefusal(id, refusal);
       const updatedAt = tx.nextUpdatedAt();
       const deleted = row.newDocumentState[DELETED] === true;
-      const data: PlainDocument = { ...row.newDocumentState, [UPDATED_AT]: updatedAt, [DELETED]: deleted };
+      const kept = current && hidden.length > 0 ? keptFields(current.data, hidden) : {};
+      const data: PlainDocument = { ...kept, ...row.newDocumentState, [UPDATED_AT]: updatedAt, [DELETED]: deleted };
       const doc: StoredDocument = { id, updatedAt, deleted, data };
       stored.set(id, doc);
       toStore.set(id, doc);
@@ -66,4 +88,9 @@ export function applyPush(
     await tx.write(collection.name, [...toStore.values()]);
     return { conflicts, written, checkpoint, previousCheckpoint };
   });
+}
+
+/** The stored values of the fields a role cannot see. */
+function keptFields(doc: PlainDocument, hidden: readonly string[]): PlainDocument {
+  return Object.fromEntries(hidden.filter((field) => Object.hasOwn(doc, field)).map((field) => [field, doc[field]]));
 }

@@ -14,6 +14,7 @@ import { createHttpRoutes } from './http-routes.js';
 import { type ListenAddress, ServerLifecycle, TrafficGate } from './lifecycle.js';
 import { resolveLimits, type SyncServerLimits } from './limits.js';
 import { createLogger } from './logger.js';
+import { SyncMonitor } from './monitoring.js';
 import { createInMemoryPubSub, type SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
 import { createTenantRateLimit } from './tenant-rate-limit.js';
@@ -52,11 +53,25 @@ export interface SyncServerOptions {
   logger?: Logger | pino.Level | 'silent';
   /** How long `close()` waits for in-flight requests before cutting them off. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /** `GET /metrics` and the `syncMonitor` query (see monitoring.ts) */
+  monitoring?: MonitoringOptions;
   /**
    * Extra Yoga plugins, run after the server's own routes: an app served from the same origin, extra
    * endpoints. They see every request the server's routes did not answer.
    */
   plugins?: Plugin[];
+}
+
+export interface MonitoringOptions {
+  /**
+   * When set, `GET /metrics` asks for `Authorization: Bearer <metricsToken>`. Without one it is open in development
+   * and refused in production (tenant names are in its labels).
+   */
+  metricsToken?: string;
+  /** label the metrics by tenant; default true (turn off for very many tenants) */
+  perTenant?: boolean;
+  /** the roles that may read their tenant's `syncMonitor` report; default `['owner', 'manager']` */
+  roles?: string[];
 }
 
 export interface SyncServer {
@@ -78,10 +93,16 @@ export interface SyncServer {
   readonly httpServer: Server;
 }
 
-/** `GET /sync/schemas`: each collection's input for RxDB's `*QueryBuilderFromRxSchema` functions. */
+/**
+ * `GET /sync/schemas`: each collection's input for RxDB's `*QueryBuilderFromRxSchema` functions, and who may do what
+ * (the schema's `permissions`, beside it: a stock RxDB refuses the key inside a schema).
+ */
 export interface SyncSchemas {
   graphqlPath: string;
-  collections: Record<string, SyncCollection['replication'] & { primaryKey: string }>;
+  collections: Record<
+    string,
+    SyncCollection['replication'] & { primaryKey: string; permissions?: SyncCollection['permissions'] }
+  >;
 }
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
@@ -101,11 +122,24 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   const syncSchemas: SyncSchemas = {
     graphqlPath: GRAPHQL_PATH,
-    collections: Object.fromEntries(collections.map((c) => [c.name, { ...c.replication, primaryKey: c.primaryKey }])),
+    collections: Object.fromEntries(
+      collections.map((c) => [
+        c.name,
+        { ...c.replication, primaryKey: c.primaryKey, ...(c.permissions ? { permissions: c.permissions } : {}) },
+      ]),
+    ),
   };
   const gate = new TrafficGate();
   const isClosing = () => gate.closing;
-  const routes = createHttpRoutes({ syncSchemas, storage, logger, isClosing });
+  const monitoring = options.monitoring ?? {};
+  const monitor = new SyncMonitor({ perTenant: monitoring.perTenant });
+  const routes = createHttpRoutes({
+    syncSchemas,
+    storage,
+    logger,
+    isClosing,
+    metrics: { monitor, token: monitoring.metricsToken, production },
+  });
   const yoga = createSyncYoga({
     collections,
     storage,
@@ -120,6 +154,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     rateLimit: rateLimit?.plugin ?? null,
     plugins: options.plugins ?? [],
     requestIdOf: routes.requestIdOf,
+    monitor,
+    monitorRoles: monitoring.roles ?? ['owner', 'manager'],
   });
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     gate.track(res);

@@ -14,7 +14,7 @@ import { type TokenVerifier, tokenFromHeader } from './auth.js';
 import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
 import { ownOrigin } from './own-origin.js';
 import { rateLimitedError, type TenantRateLimit } from './tenant-rate-limit.js';
-import type { SyncYoga, WsTransport } from './yoga.js';
+import { deviceId, type SyncYoga, type WsTransport } from './yoga.js';
 
 export interface StreamServerOptions {
   httpServer: Server;
@@ -97,6 +97,7 @@ export function serveStreams(options: StreamServerOptions): StreamSockets {
         if (retryAfter) return [rateLimitedError(retryAfter)];
         const transport: WsTransport = {
           token,
+          device: deviceId(ctx.connectionParams?.device),
           requestId: randomUUID(),
           closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
         };

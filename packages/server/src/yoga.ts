@@ -10,6 +10,7 @@ import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
 import { createReplicationSchema, type SyncContext } from './graphql-schema.js';
 import { armorPlugin, noIntrospection, type ResolvedLimits } from './limits.js';
 import { yogaLogging } from './logger.js';
+import type { SyncMonitor } from './monitoring.js';
 import { ownOrigin } from './own-origin.js';
 import type { SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
@@ -19,6 +20,8 @@ import { createValidators } from './validation.js';
 export interface WsTransport {
   /** The connection's token (from `connectionParams`), if it gave one. */
   token: string | undefined;
+  /** the device id the connection gave (`connectionParams.device`), if any */
+  device?: string | undefined;
   requestId: string;
   closeConnection: (code: number, reason: string) => void;
 }
@@ -42,6 +45,14 @@ export interface SyncYogaOptions {
   plugins: readonly Plugin[];
   /** The id the routes gave an HTTP request. */
   requestIdOf: (request: Request) => string | undefined;
+  monitor: SyncMonitor;
+  monitorRoles: readonly string[];
+}
+
+/** A device id as a client sends it: short and plain, or none. */
+const DEVICE = /^[A-Za-z0-9._:-]{1,64}$/;
+export function deviceId(value: unknown): string | undefined {
+  return typeof value === 'string' && DEVICE.test(value) ? value : undefined;
 }
 
 export type SyncYoga = ReturnType<typeof createSyncYoga>;
@@ -93,6 +104,8 @@ export function createSyncYoga(options: SyncYogaOptions) {
     maxPushBatch: limits.pushBatch,
     maxPullLimit: limits.pullLimit,
     streamBuffer: limits.streamBuffer,
+    monitor: options.monitor,
+    monitorRoles: options.monitorRoles,
   });
 
   return createYoga<{ transport?: WsTransport }, SyncContext>({
@@ -116,7 +129,7 @@ export function createSyncYoga(options: SyncYogaOptions) {
         origin: [origin],
         credentials: true,
         methods: ['GET', 'POST', 'OPTIONS'],
-        allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Syncline-Device'],
         // Retry-After: a browser client reads how long to wait after a 429
         exposedHeaders: ['X-Request-Id', 'Retry-After'],
         maxAge: 600,
@@ -124,13 +137,19 @@ export function createSyncYoga(options: SyncYogaOptions) {
     },
     context: (initial: YogaInitialContext & { transport?: WsTransport }): SyncContext => {
       if (initial.transport) {
-        const { token, requestId, closeConnection } = initial.transport;
-        return { authenticate: authenticator(verify, token), log: logger.child({ requestId }), closeConnection };
+        const { token, device, requestId, closeConnection } = initial.transport;
+        return {
+          authenticate: authenticator(verify, token),
+          log: logger.child({ requestId }),
+          closeConnection,
+          device,
+        };
       }
       const { request } = initial;
       return {
         authenticate: authenticator(verify, tokenFromHeader(request.headers.get('authorization'))),
         log: logger.child({ requestId: requestIdOf(request) ?? randomUUID() }),
+        device: deviceId(request.headers.get('x-syncline-device')),
       };
     },
     plugins: [

@@ -1,7 +1,7 @@
 // The live machine grid: state, cycle countdown, alarms with acknowledge, telemetry sparklines, and quick
 // actions queued while offline (a dot on the card counts commands not yet on the server).
 
-import { useLiveQuery, usePending } from '@syncline/data';
+import { useCan, useLiveQuery, usePending } from '@syncline/data';
 import type { Location, Machine, MachineCommand } from '@syncline/domain';
 import { MachineGrid, type MachineGridItem } from '@syncline/ui/machine';
 import { useMemo, useRef } from 'react';
@@ -79,17 +79,26 @@ export function MachinesPage() {
   });
 
   const byId = new Map(machines.map((machine) => [machine.id, machine]));
+  const canCommand = useCan('commands');
+  const canChangeMachines = useCan('machines');
   return (
     <>
       <PageHeader title="Machines" description={`${machines.length} machines, live`} />
       <MachineGrid
         label="Machines"
         machines={items}
-        onCommand={(id, command) => {
-          const machine = byId.get(id);
-          if (machine) void sendMachineCommand(write, machine, command);
-        }}
-        onAcknowledgeAlarm={(id, alarmId) => void acknowledgeAlarm(write, id, alarmId)}
+        // a role that may not send commands or change machines (a viewer) gets no buttons for them
+        onCommand={
+          canCommand('create')
+            ? (id, command) => {
+                const machine = byId.get(id);
+                if (machine) void sendMachineCommand(write, machine, command);
+              }
+            : undefined
+        }
+        onAcknowledgeAlarm={
+          canChangeMachines('update') ? (id, alarmId) => void acknowledgeAlarm(write, id, alarmId) : undefined
+        }
       />
     </>
   );

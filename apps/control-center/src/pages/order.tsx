@@ -2,7 +2,7 @@
 // change, the next step of its flow, and its history, with the fields a merge rule settled on this device and a
 // way to reverse them.
 
-import { jsonEqual, useDocSyncState, useDocument, useDocumentDraft } from '@syncline/data';
+import { jsonEqual, useCan, useDocSyncState, useDocument, useDocumentDraft } from '@syncline/data';
 import { nextOrderStatus, type Order } from '@syncline/domain';
 import {
   AlertDialog,
@@ -169,6 +169,7 @@ export function OrderPage() {
   const { doc: order, loading } = useDocument<Order>('orders', orderId);
   const state = useDocSyncState('orders', orderId);
   const write = useWriteContext();
+  const can = useCan('orders');
 
   if (!order) {
     return loading ? null : (
@@ -191,13 +192,13 @@ export function OrderPage() {
             <span className="flex items-center gap-2 text-foreground-muted text-sm">
               <SyncDot state={state} /> {state}
             </span>
-            {order.status !== 'cancelled' && order.status !== 'delivered' ? (
+            {can('update') && order.status !== 'cancelled' && order.status !== 'delivered' ? (
               <Button variant="outline" onClick={() => void cancelOrder(write, order.id)}>
                 Cancel order
               </Button>
             ) : null}
-            <DeleteOrderButton order={order} write={write} />
-            {next ? (
+            {can('delete') ? <DeleteOrderButton order={order} write={write} /> : null}
+            {can('update') && next ? (
               <Button onClick={() => void advanceOrder(write, order.id)}>Mark {statusLabel[next].toLowerCase()}</Button>
             ) : null}
           </>
@@ -216,24 +217,35 @@ export function OrderPage() {
                     <span>
                       {item.quantity} × {item.name}
                     </span>
-                    <span className="font-mono tabular-nums">{formatCents(item.quantity * item.unitPrice)}</span>
+                    {order.totals ? (
+                      <span className="font-mono tabular-nums">{formatCents(item.quantity * item.unitPrice)}</span>
+                    ) : null}
                   </li>
                 ))}
-                <li className="mt-2 flex justify-between gap-3 border-border border-t pt-2 font-medium">
-                  <span>Total incl. tax</span>
-                  <span className="font-mono tabular-nums">{formatCents(order.totals.total)}</span>
-                </li>
+                {/* a role that may not see the money receives the order without its totals */}
+                {order.totals ? (
+                  <li className="mt-2 flex justify-between gap-3 border-border border-t pt-2 font-medium">
+                    <span>Total incl. tax</span>
+                    <span className="font-mono tabular-nums">{formatCents(order.totals.total)}</span>
+                  </li>
+                ) : null}
               </ul>
             </CardContent>
           </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Edit</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <EditOrderForm key={order.id} orderId={order.id} />
-            </CardContent>
-          </Card>
+          {can('update') ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Edit</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <EditOrderForm key={order.id} orderId={order.id} />
+              </CardContent>
+            </Card>
+          ) : (
+            <p data-slot="read-only" className="text-foreground-muted text-sm">
+              You can look at this order; your role does not change orders.
+            </p>
+          )}
         </div>
         <Card>
           <CardHeader>

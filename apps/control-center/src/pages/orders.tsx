@@ -2,7 +2,7 @@
 // order and advance one along the flow from here. The page reads only the rows in view (and counts the rest from
 // an index), so it opens as fast with 100,000 orders as with 10,000.
 
-import { useLiveCount, useLiveWindow } from '@syncline/data';
+import { useCan, useLiveCount, useLiveWindow } from '@syncline/data';
 import { nextOrderStatus, type Order, type OrderStatus, orderStatusFlow } from '@syncline/domain';
 import {
   Button,
@@ -27,8 +27,9 @@ import { PageHeader } from './page-header';
 
 function AdvanceButton({ order }: { order: Order }) {
   const write = useWriteContext();
+  const can = useCan('orders');
   const next = nextOrderStatus(order.status);
-  if (!next) return null;
+  if (!next || !can('update')) return null;
   return (
     <Button size="sm" variant="outline" onClick={() => void advanceOrder(write, order.id)}>
       {`Mark #${order.number} ${statusLabel[next].toLowerCase()}`}
@@ -65,10 +66,13 @@ const columns: ColumnDef<Order, unknown>[] = [
   },
   {
     id: 'total',
-    accessorFn: (order) => order.totals.total,
+    accessorFn: (order) => order.totals?.total,
     header: 'Total',
     enableSorting: false,
-    cell: ({ row }) => <span className="font-mono tabular-nums">{formatCents(row.original.totals.total)}</span>,
+    cell: ({ row }) => {
+      const { totals } = row.original;
+      return totals ? <span className="font-mono tabular-nums">{formatCents(totals.total)}</span> : null;
+    },
   },
   { id: 'actions', header: 'Actions', enableSorting: false, cell: ({ row }) => <AdvanceButton order={row.original} /> },
 ];
@@ -82,6 +86,15 @@ export function OrdersPage() {
   const shown = useLiveWindow<Order>('orders', queries);
   const navigate = useNavigate();
   const narrowed = status !== 'all' || search.trim() !== '';
+  const can = useCan('orders');
+  // a role that may not see the money, or change orders, gets no column for them
+  const shownColumns = useMemo(
+    () =>
+      columns.filter(
+        (column) => (column.id !== 'total' || can('read', 'totals')) && (column.id !== 'actions' || can('update')),
+      ),
+    [can],
+  );
 
   return (
     <>
@@ -92,7 +105,7 @@ export function OrdersPage() {
             ? `${shown.count.toLocaleString()} of ${total.toLocaleString()} orders`
             : `${total.toLocaleString()} orders`
         }
-        actions={<NewOrderDialog />}
+        actions={can('create') ? <NewOrderDialog /> : null}
       />
       <DataTable
         label="Orders"
@@ -104,7 +117,7 @@ export function OrdersPage() {
         onSearchChange={setSearch}
         defaultSorting={newestFirst}
         emptyText={shown.loading ? 'Loading orders…' : 'No orders match.'}
-        columns={columns}
+        columns={shownColumns}
         getRowId={(order) => order.id}
         searchPlaceholder="Search by number or customer"
         onRowActivate={(order) => navigate(`/orders/${order.id}`)}

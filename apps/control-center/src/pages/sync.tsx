@@ -4,8 +4,9 @@ import { useSyncControls, useSyncline, useSyncStatus } from '@syncline/data';
 import { Badge, Button, Card, CardContent, CardHeader, CardTitle, FormField, Input } from '@syncline/ui';
 import { ConnectedSyncQueuePanel, useShownSyncPhase, useSyncSnapshot } from '@syncline/ui/connected';
 import { syncPhaseDescription, syncPhaseLabel, useNow } from '@syncline/ui/sync';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime } from '../lib/format';
+import { fetchServerMonitor, monitorRoles, type ServerMonitor } from '../lib/server-monitor';
 import { trackSyncSessions } from '../lib/sync-history';
 import { useSession } from '../runtime/session-context';
 import { describeToken } from '../session/session';
@@ -59,6 +60,109 @@ function ServerSettings() {
   );
 }
 
+const plural = (count: number, noun: string) => `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+
+/** How long ago, in words a glance can take: "just now", "4 min ago", or the date. */
+function ago(at: number | null, now: number): string {
+  if (at === null) return 'never';
+  const seconds = Math.max(0, Math.round((now - at) / 1000));
+  if (seconds < 45) return 'just now';
+  if (seconds < 3_600) return `${Math.round(seconds / 60)} min ago`;
+  return formatDateTime(at);
+}
+
+/** The server's view, for managers: every device of the shop it has seen, refreshed while the page is open. */
+function ServerView({ now }: { now: number }) {
+  const { session } = useSession();
+  const [monitor, setMonitor] = useState<ServerMonitor | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const refresh = useCallback(() => {
+    fetchServerMonitor(session).then(
+      (answer) => {
+        setMonitor(answer);
+        setProblem(undefined);
+      },
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  }, [session]);
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(refresh, 10_000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  const live = monitor?.devices.filter((device) => device.openStreams > 0).length ?? 0;
+
+  return (
+    <Card className="min-w-0 lg:col-span-2" data-slot="server-view">
+      <CardHeader>
+        <CardTitle>Devices, as the server sees them</CardTitle>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-3 text-sm" data-slot="server-view-figures">
+        {problem ? <p role="status">{problem}</p> : null}
+        {monitor ? (
+          <>
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <p className="text-foreground-muted">
+                Since {formatDateTime(monitor.since)}: {plural(live, 'device')} live,{' '}
+                {plural(monitor.refusedRows, 'refused change')}, {plural(monitor.conflicts, 'conflict')}.
+              </p>
+              <Button variant="outline" size="sm" onClick={refresh}>
+                Refresh
+              </Button>
+            </div>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left [&_td]:py-1 [&_td]:pr-4 [&_th]:whitespace-nowrap [&_th]:pr-4 [&_tr>*:last-child]:pr-0">
+                <caption className="sr-only">Devices the server has seen</caption>
+                <thead className="text-foreground-muted">
+                  <tr>
+                    <th scope="col">Who</th>
+                    <th scope="col">Device</th>
+                    <th scope="col">Last pull</th>
+                    <th scope="col">Last push</th>
+                    <th scope="col" className="text-right">
+                      Pulled
+                    </th>
+                    <th scope="col" className="text-right">
+                      Pushed
+                    </th>
+                    <th scope="col" className="text-right">
+                      Refused
+                    </th>
+                    <th scope="col" className="text-right">
+                      Conflicts
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {monitor.devices.map((device) => (
+                    <tr key={`${device.subject}|${device.device}`} data-device={device.device ?? ''}>
+                      <td>
+                        {device.subject ?? 'unknown'} <span className="text-foreground-muted">({device.role})</span>
+                        {device.openStreams > 0 ? (
+                          <Badge variant="success" className="ml-2">
+                            live
+                          </Badge>
+                        ) : null}
+                      </td>
+                      <td className="font-mono text-xs">{device.device ?? '—'}</td>
+                      <td className="whitespace-nowrap">{ago(device.lastPullAt, now)}</td>
+                      <td className="whitespace-nowrap">{ago(device.lastPushAt, now)}</td>
+                      <td className="text-right tabular-nums">{device.documentsPulled.toLocaleString()}</td>
+                      <td className="text-right tabular-nums">{device.documentsPushed.toLocaleString()}</td>
+                      <td className="text-right tabular-nums">{device.refusedRows}</td>
+                      <td className="text-right tabular-nums">{device.conflicts}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
 export function SyncPage() {
   const { store } = useSyncline();
   const status = useSyncSnapshot();
@@ -69,6 +173,10 @@ export function SyncPage() {
   const { syncNow, pause, resume } = useSyncControls();
   const now = useNow(undefined, 5_000);
   const [sessions, setSessions] = useState(() => trackSyncSessions(store));
+  const { session } = useSession();
+  const role = describeToken(session.token)?.role;
+  // a token without a role is the server's default, owner
+  const managing = monitorRoles.includes(role ?? 'owner');
   useEffect(() => store.subscribe(() => setSessions([...trackSyncSessions(store)])), [store]);
 
   return (
@@ -92,6 +200,7 @@ export function SyncPage() {
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
+        {managing ? <ServerView now={now} /> : null}
         <ConnectedSyncQueuePanel title="Waiting for the server" now={now} quietFields={auditFields} />
         <Card>
           <CardHeader>

@@ -2,7 +2,13 @@
 // sync server, and renders the app inside the Syncline provider. Everything reads the local database,
 // so the workspace works offline from the first render on.
 
-import { createSynclineDatabase, SynclineProvider, type SynclineReplication, startReplication } from '@syncline/data';
+import {
+  createSynclineDatabase,
+  roleOfToken,
+  SynclineProvider,
+  type SynclineReplication,
+  startReplication,
+} from '@syncline/data';
 import { controlCenterMergeRules, controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
 import { Button, EmptyState } from '@syncline/ui';
 import { useEffect, useState } from 'react';
@@ -67,7 +73,7 @@ export function Workspace({
   if (!opened) return <OpeningWorkspace tenantName={session.tenantName} />;
   return (
     <SessionContext value={{ session, onSessionChange, onSignOut }}>
-      <SynclineProvider database={opened.database} replication={opened.replication}>
+      <SynclineProvider database={opened.database} replication={opened.replication} role={roleOfToken(session.token)}>
         <AppRoutes />
       </SynclineProvider>
     </SessionContext>

@@ -1,3 +1,5 @@
+import { roleOfToken, tokenClaims } from '@syncline/data';
+
 // Who is signed in, to which sync server and tenant. Kept in localStorage so the app opens offline
 // straight into the operator's data; the token is refreshed from the server when it can be.
 
@@ -10,11 +12,12 @@ export interface Session {
   token: string;
 }
 
-/** A development sign-in the demo server offers (`GET /dev/tokens`). */
+/** A development sign-in the demo server offers (`GET /dev/tokens`): one person per role of each tenant. */
 export interface DevAccount {
   tenant: string;
   tenantName: string;
   user: string;
+  role: string;
   token: string;
 }
 
@@ -62,17 +65,13 @@ export async function fetchDevAccounts(serverUrl = defaultServerUrl()): Promise<
   return (await response.json()) as DevAccount[];
 }
 
-/** Reads the tenant and user out of a token without verifying it (the server verifies). */
-export function describeToken(token: string): { tenant: string; user: string } | undefined {
-  try {
-    const payload = token.split('.')[1];
-    if (!payload) return undefined;
-    const claims = JSON.parse(atob(payload.replaceAll('-', '+').replaceAll('_', '/'))) as {
-      tenant?: string;
-      sub?: string;
-    };
-    return claims.tenant ? { tenant: claims.tenant, user: claims.sub ?? 'operator' } : undefined;
-  } catch {
-    return undefined;
-  }
+/** Reads the tenant, user and role out of a token without verifying it (the server verifies). */
+export function describeToken(token: string): { tenant: string; user: string; role?: string } | undefined {
+  const claims = tokenClaims(token);
+  if (typeof claims?.tenant !== 'string') return undefined;
+  return {
+    tenant: claims.tenant,
+    user: typeof claims.sub === 'string' ? claims.sub : 'operator',
+    role: roleOfToken(token),
+  };
 }

@@ -1,5 +1,5 @@
 // The sign-in screen: paste a server URL and token, or, on a demo server that offers development sign-in, pick a
-// demo tenant. A server without it (production) shows the token form alone.
+// person of a demo tenant, one per role. A server without it (production) shows the token form alone.
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, FormField, Input } from '@syncline/ui';
 import { useEffect, useState } from 'react';
 import { type DevAccount, defaultServerUrl, describeToken, fetchDevAccounts, type Session } from './session';
@@ -47,13 +47,15 @@ export function SignIn({ onSignIn }: { onSignIn: (session: Session) => void }) {
             <CardContent className="flex flex-col gap-2">
               {accounts.map((account) => (
                 <Button
-                  key={account.tenant}
+                  key={`${account.tenant}:${account.user}`}
                   variant="outline"
                   className="justify-between"
                   onClick={() => onSignIn({ serverUrl: defaultServerUrl(), ...account })}
                 >
                   <span>{account.tenantName}</span>
-                  <span className="text-foreground-subtle text-xs">as {account.user}</span>
+                  <span className="text-foreground-subtle text-xs">
+                    as {account.user}, <span className="capitalize">{account.role}</span>
+                  </span>
                 </Button>
               ))}
             </CardContent>

@@ -8,6 +8,8 @@ export interface SynclineContextValue {
   database: AnyRxDatabase;
   store: SyncStore;
   replication: SynclineReplication | null;
+  /** the signed-in person's role (their token's `role` claim), when the app gave it */
+  role?: string | undefined;
 }
 
 export const SynclineContext = createContext<SynclineContextValue | null>(null);

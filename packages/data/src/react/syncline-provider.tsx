@@ -10,13 +10,21 @@ export interface SynclineProviderProps {
   database: AnyRxDatabase;
   /** the running replication; without one the store still counts pending writes and conflicts */
   replication?: SynclineReplication | null;
+  /**
+   * the signed-in person's role (`roleOfToken(token)` reads it), so `useCan` can tell what they may do; without it
+   * `useCan` allows everything and the server alone decides
+   */
+  role?: string | undefined;
   children?: ReactNode;
 }
 
-export function SynclineProvider({ database, replication = null, children }: SynclineProviderProps) {
+export function SynclineProvider({ database, replication = null, role, children }: SynclineProviderProps) {
   const ownStore = useMemo(() => (replication ? null : createSyncStore({ connection: 'offline' })), [replication]);
   useEffect(() => (ownStore ? bindSyncCounts(ownStore, database) : undefined), [ownStore, database]);
   const store = replication?.store ?? ownStore;
-  const value = useMemo(() => (store ? { database, store, replication } : null), [database, store, replication]);
+  const value = useMemo(
+    () => (store ? { database, store, replication, role } : null),
+    [database, store, replication, role],
+  );
   return <SynclineContext value={value}>{children}</SynclineContext>;
 }

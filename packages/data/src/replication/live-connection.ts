@@ -8,6 +8,8 @@ import type { SyncReporter } from './sync-reporter';
 
 export interface LiveConnectionOptions {
   wsUrl: string;
+  /** this device's id, for the server's monitoring */
+  device?: string;
   token: TokenSource;
   webSocketImpl?: unknown;
   replicators: readonly CollectionReplicator[];
@@ -37,6 +39,7 @@ export class LiveConnection {
     const opened = await openLiveStream({
       wsUrl: this.options.wsUrl,
       token: this.options.token,
+      device: this.options.device,
       webSocketImpl: this.options.webSocketImpl,
       streams: this.options.replicators.map(({ operations, deliver }) => ({ operations, deliver })),
       retryWait: (failures) => reporter.socketBackoff.wait(failures),
