@@ -1,10 +1,11 @@
 // `pnpm start` builds the control center and serves it with its sync server on one port.
 // `pnpm dev` runs the sync server and the Vite dev server (hot reload) side by side.
+// Both are demos: they offer the demo tenants' development sign-in (--dev-sign-in), which NODE_ENV=production refuses.
 import { spawn, spawnSync } from 'node:child_process';
 
 const dev = process.argv.includes('--dev');
 const passThrough = process.argv.slice(2).filter((arg) => arg !== '--dev');
-const serverEntry = ['exec', 'tsx', '--conditions=source', 'apps/control-center/server/main.ts'];
+const serverEntry = ['exec', 'tsx', '--conditions=source', 'apps/control-center/server/main.ts', '--dev-sign-in'];
 
 function run(args, env = {}) {
   const child = spawn('pnpm', args, { stdio: 'inherit', env: { ...process.env, ...env } });

@@ -104,6 +104,7 @@ export async function runSigninBench(opts: SigninBenchOptions): Promise<Figure[]
     tenants: [tenant],
     simulate: false,
     logLevel: 'silent',
+    devSignIn: true,
   });
   const account = center.accounts[0];
   if (!account) throw new Error('The bench server offers no account.');

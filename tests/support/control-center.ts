@@ -1,5 +1,5 @@
-// Starts the control center (sync server + built app + demo tenants) on a free loopback port with a
-// throwaway data directory, as `pnpm start` would, for end-to-end tests.
+// Starts the control center (sync server + built app + demo tenants, with their development sign-in) on a free
+// loopback port with a throwaway data directory, as `pnpm start` would, for end-to-end tests.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,7 @@ export async function startTestControlCenter(
     tenants: testTenants,
     simulate: false,
     logLevel: 'silent',
+    devSignIn: true,
     ...options,
   });
   return {

@@ -1,5 +1,6 @@
 // Starts everything an operator needs on one port: the sync server on embedded SQLite, the built
-// control center, development sign-in for the demo tenants, first-run demo data, and the machine simulator.
+// control center, first-run demo data, the machine simulator, and, for demos only, development sign-in for the
+// demo tenants (never in production).
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,18 +30,33 @@ export interface ControlCenterOptions {
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
   /** Extra browser origins allowed to call the server (a Vite dev server). */
   corsOrigins?: string[];
+  /**
+   * Development sign-in: `GET /dev/tokens` hands 30-day tokens for every demo tenant to whoever asks, and the
+   * sign-in screen lists them. For demos and tests only; refused in production. Default false (404).
+   */
+  devSignIn?: boolean;
+  /** Default: `NODE_ENV === 'production'`. */
+  production?: boolean;
 }
 
 export interface RunningControlCenter {
   /** Where the app is served, e.g. http://127.0.0.1:4000/ */
   url: string;
   graphqlUrl: string;
+  /** The demo tenants' development sign-ins; empty without `devSignIn`. */
   accounts: DevAccount[];
   secret: string;
   /** The machine simulator of each tenant (when simulating). */
   simulators: Record<string, MachineSimulator>;
   close(): Promise<void>;
 }
+
+/** Why a production control center refuses development sign-in, and what to do instead. */
+export const DEV_SIGN_IN_IN_PRODUCTION =
+  'Development sign-in (--dev-sign-in) is on and NODE_ENV=production: refusing to start, since /dev/tokens would ' +
+  'hand 30-day tokens for every demo tenant to anyone who asks. Drop --dev-sign-in and sign people in with tokens ' +
+  'minted for each of them (`pnpm -s syncline-server token --tenant T --sub U --role R` with the same SYNCLINE_JWT_SECRET), ' +
+  'or run the demo without NODE_ENV=production.';
 
 /** The JWT secret: SYNCLINE_JWT_SECRET, or a development secret kept beside the database. */
 async function developmentSecret(dataDir: string): Promise<string> {
@@ -54,27 +70,36 @@ async function developmentSecret(dataDir: string): Promise<string> {
 }
 
 export async function startControlCenter(options: ControlCenterOptions): Promise<RunningControlCenter> {
-  const { dataDir, appDir, tenants = demoTenants } = options;
+  const { dataDir, appDir, tenants = demoTenants, devSignIn = false } = options;
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  if (devSignIn && production) throw new Error(DEV_SIGN_IN_IN_PRODUCTION);
   await mkdir(dataDir, { recursive: true });
   const secret = await developmentSecret(dataDir);
-  // one person per role of each tenant, the owner first
-  const accounts: DevAccount[] = await Promise.all(
-    tenants.flatMap((demo) =>
-      peopleOf(demo).map(async ({ user, role }) => ({
-        tenant: demo.tenant,
-        tenantName: demo.tenantName,
-        user,
-        role,
-        token: await signToken({ secret, tenant: demo.tenant, sub: user, role, ttl: '30d' }),
-      })),
-    ),
-  );
+  // one person per role of each tenant, the owner first; none without development sign-in
+  const accounts: DevAccount[] = devSignIn
+    ? await Promise.all(
+        tenants.flatMap((demo) =>
+          peopleOf(demo).map(async ({ user, role }) => ({
+            tenant: demo.tenant,
+            tenantName: demo.tenantName,
+            user,
+            role,
+            token: await signToken({ secret, tenant: demo.tenant, sub: user, role, ttl: '30d' }),
+          })),
+        ),
+      )
+    : [];
 
   const app: SyncServerPlugin = {
     onRequest({ request, url, endResponse }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (url.pathname === '/dev/tokens') {
-        endResponse(Response.json(accounts, { headers: { 'cache-control': 'no-store' } }));
+        // off: a plain 404, not the app's index.html, so the sign-in screen knows there is none
+        endResponse(
+          devSignIn
+            ? Response.json(accounts, { headers: { 'cache-control': 'no-store' } })
+            : Response.json({ error: 'This server offers no development sign-in.' }, { status: 404 }),
+        );
         return;
       }
       if (isAppPath(url.pathname)) return serveApp(appDir, url.pathname).then(endResponse);
@@ -87,6 +112,7 @@ export async function startControlCenter(options: ControlCenterOptions): Promise
     auth: { secret },
     plugins: [app],
     corsOrigins: options.corsOrigins,
+    production,
     logger: options.logLevel ?? 'warn',
   });
   const address = await server.listen(options.port ?? 4000, options.host ?? '127.0.0.1');

@@ -1,5 +1,5 @@
 // One GraphQL request over HTTP to the sync server, with the token, a timeout, and every failure sorted into
-// what a person can act on: unreachable, signed out, refused, or failing.
+// what a person can act on: unreachable, signed out, refused, asked to slow down, or failing.
 import type { SyncErrorInfo } from './sync-store';
 
 export type TokenSource = string | (() => string | Promise<string>);
@@ -8,18 +8,46 @@ export class SyncRequestError extends Error {
   readonly kind: SyncErrorInfo['kind'];
   /** the document the server named when it refused a push because of it */
   readonly documentId?: string;
+  /** how long the server asked the client to wait before sending the request again (a 429's Retry-After) */
+  readonly retryAfterMs?: number;
 
-  constructor(kind: SyncErrorInfo['kind'], message: string, documentId?: string) {
+  constructor(
+    kind: SyncErrorInfo['kind'],
+    message: string,
+    { documentId, retryAfterMs }: { documentId?: string; retryAfterMs?: number } = {},
+  ) {
     super(message);
     this.kind = kind;
     this.documentId = documentId;
+    this.retryAfterMs = retryAfterMs;
     this.name = 'SyncRequestError';
   }
 }
 
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; documentId?: unknown } }[];
+  errors?: { message: string; extensions?: { code?: string; documentId?: unknown; retryAfterSeconds?: unknown } }[];
+}
+
+/** What a client told to slow down waits when the server names no time. */
+const DEFAULT_RETRY_AFTER_MS = 1_000;
+/** The longest wait a Retry-After may impose: a server asking for more is asked again after this. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/** A 429's wait: Retry-After in seconds or as an HTTP date, else the body's `retryAfterSeconds`, else 1 s. */
+export function retryAfterMs(header: string | null, body: GraphQLAnswer | undefined, now = Date.now()): number {
+  const seconds = header?.trim() && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
+  const date = header && seconds === undefined ? Date.parse(header) : Number.NaN;
+  const fromBody = body?.errors?.map((e) => e.extensions?.retryAfterSeconds).find((s) => typeof s === 'number');
+  const ms =
+    seconds !== undefined
+      ? seconds * 1000
+      : Number.isFinite(date)
+        ? date - now
+        : typeof fromBody === 'number'
+          ? fromBody * 1000
+          : DEFAULT_RETRY_AFTER_MS;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
 function isAuthAnswer(status: number, body: GraphQLAnswer | undefined): boolean {
@@ -77,6 +105,15 @@ export function createGraphQLTransport(options: GraphQLTransportOptions): GraphQ
       );
     }
     const body = (await response.json().catch(() => undefined)) as GraphQLAnswer | undefined;
+    // before the refusals: a 429 refuses no data, the same request goes again once the wait is over
+    if (response.status === 429) {
+      const waitMs = retryAfterMs(response.headers.get('retry-after'), body);
+      throw new SyncRequestError(
+        'throttled',
+        `The sync server asked this device to slow down; it tries again in ${Math.max(1, Math.round(waitMs / 1000))} s.`,
+        { retryAfterMs: waitMs },
+      );
+    }
     if (isAuthAnswer(response.status, body)) {
       throw new SyncRequestError('auth', 'The sync server refused the sign-in token. Sign in again to resume syncing.');
     }
@@ -89,7 +126,7 @@ export function createGraphQLTransport(options: GraphQLTransportOptions): GraphQ
       throw new SyncRequestError(
         kind,
         `The sync server refused the request: ${body.errors.map((e) => e.message).join('; ')}`,
-        typeof named === 'string' ? named : undefined,
+        typeof named === 'string' ? { documentId: named } : {},
       );
     }
     if (!response.ok || !body?.data) {

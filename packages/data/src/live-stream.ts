@@ -65,6 +65,15 @@ function isAuthError(error: unknown): boolean {
   );
 }
 
+/** The wait a server that refused a subscription for its rate asked for (`retryAfterSeconds`), in ms; else 0. */
+function askedWaitMs(error: unknown): number {
+  if (!Array.isArray(error)) return 0;
+  const seconds = error
+    .map((e: { extensions?: { retryAfterSeconds?: unknown } }) => e.extensions?.retryAfterSeconds)
+    .find((value) => typeof value === 'number');
+  return typeof seconds === 'number' ? seconds * 1000 : 0;
+}
+
 function closeCode(event: unknown): number | undefined {
   const code = (event as { code?: unknown } | null)?.code;
   return typeof code === 'number' ? code : undefined;
@@ -81,7 +90,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
   /** One subscription; when the server fails or ends it while its socket stays up, it is reopened with backoff. */
   function subscribe(client: Client, stream: CollectionStream, attempt: number): void {
     const { operations, deliver } = stream;
-    const reopen = async (message: string, auth: boolean) => {
+    const reopen = async (message: string, auth: boolean, askedMs = 0) => {
       // a closing socket fails every subscription on it: the reconnect covers those
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (disposed || client !== current) return;
@@ -93,7 +102,8 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
         return client.terminate();
       }
       options.onStreamProblem(message);
-      await options.retryWait(attempt + 1);
+      // a server that asked for a wait (its rate limit) is given at least that
+      await Promise.all([options.retryWait(attempt + 1), new Promise((resolve) => setTimeout(resolve, askedMs))]);
       if (disposed || client !== current) return;
       deliver('RESYNC');
       subscribe(client, stream, attempt + 1);
@@ -118,7 +128,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
           });
         },
         error: (error) => {
-          if (closeCode(error) === undefined) void reopen(describeError(error), isAuthError(error));
+          if (closeCode(error) === undefined) void reopen(describeError(error), isAuthError(error), askedWaitMs(error));
         },
         complete: () => void reopen('the server ended the live stream', false),
       },

@@ -253,7 +253,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       tabs.close();
       received.flush();
       stopWatchingConnectivity();
-      backoffs.wakeAll();
+      backoffs.releaseAll();
       trackerErrors.unsubscribe();
       await Promise.all(replicators.map((replicator) => replicator.cancel()));
       await connection.close();

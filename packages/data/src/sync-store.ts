@@ -12,9 +12,12 @@ export type SyncActivity = 'idle' | 'pulling' | 'pushing';
 
 /** What went wrong, in words a person can act on. */
 export interface SyncErrorInfo {
-  /** network: server unreachable; auth: token refused; rejected: the server refused data; server: it failed */
-  /** `outdated`: the app and the server speak different versions of a collection's schema (one must update) */
-  kind: 'network' | 'auth' | 'rejected' | 'server' | 'local' | 'outdated';
+  /**
+   * network: server unreachable; auth: token refused; rejected: the server refused data; server: it failed;
+   * throttled: the server asked this client to slow down (429), and it waits as asked; outdated: the app and the
+   * server speak different versions of a collection's schema (one must update)
+   */
+  kind: 'network' | 'auth' | 'rejected' | 'server' | 'throttled' | 'local' | 'outdated';
   message: string;
   at: number;
 }

@@ -21,6 +21,11 @@ export interface AuthOptions {
    * existed. Set a narrower one (say `viewer`) to make each token name its role.
    */
   defaultRole?: string;
+  /**
+   * Tokens kept verified, so a token sent with every request is checked once (the rate limit and the request
+   * both read its tenant). Each is kept until it expires, the oldest dropped beyond this many. Default 1000.
+   */
+  verifiedTokenCache?: number;
 }
 
 /** The caller, as established from a verified token. */
@@ -88,10 +93,24 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
   const clockTolerance = options.clockToleranceSeconds ?? 5;
   const defaultRole = options.defaultRole ?? DEFAULT_ROLE;
   if (!ROLE.test(defaultRole)) throw new Error(`The default role "${defaultRole}" is not a plain role name.`);
+  const cacheSize = options.verifiedTokenCache ?? 1000;
+  // by the token's exact text: a verified signature over it cannot become invalid, only expire
+  const verified = new Map<string, Principal>();
+  const remember = (token: string, principal: Principal) => {
+    verified.set(token, principal);
+    for (const oldest of verified.keys()) {
+      if (verified.size <= cacheSize) break;
+      verified.delete(oldest);
+    }
+    return principal;
+  };
   return async (token, { ignoreExpiry = false } = {}) => {
     if (!token) {
       throw new AuthError('Missing token: send "Authorization: Bearer <token>" (a JWT with a tenant claim).');
     }
+    const known = verified.get(token);
+    if (known && Date.now() < known.validUntil) return known;
+    if (known) verified.delete(token);
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, key, {
@@ -113,13 +132,14 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     if (typeof role !== 'string' || !ROLE.test(role)) {
       throw new AuthError('Invalid token: the "role" claim is not a plain role name.');
     }
-    return {
+    const principal: Principal = {
       tenant,
       sub: typeof payload.sub === 'string' ? payload.sub : undefined,
       role,
       exp: payload.exp as number,
       validUntil: ((payload.exp as number) + clockTolerance) * 1000,
     };
+    return ignoreExpiry || cacheSize === 0 ? principal : remember(token, principal);
   };
 }
 

@@ -33,9 +33,16 @@ Server options
                          @syncline/data/schema, the same definition the app types its documents with)
                          (default: the control center's collections from @syncline/domain)
   --cors-origin ORIGIN   a browser origin allowed to call, besides the server's own; repeatable
-                         (default ${DEFAULT_DEV_ORIGINS.join(', ')})
+                         (default ${DEFAULT_DEV_ORIGINS.join(', ')}; none under NODE_ENV=production)
+  --trust-proxy          behind a reverse proxy: read the server's own origin (https, the public host)
+                         from its Forwarded / X-Forwarded-Proto / X-Forwarded-Host headers; only when
+                         every request comes through a proxy that sets them (default: ignored)
   --body-limit BYTES     largest request body or ws message (default 1048576)
   --push-batch N         most documents in one push (default 500)
+  --rate-limit N         requests a second one tenant may make, sustained (GraphQL over HTTP and stream
+                         subscriptions; over it: 429 with Retry-After); 0 turns it off
+                         (default 50 under NODE_ENV=production, else 0)
+  --rate-burst N         requests one tenant may make at once above its rate (default 10 x --rate-limit)
   --log-level LEVEL      fatal, error, warn, info (default), debug, trace or silent
   --database-url URL     PostgreSQL instead of SQLite (postgres://user:password@host:5432/db); --db then
                          only locates the development secret
@@ -56,7 +63,8 @@ Environment
   SYNCLINE_JWT_SECRET    HS256 secret, at least 32 characters. Unset in development: a secret is created
                          beside the database (<db>.jwt-secret) and a ready token is printed. Required when
                          NODE_ENV=production: the server refuses to start without it.
-  NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET
+  NODE_ENV=production    masks unexpected errors, turns GraphiQL off, requires SYNCLINE_JWT_SECRET, allows
+                         no browser origin but the server's own by default, limits each tenant's rate
   DATABASE_URL, REDIS_URL  same as --database-url, --redis-url (the flags win)
   SYNCLINE_JWT_CLOCK_TOLERANCE  seconds of clock skew allowed on a token's expiry (default 5)
   SYNCLINE_DEFAULT_ROLE  the role of a token without a role claim (default owner: every right)
@@ -222,6 +230,9 @@ async function runServer(args: string[]): Promise<void> {
       'cors-origin': { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
       'push-batch': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'rate-burst': { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
@@ -297,6 +308,8 @@ async function runServer(args: string[]): Promise<void> {
 
   const bodyBytes = positiveInt(values['body-limit'], '--body-limit');
   const pushBatch = positiveInt(values['push-batch'], '--push-batch');
+  const tenantRate = positiveInt(values['rate-limit'], '--rate-limit');
+  const tenantBurst = positiveInt(values['rate-burst'], '--rate-burst');
   let server: import('./server.js').SyncServer;
   try {
     server = createSyncServer({
@@ -314,7 +327,13 @@ async function runServer(args: string[]): Promise<void> {
       logger,
       ...(pubsub ? { pubsub } : {}),
       ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
-      limits: { ...(bodyBytes ? { bodyBytes } : {}), ...(pushBatch ? { pushBatch } : {}) },
+      trustProxy: values['trust-proxy'],
+      limits: {
+        ...(bodyBytes ? { bodyBytes } : {}),
+        ...(pushBatch ? { pushBatch } : {}),
+        ...(tenantRate !== undefined ? { tenantRate } : {}),
+        ...(tenantBurst ? { tenantBurst } : {}),
+      },
     });
   } catch (error) {
     await Promise.all([storage.close(), pubsub?.close()]);

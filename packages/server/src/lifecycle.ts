@@ -11,9 +11,9 @@ import type { SyncStorage } from './storage/types.js';
 import type { StreamSockets } from './ws-streams.js';
 
 export interface ListenAddress {
-  /** The GraphQL HTTP endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  /** The GraphQL HTTP endpoint, e.g. `http://127.0.0.1:4000/graphql` (`https://…` with TLS). */
   url: string;
-  /** The GraphQL stream endpoint, e.g. `ws://127.0.0.1:4000/graphql`. */
+  /** The GraphQL stream endpoint, e.g. `ws://127.0.0.1:4000/graphql` (`wss://…` with TLS). */
   wsUrl: string;
   /** `http://127.0.0.1:4000`: where `/healthz`, `/readyz` and `/sync/schemas` live. */
   origin: string;
@@ -21,11 +21,12 @@ export interface ListenAddress {
   port: number;
 }
 
-/** Where a server bound to `host` and `port` answers (an IPv6 host goes in brackets). */
-export function listenAddress(host: string, port: number): ListenAddress {
+/** Where a server bound to `host` and `port` answers (an IPv6 host goes in brackets); `secure`: over TLS. */
+export function listenAddress(host: string, port: number, secure = false): ListenAddress {
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const origin = `http://${urlHost}:${port}`;
-  return { url: `${origin}${GRAPHQL_PATH}`, wsUrl: `ws://${urlHost}:${port}${GRAPHQL_PATH}`, origin, host, port };
+  const origin = `${secure ? 'https' : 'http'}://${urlHost}:${port}`;
+  const wsUrl = `${secure ? 'wss' : 'ws'}://${urlHost}:${port}${GRAPHQL_PATH}`;
+  return { url: `${origin}${GRAPHQL_PATH}`, wsUrl, origin, host, port };
 }
 
 /**
@@ -82,6 +83,8 @@ export interface LifecycleParts {
   shutdownTimeoutMs: number;
   /** For the "listening" log line. */
   collectionNames: readonly string[];
+  /** Served over TLS: the address is https and wss. */
+  secure: boolean;
 }
 
 export class ServerLifecycle {
@@ -114,7 +117,7 @@ export class ServerLifecycle {
         resolve();
       });
     });
-    this.#address = listenAddress(host, (httpServer.address() as AddressInfo).port);
+    this.#address = listenAddress(host, (httpServer.address() as AddressInfo).port, this.#parts.secure);
     logger.info({ url: this.#address.url, storage: storage.dialect, collections: collectionNames }, 'listening');
     return this.#address;
   }

@@ -1,5 +1,6 @@
 // Request limits: GraphQL Armor's query limits sized from the collections' schemas (so RxDB's stock queries
-// always fit and hand-made bombs never do), plus the body, batch and pull limits the server enforces itself.
+// always fit and hand-made bombs never do), plus the body, batch, pull and per-tenant rate limits the server
+// enforces itself.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { FieldNode, ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
@@ -24,6 +25,14 @@ export interface SyncServerLimits {
   cost?: number;
   /** Events buffered for one stream before it is cut off and must resync. Default 1000. */
   streamBuffer?: number;
+  /**
+   * Requests one tenant may make per second, sustained: GraphQL requests over HTTP and stream subscriptions,
+   * all of the tenant's devices together, per server process. Over it: 429 with Retry-After. 0 turns the limit
+   * off. Default 50 in production, 0 (off) otherwise.
+   */
+  tenantRate?: number;
+  /** Requests one tenant may make at once above its rate (the bucket's size). Default 10 × `tenantRate`. */
+  tenantBurst?: number;
 }
 
 export type ResolvedLimits = Required<SyncServerLimits>;
@@ -50,6 +59,9 @@ function shapeOf(schema: unknown): SchemaShape {
 /** GraphiQL's introspection query nests 16 levels deep: outside production the depth default leaves room for it. */
 const INTROSPECTION_DEPTH = 16;
 
+/** A tenant's sustained requests a second in production: a shop's devices syncing at once fit under it. */
+const PRODUCTION_TENANT_RATE = 50;
+
 export function resolveLimits(
   collections: readonly SyncCollection[],
   given: SyncServerLimits = {},
@@ -58,6 +70,7 @@ export function resolveLimits(
   const shapes = collections.map((collection) => shapeOf(collection.schema));
   const schemaDepth = Math.max(...shapes.map((shape) => shape.depth));
   const fields = Math.max(...shapes.map((shape) => shape.fields));
+  const tenantRate = given.tenantRate ?? (production ? PRODUCTION_TENANT_RATE : 0);
   const limits: ResolvedLimits = {
     bodyBytes: given.bodyBytes ?? 1024 * 1024,
     pushBatch: given.pushBatch ?? 500,
@@ -71,9 +84,15 @@ export function resolveLimits(
     tokens: given.tokens ?? Math.max(1000, fields * 3 + 300),
     cost: given.cost ?? 5000,
     streamBuffer: given.streamBuffer ?? 1000,
+    tenantRate,
+    tenantBurst: given.tenantBurst ?? Math.max(1, tenantRate * 10),
   };
   for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`limits.${name} must be a positive whole number.`);
+    // the rate alone may be 0: no limit
+    const least = name === 'tenantRate' ? 0 : 1;
+    if (!Number.isInteger(value) || value < least) {
+      throw new Error(`limits.${name} must be a ${least === 0 ? 'whole number (0: off)' : 'positive whole number'}.`);
+    }
   }
   return limits;
 }

@@ -2,14 +2,15 @@
 // replication API on /graphql (HTTP) and graphql-ws serves its stream on the same port and path, through
 // Yoga's envelop so every plugin (auth, Armor, masking) runs on ws operations too. This module puts the pieces
 // together: routes (http-routes.ts), GraphQL (yoga.ts), streams (ws-streams.ts), start and stop (lifecycle.ts).
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type ServerOptions as TlsOptions } from 'node:https';
 import { STREAM_CLOSE } from '@syncline/protocol';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger, pino } from 'pino';
 import { type AuditOptions, auditRetention } from './audit-retention.js';
 import { type AuthOptions, createTokenVerifier } from './auth.js';
 import { type CollectionSchemas, defineCollections, type SyncCollection } from './collections.js';
-import { DEFAULT_DEV_ORIGINS, GRAPHQL_PATH } from './endpoints.js';
+import { defaultCorsOrigins, GRAPHQL_PATH } from './endpoints.js';
 import { createHttpRoutes } from './http-routes.js';
 import { type ListenAddress, ServerLifecycle, TrafficGate } from './lifecycle.js';
 import { resolveLimits, type SyncServerLimits } from './limits.js';
@@ -17,6 +18,7 @@ import { createLogger } from './logger.js';
 import { SyncMonitor } from './monitoring.js';
 import { createInMemoryPubSub, type SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
+import { createTenantRateLimit } from './tenant-rate-limit.js';
 import { serveStreams } from './ws-streams.js';
 import { createSyncYoga } from './yoga.js';
 
@@ -32,10 +34,19 @@ export interface SyncServerOptions {
   /** Change fan-out. Default: in-memory (one process). Closed in `close()`. */
   pubsub?: SyncPubSub;
   /**
-   * Origins allowed to call from a browser, besides the server's own origin. Default
-   * `['http://localhost:5173']` (the control center in development); `[]` allows the server's origin only.
+   * Origins allowed to call from a browser, besides the server's own origin. Default outside production
+   * `['http://localhost:5173']` (the control center in development); in production `[]`: the server's origin only.
    */
   corsOrigins?: string[];
+  /**
+   * The server runs behind a reverse proxy that sets `Forwarded` or `X-Forwarded-Proto` / `X-Forwarded-Host`:
+   * the server's own origin (for CORS and the stream's Origin check) is read from them. Default false: those
+   * headers are ignored, since any client can send them. Set it only when every request comes through a proxy
+   * that overwrites them.
+   */
+  trustProxy?: boolean;
+  /** Serve HTTPS and WSS: a certificate and its key (PEM), as `https.createServer` takes them. Default: plain HTTP. */
+  tls?: Pick<TlsOptions, 'cert' | 'key' | 'ca' | 'passphrase'>;
   limits?: SyncServerLimits;
   /** Masks unexpected errors, turns GraphiQL off. Default: `NODE_ENV === 'production'`. */
   production?: boolean;
@@ -108,7 +119,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const limits = resolveLimits(collections, options.limits, { production });
   const logger = createLogger(options.logger);
-  const corsOrigins = options.corsOrigins ?? DEFAULT_DEV_ORIGINS;
+  const corsOrigins = options.corsOrigins ?? defaultCorsOrigins(production);
+  const trustProxy = options.trustProxy ?? false;
+  const rateLimit =
+    limits.tenantRate > 0
+      ? createTenantRateLimit({ verify, perSecond: limits.tenantRate, burst: limits.tenantBurst })
+      : null;
 
   const syncSchemas: SyncSchemas = {
     graphqlPath: GRAPHQL_PATH,
@@ -139,21 +155,27 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     logger,
     verify,
     corsOrigins,
+    trustProxy,
     routes: routes.plugin,
+    rateLimit: rateLimit?.plugin ?? null,
     plugins: options.plugins ?? [],
     requestIdOf: routes.requestIdOf,
     monitor,
     monitorRoles: monitoring.roles ?? ['owner', 'manager'],
   });
-  const httpServer = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     gate.track(res);
     yoga(req, res);
-  });
+  };
+  // an HTTPS server is an HTTP server over TLS: every part below uses only what both have
+  const httpServer = options.tls ? (createTlsServer(options.tls, handle) as unknown as Server) : createServer(handle);
   const streams = serveStreams({
     httpServer,
     yoga,
     verify,
     corsOrigins,
+    trustProxy,
+    rateLimit,
     maxPayload: limits.bodyBytes,
     logger,
     isClosing,
@@ -167,6 +189,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     logger,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000,
     collectionNames: Object.keys(options.collections),
+    secure: Boolean(options.tls),
   });
 
   const retention = auditRetention(storage, logger, options.audit);

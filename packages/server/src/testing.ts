@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { signToken } from './auth.js';
 import type { CollectionSchemas } from './collections.js';
 import type { SyncPubSub } from './pubsub.js';
@@ -173,4 +174,27 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
       await postgres?.drop();
     },
   };
+}
+
+/**
+ * Opens a stream socket to `wsUrl` as a page at `origin` would (plus `headers`, as a proxy or a forger adds them;
+ * `ca` trusts a test certificate): 'open', or the HTTP status of the refusal.
+ */
+export function upgradeFrom(
+  wsUrl: string,
+  origin: string,
+  { headers = {}, ca }: { headers?: Record<string, string>; ca?: string } = {},
+): Promise<string> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(wsUrl, 'graphql-transport-ws', { origin, headers, ...(ca ? { ca } : {}) });
+    ws.on('error', (error) => resolve(`error: ${error.message}`));
+    ws.on('unexpected-response', (request, response) => {
+      request.destroy();
+      resolve(String(response.statusCode));
+    });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+  });
 }

@@ -1,8 +1,10 @@
 // The stream transport: graphql-ws on the HTTP server's upgrade at /graphql, run through Yoga's envelop so every
-// plugin (auth, Armor, masking) sees ws operations too. It checks a browser's Origin (CORS does not cover
-// upgrades) and a token given at connection time.
+// plugin (auth, Armor, masking) sees ws operations too. It checks a browser's Origin against the server's own
+// (CORS does not cover upgrades) and a token given at connection time, and counts every operation against its
+// tenant's rate limit.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { GraphQLError } from 'graphql';
 // Renamed: graphql-ws's `useServer` is no React hook.
 import { useServer as attachGraphQLWs } from 'graphql-ws/use/ws';
@@ -10,6 +12,8 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type TokenVerifier, tokenFromHeader } from './auth.js';
 import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
+import { ownOrigin } from './own-origin.js';
+import { rateLimitedError, type TenantRateLimit } from './tenant-rate-limit.js';
 import { deviceId, type SyncYoga, schemaVersionsOf, type WsTransport } from './yoga.js';
 
 export interface StreamServerOptions {
@@ -17,6 +21,10 @@ export interface StreamServerOptions {
   yoga: SyncYoga;
   verify: TokenVerifier;
   corsOrigins: readonly string[];
+  /** Read the own origin from a proxy's forwarded headers (see own-origin.ts). */
+  trustProxy: boolean;
+  /** Each operation takes a request of its tenant's rate limit; none when it is off. */
+  rateLimit: TenantRateLimit | null;
   /** The largest message a client may send, in bytes. */
   maxPayload: number;
   logger: Logger;
@@ -35,6 +43,17 @@ export interface StreamSockets {
   terminateAll(): void;
 }
 
+/** Where an upgrade request arrived: its socket's TLS and its headers. */
+function arrived(req: IncomingMessage) {
+  return {
+    encrypted: Boolean((req.socket as TLSSocket).encrypted),
+    header: (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
 /** The token a connection gave: in `connectionParams.headers` (as RxDB sends it) or at the top level. */
 function connectionToken(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
   const headers = params?.headers as Record<string, unknown> | undefined;
@@ -43,7 +62,7 @@ function connectionToken(params: Readonly<Record<string, unknown>> | undefined):
 }
 
 export function serveStreams(options: StreamServerOptions): StreamSockets {
-  const { httpServer, yoga, verify, corsOrigins, logger, isClosing } = options;
+  const { httpServer, yoga, verify, corsOrigins, trustProxy, rateLimit, logger, isClosing } = options;
   const wss = new WebSocketServer({
     server: httpServer,
     path: GRAPHQL_PATH,
@@ -51,7 +70,7 @@ export function serveStreams(options: StreamServerOptions): StreamSockets {
     // Browsers send Origin on WebSocket upgrades and CORS does not apply to them: check it here.
     // Non-browser clients (Node) send none.
     verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) =>
-      !origin || isAllowedOrigin(origin, `http://${req.headers.host}`, corsOrigins),
+      !origin || isAllowedOrigin(origin, ownOrigin(arrived(req), trustProxy), corsOrigins),
   });
 
   attachGraphQLWs<Record<string, unknown> | undefined, { request: IncomingMessage; socket: WebSocket }>(
@@ -73,8 +92,11 @@ export function serveStreams(options: StreamServerOptions): StreamSockets {
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
       onSubscribe: async (ctx, _id, payload) => {
+        const token = connectionToken(ctx.connectionParams);
+        const retryAfter = await rateLimit?.check(token ?? connectionToken(payload.variables ?? undefined));
+        if (retryAfter) return [rateLimitedError(retryAfter)];
         const transport: WsTransport = {
-          token: connectionToken(ctx.connectionParams),
+          token,
           device: deviceId(ctx.connectionParams?.device),
           schemaVersions: schemaVersionsOf(ctx.connectionParams?.schemas),
           requestId: randomUUID(),

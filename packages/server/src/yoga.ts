@@ -11,6 +11,7 @@ import { createReplicationSchema, type SyncContext } from './graphql-schema.js';
 import { armorPlugin, noIntrospection, type ResolvedLimits } from './limits.js';
 import { yogaLogging } from './logger.js';
 import type { SyncMonitor } from './monitoring.js';
+import { ownOrigin } from './own-origin.js';
 import type { SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
 import { createValidators } from './validation.js';
@@ -36,8 +37,12 @@ export interface SyncYogaOptions {
   logger: Logger;
   verify: TokenVerifier;
   corsOrigins: readonly string[];
+  /** Read the own origin from a proxy's forwarded headers (see own-origin.ts). */
+  trustProxy: boolean;
   /** The server's own routes, run first. */
   routes: Plugin;
+  /** The per-tenant rate limit, run after the routes; none when it is off. */
+  rateLimit: Plugin | null;
   /** The caller's plugins, run after the routes. */
   plugins: readonly Plugin[];
   /** The id the routes gave an HTTP request. */
@@ -106,7 +111,7 @@ async function checkStreamToken(verify: TokenVerifier, token: string, connection
 }
 
 export function createSyncYoga(options: SyncYogaOptions) {
-  const { collections, limits, production, logger, verify, corsOrigins, requestIdOf } = options;
+  const { collections, limits, production, logger, verify, corsOrigins, trustProxy, requestIdOf } = options;
   const { schema, plugins: schemaPlugins } = createReplicationSchema({
     collections,
     storage: options.storage,
@@ -130,13 +135,19 @@ export function createSyncYoga(options: SyncYogaOptions) {
     logging: yogaLogging(logger),
     cors: (request) => {
       const origin = request.headers.get('origin');
-      if (!origin || !isAllowedOrigin(origin, new URL(request.url).origin, corsOrigins)) return false;
+      // the request's URL has the connection's scheme (https on a TLS socket) and its Host header
+      const arrivedOn = {
+        encrypted: request.url.startsWith('https:'),
+        header: (name: string) => request.headers.get(name),
+      };
+      if (!origin || !isAllowedOrigin(origin, ownOrigin(arrivedOn, trustProxy), corsOrigins)) return false;
       return {
         origin: [origin],
         credentials: true,
         methods: ['GET', 'POST', 'OPTIONS'],
         allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Syncline-Device', 'X-Syncline-Schemas'],
-        exposedHeaders: ['X-Request-Id'],
+        // Retry-After: a browser client reads how long to wait after a 429
+        exposedHeaders: ['X-Request-Id', 'Retry-After'],
         maxAge: 600,
       };
     },
@@ -161,6 +172,7 @@ export function createSyncYoga(options: SyncYogaOptions) {
     },
     plugins: [
       options.routes,
+      ...(options.rateLimit ? [options.rateLimit] : []),
       ...options.plugins,
       armorPlugin(limits),
       ...(production ? [noIntrospection] : []),

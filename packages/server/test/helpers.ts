@@ -14,7 +14,6 @@ import {
 } from 'rxdb/plugins/replication-graphql';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import WebSocket from 'ws';
 import type { SyncSchemas, SyncStorage } from '../src/index.js';
 
 disableWarnings();
@@ -294,18 +293,4 @@ export function storageWith(storage: SyncStorage, patch: Partial<Omit<SyncStorag
   };
 }
 
-/** Opens a WebSocket to `wsUrl` as a page at `origin` would: 'open', or the HTTP status of the refusal. */
-export function upgradeFrom(wsUrl: string, origin: string): Promise<string> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(wsUrl, 'graphql-transport-ws', { origin });
-    ws.on('error', () => {});
-    ws.on('unexpected-response', (req, res) => {
-      req.destroy();
-      resolve(String(res.statusCode));
-    });
-    ws.on('open', () => {
-      ws.close();
-      resolve('open');
-    });
-  });
-}
+export { upgradeFrom } from '../src/testing.js';

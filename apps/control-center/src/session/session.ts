@@ -52,15 +52,16 @@ export function clearSession(): void {
   localStorage.removeItem(key);
 }
 
-/** The demo server's development accounts; throws a readable error when it offers none. */
+/**
+ * The demo server's development accounts: none when the server offers no development sign-in (404, as in
+ * production). Throws a readable error when the server could not be asked.
+ */
 export async function fetchDevAccounts(serverUrl = defaultServerUrl()): Promise<DevAccount[]> {
   const url = new URL('/dev/tokens', serverUrl);
   const response = await fetch(url);
-  if (!response.ok) {
-    throw new Error(
-      `The sync server at ${url.origin} offers no development sign-in (HTTP ${response.status}). Paste a token instead.`,
-    );
-  }
+  if (response.status === 404) return [];
+  if (!response.ok)
+    throw new Error(`The sync server at ${url.origin} did not list its demo tenants (HTTP ${response.status}).`);
   return (await response.json()) as DevAccount[];
 }
 

@@ -1,20 +1,22 @@
-// The sign-in screen: pick a person of a demo tenant, one per role (development tokens from the server), or paste a
-// server URL and token.
+// The sign-in screen: paste a server URL and token, or, on a demo server that offers development sign-in, pick a
+// person of a demo tenant, one per role. A server without it (production) shows the token form alone.
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, FormField, Input } from '@syncline/ui';
 import { useEffect, useState } from 'react';
 import { type DevAccount, defaultServerUrl, describeToken, fetchDevAccounts, type Session } from './session';
 
+const NO_ACCOUNTS: DevAccount[] = [];
+
 export function SignIn({ onSignIn }: { onSignIn: (session: Session) => void }) {
-  const [accounts, setAccounts] = useState<DevAccount[] | undefined>();
-  const [loadError, setLoadError] = useState<string | undefined>();
+  const [accounts, setAccounts] = useState<DevAccount[]>(NO_ACCOUNTS);
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [token, setToken] = useState('');
   const [tokenError, setTokenError] = useState<string | undefined>();
 
   useEffect(() => {
+    // demo tenants are an extra: a server that cannot list them leaves the token form, which always works
     fetchDevAccounts()
       .then(setAccounts)
-      .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+      .catch(() => setAccounts(NO_ACCOUNTS));
   }, []);
 
   const signInWithToken = (event: React.FormEvent) => {
@@ -36,29 +38,29 @@ export function SignIn({ onSignIn }: { onSignIn: (session: Session) => void }) {
           <h1 className="font-display font-semibold text-2xl">Syncline Control Center</h1>
           <p className="text-foreground-muted text-sm">Choose the shop you operate.</p>
         </header>
-        <Card>
-          <CardHeader>
-            <CardTitle>Demo tenants</CardTitle>
-            <CardDescription>Development sign-in offered by the local sync server.</CardDescription>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-2">
-            {accounts?.map((account) => (
-              <Button
-                key={`${account.tenant}:${account.user}`}
-                variant="outline"
-                className="justify-between"
-                onClick={() => onSignIn({ serverUrl: defaultServerUrl(), ...account })}
-              >
-                <span>{account.tenantName}</span>
-                <span className="text-foreground-subtle text-xs">
-                  as {account.user}, <span className="capitalize">{account.role}</span>
-                </span>
-              </Button>
-            ))}
-            {!accounts && !loadError && <p className="text-foreground-muted text-sm">Asking the server…</p>}
-            {loadError && <p className="text-foreground-muted text-sm">{loadError}</p>}
-          </CardContent>
-        </Card>
+        {accounts.length > 0 && (
+          <Card>
+            <CardHeader>
+              <CardTitle>Demo tenants</CardTitle>
+              <CardDescription>Development sign-in offered by the local sync server.</CardDescription>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-2">
+              {accounts.map((account) => (
+                <Button
+                  key={`${account.tenant}:${account.user}`}
+                  variant="outline"
+                  className="justify-between"
+                  onClick={() => onSignIn({ serverUrl: defaultServerUrl(), ...account })}
+                >
+                  <span>{account.tenantName}</span>
+                  <span className="text-foreground-subtle text-xs">
+                    as {account.user}, <span className="capitalize">{account.role}</span>
+                  </span>
+                </Button>
+              ))}
+            </CardContent>
+          </Card>
+        )}
         <Card>
           <CardHeader>
             <CardTitle>Sign in with a token</CardTitle>

@@ -64,7 +64,8 @@ export class SyncReporter {
       this.acknowledged(direction);
       return result;
     } catch (error) {
-      backoff.failed();
+      // a 429 names its wait: the next attempt of this request comes no sooner
+      backoff.failed(error instanceof SyncRequestError ? error.retryAfterMs : undefined);
       this.failed(error);
       throw error;
     } finally {
