@@ -7,14 +7,19 @@ export async function signIn(page: Page, tenantName: string, role = 'owner'): Pr
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
-/** Waits until the service worker controls the page, so a reload works with the network off. */
+/**
+ * Waits until the service worker controls the page, so a reload works with the network off. The worker claims the
+ * page it was installed from; should it not have (seen under load), one reload brings the page under its control.
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
-      );
-    }
-  });
+  const controlled = (timeout: number) =>
+    page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout, polling: 100 });
+  try {
+    await controlled(10_000);
+  } catch {
+    await page.reload();
+    await controlled(20_000).catch(() => {
+      throw new Error('The service worker did not take control of the page within 30 s (and a reload).');
+    });
+  }
 }
