@@ -95,8 +95,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
    * RxDB retries a failed batch with the rows it first read. Swap in each document's latest local state, so a
    * person's fix of a refused document is what the retry sends (and what RxDB then records as pushed).
    *
-   * A row without an assumed state whose document the server sent a moment ago is given that state as its base,
-   * and is not sent at all when it is exactly that state. RxDB's first upstream pass can read a pulled batch after
+   * A row without an assumed state that is exactly the state the server sent a moment ago is not sent at all. RxDB's first upstream pass can read a pulled batch after
    * it is stored and before it is recorded as the server's; a fresh device then pushed back what it had just
    * pulled, each document a conflict without a base. Returns the rows that are the server's own state.
    */
@@ -112,10 +111,10 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
           _deleted: Boolean(current._deleted),
         } as typeof row.newDocumentState;
       }
+      // only the server's own state is left out: a changed row keeps no base rather than a newer server state it
+      // did not start from (the server would take it over that state; its conflict answer merges on the tracker's)
       const sent = row.assumedMasterState ? undefined : echoes.latest(idOf(row));
-      if (!sent) continue;
-      if (sameDocumentState(sent, row.newDocumentState as PlainDocument)) serverOwn.add(row);
-      else row.assumedMasterState = sent as typeof row.assumedMasterState;
+      if (sent && sameDocumentState(sent, row.newDocumentState as PlainDocument)) serverOwn.add(row);
     }
     return serverOwn;
   };
