@@ -25,6 +25,7 @@ export {
   UPDATED_AT,
 } from './fields.js';
 export type { FieldMergeRule, MergeRules } from './merge-rules.js';
+export type { DeviceActivity, TenantReport } from './monitoring.js';
 export {
   type CollectionOperations,
   type CollectionSchemaLike,

@@ -12,32 +12,9 @@ export interface Caller {
   readonly device?: string | undefined;
 }
 
-export interface DeviceActivity {
-  subject: string | null;
-  role: string;
-  device: string | null;
-  firstSeenAt: number;
-  lastSeenAt: number;
-  lastPullAt: number | null;
-  lastPushAt: number | null;
-  documentsPulled: number;
-  documentsPushed: number;
-  refusedRows: number;
-  conflicts: number;
-  openStreams: number;
-}
+import type { DeviceActivity, TenantReport } from '@syncline/protocol';
 
-export interface TenantReport {
-  /** since when this instance has been counting (ms since the epoch) */
-  since: number;
-  openStreams: number;
-  documentsPulled: number;
-  documentsPushed: number;
-  refusedRows: number;
-  conflicts: number;
-  /** most recently seen first */
-  devices: DeviceActivity[];
-}
+export type { DeviceActivity, TenantReport };
 
 export type Operation = 'pull' | 'push';
 export type RefusalKind = 'invalid' | 'not_permitted';

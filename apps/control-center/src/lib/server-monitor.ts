@@ -1,27 +1,13 @@
 // The server's view of the tenant's sync (the `syncMonitor` query): every device the server has seen, with its
 // last pull and push, what it moved, what was refused and its conflicts. Read online, for the roles allowed.
+import type { DeviceActivity, TenantReport } from '@syncline/protocol';
 import type { Session } from '../session/session';
 
-export interface MonitoredDevice {
-  subject: string | null;
-  role: string;
-  device: string | null;
-  lastPullAt: number | null;
-  lastPushAt: number | null;
-  documentsPulled: number;
-  documentsPushed: number;
-  refusedRows: number;
-  conflicts: number;
-  openStreams: number;
-}
-
-export interface ServerMonitor {
-  since: number;
-  openStreams: number;
-  refusedRows: number;
-  conflicts: number;
+/** A device as the server saw it (the fields the query asks for). */
+export type MonitoredDevice = Omit<DeviceActivity, 'firstSeenAt' | 'lastSeenAt'>;
+export type ServerMonitor = Pick<TenantReport, 'since' | 'openStreams' | 'refusedRows' | 'conflicts'> & {
   devices: MonitoredDevice[];
-}
+};
 
 const QUERY = `query { syncMonitor { since openStreams refusedRows conflicts devices {
   subject role device lastPullAt lastPushAt documentsPulled documentsPushed refusedRows conflicts openStreams } } }`;
