@@ -2,6 +2,7 @@
 // with the network off, that the server's history needs a connection while the device's own history stays.
 import { describe, expect, it } from 'vitest';
 import { type Device, devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
+import { setOnline } from '../support/network';
 
 describe('the server history on an order page', () => {
   const journey = devicesJourney(1);
@@ -25,9 +26,9 @@ describe('the server history on an order page', () => {
     expect(await edit.textContent()).toMatch(/Changed by .+ \(owner\)/);
     expect(await edit.getByRole('list', { name: 'Changes' }).textContent()).toMatch(/→ Starch the collars/);
 
-    await context.setOffline(true);
+    await setOnline(context, false);
     await page.getByText("Server history needs a connection; this device's history is below.").waitFor();
     await page.getByRole('list', { name: 'Change history' }).waitFor();
-    await context.setOffline(false);
+    await setOnline(context, true);
   });
 });

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Device, devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
+import { setOnline } from '../support/network';
 
 describe('conflict journey', () => {
   const journey = devicesJourney(2);
@@ -32,14 +33,14 @@ describe('conflict journey', () => {
     const { devices } = journey;
     const [a, b] = devices as [Device, Device];
     const orderUrl = await openOrderOnEach(journey, received);
-    for (const device of devices) await device.context.setOffline(true);
+    for (const device of devices) await setOnline(device.context, false);
 
     await editOffline(a.page, orderUrl, 'Customer will pick up at noon', 1); // received -> washing
     await editOffline(b.page, orderUrl, 'Use the gentle programme', 2); // received -> washing -> drying
 
-    await a.context.setOffline(false);
+    await setOnline(a.context, true);
     await expect.poll(async () => (await serverOrder(received.id))?.notes).toBe('Customer will pick up at noon');
-    await b.context.setOffline(false);
+    await setOnline(b.context, true);
 
     // Status: progression, the furthest step wins, on the server too. Notes: manual, the server value stays.
     await expect.poll(async () => (await serverOrder(received.id))?.status).toBe('drying');

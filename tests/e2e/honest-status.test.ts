@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
+import { setOnline } from '../support/network';
 import { signIn, waitForServiceWorker } from '../support/pages';
 
 describe('an honest status', () => {
@@ -55,11 +56,11 @@ describe('an honest status', () => {
       await device.page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();
       // a page opened with the network off loads only once the service worker is in control
       await waitForServiceWorker(device.page);
-      await device.context.setOffline(true);
+      await setOnline(device.context, false);
     }
     await saveNotesOffline(a.page, orderUrl, 'Ring the bell twice');
     await saveNotesOffline(b.page, orderUrl, 'Leave at the back door');
-    await a.context.setOffline(false);
+    await setOnline(a.context, true);
     await expect
       .poll(
         async () =>
@@ -79,7 +80,7 @@ describe('an honest status', () => {
       };
       new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await b.context.setOffline(false);
+    await setOnline(b.context, true);
 
     await expect.poll(() => header(b.page).textContent()).toBe('1 conflict needs review');
     await expect.poll(() => banner(b.page).textContent()).toMatch(/Back online · 1 conflict needs review/);
@@ -107,7 +108,7 @@ describe('an honest status', () => {
       await page.goto(`${center.url}sync`);
       await expect.poll(() => page.getByText(/Last acknowledged by the server: /).textContent()).not.toMatch(/—/);
 
-      await context.setOffline(true);
+      await setOnline(context, false);
       await page.reload();
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
       await expect.poll(() => header(page).textContent()).toMatch(/^Offline/);

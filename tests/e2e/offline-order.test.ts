@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
+import { setOnline } from '../support/network';
 import { signIn, waitForServiceWorker } from '../support/pages';
 
 describe('offline order journey', () => {
@@ -38,7 +39,7 @@ describe('offline order journey', () => {
     await expect.poll(() => page.getByText('120 orders').count(), { timeout: 30_000 }).toBe(1);
     await waitForServiceWorker(page);
 
-    await context.setOffline(true);
+    await setOnline(context, false);
     await expect.poll(() => page.getByText(/You're offline/).count()).toBeGreaterThan(0);
 
     await page.getByRole('link', { name: 'Orders' }).click();
@@ -94,7 +95,7 @@ describe('offline order journey', () => {
         characterData: true,
       });
     });
-    await context.setOffline(false);
+    await setOnline(context, true);
     await expect
       .poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('synced');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
+import { setOnline } from '../support/network';
 import { signIn, waitForServiceWorker } from '../support/pages';
 
 describe('reviews, the queue, cancel and delete', () => {
@@ -51,7 +52,7 @@ describe('reviews, the queue, cancel and delete', () => {
 
   // each journey starts with both devices online, whatever the one before left
   beforeEach(async () => {
-    for (const device of devices) await device.context.setOffline(false);
+    for (const device of devices) await setOnline(device.context, true);
   });
 
   async function saveNotes(page: Page, order: Order, notes: string, priority?: string) {
@@ -72,13 +73,13 @@ describe('reviews, the queue, cancel and delete', () => {
     for (const device of devices) {
       await device.page.goto(orderUrl(order));
       await device.page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();
-      await device.context.setOffline(true);
+      await setOnline(device.context, false);
     }
     await saveNotes(a.page, order, 'Pick up at noon');
     await saveNotes(b.page, order, 'Gentle programme');
-    await a.context.setOffline(false);
+    await setOnline(a.context, true);
     await expect.poll(async () => (await serverOrder(order.id))?.notes).toBe('Pick up at noon');
-    await b.context.setOffline(false);
+    await setOnline(b.context, true);
 
     await b.page
       .getByRole('navigation', { name: 'Main' })
@@ -109,7 +110,7 @@ describe('reviews, the queue, cancel and delete', () => {
   it('names each waiting change in the queue, and Discard puts the order back', async () => {
     const [a] = devices as [(typeof devices)[0]];
     const order = orders[1] as Order;
-    await a.context.setOffline(true);
+    await setOnline(a.context, false);
     await saveNotes(a.page, order, 'Starch the collars', 'Urgent');
     await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
     const queue = a.page.getByRole('region', { name: /waiting|queue|changes/i }).first();
@@ -121,7 +122,7 @@ describe('reviews, the queue, cancel and delete', () => {
     await expect.poll(() => item.count()).toBe(0);
     await a.page.goto(orderUrl(order));
     await expect.poll(() => a.page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe(order.notes ?? '');
-    await a.context.setOffline(false);
+    await setOnline(a.context, true);
     expect((await serverOrder(order.id))?.notes).toBe(order.notes);
   });
 
@@ -168,7 +169,7 @@ describe('reviews, the queue, cancel and delete', () => {
     const deleted = orders[3] as Order;
     await b.page.goto(orderUrl(deleted));
     await b.page.getByRole('heading', { name: `Order #${deleted.number}` }).waitFor();
-    await b.context.setOffline(true);
+    await setOnline(b.context, false);
     await saveNotes(b.page, deleted, 'Customer called: keep it');
 
     await a.page.goto(orderUrl(deleted));
@@ -177,7 +178,7 @@ describe('reviews, the queue, cancel and delete', () => {
     await a.page.waitForURL(/\/orders$/);
     await expect.poll(async () => await serverOrder(deleted.id)).toBeUndefined();
 
-    await b.context.setOffline(false);
+    await setOnline(b.context, true);
     await b.page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: /^Conflicts/ })

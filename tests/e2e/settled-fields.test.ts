@@ -9,6 +9,7 @@ import type { Order, OrderPriority } from '@syncline/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Device, devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
+import { setOnline } from '../support/network';
 
 describe('settled automatically journey', () => {
   const journey = devicesJourney(2);
@@ -28,14 +29,14 @@ describe('settled automatically journey', () => {
     const [a, b] = journey.devices as [Device, Device];
     const orderUrl = await openOrderOnEach(journey, order as Order);
 
-    for (const { context } of journey.devices) await context.setOffline(true);
+    for (const { context } of journey.devices) await setOnline(context, false);
     await savePriority(a.page, 'high');
     // B's edit is the later one: `latest` keeps it although A reaches the server first
     await new Promise((resolve) => setTimeout(resolve, 50));
     await savePriority(b.page, 'urgent');
-    await a.context.setOffline(false);
+    await setOnline(a.context, true);
     await expect.poll(async () => (await orders.one(order.id))?.priority).toBe('high');
-    await b.context.setOffline(false);
+    await setOnline(b.context, true);
     await expect.poll(async () => (await orders.one(order.id))?.priority).toBe('urgent');
 
     // B merged: its page says so, in words, with the rule, the winner and the loser

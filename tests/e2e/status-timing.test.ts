@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
+import { setOnline } from '../support/network';
 import { signIn } from '../support/pages';
 
 describe('the status on slow and fast links', () => {
@@ -73,7 +74,7 @@ describe('the status on slow and fast links', () => {
     const order = orders[5] as Order;
     const { context, page } = await deviceOnOrder(order);
     try {
-      await context.setOffline(true);
+      await setOnline(context, false);
       await saveNotes(page, 'Slow link: fold, do not hang');
       // every sync request from here on takes 0.8 s to leave
       await context.route('**/graphql', async (route) => {
@@ -81,7 +82,7 @@ describe('the status on slow and fast links', () => {
         await route.continue().catch(() => undefined);
       });
       const texts = await watchStatus(page);
-      await context.setOffline(false);
+      await setOnline(context, true);
 
       await expect.poll(() => serverNotes(order.id), { timeout: 30_000 }).toBe('Slow link: fold, do not hang');
       await expect.poll(() => headerStatus(page).textContent(), { timeout: 20_000 }).toBe('All changes synced');

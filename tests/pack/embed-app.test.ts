@@ -13,7 +13,9 @@ import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { setOnline } from '../support/network';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { printSyncTrafficOnFailure, recordSyncTraffic } from '../support/sync-traffic';
 import { guideFiles, guideOverrides } from './guide';
 import {
   buildConsumerApp,
@@ -161,6 +163,7 @@ async function openDevice(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  recordSyncTraffic(page, `device ${name}`);
   const site = sites.get(styling)?.url ?? '';
   const query = new URLSearchParams({ server: server.origin, token, device: name });
   await page.goto(`${site}?${query}`);
@@ -171,6 +174,7 @@ async function openDevice(
 const row = (page: Page, title: string) => page.getByRole('row').filter({ hasText: title });
 
 describe('two devices in Chromium', () => {
+  printSyncTrafficOnFailure();
   it('adds, edits offline, syncs to the other device, and resolves a conflict in the inbox and viewer', async () => {
     const a = await openDevice('a', 'tailwind');
     const b = await openDevice('b', 'tailwind');
@@ -181,7 +185,7 @@ describe('two devices in Chromium', () => {
       await expect.poll(() => row(a.page, 'Printer jams').getByRole('img').getAttribute('aria-label')).toBe('Synced');
 
       // Offline on A: the banner says so; an edit waits on the device.
-      await a.context.setOffline(true);
+      await setOnline(a.context, false);
       await a.page
         .getByText(/offline/i)
         .first()
@@ -201,7 +205,7 @@ describe('two devices in Chromium', () => {
       await expect.poll(() => row(b.page, 'Printer fixed').getByRole('img').getAttribute('aria-label')).toBe('Synced');
 
       // A comes back: the status merges by itself and reaches B; both retitled, so A is asked to choose.
-      await a.context.setOffline(false);
+      await setOnline(a.context, true);
       await expect.poll(() => row(b.page, 'Printer fixed').textContent()).toContain('waiting');
       const inbox = a.page.getByRole('region', { name: 'Conflicts' });
       await inbox.getByRole('button', { name: /^Review / }).click();

@@ -7,6 +7,7 @@ import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from './browser';
 import { startTestControlCenter } from './control-center';
 import { signIn, waitForServiceWorker } from './pages';
+import { printSyncTrafficOnFailure, recordSyncTraffic } from './sync-traffic';
 
 export interface Device {
   context: BrowserContext;
@@ -28,9 +29,12 @@ export function devicesJourney(count: number): DevicesJourney {
     for (let i = 0; i < count; i++) {
       const context = await journey.browser.newContext({ viewport: { width: 1280, height: 1000 } });
       context.setDefaultTimeout(20_000);
-      journey.devices.push({ context, page: await context.newPage() });
+      const page = await context.newPage();
+      recordSyncTraffic(page, `device ${i + 1}`);
+      journey.devices.push({ context, page });
     }
   });
+  printSyncTrafficOnFailure();
   afterAll(async () => {
     await journey.browser?.close();
     await journey.center?.close();
