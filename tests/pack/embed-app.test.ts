@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { startFaultProxy } from '../support/fault-proxy';
 import { setOnline } from '../support/network';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { printSyncTrafficOnFailure, recordSyncTraffic } from '../support/sync-traffic';
@@ -160,12 +161,13 @@ describe("type-checking with the Vite template's tsconfig", () => {
 async function openDevice(
   name: string,
   styling: 'prebuilt' | 'tailwind',
+  serverOrigin = server.origin,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   recordSyncTraffic(page, `device ${name}`);
   const site = sites.get(styling)?.url ?? '';
-  const query = new URLSearchParams({ server: server.origin, token, device: name });
+  const query = new URLSearchParams({ server: serverOrigin, token, device: name });
   await page.goto(`${site}?${query}`);
   await page.getByRole('heading', { name: 'Tickets' }).waitFor();
   return { context, page };
@@ -176,7 +178,18 @@ const row = (page: Page, title: string) => page.getByRole('row').filter({ hasTex
 describe('two devices in Chromium', () => {
   printSyncTrafficOnFailure();
   it('adds, edits offline, syncs to the other device, and resolves a conflict in the inbox and viewer', async () => {
-    const a = await openDevice('a', 'tailwind');
+    // A reaches the server through a proxy the test can cut: Chromium's offline emulation alone has let a request
+    // through under load, and leaves an open stream open, as no real outage does
+    const network = await startFaultProxy({ targetPort: Number(new URL(server.origin).port), random: Math.random });
+    const goOffline = async () => {
+      network.fault('drop', 5 * 60_000);
+      await setOnline(a.context, false);
+    };
+    const goOnline = async () => {
+      network.heal();
+      await setOnline(a.context, true);
+    };
+    const a = await openDevice('a', 'tailwind', `http://127.0.0.1:${network.port}`);
     const b = await openDevice('b', 'tailwind');
     try {
       await a.page.getByLabel('New ticket').fill('Printer jams');
@@ -185,7 +198,7 @@ describe('two devices in Chromium', () => {
       await expect.poll(() => row(a.page, 'Printer jams').getByRole('img').getAttribute('aria-label')).toBe('Synced');
 
       // Offline on A: the banner says so; an edit waits on the device.
-      await setOnline(a.context, false);
+      await goOffline();
       await a.page
         .getByText(/offline/i)
         .first()
@@ -205,7 +218,7 @@ describe('two devices in Chromium', () => {
       await expect.poll(() => row(b.page, 'Printer fixed').getByRole('img').getAttribute('aria-label')).toBe('Synced');
 
       // A comes back: the status merges by itself and reaches B; both retitled, so A is asked to choose.
-      await setOnline(a.context, true);
+      await goOnline();
       await expect.poll(() => row(b.page, 'Printer fixed').textContent()).toContain('waiting');
       const inbox = a.page.getByRole('region', { name: 'Conflicts' });
       await inbox.getByRole('button', { name: /^Review / }).click();
@@ -223,6 +236,7 @@ describe('two devices in Chromium', () => {
     } finally {
       await a.context.close();
       await b.context.close();
+      await network.close();
     }
   });
 
