@@ -145,8 +145,16 @@ it('never overwrites a document already there: different or deleted is reported,
   const report = await importRecords(database, options(source));
   expect(report.imported).toBe(4);
   expect(report.alreadyPresent).toEqual([
-    { position: 0, id: 'old-1', reason: expect.stringMatching(/already exists with other content; it was kept/) },
-    { position: 2, id: 'old-3', reason: expect.stringMatching(/was deleted .*; it was not brought back/) },
+    {
+      position: 0,
+      id: 'old-1',
+      reason: expect.stringMatching(/already in customers with other content; it was kept as it is/),
+    },
+    {
+      position: 2,
+      id: 'old-3',
+      reason: expect.stringMatching(/was deleted from customers .*; it was not brought back/),
+    },
   ]);
   expect((await database.customers.findOne('old-1').exec())?.name).toBe('Edited on this device');
   expect(await database.customers.findOne('old-3').exec()).toBeNull();

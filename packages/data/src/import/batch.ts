@@ -100,7 +100,7 @@ export async function importBatch<R>(
       outcome.alreadyPresent.push({
         position: candidate.position,
         id: candidate.id,
-        reason: `A ${name} document with this id was deleted on this device or the server; it was not brought back.`,
+        reason: `A document with this id was deleted from ${name} (on this device or another); it was not brought back.`,
       });
     } else if (changedFields(there, candidate.doc).length === 0) {
       outcome.imported += 1;
@@ -108,7 +108,7 @@ export async function importBatch<R>(
       outcome.alreadyPresent.push({
         position: candidate.position,
         id: candidate.id,
-        reason: `A ${name} document with this id already exists with other content; it was kept as it is.`,
+        reason: `A document with this id is already in ${name} with other content; it was kept as it is.`,
       });
     }
   };
