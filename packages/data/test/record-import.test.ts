@@ -2,8 +2,10 @@
 // listed with why it was not imported; it runs once, goes on where it stopped after an interruption, leaves the
 // source as it found it, and what it writes syncs to the server like any local creation.
 import { type Customer, controlCenterSchemas } from '@syncline/domain';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  createSynclineDatabase,
   type ImportRecordsOptions,
   type ImportReport,
   importRecords,
@@ -130,6 +132,61 @@ it('goes on where it stopped after an interruption, counting each record once', 
   const customers = await customersOf(database);
   expect(customers).toHaveLength(35);
   expect(new Set(customers.map((customer) => customer.id)).size).toBe(35);
+});
+
+it('goes on after the database closed half-way and opened again, as a reload does', async () => {
+  const storage = getRxStorageMemory();
+  const name = `reload${Math.random().toString(36).slice(2, 8)}`;
+  const reopen = () => createSynclineDatabase({ name, collections, storage, multiInstance: false });
+  const source = oldCustomers(35);
+  const first = await reopen();
+  let closing: Promise<unknown> = Promise.resolve();
+  const cut = importRecords(first, {
+    ...options(source),
+    onProgress: (progress) => {
+      if (progress.done === 20) closing = first.close();
+    },
+  });
+  await expect(cut).rejects.toThrow();
+  await closing;
+
+  const second = await reopen();
+  opened.push(second);
+  expect(await readImportReport(second, 'old-customers')).toMatchObject({ state: 'running', done: 20 });
+  const report = await importRecords(second, options(source));
+  expect(report).toMatchObject({ state: 'finished', done: 35, imported: 35, alreadyPresent: [], notImported: [] });
+  expect(await second.customers.count().exec()).toBe(35);
+});
+
+it('stops where the device fails to store, says so, and goes on at the next run', async () => {
+  const database = await open();
+  let diskFull = false;
+  database.customers.preInsert(() => {
+    if (diskFull) throw new Error('the disk is full');
+  }, false);
+  const source = oldCustomers(30);
+  const stopped = importRecords(database, {
+    ...options(source),
+    onProgress: (progress) => {
+      if (progress.done === 10) diskFull = true;
+    },
+  });
+  await expect(stopped).rejects.toThrow(
+    'The import stopped at record 11: the disk is full. Nothing was lost: it goes on from there when the app starts again.',
+  );
+  expect(await readImportReport(database, 'old-customers')).toMatchObject({
+    state: 'failed',
+    done: 10,
+    imported: 10,
+    notImported: [],
+    problem: expect.stringMatching(/^The import stopped at record 11: the disk is full/),
+  });
+
+  diskFull = false;
+  const report = await importRecords(database, options(source));
+  expect(report).toMatchObject({ state: 'finished', done: 30, imported: 30, notImported: [] });
+  expect(report.problem).toBeUndefined();
+  expect(await database.customers.count().exec()).toBe(30);
 });
 
 it('never overwrites a document already there: different or deleted is reported, identical counts as imported', async () => {

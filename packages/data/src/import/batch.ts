@@ -4,7 +4,7 @@
 // interruption finds its own earlier writes so); otherwise it is reported. Nothing is dropped without a word.
 import { isPlainObject, type PlainDocument, stripNulls } from '@syncline/protocol';
 import type { RxCollection, RxStorageWriteError } from 'rxdb';
-import type { DocumentCheck } from '../local-validation';
+import { type DocumentCheck, InvalidDocumentError } from '../local-validation';
 import { changedFields } from '../sync-state';
 import type { ImportedRecordNote } from './report';
 
@@ -147,9 +147,14 @@ function failureOf(collectionName: string, error: RxStorageWriteError<PlainDocum
   };
 }
 
+/** A record's own refusal: a conflict with what is stored, or its schema. Anything else is the storage failing. */
+const refusesRecord = (status: number) => status === 409 || status === 422;
+
 async function insert(collection: RxCollection, candidates: Candidate[]): Promise<Written> {
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const result = await collection.bulkInsert(candidates.map((candidate) => candidate.doc));
+  const failing = result.error.find((error) => !refusesRecord(error.status));
+  if (failing) throw new Error(`the device could not store ${collection.name} (storage error ${failing.status})`);
   return {
     imported: result.success.length,
     errors: result.error.flatMap((error) => {
@@ -161,8 +166,9 @@ async function insert(collection: RxCollection, candidates: Candidate[]): Promis
 }
 
 /**
- * Inserts the documents in one write; should that write fail as a whole (a hook refusing one document), one at a
- * time, so one bad document never keeps the others out.
+ * Inserts the documents in one write; should that write fail as a whole (the schema check of local writes refusing
+ * one document), one at a time, so one bad document never keeps the others out. Any other failure (a full disk, a
+ * closed database) is thrown: the import stops there, its progress kept, and goes on at its next run.
  */
 async function write(collection: RxCollection, candidates: Candidate[]): Promise<Written> {
   try {
@@ -175,7 +181,8 @@ async function write(collection: RxCollection, candidates: Candidate[]): Promise
         written.imported += one.imported;
         written.errors.push(...one.errors);
       } catch (error) {
-        written.errors.push({ candidate, error: { status: 0, reason: messageOf(error) } });
+        if (!(error instanceof InvalidDocumentError)) throw error;
+        written.errors.push({ candidate, error: { status: 422, reason: error.message } });
       }
     }
     return written;
