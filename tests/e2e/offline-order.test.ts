@@ -7,7 +7,7 @@ import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { setOnline } from '../support/network';
-import { signIn, waitForServiceWorker } from '../support/pages';
+import { signIn, waitForAllSynced, waitForServiceWorker } from '../support/pages';
 
 describe('offline order journey', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -99,16 +99,7 @@ describe('offline order journey', () => {
     await expect
       .poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('synced');
-    await expect
-      .poll(
-        () =>
-          page
-            .getByRole('status')
-            .filter({ hasText: /All changes synced/ })
-            .count(),
-        { timeout: 30_000 },
-      )
-      .toBeGreaterThan(0);
+    await waitForAllSynced(page);
     const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
     // Offline-with-pending before the network came back, synced at the end. (A sync quicker than the widget's
     // settle delay is shown as one change, by design: no flicker.)

@@ -1,5 +1,6 @@
 // Steps the end-to-end journeys share.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Signs in to a demo tenant as its person of `role` (the owner by default). */
 export async function signIn(page: Page, tenantName: string, role = 'owner'): Promise<void> {
@@ -22,4 +23,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       throw new Error('The service worker did not take control of the page within 30 s (and a reload).');
     });
   }
+}
+
+/** Waits until a status on the page says every change is synced (the header's, once the server has them all). */
+export async function waitForAllSynced(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /All changes synced/ })
+          .count(),
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
 }

@@ -19,6 +19,7 @@ import {
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { AnyRxDatabase } from './any-database';
 import {
@@ -30,7 +31,7 @@ import {
 } from './conflicts';
 import { fieldTitlesOf, storedSchema } from './field-titles';
 import { registerInternals } from './internals';
-import { validateLocalWrites } from './local-validation';
+import { documentCheckLoader, guardLocalWrites, type LoadDocumentCheck } from './local-validation';
 import type { DocumentOf, SchemaMap } from './schema';
 import {
   type SyncStateRecord,
@@ -134,6 +135,8 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   // Syncline's own local collections carry schema versions (see syncStateMigrations, conflictMigrations), and so may
   // the app's (options.migrationStrategies): stored records move up.
   addRxPlugin(RxDBMigrationSchemaPlugin);
+  // device-local records of the database itself (an import's progress): never replicated, and no collection of the 13
+  addRxPlugin(RxDBLocalDocumentsPlugin);
   const devMode = options.devMode ?? defaultDevMode();
   let storage = await withIndexedWindows(options.storage ?? (await defaultStorage()));
   if (devMode) {
@@ -146,6 +149,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
     storage,
     multiInstance: options.multiInstance ?? typeof window !== 'undefined',
     closeDuplicates: true,
+    localDocuments: true,
   })) as unknown as SynclineDatabase<S>;
 
   const creators: Record<string, RxCollectionCreator> = {
@@ -168,6 +172,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
 
   /** each collection's local check, loading: the database is ready once they have (or could not) */
   const checksLoaded: Promise<void>[] = [];
+  const documentChecks: Record<string, LoadDocumentCheck> = {};
   for (const name of names) {
     const collection = database.collections[name] as RxCollection;
     if (EDITED_AT in (collection.schema.jsonSchema.properties as object)) {
@@ -179,9 +184,9 @@ export async function createSynclineDatabase<S extends SchemaMap>(
         data[EDITED_AT] = Date.now();
       }, false);
     }
-    checksLoaded.push(
-      validateLocalWrites(collection, name, withoutPermissions(options.collections[name] as RxJsonSchema<unknown>)),
-    );
+    const check = documentCheckLoader(name, withoutPermissions(options.collections[name] as RxJsonSchema<unknown>));
+    documentChecks[name] = check;
+    checksLoaded.push(guardLocalWrites(collection, name, check));
   }
 
   const tracker = new SyncTracker(database as AnyRxDatabase, names);
@@ -194,7 +199,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   const permissions = Object.fromEntries(
     names.map((name) => [name, permissionsOf(options.collections[name] as object)]),
   );
-  registerInternals(database, { syncedCollections: names, tracker, fieldTitles, permissions, device });
+  registerInternals(database, { syncedCollections: names, tracker, fieldTitles, permissions, device, documentChecks });
   database.onClose.push(() => tracker.stop());
   return database;
 }

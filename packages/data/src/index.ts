@@ -56,6 +56,16 @@ export {
 } from './draft';
 export { type FieldTitles, fieldTitles, fieldTitlesOf, titleOf } from './field-titles';
 export type { TokenSource } from './graphql-transport';
+export type { ImportMap } from './import/batch';
+export { type ImportRecordsOptions, importRecords } from './import/import-records';
+export {
+  type ImportedRecordNote,
+  type ImportReport,
+  type ImportState,
+  importReport$,
+  readImportReport,
+} from './import/report';
+export { type ImportSource, localStorageSource, type SourceRecords } from './import/source';
 export { liveWindow, type RowRange, type WindowQuery, type WindowRows } from './live-window';
 export { InvalidDocumentError } from './local-validation';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
@@ -87,6 +97,7 @@ export {
   useDocumentDraft,
 } from './react/use-document-draft';
 export { type UseLiveWindowOptions, useLiveCount, useLiveWindow } from './react/use-live-window';
+export { type ImportReportView, useImportReport, useRecordImport } from './react/use-record-import';
 export { type ServerHistoryView, useServerHistory } from './react/use-server-history';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';

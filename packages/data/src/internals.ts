@@ -1,6 +1,7 @@
 // The one registry of what Syncline keeps about each database it opened (its synced collections and its sync
 // tracker). Nothing here imports the modules that register, so every module may read it.
 import type { CollectionPermissions } from '@syncline/protocol';
+import type { LoadDocumentCheck } from './local-validation';
 import type { SyncTracker } from './sync-state';
 
 /** What Syncline keeps about a database it opened. */
@@ -13,6 +14,8 @@ export interface SynclineInternals {
   permissions: Readonly<Record<string, CollectionPermissions | undefined>>;
   /** this device's id (the stored database's token): where a settlement says which device merged */
   device: string;
+  /** collection name -> its schema check as it loads (the one every local write passes), for the importer */
+  documentChecks: Readonly<Record<string, LoadDocumentCheck>>;
 }
 
 const registry = new WeakMap<object, SynclineInternals>();

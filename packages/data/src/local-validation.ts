@@ -37,25 +37,22 @@ export async function compileDocumentCheck(schema: RxJsonSchema<unknown>): Promi
 /** How long a write waits for the check to load before it is stored unchecked (a load that hangs, offline). */
 const LOAD_WAIT_MS = 3_000;
 
+/** A collection's schema check as it loads: the check, or undefined when it could not load in time (tried again next). */
+export type LoadDocumentCheck = () => Promise<DocumentCheck | undefined>;
+
 /**
- * Refuses, before it is stored, any insert or save of `collection` that `schema` (the app's own, as given to the
- * server, not RxDB's filled-in copy with its bookkeeping fields) does not allow. ajv (about 40 kB gzip in a browser)
- * is not in the app's first JavaScript: it loads while the database opens (resolves once it has, or could not), so
- * it is there before a person writes, also when the network goes away soon after.
- *
- * If it cannot load all the same (offline before the app's files were cached), or does not within 3 s, the write is
- * stored unchecked: the
- * server checks every write too, and refuses one it does not allow as a failed row with its reason. A person's
- * write is never lost because code could not load. The load is tried again on the next write.
+ * The check of `schema` (the app's own, as given to the server, not RxDB's filled-in copy with its bookkeeping
+ * fields), loaded on first use. ajv (about 40 kB gzip in a browser) is not in the app's first JavaScript. If it cannot
+ * load (offline before the app's files were cached), or does not within 3 s, the answer is undefined and the load
+ * is tried again on the next call.
  */
-export function validateLocalWrites(
-  collection: RxCollection,
+export function documentCheckLoader(
   name: string,
   schema: RxJsonSchema<unknown>,
   compile: (schema: RxJsonSchema<unknown>) => Promise<DocumentCheck> = compileDocumentCheck,
-): Promise<void> {
+): LoadDocumentCheck {
   let compiled: Promise<DocumentCheck> | undefined;
-  const check = async (): Promise<DocumentCheck | undefined> => {
+  return async () => {
     compiled ??= compile(schema);
     try {
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -71,6 +68,17 @@ export function validateLocalWrites(
       return undefined;
     }
   };
+}
+
+/**
+ * Refuses, before it is stored, any insert or save of `collection` that its schema check does not allow. The check
+ * loads while the database opens (resolves once it has, or could not), so it is there before a person writes, also
+ * when the network goes away soon after.
+ *
+ * If it cannot load all the same, the write is stored unchecked: the server checks every write too, and refuses one
+ * it does not allow as a failed row with its reason. A person's write is never lost because code could not load.
+ */
+export function guardLocalWrites(collection: RxCollection, name: string, check: LoadDocumentCheck): Promise<void> {
   const primary = collection.schema.primaryPath as string;
   const guard = async (data: Record<string, unknown>) => {
     const problem = (await check())?.(data);
@@ -87,4 +95,14 @@ export function validateLocalWrites(
   collection.preInsert(guard, false);
   collection.preSave(guard, false);
   return check().then(() => undefined);
+}
+
+/** `guardLocalWrites` with the check of `schema` (see `documentCheckLoader`). */
+export function validateLocalWrites(
+  collection: RxCollection,
+  name: string,
+  schema: RxJsonSchema<unknown>,
+  compile: (schema: RxJsonSchema<unknown>) => Promise<DocumentCheck> = compileDocumentCheck,
+): Promise<void> {
+  return guardLocalWrites(collection, name, documentCheckLoader(name, schema, compile));
 }

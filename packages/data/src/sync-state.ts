@@ -87,7 +87,7 @@ export const bookkeeping: ReadonlySet<string> = new Set([
 ]);
 
 /** The top-level fields that differ between two states of a document. */
-function changedFields(before: PlainDocument | undefined, after: PlainDocument | undefined): string[] {
+export function changedFields(before: PlainDocument | undefined, after: PlainDocument | undefined): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   return [...keys].filter((key) => !bookkeeping.has(key) && !jsonEqual(before?.[key], after?.[key]));
 }

@@ -1,4 +1,6 @@
-// Settings: theme (light, dark, or the system's), kept on this device and applied before first paint.
+// Settings: theme (light, dark, or the system's), kept on this device and applied before first paint; and, when the
+// previous app left its customers on this device, how their import into this shop went.
+import { useImportReport } from '@syncline/data';
 import {
   Card,
   CardContent,
@@ -10,6 +12,10 @@ import {
   type ThemeChoice,
   useThemeChoice,
 } from '@syncline/ui';
+import { useMemo } from 'react';
+import { LegacyImportCard } from '../components/legacy-import-card';
+import { LEGACY_CUSTOMERS_IMPORT, legacyCustomersHere } from '../lib/legacy-customers';
+import { useSession } from '../runtime/session-context';
 import { PageHeader } from './page-header';
 
 const choices: Array<{ value: ThemeChoice; label: string }> = [
@@ -17,6 +23,13 @@ const choices: Array<{ value: ThemeChoice; label: string }> = [
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
 ];
+
+function LegacyCustomers() {
+  const { tenant } = useSession().session;
+  const here = useMemo(() => legacyCustomersHere(tenant), [tenant]);
+  const { report } = useImportReport(LEGACY_CUSTOMERS_IMPORT);
+  return <LegacyImportCard className="mt-6" here={here} report={report} />;
+}
 
 export function SettingsPage() {
   const [theme, setTheme] = useThemeChoice();
@@ -42,6 +55,7 @@ export function SettingsPage() {
           </RadioGroup>
         </CardContent>
       </Card>
+      <LegacyCustomers />
     </>
   );
 }

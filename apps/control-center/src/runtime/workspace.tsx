@@ -1,6 +1,7 @@
 // The signed-in workspace: opens the tenant's local database (IndexedDB), starts replication with the
 // sync server, and renders the app inside the Syncline provider. Everything reads the local database,
-// so the workspace works offline from the first render on.
+// so the workspace works offline from the first render on. Where the previous app left its customers on the device,
+// their import runs in the background too.
 
 import {
   createSynclineDatabase,
@@ -11,12 +12,18 @@ import {
 } from '@syncline/data';
 import { controlCenterMergeRules, controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
 import { Button, EmptyState } from '@syncline/ui';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { LEGACY_CUSTOMERS_KEY } from '../lib/legacy-customers';
 import type { Session } from '../session/session';
 import type { ControlCenterDatabase } from './database';
 import { OpeningWorkspace } from './opening-workspace';
 import { AppRoutes } from './router';
 import { SessionContext } from './session-context';
+
+/** Loaded only on a device where the previous app left its customers. */
+const LegacyCustomersImport = lazy(() =>
+  import('../components/legacy-customers-import').then((module) => ({ default: module.LegacyCustomersImport })),
+);
 
 type Opened = {
   database: ControlCenterDatabase;
@@ -75,6 +82,11 @@ export function Workspace({
     <SessionContext value={{ session, onSessionChange, onSignOut }}>
       <SynclineProvider database={opened.database} replication={opened.replication} role={roleOfToken(session.token)}>
         <AppRoutes />
+        {localStorage.getItem(LEGACY_CUSTOMERS_KEY) === null ? null : (
+          <Suspense fallback={null}>
+            <LegacyCustomersImport tenant={session.tenant} />
+          </Suspense>
+        )}
       </SynclineProvider>
     </SessionContext>
   );
