@@ -9,7 +9,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
-import { itemRules, itemSchema } from './items';
+import { itemRules, itemSchema, openItemDevice } from './items';
 
 let server: TestServer;
 let tenantCount = 0;
@@ -91,18 +91,9 @@ describe('client faults', () => {
   it('a storage quota error shows as a local failure, retries, and loses nothing', async () => {
     const tenant = nextTenant();
     const quota = quotaStorage(getRxStorageMemory() as RxStorage<unknown, unknown>);
-    const database = await createSynclineDatabase({
-      name: `quota${Date.now().toString(36)}`,
-      collections: { items: itemSchema },
-      mergeRules: { items: itemRules },
-      storage: quota.storage,
-    });
-    const replication = startReplication({
-      database,
-      url: server.url,
-      wsUrl: server.wsUrl,
-      token: () => server.token(tenant),
-      backoff: { initialMs: 50, maxMs: 300 },
+    const { database, replication } = await openItemDevice(server, tenant, {
+      name: 'quota',
+      database: { storage: quota.storage },
     });
     const items = database.collections.items;
     if (!items) throw new Error('no items');
@@ -238,18 +229,14 @@ describe('client faults', () => {
       random: Math.random,
       lifetimeMs: 60_000,
     });
-    const database = await createSynclineDatabase({
-      name: `unreachable${Date.now().toString(36)}`,
-      collections: { items: itemSchema },
-      mergeRules: { items: itemRules },
-    });
-    const replication = startReplication({
-      database,
-      url: `http://127.0.0.1:${proxy.port}/graphql`,
-      wsUrl: `ws://127.0.0.1:${proxy.port}/graphql`,
-      token: () => server.token(tenant),
-      backoff: { initialMs: 50, maxMs: 200 },
-      requestTimeoutMs: 1_000,
+    const { database, replication } = await openItemDevice(server, tenant, {
+      name: 'unreachable',
+      replication: {
+        url: `http://127.0.0.1:${proxy.port}/graphql`,
+        wsUrl: `ws://127.0.0.1:${proxy.port}/graphql`,
+        backoff: { initialMs: 50, maxMs: 200 },
+        requestTimeoutMs: 1_000,
+      },
     });
     await until(replication, (s) => s.connection === 'online');
     proxy.fault('drop', 30_000);

@@ -1,5 +1,12 @@
 // The sync suites' own collection: a title a person must settle (`manual`), a counter (`max`), a set of tags
-// (`union`) and a note (`latest`), so every kind of merge happens under chaos; and a server of them for a suite.
+// (`union`) and a note (`latest`), so every kind of merge happens under chaos; a server of them for a suite, and a
+// device that replicates them.
+import {
+  type CreateSynclineDatabaseOptions,
+  createSynclineDatabase,
+  type StartReplicationOptions,
+  startReplication,
+} from '@syncline/data';
 import type { MergeRules } from '@syncline/domain';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -51,4 +58,37 @@ export function itemServer() {
     return body.data ?? {};
   };
   return suite;
+}
+
+let devices = 0;
+
+/**
+ * A device holding items, replicating with `server` as one of `tenant`'s writers (short backoff); `database` and
+ * `replication` options override the defaults (storage, fetch, a gated socket, another address).
+ */
+export async function openItemDevice(
+  server: TestServer,
+  tenant: string,
+  options: {
+    name?: string;
+    database?: Partial<Omit<CreateSynclineDatabaseOptions<{ items: typeof itemSchema }>, 'collections'>>;
+    replication?: Partial<StartReplicationOptions>;
+  } = {},
+) {
+  devices += 1;
+  const database = await createSynclineDatabase({
+    name: `${options.name ?? 'device'}${devices}${Date.now().toString(36)}`,
+    collections: { items: itemSchema },
+    mergeRules: { items: itemRules },
+    ...options.database,
+  });
+  const replication = startReplication({
+    database,
+    url: server.url,
+    wsUrl: server.wsUrl,
+    token: () => server.token(tenant),
+    backoff: { initialMs: 50, maxMs: 300 },
+    ...options.replication,
+  });
+  return { database, replication };
 }

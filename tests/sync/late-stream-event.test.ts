@@ -3,10 +3,9 @@
 // state; then the event of x's older commit comes in late (from a connection that lost the events after it), and
 // the next event, for another document, moves RxDB's checkpoint past x's newer commit. Applying the late event
 // would leave x stale for good: no later pull goes back for it. The client must drop an event it already passed.
-import { createSynclineDatabase, startReplication } from '@syncline/data';
 import { expect, it } from 'vitest';
 import { gatedSocket } from '../support/gated-socket';
-import { itemRules, itemSchema, itemServer } from './items';
+import { itemServer, openItemDevice } from './items';
 
 type Doc = Record<string, unknown>;
 
@@ -29,18 +28,9 @@ async function push(doc: Doc, assumed?: Doc) {
 }
 
 it('keeps the newer state it pulled when an older stream event arrives late, and converges', async () => {
-  const database = await createSynclineDatabase({
-    name: `late${Date.now().toString(36)}`,
-    collections: { items: itemSchema },
-    mergeRules: { items: itemRules },
-  });
-  const replication = startReplication({
-    database,
-    url: suite.server.url,
-    wsUrl: suite.server.wsUrl,
-    token: () => suite.server.token(tenant),
-    backoff: { initialMs: 30, maxMs: 300 },
-    webSocketImpl: socket.GatedSocket,
+  const { database, replication } = await openItemDevice(suite.server, tenant, {
+    name: 'late',
+    replication: { backoff: { initialMs: 30, maxMs: 300 }, webSocketImpl: socket.GatedSocket },
   });
   const title = async (id: string) => (await database.items.findOne(id).exec())?.get('title') as string | undefined;
   try {

@@ -2,9 +2,8 @@
 // later and acknowledged as a no-op: the client still ends with the server's clock (`updatedAt`) and nothing
 // pending. (The variant that lost the clock, a re-created document, is replayed by chaos seed 1001, which
 // failed every time before the fix in c814d28.)
-import { createSynclineDatabase, startReplication } from '@syncline/data';
 import { expect, it } from 'vitest';
-import { itemRules, itemSchema, itemServer } from './items';
+import { itemServer, openItemDevice } from './items';
 
 const suite = itemServer();
 
@@ -37,18 +36,9 @@ it("gets the server's clock for a write whose answer was lost while its echo str
     }
     return fetch(input, init);
   };
-  const database = await createSynclineDatabase({
-    name: `echo${Date.now().toString(36)}`,
-    collections: { items: itemSchema },
-    mergeRules: { items: itemRules },
-  });
-  const replication = startReplication({
-    database,
-    url: suite.server.url,
-    wsUrl: suite.server.wsUrl,
-    token: () => suite.server.token(tenant),
-    backoff: { initialMs: 50, maxMs: 300 },
-    fetch: losingFetch,
+  const { database, replication } = await openItemDevice(suite.server, tenant, {
+    name: 'echo',
+    replication: { fetch: losingFetch },
   });
   const deadline = Date.now() + 15_000;
   while (replication.store.getState().connection !== 'online' && Date.now() < deadline) {

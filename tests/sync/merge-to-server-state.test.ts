@@ -1,9 +1,8 @@
 // Regression: an offline edit that loses its merge entirely (the merged document equals the server's) leaves the
 // document synced, not pending forever.
-import { createSynclineDatabase, startReplication } from '@syncline/data';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { itemRules, itemSchema } from './items';
+import { itemSchema, openItemDevice } from './items';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -14,19 +13,7 @@ afterAll(async () => {
 });
 
 async function open(name: string) {
-  const database = await createSynclineDatabase({
-    name: `${name}${Date.now().toString(36)}`,
-    collections: { items: itemSchema },
-    mergeRules: { items: itemRules },
-  });
-  const replication = startReplication({
-    database,
-    url: server.url,
-    wsUrl: server.wsUrl,
-    token: () => server.token('merge'),
-    backoff: { initialMs: 30, maxMs: 300 },
-  });
-  return { database, replication };
+  return openItemDevice(server, 'merge', { name, replication: { backoff: { initialMs: 30, maxMs: 300 } } });
 }
 
 it('settles an offline edit whose merge keeps the server state as synced', async () => {

@@ -1,9 +1,17 @@
 // Live changes for every replicated collection over one graphql-ws socket: a subscription per collection and a
-// RESYNC for each whenever the socket (re)connects, since changes may have been missed while it was down. The
+// RESYNC for each whenever the socket (re)connects, since changes may have been missed while it was down. A server
+// that announces each stream's start (STREAM_READY) gets that RESYNC once the stream listens, not at connect: a
+// change committed in between is pulled instead of missed. The
 // socket's life is run here, not by graphql-ws: every (re)connect asks for a token first (none is ever frozen
 // into a subscription), a token that expired reconnects at once with a fresh one, and a stream the server ends
 // or fails is reopened with backoff.
-import { type CollectionOperations, type PlainDocument, STREAM_CLOSE, stripNulls } from '@syncline/protocol';
+import {
+  type CollectionOperations,
+  type PlainDocument,
+  STREAM_CLOSE,
+  STREAM_READY,
+  stripNulls,
+} from '@syncline/protocol';
 import type { Client } from 'graphql-ws/client';
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import type { Subject } from 'rxjs';
@@ -86,6 +94,8 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
   let disposed = false;
   let current: Client | undefined;
   let failures = 0;
+  /** the current connection's server announces each stream's start (STREAM_READY): the client pulls then */
+  let announced = false;
 
   /** One subscription; when the server fails or ends it while its socket stays up, it is reopened with backoff. */
   function subscribe(client: Client, stream: CollectionStream, attempt: number): void {
@@ -105,7 +115,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
       // a server that asked for a wait (its rate limit) is given at least that
       await Promise.all([options.retryWait(attempt + 1), new Promise((resolve) => setTimeout(resolve, askedMs))]);
       if (disposed || client !== current) return;
-      deliver('RESYNC');
+      if (!announced) deliver('RESYNC');
       subscribe(client, stream, attempt + 1);
     };
     client.subscribe<Record<string, unknown>>(
@@ -117,7 +127,8 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
             checkpoint?: Checkpoint;
             previousCheckpoint?: Checkpoint | null;
           } | null;
-          if (!bulk?.checkpoint || !bulk.documents) {
+          // no documents: the stream has started listening (STREAM_READY), so what came before is pulled now
+          if (!bulk?.checkpoint || !bulk.documents || bulk.documents.length === 0) {
             deliver('RESYNC');
             return;
           }
@@ -156,13 +167,16 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
           headers: { Authorization: `Bearer ${token}` },
           ...(options.device ? { device: options.device } : {}),
           ...(options.schemaVersions ? { schemas: options.schemaVersions } : {}),
+          [STREAM_READY]: true,
         },
         onNonLazyError: (error) => finish(closeCode(error)),
         on: {
-          connected: () => {
+          connected: (_socket, payload) => {
             failures = 0;
+            announced = (payload as Record<string, unknown> | undefined)?.[STREAM_READY] === true;
             options.onConnected();
-            for (const { deliver } of options.streams) deliver('RESYNC');
+            // a server that announces each stream's start is pulled from then; another one now
+            if (!announced) for (const { deliver } of options.streams) deliver('RESYNC');
           },
           closed: (event) => finish(closeCode(event)),
         },

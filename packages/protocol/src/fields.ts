@@ -24,6 +24,16 @@ export function checkpointFields(primaryKey: string): readonly [string, string] 
   return [primaryKey, UPDATED_AT];
 }
 
+/**
+ * The ws connection parameter (sent as `true`) with which a client asks each live stream to say when it has
+ * started: once the server listens for the stream's changes, the stream's first event carries no documents, and the
+ * client pulls then (RESYNC). A change committed while the subscription was still starting is then never missed (a
+ * pull sent at connect could read before that commit while the server was not listening yet). The server's
+ * connection_ack payload carries the same name as `true` where it keeps this promise, so the client does not also
+ * pull at connect. A client that does not ask gets the streams as RxDB generates them.
+ */
+export const STREAM_READY = 'streamReady';
+
 /** How the server closes a live stream, and what each close asks of the client. */
 export const STREAM_CLOSE = {
   /** the server's pub/sub may have lost events: reconnect and RESYNC */

@@ -22,6 +22,7 @@ export {
   SERVER_MANAGED_FIELDS,
   STORAGE_FIELDS,
   STREAM_CLOSE,
+  STREAM_READY,
   UPDATED_AT,
 } from './fields.js';
 export type { FieldMergeRule, MergeRules } from './merge-rules.js';

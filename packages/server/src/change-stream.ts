@@ -13,10 +13,11 @@ export function changeStream(
   pubsub: SyncPubSub,
   tenant: string,
   collection: string,
-  options: { buffer?: number; signal?: AbortSignal } = {},
+  options: { buffer?: number; signal?: AbortSignal; first?: ChangeEvent } = {},
 ): AsyncIterableIterator<ChangeEvent> {
   const limit = options.buffer ?? DEFAULT_STREAM_BUFFER;
-  const queue: ChangeEvent[] = [];
+  // `first` goes out before any change: a stream's announcement that it is listening
+  const queue: ChangeEvent[] = options.first ? [options.first] : [];
   let waiting: ((result: IteratorResult<ChangeEvent>) => void) | null = null;
   let done = false;
   let failure: Error | null = null;

@@ -42,6 +42,8 @@ export interface SyncContext {
   readonly device?: string | undefined;
   /** the schema version of each collection the client speaks (`x-syncline-schemas`), if it said */
   readonly schemaVersions?: Readonly<Record<string, number>> | undefined;
+  /** the ws connection asked each stream to announce when it listens (STREAM_READY) */
+  readonly announceReady?: boolean;
   /** a stream's count of delivered events, set when it subscribes */
   stream?: ReturnType<SyncMonitor['streamOpened']>;
 }
@@ -312,7 +314,10 @@ export function createReplicationSchema(deps: ResolverDeps) {
         context.hidden = principal.hidden;
         const stream = monitor.streamOpened(callerOf(principal, context));
         context.stream = stream;
-        const changes = changeStream(pubsub, tenant, collection.name, { buffer: streamBuffer });
+        // a client that asked (STREAM_READY) is told once the stream listens, and pulls then
+        const first = context.announceReady ? readyEvent(collection.name) : undefined;
+        const changes = changeStream(pubsub, tenant, collection.name, { buffer: streamBuffer, first });
+        if (first) await untilListening(pubsub, context);
         context.log.debug({ tenant, collection: collection.name }, 'stream started');
         const close = context.closeConnection;
         // a stream lives no longer than its token: the client reconnects with a fresh one
@@ -327,7 +332,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
         });
       },
       resolve: (event: ChangeEvent, _args: unknown, context: SyncContext) => {
-        context.stream?.delivered();
+        if (event.documents.length > 0) context.stream?.delivered();
         return {
           documents: documentsFor(event.documents, context.hidden ?? []),
           checkpoint: checkpointOut(collection, event.checkpoint),
@@ -369,6 +374,34 @@ export function createReplicationSchema(deps: ResolverDeps) {
     ],
   };
 }
+
+/** A stream's first event for a client that asked to be told when it listens: no documents, the start checkpoint. */
+function readyEvent(collection: string): ChangeEvent {
+  return { collection, documents: [], checkpoint: { id: '', updatedAt: 0 }, previousCheckpoint: null };
+}
+
+/**
+ * Waits until the bus hears the stream's tenant (a distributed bus confirms with its broker), at most
+ * `LISTENING_WAIT_MS`: while the broker is away the stream starts anyway, and its return makes every client resync.
+ */
+async function untilListening(pubsub: SyncPubSub, context: SyncContext): Promise<void> {
+  if (!pubsub.listening) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), LISTENING_WAIT_MS);
+  });
+  const outcome = await Promise.race([
+    pubsub.listening().then(
+      () => 'listening' as const,
+      () => 'late' as const,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'late') context.log.warn('the change bus did not confirm a stream in time: it starts anyway');
+}
+
+const LISTENING_WAIT_MS = 5_000;
 
 /** Runs `action` at `time` (ms since the epoch), in steps a timer can take; never keeps the process alive. */
 function closeAt(time: number, action: () => void): { cancel(): void } {

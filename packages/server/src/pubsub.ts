@@ -20,6 +20,11 @@ export interface SyncPubSub {
   /** Listens to one tenant's topic; returns the function that stops listening. */
   subscribe(tenant: string, listener: (event: ChangeEvent) => void): () => void;
   /**
+   * Resolves once the listeners subscribed so far hear every event published from now on (a distributed bus
+   * confirms its subscription with the broker). Without it, a listener hears events as soon as it subscribes.
+   */
+  listening?(): Promise<void>;
+  /**
    * Called when the bus may have lost events (a distributed bus reconnecting): the server then closes every
    * stream with a retryable code, so each client reconnects and sends RESYNC.
    */
@@ -34,6 +39,8 @@ export interface EventTargetPubSubOptions {
   eventTarget: EventTarget;
   /** Release what the event target holds (connections). */
   close?: () => Promise<void>;
+  /** See `SyncPubSub.listening`. */
+  listening?: () => Promise<void>;
 }
 
 /** A SyncPubSub over any EventTarget; `triggerResync()` is what a reconnecting transport calls. */
@@ -41,9 +48,14 @@ export interface EventTargetPubSub extends SyncPubSub {
   triggerResync(): void;
 }
 
-export function createEventTargetPubSub({ eventTarget, close }: EventTargetPubSubOptions): EventTargetPubSub {
+export function createEventTargetPubSub({
+  eventTarget,
+  close,
+  listening,
+}: EventTargetPubSubOptions): EventTargetPubSub {
   const resyncListeners = new Set<() => void>();
   return {
+    ...(listening ? { listening } : {}),
     publish(tenant, event) {
       eventTarget.dispatchEvent(new CustomEvent(tenantTopic(tenant), { detail: event }));
     },

@@ -109,6 +109,8 @@ export function createRedisPubSub({
 
   const pubsub = createEventTargetPubSub({
     eventTarget,
+    // a PING queued behind the SUBSCRIBEs sent so far answers once they are in place
+    listening: () => subscriber.ping().then(() => undefined),
     close: async () => {
       await Promise.all(
         [subscriber, publisher].map((client) =>

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { STREAM_READY } from '@syncline/protocol';
 import type { GraphQLError } from 'graphql';
 // Renamed: graphql-ws's `useServer` is no React hook.
 import { useServer as attachGraphQLWs } from 'graphql-ws/use/ws';
@@ -80,10 +81,12 @@ export function serveStreams(options: StreamServerOptions): StreamSockets {
       onConnect: async (ctx) => {
         if (isClosing()) return false;
         const token = connectionToken(ctx.connectionParams);
-        if (!token) return true;
+        // the acknowledgement says this server announces its streams' start to a client that asks (STREAM_READY)
+        const accepted = { [STREAM_READY]: true };
+        if (!token) return accepted;
         try {
           await verify(token);
-          return true;
+          return accepted;
         } catch (error) {
           logger.info({ reason: (error as Error).message }, 'ws connection refused');
           return false;
@@ -99,6 +102,7 @@ export function serveStreams(options: StreamServerOptions): StreamSockets {
           token,
           device: deviceId(ctx.connectionParams?.device),
           schemaVersions: schemaVersionsOf(ctx.connectionParams?.schemas),
+          announceReady: ctx.connectionParams?.[STREAM_READY] === true,
           requestId: randomUUID(),
           closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
         };

@@ -24,6 +24,8 @@ export interface WsTransport {
   device?: string | undefined;
   /** the schema versions the connection said it speaks (`connectionParams.schemas`), if it did */
   schemaVersions?: Readonly<Record<string, number>> | undefined;
+  /** the connection asked each stream to announce when it listens (`connectionParams.streamReady`) */
+  announceReady?: boolean;
   requestId: string;
   closeConnection: (code: number, reason: string) => void;
 }
@@ -153,13 +155,14 @@ export function createSyncYoga(options: SyncYogaOptions) {
     },
     context: (initial: YogaInitialContext & { transport?: WsTransport }): SyncContext => {
       if (initial.transport) {
-        const { token, device, schemaVersions, requestId, closeConnection } = initial.transport;
+        const { token, device, schemaVersions, announceReady, requestId, closeConnection } = initial.transport;
         return {
           authenticate: authenticator(verify, token),
           log: logger.child({ requestId }),
           closeConnection,
           device,
           schemaVersions,
+          announceReady,
         };
       }
       const { request } = initial;
