@@ -49,7 +49,7 @@ describe('every kit component, idle', () => {
     for (const fixture of all) fixture.render();
     await settle(all);
     idle = await idleFor(all, idleSeconds);
-  }, 30_000);
+  }, 90_000);
 
   afterAll(() => {
     for (const fixture of mounted.values()) unmount(fixture);

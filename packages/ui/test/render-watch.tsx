@@ -47,8 +47,12 @@ export function unmount({ root, container }: Mounted) {
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 const totalCommits = (all: readonly Mounted[]) => all.reduce((sum, mounted) => sum + mounted.commits, 0);
 
-/** Waits until nothing has committed for `quietMs` of real time; gives up after `limitMs` (a loop never settles). */
-export async function settle(all: readonly Mounted[], quietMs = 500, limitMs = 3000) {
+/**
+ * Waits until nothing has committed for `quietMs` of real time; gives up after `limitMs` (a loop never settles).
+ * The limit is generous: on a machine busy with other suites, dialogs and popovers placing themselves went on past
+ * 3 s, and their late commits were counted as idle renders.
+ */
+export async function settle(all: readonly Mounted[], quietMs = 500, limitMs = 20_000) {
   const start = performance.now();
   let seen = totalCommits(all);
   let lastCommit = start;
