@@ -13,6 +13,7 @@ import {
   sameDocumentState,
   startReplication,
   stripNulls,
+  syncStateCollectionName,
 } from '@syncline/data';
 import { createRandom } from '@syncline/domain';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
@@ -151,6 +152,17 @@ export async function runChaos(
     return doc as Doc | undefined;
   };
 
+  /**
+   * The base the client merges on when a row goes without an assumed state (RxDB lost its record of the server's
+   * state, say an answer dropped on a pause): the server state its pending edit started from, as the device keeps it
+   * (the sync state's `baseJson`). Read when the push leaves: an acknowledgement removes it.
+   */
+  const keptBase = async (index: number, id: string): Promise<Doc | undefined> => {
+    const states = clients[index]?.database.collections[syncStateCollectionName];
+    const json = (await states?.findOne(`items|${id}`).exec())?.get('baseJson');
+    return typeof json === 'string' ? (JSON.parse(json) as Doc) : undefined;
+  };
+
   /** The client's fetch: sees every push and its answer, and sometimes duplicates it or loses the answer. */
   const instrumentedFetch = (client: number, chance: () => number): typeof fetch => {
     return async (input, init) => {
@@ -165,6 +177,11 @@ export async function runChaos(
       };
       const once = async (delivered: boolean) => {
         const sentAt = ++clock;
+        const bases = new Map<string, Doc | undefined>();
+        for (const row of rows ?? []) {
+          if (!row.assumedMasterState)
+            bases.set(String(row.newDocumentState.id), await keptBase(client, String(row.newDocumentState.id)));
+        }
         try {
           const response = await fetch(input, init);
           const text = await response.text();
@@ -188,7 +205,8 @@ export async function runChaos(
                     `client ${client} push ${delivered ? '' : '(answer dropped) '}assumed ${JSON.stringify(row.assumedMasterState ?? null)} new ${JSON.stringify(row.newDocumentState)} -> ${server ? `conflict ${JSON.stringify(server)}` : 'ok'}`,
                 );
                 if (server && delivered) {
-                  const base = row.assumedMasterState ? stripNulls(row.assumedMasterState) : undefined;
+                  // the base the client's merge uses: RxDB's assumed state, else the one the device kept
+                  const base = row.assumedMasterState ? stripNulls(row.assumedMasterState) : bases.get(id);
                   const local = stripNulls(row.newDocumentState);
                   const { manualFields } = mergeDocuments({ base, local, server }, itemRules);
                   // the person wrote the document again after the push read it (the write may have started
