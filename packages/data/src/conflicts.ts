@@ -10,6 +10,7 @@ import {
   SETTLEMENTS_COLLECTION,
   type SettlementRecord,
   sameDocumentState,
+  UPDATED_AT,
   withoutStorageFields,
 } from '@syncline/protocol';
 import type { RxCollection, RxConflictHandler, RxJsonSchema, WithDeleted } from 'rxdb';
@@ -107,6 +108,21 @@ export function settlementCollection(database: AnyRxDatabase): RxCollection<Sett
 }
 
 /**
+ * The server state a pending change started from: RxDB's record of it (`assumed`), or the copy the device kept when
+ * the change began (`kept`). A local schema migration starts RxDB's record afresh (a new server address) or moves
+ * it up a version with the documents (the same address): then it is the server's old state run through the app's
+ * migration, a state the server never had, and every field the migration added would read as removed by the
+ * server. So the kept copy counts, unless RxDB's record carries a server clock (`updatedAt`) other than the kept
+ * one's: a newer server state, met in a conflict while the change was pending (RxDB's record of a state this device
+ * pushed has no clock).
+ */
+function baseOf(assumed: PlainDocument | undefined, kept: PlainDocument | undefined): PlainDocument | undefined {
+  if (!assumed || !kept) return assumed ?? kept;
+  const clock = assumed[UPDATED_AT];
+  return typeof clock === 'number' && clock !== kept[UPDATED_AT] ? assumed : kept;
+}
+
+/**
  * RxDB's conflict handler for one collection: equality ignores server-managed fields, and a real conflict is
  * settled by the three-way merge; `manual` fields, and fields a rule settled, are recorded before the merged
  * document is written.
@@ -140,10 +156,10 @@ export function createConflictHandler<T>(
       const primary = database().collections[collectionName]?.schema.primaryPath ?? 'id';
       const documentId = String(local[primary as string] ?? server[primary as string]);
       const tracker = findInternals(database())?.tracker;
-      const base = input.assumedMasterState
-        ? withoutStorageFields(input.assumedMasterState as PlainDocument)
-        : // RxDB's record of it is gone (a local schema migration starts it afresh): the tracker kept it too
-          tracker?.pendingBase(collectionName, documentId);
+      const base = baseOf(
+        input.assumedMasterState ? withoutStorageFields(input.assumedMasterState as PlainDocument) : undefined,
+        tracker?.pendingBase(collectionName, documentId),
+      );
       // a state the server already took, pushed again from an older assumed state (its answer was dropped):
       // what the server holds now came after it, so the server's state is the merge and nobody has to decide
       if (tracker?.wasTaken(collectionName, documentId, local)) {

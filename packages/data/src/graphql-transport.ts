@@ -10,23 +10,42 @@ export class SyncRequestError extends Error {
   readonly documentId?: string;
   /** how long the server asked the client to wait before sending the request again (a 429's Retry-After) */
   readonly retryAfterMs?: number;
+  /** the collection the server refused to sync with this app's schema version (kind `outdated`) */
+  readonly collection?: string;
 
   constructor(
     kind: SyncErrorInfo['kind'],
     message: string,
-    { documentId, retryAfterMs }: { documentId?: string; retryAfterMs?: number } = {},
+    { documentId, retryAfterMs, collection }: { documentId?: string; retryAfterMs?: number; collection?: string } = {},
   ) {
     super(message);
     this.kind = kind;
     this.documentId = documentId;
     this.retryAfterMs = retryAfterMs;
+    this.collection = collection;
     this.name = 'SyncRequestError';
   }
 }
 
+export interface GraphQLAnswerError {
+  message: string;
+  extensions?: { code?: string; documentId?: unknown; retryAfterSeconds?: unknown; collection?: unknown };
+}
+
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; documentId?: unknown; retryAfterSeconds?: unknown } }[];
+  errors?: GraphQLAnswerError[];
+}
+
+/**
+ * The server's refusal of this app's schema version of a collection, among an answer's errors (over HTTP or on a
+ * stream): not the rows' fault, so nothing is marked failed and everything waits on the device for an update.
+ */
+export function schemaMismatch(errors: readonly GraphQLAnswerError[] | undefined): SyncRequestError | undefined {
+  const mismatch = errors?.find((e) => e.extensions?.code === 'SCHEMA_MISMATCH');
+  if (!mismatch) return undefined;
+  const collection = mismatch.extensions?.collection;
+  return new SyncRequestError('outdated', mismatch.message, typeof collection === 'string' ? { collection } : {});
 }
 
 /** What a client told to slow down waits when the server names no time. */
@@ -117,9 +136,8 @@ export function createGraphQLTransport(options: GraphQLTransportOptions): GraphQ
     if (isAuthAnswer(response.status, body)) {
       throw new SyncRequestError('auth', 'The sync server refused the sign-in token. Sign in again to resume syncing.');
     }
-    const mismatch = body?.errors?.find((e) => e.extensions?.code === 'SCHEMA_MISMATCH');
-    // not the rows' fault: nothing is marked failed, everything waits on the device for an update
-    if (mismatch) throw new SyncRequestError('outdated', mismatch.message);
+    const mismatch = schemaMismatch(body?.errors);
+    if (mismatch) throw mismatch;
     if (body?.errors?.length) {
       const kind = response.status >= 500 ? 'server' : 'rejected';
       const named = body.errors.find((e) => typeof e.extensions?.documentId === 'string')?.extensions?.documentId;

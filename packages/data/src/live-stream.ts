@@ -15,7 +15,7 @@ import {
 import type { Client } from 'graphql-ws/client';
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import type { Subject } from 'rxjs';
-import { readToken, type TokenSource } from './graphql-transport';
+import { type GraphQLAnswerError, readToken, schemaMismatch, type TokenSource } from './graphql-transport';
 
 type Checkpoint = Record<string, unknown>;
 export type PullStream = Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>;
@@ -52,6 +52,8 @@ export interface LiveStreamOptions {
   onAuthProblem: (message: string) => void;
   /** one collection's stream failed or was ended by the server; it is being reopened */
   onStreamProblem: (message: string) => void;
+  /** the server refused a collection's stream: this app speaks another schema version of it (in the server's words) */
+  onOutdated: (collection: string | undefined, message: string) => void;
 }
 
 export interface LiveStream {
@@ -100,19 +102,28 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
   /** One subscription; when the server fails or ends it while its socket stays up, it is reopened with backoff. */
   function subscribe(client: Client, stream: CollectionStream, attempt: number): void {
     const { operations, deliver } = stream;
-    const reopen = async (message: string, auth: boolean, askedMs = 0) => {
+    /** a refusal comes as an answer with errors and then the end of the stream: it is reopened once */
+    let ended = false;
+    const reopen = async (error: unknown) => {
+      if (ended) return;
+      ended = true;
       // a closing socket fails every subscription on it: the reconnect covers those
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (disposed || client !== current) return;
+      const message = describeError(error);
       // a refused token: only a new connection carries a new one, and the status says sign in, not "stopped"
-      if (auth) {
+      if (isAuthError(error)) {
         options.onAuthProblem(
           `The sync server refused the sign-in token for live updates (${message}). Sign in again to resume syncing.`,
         );
         return client.terminate();
       }
-      options.onStreamProblem(message);
+      // an app older (or newer) than the server: the status says who must update, not that changes still sync
+      const outdated = schemaMismatch(Array.isArray(error) ? error : undefined);
+      if (outdated) options.onOutdated(outdated.collection, outdated.message);
+      else options.onStreamProblem(message);
       // a server that asked for a wait (its rate limit) is given at least that
+      const askedMs = askedWaitMs(error);
       await Promise.all([options.retryWait(attempt + 1), new Promise((resolve) => setTimeout(resolve, askedMs))]);
       if (disposed || client !== current) return;
       if (!announced) deliver('RESYNC');
@@ -122,6 +133,11 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
       { query: operations.stream, variables: {} },
       {
         next: (answer) => {
+          // an error the subscription met as it started (graphql-ws then ends the stream): the server refused it
+          if (answer.errors?.length) {
+            void reopen(answer.errors as readonly GraphQLAnswerError[]);
+            return;
+          }
           const bulk = answer.data?.[operations.streamField] as {
             documents?: PlainDocument[];
             checkpoint?: Checkpoint;
@@ -139,9 +155,9 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
           });
         },
         error: (error) => {
-          if (closeCode(error) === undefined) void reopen(describeError(error), isAuthError(error), askedWaitMs(error));
+          if (closeCode(error) === undefined) void reopen(error);
         },
-        complete: () => void reopen('the server ended the live stream', false),
+        complete: () => void reopen(new Error('the server ended the live stream')),
       },
     );
   }

@@ -137,6 +137,17 @@ export async function orderOnServer(server: TestServer, tenant: string, id: stri
   return body.data.pullOrders.documents.find((doc) => doc.id === id) ?? null;
 }
 
+/** The tasks the server holds for `tenant` (each with `fields`), read with a plain GraphQL pull from the start. */
+export async function tasksOnServer<T>(server: TestServer, tenant: string, fields: string): Promise<T[]> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await server.headers(tenant)) },
+    body: JSON.stringify({ query: `{ pullTasks(checkpoint: null, limit: 1000) { documents { ${fields} } } }` }),
+  });
+  const body = (await response.json()) as { data: { pullTasks: { documents: T[] } } };
+  return body.data.pullTasks.documents;
+}
+
 /**
  * Stores `record` in one of Syncline's local collections as an earlier schema version held it, then opens the
  * database as it is now (its migrations run) and hands it to `check`; the database is removed after.

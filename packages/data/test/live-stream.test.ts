@@ -1,4 +1,4 @@
-// The live stream's own life: a stream the server fails or ends while the socket stays up is reopened with
+// The live stream's own life: a stream the server fails, ends or refuses while the socket stays up is reopened with
 // backoff and followed by a RESYNC (so the client pulls what it missed), and the problem is reported meanwhile.
 // The server here is a bare graphql-ws endpoint whose subscription misbehaves on purpose: what is under test is
 // the client's handling, not the sync server.
@@ -13,7 +13,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { type LiveStream, openLiveStream } from '../src/live-stream';
 
 // graphql as graphql-ws loads it (Node's CommonJS build): Vite would hand this file the ESM build, another realm
-const { buildSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { buildSchema, GraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 const schema = buildSchema(`
   type Doc { id: String }
   type Checkpoint { id: String updatedAt: Float }
@@ -31,8 +31,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+const outdatedWords = "This app's docs are schema version 0; the server serves version 1. Update the app to sync docs.";
+
 /** A graphql-ws server whose Nth subscription behaves as `behaviours[N]` says. */
-async function misbehavingServer(behaviours: Array<'error' | 'complete' | 'serve'>) {
+async function misbehavingServer(behaviours: Array<'error' | 'complete' | 'outdated' | 'serve'>) {
   const http = createServer();
   const wss = new WebSocketServer({ server: http });
   let subscriptions = 0;
@@ -46,12 +48,19 @@ async function misbehavingServer(behaviours: Array<'error' | 'complete' | 'serve
       },
       roots: {
         subscription: {
-          streamDocs: async function* () {
+          streamDocs: () => {
             const behaviour = behaviours[subscriptions++] ?? 'serve';
-            if (behaviour === 'error') throw new Error('the stream broke');
-            if (behaviour === 'complete') return;
-            yield { streamDocs: { documents: [{ id: 'd1' }], checkpoint: { id: 'd1', updatedAt: 1 } } };
-            await new Promise(() => undefined);
+            // refused as it starts, as the sync server refuses a schema version it does not serve: graphql-ws
+            // answers with the error, then ends the stream
+            if (behaviour === 'outdated') {
+              throw new GraphQLError(outdatedWords, { extensions: { code: 'SCHEMA_MISMATCH', collection: 'docs' } });
+            }
+            return (async function* () {
+              if (behaviour === 'error') throw new Error('the stream broke');
+              if (behaviour === 'complete') return;
+              yield { streamDocs: { documents: [{ id: 'd1' }], checkpoint: { id: 'd1', updatedAt: 1 } } };
+              await new Promise(() => undefined);
+            })();
           },
         },
       },
@@ -74,15 +83,14 @@ async function misbehavingServer(behaviours: Array<'error' | 'complete' | 'serve
   };
 }
 
-it('reopens a stream the server failed, then one it ended, with a RESYNC each time, and reports why', async () => {
-  const server = await misbehavingServer(['error', 'complete', 'serve']);
+/** Follows one stream of the server at `url`: what it delivers, each problem it reports, each wait it asks for. */
+async function follow(url: string, token: () => string) {
   const seen: unknown[] = [];
   const problems: string[] = [];
   const waits: number[] = [];
-  let calls = 0;
   const live: LiveStream = await openLiveStream({
-    wsUrl: server.url,
-    token: () => `token-${++calls}`,
+    wsUrl: url,
+    token,
     webSocketImpl: WebSocket,
     streams: [{ operations, deliver: (item) => seen.push(item) }],
     retryWait: async (failures) => {
@@ -92,8 +100,16 @@ it('reopens a stream the server failed, then one it ended, with a RESYNC each ti
     onClosed: () => undefined,
     onAuthProblem: (message) => problems.push(`auth: ${message}`),
     onStreamProblem: (message) => problems.push(message),
+    onOutdated: (collection, message) => problems.push(`outdated ${collection}: ${message}`),
   });
   cleanups.push(() => live.dispose());
+  return { seen, problems, waits };
+}
+
+it('reopens a stream the server failed, then one it ended, with a RESYNC each time, and reports why', async () => {
+  const server = await misbehavingServer(['error', 'complete', 'serve']);
+  let calls = 0;
+  const { seen, problems, waits } = await follow(server.url, () => `token-${++calls}`);
   await expect.poll(() => seen.filter((item) => item !== 'RESYNC').length, { timeout: 5_000 }).toBe(1);
   expect(server.subscriptions()).toBe(3);
   expect(problems).toEqual([expect.stringMatching(/the stream broke/), 'the server ended the live stream']);
@@ -103,6 +119,16 @@ it('reopens a stream the server failed, then one it ended, with a RESYNC each ti
   expect(seen.filter((item) => item === 'RESYNC')).toHaveLength(3);
   // the token was asked for once, for the one connection, and sent with it
   expect(server.tokens).toEqual(['Bearer token-1']);
+});
+
+it("says the app is outdated in the server's words when it refuses a stream for its schema version", async () => {
+  const server = await misbehavingServer(['outdated', 'outdated', 'serve']);
+  const { seen, problems, waits } = await follow(server.url, () => 'token');
+  await expect.poll(() => seen.filter((item) => item !== 'RESYNC').length, { timeout: 5_000 }).toBe(1);
+  // each refusal said once, as who must update: never "the server ended the live stream", nor that changes sync
+  expect(problems).toEqual([`outdated docs: ${outdatedWords}`, `outdated docs: ${outdatedWords}`]);
+  expect(waits).toEqual([1, 2]);
+  expect(server.subscriptions()).toBe(3);
 });
 
 it('asks for a fresh token on every reconnect, and says "sign in again" when none can be had', async () => {
@@ -123,6 +149,7 @@ it('asks for a fresh token on every reconnect, and says "sign in again" when non
     onClosed: () => undefined,
     onAuthProblem: (message) => problems.push(message),
     onStreamProblem: () => undefined,
+    onOutdated: () => undefined,
   });
   cleanups.push(() => live.dispose());
   await expect.poll(() => server.tokens.length, { timeout: 5_000 }).toBe(1);

@@ -10,9 +10,9 @@ import { SyncReporter } from '../src/replication/sync-reporter';
 function reporterFor(live: boolean, backoffs = new Backoffs({ initialMs: 1, maxMs: 1 })) {
   const store = createSyncStore();
   const reporter = new SyncReporter(store, backoffs, live);
-  /** one request of `direction` for the tasks collection, through its own backoff */
-  const attempt = <T>(direction: 'pull' | 'push', run: () => Promise<T>) =>
-    reporter.attempt(direction, backoffs.of(`tasks:${direction}`), run);
+  /** one request of `direction` for a collection (tasks unless told), through its own backoff */
+  const attempt = <T>(direction: 'pull' | 'push', run: () => Promise<T>, collection = 'tasks') =>
+    reporter.attempt(direction, backoffs.of(`${collection}:${direction}`), run, collection);
   return { store, backoffs, reporter, attempt };
 }
 
@@ -73,6 +73,24 @@ describe('SyncReporter', () => {
     const refused = () => Promise.reject(new SyncRequestError('rejected', 'title must be a string'));
     await expect(attempt('push', refused)).rejects.toThrow();
     expect(store.getState().lastError).toMatchObject({ kind: 'rejected', message: 'title must be a string' });
+  });
+
+  it('keeps saying "update the app" while a collection is refused for its version, whatever else syncs', async () => {
+    const { store, reporter, attempt } = reporterFor(true);
+    reporter.socketOpened();
+    const words = "This app's tasks are schema version 0; the server serves version 1. Update the app to sync tasks.";
+    const outdated = () => Promise.reject(new SyncRequestError('outdated', words, { collection: 'tasks' }));
+    await expect(attempt('pull', outdated)).rejects.toThrow();
+    // another collection syncs: the person must still update the app to sync tasks
+    await attempt('pull', async () => 'ok', 'notes');
+    expect(store.getState()).toMatchObject({ connection: 'online', lastError: { kind: 'outdated', message: words } });
+    // the stream of tasks refused too: the same words, never "changes still sync"
+    reporter.outdated('tasks', words);
+    await attempt('push', async () => 'ok', 'notes');
+    expect(store.getState().lastError).toMatchObject({ kind: 'outdated', message: words });
+    // tasks sync again (the server went back to the app's version): nothing is outdated any more
+    await attempt('pull', async () => 'ok', 'tasks');
+    expect(store.getState().lastError).toBeNull();
   });
 
   it('says why the socket closed, unless paused or stopped', () => {

@@ -217,11 +217,11 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     pull: {
       batchSize: options.batchSize,
       stream$: stream$.asObservable(),
-      handler: (checkpoint, limit) => reporter.attempt('pull', pullBackoff, () => pull(checkpoint, limit)),
+      handler: (checkpoint, limit) => reporter.attempt('pull', pullBackoff, () => pull(checkpoint, limit), name),
     },
     push: {
       batchSize: options.pushBatchSize,
-      handler: (rows: Row[]) => reporter.attempt('push', pushBackoff, () => push(rows)),
+      handler: (rows: Row[]) => reporter.attempt('push', pushBackoff, () => push(rows), name),
     },
   });
 

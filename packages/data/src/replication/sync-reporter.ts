@@ -21,6 +21,11 @@ export class SyncReporter {
   stopped = false;
   /** rows refused by the request now being acknowledged */
   private refusal: SyncErrorInfo | null = null;
+  /**
+   * collections the server refuses to sync with this app's schema version, with its words: "update the app" stays
+   * while any is refused, whatever else syncs, until a request of that collection goes through
+   */
+  private readonly refusedVersions = new Map<string, SyncErrorInfo>();
 
   readonly store: SyncStore;
   private readonly backoffs: Backoffs;
@@ -51,8 +56,11 @@ export class SyncReporter {
     this.set({ activity: push > 0 ? 'pushing' : pull > 0 ? 'pulling' : 'idle' });
   }
 
-  /** Runs one request with its own backoff before it, activity around it, and the status updated after it. */
-  async attempt<T>(direction: Direction, backoff: Backoff, run: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one request (of `collection`, where it is one's) with its own backoff before it, activity around it, and
+   * the status updated after it.
+   */
+  async attempt<T>(direction: Direction, backoff: Backoff, run: () => Promise<T>, collection?: string): Promise<T> {
     await backoff.wait();
     // stop() wakes every waiting retry: let them end here instead of talking to the server
     if (this.stopped) throw new SyncRequestError('local', 'The replication was stopped.');
@@ -61,6 +69,7 @@ export class SyncReporter {
     try {
       const result = await run();
       backoff.succeeded();
+      if (collection) this.refusedVersions.delete(collection);
       this.acknowledged(direction);
       return result;
     } catch (error) {
@@ -85,9 +94,10 @@ export class SyncReporter {
     const status = this.store.getState();
     // a refusal stays in words while its row is still failed: the rest syncing does not make it go away
     const stillRefused = status.lastError?.kind === 'rejected' && status.failedCount > 0 ? status.lastError : null;
+    const stillOutdated = this.refusedVersions.values().next().value ?? null;
     this.set({
       lastSyncedAt: now,
-      lastError: refusal ?? stillRefused,
+      lastError: refusal ?? stillRefused ?? stillOutdated,
       ...(direction === 'push' ? { stalled: false } : {}),
       ...(online ? { connection: 'online' as const } : {}),
     });
@@ -96,6 +106,8 @@ export class SyncReporter {
   private failed(error: unknown): void {
     const info =
       error instanceof SyncRequestError ? syncError(error.kind, error.message) : syncError('local', String(error));
+    if (error instanceof SyncRequestError && error.kind === 'outdated')
+      this.refusedVersions.set(error.collection ?? '', info);
     // a live socket proves the server reachable: one failed request does not make the client offline, unless the
     // browser itself says it is (the socket notices a lost network only later)
     const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -166,6 +178,14 @@ export class SyncReporter {
           `Lost the connection to the sync server at ${wsUrl}. Changes are kept on this device and sent when it is back.`,
         ),
     });
+  }
+
+  /** The server refused a collection's stream for its schema version: the person is told who must update. */
+  outdated(collection: string | undefined, message: string): void {
+    if (this.stopped) return;
+    const info = syncError('outdated', message);
+    this.refusedVersions.set(collection ?? '', info);
+    this.set({ lastError: info });
   }
 
   /** A collection's stream failed or ended while the socket stayed up: it is reopened with backoff. */
