@@ -26,6 +26,8 @@ export interface ControlCenterOptions {
   simulate?: boolean;
   /** Milliseconds between simulator ticks. */
   simulatorInterval?: number;
+  /** The chance, each tick, that a running machine with no open alarm raises one by itself (default 0.002). */
+  simulatorAlarmChance?: number;
   tenants?: DemoTenant[];
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
   /** Extra browser origins allowed to call the server (a Vite dev server). */
@@ -126,6 +128,7 @@ export async function startControlCenter(options: ControlCenterOptions): Promise
       simulators[tenant.tenant] = await startMachineSimulator({
         client,
         interval: options.simulatorInterval ?? 2_000 + index * 250,
+        ...(options.simulatorAlarmChance === undefined ? {} : { alarmChance: options.simulatorAlarmChance }),
         onError: (error) => server.logger.warn({ err: error, tenant: tenant.tenant }, 'machine simulator push failed'),
       });
     }

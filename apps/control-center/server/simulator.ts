@@ -21,8 +21,12 @@ export interface SimulatorOptions {
   silentMachines?: number;
   random?: () => number;
   now?: () => number;
+  /** the chance, each tick, that a running machine with no open alarm raises one by itself (default 0.002) */
+  alarmChance?: number;
   onError?: (error: unknown) => void;
 }
+
+const DEFAULT_ALARM_CHANCE = 0.002;
 
 const alarmCatalogue: ReadonlyArray<Pick<MachineAlarm, 'code' | 'message' | 'severity'>> = [
   { code: 'E-DOOR', severity: 'warning', message: 'Door not locked' },
@@ -54,7 +58,12 @@ export function raiseAlarm(machine: Machine, code: AlarmCode, now: number): Mach
 }
 
 /** The next state of one machine after `elapsed` ms, as the machine itself would report it. */
-export function stepMachine(machine: Machine, now: number, random: () => number): Machine {
+export function stepMachine(
+  machine: Machine,
+  now: number,
+  random: () => number,
+  alarmChance = DEFAULT_ALARM_CHANCE,
+): Machine {
   const next: Machine = structuredClone(machine);
   // Reports are not edits: `editedAt` (which the `latest` merge rule compares) stays the last person's edit,
   // so an operator's command queued offline still wins over the machine's own reports when it syncs.
@@ -94,7 +103,7 @@ export function stepMachine(machine: Machine, now: number, random: () => number)
     : { temperatureC: round(22 + random() * 2), drumRpm: 0, powerKw: round(0.05 + random() * 0.05, 2) };
 
   const open = next.alarms.filter((alarm) => !alarm.acknowledgedAt);
-  if (active && open.length === 0 && random() < 0.002) {
+  if (active && open.length === 0 && random() < alarmChance) {
     return raiseAlarm(next, alarmKinds[Math.floor(random() * alarmKinds.length)] ?? 'E-DOOR', now);
   }
   return next;
@@ -161,7 +170,7 @@ export interface MachineSimulator {
 }
 
 export async function startMachineSimulator(options: SimulatorOptions): Promise<MachineSimulator> {
-  const { client, interval = 2_000, silentMachines = 2, random = Math.random, now = Date.now } = options;
+  const { client, interval = 2_000, silentMachines = 2, random = Math.random, now = Date.now, alarmChance } = options;
   const known = new Map<string, Machine>();
   for (const machine of await client.pullAll<Machine>('machines', machineSchema)) known.set(machine.id, machine);
   const reporting = [...known.keys()].sort().slice(silentMachines);
@@ -222,7 +231,7 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
         const master = known.get(id);
         if (!master) return [];
         const base = commanded.get(id) ?? master;
-        const stepped = reporting.includes(id) ? stepMachine(base, at, random) : base;
+        const stepped = reporting.includes(id) ? stepMachine(base, at, random, alarmChance) : base;
         const alarm = requestedAlarms.get(id);
         const next = alarm ? raiseAlarm(stepped, alarm, at) : stepped;
         return [{ assumedMasterState: { ...master, _deleted: false }, newDocumentState: { ...next, _deleted: false } }];
