@@ -11,6 +11,8 @@ interface Recorder {
   name: string;
   started: number;
   lines: string[];
+  /** its page closed (a test's own cleanup may close it before the failure is printed) */
+  closed: boolean;
 }
 
 const recorders = new Set<Recorder>();
@@ -21,9 +23,11 @@ const compact = (text: string) =>
 
 /** Records the page's sync traffic (and its context's, so a service worker's requests too) as `name`. */
 export function recordSyncTraffic(page: Page, name: string, context: BrowserContext = page.context()): void {
-  const recorder: Recorder = { name, started: Date.now(), lines: [] };
+  const recorder: Recorder = { name, started: Date.now(), lines: [], closed: false };
   recorders.add(recorder);
-  page.on('close', () => recorders.delete(recorder));
+  page.on('close', () => {
+    recorder.closed = true;
+  });
   const note = (line: string) => {
     recorder.lines.push(`${String(Date.now() - recorder.started).padStart(6)} ms  ${compact(line).slice(0, LINE)}`);
     if (recorder.lines.length > LINES) recorder.lines.shift();
@@ -59,6 +63,9 @@ export function printSyncTrafficOnFailure(): void {
         console.error(`\n--- sync traffic of ${name} (last ${lines.length} lines) ---\n${lines.join('\n')}\n`);
       }
     }
-    for (const recorder of recorders) recorder.lines.length = 0;
+    for (const recorder of recorders) {
+      if (recorder.closed) recorders.delete(recorder);
+      else recorder.lines.length = 0;
+    }
   });
 }
