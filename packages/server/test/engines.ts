@@ -27,21 +27,26 @@ export function describeOnEngines(title: string, suite: (engine: Engine) => void
   if (!postgresUrl) describeWithout('postgres', title, inject('postgresMissing'));
 }
 
-/** The run's PostgreSQL database, or a loud skip when the machine has none. */
+/** The run's PostgreSQL database, or a failing test that says why the machine has none. */
 export function requirePostgres(title: string): string | null {
   if (!postgresUrl) describeWithout('postgres', title, inject('postgresMissing'));
   return postgresUrl;
 }
 
-/** The run's private Redis, or a loud skip when the machine has none. */
+/** The run's private Redis, or a failing test that says why the machine has none. */
 export function requireRedis(title: string): string | null {
   if (!redisUrl) describeWithout('redis', title, inject('redisMissing'));
   return redisUrl;
 }
 
+/**
+ * A suite whose engine this machine lacks fails, saying why and how to get it: `.ci/run` installs PostgreSQL and
+ * Redis, so a missing one is a broken machine, never a run that quietly tested less.
+ */
 function describeWithout(what: string, title: string, reason: string) {
-  console.warn(`\n!!! SKIPPED "${title}" on ${what}: ${reason}\n`);
-  describe.skip(`${title} on ${what} (${reason})`, () => {
-    it(`needs ${what}`, () => {});
+  describe(`${title} on ${what}`, () => {
+    it(`needs ${what}`, () => {
+      throw new Error(`${title} could not run on ${what}: ${reason}`);
+    });
   });
 }
