@@ -10,7 +10,7 @@ import {
   withoutStorageFields,
 } from '@syncline/protocol';
 import type { RxCollection, RxJsonSchema } from 'rxdb';
-import { filter, Subject, type Subscription } from 'rxjs';
+import { distinctUntilChanged, filter, map, type Observable, Subject, type Subscription, startWith } from 'rxjs';
 import type { AnyRxDatabase } from './any-database';
 import { RecentMap } from './recent-map';
 
@@ -159,6 +159,23 @@ export const DISCARD_CONTEXT = 'syncline-discard';
 /** RxDB's context for writing a conflict's merged document to the local collection. */
 const conflictWriteContext = 'replication-up-write-conflict';
 
+/** What each document's pending write amounts to, by sync state id; says which id changed after every change. */
+class HeldChanges extends Map<string, PendingChange> {
+  readonly changed$ = new Subject<string>();
+
+  override set(id: string, change: PendingChange): this {
+    super.set(id, change);
+    this.changed$.next(id);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const had = super.delete(id);
+    if (had) this.changed$.next(id);
+    return had;
+  }
+}
+
 /**
  * Watches the synced collections' writes and keeps the `syncstate` collection up to date. All changes go through
  * one queue, so a write's "pending" always lands before the acknowledgement of the push that carried it.
@@ -204,7 +221,7 @@ export class SyncTracker {
    * record is decided at once. Loaded from the stored records when the database opens; this tab's own writes keep
    * it current (another tab tracks, and records, its own).
    */
-  private readonly held = new Map<string, PendingChange>();
+  private readonly held = new HeldChanges();
 
   /** Reads what the stored records say, before the first write is tracked. */
   async load(): Promise<void> {
@@ -304,6 +321,25 @@ export class SyncTracker {
   /** Whether the document's latest local write, not yet acknowledged, was a person's resolution of a conflict. */
   isResolution(collectionName: string, documentId: string): boolean {
     return this.held.get(syncStateId(collectionName, documentId))?.conflictResolution === true;
+  }
+
+  /**
+   * Whether this tab holds a local write of the document the server has not acknowledged, answered at once: the
+   * write's record is stored a moment later, and a screen must not show the new value as synced meanwhile.
+   */
+  holds(collectionName: string, documentId: string): boolean {
+    return this.held.has(syncStateId(collectionName, documentId));
+  }
+
+  /** `holds`, kept live: it changes in the same turn as the write, before any query shows the new value. */
+  holds$(collectionName: string, documentId: string): Observable<boolean> {
+    const id = syncStateId(collectionName, documentId);
+    return this.held.changed$.pipe(
+      filter((changed) => changed === id),
+      startWith(id),
+      map(() => this.held.has(id)),
+      distinctUntilChanged(),
+    );
   }
 
   /** Documents whose local change was discarded: their server state must be pushed once, though it looks unchanged. */

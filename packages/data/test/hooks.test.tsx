@@ -9,7 +9,9 @@ import {
   type Order,
 } from '@syncline/domain';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { memo, Profiler } from 'react';
+import { memo, Profiler, useLayoutEffect } from 'react';
+import type { RxStorage, RxStorageInstance, RxStorageInstanceCreationParams } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createConflictHandler,
@@ -24,6 +26,7 @@ import {
   useResolveConflict,
   useSyncStatus,
 } from '../src';
+import { synclineInternals } from '../src/internals';
 import { openLocalDatabase } from './open-local';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -40,6 +43,23 @@ afterEach(async () => {
   cleanup();
   await database.remove();
 });
+
+/** Writes of the sync state collection take 40 ms longer, as on a busy device; everything else as it is. */
+function slowSyncStateWrites(inner: RxStorage<unknown, unknown>): RxStorage<unknown, unknown> {
+  return {
+    ...inner,
+    async createStorageInstance<T>(params: RxStorageInstanceCreationParams<T, unknown>) {
+      const instance = (await inner.createStorageInstance(params)) as RxStorageInstance<T, unknown, unknown>;
+      if (params.collectionName !== 'syncstate') return instance;
+      const bulkWrite = instance.bulkWrite.bind(instance);
+      instance.bulkWrite = async (rows, context) => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return bulkWrite(rows, context);
+      };
+      return instance;
+    },
+  };
+}
 
 const renders = new Map<string, number>();
 function countRender(id: string) {
@@ -58,6 +78,17 @@ const OrderRow = memo(function OrderRow({ id }: { id: string }) {
     </Profiler>
   );
 });
+
+/** One order's status and sync state, noting the text of every frame it commits. */
+function RecordedRow({ id, frames }: { id: string; frames: string[] }) {
+  const { doc } = useDocument<Order>('orders', id);
+  const state = useDocSyncState('orders', id);
+  const text = `${doc?.status ?? 'loading'} · ${state}`;
+  useLayoutEffect(() => {
+    frames.push(text);
+  });
+  return <p data-testid="row">{text}</p>;
+}
 
 function OrderList() {
   const { docs, loading } = useLiveQuery<Order>('orders', { selector: {}, sort: [{ number: 'asc' }] });
@@ -106,6 +137,58 @@ function OrderStatus({ id }: { id: string }) {
 }
 
 describe('React bindings', () => {
+  it('shows an edited row as pending in the very frame its new value appears, never as synced', async () => {
+    const [order] = orders;
+    if (!order) throw new Error('demo data too small');
+    // a device whose storage takes a while to record a write's sync state, as a busy phone's IndexedDB does
+    const slow = await openLocalDatabase(
+      'slowstate',
+      { orders: controlCenterSchemas.orders },
+      slowSyncStateWrites(getRxStorageMemory()),
+    );
+    const stored = await slow.orders.insert(order);
+    // the server took the order as it is: the row starts synced
+    await synclineInternals(slow).tracker.acknowledge('orders', [stored.toJSON(true) as Record<string, unknown>]);
+    const frames: string[] = [];
+    render(
+      <SynclineProvider database={slow}>
+        <RecordedRow id={order.id} frames={frames} />
+      </SynclineProvider>,
+    );
+    try {
+      await waitFor(() => expect(screen.getByTestId('row').textContent).toBe(`${order.status} · synced`));
+      // written as an app writes, outside act(): every frame React commits is recorded
+      const environment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+      environment.IS_REACT_ACT_ENVIRONMENT = false;
+      try {
+        await stored.incrementalPatch({ status: 'delivered' });
+        await waitFor(() => expect(screen.getByTestId('row').textContent).toBe('delivered · pending'));
+      } finally {
+        environment.IS_REACT_ACT_ENVIRONMENT = true;
+      }
+      const delivered = frames.filter((frame) => frame.startsWith('delivered'));
+      expect(delivered.length).toBeGreaterThan(0);
+      expect(new Set(delivered)).toEqual(new Set(['delivered · pending']));
+    } finally {
+      cleanup();
+      await slow.remove();
+    }
+  });
+
+  it('shows a pending document as pending from its first frame', async () => {
+    const [order] = orders;
+    if (!order) throw new Error('demo data too small');
+    const frames: string[] = [];
+    render(
+      <SynclineProvider database={database}>
+        <RecordedRow id={order.id} frames={frames} />
+      </SynclineProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('row').textContent).toBe(`${order.status} · pending`));
+    expect(frames[0]).toBe('loading · pending');
+    expect(frames.every((frame) => frame.endsWith(' · pending'))).toBe(true);
+  });
+
   it('re-renders only the row whose order changed', async () => {
     renders.clear();
     render(

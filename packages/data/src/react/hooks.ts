@@ -28,7 +28,13 @@ import {
   settledFieldEntries,
   settledRecordOf,
 } from '../settled';
-import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
+import {
+  type DocSyncState,
+  type SyncStateRecord,
+  type SyncTracker,
+  syncStateCollectionName,
+  syncStateId,
+} from '../sync-state';
 import type { SyncStatus } from '../sync-store';
 import type { DiscardTarget } from '../tabs';
 import { useSyncline } from './context';
@@ -73,11 +79,20 @@ function syncStateOf(
   conflicts: RxCollection<ConflictRecord>,
   name: string,
   id: string,
+  tracker: SyncTracker | undefined,
 ) {
   return combineLatest([
     collection.findOne(syncStateId(name, id)).$,
     conflicts.find({ selector: { collectionName: name, documentId: id, status: 'open' } }).$,
-  ]).pipe(map(([record, open]): DocSyncState => (open.length > 0 ? 'conflict' : record ? record.state : 'synced')));
+    // this tab's own write is pending from the moment it is made, before its record is stored
+    tracker ? tracker.holds$(name, id) : of(false),
+  ]).pipe(
+    map(([record, open, held]): DocSyncState => {
+      if (open.length > 0) return 'conflict';
+      if (record) return record.state;
+      return held ? 'pending' : 'synced';
+    }),
+  );
 }
 
 /** What a person calls each field of a collection (its schema's `title`s, by dotted path); empty without titles. */
@@ -90,10 +105,12 @@ export function useFieldTitles(collectionName: string): FieldTitles {
 export function useDocSyncState(collectionName: string, id: string): DocSyncState {
   const syncstate = useCollection<SyncStateRecord>(syncStateCollectionName);
   const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
+  const tracker = findInternals(useSyncline().database)?.tracker;
   return useObservable<DocSyncState>(
     `${collectionName}|${id}`,
-    () => syncStateOf(syncstate, conflicts, collectionName, id),
-    'synced',
+    () => syncStateOf(syncstate, conflicts, collectionName, id, tracker),
+    // until the stored records answer: what this tab knows at once
+    tracker?.holds(collectionName, id) ? 'pending' : 'synced',
   ).value;
 }
 
