@@ -4,7 +4,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 
-const LINE = 600;
+/** a long line keeps its start (the operation, the first ids) and its end (checkpoints, the answer's tail) */
+const HEAD = 500;
+const TAIL = 400;
 const LINES = 400;
 
 interface Recorder {
@@ -21,6 +23,11 @@ const recorders = new Set<Recorder>();
 const compact = (text: string) =>
   text.replace(/"query":"(?:query|mutation|subscription) (\w+)(?:[^"\\]|\\.)*"/g, '"operation":"$1"');
 
+const shorten = (line: string) =>
+  line.length <= HEAD + TAIL
+    ? line
+    : `${line.slice(0, HEAD)} …(${line.length - HEAD - TAIL} chars)… ${line.slice(-TAIL)}`;
+
 /** Records the page's sync traffic (and its context's, so a service worker's requests too) as `name`. */
 export function recordSyncTraffic(page: Page, name: string, context: BrowserContext = page.context()): void {
   const recorder: Recorder = { name, started: Date.now(), lines: [], closed: false };
@@ -29,7 +36,7 @@ export function recordSyncTraffic(page: Page, name: string, context: BrowserCont
     recorder.closed = true;
   });
   const note = (line: string) => {
-    recorder.lines.push(`${String(Date.now() - recorder.started).padStart(6)} ms  ${compact(line).slice(0, LINE)}`);
+    recorder.lines.push(`${String(Date.now() - recorder.started).padStart(6)} ms  ${shorten(compact(line))}`);
     if (recorder.lines.length > LINES) recorder.lines.shift();
   };
   const isSync = (url: string) => url.includes('/graphql') || url.includes('/sync/');
