@@ -7,7 +7,7 @@ import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { launchBrowser } from './browser';
 import { startTestControlCenter } from './control-center';
 import { signIn, waitForServiceWorker } from './pages';
-import { printSyncTrafficOnFailure, recordSyncTraffic } from './sync-traffic';
+import { printSyncTrafficOnFailure, recordSyncTraffic, watchDocuments } from './sync-traffic';
 
 export interface Device {
   context: BrowserContext;
@@ -56,6 +56,8 @@ export function serverOrders({ center }: Pick<DevicesJourney, 'center'>) {
  */
 export async function openOrderOnEach({ center, devices }: DevicesJourney, order: Pick<Order, 'id' | 'number'>) {
   const orderUrl = `${center.url}orders/${order.id}`;
+  // a failed journey prints what each device holds of the order
+  watchDocuments(order.id);
   for (const { page } of devices) {
     await page.goto(center.url);
     await signIn(page, 'Northwind Laundry');
