@@ -226,13 +226,15 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
       const at = now();
       await pullCommands();
       const { changed: commanded, outcomes } = applyWaiting(at);
-      const ids = new Set([...reporting, ...commanded.keys(), ...requestedAlarms.keys()]);
+      // the alarms this tick raises: one requested while its push is on the way waits for the next tick
+      const raising = new Map(requestedAlarms);
+      const ids = new Set([...reporting, ...commanded.keys(), ...raising.keys()]);
       const rows = [...ids].flatMap((id) => {
         const master = known.get(id);
         if (!master) return [];
         const base = commanded.get(id) ?? master;
         const stepped = reporting.includes(id) ? stepMachine(base, at, random, alarmChance) : base;
-        const alarm = requestedAlarms.get(id);
+        const alarm = raising.get(id);
         const next = alarm ? raiseAlarm(stepped, alarm, at) : stepped;
         return [{ assumedMasterState: { ...master, _deleted: false }, newDocumentState: { ...next, _deleted: false } }];
       });
@@ -240,8 +242,9 @@ export async function startMachineSimulator(options: SimulatorOptions): Promise<
       const conflicted = new Set(conflicts.map((doc) => doc.id as string));
       for (const row of rows) {
         if (conflicted.has(row.newDocumentState.id)) continue;
-        known.set(row.newDocumentState.id, withoutDeleted(row.newDocumentState));
-        requestedAlarms.delete(row.newDocumentState.id);
+        const id = row.newDocumentState.id;
+        known.set(id, withoutDeleted(row.newDocumentState));
+        if (raising.has(id) && requestedAlarms.get(id) === raising.get(id)) requestedAlarms.delete(id);
       }
       for (const doc of conflicts) known.set(doc.id as string, withoutDeleted(doc as Machine & { _deleted?: boolean }));
       // a command is carried out once its machine took the change; on a machine whose push conflicted (an

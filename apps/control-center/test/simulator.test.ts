@@ -74,3 +74,38 @@ it('carries out a command on a machine an operator edited meanwhile, and keeps t
   expect(await commandNow()).toMatchObject({ status: 'done', result: 'start carried out' });
   expect((await machineNow())?.currentCycle?.program).toBe('Cotton 60°');
 });
+
+it('raises an alarm asked for while a report is on its way, at the next tick', async () => {
+  const operator = new SyncClient(server.url, await server.token('shop-1', 'operator'));
+  const [demo] = createDemoData({ seed: 4, machines: 1, orders: 0, customers: 0 }).machines;
+  if (!demo) throw new Error('no demo machine');
+  await operator.push('machines', controlCenterSchemas.machines, [
+    { assumedMasterState: null, newDocumentState: { ...demo, alarms: [], _deleted: false } },
+  ]);
+  const bridge = new SyncClient(server.url, await server.token('shop-1', 'bridge'));
+  // the alarm is asked for the moment the server has taken the tick's machine report, before the tick goes on
+  let whileReporting: (() => void) | undefined;
+  const push = bridge.push.bind(bridge);
+  bridge.push = (async (...args: Parameters<typeof push>) => {
+    const conflicts = await push(...args);
+    if (args[0] === 'machines') whileReporting?.();
+    whileReporting = undefined;
+    return conflicts;
+  }) as typeof bridge.push;
+  simulator = await startMachineSimulator({
+    client: bridge,
+    interval: 3_600_000,
+    silentMachines: 0,
+    random: () => 0.5,
+    alarmChance: 0,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const running = simulator;
+  whileReporting = () => running.raiseAlarm(demo.id, 'E-DRAIN');
+  await running.tick();
+  await running.tick();
+  const [machine] = await operator.pullAll<Machine>('machines', controlCenterSchemas.machines);
+  expect(machine?.alarms.map((alarm) => alarm.code)).toEqual(['E-DRAIN']);
+});
