@@ -7,7 +7,9 @@ import {
   SETTLEMENTS_COLLECTION,
   type SettlementRecord,
   settlementSchema,
-  withoutPermissions,
+  syncOptionsProblem,
+  syncPriorityOf,
+  withoutSynclineKeys,
 } from '@syncline/protocol';
 import {
   addRxPlugin,
@@ -127,6 +129,10 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   for (const reserved of own) {
     if (names.includes(reserved)) throw new Error(`"${reserved}" is Syncline's own collection: rename yours.`);
   }
+  for (const name of names) {
+    const problem = syncOptionsProblem(options.collections[name] as object);
+    if (problem) throw new Error(`The "${name}" schema: ${problem} Nothing was opened.`);
+  }
   if (names.length + own.length > 13) {
     throw new Error(
       `RxDB opens at most 13 collections; ${names.length} of yours plus Syncline's ${own.length} is too many.`,
@@ -163,7 +169,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   };
   for (const name of names) {
     creators[name] = {
-      schema: storedSchema(withoutPermissions(options.collections[name] as RxJsonSchema<unknown>)),
+      schema: storedSchema(withoutSynclineKeys(options.collections[name] as RxJsonSchema<unknown>)),
       migrationStrategies: options.migrationStrategies?.[name],
       conflictHandler: createConflictHandler(() => database as AnyRxDatabase, name, options.mergeRules?.[name]),
     };
@@ -184,7 +190,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
         data[EDITED_AT] = Date.now();
       }, false);
     }
-    const check = documentCheckLoader(name, withoutPermissions(options.collections[name] as RxJsonSchema<unknown>));
+    const check = documentCheckLoader(name, withoutSynclineKeys(options.collections[name] as RxJsonSchema<unknown>));
     documentChecks[name] = check;
     checksLoaded.push(guardLocalWrites(collection, name, check));
   }
@@ -199,7 +205,18 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   const permissions = Object.fromEntries(
     names.map((name) => [name, permissionsOf(options.collections[name] as object)]),
   );
-  registerInternals(database, { syncedCollections: names, tracker, fieldTitles, permissions, device, documentChecks });
+  const priorities = Object.fromEntries(
+    names.map((name) => [name, syncPriorityOf(options.collections[name] as object)]),
+  );
+  registerInternals(database, {
+    syncedCollections: names,
+    tracker,
+    fieldTitles,
+    permissions,
+    priorities,
+    device,
+    documentChecks,
+  });
   database.onClose.push(() => tracker.stop());
   return database;
 }

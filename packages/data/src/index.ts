@@ -132,6 +132,7 @@ export {
   createSyncStore,
   type InitialSyncProgress,
   initialSyncStatus,
+  prioritySynced,
   type SyncActivity,
   type SyncErrorInfo,
   type SyncStatus,

@@ -1,6 +1,6 @@
 // The one registry of what Syncline keeps about each database it opened (its synced collections and its sync
 // tracker). Nothing here imports the modules that register, so every module may read it.
-import type { CollectionPermissions } from '@syncline/protocol';
+import type { CollectionPermissions, SyncPriority } from '@syncline/protocol';
 import type { LoadDocumentCheck } from './local-validation';
 import type { SyncTracker } from './sync-state';
 
@@ -12,6 +12,8 @@ export interface SynclineInternals {
   fieldTitles: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** collection name -> who may do what (the schemas' `permissions`), for `useCan` */
   permissions: Readonly<Record<string, CollectionPermissions | undefined>>;
+  /** collection name -> the class it syncs in after a (re)connection (the schemas' `sync.priority`) */
+  priorities: Readonly<Record<string, SyncPriority>>;
   /** this device's id (the stored database's token): where a settlement says which device merged */
   device: string;
   /** collection name -> its schema check as it loads (the one every local write passes), for the importer */

@@ -1,7 +1,7 @@
 // Replicates a Syncline database with a Syncline server over GraphQL: pull and push over HTTP, live changes over
 // one graphql-ws socket, a refreshable token, exponential backoff with jitter, pause/resume, "sync now", and a
 // sync status store fed from all of it. This module composes the pieces under ./replication/, each with one job.
-import { SETTLEMENTS_COLLECTION } from '@syncline/protocol';
+import { SETTLEMENTS_COLLECTION, type SyncPriority } from '@syncline/protocol';
 import type { RxCollection } from 'rxdb';
 import type { AnyRxDatabase } from './any-database';
 import { type BackoffOptions, Backoffs } from './backoff';
@@ -17,6 +17,7 @@ import { browserSaysOffline, watchConnectivity } from './replication/connectivit
 import { discardChanges } from './replication/discard';
 import { keepLastSynced } from './replication/last-synced';
 import { LiveConnection } from './replication/live-connection';
+import { PriorityRounds } from './replication/priorities';
 import { createReceivedCounter } from './replication/received-counter';
 import { retryChanges } from './replication/retry';
 import { watchStalls } from './replication/stall-watch';
@@ -57,6 +58,12 @@ export interface StartReplicationOptions {
   fetch?: typeof fetch;
   /** a WebSocket implementation where the platform has none (Node 20); `ws` is loaded when needed */
   webSocketImpl?: unknown;
+  /**
+   * After a (re)connection the collections sync in their schemas' priority classes (`sync.priority`), one class
+   * in sync before the next sends; a class that cannot get in sync holds the next back this long at most.
+   * Default 15 s
+   */
+  priorityWaitMs?: number;
 }
 
 export interface SynclineReplication {
@@ -105,7 +112,7 @@ function checkCollections(database: AnyRxDatabase, names: readonly string[]): vo
 
 export function startReplication(options: StartReplicationOptions): SynclineReplication {
   const { database, url } = options;
-  const { syncedCollections, tracker, device } = synclineInternals(database);
+  const { syncedCollections, tracker, device, priorities } = synclineInternals(database);
   // the fields merge rules settled sync with every replication: the other devices list them too
   const names = [...new Set([...(options.collections ?? syncedCollections), SETTLEMENTS_COLLECTION])];
   checkCollections(database, names);
@@ -143,6 +150,19 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
   };
   const request = createGraphQLTransport(server);
+  // the settled fields are history: they sync last
+  const priorityOf = (name: string): SyncPriority => (name === SETTLEMENTS_COLLECTION ? 3 : (priorities[name] ?? 2));
+  const lastClass = Math.max(...names.map(priorityOf)) as SyncPriority;
+  const states: Record<string, CollectionReplicationState> = {};
+  const rounds = new PriorityRounds({
+    collections: new Map(names.map((name) => [name, { priority: priorityOf(name), state: lazyState(name) }])),
+    onProgress: (syncedThrough) => reporter.set({ priority: { syncedThrough, last: lastClass } }),
+    maxWaitMs: options.priorityWaitMs,
+  });
+  /** a class's replication states exist once every collection is set up; a round asks for them later */
+  function lazyState(name: string) {
+    return { awaitInSync: () => (states[name] as CollectionReplicationState).awaitInSync() };
+  }
   const replicators: CollectionReplicator[] = names.map((name) =>
     replicateCollection({
       collection: database.collections[name],
@@ -158,9 +178,13 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       pushBatchSize: options.pushBatchSize ?? 100,
       live,
       waitForLeadership: leaderOnly,
+      gate: { isOpen: () => rounds.isOpen(priorityOf(name)), turn: () => rounds.turn(priorityOf(name)) },
     }),
   );
-  const states = Object.fromEntries(names.map((name, i) => [name, (replicators[i] as CollectionReplicator).state]));
+  names.forEach((name, i) => {
+    states[name] = (replicators[i] as CollectionReplicator).state;
+  });
+  rounds.begin();
   const all = () => replicators.map(({ state }) => state);
   const trackerErrors = tracker.errors$.subscribe((error) => reporter.localError(error.message));
 
@@ -173,7 +197,13 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     replicators,
     reporter,
     whenLeader: tabs.whenLeader,
+    // the first connection is part of the start's round; every later one catches up in priority order again
+    onConnected: () => {
+      if (connectedBefore) rounds.begin();
+      connectedBefore = true;
+    },
   });
+  let connectedBefore = false;
   const openSocket = () => (live ? connection.open() : Promise.resolve());
   void openSocket().catch((error: unknown) => reporter.localError(String(error)));
 
@@ -185,6 +215,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       // what failed while the network was gone starts afresh
       backoffs.resetAll();
       backoffs.wakeAll();
+      rounds.begin();
       for (const state of all()) state.reSync();
     },
     offline: () => reporter.set({ connection: 'offline' }),
@@ -205,6 +236,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     // "Sync now" on a paused replication means: resume it
     if (store.getState().paused) await resume();
     backoffs.wakeAll();
+    rounds.begin();
     for (const state of all()) state.reSync();
     await Promise.all(all().map((state) => state.awaitInSync()));
   }
@@ -225,6 +257,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   async function resume() {
     reporter.set({ paused: false, connection: 'connecting' });
     backoffs.resetAll();
+    rounds.begin();
     await Promise.all(all().map((state) => state.start()));
     await openSocket();
   }
@@ -254,6 +287,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       received.flush();
       stopWatchingConnectivity();
       backoffs.releaseAll();
+      rounds.stop();
       trackerErrors.unsubscribe();
       await Promise.all(replicators.map((replicator) => replicator.cancel()));
       await connection.close();

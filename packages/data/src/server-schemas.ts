@@ -1,6 +1,12 @@
 // Reads a Syncline server's collections (`GET /sync/schemas`), so a client can open its database with exactly
 // the schemas the server replicates, with no copy of them in the app.
-import { type CollectionPermissions, PERMISSIONS_KEY, SETTLEMENTS_COLLECTION } from '@syncline/protocol';
+import {
+  type CollectionPermissions,
+  type CollectionSyncOptions,
+  PERMISSIONS_KEY,
+  SETTLEMENTS_COLLECTION,
+  SYNC_KEY,
+} from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import type { SchemaMap } from './schema';
 
@@ -16,7 +22,10 @@ export interface ServerSchemas {
 
 interface SchemasAnswer {
   graphqlPath: string;
-  collections: Record<string, { schema: RxJsonSchema<unknown>; permissions?: CollectionPermissions }>;
+  collections: Record<
+    string,
+    { schema: RxJsonSchema<unknown>; permissions?: CollectionPermissions; sync?: CollectionSyncOptions }
+  >;
 }
 
 /** `origin` is the server's base address, e.g. `https://sync.example.com`. */
@@ -34,8 +43,16 @@ export async function fetchServerSchemas(origin: string, init: { fetch?: typeof 
     collections: Object.fromEntries(
       Object.entries(answer.collections)
         .filter(([name]) => name !== SETTLEMENTS_COLLECTION)
-        // the permissions come beside each schema; createSynclineDatabase reads them from inside it (for useCan)
-        .map(([name, c]) => [name, c.permissions ? { ...c.schema, [PERMISSIONS_KEY]: c.permissions } : c.schema]),
+        // the permissions and sync options come beside each schema; createSynclineDatabase reads them from inside
+        // it (for useCan, and the order collections sync in)
+        .map(([name, c]) => [
+          name,
+          {
+            ...c.schema,
+            ...(c.permissions ? { [PERMISSIONS_KEY]: c.permissions } : {}),
+            ...(c.sync ? { [SYNC_KEY]: c.sync } : {}),
+          },
+        ]),
     ),
   };
 }

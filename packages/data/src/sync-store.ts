@@ -1,5 +1,6 @@
 // The one sync status store the UI reads: a zustand store fed by RxJS from the replication and the local
 // sync-state collections. Its shape is the contract with SyncStatusWidget and every connected component.
+import type { SyncPriority } from '@syncline/protocol';
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -56,6 +57,12 @@ export interface SyncStatus {
   stalled: boolean;
   /** the replication was paused on purpose */
   paused: boolean;
+  /**
+   * The priority classes caught up since the replication started or last reconnected: every class up to
+   * `syncedThrough` is in sync (null: not even class 0 yet); `last` is the last class. Null before a replication
+   * starts. See `prioritySynced`.
+   */
+  priority: { syncedThrough: SyncPriority | null; last: SyncPriority } | null;
 }
 
 export type SyncStore = StoreApi<SyncStatus>;
@@ -71,7 +78,17 @@ export const initialSyncStatus: SyncStatus = {
   progress: null,
   stalled: false,
   paused: false,
+  priority: null,
 };
+
+/**
+ * Whether everything of class `priority` and the classes before it has synced since the replication started or
+ * last reconnected, as PowerSync's statusForPriority tells: "critical data synced" while history still arrives.
+ */
+export function prioritySynced(status: Pick<SyncStatus, 'priority'>, priority: SyncPriority): boolean {
+  const synced = status.priority?.syncedThrough;
+  return synced !== null && synced !== undefined && synced >= priority;
+}
 
 export function createSyncStore(initial: Partial<SyncStatus> = {}): SyncStore {
   return createStore<SyncStatus>()(() => ({ ...initialSyncStatus, ...initial }));

@@ -7,6 +7,7 @@ import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
 import { type Order, orderMergeRules, orderMigrations, orderSchema } from './orders';
+import { controlCenterPriorities, withSyncOptions } from './sync-priorities';
 
 export type { FieldMergeRule, MergeRules } from '@syncline/protocol';
 export * from './commands';
@@ -17,6 +18,7 @@ export * from './locations';
 export * from './machines';
 export * from './orders';
 export * from './roles';
+export * from './sync-priorities';
 
 /** The documents of each control center collection, by collection name. */
 export interface ControlCenterDocuments {
@@ -31,11 +33,11 @@ export type ControlCenterCollectionName = keyof ControlCenterDocuments;
 
 /** Collection name -> RxDB JSON schema: the server's default collections and the control center's database. */
 export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonSchema<ControlCenterDocuments[K]> } = {
-  orders: orderSchema,
-  machines: machineSchema,
-  customers: customerSchema,
-  locations: locationSchema,
-  commands: commandSchema,
+  orders: withSyncOptions(orderSchema, { priority: controlCenterPriorities.orders }),
+  machines: withSyncOptions(machineSchema, { priority: controlCenterPriorities.machines }),
+  customers: withSyncOptions(customerSchema, { priority: controlCenterPriorities.customers }),
+  locations: withSyncOptions(locationSchema, { priority: controlCenterPriorities.locations }),
+  commands: withSyncOptions(commandSchema, { priority: controlCenterPriorities.commands }),
 };
 
 /** Collection name -> per-field merge rules, applied by @syncline/data's conflict handler. */

@@ -1,5 +1,5 @@
 // The control center schemas are valid RxDB schemas, generate a valid GraphQL API, and accept the demo data.
-import { withoutPermissions } from '@syncline/protocol';
+import { withoutSynclineKeys } from '@syncline/protocol';
 import { buildSchema } from 'graphql';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
@@ -51,11 +51,11 @@ describe('control center schemas', () => {
     });
     await db.addCollections(
       Object.fromEntries(
-        // a plain RxDB takes each schema without its permissions (RxDB's ajv refuses the key)
+        // a plain RxDB takes each schema without its permissions and sync options (RxDB's ajv refuses the keys)
         Object.entries(controlCenterSchemas).map(([name, schema]) => [
           name,
           {
-            schema: withoutPermissions(schema),
+            schema: withoutSynclineKeys(schema),
             migrationStrategies: controlCenterMigrations[name as keyof typeof controlCenterMigrations],
           },
         ]),

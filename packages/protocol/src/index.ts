@@ -60,6 +60,17 @@ export {
   settlementSchema,
 } from './settlements.js';
 export {
+  type CollectionSyncOptions,
+  DEFAULT_SYNC_PRIORITY,
+  SYNC_KEY,
+  SYNC_PRIORITIES,
+  type SyncPriority,
+  syncOptionsOf,
+  syncOptionsProblem,
+  syncPriorityOf,
+  withoutSynclineKeys,
+} from './sync-options.js';
+export {
   isAbsent,
   isPlainObject,
   type JsonObject,

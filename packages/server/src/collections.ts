@@ -4,6 +4,7 @@
 
 import {
   type CollectionPermissions,
+  type CollectionSyncOptions,
   checkpointFields,
   DELETED,
   HEADER_FIELDS,
@@ -12,8 +13,10 @@ import {
   type Roles,
   SETTLEMENTS_COLLECTION,
   settlementSchema,
+  syncOptionsOf,
+  syncOptionsProblem,
   UPDATED_AT,
-  withoutPermissions,
+  withoutSynclineKeys,
 } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import type { GraphQLSchemaFromRxSchemaInputSingleCollection } from 'rxdb/plugins/replication-graphql';
@@ -31,6 +34,8 @@ export interface SyncCollection {
   readonly schema: RxJsonSchema<any>;
   /** Who may read, create, update and delete, and see or change each field; absent: every role everything */
   readonly permissions: CollectionPermissions | undefined;
+  /** How clients sync it (its priority class), published with the schema; absent: the default */
+  readonly sync: CollectionSyncOptions | undefined;
   /** Exactly the input RxDB's `graphQLSchemaFromRxSchema` and query builders take for this collection. */
   readonly replication: GraphQLSchemaFromRxSchemaInputSingleCollection;
 }
@@ -95,13 +100,16 @@ export function defineCollections(schemas: CollectionSchemas): SyncCollection[] 
       );
     }
     const permissions = checkedPermissions(where, schema, primaryKey);
+    const syncProblem = syncOptionsProblem(schema);
+    if (syncProblem) throw new CollectionConfigError(`${where}: ${syncProblem}`);
     // the RxDB schema as a storage or a stock client takes it (RxDB's ajv refuses an unknown top-level key)
-    const rxSchema = withoutPermissions(schema);
+    const rxSchema = withoutSynclineKeys(schema);
     return {
       name,
       primaryKey,
       schema: rxSchema,
       permissions,
+      sync: syncOptionsOf(schema),
       replication: {
         schema: rxSchema,
         checkpointFields: [...checkpointFields(primaryKey)],

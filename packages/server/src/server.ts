@@ -101,13 +101,18 @@ export interface SyncServer {
 
 /**
  * `GET /sync/schemas`: each collection's input for RxDB's `*QueryBuilderFromRxSchema` functions, and who may do what
- * (the schema's `permissions`, beside it: a stock RxDB refuses the key inside a schema).
+ * (the schema's `permissions`) and how clients sync it (its `sync` options), beside it: a stock RxDB refuses those keys
+ * inside a schema.
  */
 export interface SyncSchemas {
   graphqlPath: string;
   collections: Record<
     string,
-    SyncCollection['replication'] & { primaryKey: string; permissions?: SyncCollection['permissions'] }
+    SyncCollection['replication'] & {
+      primaryKey: string;
+      permissions?: SyncCollection['permissions'];
+      sync?: SyncCollection['sync'];
+    }
   >;
 }
 
@@ -131,7 +136,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     collections: Object.fromEntries(
       collections.map((c) => [
         c.name,
-        { ...c.replication, primaryKey: c.primaryKey, ...(c.permissions ? { permissions: c.permissions } : {}) },
+        {
+          ...c.replication,
+          primaryKey: c.primaryKey,
+          ...(c.permissions ? { permissions: c.permissions } : {}),
+          ...(c.sync ? { sync: c.sync } : {}),
+        },
       ]),
     ),
   };

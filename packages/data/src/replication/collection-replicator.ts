@@ -46,6 +46,8 @@ export interface CollectionReplicatorOptions {
   pushBatchSize: number;
   live: boolean;
   waitForLeadership: boolean;
+  /** this collection's priority class: whether it may send now, and when it may (see PriorityRounds) */
+  gate: { isOpen(): boolean; turn(): Promise<void> };
 }
 
 export interface CollectionReplicator {
@@ -180,6 +182,17 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     return { documents: documents as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
   };
 
+  /**
+   * While its class waits its turn, a collection's first pull asks only how many documents are coming (a page of
+   * one, left for the real pull): the progress has its whole total from the start.
+   */
+  const census = async (checkpoint: Checkpoint | undefined) => {
+    const data = await request(operations.pullCounting, { checkpoint: checkpoint ?? null, limit: 1 });
+    const bulk = data[operations.pullField] as { documents: unknown[]; remaining?: number | null };
+    counted = true;
+    options.received.expect(bulk.documents.length + Number(bulk.remaining ?? 0));
+  };
+
   const push = async (rows: Row[]) => {
     const serverOwn = await pushLatestStates(rows);
     if (serverOwn.size > 0) {
@@ -217,11 +230,20 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     pull: {
       batchSize: options.batchSize,
       stream$: stream$.asObservable(),
-      handler: (checkpoint, limit) => reporter.attempt('pull', pullBackoff, () => pull(checkpoint, limit), name),
+      handler: async (checkpoint, limit) => {
+        if (!counted && !options.gate.isOpen()) {
+          await reporter.attempt('pull', pullBackoff, () => census(checkpoint), name);
+        }
+        await options.gate.turn();
+        return reporter.attempt('pull', pullBackoff, () => pull(checkpoint, limit), name);
+      },
     },
     push: {
       batchSize: options.pushBatchSize,
-      handler: (rows: Row[]) => reporter.attempt('push', pushBackoff, () => push(rows), name),
+      handler: async (rows: Row[]) => {
+        await options.gate.turn();
+        return reporter.attempt('push', pushBackoff, () => push(rows), name);
+      },
     },
   });
 

@@ -18,6 +18,8 @@ export interface LiveConnectionOptions {
   reporter: SyncReporter;
   /** resolves once this tab replicates */
   whenLeader: Promise<void>;
+  /** the socket connected (again): what was missed meanwhile is about to be pulled */
+  onConnected?: () => void;
 }
 
 export class LiveConnection {
@@ -46,7 +48,10 @@ export class LiveConnection {
       webSocketImpl: this.options.webSocketImpl,
       streams: this.options.replicators.map(({ operations, deliver }) => ({ operations, deliver })),
       retryWait: (failures) => reporter.socketBackoff.wait(failures),
-      onConnected: () => reporter.socketOpened(),
+      onConnected: () => {
+        reporter.socketOpened();
+        this.options.onConnected?.();
+      },
       onClosed: (code) => reporter.socketClosed(this.options.wsUrl, code),
       onAuthProblem: (message) => reporter.authProblem(message),
       onStreamProblem: (message) => reporter.streamProblem(message),

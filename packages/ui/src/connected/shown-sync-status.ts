@@ -2,7 +2,7 @@
 // The one sync status the connected views show: the store's fields as the kit's snapshot, and the phase on screen,
 // timed once per store so the header's widget, the banner and an app's own status page never disagree, not even
 // for the moment a sync takes.
-import { type SyncStatus, type SyncStore, useSyncline, useSyncStatus } from '@syncline/data';
+import { prioritySynced, type SyncStatus, type SyncStore, useSyncline, useSyncStatus } from '@syncline/data';
 import { useSyncExternalStore } from 'react';
 import { PhaseDisplay } from '../sync/lib/phase-display';
 import { deriveSyncPhase, type SyncPhase, type SyncStatusSnapshot } from '../sync/sync-status-widget/sync-phase';
@@ -27,6 +27,12 @@ function progressOf(status: SyncStatus): number | null {
 const receivedOf = (status: SyncStatus) => initialSync(status)?.documents ?? null;
 const expectedOf = (status: SyncStatus) => initialSync(status)?.expected ?? null;
 const secondsLeftOf = (status: SyncStatus) => initialSync(status)?.secondsLeft ?? null;
+/** The first priority class caught up while a later one has not yet (see the data layer's `prioritySynced`). */
+const urgentSyncedOf = (status: SyncStatus) =>
+  status.priority !== null &&
+  prioritySynced(status, 0) &&
+  status.priority.last > 0 &&
+  !prioritySynced(status, status.priority.last);
 
 /** The store's fields as the kit's views read them. */
 export function syncSnapshot(status: SyncStatus): SyncStatusSnapshot {
@@ -43,6 +49,7 @@ export function syncSnapshot(status: SyncStatus): SyncStatusSnapshot {
     receivedCount: receivedOf(status),
     expectedCount: expectedOf(status),
     secondsLeft: secondsLeftOf(status),
+    urgentSynced: urgentSyncedOf(status),
   };
 }
 
@@ -82,5 +89,6 @@ export function useSyncSnapshot(): SyncStatusSnapshot {
     receivedCount: useSyncStatus(receivedOf),
     expectedCount: useSyncStatus(expectedOf),
     secondsLeft: useSyncStatus(secondsLeftOf),
+    urgentSynced: useSyncStatus(urgentSyncedOf),
   };
 }

@@ -83,6 +83,13 @@ describe('deriveSyncPhase and syncPhaseLabel', () => {
     expect(syncPhaseDescription('initial-sync', { ...counted, secondsLeft: 42 })).toBe(
       'Downloading data for the first time: about 40 s left.',
     );
+    // the first priority class (commands, alarms) in, history still arriving: the details say so
+    expect(syncPhaseDescription('initial-sync', { ...counted, urgentSynced: true })).toBe(
+      'Downloading data for the first time. The most urgent data is up to date; the rest is on its way.',
+    );
+    expect(syncPhaseDescription('syncing-down', { ...online, urgentSynced: true })).toBe(
+      'Receiving changes from the server. The most urgent data is up to date; the rest is on its way.',
+    );
     // the phase held on screen a moment after the sync finished reads as done, not as 0%
     expect(syncPhaseLabel('initial-sync', { ...online, progress: null })).toBe('Syncing · 100%');
     expect(timeLeft(3)).toBe('less than 5 s left');

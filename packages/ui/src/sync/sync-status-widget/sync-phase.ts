@@ -24,6 +24,11 @@ export interface SyncStatusSnapshot {
   secondsLeft?: number | null;
   /** Work pending, connected, nothing acknowledged for a while. */
   stalled?: boolean;
+  /**
+   * While syncing: the most urgent data (the first priority class: commands, alarms) is in sync, the rest is still
+   * on its way.
+   */
+  urgentSynced?: boolean | null;
 }
 
 const snapshotKeys = [
@@ -39,6 +44,7 @@ const snapshotKeys = [
   'expectedCount',
   'secondsLeft',
   'stalled',
+  'urgentSynced',
 ] as const satisfies ReadonlyArray<keyof SyncStatusSnapshot>;
 
 /** A view's props split into the status snapshot it derives its phase from and everything else. */
@@ -152,13 +158,15 @@ export function syncPhaseDescription(phase: SyncPhase, status: SyncStatusSnapsho
     case 'connecting':
       return 'Reaching the server.';
     case 'initial-sync':
-      return status.secondsLeft != null
-        ? `Downloading data for the first time: ${timeLeft(status.secondsLeft)}.`
-        : 'Downloading data for the first time.';
+      return `${
+        status.secondsLeft != null
+          ? `Downloading data for the first time: ${timeLeft(status.secondsLeft)}.`
+          : 'Downloading data for the first time.'
+      }${urgentNote(status)}`;
     case 'syncing-up':
-      return 'Sending your changes to the server.';
+      return `Sending your changes to the server.${urgentNote(status)}`;
     case 'syncing-down':
-      return 'Receiving changes from the server.';
+      return `Receiving changes from the server.${urgentNote(status)}`;
     case 'needs-review':
       return 'This device and the server changed the same fields. Both versions are kept until you review them.';
     case 'idle':
@@ -167,6 +175,10 @@ export function syncPhaseDescription(phase: SyncPhase, status: SyncStatusSnapsho
         : 'Everything on this device is on the server.';
   }
 }
+
+/** While a sync is under way: whether the most urgent data is already in. */
+const urgentNote = (status: SyncStatusSnapshot) =>
+  status.urgentSynced ? ' The most urgent data is up to date; the rest is on its way.' : '';
 
 /** What the offline banner says: nothing until the connection drops, then what became of it since. */
 export type BannerMessage = 'none' | 'offline' | 'reconnecting' | 'needs-review' | 'error' | 'synced';

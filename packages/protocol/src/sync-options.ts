@@ -1,0 +1,57 @@
+// How a collection syncs, declared beside its schema (a `sync` key at the schema's top level, as `permissions`
+// is): its priority class. After a device connects or comes back, the classes sync in order: everything of class
+// 0 (operators' commands, alarms) is pushed and pulled before class 1 starts, and so on, so critical data is in
+// place before bulk history. The server publishes the options with the schemas, so a stock client can follow them.
+import { PERMISSIONS_KEY } from './permissions.js';
+
+/** 0 syncs first, 3 last. */
+export type SyncPriority = 0 | 1 | 2 | 3;
+
+export const SYNC_PRIORITIES: readonly SyncPriority[] = [0, 1, 2, 3];
+
+export interface CollectionSyncOptions {
+  /** the class it syncs in after a (re)connection; default 2 (see DEFAULT_SYNC_PRIORITY) */
+  priority?: SyncPriority;
+}
+
+/** The key of a collection's schema that holds its sync options. */
+export const SYNC_KEY = 'sync';
+
+/** A collection that declares no priority: after the critical classes, before history. */
+export const DEFAULT_SYNC_PRIORITY: SyncPriority = 2;
+
+/** A collection schema's sync options, if it declares any. */
+export function syncOptionsOf(schema: object): CollectionSyncOptions | undefined {
+  return (schema as { [SYNC_KEY]?: CollectionSyncOptions })[SYNC_KEY];
+}
+
+/** The class a collection syncs in. */
+export function syncPriorityOf(schema: object): SyncPriority {
+  return syncOptionsOf(schema)?.priority ?? DEFAULT_SYNC_PRIORITY;
+}
+
+/** What is wrong with a schema's sync options, in words; undefined when they are fine or absent. */
+export function syncOptionsProblem(schema: object): string | undefined {
+  const options = syncOptionsOf(schema) as unknown;
+  if (options === undefined) return undefined;
+  if (!options || typeof options !== 'object' || Array.isArray(options)) {
+    return `"${SYNC_KEY}" must be an object such as { "priority": 1 }; it is ${JSON.stringify(options)}.`;
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (key !== 'priority') return `"${SYNC_KEY}" has "${key}"; it takes priority.`;
+    if (!(SYNC_PRIORITIES as readonly unknown[]).includes(value)) {
+      return `"${SYNC_KEY}.priority" must be 0, 1, 2 or 3 (0 syncs first); it is ${JSON.stringify(value)}.`;
+    }
+  }
+  return undefined;
+}
+
+/** The schema without Syncline's own keys (permissions, sync options): what a storage (RxDB) keeps. */
+export function withoutSynclineKeys<T extends object>(schema: T): T {
+  const {
+    [PERMISSIONS_KEY]: _permissions,
+    [SYNC_KEY]: _sync,
+    ...rest
+  } = schema as T & { [PERMISSIONS_KEY]?: unknown; [SYNC_KEY]?: unknown };
+  return rest as T;
+}
