@@ -7,8 +7,10 @@ import {
   SETTLEMENTS_COLLECTION,
   type SettlementRecord,
   settlementSchema,
+  syncOptionsOf,
   syncOptionsProblem,
   syncPriorityOf,
+  syncReferencesProblem,
   withoutSynclineKeys,
 } from '@syncline/protocol';
 import {
@@ -133,6 +135,8 @@ export async function createSynclineDatabase<S extends SchemaMap>(
     const problem = syncOptionsProblem(options.collections[name] as object);
     if (problem) throw new Error(`The "${name}" schema: ${problem} Nothing was opened.`);
   }
+  const references = syncReferencesProblem(options.collections as Record<string, object>, { someCollections: true });
+  if (references) throw new Error(`${references} Nothing was opened.`);
   if (names.length + own.length > 13) {
     throw new Error(
       `RxDB opens at most 13 collections; ${names.length} of yours plus Syncline's ${own.length} is too many.`,
@@ -214,6 +218,9 @@ export async function createSynclineDatabase<S extends SchemaMap>(
     fieldTitles,
     permissions,
     priorities,
+    references: Object.fromEntries(
+      names.map((name) => [name, syncOptionsOf(options.collections[name] as object)?.references ?? {}]),
+    ),
     device,
     documentChecks,
   });

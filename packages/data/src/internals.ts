@@ -14,6 +14,8 @@ export interface SynclineInternals {
   permissions: Readonly<Record<string, CollectionPermissions | undefined>>;
   /** collection name -> the class it syncs in after a (re)connection (the schemas' `sync.priority`) */
   priorities: Readonly<Record<string, SyncPriority>>;
+  /** collection name -> its fields that name another collection's documents (the schemas' `sync.references`) */
+  references: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** this device's id (the stored database's token): where a settlement says which device merged */
   device: string;
   /** collection name -> its schema check as it loads (the one every local write passes), for the importer */

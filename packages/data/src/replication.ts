@@ -64,6 +64,11 @@ export interface StartReplicationOptions {
    * Default 15 s
    */
   priorityWaitMs?: number;
+  /**
+   * A document that points to another new on this device (the schemas' `sync.references`) is pushed once that one
+   * is acknowledged, or after this long if it is not (refused, say). Default 10 s
+   */
+  parentWaitMs?: number;
 }
 
 export interface SynclineReplication {
@@ -112,7 +117,7 @@ function checkCollections(database: AnyRxDatabase, names: readonly string[]): vo
 
 export function startReplication(options: StartReplicationOptions): SynclineReplication {
   const { database, url } = options;
-  const { syncedCollections, tracker, device, priorities } = synclineInternals(database);
+  const { syncedCollections, tracker, device, priorities, references } = synclineInternals(database);
   // the fields merge rules settled sync with every replication: the other devices list them too
   const names = [...new Set([...(options.collections ?? syncedCollections), SETTLEMENTS_COLLECTION])];
   checkCollections(database, names);
@@ -163,6 +168,17 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   function lazyState(name: string) {
     return { awaitInSync: () => (states[name] as CollectionReplicationState).awaitInSync() };
   }
+  /** The rows' parents (see the schemas' `sync.references`) that are new on this device go up first. */
+  const parentsFirst = (name: string) => async (rows: readonly Record<string, unknown>[]) => {
+    const waits = Object.entries(references[name] ?? {})
+      .filter(([, parent]) => names.includes(parent))
+      .map(([field, parent]) => {
+        const ids = rows.filter((row) => !row._deleted).map((row) => row[field]);
+        const named = ids.filter((id): id is string => typeof id === 'string' && id !== '');
+        return tracker.createsSent(parent, named, options.parentWaitMs ?? 10_000);
+      });
+    await Promise.all(waits);
+  };
   const replicators: CollectionReplicator[] = names.map((name) =>
     replicateCollection({
       collection: database.collections[name],
@@ -179,6 +195,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       live,
       waitForLeadership: leaderOnly,
       gate: { isOpen: () => rounds.isOpen(priorityOf(name)), turn: () => rounds.turn(priorityOf(name)) },
+      parentsFirst: parentsFirst(name),
     }),
   );
   names.forEach((name, i) => {

@@ -292,6 +292,7 @@ export class SyncTracker {
               const id = syncStateId(name, documentId);
               let change = this.held.get(id);
               for (const write of list) change = pendingChange(change, write);
+              this.refused.delete(id);
               if (change) this.held.set(id, change);
               return { id, collectionName: name, documentId, state: 'pending' as const, changedAt, ...change };
             });
@@ -342,6 +343,30 @@ export class SyncTracker {
     );
   }
 
+  /** Documents whose latest push the server refused: no acknowledgement comes for them until they are written again. */
+  private readonly refused = new Set<string>();
+
+  /**
+   * Resolves once none of these documents is a creation still on its way to the server (acknowledged, refused,
+   * or never one), or after `timeoutMs`: a document that points to them is pushed after them.
+   */
+  createsSent(collectionName: string, documentIds: readonly string[], timeoutMs: number): Promise<void> {
+    const ids = new Set(documentIds.map((documentId) => syncStateId(collectionName, documentId)));
+    const unsent = () => [...ids].some((id) => this.held.get(id)?.operation === 'create' && !this.refused.has(id));
+    if (!unsent()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        subscription.unsubscribe();
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      const subscription = this.held.changed$.pipe(filter((id) => ids.has(id))).subscribe(() => {
+        if (!unsent()) done();
+      });
+    });
+  }
+
   /** Documents whose local change was discarded: their server state must be pushed once, though it looks unchanged. */
   private readonly discarding = new Set<string>();
 
@@ -390,6 +415,7 @@ export class SyncTracker {
     for (const doc of pushed) {
       const id = syncStateId(collectionName, String(doc[primary]));
       this.discarding.delete(id);
+      this.refused.delete(id);
       this.taken.set(id, doc);
     }
     return this.enqueue(async () => {
@@ -431,6 +457,12 @@ export class SyncTracker {
 
   /** The server refused these documents: they stay local, marked failed with the server's words. */
   fail(collectionName: string, documentIds: readonly string[], error: string): Promise<void> {
+    for (const documentId of documentIds) {
+      const id = syncStateId(collectionName, documentId);
+      this.refused.add(id);
+      // whoever waits for it to be sent stops waiting
+      this.held.changed$.next(id);
+    }
     return this.enqueue(async () => {
       const changedAt = Date.now();
       await this.records.bulkUpsert(

@@ -11,21 +11,44 @@ import { type Task, taskSchema } from './task-schemas';
 const alarms = { ...taskSchema, sync: { priority: 0 } } as RxJsonSchema<Task>;
 const history = { ...taskSchema, sync: { priority: 3 } } as RxJsonSchema<Task>;
 
+interface Entry {
+  id: string;
+  title: string;
+  listId?: string;
+  updatedAt?: number;
+}
+const listSchema = { ...taskSchema, sync: { priority: 1 } } as RxJsonSchema<Task>;
+/** An entry points to its list: a list new on the device goes up before its entries. */
+const entrySchema = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 100 },
+    title: { type: 'string' },
+    listId: { type: 'string' },
+    updatedAt: { type: 'number' },
+  },
+  required: ['id', 'title'],
+  sync: { priority: 1, references: { listId: 'lists' } },
+} as unknown as RxJsonSchema<Entry>;
+
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ collections: { alarms, history } });
+  server = await startTestServer({ collections: { alarms, history, lists: listSchema, entries: entrySchema } });
 });
 afterAll(async () => {
   await server?.close();
 });
 
-/** The server's answers, in the order they came: `<operation> <collection>` per request. */
-function recordingFetch(log: string[]): typeof fetch {
+/** The server's answers, in the order they came: the operation per request; `slow` ones answer 300 ms late. */
+function recordingFetch(log: string[], slow: readonly string[] = []): typeof fetch {
   return async (input, init) => {
     const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string; variables?: { limit?: number } };
     const operation = /(?:query|mutation) (\w+)/.exec(body.query ?? '')?.[1] ?? 'unknown';
     const response = await fetch(input, init);
+    if (slow.includes(operation)) await new Promise((resolve) => setTimeout(resolve, 300));
     log.push(body.variables?.limit === 1 ? `${operation} (count)` : operation);
     return response;
   };
@@ -119,6 +142,50 @@ describe('sync priorities', () => {
       await replication.stop();
       await database.remove();
     }
+  });
+
+  it('pushes a list new on the device before the entries that point to it, however slow its answer', async () => {
+    const tenant = `parents-${Date.now().toString(36)}`;
+    const database = await createSynclineDatabase({
+      name: `parents${Date.now().toString(36)}`,
+      collections: { lists: listSchema, entries: entrySchema },
+      multiInstance: false,
+    });
+    await database.lists.insert({ id: 'list-1', title: 'Counter', done: false });
+    await database.entries.bulkInsert([
+      { id: 'entry-1', title: 'Shirts', listId: 'list-1' },
+      { id: 'entry-2', title: 'Loose', listId: '' },
+    ]);
+    const log: string[] = [];
+    const replication = startReplication({
+      database,
+      url: server.url,
+      wsUrl: server.wsUrl,
+      token: () => server.token(tenant),
+      fetch: recordingFetch(log, ['PushLists']),
+      backoff: { initialMs: 50, maxMs: 400 },
+    });
+    try {
+      await replication.awaitInSync();
+      expect(log.indexOf('PushLists'), log.join('\n')).toBeGreaterThanOrEqual(0);
+      expect(log.indexOf('PushEntries'), log.join('\n')).toBeGreaterThan(log.indexOf('PushLists'));
+      expect(replication.store.getState().pendingCount).toBe(0);
+    } finally {
+      await replication.stop();
+      await database.remove();
+    }
+  });
+
+  it('refuses references to a parent that syncs later, naming both, and opens nothing', async () => {
+    const later = { ...listSchema, sync: { priority: 2 } } as RxJsonSchema<Task>;
+    await expect(
+      createSynclineDatabase({
+        name: `laterparent${Date.now().toString(36)}`,
+        collections: { lists: later, entries: entrySchema },
+      }),
+    ).rejects.toThrow(
+      'The "entries" schema\'s "sync.references" points "listId" to "lists", which syncs in a later class (2) than "entries" (1): a parent syncs in the same class or earlier. Nothing was opened.',
+    );
   });
 
   it('refuses a schema whose priority is not a class, saying what it takes, and opens nothing', async () => {

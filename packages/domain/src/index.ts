@@ -7,7 +7,7 @@ import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
 import { type Order, orderMergeRules, orderMigrations, orderSchema } from './orders';
-import { controlCenterPriorities, withSyncOptions } from './sync-priorities';
+import { controlCenterPriorities, controlCenterReferences, withSyncOptions } from './sync-priorities';
 
 export type { FieldMergeRule, MergeRules } from '@syncline/protocol';
 export * from './commands';
@@ -33,11 +33,17 @@ export type ControlCenterCollectionName = keyof ControlCenterDocuments;
 
 /** Collection name -> RxDB JSON schema: the server's default collections and the control center's database. */
 export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonSchema<ControlCenterDocuments[K]> } = {
-  orders: withSyncOptions(orderSchema, { priority: controlCenterPriorities.orders }),
+  orders: withSyncOptions(orderSchema, {
+    priority: controlCenterPriorities.orders,
+    references: controlCenterReferences.orders,
+  }),
   machines: withSyncOptions(machineSchema, { priority: controlCenterPriorities.machines }),
   customers: withSyncOptions(customerSchema, { priority: controlCenterPriorities.customers }),
   locations: withSyncOptions(locationSchema, { priority: controlCenterPriorities.locations }),
-  commands: withSyncOptions(commandSchema, { priority: controlCenterPriorities.commands }),
+  commands: withSyncOptions(commandSchema, {
+    priority: controlCenterPriorities.commands,
+    references: controlCenterReferences.commands,
+  }),
 };
 
 /** Collection name -> per-field merge rules, applied by @syncline/data's conflict handler. */

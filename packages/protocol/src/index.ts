@@ -68,6 +68,7 @@ export {
   syncOptionsOf,
   syncOptionsProblem,
   syncPriorityOf,
+  syncReferencesProblem,
   withoutSynclineKeys,
 } from './sync-options.js';
 export {

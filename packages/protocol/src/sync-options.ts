@@ -12,6 +12,11 @@ export const SYNC_PRIORITIES: readonly SyncPriority[] = [0, 1, 2, 3];
 export interface CollectionSyncOptions {
   /** the class it syncs in after a (re)connection; default 2 (see DEFAULT_SYNC_PRIORITY) */
   priority?: SyncPriority;
+  /**
+   * top-level field -> the collection whose document it names (an order's `customerId` -> `customers`): a document
+   * new on a device is pushed before the documents that point to it. The parent syncs in the same class or earlier.
+   */
+  references?: Record<string, string>;
 }
 
 /** The key of a collection's schema that holds its sync options. */
@@ -38,9 +43,42 @@ export function syncOptionsProblem(schema: object): string | undefined {
     return `"${SYNC_KEY}" must be an object such as { "priority": 1 }; it is ${JSON.stringify(options)}.`;
   }
   for (const [key, value] of Object.entries(options)) {
-    if (key !== 'priority') return `"${SYNC_KEY}" has "${key}"; it takes priority.`;
-    if (!(SYNC_PRIORITIES as readonly unknown[]).includes(value)) {
-      return `"${SYNC_KEY}.priority" must be 0, 1, 2 or 3 (0 syncs first); it is ${JSON.stringify(value)}.`;
+    if (key === 'priority') {
+      if (!(SYNC_PRIORITIES as readonly unknown[]).includes(value)) {
+        return `"${SYNC_KEY}.priority" must be 0, 1, 2 or 3 (0 syncs first); it is ${JSON.stringify(value)}.`;
+      }
+    } else if (key === 'references') {
+      const named = value && typeof value === 'object' && !Array.isArray(value) ? Object.values(value) : [null];
+      if (!named.every((collection) => typeof collection === 'string' && collection !== '')) {
+        return `"${SYNC_KEY}.references" must map fields to collection names, such as { "customerId": "customers" }; it is ${JSON.stringify(value)}.`;
+      }
+    } else return `"${SYNC_KEY}" has "${key}"; it takes priority and references.`;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with the references of a set of collections (collection name -> schema), in words: a field the
+ * schema lacks, a collection that is not there, a parent that syncs in a later class than its children.
+ */
+export function syncReferencesProblem(
+  schemas: Readonly<Record<string, object>>,
+  /** a device may open some of the collections only: a parent it has not opened is then not ordered */
+  { someCollections = false }: { someCollections?: boolean } = {},
+): string | undefined {
+  for (const [name, schema] of Object.entries(schemas)) {
+    const properties = (schema as { properties?: Record<string, unknown> }).properties ?? {};
+    for (const [field, parent] of Object.entries(syncOptionsOf(schema)?.references ?? {})) {
+      const where = `The "${name}" schema's "${SYNC_KEY}.references"`;
+      if (!(field in properties)) return `${where} names "${field}", which is not one of its fields.`;
+      const parentSchema = schemas[parent];
+      if (!parentSchema) {
+        if (someCollections) continue;
+        return `${where} points "${field}" to "${parent}", which is not a collection here.`;
+      }
+      if (syncPriorityOf(parentSchema) > syncPriorityOf(schema)) {
+        return `${where} points "${field}" to "${parent}", which syncs in a later class (${syncPriorityOf(parentSchema)}) than "${name}" (${syncPriorityOf(schema)}): a parent syncs in the same class or earlier.`;
+      }
     }
   }
   return undefined;

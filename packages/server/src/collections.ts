@@ -15,6 +15,7 @@ import {
   settlementSchema,
   syncOptionsOf,
   syncOptionsProblem,
+  syncReferencesProblem,
   UPDATED_AT,
   withoutSynclineKeys,
 } from '@syncline/protocol';
@@ -72,7 +73,7 @@ export function defineCollections(schemas: CollectionSchemas): SyncCollection[] 
     );
   }
   entries.push([SETTLEMENTS_COLLECTION, settlementSchema as CollectionSchemas[string]]);
-  return entries.map(([name, schema]) => {
+  const defined = entries.map(([name, schema]) => {
     const where = `Collection "${name}"`;
     if (!COLLECTION_NAME.test(name)) {
       throw new CollectionConfigError(
@@ -118,6 +119,9 @@ export function defineCollections(schemas: CollectionSchemas): SyncCollection[] 
       },
     };
   });
+  const references = syncReferencesProblem(schemas);
+  if (references) throw new CollectionConfigError(references);
+  return defined;
 }
 
 const ACTIONS = ['read', 'create', 'update', 'delete'] as const;

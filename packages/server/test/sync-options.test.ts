@@ -30,7 +30,16 @@ describe('declared sync options', () => {
       'Collection "alarms": "sync.priority" must be 0, 1, 2 or 3 (0 syncs first); it is 4.',
     );
     expect(() => declaring({ priority: '0' })).toThrow(/"sync.priority" must be 0, 1, 2 or 3 .*; it is "0"\./);
-    expect(() => declaring({ order: 1 })).toThrow('Collection "alarms": "sync" has "order"; it takes priority.');
+    expect(() => declaring({ order: 1 })).toThrow(
+      'Collection "alarms": "sync" has "order"; it takes priority and references.',
+    );
+    expect(() => declaring({ references: { code: 7 } })).toThrow(/"sync.references" must map fields to collection/);
+    expect(() => declaring({ references: { machineId: 'machines' } })).toThrow(
+      'The "alarms" schema\'s "sync.references" names "machineId", which is not one of its fields.',
+    );
+    expect(() => declaring({ references: { code: 'codes' } })).toThrow(
+      'The "alarms" schema\'s "sync.references" points "code" to "codes", which is not a collection here.',
+    );
     expect(() => declaring(3)).toThrow(/"sync" must be an object such as \{ "priority": 1 \}; it is 3\./);
     expect(declaring({ priority: 3 })[0]?.sync).toEqual({ priority: 3 });
   });

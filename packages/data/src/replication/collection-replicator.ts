@@ -46,6 +46,8 @@ export interface CollectionReplicatorOptions {
   pushBatchSize: number;
   live: boolean;
   waitForLeadership: boolean;
+  /** resolves once the documents these rows point to, new on this device, have been sent (parents first) */
+  parentsFirst: (rows: readonly PlainDocument[]) => Promise<void>;
   /** this collection's priority class: whether it may send now, and when it may (see PriorityRounds) */
   gate: { isOpen(): boolean; turn(): Promise<void> };
 }
@@ -209,6 +211,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     });
     for (const row of rows) discarded.delete(syncStateId(name, idOf(row)));
     if (sendable.length === 0) return [];
+    await options.parentsFirst(sendable.map((row) => row.newDocumentState as PlainDocument));
     const { conflicts, refused } = await sendAround(sendable);
     // a refused row blocks nothing: it stays on the device as failed, with the server's words, until a person
     // edits or discards it; the rest of its batch has landed
