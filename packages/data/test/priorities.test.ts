@@ -11,24 +11,12 @@ import { type Task, taskSchema } from './task-schemas';
 const alarms = { ...taskSchema, sync: { priority: 0 } } as RxJsonSchema<Task>;
 const history = { ...taskSchema, sync: { priority: 3 } } as RxJsonSchema<Task>;
 
-interface Entry {
-  id: string;
-  title: string;
-  listId?: string;
-  updatedAt?: number;
-}
+type Entry = Omit<Task, 'done'> & { done?: boolean; listId?: string };
 const listSchema = { ...taskSchema, sync: { priority: 1 } } as RxJsonSchema<Task>;
 /** An entry points to its list: a list new on the device goes up before its entries. */
 const entrySchema = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 100 },
-    title: { type: 'string' },
-    listId: { type: 'string' },
-    updatedAt: { type: 'number' },
-  },
+  ...taskSchema,
+  properties: { ...taskSchema.properties, listId: { type: 'string' } },
   required: ['id', 'title'],
   sync: { priority: 1, references: { listId: 'lists' } },
 } as unknown as RxJsonSchema<Entry>;
