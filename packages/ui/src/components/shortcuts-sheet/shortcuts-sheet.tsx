@@ -1,9 +1,9 @@
 'use client';
-// "?": a sheet listing the keyboard shortcuts, grouped by where they work. Each key is printed as on the keyboard;
-// Escape closes it and focus returns to where it was.
+// "?": a cheat sheet of the keyboard shortcuts in a dialog, grouped by where they work. Each key is printed as on the
+// keyboard; Escape closes it and focus returns to where it was.
 import { useReturnFocus } from '../../lib/use-return-focus';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../dialog/dialog';
 import { Kbd, KbdGroup } from '../kbd/kbd';
-import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from '../sheet/sheet';
 
 export interface Shortcut {
   /** the keys pressed together, as printed on them: `['Ctrl', 'K']` */
@@ -29,13 +29,17 @@ export function ShortcutsSheet({ groups, open, onOpenChange, title = 'Keyboard s
   // opened by a key, not a button: focus goes back to what had it
   const returnFocus = useReturnFocus(open === true);
   return (
-    <Sheet open={open} onOpenChange={onOpenChange}>
-      <SheetContent data-slot="shortcuts-sheet" side="right" className="overflow-y-auto" onCloseAutoFocus={returnFocus}>
-        <SheetHeader>
-          <SheetTitle>{title}</SheetTitle>
-          <SheetDescription>Press ? to show this list again.</SheetDescription>
-        </SheetHeader>
-        <div className="flex flex-col gap-6 px-4 pb-4">
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent
+        data-slot="shortcuts-sheet"
+        className="max-h-[85svh] overflow-y-auto"
+        onCloseAutoFocus={returnFocus}
+      >
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>Press ? to show this list again.</DialogDescription>
+        </DialogHeader>
+        <div className="flex flex-col gap-6">
           {groups.map((group) => (
             <section key={group.heading} className="flex flex-col gap-2">
               <h3 className="font-medium text-foreground-muted text-xs">{group.heading}</h3>
@@ -60,7 +64,7 @@ export function ShortcutsSheet({ groups, open, onOpenChange, title = 'Keyboard s
             </section>
           ))}
         </div>
-      </SheetContent>
-    </Sheet>
+      </DialogContent>
+    </Dialog>
   );
 }
