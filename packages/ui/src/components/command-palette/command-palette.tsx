@@ -47,8 +47,8 @@ export type CommandPaletteProps = {
   hotkey?: boolean;
   emptyText?: string;
   /**
-   * The app is still looking up matches for the search (records from a database): the list says so, and an Enter
-   * pressed with nothing to choose yet runs the first match once it is there.
+   * The app is still looking up matches for the search (records from a database, with `shouldFilter={false}`): the
+   * list says so, and an Enter pressed with nothing to choose yet runs the first match once it is there.
    */
   loading?: boolean;
 };
