@@ -166,3 +166,14 @@ export const Grid: StoryObj<typeof MachineGrid> = {
     await expect(canvas.getAllByRole('article')).toHaveLength(6);
   },
 };
+
+/** The machine someone searched for: its card scrolled to, focused and outlined. */
+export const GridWithOneMachineAskedFor: StoryObj<typeof MachineGrid> = {
+  render: () => <MachineGrid machines={grid} now={now} label="Shop floor" highlightedId="m3" />,
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole('article', { name: /^Machine 4,/ });
+    await waitFor(() => expect(card).toHaveFocus());
+    await expect(card).toHaveAttribute('data-highlighted', 'true');
+    await expect(canvas.getByRole('article', { name: /^Machine 1,/ })).not.toHaveAttribute('data-highlighted');
+  },
+};

@@ -24,6 +24,7 @@ export * from './components/scroll-area';
 export * from './components/select';
 export * from './components/separator';
 export * from './components/sheet';
+export * from './components/shortcuts-sheet';
 export * from './components/skeleton';
 export * from './components/sparkline';
 export * from './components/spinner';

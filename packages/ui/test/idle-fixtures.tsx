@@ -99,6 +99,7 @@ import {
   SheetHeader,
   SheetTitle,
   SheetTrigger,
+  ShortcutsSheet,
   Skeleton,
   Sparkline,
   Spinner,
@@ -476,6 +477,15 @@ export const fixtures: Record<ComponentName, Fixture> = {
           </SheetFooter>
         </SheetContent>
       </Sheet>
+    ),
+  },
+  ShortcutsSheet: {
+    why: whileOpen,
+    render: () => (
+      <ShortcutsSheet
+        open
+        groups={[{ heading: 'Anywhere', shortcuts: [{ keys: ['Ctrl', 'K'], description: 'Search' }] }]}
+      />
     ),
   },
   SheetClose: { inside: 'Sheet', why: inSheet },

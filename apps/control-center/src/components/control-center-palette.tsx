@@ -1,68 +1,179 @@
-// Ctrl/Cmd+K over the control center: its pages, its machines, and the orders matching what is typed. Loaded on the
-// first Ctrl/Cmd+K (see command-palette-shortcut.tsx), which also opens and closes it.
+// Ctrl/Cmd+K over the control center: its actions (new order, sync now, the theme, acknowledging an alarm), its
+// pages and machines, listed the moment a key is pressed, and the orders whose number or customer starts with what
+// is typed, from an index (a few rows, however many orders there are). Loaded on the first Ctrl/Cmd+K (see
+// keyboard-shortcuts.tsx), which also opens and closes it.
 
-import { useLiveQuery } from '@syncline/data';
+import { useCan, useLiveQuery, useLiveWindow, useSyncControls, useSyncStatus } from '@syncline/data';
 import type { Machine, Order } from '@syncline/domain';
-import { CommandPalette, type CommandPaletteGroup } from '@syncline/ui';
-import { useDeferredValue, useMemo, useState } from 'react';
+import {
+  CommandPalette,
+  type CommandPaletteGroup,
+  resolveTheme,
+  type SortingState,
+  toast,
+  useThemeChoice,
+} from '@syncline/ui';
+import {
+  BellOffIcon,
+  KeyboardIcon,
+  LogOutIcon,
+  MonitorIcon,
+  MoonIcon,
+  PlusIcon,
+  RefreshCwIcon,
+  SunIcon,
+  SunMoonIcon,
+  WashingMachineIcon,
+} from 'lucide-react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { statusLabel } from '../lib/format';
+import { acknowledgeAlarm } from '../lib/machines';
+import { orderQueries } from '../lib/order-search';
+import { maxRecords, type PaletteAction, paletteSections } from '../lib/palette-commands';
+import { useWriteContext } from '../lib/use-write-context';
 import { pages } from '../runtime/navigation';
+import { useSession } from '../runtime/session-context';
+import { NewOrderDialog } from './new-order-dialog';
 
-const MAX_ORDERS = 20;
+/** Exact numbers first (#12, then #120–#129…), names A to Z. */
+const lowestFirst: SortingState = [{ id: 'number', desc: false }];
 
-export function ControlCenterPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+const themeIcons = { light: <SunIcon />, dark: <MoonIcon />, system: <MonitorIcon />, toggle: <SunMoonIcon /> };
+
+function iconOf(action: PaletteAction): React.ReactNode {
+  switch (action.kind) {
+    case 'new-order':
+      return <PlusIcon />;
+    case 'sync-now':
+      return <RefreshCwIcon />;
+    case 'theme':
+      return themeIcons[action.theme];
+    case 'shortcuts':
+      return <KeyboardIcon />;
+    case 'sign-out':
+      return <LogOutIcon />;
+    case 'page':
+      return pages.find((page) => page.path === action.path)?.icon;
+    case 'machine':
+      return <WashingMachineIcon />;
+    case 'acknowledge':
+      return <BellOffIcon />;
+  }
+}
+
+/** The orders matching the search (none for an empty one), from the orders' indexes, `maxRecords` at most. */
+function useMatchingOrders(search: string) {
+  const queries = useMemo(
+    () => (search.trim() === '' ? [] : orderQueries({ search, status: 'all', sorting: lowestFirst })),
+    [search],
+  );
+  const found = useLiveWindow<Order>('orders', queries, { pageSize: maxRecords });
+  // while the new search is answered the last one's rows would show: Enter must not open one of those
+  return { orders: found.loading ? [] : found.rows.slice(0, maxRecords), loading: found.loading };
+}
+
+export interface ControlCenterPaletteProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onShowShortcuts: () => void;
+}
+
+export function ControlCenterPalette({ open, onOpenChange, onShowShortcuts }: ControlCenterPaletteProps) {
   const navigate = useNavigate();
+  const write = useWriteContext();
+  const { onSignOut } = useSession();
+  const { syncNow } = useSyncControls();
+  const online = useSyncStatus((status) => status.connection === 'online');
+  const [theme, setTheme] = useThemeChoice();
+  const canOrder = useCan('orders');
+  const canChangeMachines = useCan('machines');
+  const [newOrderOpen, setNewOrderOpen] = useState(false);
   const [search, setSearch] = useState('');
-  const query = useDeferredValue(search.trim().toLowerCase());
-  const { docs: machines } = useLiveQuery<Machine>('machines', { sort: [{ name: 'asc' }] });
-  const { docs: orders } = useLiveQuery<Order>('orders', { sort: [{ number: 'desc' }] });
+  const { docs: machines, loading: machinesLoading } = useLiveQuery<Machine>('machines', { sort: [{ name: 'asc' }] });
+  const { orders, loading: ordersLoading } = useMatchingOrders(search);
 
-  const groups = useMemo<CommandPaletteGroup[]>(() => {
-    const matches = (text: string) => !query || text.toLowerCase().includes(query);
-    return [
-      {
-        heading: 'Pages',
-        items: pages
-          .filter((page) => matches(page.label))
-          .map((page) => ({ id: page.path, label: page.label, icon: page.icon, onSelect: () => navigate(page.path) })),
-      },
-      {
-        heading: 'Machines',
-        items: machines
-          .filter((machine) => matches(`${machine.name} ${machine.kind}`))
-          .slice(0, MAX_ORDERS)
-          .map((machine) => ({
-            id: machine.id,
-            label: machine.name,
-            hint: machine.state,
-            onSelect: () => navigate('/machines'),
-          })),
-      },
-      {
-        heading: 'Orders',
-        items: (query ? orders.filter((order) => matches(`#${order.number} ${order.customerName}`)) : [])
-          .slice(0, MAX_ORDERS)
-          .map((order) => ({
-            id: order.id,
-            label: `#${order.number} · ${order.customerName}`,
-            hint: statusLabel[order.status],
-            onSelect: () => navigate(`/orders/${order.id}`),
-          })),
-      },
-    ];
-  }, [query, machines, orders, navigate]);
+  const run = (action: PaletteAction) => {
+    switch (action.kind) {
+      case 'new-order':
+        setNewOrderOpen(true);
+        break;
+      case 'sync-now':
+        void syncNow();
+        toast('Syncing now', {
+          description: online ? undefined : 'The server cannot be reached: changes stay on this device until it can.',
+        });
+        break;
+      case 'theme':
+        setTheme(action.theme === 'toggle' ? (resolveTheme(theme) === 'dark' ? 'light' : 'dark') : action.theme);
+        break;
+      case 'shortcuts':
+        onShowShortcuts();
+        break;
+      case 'sign-out':
+        onSignOut();
+        break;
+      case 'page':
+        void navigate(action.path);
+        break;
+      case 'machine':
+        void navigate(`/machines?machine=${encodeURIComponent(action.machineId)}`);
+        break;
+      case 'acknowledge':
+        void acknowledgeAlarm(write, action.machineId, action.alarmId);
+        break;
+    }
+  };
+
+  const sections = paletteSections({
+    search,
+    pages,
+    machines,
+    allowed: { createOrder: canOrder('create'), acknowledgeAlarms: canChangeMachines('update') },
+  });
+  const groups: CommandPaletteGroup[] = [
+    ...sections.map((section) => ({
+      heading: section.heading,
+      items: section.entries.map((entry) => ({
+        id: entry.id,
+        label: entry.label,
+        hint: entry.hint,
+        icon: iconOf(entry.action),
+        // what returns to where it was: an alarm acknowledged, a theme, a sync started
+        movesFocus: !['acknowledge', 'theme', 'sync-now'].includes(entry.action.kind),
+        onSelect: () => run(entry.action),
+      })),
+    })),
+    {
+      heading: 'Orders',
+      items: orders.map((order) => ({
+        id: order.id,
+        label: `#${order.number} · ${order.customerName}`,
+        hint: statusLabel[order.status],
+        movesFocus: true,
+        onSelect: () => void navigate(`/orders/${order.id}`),
+      })),
+    },
+  ];
 
   return (
-    <CommandPalette
-      open={open}
-      onOpenChange={onOpenChange}
-      hotkey={false}
-      groups={groups}
-      search={search}
-      onSearchChange={setSearch}
-      shouldFilter={false}
-      placeholder="Go to a page, an order (number or customer) or a machine…"
-    />
+    <>
+      <CommandPalette
+        open={open}
+        onOpenChange={(next) => {
+          onOpenChange(next);
+          // a new start each time it opens
+          if (!next) setSearch('');
+        }}
+        hotkey={false}
+        groups={groups}
+        search={search}
+        onSearchChange={setSearch}
+        shouldFilter={false}
+        loading={machinesLoading || ordersLoading}
+        placeholder="Do something, or go to a page, a machine or an order (number or customer)…"
+      />
+      {canOrder('create') ? <NewOrderDialog open={newOrderOpen} onOpenChange={setNewOrderOpen} /> : null}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 // The control center's frame: the kit's AppShell with the pages, the sync status and theme in the header,
-// the offline banner under it, and the command palette (Ctrl/Cmd+K) over pages, orders and machines. A page whose
+// the offline banner under it, the command palette (Ctrl/Cmd+K) and the shortcuts sheet ("?"). A page whose
 // chunk is still loading shows a spinner in its place; the frame around it stays.
 import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Button, Spinner, ThemeToggle } from '@syncline/ui';
 import { LogOutIcon } from 'lucide-react';
@@ -7,8 +7,8 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
-import { CommandPaletteShortcut } from './command-palette-shortcut';
 import { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 
 function currentPage(pathname: string) {
   return (
@@ -60,7 +60,7 @@ export function Layout() {
       <Suspense fallback={<PageLoading />}>
         <Outlet />
       </Suspense>
-      <CommandPaletteShortcut />
+      <KeyboardShortcuts />
     </AppShell>
   );
 }

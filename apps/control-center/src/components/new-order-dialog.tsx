@@ -1,4 +1,6 @@
 // Create an order: customer, lines from the catalogue, priority and notes, checked before anything is written.
+// With its own "New order" button (the orders page), or opened from elsewhere (the command palette) when `open` is
+// given.
 
 import { useLiveQuery } from '@syncline/data';
 import { type Customer, catalogue, type OrderItem, type OrderPriority } from '@syncline/domain';
@@ -28,10 +30,21 @@ import { PriorityField } from './priority-field';
 
 type Errors = Partial<Record<'customer' | 'quantity', string>>;
 
-export function NewOrderDialog() {
+export interface NewOrderDialogProps {
+  /** Opened from elsewhere: no button of its own. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}
+
+export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogProps) {
   const write = useWriteContext();
   const { docs: customers } = useLiveQuery<Customer>('customers', { sort: [{ name: 'asc' }] });
-  const [open, setOpen] = useState(false);
+  const [openState, setOpenState] = useState(false);
+  const open = openProp ?? openState;
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onOpenChange?.(next);
+  };
   const [customerId, setCustomerId] = useState('');
   const [sku, setSku] = useState(catalogue[0]?.sku ?? '');
   const [quantity, setQuantity] = useState('1');
@@ -72,9 +85,11 @@ export function NewOrderDialog() {
         if (!next) reset();
       }}
     >
-      <DialogTrigger asChild>
-        <Button>New order</Button>
-      </DialogTrigger>
+      {openProp === undefined ? (
+        <DialogTrigger asChild>
+          <Button>New order</Button>
+        </DialogTrigger>
+      ) : null}
       <DialogContent>
         <DialogHeader>
           <DialogTitle>New order</DialogTitle>

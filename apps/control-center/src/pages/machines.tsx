@@ -1,10 +1,12 @@
 // The live machine grid: state, cycle countdown, alarms with acknowledge, telemetry sparklines, and quick
-// actions queued while offline (a dot on the card counts commands not yet on the server).
+// actions queued while offline (a dot on the card counts commands not yet on the server). `?machine=<id>` (the
+// command palette's "go to a machine") scrolls to that machine's card, focuses and outlines it.
 
 import { useCan, useLiveQuery, usePending } from '@syncline/data';
 import type { Location, Machine, MachineCommand } from '@syncline/domain';
 import { MachineGrid, type MachineGridItem } from '@syncline/ui/machine';
 import { useMemo, useRef } from 'react';
+import { useLocation } from 'react-router';
 import { acknowledgeAlarm, sendMachineCommand } from '../lib/machines';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
@@ -34,6 +36,8 @@ export function MachinesPage() {
   const pending = usePending();
   const write = useWriteContext();
   const history = useTelemetryHistory(machines);
+  // the location rather than useSearchParams, which would add its helpers to the router every page loads
+  const asked = new URLSearchParams(useLocation().search).get('machine') ?? undefined;
 
   const queued = useMemo(() => {
     const unsent = new Set(
@@ -87,6 +91,7 @@ export function MachinesPage() {
       <MachineGrid
         label="Machines"
         machines={items}
+        highlightedId={asked}
         // a role that may not send commands or change machines (a viewer) gets no buttons for them
         onCommand={
           canCommand('create')

@@ -3,8 +3,9 @@
 // with start and end slots and a breadcrumb, and below the `md` breakpoint a drawer instead of the sidebar.
 import { MenuIcon, PanelLeftCloseIcon, PanelLeftOpenIcon } from 'lucide-react';
 import { Slot } from 'radix-ui';
-import { cloneElement, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { cloneElement, createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { cn } from '../../lib/cn';
+import { useWindowHotkey } from '../../lib/use-window-hotkey';
 import { Button } from '../button/button';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '../sheet/sheet';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../tooltip/tooltip';
@@ -20,6 +21,9 @@ interface AppShellState {
 
 const AppShellContext = createContext<AppShellState | null>(null);
 
+/** Ctrl/Cmd+B, as in editors: collapses or expands the sidebar. */
+const isCtrlB = (event: KeyboardEvent) =>
+  event.key.toLowerCase() === 'b' && (event.metaKey || event.ctrlKey) && !event.altKey && !event.shiftKey;
 export function useAppShell(): AppShellState {
   const value = useContext(AppShellContext);
   if (!value) throw new Error('useAppShell() needs an <AppShell> around it');
@@ -72,16 +76,7 @@ export function AppShell({
     });
   }, [storageKey]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'b' && (event.metaKey || event.ctrlKey) && !event.altKey && !event.shiftKey) {
-        event.preventDefault();
-        toggleCollapsed();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggleCollapsed]);
+  useWindowHotkey(isCtrlB, toggleCollapsed);
 
   const state = useMemo(
     () => ({ collapsed, toggleCollapsed, drawerOpen, setDrawerOpen, inDrawer: false }),

@@ -1,10 +1,12 @@
 'use client';
 // Ctrl/Cmd+K: a searchable list of everything a person can go to or do, grouped (pages, records, actions).
-// Arrow keys move, Enter runs, Escape closes and returns focus where it was.
-import { Command } from 'cmdk';
+// Arrow keys move, Enter runs the selected item, Escape closes and returns focus where it was. Enter pressed while
+// the app is still looking up matches for what was just typed runs the first one as soon as it arrives.
+import { Command, useCommandState } from 'cmdk';
 import { SearchIcon } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
+import { useReturnFocus } from '../../lib/use-return-focus';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../dialog/dialog';
 import { Kbd } from '../kbd/kbd';
 import { useCommandPaletteHotkey } from './use-command-palette-hotkey';
@@ -17,6 +19,11 @@ export interface CommandPaletteItem {
   /** shown on the right: a status, a shortcut */
   hint?: React.ReactNode;
   icon?: React.ReactNode;
+  /**
+   * Running it puts focus somewhere itself (goes to a page, opens a dialog), so the palette does not return focus
+   * to where it was when it closes.
+   */
+  movesFocus?: boolean;
   onSelect: () => void;
 }
 
@@ -39,6 +46,11 @@ export type CommandPaletteProps = {
   /** Open on Ctrl/Cmd+K (default true); false where the app listens with `useCommandPaletteHotkey` itself. */
   hotkey?: boolean;
   emptyText?: string;
+  /**
+   * The app is still looking up matches for the search (records from a database, with `shouldFilter={false}`): the
+   * list says so, and an Enter pressed with nothing to choose yet runs the first match once it is there.
+   */
+  loading?: boolean;
 };
 
 export function CommandPalette({
@@ -51,6 +63,7 @@ export function CommandPalette({
   shouldFilter = true,
   hotkey = true,
   emptyText = 'Nothing matches.',
+  loading = false,
 }: CommandPaletteProps) {
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
@@ -61,10 +74,29 @@ export function CommandPalette({
 
   useCommandPaletteHotkey(() => setOpen(!open), hotkey);
 
+  const returnFocus = useReturnFocus(open);
+  // the item last run, until the dialog has closed: whether focus goes back where it was
+  const ran = useRef<CommandPaletteItem | null>(null);
   const run = (item: CommandPaletteItem) => {
+    ran.current = item;
     setOpen(false);
     item.onSelect();
   };
+
+  // an Enter that found nothing to run while matches were still loading
+  const [heldEnter, setHeldEnter] = useState(false);
+  const first = groups.find((group) => group.items.length > 0)?.items[0];
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== 'Enter' || first || !loading) return;
+    event.preventDefault();
+    setHeldEnter(true);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the loading ends, with that render's items
+  useEffect(() => {
+    if (!heldEnter || loading) return;
+    setHeldEnter(false);
+    if (first) run(first);
+  }, [heldEnter, loading]);
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -72,23 +104,30 @@ export function CommandPalette({
         data-slot="command-palette"
         className="gap-0 overflow-hidden p-0 sm:max-w-lg"
         showCloseButton={false}
+        onCloseAutoFocus={(event) => {
+          if (ran.current?.movesFocus) event.preventDefault();
+          else returnFocus(event);
+          ran.current = null;
+        }}
       >
         <DialogTitle className="sr-only">Command palette</DialogTitle>
         <DialogDescription className="sr-only">Type to search, arrow keys to move, Enter to open.</DialogDescription>
-        <Command label="Command palette" shouldFilter={shouldFilter} className="flex flex-col">
+        <Command label="Command palette" shouldFilter={shouldFilter} onKeyDown={onKeyDown} className="flex flex-col">
           <div className="flex items-center gap-2 border-border border-b px-3">
             <SearchIcon aria-hidden="true" className="size-4 text-foreground-muted" />
             <Command.Input
               data-slot="command-palette-input"
               value={search}
-              onValueChange={onSearchChange}
+              onValueChange={(next) => {
+                setHeldEnter(false);
+                onSearchChange?.(next);
+              }}
               placeholder={placeholder}
               className="h-12 flex-1 bg-transparent text-sm outline-none placeholder:text-foreground-subtle"
             />
             <Kbd>Esc</Kbd>
           </div>
-          <Command.List data-slot="command-palette-list" className="max-h-80 overflow-y-auto p-2">
-            <Command.Empty className="py-6 text-center text-foreground-muted text-sm">{emptyText}</Command.Empty>
+          <PaletteList emptyText={loading ? 'Searching…' : emptyText}>
             {groups
               .filter((group) => group.items.length > 0)
               .map((group) => (
@@ -115,9 +154,29 @@ export function CommandPalette({
                   ))}
                 </Command.Group>
               ))}
-          </Command.List>
+          </PaletteList>
         </Command>
       </DialogContent>
     </Dialog>
+  );
+}
+
+/**
+ * The results, or what to say when there are none. An empty list is hidden rather than shown bare: a listbox
+ * without options is invalid for assistive technology, and "Nothing matches" is no option.
+ */
+function PaletteList({ emptyText, children }: { emptyText: string; children: React.ReactNode }) {
+  const empty = useCommandState((state) => state.filtered.count === 0);
+  return (
+    <>
+      <Command.List data-slot="command-palette-list" hidden={empty} className="max-h-80 overflow-y-auto p-2">
+        {children}
+      </Command.List>
+      {empty ? (
+        <p data-slot="command-palette-empty" className="py-6 text-center text-foreground-muted text-sm">
+          {emptyText}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -2,7 +2,9 @@ export {
   applyThemeChoice,
   readThemeChoice,
   resolveTheme,
+  type ThemeChange,
   type ThemeChoice,
+  themeChangeEvent,
   themeScript,
   themeStorageKey,
 } from './theme';

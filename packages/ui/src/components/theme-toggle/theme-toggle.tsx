@@ -12,7 +12,15 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuTrigger,
 } from '../dropdown-menu/dropdown-menu';
-import { applyThemeChoice, readThemeChoice, resolveTheme, type ThemeChoice, themeStorageKey } from './theme';
+import {
+  applyThemeChoice,
+  readThemeChoice,
+  resolveTheme,
+  type ThemeChange,
+  type ThemeChoice,
+  themeChangeEvent,
+  themeStorageKey,
+} from './theme';
 
 const labels: Record<ThemeChoice, string> = { light: 'Light', dark: 'Dark', system: 'System' };
 
@@ -29,6 +37,14 @@ export function useThemeChoice(storageKey = themeStorageKey): [ThemeChoice, (cho
     },
     [storageKey],
   );
+  useEffect(() => {
+    const follow = (event: Event) => {
+      const change = (event as CustomEvent<ThemeChange>).detail;
+      if (change.storageKey === storageKey) setChoiceState(change.choice);
+    };
+    window.addEventListener(themeChangeEvent, follow);
+    return () => window.removeEventListener(themeChangeEvent, follow);
+  }, [storageKey]);
   useEffect(() => {
     if (choice !== 'system' || typeof matchMedia !== 'function') return;
     const query = matchMedia('(prefers-color-scheme: dark)');

@@ -5,6 +5,14 @@ export type ThemeChoice = 'light' | 'dark' | 'system';
 
 export const themeStorageKey = 'syncline:theme';
 
+/** The window event `applyThemeChoice` sends, its `detail` the new choice and the key it is kept under. */
+export const themeChangeEvent = 'syncline:themechange';
+
+export interface ThemeChange {
+  choice: ThemeChoice;
+  storageKey: string;
+}
+
 export function readThemeChoice(storageKey = themeStorageKey): ThemeChoice {
   try {
     const saved = localStorage.getItem(storageKey);
@@ -26,6 +34,8 @@ export function applyThemeChoice(choice: ThemeChoice, storageKey = themeStorageK
     // Private mode: the choice lasts for this page only.
   }
   document.documentElement.dataset.theme = resolveTheme(choice);
+  // every toggle on the page shows the new choice, whichever of them (or a command palette) made it
+  window.dispatchEvent(new CustomEvent<ThemeChange>(themeChangeEvent, { detail: { choice, storageKey } }));
 }
 
 /** An inline script for <head>: applies the saved theme before anything renders (no flash of the wrong theme). */

@@ -58,6 +58,8 @@ export type MachineCardProps = Omit<React.ComponentProps<'article'>, 'children'>
     queuedCommands?: number;
     onCommand?: (command: MachineCommand) => void;
     onAcknowledgeAlarm?: (alarmId: string) => void;
+    /** The card someone came for (a search, a link): outlined, and focusable so it can be focused. */
+    highlighted?: boolean;
   };
 
 const stateStripe: Record<MachineState, string> = {
@@ -143,6 +145,7 @@ export function MachineCard({
   queuedCommands = 0,
   onCommand,
   onAcknowledgeAlarm,
+  highlighted = false,
   className,
   ...props
 }: MachineCardProps) {
@@ -174,9 +177,12 @@ export function MachineCard({
       data-state={state}
       data-connection={connection}
       aria-label={`${name}, ${machineStateLabel[state]}`}
+      data-highlighted={highlighted || undefined}
+      tabIndex={highlighted ? -1 : undefined}
       className={cn(
         'flex flex-col gap-3 rounded-lg border border-border border-t-4 bg-surface p-4 text-foreground shadow-sm',
         stateStripe[state],
+        highlighted && 'outline-none ring-2 ring-ring ring-offset-2 ring-offset-background',
         className,
       )}
       {...props}

@@ -1,4 +1,6 @@
-// The floor at a glance: machine cards in a responsive grid, with a one-line count of what needs attention.
+// The floor at a glance: machine cards in a responsive grid, with a one-line count of what needs attention. One
+// card can be the one someone came for (a search, a link): it is scrolled into view, focused and outlined.
+import { useEffect, useRef } from 'react';
 import { cn } from '../../lib/cn';
 import type { Moment } from '../../sync/lib/relative-time';
 import { useNow } from '../../sync/lib/use-now';
@@ -14,6 +16,8 @@ export type MachineGridProps = Omit<React.ComponentProps<'section'>, 'children'>
   onAcknowledgeAlarm?: (machineId: string, alarmId: string) => void;
   /** Names the grid for assistive technology, e.g. "Floor 1 machines". */
   label?: string;
+  /** The machine someone asked for: its card is scrolled to, focused and outlined. */
+  highlightedId?: string;
 };
 
 export function MachineGrid({
@@ -22,6 +26,7 @@ export function MachineGrid({
   onCommand,
   onAcknowledgeAlarm,
   label = 'Machines',
+  highlightedId,
   className,
   ...props
 }: MachineGridProps) {
@@ -43,6 +48,15 @@ export function MachineGrid({
   // step), so a countdown ticking on one card does not re-render the whole floor.
   const now = useNow(fixedNow, 1000, unreachableAt);
   const unreachable = unreachableAt(now);
+  const highlighted = useRef<HTMLElement>(null);
+  const found = machines.some((machine) => machine.id === highlightedId);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: again for another machine asked for, or once its card is there
+  useEffect(() => {
+    // the machines may arrive after the grid
+    if (!found) return;
+    highlighted.current?.scrollIntoView({ block: 'center' });
+    highlighted.current?.focus({ preventScroll: true });
+  }, [highlightedId, found]);
   return (
     <section data-slot="machine-grid" aria-label={label} className={cn('grid gap-3', className)} {...props}>
       <p data-slot="machine-grid-summary" className="text-foreground-muted text-sm">
@@ -54,6 +68,8 @@ export function MachineGrid({
           <li key={id} className="grid">
             <MachineCard
               {...machine}
+              highlighted={id === highlightedId}
+              ref={id === highlightedId ? highlighted : undefined}
               now={fixedNow}
               onCommand={onCommand ? (command) => onCommand(id, command) : undefined}
               onAcknowledgeAlarm={onAcknowledgeAlarm ? (alarmId) => onAcknowledgeAlarm(id, alarmId) : undefined}
