@@ -2,6 +2,7 @@
 // A table for many rows: sort (click a header), filter (global search and per-column filters), column visibility,
 // row selection, keyboard row navigation (arrows, Home/End, PageUp/PageDown, Space selects, Enter opens), and
 // virtualised rows, so 100,000 rows scroll as smoothly as 100. Built on TanStack Table and TanStack Virtual.
+// A column's `meta.align: 'end'` right-aligns it (numbers, with tabular figures).
 // Given all rows it sorts and searches them itself; given a row count and the rows loaded so far (manual mode), it
 // leaves sorting and search to whoever loads them, for shops too large to hold in memory.
 import {
@@ -12,6 +13,7 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   type Row,
+  type RowData,
   type RowSelectionState,
   type SortingState,
   useReactTable,
@@ -34,6 +36,13 @@ import { Input } from '../input/input';
 import { Skeleton } from '../skeleton/skeleton';
 
 export type { ColumnDef, ColumnFiltersState, Row, RowSelectionState, SortingState, VisibilityState };
+
+declare module '@tanstack/react-table' {
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** `end` right-aligns the header and cells, with tabular figures: for numbers and money. */
+    align?: 'start' | 'end';
+  }
+}
 
 /** Rows `start` (inclusive) to `end` (exclusive), in the table's order. */
 export type DataTableRange = { start: number; end: number };
@@ -67,14 +76,23 @@ export type DataTableProps<T> = {
   /** Per-column filters (e.g. `[{ id: 'status', value: 'ready' }]`), controlled. */
   columnFilters?: ColumnFiltersState;
   defaultSorting?: SortingState;
-  /** Enter on a focused row, or a double click. */
+  /** Enter on a focused row, or a double click (a single click with `activateOnClick`). */
   onRowActivate?: (row: T) => void;
+  /**
+   * A click anywhere on a row that is not on a control (a link, button, checkbox or field) activates it: for rows that
+   * open something, whose one accessible way in stays a link or Enter.
+   */
+  activateOnClick?: boolean;
+  /** A row's name for its checkbox ("Select order #13002"); by default its position. */
+  rowLabel?: (row: T) => string;
   /** Attributes for a row's <tr> (data-* for tests, state for styling). */
   rowProps?: (row: T) => React.HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | undefined>;
   /** Extra controls beside the search box. */
   toolbar?: React.ReactNode;
   /** Height of the scrolling body. */
   height?: number | string;
+  /** `height` is the most the body takes: a few rows, or none, make a short table instead of a large empty one. */
+  shrink?: boolean;
   rowHeight?: number;
   emptyText?: string;
   className?: string;
@@ -86,6 +104,12 @@ const selectColumnId = '__select';
 // the filtered rows and resets the page, which renders again with another new `[]`, for ever.
 const noColumnFilters: ColumnFiltersState = [];
 const noSorting: SortingState = [];
+
+/** What the checkbox column reads from the table: the rows' names. */
+type SelectionMeta = { rowLabel?: (row: unknown) => string };
+
+/** Inside a row, the targets a click uses for itself rather than the row's activation. */
+const controls = 'a, button, input, select, textarea, label, [role="checkbox"], [role="menuitem"], [data-row-control]';
 
 /**
  * The checkbox column. Defined once, outside render: a cell renderer that changes identity between renders
@@ -103,9 +127,9 @@ const selectColumn: ColumnDef<unknown, unknown> = {
       onCheckedChange={(value) => table.toggleAllRowsSelected(value === true)}
     />
   ),
-  cell: ({ row }) => (
+  cell: ({ row, table }) => (
     <Checkbox
-      aria-label={`Select row ${row.index + 1}`}
+      aria-label={`Select ${(table.options.meta as SelectionMeta | undefined)?.rowLabel?.(row.original) ?? `row ${row.index + 1}`}`}
       tabIndex={-1}
       checked={row.getIsSelected()}
       onCheckedChange={(value) => row.toggleSelected(value === true)}
@@ -137,9 +161,12 @@ export function DataTable<T>({
   columnFilters = noColumnFilters,
   defaultSorting = noSorting,
   onRowActivate,
+  activateOnClick = false,
+  rowLabel,
   rowProps,
   toolbar,
   height = 560,
+  shrink = false,
   rowHeight = 44,
   emptyText = 'No rows match.',
   className,
@@ -162,6 +189,7 @@ export function DataTable<T>({
     data: data as T[],
     columns: allColumns,
     getRowId,
+    meta: { rowLabel } as SelectionMeta,
     state: { sorting, globalFilter, columnVisibility, rowSelection, columnFilters },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
@@ -296,7 +324,7 @@ export function DataTable<T>({
         ref={scrollRef}
         data-slot="data-table-scroll"
         className="relative overflow-auto rounded-lg border border-border bg-surface"
-        style={{ height }}
+        style={shrink ? { maxHeight: height } : { height }}
       >
         <table
           aria-label={label}
@@ -313,7 +341,10 @@ export function DataTable<T>({
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                      className="h-10 border-border border-b px-3 text-left align-middle font-medium text-foreground-muted"
+                      className={cn(
+                        'h-10 border-border border-b px-3 text-left align-middle font-medium text-foreground-muted',
+                        header.column.columnDef.meta?.align === 'end' && 'text-right',
+                      )}
                       style={{ width: header.column.columnDef.size ? header.getSize() : undefined }}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
@@ -355,14 +386,30 @@ export function DataTable<T>({
                   tabIndex={item.index === focused ? 0 : -1}
                   onKeyDown={(event) => onKeyDown(event, row, item.index)}
                   onFocus={() => setFocusedIndex(item.index)}
-                  onDoubleClick={() => row && onRowActivate?.(row.original)}
-                  className="outline-none transition-colors hover:bg-accent/60 focus-visible:bg-accent focus-visible:shadow-[inset_2px_0_0_var(--sl-color-ring)] aria-selected:bg-primary-subtle"
+                  onDoubleClick={() => !activateOnClick && row && onRowActivate?.(row.original)}
+                  onClick={(event) => {
+                    if (!activateOnClick || !row || !onRowActivate) return;
+                    if ((event.target as Element).closest(controls)) return;
+                    // a person selecting text to copy is not opening the row
+                    if (window.getSelection()?.toString()) return;
+                    onRowActivate(row.original);
+                  }}
+                  className={cn(
+                    'outline-none transition-colors hover:bg-accent/60 focus-visible:bg-accent focus-visible:shadow-[inset_2px_0_0_var(--sl-color-ring)] aria-selected:bg-primary-subtle',
+                    activateOnClick && row && 'cursor-pointer',
+                  )}
                   style={{ height: rowHeight }}
                   {...(row ? rowProps?.(row.original) : undefined)}
                 >
                   {row ? (
                     row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="border-border-subtle border-b px-3 align-middle">
+                      <td
+                        key={cell.id}
+                        className={cn(
+                          'border-border-subtle border-b px-3 align-middle',
+                          cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
+                        )}
+                      >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     ))
