@@ -84,6 +84,28 @@ export const FewRowsShortTable: Story = {
   },
 };
 
+/** On a phone: the columns that do not fit scroll sideways, and a shade on the edge says more is there. */
+export const NarrowScrollsSideways: Story = {
+  args: { data: makeJobs(6), shrink: true },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 280 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const scroller = canvasElement.querySelector('[data-slot="data-table-scroll"]') as HTMLElement;
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="data-table-more-after"]')).not.toBeNull());
+    await expect(canvasElement.querySelector('[data-slot="data-table-more-before"]')).toBeNull();
+    scroller.scrollLeft = scroller.scrollWidth;
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="data-table-more-before"]')).not.toBeNull());
+    await expect(canvasElement.querySelector('[data-slot="data-table-more-after"]')).toBeNull();
+    scroller.scrollLeft = 0;
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="data-table-more-before"]')).toBeNull());
+  },
+};
+
 /** With activateOnClick, a click anywhere on a row opens it; a click on a control in the row does only its own job. */
 export const OpensARowOnClick: Story = {
   args: { selectable: true, activateOnClick: true, rowLabel: (job: Job) => `job #${job.number}` },
