@@ -23,7 +23,10 @@ describe('roles in the control center', () => {
 
     await openOrders(viewer.page, 'viewer');
     const headers = await viewer.page.getByRole('columnheader').allTextContents();
-    expect(headers.join(' ')).not.toMatch(/Total|Actions/);
+    expect(headers.join(' ')).not.toMatch(/Total|Next step/);
+    // nothing to select either: a viewer takes no bulk actions
+    expect(await viewer.page.getByRole('checkbox').count()).toBe(0);
+    expect(await viewer.page.getByRole('button', { name: /^Start |^Mark |^Deliver/ }).count()).toBe(0);
     expect(await viewer.page.getByRole('button', { name: 'New order' }).count()).toBe(0);
     await viewer.page.goto(`${journey.center.url}orders/${order.id}`);
     await viewer.page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();

@@ -2,11 +2,10 @@
 // first Ctrl/Cmd+K (see command-palette-shortcut.tsx), which also opens and closes it.
 
 import { useLiveQuery } from '@syncline/data';
-import type { Machine, Order } from '@syncline/domain';
+import { type Machine, type Order, orderStatusLabel } from '@syncline/domain';
 import { CommandPalette, type CommandPaletteGroup } from '@syncline/ui';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { statusLabel } from '../lib/format';
 import { pages } from '../runtime/navigation';
 
 const MAX_ORDERS = 20;
@@ -46,7 +45,7 @@ export function ControlCenterPalette({ open, onOpenChange }: { open: boolean; on
           .map((order) => ({
             id: order.id,
             label: `#${order.number} · ${order.customerName}`,
-            hint: statusLabel[order.status],
+            hint: orderStatusLabel[order.status],
             onSelect: () => navigate(`/orders/${order.id}`),
           })),
       },
