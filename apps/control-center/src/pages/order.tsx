@@ -12,7 +12,7 @@ import {
   useFieldTitles,
   useServerHistory,
 } from '@syncline/data';
-import { nextOrderStatus, type Order, orderStatusLabel } from '@syncline/domain';
+import { type Order, orderNextStep, orderStatusLabel } from '@syncline/domain';
 import {
   AlertDialog,
   AlertDialogAction,
@@ -204,7 +204,7 @@ export function OrderPage() {
       />
     );
   }
-  const next = nextOrderStatus(order.status);
+  const next = orderNextStep(order.status);
   const events = [...(order.history ?? [])].reverse();
   return (
     <>
@@ -223,9 +223,7 @@ export function OrderPage() {
             ) : null}
             {can('delete') ? <DeleteOrderButton order={order} write={write} /> : null}
             {can('update') && next ? (
-              <Button onClick={() => void advanceOrder(write, order.id)}>
-                Mark {orderStatusLabel[next].toLowerCase()}
-              </Button>
+              <Button onClick={() => void advanceOrder(write, order.id)}>{next.label}</Button>
             ) : null}
           </>
         }
