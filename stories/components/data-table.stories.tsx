@@ -69,6 +69,56 @@ export const Default: Story = {
   },
 };
 
+/** Money right-aligned in tabular figures, and a table of three rows as short as its rows. */
+export const FewRowsShortTable: Story = {
+  args: {
+    data: makeJobs(3),
+    shrink: true,
+    columns: columns.map((column) => (column.header === 'Total' ? { ...column, meta: { align: 'end' } } : column)),
+  },
+  play: async ({ canvas, canvasElement }) => {
+    const scroller = canvasElement.querySelector('[data-slot="data-table-scroll"]') as HTMLElement;
+    await expect(scroller.clientHeight).toBeLessThan(360 / 2);
+    await expect(canvas.getByRole('columnheader', { name: /Total/ })).toHaveClass('text-right');
+    await expect(canvas.getByText('€10').closest('td')).toHaveClass('text-right', 'tabular-nums');
+  },
+};
+
+/** On a phone: the columns that do not fit scroll sideways, and a shade on the edge says more is there. */
+export const NarrowScrollsSideways: Story = {
+  args: { data: makeJobs(6), shrink: true },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 280 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const scroller = canvasElement.querySelector('[data-slot="data-table-scroll"]') as HTMLElement;
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="data-table-more-after"]')).not.toBeNull());
+    await expect(canvasElement.querySelector('[data-slot="data-table-more-before"]')).toBeNull();
+    scroller.scrollLeft = scroller.scrollWidth;
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="data-table-more-before"]')).not.toBeNull());
+    await expect(canvasElement.querySelector('[data-slot="data-table-more-after"]')).toBeNull();
+    scroller.scrollLeft = 0;
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="data-table-more-before"]')).toBeNull());
+  },
+};
+
+/** With activateOnClick, a click anywhere on a row opens it; a click on a control in the row does only its own job. */
+export const OpensARowOnClick: Story = {
+  args: { selectable: true, activateOnClick: true, rowLabel: (job: Job) => `job #${job.number}` },
+  parameters: { visual: false },
+  play: async ({ canvas, args }) => {
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Select job #1001' }));
+    await expect(args.onRowActivate).not.toHaveBeenCalled();
+    await userEvent.click(canvas.getByText('#1002'));
+    await expect(args.onRowActivate).toHaveBeenCalledOnce();
+    await expect(args.onRowActivate).toHaveBeenCalledWith(expect.objectContaining({ number: 1002 }));
+  },
+};
+
 export const SortsByAColumn: Story = {
   parameters: { visual: false },
   play: async ({ canvas }) => {

@@ -12,11 +12,11 @@ describe('conflict journey', () => {
   async function editOffline(page: Page, orderUrl: string, notes: string, steps: number) {
     await page.goto(orderUrl);
     for (let step = 0; step < steps; step++) {
-      const next = page.getByRole('button', { name: /^Mark / });
+      const next = page.getByRole('button', { name: /^(Start |Mark |Deliver)/ });
       const label = await next.textContent();
       await next.click();
       await page
-        .getByRole('button', { name: /^Mark / })
+        .getByRole('button', { name: /^(Start |Mark |Deliver)/ })
         .filter({ hasNotText: label ?? '' })
         .waitFor();
     }

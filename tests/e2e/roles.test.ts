@@ -23,13 +23,20 @@ describe('roles in the control center', () => {
 
     await openOrders(viewer.page, 'viewer');
     const headers = await viewer.page.getByRole('columnheader').allTextContents();
-    expect(headers.join(' ')).not.toMatch(/Total|Actions/);
+    expect(headers.join(' ')).not.toMatch(/Total|Next step/);
+    // nothing to select either: a viewer takes no bulk actions
+    expect(await viewer.page.getByRole('checkbox').count()).toBe(0);
+    expect(await viewer.page.getByRole('button', { name: /^Start |^Mark |^Deliver/ }).count()).toBe(0);
     expect(await viewer.page.getByRole('button', { name: 'New order' }).count()).toBe(0);
     await viewer.page.goto(`${journey.center.url}orders/${order.id}`);
     await viewer.page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();
     await expect.poll(() => viewer.page.getByText(/your role does not change orders/).count()).toBe(1);
     expect(await viewer.page.getByText('Total incl. tax').count()).toBe(0);
-    expect(await viewer.page.getByRole('button', { name: /^Mark |Cancel order|Delete|Save changes/ }).count()).toBe(0);
+    expect(
+      await viewer.page
+        .getByRole('button', { name: /^(Start |Mark |Deliver)|Cancel order|Delete|Save changes/ })
+        .count(),
+    ).toBe(0);
 
     await openOrders(operator.page, 'operator');
     expect(await operator.page.getByRole('columnheader', { name: 'Total' }).count()).toBe(1);
@@ -37,7 +44,7 @@ describe('roles in the control center', () => {
     await operator.page.getByRole('heading', { name: `Order #${order.number}` }).waitFor();
     await operator.page.getByText('Total incl. tax').waitFor();
     expect(await operator.page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
-    await operator.page.getByRole('button', { name: /^Mark / }).click();
+    await operator.page.getByRole('button', { name: /^(Start |Mark |Deliver)/ }).click();
     await expect.poll(async () => (await serverOrders(journey).one(order.id))?.status).toBe('washing');
 
     // the Sync page's server view is for owners and managers

@@ -73,6 +73,15 @@ describe.each(['light', 'dark'] as const)('main screens, %s theme', (theme) => {
       await page.waitForTimeout(600);
       await check(screen.name);
     }
+    // the orders table on a phone: the columns that do not fit scroll sideways, with a shade at the edge saying so
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    await page
+      .getByText(/#10120/)
+      .first()
+      .waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(600);
+    await check('orders-phone');
     await context.close();
     expect(failures, failures.join('\n')).toEqual([]);
   });

@@ -26,6 +26,47 @@ export function nextOrderStatus(status: OrderStatus): OrderStatus | undefined {
 export const orderPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type OrderPriority = (typeof orderPriorities)[number];
 
+/** Each status in words: the one place a page, a dropdown, a toast or an export takes them from. */
+export const orderStatusLabel: Record<OrderStatus, string> = {
+  received: 'Received',
+  washing: 'Washing',
+  drying: 'Drying',
+  folding: 'Folding',
+  ready: 'Ready',
+  cancelled: 'Cancelled',
+  delivered: 'Delivered',
+};
+
+/** Each priority in words, as every dropdown, table and export shows it. */
+export const orderPriorityLabel: Record<OrderPriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
+/** The button that moves an order to a status, named after the work it starts ("Start washing", "Deliver"). */
+const nextStepLabel: Record<OrderStatus, string> = {
+  received: 'Receive',
+  washing: 'Start washing',
+  drying: 'Start drying',
+  folding: 'Start folding',
+  ready: 'Mark ready',
+  cancelled: 'Cancel',
+  delivered: 'Deliver',
+};
+
+/** An order's next step, as its button says it, or undefined once the order is delivered or cancelled. */
+export function orderNextStep(status: OrderStatus): { to: OrderStatus; label: string } | undefined {
+  const to = nextOrderStatus(status);
+  return to ? { to, label: nextStepLabel[to] } : undefined;
+}
+
+/** Overdue: past its due time and still in the shop (neither delivered nor cancelled). */
+export function isOrderOverdue(order: Pick<Order, 'status' | 'dueAt'>, now: number): boolean {
+  return order.dueAt !== undefined && order.dueAt < now && nextOrderStatus(order.status) !== undefined;
+}
+
 const centsField = { type: 'integer', minimum: 0 } as const;
 
 const orderSchemaLiteral = {

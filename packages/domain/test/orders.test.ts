@@ -1,6 +1,15 @@
 // Advancing an order: the one rule for which status comes next, used by the control center's Advance buttons.
 import { describe, expect, it } from 'vitest';
-import { nextOrderStatus, type OrderStatus, orderStatusFlow } from '../src';
+import {
+  isOrderOverdue,
+  nextOrderStatus,
+  type OrderStatus,
+  orderNextStep,
+  orderPriorities,
+  orderPriorityLabel,
+  orderStatusFlow,
+  orderStatusLabel,
+} from '../src';
 
 describe('nextOrderStatus', () => {
   it('moves an order one step along the shop’s flow', () => {
@@ -30,5 +39,40 @@ describe('nextOrderStatus', () => {
       const next = nextOrderStatus(status);
       if (next) expect(orderStatusFlow.indexOf(next), status).toBeGreaterThan(orderStatusFlow.indexOf(status));
     }
+  });
+});
+
+describe('orderNextStep', () => {
+  it('names the button after the work it starts', () => {
+    expect(orderNextStep('received')).toEqual({ to: 'washing', label: 'Start washing' });
+    expect(orderNextStep('folding')).toEqual({ to: 'ready', label: 'Mark ready' });
+    expect(orderNextStep('ready')).toEqual({ to: 'delivered', label: 'Deliver' });
+  });
+
+  it('has no step for a delivered or a cancelled order', () => {
+    expect(orderNextStep('delivered')).toBeUndefined();
+    expect(orderNextStep('cancelled')).toBeUndefined();
+  });
+});
+
+describe('isOrderOverdue', () => {
+  const now = Date.UTC(2026, 10, 1, 12);
+  it('is overdue once due and still in the shop', () => {
+    expect(isOrderOverdue({ status: 'washing', dueAt: now - 1 }, now)).toBe(true);
+    expect(isOrderOverdue({ status: 'ready', dueAt: now - 1 }, now)).toBe(true);
+    expect(isOrderOverdue({ status: 'washing', dueAt: now + 1 }, now)).toBe(false);
+  });
+
+  it('is never overdue once delivered or cancelled, or without a due time', () => {
+    expect(isOrderOverdue({ status: 'delivered', dueAt: now - 1 }, now)).toBe(false);
+    expect(isOrderOverdue({ status: 'cancelled', dueAt: now - 1 }, now)).toBe(false);
+    expect(isOrderOverdue({ status: 'received' }, now)).toBe(false);
+  });
+});
+
+describe('labels', () => {
+  it('has words for every status and priority', () => {
+    for (const status of orderStatusFlow) expect(orderStatusLabel[status]).toMatch(/^[A-Z]/);
+    for (const priority of orderPriorities) expect(orderPriorityLabel[priority]).toMatch(/^[A-Z]/);
   });
 });

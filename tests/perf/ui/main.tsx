@@ -148,10 +148,14 @@ function typeInSearch(text: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-const cellText = (row: Element, column: number) => row.querySelectorAll('td')[column]?.textContent ?? '';
-const NUMBER_CELL = 1;
-const CUSTOMER_CELL = 2;
-const STATUS_CELL = 3;
+/** A cell's text by its column's header, whatever columns (a selection, a sync dot) come before it. */
+const cellText = (row: Element, column: 'Number' | 'Customer' | 'Status') => {
+  const index = [...document.querySelectorAll('thead th')].findIndex((th) => th.textContent?.trim() === column);
+  return row.querySelectorAll('td')[index]?.textContent ?? '';
+};
+const NUMBER_CELL = 'Number';
+const CUSTOMER_CELL = 'Customer';
+const STATUS_CELL = 'Status';
 const shownRows = () => [...document.querySelectorAll('tbody tr[data-order-id]')];
 
 /** Every row in view passes `test`, and none is still loading. */

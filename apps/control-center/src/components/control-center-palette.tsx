@@ -4,7 +4,7 @@
 // keyboard-shortcuts.tsx), which also opens and closes it.
 
 import { useCan, useLiveQuery, useLiveWindow, useSyncControls, useSyncStatus } from '@syncline/data';
-import type { Machine, Order } from '@syncline/domain';
+import { type Machine, type Order, orderStatusLabel } from '@syncline/domain';
 import {
   CommandPalette,
   type CommandPaletteGroup,
@@ -27,7 +27,6 @@ import {
 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { statusLabel } from '../lib/format';
 import { acknowledgeAlarm } from '../lib/machines';
 import { orderQueries } from '../lib/order-search';
 import { maxRecords, type PaletteAction, paletteSections } from '../lib/palette-commands';
@@ -149,7 +148,7 @@ export function ControlCenterPalette({ open, onOpenChange, onShowShortcuts }: Co
       items: orders.map((order) => ({
         id: order.id,
         label: `#${order.number} · ${order.customerName}`,
-        hint: statusLabel[order.status],
+        hint: orderStatusLabel[order.status],
         movesFocus: true,
         onSelect: () => void navigate(`/orders/${order.id}`),
       })),

@@ -1,5 +1,5 @@
 // The labelled priority picker the order forms share.
-import { type OrderPriority, orderPriorities } from '@syncline/domain';
+import { type OrderPriority, orderPriorities, orderPriorityLabel } from '@syncline/domain';
 import { FormField, Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@syncline/ui';
 
 export function PriorityField({ value, onChange }: { value: OrderPriority; onChange: (value: OrderPriority) => void }) {
@@ -12,8 +12,8 @@ export function PriorityField({ value, onChange }: { value: OrderPriority; onCha
       </FormField>
       <SelectContent>
         {orderPriorities.map((priority) => (
-          <SelectItem key={priority} value={priority} className="capitalize">
-            {priority}
+          <SelectItem key={priority} value={priority}>
+            {orderPriorityLabel[priority]}
           </SelectItem>
         ))}
       </SelectContent>

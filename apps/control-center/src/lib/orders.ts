@@ -9,10 +9,12 @@ import {
   type OrderItem,
   type OrderPriority,
   type OrderStatus,
+  orderNextStep,
+  orderPriorityLabel,
+  orderStatusLabel,
 } from '@syncline/domain';
 import { toast } from '@syncline/ui';
 import type { ControlCenterDatabase } from '../runtime/database';
-import { statusLabel } from './format';
 
 export interface NewOrder {
   customerId: string;
@@ -105,27 +107,6 @@ export function withReversalEntry(actor: string, doc: Record<string, unknown>, s
   return { ...doc, history: withEntry(doc as Pick<Order, 'history'>, entry) };
 }
 
-/** Cancels an order (it stays, marked cancelled, with the step recorded), with an Undo back to where it was. */
-export async function cancelOrder({ database, actor, online }: WriteContext, orderId: string): Promise<void> {
-  const doc = await database.orders.findOne(orderId).exec();
-  if (!doc || doc.status === 'cancelled') return;
-  const from = doc.status as OrderStatus;
-  const moveTo = (status: OrderStatus, summary: string) => (order: Order) => ({
-    ...order,
-    status,
-    history: withEntry(order, historyEntry(actor, summary, [{ field: 'status', from: order.status, to: status }])),
-  });
-  await doc.incrementalModify(moveTo('cancelled', 'Cancelled the order'));
-  toast(`Order #${doc.number} cancelled`, {
-    description: savedWhere(online),
-    action: {
-      label: 'Undo',
-      onClick: () =>
-        void doc.getLatest().incrementalModify(moveTo(from, `Undid: cancel, back to ${statusLabel[from]}`)),
-    },
-  });
-}
-
 /** Deletes an order from every device, with an Undo that brings it back as it was. */
 export async function deleteOrder({ database, online }: WriteContext, orderId: string): Promise<void> {
   const doc = await database.orders.findOne(orderId).exec();
@@ -169,24 +150,155 @@ export async function createOrder({ database, actor, online }: WriteContext, inp
   return order;
 }
 
-export async function advanceOrder({ database, actor, online }: WriteContext, orderId: string): Promise<void> {
-  const doc = await database.orders.findOne(orderId).exec();
-  if (!doc) return;
-  const from = doc.status as OrderStatus;
-  const to = nextOrderStatus(from);
-  if (!to) return;
-  const moveTo = (status: OrderStatus, summary: string) => (order: Order) => ({
+/** A status move as one write: the new status (and the delivery time), with its history entry. */
+const moveTo = (actor: string, status: OrderStatus, summary: string) => (order: Order) => ({
+  ...order,
+  status,
+  ...(status === 'delivered' ? { deliveredAt: Date.now() } : {}),
+  history: withEntry(order, historyEntry(actor, summary, [{ field: 'status', from: order.status, to: status }])),
+});
+
+/** One order a write changed: its number and the value of the field before and after. */
+export interface OrderMove<V extends string> {
+  number: number;
+  from: V;
+  to: V;
+}
+
+/**
+ * What a toast says a write did, in words a person reads at a glance: the order for one ("Order #13002 is ready"),
+ * the count and the common outcome for several ("3 orders moved to Ready"). `undefined` when nothing changed.
+ */
+export function movesSummary<V extends string>(
+  moves: readonly OrderMove<V>[],
+  words: { one: (move: OrderMove<V>) => string; many: (count: number, to: V | undefined) => string },
+): string | undefined {
+  const [first] = moves;
+  if (!first) return undefined;
+  if (moves.length === 1) return words.one(first);
+  return words.many(moves.length, moves.every((move) => move.to === first.to) ? first.to : undefined);
+}
+
+/**
+ * Changes each order (by id) that `plan` gives a new value, with a history entry, then shows one toast for all of
+ * them, with an Undo putting each back. The single-row buttons and the bulk bar write through this.
+ */
+async function changeOrders<V extends string>(
+  { database, actor, online }: WriteContext,
+  orderIds: readonly string[],
+  field: 'status' | 'priority',
+  plan: (order: Order) => V | undefined,
+  words: Parameters<typeof movesSummary<V>>[1],
+  labels: Record<V, string>,
+): Promise<number> {
+  const found = await database.orders.findByIds([...orderIds]).exec();
+  const changed: { move: OrderMove<V>; undo: () => Promise<unknown> }[] = [];
+  for (const doc of found.values()) {
+    const from = doc[field] as V;
+    const to = plan(doc.toJSON() as Order);
+    if (to === undefined || to === from) continue;
+    await doc.incrementalModify(change(actor, field, from, to, labels));
+    changed.push({
+      move: { number: doc.number, from, to },
+      undo: () => doc.getLatest().incrementalModify(change(actor, field, to, from, labels, 'Undid: ')),
+    });
+  }
+  const summary = movesSummary(
+    changed.map(({ move }) => move),
+    words,
+  );
+  if (summary) {
+    toast(summary, {
+      description: savedWhere(online),
+      action: {
+        label: 'Undo',
+        onClick: () => {
+          for (const { undo } of changed) void undo();
+        },
+      },
+    });
+  }
+  return changed.length;
+}
+
+/** The write moving one field of an order from one value to another, with its history entry. */
+function change<V extends string>(
+  actor: string,
+  field: 'status' | 'priority',
+  from: V,
+  to: V,
+  labels: Record<V, string>,
+  prefix = '',
+) {
+  if (field === 'status') {
+    const summary =
+      to === 'cancelled' ? `${prefix}Cancelled the order` : `${prefix}Status ${labels[from]} → ${labels[to]}`;
+    return moveTo(actor, to as OrderStatus, summary);
+  }
+  return (order: Order) => ({
     ...order,
-    status,
-    ...(status === 'delivered' ? { deliveredAt: Date.now() } : {}),
-    history: withEntry(order, historyEntry(actor, summary, [{ field: 'status', from: order.status, to: status }])),
+    priority: to as OrderPriority,
+    history: withEntry(
+      order,
+      historyEntry(actor, `${prefix}Priority ${labels[from]} → ${labels[to]}`, [{ field: 'priority', from, to }]),
+    ),
   });
-  await doc.incrementalModify(moveTo(to, `Status ${statusLabel[from]} → ${statusLabel[to]}`));
-  toast(`Order #${doc.number} is ${statusLabel[to].toLowerCase()}`, {
-    description: savedWhere(online),
-    action: {
-      label: 'Undo',
-      onClick: () => void doc.getLatest().incrementalModify(moveTo(from, `Undid: status back to ${statusLabel[from]}`)),
+}
+
+/** The bulk advance's words: the selection's common next step ("Mark ready"), or a step each when they differ. */
+export function bulkStepLabel(orders: readonly Pick<Order, 'status'>[]): string | undefined {
+  const steps = new Set(orders.map((order) => orderNextStep(order.status)?.label));
+  steps.delete(undefined);
+  if (steps.size === 0) return undefined;
+  return steps.size === 1 ? [...steps][0] : 'Advance one step';
+}
+
+/** Moves each order one step along the flow (an order already delivered or cancelled stays as it is). */
+export function advanceOrders(write: WriteContext, orderIds: readonly string[]): Promise<number> {
+  return changeOrders(
+    write,
+    orderIds,
+    'status',
+    (order) => nextOrderStatus(order.status),
+    {
+      one: ({ number, to }) => `Order #${number} is ${orderStatusLabel[to].toLowerCase()}`,
+      many: (count, to) => (to ? `${count} orders moved to ${orderStatusLabel[to]}` : `${count} orders moved one step`),
     },
-  });
+    orderStatusLabel,
+  );
+}
+
+export const advanceOrder = (write: WriteContext, orderId: string) => advanceOrders(write, [orderId]);
+
+/** Cancels each order (it stays, marked cancelled, with the step recorded); a delivered order cannot be cancelled. */
+export function cancelOrders(write: WriteContext, orderIds: readonly string[]): Promise<number> {
+  return changeOrders(
+    write,
+    orderIds,
+    'status',
+    (order) => (nextOrderStatus(order.status) ? 'cancelled' : undefined),
+    { one: ({ number }) => `Order #${number} cancelled`, many: (count) => `${count} orders cancelled` },
+    orderStatusLabel,
+  );
+}
+
+export const cancelOrder = (write: WriteContext, orderId: string) => cancelOrders(write, [orderId]);
+
+/** Gives each order a priority. */
+export function setOrdersPriority(
+  write: WriteContext,
+  orderIds: readonly string[],
+  priority: OrderPriority,
+): Promise<number> {
+  return changeOrders(
+    write,
+    orderIds,
+    'priority',
+    () => priority,
+    {
+      one: ({ number, to }) => `Order #${number} is ${orderPriorityLabel[to].toLowerCase()} priority`,
+      many: (count, to) => `${count} orders set to ${orderPriorityLabel[to ?? priority]} priority`,
+    },
+    orderPriorityLabel,
+  );
 }

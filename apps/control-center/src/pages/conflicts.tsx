@@ -3,10 +3,11 @@
 // settled on this device that can still be reversed, per document.
 import { type PlainDocument, useSettledDocuments } from '@syncline/data';
 import type { Order } from '@syncline/domain';
-import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState } from '@syncline/ui';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState } from '@syncline/ui';
 import { ConnectedConflictDiffViewer, ConnectedConflictInbox, ConnectedSettledDocuments } from '@syncline/ui/connected';
 import { useNavigate, useParams } from 'react-router';
-import { formatCents, formatSettled, statusLabel } from '../lib/format';
+import { OrderStatusBadge } from '../components/order-badges';
+import { formatCents, formatSettled } from '../lib/format';
 import { withResolutionEntry, withReversalEntry } from '../lib/orders';
 import { useSession } from '../runtime/session-context';
 import { PageHeader } from './page-header';
@@ -18,7 +19,7 @@ function contextOf(collectionName: string, doc: PlainDocument) {
   return (
     <span className="flex flex-wrap items-center gap-2">
       <span>{order.customerName}</span>
-      {order.status ? <Badge variant="neutral">{statusLabel[order.status]}</Badge> : null}
+      {order.status ? <OrderStatusBadge value={order.status} /> : null}
       {order.totals ? <span className="tabular-nums">{formatCents(order.totals.total)}</span> : null}
     </span>
   );

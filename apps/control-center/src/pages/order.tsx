@@ -12,7 +12,7 @@ import {
   useFieldTitles,
   useServerHistory,
 } from '@syncline/data';
-import { nextOrderStatus, type Order } from '@syncline/domain';
+import { type Order, orderNextStep, orderStatusLabel } from '@syncline/domain';
 import {
   AlertDialog,
   AlertDialogAction,
@@ -39,7 +39,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PriorityField } from '../components/priority-field';
 import { ServerHistory } from '../components/server-history';
-import { formatCents, formatDateTime, formatPriority, formatSettled, statusLabel } from '../lib/format';
+import { formatCents, formatDateTime, formatPriority, formatSettled } from '../lib/format';
 import {
   advanceOrder,
   cancelOrder,
@@ -204,13 +204,13 @@ export function OrderPage() {
       />
     );
   }
-  const next = nextOrderStatus(order.status);
+  const next = orderNextStep(order.status);
   const events = [...(order.history ?? [])].reverse();
   return (
     <>
       <PageHeader
         title={`Order #${order.number}`}
-        description={`${order.customerName} · ${statusLabel[order.status]} · received ${formatDateTime(order.receivedAt)}`}
+        description={`${order.customerName} · ${orderStatusLabel[order.status]} · received ${formatDateTime(order.receivedAt)}`}
         actions={
           <>
             <span className="flex items-center gap-2 text-foreground-muted text-sm">
@@ -223,7 +223,7 @@ export function OrderPage() {
             ) : null}
             {can('delete') ? <DeleteOrderButton order={order} write={write} /> : null}
             {can('update') && next ? (
-              <Button onClick={() => void advanceOrder(write, order.id)}>Mark {statusLabel[next].toLowerCase()}</Button>
+              <Button onClick={() => void advanceOrder(write, order.id)}>{next.label}</Button>
             ) : null}
           </>
         }

@@ -2,6 +2,9 @@
 // A table for many rows: sort (click a header), filter (global search and per-column filters), column visibility,
 // row selection, keyboard row navigation (arrows, Home/End, PageUp/PageDown, Space selects, Enter opens), and
 // virtualised rows, so 100,000 rows scroll as smoothly as 100. Built on TanStack Table and TanStack Virtual.
+// A column's `meta.align: 'end'` right-aligns it (numbers, with tabular figures). Cells never wrap (rows keep the
+// height the virtualiser counts on): a table wider than its place scrolls sideways, with a shade at the edge that
+// has more, so a narrow screen never cuts columns off without a sign.
 // Given all rows it sorts and searches them itself; given a row count and the rows loaded so far (manual mode), it
 // leaves sorting and search to whoever loads them, for shops too large to hold in memory.
 import {
@@ -12,6 +15,7 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   type Row,
+  type RowData,
   type RowSelectionState,
   type SortingState,
   useReactTable,
@@ -19,10 +23,9 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownIcon, ArrowUpIcon, ChevronsUpDownIcon, Columns3Icon, SearchIcon } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import { Button } from '../button/button';
-import { Checkbox } from '../checkbox/checkbox';
 import {
   DropdownMenu,
   DropdownMenuCheckboxItem,
@@ -34,6 +37,13 @@ import { Input } from '../input/input';
 import { Skeleton } from '../skeleton/skeleton';
 
 export type { ColumnDef, ColumnFiltersState, Row, RowSelectionState, SortingState, VisibilityState };
+
+declare module '@tanstack/react-table' {
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** `end` right-aligns the header and cells, with tabular figures: for numbers and money. */
+    align?: 'start' | 'end';
+  }
+}
 
 /** Rows `start` (inclusive) to `end` (exclusive), in the table's order. */
 export type DataTableRange = { start: number; end: number };
@@ -67,14 +77,23 @@ export type DataTableProps<T> = {
   /** Per-column filters (e.g. `[{ id: 'status', value: 'ready' }]`), controlled. */
   columnFilters?: ColumnFiltersState;
   defaultSorting?: SortingState;
-  /** Enter on a focused row, or a double click. */
+  /** Enter on a focused row, or a double click (a single click with `activateOnClick`). */
   onRowActivate?: (row: T) => void;
+  /**
+   * A click anywhere on a row that is not on a control (a link, button, checkbox or field) activates it: for rows that
+   * open something, whose one accessible way in stays a link or Enter.
+   */
+  activateOnClick?: boolean;
+  /** A row's name for its checkbox ("Select order #13002"); by default its position. */
+  rowLabel?: (row: T) => string;
   /** Attributes for a row's <tr> (data-* for tests, state for styling). */
   rowProps?: (row: T) => React.HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | undefined>;
   /** Extra controls beside the search box. */
   toolbar?: React.ReactNode;
   /** Height of the scrolling body. */
   height?: number | string;
+  /** `height` is the most the body takes: a few rows, or none, make a short table instead of a large empty one. */
+  shrink?: boolean;
   rowHeight?: number;
   emptyText?: string;
   className?: string;
@@ -87,28 +106,51 @@ const selectColumnId = '__select';
 const noColumnFilters: ColumnFiltersState = [];
 const noSorting: SortingState = [];
 
+/** What the checkbox column reads from the table: the rows' names. */
+type SelectionMeta = { rowLabel?: (row: unknown) => string };
+
+/** Inside a row, the targets a click uses for itself rather than the row's activation. */
+const controls = 'a, button, input, select, textarea, label, [role="checkbox"], [role="menuitem"], [data-row-control]';
+
+/** A row's or the header's checkbox: the browser's own, in the kit's colour, light enough for every row in view. */
+const selectBox = 'size-4 cursor-pointer accent-primary align-middle';
+
 /**
  * The checkbox column. Defined once, outside render: a cell renderer that changes identity between renders
  * remounts its cells, and a click would land on a checkbox that is gone. (Define your own columns once too.)
+ * Native checkboxes: a kit Checkbox (Radix) in every row rendered in view more than doubled the orders page's
+ * mount at 100,000 orders (pnpm bench --only ui).
  */
 const selectColumn: ColumnDef<unknown, unknown> = {
   id: selectColumnId,
   size: 40,
   enableSorting: false,
   enableHiding: false,
-  header: ({ table }) => (
-    <Checkbox
-      aria-label="Select all rows"
-      checked={table.getIsAllRowsSelected() ? true : table.getIsSomeRowsSelected() ? 'indeterminate' : false}
-      onCheckedChange={(value) => table.toggleAllRowsSelected(value === true)}
-    />
-  ),
-  cell: ({ row }) => (
-    <Checkbox
-      aria-label={`Select row ${row.index + 1}`}
+  header: ({ table }) => {
+    const some = table.getIsSomeRowsSelected();
+    return (
+      <input
+        type="checkbox"
+        data-slot="data-table-select-all"
+        aria-label="Select all rows"
+        className={selectBox}
+        checked={table.getIsAllRowsSelected()}
+        ref={(element) => {
+          if (element) element.indeterminate = some;
+        }}
+        onChange={(event) => table.toggleAllRowsSelected(event.target.checked)}
+      />
+    );
+  },
+  cell: ({ row, table }) => (
+    <input
+      type="checkbox"
+      data-slot="data-table-select-row"
+      aria-label={`Select ${(table.options.meta as SelectionMeta | undefined)?.rowLabel?.(row.original) ?? `row ${row.index + 1}`}`}
+      className={selectBox}
       tabIndex={-1}
       checked={row.getIsSelected()}
-      onCheckedChange={(value) => row.toggleSelected(value === true)}
+      onChange={(event) => row.toggleSelected(event.target.checked)}
     />
   ),
 };
@@ -137,9 +179,12 @@ export function DataTable<T>({
   columnFilters = noColumnFilters,
   defaultSorting = noSorting,
   onRowActivate,
+  activateOnClick = false,
+  rowLabel,
   rowProps,
   toolbar,
   height = 560,
+  shrink = false,
   rowHeight = 44,
   emptyText = 'No rows match.',
   className,
@@ -151,6 +196,25 @@ export function DataTable<T>({
   const rowSelection = rowSelectionProp ?? ownSelection;
   const [focusedIndex, setFocusedIndex] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState({ before: false, after: false });
+  /** Whether columns are out of sight to either side, for the shades that say so. */
+  const measureMore = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const before = element.scrollLeft > 0;
+    const after = element.scrollLeft + element.clientWidth < element.scrollWidth - 1;
+    setMore((current) => (current.before === before && current.after === after ? current : { before, after }));
+  }, []);
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    measureMore();
+    const observer = new ResizeObserver(measureMore);
+    observer.observe(element);
+    const table = element.querySelector('table');
+    if (table) observer.observe(table);
+    return () => observer.disconnect();
+  }, [measureMore]);
 
   const allColumns = useMemo(
     () => (selectable ? [selectColumn as ColumnDef<T, unknown>, ...columns] : columns),
@@ -162,6 +226,7 @@ export function DataTable<T>({
     data: data as T[],
     columns: allColumns,
     getRowId,
+    meta: { rowLabel } as SelectionMeta,
     state: { sorting, globalFilter, columnVisibility, rowSelection, columnFilters },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
@@ -292,102 +357,138 @@ export function DataTable<T>({
       <p className="sr-only" aria-live="polite">
         {manual ? `${count} rows` : `${count} of ${data.length} rows`}
       </p>
-      <div
-        ref={scrollRef}
-        data-slot="data-table-scroll"
-        className="relative overflow-auto rounded-lg border border-border bg-surface"
-        style={{ height }}
-      >
-        <table
-          aria-label={label}
-          aria-rowcount={count + 1}
-          className="w-full caption-bottom border-separate border-spacing-0 text-sm"
+      <div className="relative">
+        <div
+          ref={scrollRef}
+          data-slot="data-table-scroll"
+          className="relative overflow-auto rounded-lg border border-border bg-surface"
+          style={shrink ? { maxHeight: height } : { height }}
+          onScroll={measureMore}
         >
-          <thead data-slot="data-table-header" className="sticky top-0 z-10 bg-surface-raised">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} aria-rowindex={1}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                      className="h-10 border-border border-b px-3 text-left align-middle font-medium text-foreground-muted"
-                      style={{ width: header.column.columnDef.size ? header.getSize() : undefined }}
-                    >
-                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="-mx-1 inline-flex cursor-pointer items-center gap-1 rounded px-1 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring [&_svg]:size-3.5"
-                        >
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <SortIcon direction={sorted} />
-                        </button>
-                      ) : (
-                        flexRender(header.column.columnDef.header, header.getContext())
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody data-slot="data-table-body">
-            {paddingTop > 0 ? (
-              <tr data-slot="data-table-spacer">
-                <td colSpan={visibleColumns} style={{ height: paddingTop, padding: 0 }} />
-              </tr>
-            ) : null}
-            {items.map((item) => {
-              const row = rowAt(item.index);
-              return (
-                <tr
-                  // manual mode keys rows by position: a new filter or window fills the same rows in view with
-                  // other documents (React updates them) instead of unmounting and mounting all of them
-                  key={manual ? item.index : (row?.id ?? item.index)}
-                  data-row-index={item.index}
-                  data-slot={row ? undefined : 'data-table-loading-row'}
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selectable && row ? row.getIsSelected() : undefined}
-                  aria-busy={row ? undefined : true}
-                  tabIndex={item.index === focused ? 0 : -1}
-                  onKeyDown={(event) => onKeyDown(event, row, item.index)}
-                  onFocus={() => setFocusedIndex(item.index)}
-                  onDoubleClick={() => row && onRowActivate?.(row.original)}
-                  className="outline-none transition-colors hover:bg-accent/60 focus-visible:bg-accent focus-visible:shadow-[inset_2px_0_0_var(--sl-color-ring)] aria-selected:bg-primary-subtle"
-                  style={{ height: rowHeight }}
-                  {...(row ? rowProps?.(row.original) : undefined)}
-                >
-                  {row ? (
-                    row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="border-border-subtle border-b px-3 align-middle">
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ))
-                  ) : (
-                    <td colSpan={visibleColumns} className="border-border-subtle border-b px-3 align-middle">
-                      <Skeleton className="h-4 w-full" />
-                    </td>
-                  )}
+          <table
+            aria-label={label}
+            aria-rowcount={count + 1}
+            className="w-full caption-bottom border-separate border-spacing-0 text-sm"
+          >
+            <thead data-slot="data-table-header" className="sticky top-0 z-10 bg-surface-raised">
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id} aria-rowindex={1}>
+                  {group.headers.map((header) => {
+                    const sorted = header.column.getIsSorted();
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                        className={cn(
+                          'h-10 border-border border-b px-3 text-left align-middle font-medium text-foreground-muted',
+                          header.column.columnDef.meta?.align === 'end' && 'text-right',
+                        )}
+                        style={{ width: header.column.columnDef.size ? header.getSize() : undefined }}
+                      >
+                        {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                          <button
+                            type="button"
+                            onClick={header.column.getToggleSortingHandler()}
+                            className="-mx-1 inline-flex cursor-pointer items-center gap-1 rounded px-1 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring [&_svg]:size-3.5"
+                          >
+                            {flexRender(header.column.columnDef.header, header.getContext())}
+                            <SortIcon direction={sorted} />
+                          </button>
+                        ) : (
+                          flexRender(header.column.columnDef.header, header.getContext())
+                        )}
+                      </th>
+                    );
+                  })}
                 </tr>
-              );
-            })}
-            {paddingBottom > 0 ? (
-              <tr data-slot="data-table-spacer">
-                <td colSpan={visibleColumns} style={{ height: paddingBottom, padding: 0 }} />
-              </tr>
-            ) : null}
-            {count === 0 ? (
-              <tr>
-                <td colSpan={visibleColumns} className="h-24 text-center text-foreground-muted">
-                  {emptyText}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+              ))}
+            </thead>
+            <tbody data-slot="data-table-body">
+              {paddingTop > 0 ? (
+                <tr data-slot="data-table-spacer">
+                  <td colSpan={visibleColumns} style={{ height: paddingTop, padding: 0 }} />
+                </tr>
+              ) : null}
+              {items.map((item) => {
+                const row = rowAt(item.index);
+                return (
+                  <tr
+                    // manual mode keys rows by position: a new filter or window fills the same rows in view with
+                    // other documents (React updates them) instead of unmounting and mounting all of them
+                    key={manual ? item.index : (row?.id ?? item.index)}
+                    data-row-index={item.index}
+                    data-slot={row ? undefined : 'data-table-loading-row'}
+                    aria-rowindex={item.index + 2}
+                    aria-selected={selectable && row ? row.getIsSelected() : undefined}
+                    aria-busy={row ? undefined : true}
+                    tabIndex={item.index === focused ? 0 : -1}
+                    onKeyDown={(event) => onKeyDown(event, row, item.index)}
+                    onFocus={() => setFocusedIndex(item.index)}
+                    onDoubleClick={() => !activateOnClick && row && onRowActivate?.(row.original)}
+                    onClick={(event) => {
+                      if (!activateOnClick || !row || !onRowActivate) return;
+                      if ((event.target as Element).closest(controls)) return;
+                      // a person selecting text to copy is not opening the row
+                      if (window.getSelection()?.toString()) return;
+                      onRowActivate(row.original);
+                    }}
+                    className={cn(
+                      'outline-none transition-colors hover:bg-accent/60 focus-visible:bg-accent focus-visible:shadow-[inset_2px_0_0_var(--sl-color-ring)] aria-selected:bg-primary-subtle',
+                      activateOnClick && row && 'cursor-pointer',
+                    )}
+                    style={{ height: rowHeight }}
+                    {...(row ? rowProps?.(row.original) : undefined)}
+                  >
+                    {row ? (
+                      row.getVisibleCells().map((cell) => (
+                        <td
+                          key={cell.id}
+                          className={cn(
+                            'whitespace-nowrap border-border-subtle border-b px-3 align-middle',
+                            cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
+                          )}
+                        >
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      ))
+                    ) : (
+                      <td colSpan={visibleColumns} className="border-border-subtle border-b px-3 align-middle">
+                        <Skeleton className="h-4 w-full" />
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+              {paddingBottom > 0 ? (
+                <tr data-slot="data-table-spacer">
+                  <td colSpan={visibleColumns} style={{ height: paddingBottom, padding: 0 }} />
+                </tr>
+              ) : null}
+              {count === 0 ? (
+                <tr>
+                  <td colSpan={visibleColumns} className="h-24 text-center text-foreground-muted">
+                    {emptyText}
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+        {more.before ? (
+          <div
+            aria-hidden="true"
+            data-slot="data-table-more-before"
+            className="pointer-events-none absolute inset-y-px left-px z-20 w-6 rounded-l-lg bg-linear-to-r from-foreground/20 to-transparent"
+          />
+        ) : null}
+        {more.after ? (
+          <div
+            aria-hidden="true"
+            data-slot="data-table-more-after"
+            className="pointer-events-none absolute inset-y-px right-px z-20 w-6 rounded-r-lg bg-linear-to-l from-foreground/20 to-transparent"
+          />
+        ) : null}
       </div>
     </div>
   );
