@@ -5,7 +5,7 @@
 // over High (server)". Reverse on A writes High back as a normal edit: the server ends with it, the history says
 // who reversed it, and both rows then say the value is back. A's Conflicts page lists the order among what can
 // still be reversed until then.
-import type { Order, OrderPriority } from '@syncline/domain';
+import { type Order, type OrderPriority, orderPriorityLabel } from '@syncline/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Device, devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
@@ -14,9 +14,9 @@ import { setOnline } from '../support/network';
 describe('settled automatically journey', () => {
   const journey = devicesJourney(2);
 
-  async function savePriority(page: Page, priority: string) {
+  async function savePriority(page: Page, priority: OrderPriority) {
     await page.getByRole('combobox', { name: 'Priority' }).click();
-    await page.getByRole('option', { name: priority, exact: true }).click();
+    await page.getByRole('option', { name: orderPriorityLabel[priority], exact: true }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByText(/Saved on this device/).count()).toBeGreaterThan(0);
   }
@@ -50,7 +50,9 @@ describe('settled automatically journey', () => {
     await expect
       .poll(() => row.textContent(), { timeout: 20_000 })
       .toContain('Priority settled automatically · latest edit won: Urgent (another device) over High (server)');
-    await expect.poll(() => a.page.getByRole('combobox', { name: 'Priority' }).textContent()).toBe('urgent');
+    await expect
+      .poll(() => a.page.getByRole('combobox', { name: 'Priority' }).textContent())
+      .toBe(orderPriorityLabel.urgent);
 
     // the Conflicts page lists it too, under the order's name, among what can still be reversed
     const conflictsLink = a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Conflicts/ });
@@ -71,7 +73,9 @@ describe('settled automatically journey', () => {
     await a.page.getByRole('heading', { name: 'Conflicts', exact: true }).waitFor();
     await expect.poll(() => listed.count()).toBe(0);
     // the other device follows like any edit, and its row says the value is back
-    await expect.poll(() => b.page.getByRole('combobox', { name: 'Priority' }).textContent()).toBe('high');
+    await expect
+      .poll(() => b.page.getByRole('combobox', { name: 'Priority' }).textContent())
+      .toBe(orderPriorityLabel.high);
     await expect.poll(() => settledRow(b.page).textContent()).toContain('Reversed: High is back');
   });
 });

@@ -2,7 +2,7 @@
 // form at once; saving writes only what this operator changed, so the other device's change survives. When both
 // change the same field, the form says "Changed on another device: A → B" under it and saves nothing until the
 // operator keeps theirs or their own; the server ends with exactly what was chosen, and no stale value is written.
-import { type Order, type OrderPriority, orderPriorities } from '@syncline/domain';
+import { type Order, type OrderPriority, orderPriorities, orderPriorityLabel } from '@syncline/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Device, devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
@@ -11,7 +11,7 @@ import { type Device, devicesJourney, openOrderOnEach, serverOrders } from '../s
 const editsOf = (order: Order | undefined) =>
   (order?.history ?? []).filter((entry) => entry.summary.startsWith('Edited')).sort((x, y) => x.at - y.at);
 
-const label = (priority: OrderPriority) => priority[0]?.toUpperCase() + priority.slice(1);
+const label = (priority: OrderPriority) => orderPriorityLabel[priority];
 
 describe('stale edit journey', () => {
   const journey = devicesJourney(2);
@@ -21,8 +21,8 @@ describe('stale edit journey', () => {
 
   async function choosePriority(page: Page, priority: OrderPriority) {
     await priorityOf(page).click();
-    await page.getByRole('option', { name: priority, exact: true }).click();
-    await expect.poll(() => priorityOf(page).textContent()).toBe(priority);
+    await page.getByRole('option', { name: label(priority), exact: true }).click();
+    await expect.poll(() => priorityOf(page).textContent()).toBe(label(priority));
   }
 
   async function save(page: Page) {
@@ -42,7 +42,7 @@ describe('stale edit journey', () => {
     const { devices } = journey;
     const [a, b] = devices as [Device, Device];
     await openOrderOnEach(journey, order);
-    for (const { page } of devices) await expect.poll(() => priorityOf(page).textContent()).toBe(first);
+    for (const { page } of devices) await expect.poll(() => priorityOf(page).textContent()).toBe(label(first));
 
     // A starts editing the notes; B changes the priority and saves.
     await notesOf(a.page).fill('A: customer collects at noon');
@@ -51,7 +51,7 @@ describe('stale edit journey', () => {
     await expect.poll(async () => (await serverOrder(order.id))?.priority).toBe(second);
 
     // A's form follows B on the field A has not touched, and keeps A's notes.
-    await expect.poll(() => priorityOf(a.page).textContent()).toBe(second);
+    await expect.poll(() => priorityOf(a.page).textContent()).toBe(label(second));
     expect(await notesOf(a.page).inputValue()).toBe('A: customer collects at noon');
     await expect.poll(() => a.page.getByText('Not saved yet: Notes').count()).toBe(1);
 
@@ -74,7 +74,7 @@ describe('stale edit journey', () => {
       .poll(() => notice.textContent())
       .toContain(`Changed on another device: ${label(second)} → ${label(fourth)}`);
     expect(await notice.textContent()).toContain(`Yours: ${label(third)}`);
-    expect(await priorityOf(a.page).textContent()).toBe(third);
+    expect(await priorityOf(a.page).textContent()).toBe(label(third));
     await save(a.page);
     await expect.poll(() => a.page.getByRole('alert').filter({ hasText: 'Nothing was saved' }).count()).toBe(1);
     expect((await serverOrder(order.id))?.priority).toBe(fourth);
@@ -84,7 +84,7 @@ describe('stale edit journey', () => {
     await expect.poll(() => notice.count()).toBe(0);
     await save(a.page);
     await expect.poll(async () => (await serverOrder(order.id))?.priority).toBe(third);
-    await expect.poll(() => priorityOf(b.page).textContent()).toBe(third);
+    await expect.poll(() => priorityOf(b.page).textContent()).toBe(label(third));
 
     // Both change the notes: A keeps the other device's; nothing of A's notes is written.
     await notesOf(a.page).fill('A: leave at reception');
@@ -103,7 +103,7 @@ describe('stale edit journey', () => {
     stored = await serverOrder(order.id);
     expect(stored?.priority).toBe(third);
     for (const { page } of devices) {
-      await expect.poll(() => priorityOf(page).textContent()).toBe(third);
+      await expect.poll(() => priorityOf(page).textContent()).toBe(label(third));
       await expect.poll(() => notesOf(page).inputValue()).toBe('B: call before delivery');
     }
     expect(editsOf(stored).map((entry) => entry.summary)).toEqual([
