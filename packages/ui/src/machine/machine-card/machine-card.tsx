@@ -260,24 +260,26 @@ export function MachineCard({
       )}
       {...props}
     >
-      <header className="flex items-start justify-between gap-2">
+      {/* in a narrow card the state and freshness move under the name rather than squeeze it to a word a line */}
+      <header className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1">
         {/* names and places wrap, never truncate: two washers differ only at the end of their names */}
-        <div className="min-w-0 break-words">
+        <div className="min-w-0 flex-[1_1_8rem] break-words">
           <h3 className="font-display font-semibold text-base leading-tight">{renderName ? renderName(name) : name}</h3>
           {kind || location ? (
             <p className="text-foreground-muted text-xs">{[kind, location].filter(Boolean).join(' · ')}</p>
           ) : null}
         </div>
-        <div className="flex max-w-[55%] shrink-0 flex-col items-end gap-1 text-right text-xs">
+        <div className="ms-auto flex min-w-0 flex-col items-end gap-1 text-right text-xs">
           <span data-slot="machine-state" className="flex items-center gap-1.5 font-medium">
             <span aria-hidden="true" className={cn('size-2 shrink-0 rounded-full', stateDot[shown])} />
             {machineStateLabel[shown]}
           </span>
-          <span data-slot="machine-connection" className="flex items-start gap-1.5 text-foreground-muted">
+          {/* a block with an inline dot: when "last seen 17 min ago" wraps, the dot stays beside its first word */}
+          <span data-slot="machine-connection" className="block text-foreground-muted">
             <span
               aria-hidden="true"
               className={cn(
-                'mt-1 size-2 shrink-0 rounded-full',
+                'me-1.5 inline-block size-2 rounded-full',
                 connectionDot[connection],
                 connection !== 'online' && 'rounded-[1px]',
               )}
