@@ -4,7 +4,7 @@
 
 import { useCan, useDocument, useLiveQuery, usePending } from '@syncline/data';
 import type { Location, Machine, MachineCommand } from '@syncline/domain';
-import { Card, CardContent, CardHeader, CardTitle, EmptyState, Sparkline } from '@syncline/ui';
+import { Button, Card, CardContent, CardHeader, CardTitle, EmptyState, Sparkline } from '@syncline/ui';
 import { AlarmChip, MachineCard, sortAlarms } from '@syncline/ui/machine';
 import { useNow } from '@syncline/ui/sync';
 import { Link, useParams } from 'react-router';
@@ -149,7 +149,11 @@ export function MachinePage() {
       <PageHeader
         title={machine.name}
         description={`${machineKindLabel(machine.kind)} · ${locationName(locations, machine.location)}`}
-        actions={<Link to="/machines">All machines</Link>}
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <Link to="/machines">All machines</Link>
+          </Button>
+        }
       />
       <div className="grid gap-4 lg:grid-cols-[22rem_1fr]">
         <MachineCard
