@@ -7,7 +7,6 @@ import { CommandPalette, type CommandPaletteGroup } from '@syncline/ui';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { statusLabel } from '../lib/format';
-import { machinePath } from '../lib/machine-view';
 import { pages } from '../runtime/navigation';
 
 const MAX_ORDERS = 20;
@@ -37,7 +36,7 @@ export function ControlCenterPalette({ open, onOpenChange }: { open: boolean; on
             id: machine.id,
             label: machine.name,
             hint: machine.state,
-            onSelect: () => navigate(machinePath(machine.id)),
+            onSelect: () => navigate('/machines'),
           })),
       },
       {

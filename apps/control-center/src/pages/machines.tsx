@@ -8,7 +8,7 @@ import { EmptyState } from '@syncline/ui';
 import { MachineGrid, machineStateLabel } from '@syncline/ui/machine';
 import { useNow } from '@syncline/ui/sync';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { MachineFiltersBar } from '../components/machine-filters-bar';
 import {
   filterMachines,
@@ -57,8 +57,9 @@ export function MachinesPage() {
   }, [pending, commands]);
 
   const dataAsOf = useMachineDataAsOf(machines);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = parseMachineFilters(searchParams);
+  // the location rather than useSearchParams, which would add its helpers to the router every page loads
+  const filters = parseMachineFilters(new URLSearchParams(useLocation().search));
+  const navigate = useNavigate();
   // the state filter and grouping use what the cards show, which ages with the clock
   const now = useNow(undefined, 5_000);
   const siteName = (id: string) => locationName(locations, id);
@@ -81,7 +82,7 @@ export function MachinesPage() {
       <MachineFiltersBar
         filters={filters}
         sites={sites}
-        onChange={(next) => setSearchParams(machineFiltersSearch(next), { replace: true })}
+        onChange={(next) => navigate({ search: machineFiltersSearch(next).toString() }, { replace: true })}
       />
       {machines.length > 0 && shown.length === 0 ? (
         <EmptyState
