@@ -19,6 +19,22 @@ describe('machines journey', () => {
   /** sorted by id, as the simulator takes them: it leaves the first two silent */
   let machines: Machine[];
 
+  /**
+   * Has the simulator raise an alarm and waits until the server holds it. The simulator on this branch can drop a
+   * request made while a tick's report is on its way (fixed on main by 245b0c5), so an unheard one is asked again.
+   */
+  const raiseAlarm = async (machine: Machine, code: 'E-DRAIN' | 'E-VIBR') => {
+    await expect
+      .poll(async () => {
+        const held = (await server.pullAll<Machine>('machines', controlCenterSchemas.machines)).find(
+          (each) => each.id === machine.id,
+        );
+        const raised = held?.alarms.some((alarm) => alarm.code === code && alarm.acknowledgedAt == null);
+        if (!raised) center.simulators['northwind-laundry']?.raiseAlarm(machine.id, code);
+        return raised;
+      })
+      .toBe(true);
+  };
   const card = (machine: Machine) => page.getByRole('article', { name: new RegExp(`^${machine.name},`) });
   const cards = () => page.getByRole('article');
 
@@ -82,7 +98,7 @@ describe('machines journey', () => {
   it('opens a machine’s page from its card, with its alarm history, and acknowledges in place', async () => {
     const machine = machines[2] as Machine;
     await page.goto(new URL('/machines', center.url).href);
-    center.simulators['northwind-laundry']?.raiseAlarm(machine.id, 'E-DRAIN');
+    await raiseAlarm(machine, 'E-DRAIN');
     await card(machine).getByRole('link', { name: machine.name }).click();
     await page.getByRole('heading', { name: machine.name, level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/machines/${machine.id}`);
@@ -108,7 +124,7 @@ describe('machines journey', () => {
 
   it('opens a machine’s page from a dashboard alarm', async () => {
     const machine = machines[3] as Machine;
-    center.simulators['northwind-laundry']?.raiseAlarm(machine.id, 'E-VIBR');
+    await raiseAlarm(machine, 'E-VIBR');
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     const row = page.getByRole('listitem').filter({ hasText: 'E-VIBR' }).filter({ hasText: machine.name });
     await row.waitFor();
