@@ -230,7 +230,8 @@ export function MachineCard({
     const at = freshnessAt(time);
     return [
       connectionText(at, lastSeenAt, dataAsOf, time),
-      cycle ? cycleStatus(state, cycle, at).remainingMs : '',
+      // the countdown shows whole seconds: a tick within the same second changes nothing on screen
+      cycle ? Math.ceil((cycleStatus(state, cycle, at).remainingMs ?? 0) / 1000) : '',
       alarm ? alarmDuration(alarm, time) : '',
     ].join('|');
   });
@@ -260,39 +261,39 @@ export function MachineCard({
       )}
       {...props}
     >
-      {/* in a narrow card the state and freshness move under the name rather than squeeze it to a word a line */}
-      <header className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1">
-        {/* names and places wrap, never truncate: two washers differ only at the end of their names */}
-        <div className="min-w-0 flex-[1_1_8rem] break-words">
-          <h3 className="font-display font-semibold text-base leading-tight">{renderName ? renderName(name) : name}</h3>
-          {kind || location ? (
-            <p className="text-foreground-muted text-xs">{[kind, location].filter(Boolean).join(' · ')}</p>
-          ) : null}
-        </div>
-        <div className="ms-auto flex min-w-0 flex-col items-end gap-1 text-right text-xs">
-          <span data-slot="machine-state" className="flex items-center gap-1.5 font-medium">
+      {/* name and state on one line; place, freshness and queued commands under the name, full width, so a longer
+          "last seen …" never squeezes the name or moves the state */}
+      <header className="flex flex-col gap-1">
+        <div className="flex items-start justify-between gap-2">
+          {/* names wrap, never truncate: two washers differ only at the end of their names */}
+          <h3 className="min-w-0 break-words font-display font-semibold text-base leading-tight">
+            {renderName ? renderName(name) : name}
+          </h3>
+          <span data-slot="machine-state" className="flex shrink-0 items-center gap-1.5 font-medium text-xs">
             <span aria-hidden="true" className={cn('size-2 shrink-0 rounded-full', stateDot[shown])} />
             {machineStateLabel[shown]}
           </span>
-          {/* a block with an inline dot: when "last seen 17 min ago" wraps, the dot stays beside its first word */}
-          <span data-slot="machine-connection" className="block text-foreground-muted">
-            <span
-              aria-hidden="true"
-              className={cn(
-                'me-1.5 inline-block size-2 rounded-full',
-                connectionDot[connection],
-                connection !== 'online' && 'rounded-[1px]',
-              )}
-            />
-            {connectionText(freshness, lastSeenAt, dataAsOf, now)}
-          </span>
-          {queuedCommands > 0 ? (
-            <span data-slot="machine-queued" className="flex items-center gap-1.5 text-foreground-muted">
-              <SyncDot state="pending" aria-hidden="true" />
-              {queuedCommands} {queuedCommands === 1 ? 'command' : 'commands'} queued
-            </span>
-          ) : null}
         </div>
+        {kind || location ? (
+          <p className="break-words text-foreground-muted text-xs">{[kind, location].filter(Boolean).join(' · ')}</p>
+        ) : null}
+        <p data-slot="machine-connection" className="flex items-center gap-1.5 text-foreground-muted text-xs">
+          <span
+            aria-hidden="true"
+            className={cn(
+              'size-2 shrink-0 rounded-full',
+              connectionDot[connection],
+              connection !== 'online' && 'rounded-[1px]',
+            )}
+          />
+          {connectionText(freshness, lastSeenAt, dataAsOf, now)}
+        </p>
+        {queuedCommands > 0 ? (
+          <p data-slot="machine-queued" className="flex items-center gap-1.5 text-foreground-muted text-xs">
+            <SyncDot state="pending" aria-hidden="true" />
+            {queuedCommands} {queuedCommands === 1 ? 'command' : 'commands'} queued
+          </p>
+        ) : null}
       </header>
 
       {cycle && status ? (
