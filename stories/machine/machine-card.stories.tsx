@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { AlarmChip, MachineCard, MachineGrid, type MachineGridItem } from '@syncline/ui/machine';
+import { MachineCard } from '@syncline/ui/machine';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 
 const now = Date.UTC(2026, 0, 15, 9, 30);
@@ -48,8 +48,24 @@ export const Paused: Story = {
     cycle: { program: 'Wool 40°', startedAt: now - 30 * minute, durationSec: 3600, pausedAt: now - 5 * minute },
   },
   play: async ({ canvas, args }) => {
+    await expect(canvas.getByRole('article', { name: 'Washer 3, Paused' })).toHaveTextContent(/35:00 left, paused/);
     await userEvent.click(canvas.getByRole('button', { name: 'Resume Washer 3' }));
     await expect(args.onCommand).toHaveBeenCalledWith('start');
+  },
+};
+
+/** A pause the machine did not time, past the cycle's length: still paused, never "Cycle complete". */
+export const PausedPastItsLength: Story = {
+  args: {
+    name: 'Dryer 4',
+    kind: 'Dryer',
+    state: 'paused',
+    cycle: { program: 'Cotton dry', startedAt: now - 90 * minute, durationSec: 3600 },
+  },
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole('article', { name: 'Dryer 4, Paused' });
+    await expect(card).toHaveTextContent(/Paused, time left unknown/);
+    await expect(card).not.toHaveTextContent(/Cycle complete|100%/);
   },
 };
 export const Done: Story = {
@@ -76,6 +92,48 @@ export const ErrorWithCriticalAlarm: Story = {
 };
 export const Maintenance: Story = { args: { state: 'maintenance', cycle: null } };
 
+/** Silent for 17 minutes: greyed, its state Unknown, its countdown stopped at the last report. */
+export const StaleShowsUnknown: Story = {
+  args: {
+    lastSeenAt: now - 17 * minute,
+    cycle: { program: 'Cotton 60°', startedAt: now - 30 * minute, durationSec: 3600 },
+  },
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole('article', { name: 'Washer 3, Unknown' });
+    await expect(card).toHaveAttribute('data-live', 'false');
+    await expect(card).toHaveTextContent(/last seen 17 min ago/);
+    await expect(card).toHaveTextContent(/47:00 left at its last report/);
+    await expect(card).not.toHaveTextContent(/Running/);
+    await expect(card.querySelector('[data-slot="machine-countdown"]')).toBeNull();
+  },
+};
+
+/** This device is offline: the card says how old its figures are instead of "Online". */
+export const DeviceOfflineAsOf: Story = {
+  args: { lastSeenAt: now - 2 * minute, dataAsOf: now - 2 * minute + 5_000 },
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole('article', { name: 'Washer 3, Running' });
+    await expect(card).toHaveTextContent(/As of \d\d:\d\d/);
+    await expect(card).not.toHaveTextContent(/Online/);
+    await expect(card.querySelector('[data-slot="machine-countdown"]')).toBeNull();
+  },
+};
+
+/** Long names wrap onto more lines; nothing is cut off with an ellipsis. */
+export const LongNameWraps: Story = {
+  args: {
+    name: 'Washer 12 (left bank, by the loading door)',
+    location: 'Lisbon Mill, basement floor',
+    lastSeenAt: now - 9 * minute,
+    className: 'w-72',
+  },
+  play: async ({ canvas }) => {
+    const heading = canvas.getByRole('heading', { name: 'Washer 12 (left bank, by the loading door)' });
+    await expect(heading.scrollWidth).toBeLessThanOrEqual(heading.clientWidth);
+    await expect(getComputedStyle(heading).textOverflow).not.toBe('ellipsis');
+  },
+};
+
 export const StaleAndOffline: Story = {
   render: (args) => (
     <div className="flex flex-wrap gap-4">
@@ -97,6 +155,22 @@ export const CommandsQueuedOffline: Story = {
   },
 };
 
+export const PauseAsksFirst: Story = {
+  parameters: { visual: false },
+  play: async ({ canvas, args }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Pause Washer 3' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Pause Washer 3?' });
+    await expect(args.onCommand).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await expect(args.onCommand).not.toHaveBeenCalled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Pause Washer 3' }));
+    await userEvent.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Pause machine' }),
+    );
+    await waitFor(() => expect(args.onCommand).toHaveBeenCalledWith('pause'));
+  },
+};
+
 export const StopAsksFirst: Story = {
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
@@ -105,75 +179,5 @@ export const StopAsksFirst: Story = {
     await expect(args.onCommand).not.toHaveBeenCalled();
     await userEvent.click(within(dialog).getByRole('button', { name: /stop/i }));
     await waitFor(() => expect(args.onCommand).toHaveBeenCalledWith('stop'));
-  },
-};
-
-export const EveryAlarmSeverity: Story = {
-  render: () => (
-    <div className="flex w-96 flex-col gap-2">
-      {(['warning', 'minor', 'major', 'critical'] as const).map((severity, index) => (
-        <AlarmChip
-          key={severity}
-          now={now}
-          alarm={{
-            id: severity,
-            severity,
-            code: `E-${index}`,
-            message: `A ${severity} alarm`,
-            raisedAt: now - (index + 1) * minute,
-          }}
-          onAcknowledge={() => {}}
-        />
-      ))}
-      <AlarmChip
-        now={now}
-        alarm={{
-          id: 'ack',
-          severity: 'major',
-          code: 'E-ACK',
-          message: 'Acknowledged alarm',
-          raisedAt: now - 9 * minute,
-          acknowledgedAt: now - minute,
-        }}
-      />
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    for (const severity of ['warning', 'minor', 'major', 'critical'])
-      await expect(canvas.getByRole('button', { name: new RegExp(`Acknowledge ${severity} alarm`) })).toBeVisible();
-    await expect(canvas.getByText(/Acknowledged$/)).toBeVisible();
-  },
-};
-
-const grid: MachineGridItem[] = (['idle', 'running', 'paused', 'done', 'error', 'maintenance'] as const).map(
-  (state, index) => ({
-    id: `m${index}`,
-    name: `Machine ${index + 1}`,
-    kind: 'Washer',
-    state,
-    lastSeenAt: now - 10_000,
-    cycle:
-      state === 'running' || state === 'paused'
-        ? { program: 'Cotton 60°', startedAt: now - 10 * minute, durationSec: 1800 }
-        : null,
-    telemetry: telemetry.slice(0, 2),
-  }),
-);
-
-export const Grid: StoryObj<typeof MachineGrid> = {
-  render: () => <MachineGrid machines={grid} now={now} label="Shop floor" />,
-  play: async ({ canvas }) => {
-    await expect(canvas.getAllByRole('article')).toHaveLength(6);
-  },
-};
-
-/** The machine someone searched for: its card scrolled to, focused and outlined. */
-export const GridWithOneMachineAskedFor: StoryObj<typeof MachineGrid> = {
-  render: () => <MachineGrid machines={grid} now={now} label="Shop floor" highlightedId="m3" />,
-  play: async ({ canvas }) => {
-    const card = canvas.getByRole('article', { name: /^Machine 4,/ });
-    await waitFor(() => expect(card).toHaveFocus());
-    await expect(card).toHaveAttribute('data-highlighted', 'true');
-    await expect(canvas.getByRole('article', { name: /^Machine 1,/ })).not.toHaveAttribute('data-highlighted');
   },
 };

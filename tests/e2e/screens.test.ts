@@ -11,7 +11,7 @@ import { compareScreenshot } from '../support/screenshot';
 const screens = [
   { name: 'dashboard', link: 'Dashboard', ready: /Orders by status/ },
   { name: 'orders', link: 'Orders', ready: /#10120/ },
-  { name: 'machines', link: 'Machines', ready: /machines, live/ },
+  { name: 'machines', link: 'Machines', ready: /machines · \d+ running/ },
   { name: 'conflicts', link: 'Conflicts', ready: /No conflicts/ },
   { name: 'sync', link: 'Sync', ready: /Sessions on this device/ },
   { name: 'settings', link: 'Settings', ready: /Follow the system/ },

@@ -592,9 +592,11 @@ export const clockFixtures: Record<string, Mountable & { textChanges: number }> 
     why: 'the countdown moves every second',
     textChanges: idleSeconds,
     render: () => (
+      // online: a card counts down only while its data is live (no heartbeat to go by would stop the countdown)
       <MachineCard
         name="Washer 1"
         state="running"
+        connection="online"
         cycle={{ program: 'Wool', startedAt: Date.now(), durationSec: 3600 }}
       />
     ),

@@ -3,9 +3,10 @@
 import { useLiveQuery, useSyncStatus } from '@syncline/data';
 import { type Machine, machineStates, type Order, orderStatusFlow } from '@syncline/domain';
 import { Badge, Card, CardContent, CardHeader, CardTitle } from '@syncline/ui';
-import { AlarmChip } from '@syncline/ui/machine';
+import { AlarmChip, sortAlarms } from '@syncline/ui/machine';
 import { useNow } from '@syncline/ui/sync';
 import { Link } from 'react-router';
+import { machinePath } from '../lib/machine-view';
 import { PageHeader } from './page-header';
 
 function CountBars<K extends string>({
@@ -69,9 +70,12 @@ export function DashboardPage() {
   const conflicts = useSyncStatus((s) => s.conflictCount);
   const connection = useSyncStatus((s) => s.connection);
   const now = useNow(undefined, 30_000);
-  const alarms = machines
-    .flatMap((machine) => machine.alarms.filter((alarm) => !alarm.acknowledgedAt).map((alarm) => ({ machine, alarm })))
-    .sort((a, b) => b.alarm.raisedAt - a.alarm.raisedAt);
+  const alarms = sortAlarms(
+    machines.flatMap((machine) =>
+      machine.alarms.filter((alarm) => !alarm.acknowledgedAt).map((alarm) => ({ machine, alarm })),
+    ),
+    (row) => row.alarm,
+  );
 
   return (
     <>
@@ -117,7 +121,7 @@ export function DashboardPage() {
               <ul className="flex flex-col gap-2">
                 {alarms.slice(0, 8).map(({ machine, alarm }) => (
                   <li key={alarm.id} className="flex items-center justify-between gap-3 text-sm">
-                    <Link to="/machines" className="font-medium hover:underline">
+                    <Link to={machinePath(machine.id)} className="font-medium hover:underline">
                       {machine.name}
                     </Link>
                     <AlarmChip alarm={alarm} now={now} />

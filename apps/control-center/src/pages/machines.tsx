@@ -1,32 +1,41 @@
-// The live machine grid: state, cycle countdown, alarms with acknowledge, telemetry sparklines, and quick
-// actions queued while offline (a dot on the card counts commands not yet on the server). `?machine=<id>` (the
-// command palette's "go to a machine") scrolls to that machine's card, focuses and outlines it.
+// The live machine floor: filter by site, type and state and group by any of them (kept in the address), then a grid
+// per group: state and freshness, cycle countdown, alarms with acknowledge, telemetry sparklines, quick actions
+// queued while offline (a dot on the card counts commands not yet on the server), each name a link to its page.
+// `?machine=<id>` (the command palette's "go to a machine") scrolls to that machine's card, focuses and outlines it.
 
 import { useCan, useLiveQuery, usePending } from '@syncline/data';
 import type { Location, Machine, MachineCommand } from '@syncline/domain';
-import { MachineGrid, type MachineGridItem } from '@syncline/ui/machine';
-import { useMemo, useRef } from 'react';
-import { useLocation } from 'react-router';
+import { EmptyState } from '@syncline/ui';
+import { MachineGrid, machineStateLabel } from '@syncline/ui/machine';
+import { useNow } from '@syncline/ui/sync';
+import { useMemo } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { MachineFiltersBar } from '../components/machine-filters-bar';
+import {
+  filterMachines,
+  groupMachines,
+  type MachineFilters,
+  type MachineGroup,
+  machineFiltersSearch,
+  parseMachineFilters,
+} from '../lib/machine-filters';
+import {
+  locationName,
+  machineCardItem,
+  machineKindLabel,
+  machinePath,
+  useMachineDataAsOf,
+  useTelemetryHistory,
+} from '../lib/machine-view';
 import { acknowledgeAlarm, sendMachineCommand } from '../lib/machines';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
 
-const HISTORY = 24;
-
-/** Keeps the last readings of each telemetry value, per machine, for the sparklines. */
-function useTelemetryHistory(machines: readonly Machine[]) {
-  const history = useRef(new Map<string, { at: number; values: Record<string, number[]> }>());
-  for (const machine of machines) {
-    const entry = history.current.get(machine.id) ?? { at: -1, values: {} };
-    if (entry.at !== machine.lastSeenAt) {
-      for (const [key, value] of Object.entries(machine.telemetry)) {
-        entry.values[key] = [...(entry.values[key] ?? []), value as number].slice(-HISTORY);
-      }
-      entry.at = machine.lastSeenAt;
-      history.current.set(machine.id, entry);
-    }
-  }
-  return history.current;
+/** A group's heading: the site's name, "Dryers", "Unknown". */
+function groupTitle({ key }: MachineGroup, filters: MachineFilters, locations: readonly Location[]) {
+  if (filters.group === 'site') return locationName(locations, key);
+  if (filters.group === 'type') return `${machineKindLabel(key as Machine['kind'])}s`;
+  return machineStateLabel[key as keyof typeof machineStateLabel] ?? key;
 }
 
 export function MachinesPage() {
@@ -36,8 +45,6 @@ export function MachinesPage() {
   const pending = usePending();
   const write = useWriteContext();
   const history = useTelemetryHistory(machines);
-  // the location rather than useSearchParams, which would add its helpers to the router every page loads
-  const asked = new URLSearchParams(useLocation().search).get('machine') ?? undefined;
 
   const queued = useMemo(() => {
     const unsent = new Set(
@@ -50,61 +57,80 @@ export function MachinesPage() {
     return counts;
   }, [pending, commands]);
 
-  const items: MachineGridItem[] = machines.map((machine) => {
-    const values = history.get(machine.id)?.values ?? {};
-    return {
-      id: machine.id,
-      name: machine.name,
-      kind: machine.kind.charAt(0).toUpperCase() + machine.kind.slice(1),
-      location: locations.find((location) => location.id === machine.location)?.name ?? machine.location,
-      state: machine.state,
-      lastSeenAt: machine.lastSeenAt,
-      cycle: machine.currentCycle
-        ? {
-            program: machine.currentCycle.program,
-            startedAt: machine.currentCycle.startedAt,
-            durationSec: machine.currentCycle.durationSec,
-          }
-        : null,
-      alarms: machine.alarms,
-      telemetry: [
-        {
-          id: 'temperature',
-          label: 'Temperature',
-          value: machine.telemetry.temperatureC,
-          unit: '°C',
-          history: values.temperatureC,
-        },
-        { id: 'drum', label: 'Drum', value: machine.telemetry.drumRpm, unit: 'rpm', history: values.drumRpm },
-        { id: 'power', label: 'Power', value: machine.telemetry.powerKw, unit: 'kW', history: values.powerKw },
-      ],
-      queuedCommands: queued.get(machine.id) ?? 0,
-    };
-  });
+  const dataAsOf = useMachineDataAsOf(machines);
+  // the location rather than useSearchParams, which would add its helpers to the router every page loads
+  const search = new URLSearchParams(useLocation().search);
+  const filters = parseMachineFilters(search);
+  const asked = search.get('machine') ?? undefined;
+  const navigate = useNavigate();
+  // the state filter and grouping use what the cards show, which ages with the clock
+  const now = useNow(undefined, 5_000);
+  const siteName = (id: string) => locationName(locations, id);
+  const shown = filterMachines(machines, filters, now);
+  const groups = groupMachines(shown, filters.group, now, siteName);
+  const sites = [...new Set(machines.map((machine) => machine.location))]
+    .map((id) => [id, siteName(id)] as const)
+    .sort((a, b) => a[1].localeCompare(b[1]));
 
   const byId = new Map(machines.map((machine) => [machine.id, machine]));
   const canCommand = useCan('commands');
   const canChangeMachines = useCan('machines');
+  const filtered = shown.length !== machines.length;
   return (
     <>
-      <PageHeader title="Machines" description={`${machines.length} machines, live`} />
-      <MachineGrid
-        label="Machines"
-        machines={items}
-        highlightedId={asked}
-        // a role that may not send commands or change machines (a viewer) gets no buttons for them
-        onCommand={
-          canCommand('create')
-            ? (id, command) => {
-                const machine = byId.get(id);
-                if (machine) void sendMachineCommand(write, machine, command);
-              }
-            : undefined
-        }
-        onAcknowledgeAlarm={
-          canChangeMachines('update') ? (id, alarmId) => void acknowledgeAlarm(write, id, alarmId) : undefined
-        }
+      <PageHeader
+        title="Machines"
+        description={filtered ? `Showing ${shown.length} of ${machines.length} machines` : undefined}
       />
+      <MachineFiltersBar
+        filters={filters}
+        sites={sites}
+        onChange={(next) => navigate({ search: machineFiltersSearch(next).toString() }, { replace: true })}
+      />
+      {machines.length > 0 && shown.length === 0 ? (
+        <EmptyState
+          title="No machines match"
+          description="No machine on this device has that site, type and state."
+          action={<Link to="/machines">Show all machines</Link>}
+        />
+      ) : null}
+      <div className="flex flex-col gap-6">
+        {groups
+          .filter((group) => group.machines.length > 0)
+          .map((group) => {
+            const title = filters.group === 'none' ? 'Machines' : groupTitle(group, filters, locations);
+            return (
+              <div key={group.key} className="flex flex-col gap-2">
+                {filters.group === 'none' ? null : <h2 className="font-display font-semibold text-lg">{title}</h2>}
+                <MachineGrid
+                  label={title}
+                  machines={group.machines.map((machine) =>
+                    machineCardItem(machine, { locations, history, queuedCommands: queued.get(machine.id) ?? 0 }),
+                  )}
+                  dataAsOf={dataAsOf}
+                  highlightedId={asked}
+                  renderName={(id, name) => (
+                    <Link to={machinePath(id)} className="hover:underline">
+                      {name}
+                    </Link>
+                  )}
+                  // a role that may not send commands or change machines (a viewer) gets no buttons for them
+                  onCommand={
+                    canCommand('create')
+                      ? (id, command) => {
+                          const machine = byId.get(id);
+                          if (machine) void sendMachineCommand(write, machine, command);
+                        }
+                      : undefined
+                  }
+                  onAcknowledgeAlarm={
+                    canChangeMachines('update') ? (id, alarmId) => void acknowledgeAlarm(write, id, alarmId) : undefined
+                  }
+                />
+              </div>
+            );
+          })}
+      </div>
     </>
   );
 }

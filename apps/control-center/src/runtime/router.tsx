@@ -11,6 +11,7 @@ const DashboardPage = lazy(() => import('../pages/dashboard').then((page) => ({ 
 const OrdersPage = lazy(() => import('../pages/orders').then((page) => ({ default: page.OrdersPage })));
 const OrderPage = lazy(() => import('../pages/order').then((page) => ({ default: page.OrderPage })));
 const MachinesPage = lazy(() => import('../pages/machines').then((page) => ({ default: page.MachinesPage })));
+const MachinePage = lazy(() => import('../pages/machine').then((page) => ({ default: page.MachinePage })));
 const ConflictsPage = lazy(() => import('../pages/conflicts').then((page) => ({ default: page.ConflictsPage })));
 const SyncPage = lazy(() => import('../pages/sync').then((page) => ({ default: page.SyncPage })));
 const SettingsPage = lazy(() => import('../pages/settings').then((page) => ({ default: page.SettingsPage })));
@@ -25,6 +26,7 @@ export function AppRoutes() {
             <Route path="orders" element={<OrdersPage />} />
             <Route path="orders/:orderId" element={<OrderPage />} />
             <Route path="machines" element={<MachinesPage />} />
+            <Route path="machines/:machineId" element={<MachinePage />} />
             <Route path="conflicts" element={<ConflictsPage />} />
             <Route path="conflicts/:conflictId" element={<ConflictsPage />} />
             <Route path="sync" element={<SyncPage />} />

@@ -1,18 +1,30 @@
-// What a machine card works out from a machine's record and the clock: connection freshness, cycle progress and
-// the alarm it shows.
+// What a machine card works out from a machine's record and the clock: connection freshness (and what a view may
+// still claim once the data is old), cycle progress, and the order alarms are listed in.
 import { describe, expect, it } from 'vitest';
 import {
   availableCommands,
   cycleProgress,
+  cycleStatus,
   deriveMachineConnection,
   type MachineAlarm,
   type MachineCycle,
   type MachineState,
+  machineFreshness,
+  shownMachineState,
+  sortAlarms,
   topAlarm,
 } from './machine-status';
 
 const now = Date.parse('2026-11-04T10:00:00Z');
 const secondsAgo = (seconds: number) => now - seconds * 1000;
+const alarm = (id: string, severity: MachineAlarm['severity'], raisedSecondsAgo: number, acknowledged = false) =>
+  ({
+    id,
+    severity,
+    message: id,
+    raisedAt: secondsAgo(raisedSecondsAgo),
+    acknowledgedAt: acknowledged ? secondsAgo(1) : null,
+  }) satisfies MachineAlarm;
 
 describe('deriveMachineConnection', () => {
   it('is online while heartbeats are under a minute old', () => {
@@ -50,6 +62,91 @@ describe('deriveMachineConnection', () => {
     expect(deriveMachineConnection(secondsAgo(10), now, thresholds)).toBe('stale');
     expect(deriveMachineConnection(secondsAgo(30), now, thresholds)).toBe('offline');
     expect(deriveMachineConnection(secondsAgo(120), now, { staleAfterMs: 10_000 })).toBe('stale');
+  });
+});
+
+describe('machineFreshness', () => {
+  it('is live, with figures for now, while the machine reports and this device hears it', () => {
+    expect(machineFreshness({ lastSeenAt: secondsAgo(10), now })).toEqual({
+      connection: 'online',
+      live: true,
+      figuresAt: now,
+    });
+  });
+
+  it('stops the clock at the last report once the heartbeat is late', () => {
+    expect(machineFreshness({ lastSeenAt: secondsAgo(17 * 60), now })).toEqual({
+      connection: 'offline',
+      live: false,
+      figuresAt: secondsAgo(17 * 60),
+    });
+  });
+
+  it('while this device is offline, judges the machine at its last sync, not now, and is never live', () => {
+    const lastSync = secondsAgo(20 * 60);
+    // reported 10 s before the last sync: fresh then, though 20 minutes old now
+    expect(machineFreshness({ lastSeenAt: lastSync - 10_000, now, dataAsOf: lastSync })).toEqual({
+      connection: 'online',
+      live: false,
+      figuresAt: lastSync - 10_000,
+    });
+    expect(machineFreshness({ lastSeenAt: lastSync - 3 * 60_000, now, dataAsOf: lastSync }).connection).toBe('stale');
+  });
+
+  it('takes a given connection over the derived one', () => {
+    expect(machineFreshness({ lastSeenAt: now, now, connection: 'stale' })).toMatchObject({
+      connection: 'stale',
+      live: false,
+    });
+  });
+});
+
+describe('shownMachineState', () => {
+  it('shows the reported state while the data is fresh and Unknown once it is not', () => {
+    expect(shownMachineState('running', 'online')).toBe('running');
+    expect(shownMachineState('running', 'stale')).toBe('unknown');
+    expect(shownMachineState('paused', 'offline')).toBe('unknown');
+  });
+});
+
+describe('cycleStatus', () => {
+  const cycle: MachineCycle = { program: 'Cotton dry', startedAt: secondsAgo(150), durationSec: 600 };
+  const live = machineFreshness({ lastSeenAt: now, now });
+
+  it('counts down a running cycle while live, and says it is finishing once past its length', () => {
+    expect(cycleStatus('running', cycle, live)).toEqual({ percent: 25, remainingMs: 450_000, phase: 'counting' });
+    expect(cycleStatus('running', { ...cycle, startedAt: secondsAgo(900) }, live)).toEqual({
+      percent: 100,
+      remainingMs: 0,
+      phase: 'finishing',
+    });
+  });
+
+  it('never calls a paused cycle complete, even past its length', () => {
+    const long = { ...cycle, startedAt: secondsAgo(5_000) };
+    expect(cycleStatus('paused', long, live)).toEqual({ percent: null, remainingMs: null, phase: 'paused' });
+    expect(cycleStatus('paused', { ...cycle, pausedAt: secondsAgo(90) }, live)).toEqual({
+      percent: 10,
+      remainingMs: 540_000,
+      phase: 'paused',
+    });
+  });
+
+  it('is complete only for a done machine', () => {
+    expect(cycleStatus('done', cycle, live)).toEqual({ percent: 100, remainingMs: 0, phase: 'complete' });
+  });
+
+  it('has no countdown for a machine in error or maintenance', () => {
+    expect(cycleStatus('error', cycle, live)).toMatchObject({ percent: null, phase: 'halted' });
+    expect(cycleStatus('maintenance', cycle, live)).toMatchObject({ percent: null, phase: 'halted' });
+  });
+
+  it('shows the figures of the last report, not counting, once the data is old', () => {
+    const stale = machineFreshness({ lastSeenAt: secondsAgo(90), now });
+    const atLastReport = cycleStatus('running', cycle, stale);
+    expect(atLastReport).toEqual({ percent: 10, remainingMs: 540_000, phase: 'as-of' });
+    const later = machineFreshness({ lastSeenAt: secondsAgo(90), now: now + 600_000 });
+    expect(cycleStatus('running', cycle, later)).toEqual(atLastReport);
   });
 });
 
@@ -95,15 +192,6 @@ describe('cycleProgress', () => {
 });
 
 describe('topAlarm', () => {
-  const alarm = (id: string, severity: MachineAlarm['severity'], raisedSecondsAgo: number, acknowledged = false) =>
-    ({
-      id,
-      severity,
-      message: id,
-      raisedAt: secondsAgo(raisedSecondsAgo),
-      acknowledgedAt: acknowledged ? secondsAgo(1) : null,
-    }) satisfies MachineAlarm;
-
   it('shows nothing when there are no alarms', () => {
     expect(topAlarm(undefined)).toBeUndefined();
     expect(topAlarm([])).toBeUndefined();
@@ -135,6 +223,35 @@ describe('topAlarm', () => {
     const alarms = [alarm('minor', 'minor', 1), alarm('critical', 'critical', 2)];
     topAlarm(alarms);
     expect(alarms.map((each) => each.id)).toEqual(['minor', 'critical']);
+  });
+});
+
+describe('sortAlarms', () => {
+  it('lists open alarms by severity, then newest first, then the acknowledged ones the same way', () => {
+    const alarms = [
+      alarm('new warning', 'warning', 1),
+      alarm('old critical', 'critical', 600),
+      alarm('acknowledged critical', 'critical', 5, true),
+      alarm('new critical', 'critical', 30),
+      alarm('minor', 'minor', 2),
+      alarm('acknowledged warning', 'warning', 3, true),
+    ];
+    expect(sortAlarms(alarms).map((each) => each.id)).toEqual([
+      'new critical',
+      'old critical',
+      'minor',
+      'new warning',
+      'acknowledged critical',
+      'acknowledged warning',
+    ]);
+  });
+
+  it('sorts rows that hold an alarm, such as a dashboard row with its machine', () => {
+    const rows = [
+      { machine: 'Washer 1', alarm: alarm('warning', 'warning', 1) },
+      { machine: 'Dryer 2', alarm: alarm('critical', 'critical', 99) },
+    ];
+    expect(sortAlarms(rows, (row) => row.alarm).map((row) => row.machine)).toEqual(['Dryer 2', 'Washer 1']);
   });
 });
 

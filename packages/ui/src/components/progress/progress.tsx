@@ -9,6 +9,8 @@ const tone = {
   success: 'bg-success',
   warning: 'bg-warning',
   error: 'bg-error',
+  /** Figures that are not live (a machine gone quiet): grey, not a colour that claims a state. */
+  muted: 'bg-foreground-subtle',
 } as const;
 
 export type ProgressTone = keyof typeof tone;
@@ -47,6 +49,7 @@ const ringStroke = {
   success: 'stroke-success',
   warning: 'stroke-warning',
   error: 'stroke-error',
+  muted: 'stroke-foreground-subtle',
 } as const;
 
 export type ProgressRingProps = Omit<React.ComponentProps<'div'>, 'children'> & {
@@ -118,7 +121,7 @@ export function ProgressRing({
         <span
           data-slot="progress-ring-label"
           aria-hidden="true"
-          className="absolute font-medium font-mono text-[0.625rem] text-foreground tabular-nums"
+          className="absolute font-medium font-mono text-foreground text-xs tabular-nums"
         >
           {children ?? (percent === null ? '' : `${Math.round(percent)}%`)}
         </span>

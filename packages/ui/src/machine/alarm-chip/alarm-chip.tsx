@@ -1,16 +1,46 @@
 // A machine's alarm at a glance: severity (icon, word and colour), code and message, how long it has been raised,
-// and Acknowledge. An acknowledged alarm stays visible, quieter, until it clears.
+// and Acknowledge. An acknowledged alarm stays listed but goes quiet: grey edge, muted text, no glow.
+import { cva } from 'class-variance-authority';
 import { BellIcon, OctagonAlertIcon, TriangleAlertIcon } from 'lucide-react';
 import { Button } from '../../components/button/button';
 import { cn } from '../../lib/cn';
 import { formatElapsed, type Moment, toMillis } from '../../sync/lib/relative-time';
 import { type AlarmSeverity, alarmSeverityLabel, type MachineAlarm } from '../machine-status';
 
-const severityStyle: Record<AlarmSeverity, { border: string; icon: React.ReactNode }> = {
-  critical: { border: 'border-alarm-critical', icon: <OctagonAlertIcon className="text-alarm-critical" /> },
-  major: { border: 'border-alarm-major', icon: <TriangleAlertIcon className="text-alarm-major" /> },
-  minor: { border: 'border-alarm-minor', icon: <TriangleAlertIcon className="text-alarm-minor" /> },
-  warning: { border: 'border-alarm-warning', icon: <BellIcon className="text-alarm-warning" /> },
+// wraps rather than squeezes: in a narrow column Acknowledge moves under the text instead of breaking its words
+const alarmChip = cva('flex flex-wrap items-center gap-2 rounded-md border border-l-4 px-2 py-1.5 text-xs', {
+  variants: {
+    severity: {
+      critical: 'border-alarm-critical',
+      major: 'border-alarm-major',
+      minor: 'border-alarm-minor',
+      warning: 'border-alarm-warning',
+    },
+    acknowledged: {
+      false: 'bg-surface-raised text-foreground',
+      true: 'border-border-subtle border-l-border-strong bg-surface text-foreground-muted',
+    },
+  },
+  compoundVariants: [{ severity: 'critical', acknowledged: false, className: 'shadow-glow-error' }],
+});
+
+const alarmIcon = cva('flex [&_svg]:size-4', {
+  variants: {
+    severity: {
+      critical: 'text-alarm-critical',
+      major: 'text-alarm-major',
+      minor: 'text-alarm-minor',
+      warning: 'text-alarm-warning',
+    },
+    acknowledged: { false: '', true: 'text-foreground-subtle' },
+  },
+});
+
+const severityIcon: Record<AlarmSeverity, React.ReactNode> = {
+  critical: <OctagonAlertIcon />,
+  major: <TriangleAlertIcon />,
+  minor: <TriangleAlertIcon />,
+  warning: <BellIcon />,
 };
 
 export type AlarmChipProps = Omit<React.ComponentProps<'div'>, 'children'> & {
@@ -26,27 +56,22 @@ export function alarmDuration(alarm: MachineAlarm, now: Moment): string {
 
 export function AlarmChip({ alarm, now, onAcknowledge, className, ...props }: AlarmChipProps) {
   const acknowledged = alarm.acknowledgedAt != null;
-  const style = severityStyle[alarm.severity];
   const duration = alarmDuration(alarm, now);
   return (
     <div
       data-slot="alarm-chip"
       data-severity={alarm.severity}
       data-acknowledged={acknowledged || undefined}
-      className={cn(
-        'flex items-center gap-2 rounded-md border border-l-4 bg-surface-raised px-2 py-1.5 text-foreground text-xs',
-        style.border,
-        alarm.severity === 'critical' && !acknowledged && 'shadow-glow-error',
-        className,
-      )}
+      className={cn(alarmChip({ severity: alarm.severity, acknowledged }), className)}
       {...props}
     >
-      <span aria-hidden="true" className="flex [&_svg]:size-4">
-        {style.icon}
+      <span aria-hidden="true" className={cn(alarmIcon({ severity: alarm.severity, acknowledged }))}>
+        {severityIcon[alarm.severity]}
       </span>
-      <p className="min-w-0 flex-1">
-        <span className="font-semibold">{alarmSeverityLabel[alarm.severity]}</span>
-        {alarm.code ? <span className="font-mono"> {alarm.code}</span> : null}
+      <p className="min-w-32 flex-1">
+        <span className={acknowledged ? 'font-medium' : 'font-semibold'}>{alarmSeverityLabel[alarm.severity]}</span>
+        {/* a code is one word: "I-FILTER" never breaks at its hyphen */}
+        {alarm.code ? <span className="whitespace-nowrap font-mono"> {alarm.code}</span> : null}
         <span> · {alarm.message}</span>
         <span className="block text-foreground-muted">
           for {duration}
@@ -57,7 +82,7 @@ export function AlarmChip({ alarm, now, onAcknowledge, className, ...props }: Al
         <Button
           size="sm"
           variant="outline"
-          className="h-7 px-2 text-xs"
+          className="ms-auto h-7 px-2 text-xs"
           onClick={() => onAcknowledge(alarm.id)}
           aria-label={`Acknowledge ${alarmSeverityLabel[alarm.severity].toLowerCase()} alarm ${alarm.code ?? alarm.message}`}
         >

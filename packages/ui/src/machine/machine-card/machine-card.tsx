@@ -1,7 +1,8 @@
 'use client';
-// One machine on the floor: name and place, connection (online, or stale / offline with "last seen 3 min ago"),
-// operating state, cycle progress with a live countdown, the alarm that matters most, a few telemetry values with
-// sparklines, a dot for commands queued while offline, and quick actions (Stop and Maintenance ask first).
+// One machine on the floor: name and place, how fresh its data is (online; stale / offline with "last seen 3 min
+// ago", greyed, its state Unknown and its countdown stopped; "as of 09:12" while this device is offline), operating
+// state, cycle progress with a live countdown, the alarm that matters most, a few telemetry values with sparklines, a
+// dot for commands queued while offline, and quick actions (Pause, Stop and Maintenance ask first).
 import { PauseIcon, PlayIcon, SquareIcon, WrenchIcon } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/button/button';
@@ -9,21 +10,31 @@ import { ProgressRing, type ProgressTone } from '../../components/progress/progr
 import { Sparkline } from '../../components/sparkline/sparkline';
 import { cn } from '../../lib/cn';
 import { ConfirmDialog } from '../../sync/lib/confirm-dialog';
-import { describeCountdown, formatCountdown, formatRelativeTime, type Moment } from '../../sync/lib/relative-time';
+import {
+  describeCountdown,
+  formatClockTime,
+  formatCountdown,
+  formatRelativeTime,
+  type Moment,
+} from '../../sync/lib/relative-time';
 import { useNow } from '../../sync/lib/use-now';
 import { SyncDot } from '../../sync/sync-dot/sync-dot';
 import { AlarmChip, alarmDuration } from '../alarm-chip/alarm-chip';
 import {
   availableCommands,
   type ConnectionThresholds,
-  cycleProgress,
-  deriveMachineConnection,
+  type CycleStatus,
+  cycleStatus,
   type MachineAlarm,
   type MachineCommand,
   type MachineConnection,
   type MachineCycle,
+  type MachineFreshness,
   type MachineState,
+  machineFreshness,
   machineStateLabel,
+  type ShownMachineState,
+  shownMachineState,
   topAlarm,
 } from '../machine-status';
 
@@ -49,6 +60,13 @@ export type MachineCardProps = Omit<React.ComponentProps<'article'>, 'children'>
     connection?: MachineConnection;
     /** The current time; omit for a clock that ticks every second. */
     now?: Moment;
+    /**
+     * Set while this device is offline: when its data was last current (its last sync). The card then says "as of
+     * 09:12" instead of "Online", stops its countdown and judges the machine's freshness at that moment.
+     */
+    dataAsOf?: Moment | null;
+    /** The name as a link to the machine's page, e.g. `(name) => <Link to={…}>{name}</Link>`. */
+    renderName?: (name: string) => React.ReactNode;
     cycle?: MachineCycle | null;
     /** The most urgent one is shown. */
     alarms?: readonly MachineAlarm[];
@@ -56,13 +74,14 @@ export type MachineCardProps = Omit<React.ComponentProps<'article'>, 'children'>
     telemetry?: readonly MachineTelemetry[];
     /** Commands given on this device that have not reached the server yet. */
     queuedCommands?: number;
-    onCommand?: (command: MachineCommand) => void;
-    onAcknowledgeAlarm?: (alarmId: string) => void;
     /** The card someone came for (a search, a link): outlined, and focusable so it can be focused. */
     highlighted?: boolean;
+    onCommand?: (command: MachineCommand) => void;
+    onAcknowledgeAlarm?: (alarmId: string) => void;
   };
 
-const stateStripe: Record<MachineState, string> = {
+const stateStripe: Record<ShownMachineState, string> = {
+  unknown: 'border-t-border-strong',
   idle: 'border-t-machine-idle',
   running: 'border-t-machine-running',
   paused: 'border-t-machine-paused',
@@ -70,7 +89,8 @@ const stateStripe: Record<MachineState, string> = {
   error: 'border-t-machine-error',
   maintenance: 'border-t-machine-maintenance',
 };
-const stateDot: Record<MachineState, string> = {
+const stateDot: Record<ShownMachineState, string> = {
+  unknown: 'bg-foreground-subtle',
   idle: 'bg-machine-idle',
   running: 'bg-machine-running motion-safe:animate-pulse-soft',
   paused: 'bg-machine-paused',
@@ -78,7 +98,8 @@ const stateDot: Record<MachineState, string> = {
   error: 'bg-machine-error',
   maintenance: 'bg-machine-maintenance',
 };
-const ringTone: Record<MachineState, ProgressTone> = {
+const ringTone: Record<ShownMachineState, ProgressTone> = {
+  unknown: 'muted',
   idle: 'primary',
   running: 'primary',
   paused: 'warning',
@@ -93,11 +114,46 @@ const connectionDot: Record<MachineConnection, string> = {
 };
 const connectionLabel: Record<MachineConnection, string> = { online: 'Online', stale: 'Stale', offline: 'Offline' };
 
-/** "Online", or "Stale · last seen 3 min ago" once the heartbeat is late. */
-function connectionText(connection: MachineConnection, lastSeenAt: Moment | null | undefined, now: number) {
+/**
+ * "Online", or "Stale · last seen 3 min ago" once the heartbeat is late; while this device is offline, "As of 09:12"
+ * (the machine's last report this device holds), or "Stale · as of 08:55".
+ */
+function connectionText(
+  { connection }: MachineFreshness,
+  lastSeenAt: Moment | null | undefined,
+  dataAsOf: Moment | null | undefined,
+  now: number,
+) {
+  if (dataAsOf != null) {
+    const time = formatClockTime(lastSeenAt ?? dataAsOf);
+    return connection === 'online' ? `As of ${time}` : `${connectionLabel[connection]} · as of ${time}`;
+  }
   return connection === 'online' || lastSeenAt == null
     ? connectionLabel[connection]
     : `${connectionLabel[connection]} · last seen ${formatRelativeTime(lastSeenAt, now)}`;
+}
+
+/** The line under the cycle's program: a live countdown, or why there is none. */
+function CycleLine({ status }: { status: CycleStatus }) {
+  const { phase, remainingMs } = status;
+  if (phase === 'complete') return 'Cycle complete';
+  if (phase === 'finishing') return 'Finishing';
+  if (phase === 'halted') return 'Cycle halted';
+  if (remainingMs == null) return 'Paused, time left unknown';
+  const left = formatCountdown(remainingMs);
+  if (phase === 'as-of') return `${left} left at its last report`;
+  return (
+    <>
+      <time
+        data-slot="machine-countdown"
+        dateTime={`PT${Math.ceil(remainingMs / 1000)}S`}
+        className="font-mono text-foreground tabular-nums"
+      >
+        {left}
+      </time>{' '}
+      {phase === 'paused' ? 'left, paused' : 'left'}
+    </>
+  );
 }
 
 const commandLabel: Record<MachineCommand, string> = {
@@ -113,7 +169,17 @@ const commandIcon: Record<MachineCommand, React.ReactNode> = {
   maintenance: <WrenchIcon />,
 };
 
-function confirmText(command: 'stop' | 'maintenance', name: string, cycle?: MachineCycle | null) {
+type ConfirmedCommand = Exclude<MachineCommand, 'start'>;
+
+function confirmText(command: ConfirmedCommand, name: string, cycle?: MachineCycle | null) {
+  if (command === 'pause')
+    return {
+      title: `Pause ${name}?`,
+      body: cycle
+        ? `The ${cycle.program} cycle stands still until someone resumes it; the load waits in the drum.`
+        : 'The machine pauses until someone resumes it.',
+      action: 'Pause machine',
+    };
   if (command === 'stop')
     return {
       title: `Stop ${name}?`,
@@ -137,114 +203,122 @@ export function MachineCard({
   lastSeenAt,
   connection: connectionOverride,
   now: fixedNow,
+  dataAsOf,
+  renderName,
   staleAfterMs,
   offlineAfterMs,
   cycle,
   alarms,
   telemetry,
   queuedCommands = 0,
+  highlighted = false,
   onCommand,
   onAcknowledgeAlarm,
-  highlighted = false,
   className,
   ...props
 }: MachineCardProps) {
   const alarm = topAlarm(alarms);
-  const connectionAt = (time: number) =>
-    connectionOverride ?? deriveMachineConnection(lastSeenAt, time, { staleAfterMs, offlineAfterMs });
+  const freshnessAt = (time: number) =>
+    machineFreshness({
+      lastSeenAt,
+      now: time,
+      dataAsOf,
+      connection: connectionOverride,
+      staleAfterMs,
+      offlineAfterMs,
+    });
   // Re-renders when something it shows from the clock changes (the connection, "last seen", the countdown, how long
   // the alarm has been raised), not on every tick: an idle machine with no heartbeat to age renders once.
-  const now = useNow(fixedNow, 1000, (time) =>
-    [
-      connectionText(connectionAt(time), lastSeenAt, time),
-      cycle ? Math.ceil(cycleProgress(cycle, time).remainingMs / 1000) : '',
+  const now = useNow(fixedNow, 1000, (time) => {
+    const at = freshnessAt(time);
+    return [
+      connectionText(at, lastSeenAt, dataAsOf, time),
+      // the countdown shows whole seconds: a tick within the same second changes nothing on screen
+      cycle ? Math.ceil((cycleStatus(state, cycle, at).remainingMs ?? 0) / 1000) : '',
       alarm ? alarmDuration(alarm, time) : '',
-    ].join('|'),
-  );
-  const [confirming, setConfirming] = useState<'stop' | 'maintenance' | null>(null);
-  const connection = connectionAt(now);
-  const progress = cycle ? cycleProgress(cycle, now) : null;
+    ].join('|');
+  });
+  const [confirming, setConfirming] = useState<ConfirmedCommand | null>(null);
+  const freshness = freshnessAt(now);
+  const { connection } = freshness;
+  const shown = shownMachineState(state, connection);
+  const status = cycle ? cycleStatus(state, cycle, freshness) : null;
   const commands = onCommand ? availableCommands(state) : [];
   const dialog = confirming ? confirmText(confirming, name, cycle) : null;
   const runCommand = (command: MachineCommand) => {
-    if (command === 'stop' || command === 'maintenance') setConfirming(command);
-    else onCommand?.(command);
+    if (command === 'start') onCommand?.(command);
+    else setConfirming(command);
   };
 
   return (
     <article
       data-slot="machine-card"
-      data-state={state}
+      data-state={shown}
       data-connection={connection}
-      aria-label={`${name}, ${machineStateLabel[state]}`}
+      data-live={freshness.live}
+      aria-label={`${name}, ${machineStateLabel[shown]}`}
       data-highlighted={highlighted || undefined}
       tabIndex={highlighted ? -1 : undefined}
       className={cn(
         'flex flex-col gap-3 rounded-lg border border-border border-t-4 bg-surface p-4 text-foreground shadow-sm',
-        stateStripe[state],
+        stateStripe[shown],
         highlighted && 'outline-none ring-2 ring-ring ring-offset-2 ring-offset-background',
         className,
       )}
       {...props}
     >
-      <header className="flex items-start justify-between gap-2">
-        <div className="min-w-0">
-          <h3 className="truncate font-display font-semibold text-base leading-tight">{name}</h3>
-          {kind || location ? (
-            <p className="truncate text-foreground-muted text-xs">{[kind, location].filter(Boolean).join(' · ')}</p>
-          ) : null}
-        </div>
-        <div className="flex shrink-0 flex-col items-end gap-1 text-xs">
-          <span data-slot="machine-state" className="flex items-center gap-1.5 font-medium">
-            <span aria-hidden="true" className={cn('size-2 rounded-full', stateDot[state])} />
-            {machineStateLabel[state]}
+      {/* name and state on one line; place, freshness and queued commands under the name, full width, so a longer
+          "last seen …" never squeezes the name or moves the state */}
+      <header className="flex flex-col gap-1">
+        <div className="flex items-start justify-between gap-2">
+          {/* names wrap, never truncate: two washers differ only at the end of their names */}
+          <h3 className="min-w-0 break-words font-display font-semibold text-base leading-tight">
+            {renderName ? renderName(name) : name}
+          </h3>
+          <span data-slot="machine-state" className="flex shrink-0 items-center gap-1.5 font-medium text-xs">
+            <span aria-hidden="true" className={cn('size-2 shrink-0 rounded-full', stateDot[shown])} />
+            {machineStateLabel[shown]}
           </span>
-          <span data-slot="machine-connection" className="flex items-center gap-1.5 text-foreground-muted">
-            <span
-              aria-hidden="true"
-              className={cn(
-                'size-2 rounded-full',
-                connectionDot[connection],
-                connection !== 'online' && 'rounded-[1px]',
-              )}
-            />
-            {connectionText(connection, lastSeenAt, now)}
-          </span>
-          {queuedCommands > 0 ? (
-            <span data-slot="machine-queued" className="flex items-center gap-1.5 text-foreground-muted">
-              <SyncDot state="pending" aria-hidden="true" />
-              {queuedCommands} {queuedCommands === 1 ? 'command' : 'commands'} queued
-            </span>
-          ) : null}
         </div>
+        {kind || location ? (
+          <p className="break-words text-foreground-muted text-xs">{[kind, location].filter(Boolean).join(' · ')}</p>
+        ) : null}
+        <p data-slot="machine-connection" className="flex items-center gap-1.5 text-foreground-muted text-xs">
+          <span
+            aria-hidden="true"
+            className={cn(
+              'size-2 shrink-0 rounded-full',
+              connectionDot[connection],
+              connection !== 'online' && 'rounded-[1px]',
+            )}
+          />
+          {connectionText(freshness, lastSeenAt, dataAsOf, now)}
+        </p>
+        {queuedCommands > 0 ? (
+          <p data-slot="machine-queued" className="flex items-center gap-1.5 text-foreground-muted text-xs">
+            <SyncDot state="pending" aria-hidden="true" />
+            {queuedCommands} {queuedCommands === 1 ? 'command' : 'commands'} queued
+          </p>
+        ) : null}
       </header>
 
-      {cycle && progress ? (
-        <div data-slot="machine-cycle" className="flex items-center gap-3">
-          <ProgressRing
-            value={Math.round(progress.percent)}
-            size={52}
-            tone={ringTone[state]}
-            aria-label={`${cycle.program} cycle progress`}
-            aria-valuetext={`${Math.round(progress.percent)}%, ${describeCountdown(progress.remainingMs)} left`}
-          />
-          <div className="min-w-0 text-sm">
-            <p className="truncate font-medium">{cycle.program}</p>
+      {cycle && status ? (
+        <div data-slot="machine-cycle" data-phase={status.phase} className="flex items-center gap-3">
+          {status.percent == null ? null : (
+            <ProgressRing
+              value={Math.round(status.percent)}
+              size={52}
+              tone={freshness.live ? ringTone[shown] : 'muted'}
+              aria-label={`${cycle.program} cycle progress`}
+              aria-valuetext={`${Math.round(status.percent)}%${
+                status.remainingMs ? `, ${describeCountdown(status.remainingMs)} left` : ''
+              }`}
+            />
+          )}
+          <div className="min-w-0 break-words text-sm">
+            <p className="font-medium">{cycle.program}</p>
             <p className="text-foreground-muted text-xs">
-              {state === 'done' || progress.remainingMs <= 0 ? (
-                'Cycle complete'
-              ) : (
-                <>
-                  <time
-                    data-slot="machine-countdown"
-                    dateTime={`PT${Math.ceil(progress.remainingMs / 1000)}S`}
-                    className="font-mono text-foreground tabular-nums"
-                  >
-                    {formatCountdown(progress.remainingMs)}
-                  </time>{' '}
-                  {state === 'paused' ? 'left, paused' : 'left'}
-                </>
-              )}
+              <CycleLine status={status} />
             </p>
           </div>
         </div>
@@ -258,7 +332,7 @@ export function MachineCard({
         <dl data-slot="machine-telemetry" className="grid grid-cols-3 gap-2">
           {telemetry.slice(0, 3).map((item) => (
             <div key={item.id} className="flex min-w-0 flex-col gap-1">
-              <dt className="truncate text-foreground-muted text-xs">{item.label}</dt>
+              <dt className="break-words text-foreground-muted text-xs">{item.label}</dt>
               <dd className="flex flex-col gap-1">
                 <span className="font-medium font-mono text-sm tabular-nums">
                   {item.value}
@@ -270,7 +344,7 @@ export function MachineCard({
                     label={`${item.label}${item.unit ? ` (${item.unit})` : ''}, recent`}
                     width={72}
                     height={20}
-                    tone={state === 'error' ? 'error' : 'primary'}
+                    tone={!freshness.live ? 'muted' : state === 'error' ? 'error' : 'primary'}
                   />
                 ) : null}
               </dd>

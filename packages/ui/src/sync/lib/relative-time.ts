@@ -22,6 +22,13 @@ export function formatRelativeTime(moment: Moment, now: Moment): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
+const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** A time of day on the 24-hour clock, in the viewer's time zone: "09:05". */
+export function formatClockTime(moment: Moment): string {
+  return clockTime.format(toMillis(moment));
+}
+
 /** A span of time for labels: "45 s", "3 min", "1 h 20 min", "2 d 4 h". */
 export function formatElapsed(milliseconds: number): string {
   const seconds = Math.max(0, Math.floor(milliseconds / 1000));
