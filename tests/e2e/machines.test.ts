@@ -19,19 +19,15 @@ describe('machines journey', () => {
   /** sorted by id, as the simulator takes them: it leaves the first two silent */
   let machines: Machine[];
 
-  /**
-   * Has the simulator raise an alarm and waits until the server holds it. The simulator on this branch can drop a
-   * request made while a tick's report is on its way (fixed on main by 245b0c5), so an unheard one is asked again.
-   */
+  /** Has the simulator raise an alarm, as the machine would report it, and waits until the server holds it. */
   const raiseAlarm = async (machine: Machine, code: 'E-DRAIN' | 'E-VIBR') => {
+    center.simulators['northwind-laundry']?.raiseAlarm(machine.id, code);
     await expect
       .poll(async () => {
         const held = (await server.pullAll<Machine>('machines', controlCenterSchemas.machines)).find(
           (each) => each.id === machine.id,
         );
-        const raised = held?.alarms.some((alarm) => alarm.code === code && alarm.acknowledgedAt == null);
-        if (!raised) center.simulators['northwind-laundry']?.raiseAlarm(machine.id, code);
-        return raised;
+        return held?.alarms.some((alarm) => alarm.code === code && alarm.acknowledgedAt == null);
       })
       .toBe(true);
   };
