@@ -119,7 +119,8 @@ export function defineCollections(schemas: CollectionSchemas): SyncCollection[] 
       },
     };
   });
-  const references = syncReferencesProblem(schemas);
+  // a server may serve some of an app's collections (its own schema file): a parent it does not serve is not ordered
+  const references = syncReferencesProblem(schemas, { someCollections: true });
   if (references) throw new CollectionConfigError(references);
   return defined;
 }
