@@ -1,5 +1,5 @@
-// The command palette acts: Ctrl+K, a few words and Enter switch the theme, open the New order dialog, land on a
-// machine's card, open an order by its number or its customer, or acknowledge an alarm; "?" lists the shortcuts.
+// The command palette acts: Ctrl+K, a few words and Enter switch the theme, open the New order dialog, open a
+// machine's page, open an order by its number or its customer, or acknowledge an alarm; "?" lists the shortcuts.
 // A viewer is offered none of what they may not do.
 import { controlCenterSchemas, type Machine, type Order } from '@syncline/domain';
 import type { Browser, Page } from 'playwright-core';
@@ -68,8 +68,12 @@ describe('command palette journey', () => {
     await page.keyboard.press('Escape');
     await newOrder.waitFor({ state: 'detached' });
 
+    // a machine: its own page
     await runFromPalette(page, machine.name);
-    await page.waitForURL(`**/machines?machine=${machine.id}`);
+    await page.waitForURL(`**/machines/${machine.id}`);
+    await page.getByRole('heading', { name: machine.name, level: 1 }).waitFor();
+    // the card a link asks for on the machines page is scrolled to, focused and outlined
+    await page.goto(`${center.url}machines?machine=${machine.id}`);
     const card = page.getByRole('article', { name: new RegExp(`^${machine.name},`) });
     await expect.poll(() => card.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await card.getAttribute('data-highlighted')).toBe('true');

@@ -1,5 +1,5 @@
 // Ctrl/Cmd+K over the control center: its actions (new order, sync now, the theme, acknowledging an alarm), its
-// pages and machines, listed the moment a key is pressed, and the orders whose number or customer starts with what
+// pages and machines (each opening its machine page), listed the moment a key is pressed, and the orders whose number or customer starts with what
 // is typed, from an index (a few rows, however many orders there are). Loaded on the first Ctrl/Cmd+K (see
 // keyboard-shortcuts.tsx), which also opens and closes it.
 
@@ -27,6 +27,7 @@ import {
 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { machinePath } from '../lib/machine-view';
 import { acknowledgeAlarm } from '../lib/machines';
 import { orderQueries } from '../lib/order-search';
 import { maxRecords, type PaletteAction, paletteSections } from '../lib/palette-commands';
@@ -116,7 +117,7 @@ export function ControlCenterPalette({ open, onOpenChange, onShowShortcuts }: Co
         void navigate(action.path);
         break;
       case 'machine':
-        void navigate(`/machines?machine=${encodeURIComponent(action.machineId)}`);
+        void navigate(machinePath(action.machineId));
         break;
       case 'acknowledge':
         void acknowledgeAlarm(write, action.machineId, action.alarmId);
