@@ -48,21 +48,25 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 const totalCommits = (all: readonly Mounted[]) => all.reduce((sum, mounted) => sum + mounted.commits, 0);
 
 /**
- * Waits until nothing has committed for `quietMs` of real time; gives up after `limitMs` (a loop never settles).
- * The limit is generous: on a machine busy with other suites, dialogs and popovers placing themselves went on past
- * 3 s, and their late commits were counted as idle renders.
+ * Waits until nothing has committed, and focus has not moved, for `quietMs` of real time; gives up after `limitMs`
+ * (a loop never settles). The limit is generous: on a machine busy with other suites, dialogs and popovers placing
+ * themselves went on past 3 s, and their late commits were counted as idle renders. Focus counts too: the open
+ * dialogs' focus traps hand focus among themselves as they mount, and a hand-over late in a busy CI run closed the
+ * open SyncStatusWidget details during the idle time and re-rendered every overlay once.
  */
-export async function settle(all: readonly Mounted[], quietMs = 500, limitMs = 20_000) {
+export async function settle(all: readonly Mounted[], quietMs = 1_000, limitMs = 20_000) {
   const start = performance.now();
   let seen = totalCommits(all);
-  let lastCommit = start;
+  let focused = document.activeElement;
+  let lastChange = start;
   while (performance.now() - start < limitMs) {
     await nextFrame();
     const now = performance.now();
-    if (totalCommits(all) !== seen) {
+    if (totalCommits(all) !== seen || document.activeElement !== focused) {
       seen = totalCommits(all);
-      lastCommit = now;
-    } else if (now - lastCommit >= quietMs) return;
+      focused = document.activeElement;
+      lastChange = now;
+    } else if (now - lastChange >= quietMs) return;
   }
 }
 
