@@ -169,15 +169,18 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     return { awaitInSync: () => (states[name] as CollectionReplicationState).awaitInSync() };
   }
   /** The rows' parents (see the schemas' `sync.references`) that are new on this device go up first. */
-  const parentsFirst = (name: string) => async (rows: readonly Record<string, unknown>[]) => {
-    const waits = Object.entries(references[name] ?? {})
-      .filter(([, parent]) => names.includes(parent))
-      .map(([field, parent]) => {
+  const parentsFirst = (name: string) => {
+    const parents = Object.entries(references[name] ?? {}).filter(([, parent]) => names.includes(parent));
+    // a collection that points to none pushes as it always has
+    if (parents.length === 0) return undefined;
+    return async (rows: readonly Record<string, unknown>[]) => {
+      const waits = parents.map(([field, parent]) => {
         const ids = rows.filter((row) => !row._deleted).map((row) => row[field]);
         const named = ids.filter((id): id is string => typeof id === 'string' && id !== '');
         return tracker.createsSent(parent, named, options.parentWaitMs ?? 10_000);
       });
-    await Promise.all(waits);
+      await Promise.all(waits);
+    };
   };
   const replicators: CollectionReplicator[] = names.map((name) =>
     replicateCollection({
