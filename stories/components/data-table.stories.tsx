@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Badge } from '@syncline/ui/badge';
 import { type ColumnDef, DataTable, type DataTableRange, type SortingState } from '@syncline/ui/data-table';
 import { useEffect, useState } from 'react';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 
 interface Job {
   id: string;
@@ -174,6 +174,10 @@ export const KeyboardNavigation: Story = {
     await waitFor(() => expect(document.activeElement).toHaveAttribute('data-row-index', '199'));
     await userEvent.keyboard('{Home}');
     await waitFor(() => expect(document.activeElement).toHaveAttribute('data-row-index', '0'));
+    // two presses in the same moment, before a frame has passed, move two rows: neither is lost
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-row-index', '2'));
   },
 };
 

@@ -278,13 +278,15 @@ export function DataTable<T>({
     const next = Math.max(0, Math.min(count - 1, index));
     setFocusedIndex(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    // The row may render a few frames later, once the virtualiser has scrolled to it.
+    // A row already rendered (the next one, most often) takes focus at once, so a second key pressed straight after
+    // moves on from it, not again from the row before; one further off renders a few frames later, once the
+    // virtualiser has scrolled to it.
     const focusWhenRendered = (framesLeft: number) => {
       const element = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`);
       if (element) element.focus();
       else if (framesLeft > 0) requestAnimationFrame(() => focusWhenRendered(framesLeft - 1));
     };
-    requestAnimationFrame(() => focusWhenRendered(30));
+    focusWhenRendered(30);
   };
 
   const onKeyDown = (event: React.KeyboardEvent, row: Row<T> | undefined, index: number) => {
