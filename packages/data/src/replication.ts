@@ -1,7 +1,7 @@
 // Replicates a Syncline database with a Syncline server over GraphQL: pull and push over HTTP, live changes over
 // one graphql-ws socket, a refreshable token, exponential backoff with jitter, pause/resume, "sync now", and a
 // sync status store fed from all of it. This module composes the pieces under ./replication/, each with one job.
-import { SETTLEMENTS_COLLECTION, type SyncPriority } from '@syncline/protocol';
+import { DEFAULT_SYNC_PRIORITY, SETTLEMENTS_COLLECTION, type SyncPriority } from '@syncline/protocol';
 import type { RxCollection } from 'rxdb';
 import type { AnyRxDatabase } from './any-database';
 import { type BackoffOptions, Backoffs } from './backoff';
@@ -156,7 +156,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   };
   const request = createGraphQLTransport(server);
   // the settled fields are history: they sync last
-  const priorityOf = (name: string): SyncPriority => (name === SETTLEMENTS_COLLECTION ? 3 : (priorities[name] ?? 2));
+  const priorityOf = (name: string): SyncPriority =>
+    name === SETTLEMENTS_COLLECTION ? 3 : (priorities[name] ?? DEFAULT_SYNC_PRIORITY);
   const lastClass = Math.max(...names.map(priorityOf)) as SyncPriority;
   const states: Record<string, CollectionReplicationState> = {};
   const rounds = new PriorityRounds({

@@ -31,6 +31,12 @@ type Row = RxReplicationWriteToMasterRow<PlainDocument>;
 /** `${collection}|${id}` of local creations discarded while RxDB may still be retrying to push them. */
 export type DiscardedCreations = Set<string>;
 
+/** A counting pull's answer, as far as the progress reads it. */
+interface CountedPage {
+  documents: readonly unknown[];
+  remaining?: number | null;
+}
+
 export interface CollectionReplicatorOptions {
   collection: RxCollection<PlainDocument>;
   name: string;
@@ -162,6 +168,11 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
 
   /** whether this replication's first pull has said how many documents were still to come */
   let counted = false;
+  /** A counting pull's page says how many documents this sync brings: its own and those after it. */
+  const expectFrom = (page: CountedPage) => {
+    counted = true;
+    options.received.expect(page.documents.length + Number(page.remaining ?? 0));
+  };
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
     const data = await request(counting ? operations.pullCounting : operations.pull, {
@@ -173,10 +184,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       checkpoint: Checkpoint | null;
       remaining?: number | null;
     };
-    if (counting) {
-      counted = true;
-      options.received.expect(bulk.documents.length + Number(bulk.remaining ?? 0));
-    }
+    if (counting) expectFrom(bulk);
     const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
@@ -190,9 +198,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
    */
   const census = async (checkpoint: Checkpoint | undefined) => {
     const data = await request(operations.pullCounting, { checkpoint: checkpoint ?? null, limit: 1 });
-    const bulk = data[operations.pullField] as { documents: unknown[]; remaining?: number | null };
-    counted = true;
-    options.received.expect(bulk.documents.length + Number(bulk.remaining ?? 0));
+    expectFrom(data[operations.pullField] as CountedPage);
   };
 
   const push = async (rows: Row[]) => {

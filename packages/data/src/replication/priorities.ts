@@ -13,8 +13,8 @@ export interface PrioritisedState {
 export interface PriorityRoundsOptions {
   /** collection name -> its class, and its replication state */
   collections: ReadonlyMap<string, { priority: SyncPriority; state: PrioritisedState }>;
-  /** the classes in sync so far in the current round (all of them: `null`), for the status */
-  onProgress(syncedThrough: SyncPriority | null, complete: boolean): void;
+  /** the last class in sync so far in the current round (`null`: none yet), for the status */
+  onProgress(syncedThrough: SyncPriority | null): void;
   /** the longest one class holds the next back; default 15 s */
   maxWaitMs?: number;
 }
@@ -33,11 +33,6 @@ export class PriorityRounds {
     this.classes = [...new Set([...options.collections.values()].map(({ priority }) => priority))].sort(
       (a, b) => a - b,
     );
-  }
-
-  /** The class of a collection. */
-  priorityOf(name: string): SyncPriority | undefined {
-    return this.options.collections.get(name)?.priority;
   }
 
   /** Whether `priority` may send now. */
@@ -71,14 +66,14 @@ export class PriorityRounds {
   }
 
   private async run(round: number): Promise<void> {
-    this.options.onProgress(null, false);
-    for (const [index, priority] of this.classes.entries()) {
+    this.options.onProgress(null);
+    for (const priority of this.classes) {
       if (round !== this.round) return;
       this.open(priority);
       const states = [...this.options.collections.values()].filter((c) => c.priority === priority);
       await this.inSyncOrTimeout(states.map(({ state }) => state));
       if (round !== this.round) return;
-      this.options.onProgress(priority, index === this.classes.length - 1);
+      this.options.onProgress(priority);
     }
   }
 
