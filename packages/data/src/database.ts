@@ -221,6 +221,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
     references: Object.fromEntries(
       names.map((name) => [name, syncOptionsOf(options.collections[name] as object)?.references ?? {}]),
     ),
+    scopes: Object.fromEntries(names.map((name) => [name, syncOptionsOf(options.collections[name] as object)?.scope])),
     device,
     documentChecks,
   });

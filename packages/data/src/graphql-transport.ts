@@ -89,11 +89,16 @@ export interface GraphQLTransportOptions {
   fetch: typeof fetch;
 }
 
-export type GraphQLRequest = (query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
+export type GraphQLRequest = (
+  query: string,
+  variables: Record<string, unknown>,
+  /** headers of this request only, such as a scoped pull's `x-syncline-fresh` */
+  headers?: Readonly<Record<string, string>>,
+) => Promise<Record<string, unknown>>;
 
 export function createGraphQLTransport(options: GraphQLTransportOptions): GraphQLRequest {
   const { url, token, device, schemaVersions, timeoutMs, fetch } = options;
-  return async (query, variables) => {
+  return async (query, variables, extraHeaders) => {
     let bearer: string;
     try {
       bearer = await readToken(token);
@@ -109,6 +114,7 @@ export function createGraphQLTransport(options: GraphQLTransportOptions): GraphQ
           authorization: `Bearer ${bearer}`,
           ...(device ? { 'x-syncline-device': device } : {}),
           ...(schemaVersions ? { 'x-syncline-schemas': schemaVersions } : {}),
+          ...extraHeaders,
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(timeoutMs),

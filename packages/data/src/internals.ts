@@ -1,6 +1,6 @@
 // The one registry of what Syncline keeps about each database it opened (its synced collections and its sync
 // tracker). Nothing here imports the modules that register, so every module may read it.
-import type { CollectionPermissions, SyncPriority } from '@syncline/protocol';
+import type { CollectionPermissions, SyncPriority, SyncScope } from '@syncline/protocol';
 import type { LoadDocumentCheck } from './local-validation';
 import type { SyncTracker } from './sync-state';
 
@@ -16,6 +16,8 @@ export interface SynclineInternals {
   priorities: Readonly<Record<string, SyncPriority>>;
   /** collection name -> its fields that name another collection's documents (the schemas' `sync.references`) */
   references: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** collection name -> what a device keeps of it (the schemas' `sync.scope`), when less than every document */
+  scopes: Readonly<Record<string, SyncScope | undefined>>;
   /** this device's id (the stored database's token): where a settlement says which device merged */
   device: string;
   /** collection name -> its schema check as it loads (the one every local write passes), for the importer */

@@ -69,6 +69,8 @@ export interface StartReplicationOptions {
    * is acknowledged, or after this long if it is not (refused, say). Default 10 s
    */
   parentWaitMs?: number;
+  /** how often the device lets go of what time took out of a collection's scope (`sync.scope`); default 10 min */
+  scopeSweepMs?: number;
 }
 
 export interface SynclineReplication {
@@ -97,6 +99,12 @@ export interface SynclineReplication {
    * out or not permitted come back as that state. Asks the server whether or not the replication is paused.
    */
   serverHistory(collection: string, documentId: string, page?: ServerHistoryPage): Promise<ServerHistory>;
+  /**
+   * Lets go of what time has taken out of each collection's scope (the schemas' `sync.scope`), as if the server had
+   * removed it: nothing is pushed, and a document with a change not yet sent stays. Runs by itself after the first
+   * sync and every `scopeSweepMs`. Resolves with how many documents were let go.
+   */
+  sweepScopes(now?: number): Promise<number>;
   /** tears everything down: replication, socket, timers and store feeds */
   stop(): Promise<void>;
 }
@@ -117,7 +125,7 @@ function checkCollections(database: AnyRxDatabase, names: readonly string[]): vo
 
 export function startReplication(options: StartReplicationOptions): SynclineReplication {
   const { database, url } = options;
-  const { syncedCollections, tracker, device, priorities, references } = synclineInternals(database);
+  const { syncedCollections, tracker, device, priorities, references, scopes } = synclineInternals(database);
   // the fields merge rules settled sync with every replication: the other devices list them too
   const names = [...new Set([...(options.collections ?? syncedCollections), SETTLEMENTS_COLLECTION])];
   checkCollections(database, names);
@@ -200,6 +208,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       waitForLeadership: leaderOnly,
       gate: { isOpen: () => rounds.isOpen(priorityOf(name)), turn: () => rounds.turn(priorityOf(name)) },
       parentsFirst: parentsFirst(name),
+      scope: scopes[name],
     }),
   );
   names.forEach((name, i) => {
@@ -283,9 +292,24 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     await openSocket();
   }
 
+  const sweepScopes = async (now?: number) => {
+    const counts = await Promise.all(replicators.map((replicator) => replicator.sweepScope(now)));
+    return counts.reduce((sum, count) => sum + count, 0);
+  };
+  const sweepLater = () => void sweepScopes().catch((error: unknown) => reporter.localError(String(error)));
+  const scoped = names.filter((name) => scopes[name]);
+  // after the first sync, and then now and again: time takes documents out of a scope with no change to them
+  if (scoped.length > 0) {
+    Promise.all(scoped.map((name) => states[name]?.awaitInitialReplication()))
+      .then(() => !reporter.stopped && sweepLater())
+      .catch(() => undefined);
+  }
+  const sweepTimer = scoped.length > 0 ? setInterval(sweepLater, options.scopeSweepMs ?? 600_000) : undefined;
+
   return {
     store,
     states,
+    sweepScopes,
     async pause() {
       reporter.set({ paused: true, connection: 'offline', activity: 'idle' });
       await Promise.all(all().map((state) => state.pause()));
@@ -303,6 +327,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     async stop() {
       if (reporter.stopped) return;
       reporter.stopped = true;
+      clearInterval(sweepTimer);
       stopWatchingStalls();
       tabs.close();
       received.flush();

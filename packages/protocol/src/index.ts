@@ -69,8 +69,19 @@ export {
   syncOptionsProblem,
   syncPriorityOf,
   syncReferencesProblem,
+  syncScopeOf,
   withoutSynclineKeys,
 } from './sync-options.js';
+export {
+  inSyncScope,
+  outOfScopeSelector,
+  type ScopeCondition,
+  type ScopeContext,
+  type ScopeValue,
+  type SyncScope,
+  scopeClaimsKey,
+  syncScopeProblem,
+} from './sync-scope.js';
 export {
   isAbsent,
   isPlainObject,

@@ -3,6 +3,7 @@
 // 0 (operators' commands, alarms) is pushed and pulled before class 1 starts, and so on, so critical data is in
 // place before bulk history. The server publishes the options with the schemas, so a stock client can follow them.
 import { PERMISSIONS_KEY } from './permissions.js';
+import { type SyncScope, syncScopeProblem } from './sync-scope.js';
 
 /** 0 syncs first, 3 last. */
 export type SyncPriority = 0 | 1 | 2 | 3;
@@ -17,6 +18,8 @@ export interface CollectionSyncOptions {
    * new on a device is pushed before the documents that point to it. The parent syncs in the same class or earlier.
    */
   references?: Record<string, string>;
+  /** what a device keeps of the collection (see sync-scope.ts); absent: every document */
+  scope?: SyncScope;
 }
 
 /** The key of a collection's schema that holds its sync options. */
@@ -28,6 +31,11 @@ export const DEFAULT_SYNC_PRIORITY: SyncPriority = 2;
 /** A collection schema's sync options, if it declares any. */
 export function syncOptionsOf(schema: object): CollectionSyncOptions | undefined {
   return (schema as { [SYNC_KEY]?: CollectionSyncOptions })[SYNC_KEY];
+}
+
+/** What a device keeps of a collection, if it keeps less than every document. */
+export function syncScopeOf(schema: object): SyncScope | undefined {
+  return syncOptionsOf(schema)?.scope;
 }
 
 /** The class a collection syncs in. */
@@ -52,7 +60,11 @@ export function syncOptionsProblem(schema: object): string | undefined {
       if (!named.every((collection) => typeof collection === 'string' && collection !== '')) {
         return `"${SYNC_KEY}.references" must map fields to collection names, such as { "customerId": "customers" }; it is ${JSON.stringify(value)}.`;
       }
-    } else return `"${SYNC_KEY}" has "${key}"; it takes priority and references.`;
+    } else if (key === 'scope') {
+      const properties = (schema as { properties?: Record<string, unknown> }).properties ?? {};
+      const problem = syncScopeProblem(value, properties);
+      if (problem) return problem;
+    } else return `"${SYNC_KEY}" has "${key}"; it takes priority, references and scope.`;
   }
   return undefined;
 }

@@ -38,6 +38,8 @@ export interface Principal {
   readonly exp: number;
   /** The last moment the server accepts the token (expiry plus the clock tolerance), in ms since the epoch. */
   readonly validUntil: number;
+  /** Every claim of the token: a collection's sync scope may keep what matches one (a device's `site`, say). */
+  readonly claims: Readonly<Record<string, unknown>>;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -138,6 +140,7 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
       role,
       exp: payload.exp as number,
       validUntil: ((payload.exp as number) + clockTolerance) * 1000,
+      claims: payload,
     };
     return ignoreExpiry || cacheSize === 0 ? principal : remember(token, principal);
   };
@@ -161,6 +164,8 @@ export interface SignTokenOptions {
   role?: string;
   /** A duration such as `1h`, `30m`, `7d`, or seconds. Default `1h`. */
   ttl?: string | number;
+  /** Further claims, such as the `site` a collection's sync scope keeps (`tenant`, `role`, `sub`, `exp` are set above) */
+  claims?: Readonly<Record<string, string | number | boolean>>;
   algorithm?: HmacAlgorithm;
   issuer?: string;
   audience?: string;
@@ -184,7 +189,11 @@ export async function signToken(options: SignTokenOptions): Promise<string> {
   }
   const seconds = parseDuration(options.ttl ?? '1h');
   if (!(seconds > 0)) throw new Error('The token lifetime must be positive.');
-  let jwt = new SignJWT({ tenant: options.tenant, ...(options.role ? { role: options.role } : {}) })
+  let jwt = new SignJWT({
+    ...options.claims,
+    tenant: options.tenant,
+    ...(options.role ? { role: options.role } : {}),
+  })
     .setProtectedHeader({ alg: options.algorithm ?? 'HS256', typ: 'JWT' })
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + seconds);

@@ -5,10 +5,14 @@ import {
   AUDIT_LOG_FIELD,
   aRole,
   can,
+  DELETED,
   hiddenFields,
+  inSyncScope,
   operationNames,
   type PlainDocument,
   STREAM_CLOSE,
+  type SyncScope,
+  scopeClaimsKey,
   stripNulls,
   withoutFields,
 } from '@syncline/protocol';
@@ -25,6 +29,7 @@ import type { ChangeEvent, SyncPubSub } from './pubsub.js';
 import { pullOutputPlugin } from './pull-output.js';
 import { applyPush, PushRefusal, type PushRow } from './push.js';
 import { pushInputPlugin } from './push-input.js';
+import { asRemoved, countScoped, scopedPull } from './scoped-pull.js';
 import type { Checkpoint, SyncStorage } from './storage/types.js';
 import type { DocumentValidator } from './validation.js';
 
@@ -42,8 +47,15 @@ export interface SyncContext {
   readonly device?: string | undefined;
   /** the schema version of each collection the client speaks (`x-syncline-schemas`), if it said */
   readonly schemaVersions?: Readonly<Record<string, number>> | undefined;
+  /**
+   * the pull is part of a sync that started from nothing (`x-syncline-fresh: 1`): the device holds nothing it is
+   * not sent, so a scoped collection's documents out of its scope are left out rather than sent as removed
+   */
+  readonly freshPull?: boolean;
   /** the ws connection asked each stream to announce when it listens (STREAM_READY) */
   readonly announceReady?: boolean;
+  /** a stream's sync scope and the claims it is judged by, set when it subscribes to a scoped collection */
+  scope?: { scope: SyncScope; claims: Readonly<Record<string, unknown>> };
   /** a stream's count of delivered events, set when it subscribes */
   stream?: ReturnType<SyncMonitor['streamOpened']>;
 }
@@ -171,6 +183,37 @@ function documentsFor(documents: readonly PlainDocument[], hidden: readonly stri
   return view;
 }
 
+/** What a pull of the collection keeps to, if the collection has a scope. */
+function scopeOf(collection: SyncCollection, principal: Principal, context: SyncContext) {
+  const scope = collection.sync?.scope;
+  if (!scope) return undefined;
+  return { scope, context: { now: Date.now(), claims: principal.claims }, fresh: context.freshPull === true };
+}
+
+/**
+ * A stream event's documents as a device with the scope receives them, those out of it as removed: one copy per
+ * event and set of claims, and the event's own list when every document is in scope.
+ */
+const scopedViews = new WeakMap<readonly PlainDocument[], Map<string, readonly PlainDocument[]>>();
+function scopedDocuments(
+  documents: readonly PlainDocument[],
+  { scope, claims }: NonNullable<SyncContext['scope']>,
+): readonly PlainDocument[] {
+  const views = scopedViews.get(documents) ?? new Map<string, readonly PlainDocument[]>();
+  scopedViews.set(documents, views);
+  const key = scopeClaimsKey(scope, claims);
+  let view = views.get(key);
+  if (!view) {
+    const context = { now: Date.now(), claims };
+    const sent = documents.map((doc) =>
+      doc[DELETED] === true || inSyncScope(scope, doc, context) ? doc : asRemoved(doc),
+    );
+    view = sent.every((doc, index) => doc === documents[index]) ? documents : sent;
+    views.set(key, view);
+  }
+  return view;
+}
+
 function checkpointOut(collection: SyncCollection, checkpoint: Checkpoint) {
   return { [collection.primaryKey]: checkpoint.id, [UPDATED_AT]: checkpoint.updatedAt };
 }
@@ -214,16 +257,21 @@ export function createReplicationSchema(deps: ResolverDeps) {
         throw clientError(`limit must be a whole number from 1 to ${maxPullLimit}.`, 'BAD_USER_INPUT');
       }
       const after = checkpointIn(collection, args.checkpoint);
-      const rows = await storage.pull({ tenant, collection: collection.name, after, limit: args.limit });
+      const request = { tenant, collection: collection.name, after, limit: args.limit };
+      const scoped = scopeOf(collection, reader, context);
+      const { rows, last } = scoped
+        ? await scopedPull(storage, { ...request, ...scoped })
+        : await storage.pull(request).then((rows) => ({ rows, last: rows.at(-1) }));
       monitor.pulled(callerOf(reader, context), collection.name, rows.length, (performance.now() - started) / 1000);
-      const last = rows.at(-1);
       // With nothing new, the client keeps its checkpoint (or starts from the beginning next time).
       const checkpoint = last ? { id: last.id, updatedAt: last.updatedAt } : (after ?? { id: '', updatedAt: 0 });
+      const counted = { tenant, collection: collection.name, after: checkpoint };
       return {
         documents: rows.map((row) => withoutFields(row.data, hidden)),
         checkpoint: checkpointOut(collection, checkpoint),
         // counted only when selected (graphql-js calls a function it finds there): a client asks on its first pull
-        remaining: () => (last ? storage.countAfter({ tenant, collection: collection.name, after: checkpoint }) : 0),
+        remaining: () =>
+          last ? (scoped ? countScoped(storage, { ...counted, ...scoped }) : storage.countAfter(counted)) : 0,
       };
     };
 
@@ -312,6 +360,8 @@ export function createReplicationSchema(deps: ResolverDeps) {
         );
         const { tenant } = principal;
         context.hidden = principal.hidden;
+        // a live device may hold any document: what leaves its scope reaches it as removed
+        if (collection.sync?.scope) context.scope = { scope: collection.sync.scope, claims: principal.claims };
         const stream = monitor.streamOpened(callerOf(principal, context));
         context.stream = stream;
         // a client that asked (STREAM_READY) is told once the stream listens, and pulls then
@@ -333,8 +383,9 @@ export function createReplicationSchema(deps: ResolverDeps) {
       },
       resolve: (event: ChangeEvent, _args: unknown, context: SyncContext) => {
         if (event.documents.length > 0) context.stream?.delivered();
+        const inScope = context.scope ? scopedDocuments(event.documents, context.scope) : event.documents;
         return {
-          documents: documentsFor(event.documents, context.hidden ?? []),
+          documents: documentsFor(inScope, context.hidden ?? []),
           checkpoint: checkpointOut(collection, event.checkpoint),
           previousCheckpoint: event.previousCheckpoint ? checkpointOut(collection, event.previousCheckpoint) : null,
         };

@@ -147,7 +147,14 @@ export function createSyncYoga(options: SyncYogaOptions) {
         origin: [origin],
         credentials: true,
         methods: ['GET', 'POST', 'OPTIONS'],
-        allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Syncline-Device', 'X-Syncline-Schemas'],
+        allowedHeaders: [
+          'Authorization',
+          'Content-Type',
+          'X-Request-Id',
+          'X-Syncline-Device',
+          'X-Syncline-Schemas',
+          'X-Syncline-Fresh',
+        ],
         // Retry-After: a browser client reads how long to wait after a 429
         exposedHeaders: ['X-Request-Id', 'Retry-After'],
         maxAge: 600,
@@ -171,6 +178,7 @@ export function createSyncYoga(options: SyncYogaOptions) {
         log: logger.child({ requestId: requestIdOf(request) ?? randomUUID() }),
         device: deviceId(request.headers.get('x-syncline-device')),
         schemaVersions: schemaVersionsOf(request.headers.get('x-syncline-schemas')),
+        freshPull: request.headers.get('x-syncline-fresh') === '1',
       };
     },
     plugins: [

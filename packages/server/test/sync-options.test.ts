@@ -31,7 +31,7 @@ describe('declared sync options', () => {
     );
     expect(() => declaring({ priority: '0' })).toThrow(/"sync.priority" must be 0, 1, 2 or 3 .*; it is "0"\./);
     expect(() => declaring({ order: 1 })).toThrow(
-      'Collection "alarms": "sync" has "order"; it takes priority and references.',
+      'Collection "alarms": "sync" has "order"; it takes priority, references and scope.',
     );
     expect(() => declaring({ references: { code: 7 } })).toThrow(/"sync.references" must map fields to collection/);
     expect(() => declaring({ references: { machineId: 'machines' } })).toThrow(
@@ -41,6 +41,29 @@ describe('declared sync options', () => {
     expect(declaring({ references: { code: 'codes' } })[0]?.sync).toEqual({ references: { code: 'codes' } });
     expect(() => declaring(3)).toThrow(/"sync" must be an object such as \{ "priority": 1 \}; it is 3\./);
     expect(declaring({ priority: 3 })[0]?.sync).toEqual({ priority: 3 });
+  });
+
+  it('check a scope, each problem named', () => {
+    const scoped = (scope: unknown) => declaring({ scope });
+    expect(() => scoped([])).toThrow(/"sync.scope" must be an object such as \{ "keep": .*; it is \[\]\./);
+    expect(() => scoped({ expire: 3 })).toThrow('"sync.scope" has "expire"; it takes keep and claims.');
+    expect(() => scoped({ keep: { changedWithinDays: 3 } })).toThrow('"sync.scope.keep" must be a list of conditions');
+    expect(() => scoped({ keep: [{ changedWithinDays: 0 }] })).toThrow(
+      '"sync.scope.keep[0]" changedWithinDays must be a positive number of days; it is 0.',
+    );
+    expect(() => scoped({ keep: [{ field: 'state', in: ['open'] }] })).toThrow(
+      '"sync.scope.keep[0]" names the field "state", which is not one of the schema\'s fields.',
+    );
+    expect(() => scoped({ keep: [{ field: 'code', in: [] }] })).toThrow(/keep\[0\]" "in" must be a non-empty list/);
+    expect(() => scoped({ keep: [{ field: 'code', in: ['E1'], days: 3 }] })).toThrow(/it has days,field,in\./);
+    expect(() => scoped({ claims: { site: 'site' } })).toThrow(
+      '"sync.scope.claims" names "site", which is not one of the schema\'s fields.',
+    );
+    expect(() => scoped({ claims: { code: '' } })).toThrow(
+      '"sync.scope.claims.code" must name a token claim; it is "".',
+    );
+    const scope = { keep: [{ field: 'code', in: ['E1', 'E2'] }, { changedWithinDays: 7 }], claims: { code: 'code' } };
+    expect(scoped(scope)[0]?.sync).toEqual({ scope });
   });
 
   describe('published', () => {

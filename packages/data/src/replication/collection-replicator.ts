@@ -5,7 +5,9 @@ import {
   CONFLICT_RESOLUTION_FIELD,
   type CollectionOperations,
   collectionOperations,
+  outOfScopeSelector,
   type PlainDocument,
+  type SyncScope,
   sameDocumentState,
   stripNulls,
   toInputDocument,
@@ -13,7 +15,7 @@ import {
 } from '@syncline/protocol';
 import type { RxCollection, RxJsonSchema, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
-import { Subject, type Subscription } from 'rxjs';
+import { merge, Subject, type Subscription } from 'rxjs';
 import type { Backoffs } from '../backoff';
 import { type GraphQLRequest, SyncRequestError } from '../graphql-transport';
 import type { CollectionStream, PullStream } from '../live-stream';
@@ -56,6 +58,8 @@ export interface CollectionReplicatorOptions {
   parentsFirst?: (rows: readonly PlainDocument[]) => Promise<void>;
   /** this collection's priority class: whether it may send now, and when it may (see PriorityRounds) */
   gate: { isOpen(): boolean; turn(): Promise<void> };
+  /** what the device keeps of the collection (the schema's `sync.scope`), if less than every document */
+  scope?: SyncScope | undefined;
 }
 
 export interface CollectionReplicator {
@@ -63,9 +67,17 @@ export interface CollectionReplicator {
   readonly operations: CollectionOperations;
   /** takes the live stream's events for this collection (see `followStream`) */
   readonly deliver: CollectionStream['deliver'];
+  /**
+   * Lets go of the documents time has taken out of the collection's scope, as if the server had removed them (so
+   * nothing is pushed); one with a change not yet sent stays. Resolves with how many were let go.
+   */
+  sweepScope(now?: number): Promise<number>;
   /** ends the replication and the stream */
   cancel(): Promise<void>;
 }
+
+/** The header that tells the server a pull belongs to a sync that started from nothing (see the server's scoped pull). */
+const FRESH_PULL = { 'x-syncline-fresh': '1' } as const;
 
 export function replicateCollection(options: CollectionReplicatorOptions): CollectionReplicator {
   const { collection, name, request, reporter, tracker, discarded, live } = options;
@@ -73,6 +85,8 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   const primary = collection.schema.primaryPath as string;
   const operations = collectionOperations(name, schema);
   const stream$: PullStream = new Subject();
+  /** documents this device lets go of, as if the server had removed them (see sweepScope) */
+  const removals$: PullStream = new Subject();
   const echoes = new ServerEchoes(collection, primary, () => state.reSync());
   const stream = followStream(stream$, primary);
   const idOf = (row: Row) => String((row.newDocumentState as PlainDocument)[primary]);
@@ -173,18 +187,28 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     counted = true;
     options.received.expect(page.documents.length + Number(page.remaining ?? 0));
   };
+  /**
+   * whether this pass of pulls started from nothing: the device then holds only what it was sent, so a scoped
+   * collection's server leaves out what is out of scope instead of sending it as removed
+   */
+  let fresh = false;
+  /** the headers of a pull from `checkpoint` */
+  const pullHeaders = (checkpoint: Checkpoint | undefined) => {
+    if (checkpoint === undefined) fresh = true;
+    return options.scope && fresh ? FRESH_PULL : undefined;
+  };
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
-    const data = await request(counting ? operations.pullCounting : operations.pull, {
-      checkpoint: checkpoint ?? null,
-      limit,
-    });
+    const query = counting ? operations.pullCounting : operations.pull;
+    const data = await request(query, { checkpoint: checkpoint ?? null, limit }, pullHeaders(checkpoint));
     const bulk = data[operations.pullField] as {
       documents: PlainDocument[];
       checkpoint: Checkpoint | null;
       remaining?: number | null;
     };
     if (counting) expectFrom(bulk);
+    // a short page ends the pass: the next pull starts from what the device holds
+    if (bulk.documents.length < limit) fresh = false;
     const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
@@ -197,7 +221,11 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
    * one, left for the real pull): the progress has its whole total from the start.
    */
   const census = async (checkpoint: Checkpoint | undefined) => {
-    const data = await request(operations.pullCounting, { checkpoint: checkpoint ?? null, limit: 1 });
+    const data = await request(
+      operations.pullCounting,
+      { checkpoint: checkpoint ?? null, limit: 1 },
+      pullHeaders(checkpoint),
+    );
     expectFrom(data[operations.pullField] as CountedPage);
   };
 
@@ -238,7 +266,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     autoStart: true,
     pull: {
       batchSize: options.batchSize,
-      stream$: stream$.asObservable(),
+      stream$: merge(stream$, removals$),
       handler: async (checkpoint, limit) => {
         if (!counted && !options.gate.isOpen()) {
           await reporter.attempt('pull', pullBackoff, () => census(checkpoint), name);
@@ -274,15 +302,35 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     })
     .catch(() => undefined);
 
+  const sweepScope = async (now = Date.now()) => {
+    const selector = options.scope && outOfScopeSelector(options.scope, now);
+    if (!selector || !stream.checkpoint()) return 0;
+    const found = await collection.find({ selector }).exec();
+    const leaving = found
+      .map((doc) => doc.toJSON() as PlainDocument)
+      .filter((doc) => {
+        const id = String(doc[primary]);
+        // a newer state on its way may be back in scope; a change not yet sent stays (RxDB would keep it too)
+        return !stream.newerSeen(id, Number(doc.updatedAt)) && !tracker.holds(name, id);
+      });
+    const checkpoint = stream.checkpoint();
+    if (leaving.length === 0 || !checkpoint) return 0;
+    // in the same turn as the check: a state that comes in after this is applied after it
+    removals$.next({ documents: leaving.map((doc) => ({ ...doc, _deleted: true })), checkpoint });
+    return leaving.length;
+  };
+
   return {
     state,
     operations,
+    sweepScope,
     deliver: stream.deliver,
     async cancel() {
       for (const subscription of subscriptions) subscription.unsubscribe();
       echoes.stop();
       await state.cancel();
       stream$.complete();
+      removals$.complete();
     },
   };
 }

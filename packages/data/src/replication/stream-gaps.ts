@@ -21,6 +21,10 @@ export interface StreamFollower {
   deliver: CollectionStream['deliver'];
   /** the client reached `checkpoint` by a pull that brought `documents` */
   reached(checkpoint: Checkpoint, documents?: readonly Document[]): void;
+  /** the newest checkpoint reached, by pull or event */
+  checkpoint(): Checkpoint | undefined;
+  /** whether a state of the document newer than `clock` has come in lately (it may not be stored yet) */
+  newerSeen(id: string, clock: number): boolean;
 }
 
 export function followStream(stream$: PullStream, primary: string): StreamFollower {
@@ -42,6 +46,8 @@ export function followStream(stream$: PullStream, primary: string): StreamFollow
   };
   return {
     reached,
+    checkpoint: () => known,
+    newerSeen: (id, clock) => Number(newest.get(id)) > clock,
     deliver(item: StreamEvent | 'RESYNC') {
       if (item === 'RESYNC') {
         stream$.next('RESYNC');

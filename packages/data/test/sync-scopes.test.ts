@@ -1,0 +1,184 @@
+// Sync scopes against a real sync server: a device keeps only what its collection's `sync.scope` names (open tasks
+// and those changed in the last 30 days, of its own site). A first sync brings only those; one that leaves the scope
+// on the server, by a change or by time, is let go of on the device without a delete reaching the server; one the
+// device changed and has not sent yet is never let go of.
+import { signToken } from '@syncline/server';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '@syncline/server/testing';
+import type { RxJsonSchema } from 'rxdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSynclineDatabase, startReplication } from '../src';
+import { type Task, taskSchema } from './task-schemas';
+
+type SiteTask = Task & { site: string };
+const DAY = 86_400_000;
+const siteTaskSchema = {
+  ...taskSchema,
+  properties: { ...taskSchema.properties, site: { type: 'string' } },
+  required: ['id', 'title', 'done', 'site'],
+  sync: {
+    scope: { keep: [{ field: 'done', in: [false] }, { changedWithinDays: 30 }], claims: { site: 'site' } },
+  },
+} as unknown as RxJsonSchema<SiteTask>;
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ collections: { tasks: siteTaskSchema } });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const tokenFor = (tenant: string, site?: string) =>
+  signToken({ secret: TEST_JWT_SECRET, tenant, sub: 'tester', ...(site ? { claims: { site } } : {}) });
+
+/** Writes tasks on the server as another device would (no site claim: it sees every site), over what is there. */
+async function push(tenant: string, tasks: readonly SiteTask[]) {
+  const rows = [];
+  for (const task of tasks) {
+    const current = await serverTask(tenant, task.id);
+    rows.push({
+      newDocumentState: { ...task, _deleted: false },
+      ...(current ? { assumedMasterState: current.data } : {}),
+    });
+  }
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenFor(tenant)}` },
+    body: JSON.stringify({
+      query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
+      variables: { rows },
+    }),
+  });
+  const answer = (await response.json()) as { errors?: unknown; data?: { pushTasks: unknown[] } };
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data?.pushTasks, 'no conflicts').toEqual([]);
+}
+
+/** Stores tasks on the server as last changed `daysAgo` days ago, behind its back. */
+async function storeOld(tenant: string, daysAgo: number, tasks: readonly SiteTask[]) {
+  const storage = await server.openStorage();
+  const updatedAt = Date.now() - daysAgo * DAY;
+  await storage.transaction(tenant, (tx) =>
+    tx.write(
+      'tasks',
+      tasks.map((task, index) => ({
+        id: task.id,
+        updatedAt: updatedAt + index,
+        deleted: false,
+        data: { ...task, updatedAt: updatedAt + index, _deleted: false },
+      })),
+    ),
+  );
+  await storage.close();
+}
+
+/** The server's stored state of a task. */
+async function serverTask(tenant: string, id: string) {
+  const storage = await server.openStorage();
+  const rows = await storage.pull({ tenant, collection: 'tasks', after: null, limit: 1000 });
+  await storage.close();
+  return rows.find((row) => row.id === id);
+}
+
+async function openDevice(tenant: string, site: string, requests?: string[]) {
+  const network = { down: false };
+  const database = await createSynclineDatabase({
+    name: `scopes${Math.random().toString(36).slice(2, 10)}`,
+    collections: { tasks: siteTaskSchema },
+    multiInstance: false,
+  });
+  const replication = startReplication({
+    database,
+    url: server.url,
+    wsUrl: server.wsUrl,
+    token: () => tokenFor(tenant, site),
+    fetch: async (input, init) => {
+      if (network.down) throw new TypeError('Failed to fetch (the test took the network away)');
+      const headers = new Headers(init?.headers);
+      const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string };
+      if (body.query?.includes('pullTasks')) requests?.push(headers.get('x-syncline-fresh') ?? 'held');
+      return fetch(input, init);
+    },
+  });
+  /** what the first sync said it would bring */
+  const expected: number[] = [];
+  const unsubscribe = replication.store.subscribe((status) => {
+    const count = status.progress?.expected;
+    if (typeof count === 'number') expected.push(count);
+  });
+  await replication.awaitInSync();
+  unsubscribe();
+  const ids = async () => (await database.tasks.find().exec()).map((doc) => doc.id).sort();
+  const close = async () => {
+    await replication.stop();
+    await database.close();
+  };
+  return { database, replication, network, expected, ids, close };
+}
+
+const task = (id: string, site: string, done = false): SiteTask => ({ id, title: id, done, site });
+
+describe('sync scopes', () => {
+  it('a first sync brings only what is in the scope: open, recent, and of the device’s site', async () => {
+    const tenant = `scope-first-${Date.now().toString(36)}`;
+    await storeOld(tenant, 90, [task('old-open', 'north'), task('old-done', 'north', true)]);
+    await push(tenant, [task('new-done', 'north', true), task('new-open', 'north'), task('south-open', 'south')]);
+    const requests: string[] = [];
+    const device = await openDevice(tenant, 'north', requests);
+    expect(await device.ids()).toEqual(['new-done', 'new-open', 'old-open']);
+    // the first sync says it started from nothing, so what is out of scope is left out rather than sent as removed
+    expect(requests[0]).toBe('1');
+    // and counts only what it brings
+    expect(device.expected.at(-1)).toBe(3);
+    await device.close();
+  });
+
+  it('lets go of a task that leaves the scope on the server, without a delete reaching the server', async () => {
+    const tenant = `scope-leave-${Date.now().toString(36)}`;
+    await push(tenant, [task('moving', 'north'), task('staying', 'north')]);
+    const device = await openDevice(tenant, 'north');
+    expect(await device.ids()).toEqual(['moving', 'staying']);
+
+    // another device moves it to the south site: it is out of this device's scope
+    await push(tenant, [{ ...task('moving', 'south'), title: 'moved south' }]);
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['staying']);
+    const stored = await serverTask(tenant, 'moving');
+    expect(stored?.deleted).toBe(false);
+    expect(stored?.data).toMatchObject({ site: 'south', title: 'moved south' });
+
+    // and back: it comes back to the device as the server has it
+    await push(tenant, [{ ...task('moving', 'north'), title: 'back north' }]);
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['moving', 'staying']);
+    expect((await device.database.tasks.findOne('moving').exec())?.title).toBe('back north');
+    await device.close();
+  });
+
+  it('lets go of what time took out of the scope, and never of a change not yet sent', async () => {
+    const tenant = `scope-time-${Date.now().toString(36)}`;
+    await push(tenant, [task('done-1', 'north', true), task('done-2', 'north', true), task('open', 'north')]);
+    const device = await openDevice(tenant, 'north');
+    expect(await device.ids()).toEqual(['done-1', 'done-2', 'open']);
+
+    // the requests fail: a person's edit of done-2 waits to be sent
+    device.network.down = true;
+    await device.database.tasks
+      .findOne('done-2')
+      .exec()
+      .then((doc) => doc?.incrementalPatch({ title: 'reopened' }));
+    // 31 days on, the done tasks are out of scope; the open one stays, and so does the edited one (the device lets
+    // go once its replication can: after the edit is sent)
+    const removed = await device.replication.sweepScopes(Date.now() + 31 * DAY);
+    device.network.down = false;
+    await device.replication.syncNow();
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['done-2', 'open']);
+    expect((await device.database.tasks.findOne('done-2').exec())?.title).toBe('reopened');
+    expect((await serverTask(tenant, 'done-2'))?.data.title).toBe('reopened');
+    // the sweep let go of done-1 only; nothing let go of was deleted on the server
+    expect(removed).toBe(1);
+    const done1 = await serverTask(tenant, 'done-1');
+    expect(done1?.deleted).toBe(false);
+    expect(done1?.data.title).toBe('done-1');
+    await device.close();
+  });
+});

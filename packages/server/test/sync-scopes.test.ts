@@ -1,0 +1,88 @@
+// A scoped collection as a stock client pulls it: pages filled with what is in the device's scope (RxDB stops at a
+// short page), what is out of it sent as removed to a device that may hold it and left out for one whose sync
+// started from nothing (`x-syncline-fresh: 1`), and `remaining` counting what the pull will bring.
+import type { RxJsonSchema } from 'rxdb';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signToken } from '../src/index.js';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
+import { describeOnEngines } from './engines.js';
+import { bearer, gql, makeTask, PUSH_TASKS, type Task, taskSchema, type WireTask } from './helpers.js';
+
+const scopedTasks = {
+  ...taskSchema,
+  sync: { scope: { keep: [{ field: 'done', in: [false] }], claims: { note: 'team' } } },
+} as unknown as RxJsonSchema<Task>;
+
+const PULL = `query($checkpoint: TasksInputCheckpoint, $limit: Int!) {
+  pullTasks(checkpoint: $checkpoint, limit: $limit) {
+    documents { id done note _deleted }
+    checkpoint { id updatedAt }
+    remaining
+  }
+}`;
+
+interface Page {
+  documents: Pick<WireTask, 'id' | 'done' | 'note' | '_deleted'>[];
+  checkpoint: { id: string; updatedAt: number };
+  remaining: number;
+}
+
+describeOnEngines('a scoped collection', (engine) => {
+  let server: TestServer;
+  const tenant = `scoped-${engine.name}`;
+  const token = (team?: string) =>
+    signToken({ secret: TEST_JWT_SECRET, tenant, ...(team ? { claims: { team } } : {}) });
+
+  beforeAll(async () => {
+    server = await startTestServer({ ...engine, collections: { tasks: scopedTasks } });
+    // open and done tasks of two teams, interleaved: o = open, d = done
+    const tasks = ['o', 'd', 'd', 'o', 'd', 'o', 'd', 'o'].map((kind, i) =>
+      makeTask(`t${i}`, { done: kind === 'd', note: i === 7 ? 'blue' : 'red' }),
+    );
+    const rows = tasks.map((task) => ({ newDocumentState: { ...task, _deleted: false } }));
+    const pushed = await gql(server.url, PUSH_TASKS, { rows }, bearer(await token()));
+    expect(pushed.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** Every page of a pull from the beginning, as RxDB asks for them: until a page is short. */
+  async function pullAll(headers: Record<string, string>, limit = 2) {
+    const pages: Page[] = [];
+    let checkpoint: Page['checkpoint'] | null = null;
+    for (;;) {
+      const answer = await gql<{ pullTasks: Page }>(server.url, PULL, { checkpoint, limit }, headers);
+      expect(answer.errors).toBeUndefined();
+      const page = answer.data?.pullTasks as Page;
+      pages.push(page);
+      checkpoint = page.checkpoint;
+      if (page.documents.length < limit) return pages;
+    }
+  }
+
+  it('brings a fresh device only what is in its scope, in full pages, and counts just that', async () => {
+    const pages = await pullAll({ ...bearer(await token('red')), 'x-syncline-fresh': '1' });
+    expect(pages.map((page) => page.documents.map((doc) => doc.id))).toEqual([['t0', 't3'], ['t5']]);
+    expect(pages[0]?.remaining).toBe(1);
+    // a token without the claim keeps every team
+    const everyTeam = await pullAll({ ...bearer(await token()), 'x-syncline-fresh': '1' }, 10);
+    expect(everyTeam[0]?.documents.map((doc) => doc.id)).toEqual(['t0', 't3', 't5', 't7']);
+  });
+
+  it('sends a device that may hold them what is out of its scope as removed, whole', async () => {
+    const pages = await pullAll(bearer(await token('red')), 10);
+    const documents = pages.flatMap((page) => page.documents);
+    expect(documents.map((doc) => `${doc.id}${doc._deleted ? ' removed' : ''}`)).toEqual([
+      't0',
+      't1 removed',
+      't2 removed',
+      't3',
+      't4 removed',
+      't5',
+      't6 removed',
+      't7 removed',
+    ]);
+    expect(documents.find((doc) => doc.id === 't7')).toMatchObject({ note: 'blue', done: false });
+  });
+});
