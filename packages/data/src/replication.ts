@@ -1,7 +1,13 @@
 // Replicates a Syncline database with a Syncline server over GraphQL: pull and push over HTTP, live changes over
 // one graphql-ws socket, a refreshable token, exponential backoff with jitter, pause/resume, "sync now", and a
 // sync status store fed from all of it. This module composes the pieces under ./replication/, each with one job.
-import { DEFAULT_SYNC_PRIORITY, SETTLEMENTS_COLLECTION, type SyncPriority } from '@syncline/protocol';
+import {
+  DEFAULT_SYNC_PRIORITY,
+  SETTLEMENTS_COLLECTION,
+  type SyncPriority,
+  type SyncScope,
+  syncOptionsOf,
+} from '@syncline/protocol';
 import type { RxCollection } from 'rxdb';
 import type { AnyRxDatabase } from './any-database';
 import { type BackoffOptions, Backoffs } from './backoff';
@@ -23,6 +29,7 @@ import { retryChanges } from './replication/retry';
 import { watchStalls } from './replication/stall-watch';
 import { SyncReporter } from './replication/sync-reporter';
 import { readServerHistory, type ServerHistory, type ServerHistoryPage } from './server-history';
+import { fetchServerSchemas } from './server-schemas';
 import { bindSyncCounts, createSyncStore, type SyncStore } from './sync-store';
 import { coordinateTabs, type DiscardTarget } from './tabs';
 
@@ -191,6 +198,18 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       await Promise.all(waits);
     };
   };
+  // what each collection keeps: the app's schemas say, the server's published ones decide (a deployment may keep
+  // more history or less, `--keep-days`), so the device never lets go of what the server would still send
+  const followedScopes: Record<string, SyncScope | undefined> = { ...scopes };
+  const serverScopes = names.some((name) => scopes[name])
+    ? fetchServerSchemas(url.replace(/\/graphql\/?$/, ''), { fetch: server.fetch })
+        .then(({ collections }) => {
+          for (const name of names) {
+            if (collections[name]) followedScopes[name] = syncOptionsOf(collections[name])?.scope;
+          }
+        })
+        .catch(() => undefined)
+    : Promise.resolve();
   const replicators: CollectionReplicator[] = names.map((name) =>
     replicateCollection({
       collection: database.collections[name],
@@ -208,7 +227,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       waitForLeadership: leaderOnly,
       gate: { isOpen: () => rounds.isOpen(priorityOf(name)), turn: () => rounds.turn(priorityOf(name)) },
       parentsFirst: parentsFirst(name),
-      scope: scopes[name],
+      scope: () => followedScopes[name],
     }),
   );
   names.forEach((name, i) => {
@@ -293,6 +312,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   }
 
   const sweepScopes = async (now?: number) => {
+    await serverScopes;
     const counts = await Promise.all(replicators.map((replicator) => replicator.sweepScope(now)));
     return counts.reduce((sum, count) => sum + count, 0);
   };

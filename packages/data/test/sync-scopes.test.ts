@@ -11,14 +11,15 @@ import { type Task, taskSchema } from './task-schemas';
 
 type SiteTask = Task & { site: string };
 const DAY = 86_400_000;
-const siteTaskSchema = {
-  ...taskSchema,
-  properties: { ...taskSchema.properties, site: { type: 'string' } },
-  required: ['id', 'title', 'done', 'site'],
-  sync: {
-    scope: { keep: [{ field: 'done', in: [false] }, { changedWithinDays: 30 }], claims: { site: 'site' } },
-  },
-} as unknown as RxJsonSchema<SiteTask>;
+/** Tasks of a site: a device keeps the open ones and those changed in the last `days` days, of its own site. */
+const scopedWith = (days: number) =>
+  ({
+    ...taskSchema,
+    properties: { ...taskSchema.properties, site: { type: 'string' } },
+    required: ['id', 'title', 'done', 'site'],
+    sync: { scope: { keep: [{ field: 'done', in: [false] }, { changedWithinDays: days }], claims: { site: 'site' } } },
+  }) as unknown as RxJsonSchema<SiteTask>;
+const siteTaskSchema = scopedWith(30);
 
 let server: TestServer;
 
@@ -81,7 +82,7 @@ async function serverTask(tenant: string, id: string) {
   return rows.find((row) => row.id === id);
 }
 
-async function openDevice(tenant: string, site: string, requests?: string[]) {
+async function openDevice(tenant: string, site: string, requests?: string[], on = server) {
   const network = { down: false };
   const database = await createSynclineDatabase({
     name: `scopes${Math.random().toString(36).slice(2, 10)}`,
@@ -90,8 +91,8 @@ async function openDevice(tenant: string, site: string, requests?: string[]) {
   });
   const replication = startReplication({
     database,
-    url: server.url,
-    wsUrl: server.wsUrl,
+    url: on.url,
+    wsUrl: on.wsUrl,
     token: () => tokenFor(tenant, site),
     fetch: async (input, init) => {
       if (network.down) throw new TypeError('Failed to fetch (the test took the network away)');
@@ -180,5 +181,29 @@ describe('sync scopes', () => {
     expect(done1?.deleted).toBe(false);
     expect(done1?.data.title).toBe('done-1');
     await device.close();
+  });
+
+  it('keeps as much history as the server publishes, whatever the app’s own schema says', async () => {
+    // the deployment keeps 90 days (`--keep-days tasks=90`); the app's schema says 30
+    const longer = await startTestServer({ collections: { tasks: scopedWith(90) } });
+    try {
+      const tenant = `scope-days-${Date.now().toString(36)}`;
+      const pushed = await fetch(longer.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenFor(tenant)}` },
+        body: JSON.stringify({
+          query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
+          variables: { rows: [{ newDocumentState: { ...task('done', 'north', true), _deleted: false } }] },
+        }),
+      });
+      expect(pushed.ok).toBe(true);
+      const device = await openDevice(tenant, 'north', undefined, longer);
+      expect(await device.replication.sweepScopes(Date.now() + 31 * DAY)).toBe(0);
+      expect(await device.replication.sweepScopes(Date.now() + 91 * DAY)).toBe(1);
+      await expect.poll(device.ids, { timeout: 10_000 }).toEqual([]);
+      await device.close();
+    } finally {
+      await longer.close();
+    }
   });
 });

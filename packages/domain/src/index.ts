@@ -7,7 +7,12 @@ import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
 import { type Order, orderMergeRules, orderMigrations, orderSchema } from './orders';
-import { controlCenterPriorities, controlCenterReferences, withSyncOptions } from './sync-priorities';
+import {
+  controlCenterPriorities,
+  controlCenterReferences,
+  controlCenterScopes,
+  withSyncOptions,
+} from './sync-priorities';
 
 export type { FieldMergeRule, MergeRules } from '@syncline/protocol';
 export * from './commands';
@@ -36,8 +41,12 @@ export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonS
   orders: withSyncOptions(orderSchema, {
     priority: controlCenterPriorities.orders,
     references: controlCenterReferences.orders,
+    scope: controlCenterScopes.orders,
   }),
-  machines: withSyncOptions(machineSchema, { priority: controlCenterPriorities.machines }),
+  machines: withSyncOptions(machineSchema, {
+    priority: controlCenterPriorities.machines,
+    scope: controlCenterScopes.machines,
+  }),
   customers: withSyncOptions(customerSchema, { priority: controlCenterPriorities.customers }),
   locations: withSyncOptions(locationSchema, { priority: controlCenterPriorities.locations }),
   commands: withSyncOptions(commandSchema, {

@@ -2,8 +2,9 @@
 // options): operators' commands and the machines' state and alarms first, then the counter's work (customers with
 // their orders, in one class), then the sites. A customer or machine new on a device goes up before the orders and
 // commands that name it.
-import type { CollectionSyncOptions, SyncPriority } from '@syncline/protocol';
+import type { CollectionSyncOptions, SyncPriority, SyncScope } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
+import { nextOrderStatus, orderStatusFlow } from './orders';
 
 export const controlCenterPriorities = {
   commands: 0,
@@ -18,6 +19,23 @@ export const controlCenterReferences = {
   commands: { machineId: 'machines' },
   orders: { customerId: 'customers', assignedMachineId: 'machines' },
 } as const satisfies Record<string, Record<string, string>>;
+
+/** Days a device keeps a delivered or cancelled order after its last change (`--keep-days orders=N` on the server). */
+export const ORDER_KEPT_DAYS = 30;
+
+/**
+ * What a device keeps (see @syncline/protocol's sync scopes): every order still in the shop and the rest for
+ * ORDER_KEPT_DAYS after their last change; the machines of the device's site when its token names one (`site`).
+ */
+export const controlCenterScopes = {
+  orders: {
+    keep: [
+      { field: 'status', in: orderStatusFlow.filter((status) => nextOrderStatus(status) !== undefined) },
+      { changedWithinDays: ORDER_KEPT_DAYS },
+    ],
+  },
+  machines: { claims: { location: 'site' } },
+} as const satisfies Record<string, SyncScope>;
 
 /** The schema with its sync options declared beside it (a `sync` key, which storages never see). */
 export function withSyncOptions<T>(schema: RxJsonSchema<T>, sync: CollectionSyncOptions): RxJsonSchema<T> {

@@ -81,6 +81,7 @@ export {
   type SyncScope,
   scopeClaimsKey,
   syncScopeProblem,
+  withChangedWithinDays,
 } from './sync-scope.js';
 export {
   isAbsent,

@@ -135,3 +135,13 @@ function conditionProblem(condition: unknown, properties: Readonly<Record<string
   }
   return `must be { "field": …, "in": [...] } or { "changedWithinDays": n }; it has ${keys || 'nothing'}.`;
 }
+
+/**
+ * The scope with every `changedWithinDays` set to `days` (a deployment keeps more or less history than the schema
+ * says); undefined when the scope keeps nothing by its last change.
+ */
+export function withChangedWithinDays(scope: SyncScope | undefined, days: number): SyncScope | undefined {
+  const keep = scope?.keep ?? [];
+  if (!keep.some(isRecent)) return undefined;
+  return { ...scope, keep: keep.map((condition) => (isRecent(condition) ? { changedWithinDays: days } : condition)) };
+}

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { syncOptionsOf, withChangedWithinDays } from '@syncline/protocol';
 import { assertUsableSecret, generateSecret, signToken } from './auth.js';
 import type { CollectionSchemas } from './collections.js';
 import { DEFAULT_DEV_ORIGINS } from './endpoints.js';
@@ -48,6 +49,8 @@ Server options
                          only locates the development secret
   --redis-url URL        Redis pub/sub fan-out across server instances (redis://host:6379); needed
                          as soon as more than one instance serves the same database
+  --keep-days COLL=DAYS  how many days of history a device keeps of a scoped collection, such as orders=90
+                         (its sync scope's changedWithinDays; repeat for more collections)
   --audit-retention DAYS how long the audit trail keeps an entry (default 365); older ones are removed
                          on start and hourly
 
@@ -71,6 +74,7 @@ Environment
   SYNCLINE_METRICS_TOKEN  GET /metrics asks for "Authorization: Bearer <it>"; without it, /metrics is open
                          in development and refused in production
   SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
+  SYNCLINE_KEEP_DAYS             same as --keep-days, comma-separated (orders=90,notes=7; the flag wins)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
@@ -178,6 +182,35 @@ async function loadCollections(schemaFile: string | undefined): Promise<Collecti
   return schemas as CollectionSchemas;
 }
 
+/**
+ * The collections with the history each keeps on a device as `--keep-days collection=DAYS` says: every
+ * `changedWithinDays` of that collection's sync scope.
+ */
+export function withKeepDays(collections: CollectionSchemas, settings: readonly string[]): CollectionSchemas {
+  const out = { ...collections };
+  for (const setting of settings.filter((entry) => entry.trim() !== '')) {
+    const match = /^\s*([a-zA-Z][a-zA-Z0-9_]*)\s*=\s*(\d+)\s*$/.exec(setting);
+    const days = Number(match?.[2]);
+    if (!match?.[1] || !(days > 0)) {
+      throw new CliError(
+        `--keep-days (SYNCLINE_KEEP_DAYS) takes collection=DAYS, such as orders=90; it was "${setting}".`,
+      );
+    }
+    const name = match[1];
+    const schema = out[name];
+    if (!schema) throw new CliError(`--keep-days names "${name}", which is not one of the collections served.`);
+    const sync = syncOptionsOf(schema);
+    const scope = withChangedWithinDays(sync?.scope, days);
+    if (!scope) {
+      throw new CliError(
+        `--keep-days names "${name}", whose sync scope keeps nothing by its last change (no "changedWithinDays").`,
+      );
+    }
+    out[name] = { ...schema, sync: { ...sync, scope } } as CollectionSchemas[string];
+  }
+  return out;
+}
+
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -237,6 +270,7 @@ async function runServer(args: string[]): Promise<void> {
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
       'audit-retention': { type: 'string' },
+      'keep-days': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -245,6 +279,7 @@ async function runServer(args: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  const keepDays = values['keep-days'] ?? process.env.SYNCLINE_KEEP_DAYS?.split(',') ?? [];
   const retentionDays = positiveInt(
     values['audit-retention'] || process.env.SYNCLINE_AUDIT_RETENTION_DAYS || undefined,
     '--audit-retention (SYNCLINE_AUDIT_RETENTION_DAYS)',
@@ -265,7 +300,7 @@ async function runServer(args: string[]): Promise<void> {
   const synchronous = values.synchronous.toUpperCase();
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new CliError('--synchronous must be FULL or NORMAL.');
   const db = resolve(values.db);
-  const collections = await loadCollections(values.schema);
+  const collections = withKeepDays(await loadCollections(values.schema), keepDays);
   // Loaded only when serving, so `--help` and `token` answer at once.
   const { createSyncServer } = await import('./server.js');
   const { pino } = await import('pino');

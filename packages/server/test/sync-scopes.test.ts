@@ -1,12 +1,15 @@
 // A scoped collection as a stock client pulls it: pages filled with what is in the device's scope (RxDB stops at a
 // short page), what is out of it sent as removed to a device that may hold it and left out for one whose sync
 // started from nothing (`x-syncline-fresh: 1`), and `remaining` counting what the pull will bring.
+import { syncOptionsOf } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withKeepDays } from '../src/cli.js';
+import type { CollectionSchemas } from '../src/collections.js';
 import { signToken } from '../src/index.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
 import { describeOnEngines } from './engines.js';
-import { bearer, gql, makeTask, PUSH_TASKS, type Task, taskSchema, type WireTask } from './helpers.js';
+import { bearer, gql, makeTask, noteSchema, PUSH_TASKS, type Task, taskSchema, type WireTask } from './helpers.js';
 
 const scopedTasks = {
   ...taskSchema,
@@ -84,5 +87,34 @@ describeOnEngines('a scoped collection', (engine) => {
       't7 removed',
     ]);
     expect(documents.find((doc) => doc.id === 't7')).toMatchObject({ note: 'blue', done: false });
+  });
+});
+
+describe('--keep-days', () => {
+  const schemas = { tasks: scopedTasks, notes: noteSchema } as CollectionSchemas;
+  const recent = {
+    ...taskSchema,
+    sync: { priority: 1, scope: { keep: [{ field: 'done', in: [false] }, { changedWithinDays: 30 }] } },
+  } as unknown as CollectionSchemas[string];
+
+  it('sets how many days of history a device keeps of a scoped collection', () => {
+    const kept = withKeepDays({ tasks: recent }, ['tasks=90']);
+    expect(syncOptionsOf(kept.tasks as object)).toEqual({
+      priority: 1,
+      scope: { keep: [{ field: 'done', in: [false] }, { changedWithinDays: 90 }] },
+    });
+  });
+
+  it('names what is wrong and starts nothing', () => {
+    expect(() => withKeepDays(schemas, ['tasks'])).toThrow(
+      '--keep-days (SYNCLINE_KEEP_DAYS) takes collection=DAYS, such as orders=90; it was "tasks".',
+    );
+    expect(() => withKeepDays(schemas, ['tasks=0'])).toThrow(/takes collection=DAYS/);
+    expect(() => withKeepDays(schemas, ['jobs=9'])).toThrow(
+      '--keep-days names "jobs", which is not one of the collections served.',
+    );
+    expect(() => withKeepDays(schemas, ['tasks=9'])).toThrow(
+      '--keep-days names "tasks", whose sync scope keeps nothing by its last change (no "changedWithinDays").',
+    );
   });
 });

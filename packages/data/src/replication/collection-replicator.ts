@@ -58,8 +58,8 @@ export interface CollectionReplicatorOptions {
   parentsFirst?: (rows: readonly PlainDocument[]) => Promise<void>;
   /** this collection's priority class: whether it may send now, and when it may (see PriorityRounds) */
   gate: { isOpen(): boolean; turn(): Promise<void> };
-  /** what the device keeps of the collection (the schema's `sync.scope`), if less than every document */
-  scope?: SyncScope | undefined;
+  /** what the device keeps of the collection (the schema's `sync.scope`, as the server publishes it), if less than all */
+  scope: () => SyncScope | undefined;
 }
 
 export interface CollectionReplicator {
@@ -195,7 +195,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   /** the headers of a pull from `checkpoint` */
   const pullHeaders = (checkpoint: Checkpoint | undefined) => {
     if (checkpoint === undefined) fresh = true;
-    return options.scope && fresh ? FRESH_PULL : undefined;
+    return options.scope() && fresh ? FRESH_PULL : undefined;
   };
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
@@ -303,7 +303,8 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     .catch(() => undefined);
 
   const sweepScope = async (now = Date.now()) => {
-    const selector = options.scope && outOfScopeSelector(options.scope, now);
+    const scope = options.scope();
+    const selector = scope && outOfScopeSelector(scope, now);
     if (!selector || !stream.checkpoint()) return 0;
     const found = await collection.find({ selector }).exec();
     const leaving = found
