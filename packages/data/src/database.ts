@@ -11,6 +11,7 @@ import {
   syncOptionsProblem,
   syncPriorityOf,
   syncReferencesProblem,
+  syncScopeOf,
   withoutSynclineKeys,
 } from '@syncline/protocol';
 import {
@@ -221,7 +222,7 @@ export async function createSynclineDatabase<S extends SchemaMap>(
     references: Object.fromEntries(
       names.map((name) => [name, syncOptionsOf(options.collections[name] as object)?.references ?? {}]),
     ),
-    scopes: Object.fromEntries(names.map((name) => [name, syncOptionsOf(options.collections[name] as object)?.scope])),
+    scopes: Object.fromEntries(names.map((name) => [name, syncScopeOf(options.collections[name] as object)])),
     device,
     documentChecks,
   });

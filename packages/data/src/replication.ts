@@ -6,7 +6,7 @@ import {
   SETTLEMENTS_COLLECTION,
   type SyncPriority,
   type SyncScope,
-  syncOptionsOf,
+  syncScopeOf,
 } from '@syncline/protocol';
 import type { RxCollection } from 'rxdb';
 import type { AnyRxDatabase } from './any-database';
@@ -201,15 +201,21 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   // what each collection keeps: the app's schemas say, the server's published ones decide (a deployment may keep
   // more history or less, `--keep-days`), so the device never lets go of what the server would still send
   const followedScopes: Record<string, SyncScope | undefined> = { ...scopes };
-  const serverScopes = names.some((name) => scopes[name])
-    ? fetchServerSchemas(url.replace(/\/graphql\/?$/, ''), { fetch: server.fetch })
-        .then(({ collections }) => {
-          for (const name of names) {
-            if (collections[name]) followedScopes[name] = syncOptionsOf(collections[name])?.scope;
-          }
-        })
-        .catch(() => undefined)
-    : Promise.resolve();
+  let serverScopes: Promise<boolean> | undefined;
+  /** Reads the scopes the server publishes, once it answers (until then, and after a failure, asks again later). */
+  const followServerScopes = () => {
+    serverScopes ??= fetchServerSchemas(url.replace(/\/graphql\/?$/, ''), { fetch: server.fetch }).then(
+      ({ collections }) => {
+        for (const name of names) if (collections[name]) followedScopes[name] = syncScopeOf(collections[name]);
+        return true;
+      },
+      () => {
+        serverScopes = undefined;
+        return false;
+      },
+    );
+    return serverScopes;
+  };
   const replicators: CollectionReplicator[] = names.map((name) =>
     replicateCollection({
       collection: database.collections[name],
@@ -312,7 +318,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   }
 
   const sweepScopes = async (now?: number) => {
-    await serverScopes;
+    // never by the app's own copy: the server may keep more
+    if (!(await followServerScopes())) return 0;
     const counts = await Promise.all(replicators.map((replicator) => replicator.sweepScope(now)));
     return counts.reduce((sum, count) => sum + count, 0);
   };

@@ -82,8 +82,18 @@ async function serverTask(tenant: string, id: string) {
   return rows.find((row) => row.id === id);
 }
 
-async function openDevice(tenant: string, site: string, requests?: string[], on = server) {
-  const network = { down: false };
+interface DeviceOptions {
+  /** each pull's x-syncline-fresh header, or "held" */
+  requests?: string[];
+  on?: TestServer;
+  scopeSweepMs?: number;
+  /** the server's published schemas cannot be read until this is set to false */
+  schemasDown?: boolean;
+}
+
+async function openDevice(tenant: string, site: string, options: DeviceOptions = {}) {
+  const { requests, on = server, scopeSweepMs } = options;
+  const network = { down: false, schemasDown: options.schemasDown ?? false };
   const database = await createSynclineDatabase({
     name: `scopes${Math.random().toString(36).slice(2, 10)}`,
     collections: { tasks: siteTaskSchema },
@@ -94,8 +104,11 @@ async function openDevice(tenant: string, site: string, requests?: string[], on 
     url: on.url,
     wsUrl: on.wsUrl,
     token: () => tokenFor(tenant, site),
+    ...(scopeSweepMs ? { scopeSweepMs } : {}),
     fetch: async (input, init) => {
-      if (network.down) throw new TypeError('Failed to fetch (the test took the network away)');
+      if (network.down || (network.schemasDown && String(input).endsWith('/sync/schemas'))) {
+        throw new TypeError('Failed to fetch (the test took the network away)');
+      }
       const headers = new Headers(init?.headers);
       const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string };
       if (body.query?.includes('pullTasks')) requests?.push(headers.get('x-syncline-fresh') ?? 'held');
@@ -126,7 +139,7 @@ describe('sync scopes', () => {
     await storeOld(tenant, 90, [task('old-open', 'north'), task('old-done', 'north', true)]);
     await push(tenant, [task('new-done', 'north', true), task('new-open', 'north'), task('south-open', 'south')]);
     const requests: string[] = [];
-    const device = await openDevice(tenant, 'north', requests);
+    const device = await openDevice(tenant, 'north', { requests });
     expect(await device.ids()).toEqual(['new-done', 'new-open', 'old-open']);
     // the first sync says it started from nothing, so what is out of scope is left out rather than sent as removed
     expect(requests[0]).toBe('1');
@@ -197,7 +210,12 @@ describe('sync scopes', () => {
         }),
       });
       expect(pushed.ok).toBe(true);
-      const device = await openDevice(tenant, 'north', undefined, longer);
+      // the device cannot read the server's scopes at first: it lets go of nothing by its app's 30 days
+      const device = await openDevice(tenant, 'north', { on: longer, schemasDown: true });
+      expect(await device.replication.sweepScopes(Date.now() + 31 * DAY)).toBe(0);
+      expect(await device.ids()).toEqual(['done']);
+      // and asks again once it can
+      device.network.schemasDown = false;
       expect(await device.replication.sweepScopes(Date.now() + 31 * DAY)).toBe(0);
       expect(await device.replication.sweepScopes(Date.now() + 91 * DAY)).toBe(1);
       await expect.poll(device.ids, { timeout: 10_000 }).toEqual([]);
@@ -205,5 +223,17 @@ describe('sync scopes', () => {
     } finally {
       await longer.close();
     }
+  });
+
+  it('lets go by itself, now and again, of what time takes out of the scope', async () => {
+    const tenant = `scope-timer-${Date.now().toString(36)}`;
+    // done, and last changed 30 days less 4 seconds ago: in the scope for 4 more seconds
+    await storeOld(tenant, 30 - 4_000 / DAY, [task('ageing', 'north', true)]);
+    await push(tenant, [task('open', 'north')]);
+    const device = await openDevice(tenant, 'north', { scopeSweepMs: 500 });
+    expect(await device.ids()).toEqual(['ageing', 'open']);
+    await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['open']);
+    expect((await serverTask(tenant, 'ageing'))?.deleted).toBe(false);
+    await device.close();
   });
 });
