@@ -3,7 +3,14 @@ import type { MachineCommand } from './commands';
 import type { Customer } from './customers';
 import type { Location } from './locations';
 import { type Machine, type MachineKind, type MachineState, machineStates } from './machines';
-import { type Order, type OrderItem, type OrderPriority, type OrderStatus, orderStatusFlow } from './orders';
+import {
+  type Order,
+  type OrderItem,
+  type OrderPriority,
+  type OrderStatus,
+  orderStatusFlow,
+  orderTotals,
+} from './orders';
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
 export function createRandom(seed: number): () => number {
@@ -292,8 +299,7 @@ export function* generateOrders(options: OrderGeneratorOptions): Generator<Order
     for (let l = 0; l < lines; l++) {
       items.push({ ...pick(random, catalogue), quantity: 1 + Math.floor(random() * 6) });
     }
-    const subtotal = items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
-    const tax = Math.round(subtotal * 0.23);
+    const { subtotal, tax, total } = orderTotals(items);
     const receivedAt = now - Math.floor(random() * 14 * 24 * 60) * minute;
     const status: OrderStatus =
       random() < 0.03 ? 'cancelled' : (orderStatusFlow[Math.floor(random() * 7) % 7] as OrderStatus);
@@ -305,7 +311,7 @@ export function* generateOrders(options: OrderGeneratorOptions): Generator<Order
       status: status === 'cancelled' && random() < 0.5 ? 'received' : status,
       priority: pick(random, priorities),
       items,
-      totals: { subtotal, tax, total: subtotal + tax },
+      totals: { subtotal, tax, total },
       notes: random() < 0.25 ? pick(random, noteLines) : '',
       tags: pickSome(random, orderTags, 0.12),
       labelPrints: Math.floor(random() * 3),

@@ -67,6 +67,42 @@ export function isOrderOverdue(order: Pick<Order, 'status' | 'dueAt'>, now: numb
   return order.dueAt !== undefined && order.dueAt < now && nextOrderStatus(order.status) !== undefined;
 }
 
+/** The tax rate a line carries when it names none: the shop's standard rate. */
+export const standardTaxRate = 0.23;
+
+/** What totals need of a line: how many, at what unit price (integer cents), and its tax rate (0.23 is 23 %). */
+export interface TotalsLine {
+  quantity: number;
+  unitPrice: number;
+  taxRate?: number;
+}
+
+export interface OrderTotals {
+  /** each line's quantity × unit price, in the lines' order */
+  lines: number[];
+  subtotal: number;
+  tax: number;
+  total: number;
+}
+
+/**
+ * An order's totals from its lines, in integer cents: the one place they are computed (a new order, an edited line, a
+ * merge of two devices' lines). Tax is taken per rate on the sum of that rate's lines and rounded once per rate, so
+ * lines at one rate add up the way a till does.
+ */
+export function orderTotals(lines: readonly TotalsLine[]): OrderTotals {
+  const lineTotals = lines.map((line) => line.quantity * line.unitPrice);
+  const byRate = new Map<number, number>();
+  lines.forEach((line, i) => {
+    const rate = line.taxRate ?? standardTaxRate;
+    byRate.set(rate, (byRate.get(rate) ?? 0) + (lineTotals[i] ?? 0));
+  });
+  const subtotal = lineTotals.reduce((sum, cents) => sum + cents, 0);
+  let tax = 0;
+  for (const [rate, cents] of byRate) tax += Math.round(cents * rate);
+  return { lines: lineTotals, subtotal, tax, total: subtotal + tax };
+}
+
 const centsField = { type: 'integer', minimum: 0 } as const;
 
 const orderSchemaLiteral = {

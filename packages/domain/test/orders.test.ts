@@ -9,6 +9,7 @@ import {
   orderPriorityLabel,
   orderStatusFlow,
   orderStatusLabel,
+  orderTotals,
 } from '../src';
 
 describe('nextOrderStatus', () => {
@@ -74,5 +75,30 @@ describe('labels', () => {
   it('has words for every status and priority', () => {
     for (const status of orderStatusFlow) expect(orderStatusLabel[status]).toMatch(/^[A-Z]/);
     for (const priority of orderPriorities) expect(orderPriorityLabel[priority]).toMatch(/^[A-Z]/);
+  });
+});
+
+describe('orderTotals', () => {
+  it('adds each line and the tax at the standard 23 % in integer cents', () => {
+    expect(
+      orderTotals([
+        { quantity: 3, unitPrice: 450 },
+        { quantity: 1, unitPrice: 1299 },
+      ]),
+    ).toEqual({ lines: [1350, 1299], subtotal: 2649, tax: 609, total: 3258 });
+  });
+
+  it('takes tax per rate, rounding once per rate', () => {
+    const totals = orderTotals([
+      { quantity: 2, unitPrice: 333, taxRate: 0.23 },
+      { quantity: 1, unitPrice: 333, taxRate: 0.23 },
+      { quantity: 1, unitPrice: 1000, taxRate: 0.06 },
+    ]);
+    expect(totals).toEqual({ lines: [666, 333, 1000], subtotal: 1999, tax: 230 + 60, total: 2289 });
+    expect(Number.isInteger(totals.tax)).toBe(true);
+  });
+
+  it('is zero for an order without lines', () => {
+    expect(orderTotals([])).toEqual({ lines: [], subtotal: 0, tax: 0, total: 0 });
   });
 });

@@ -12,6 +12,7 @@ import {
   orderNextStep,
   orderPriorityLabel,
   orderStatusLabel,
+  orderTotals,
 } from '@syncline/domain';
 import { toast } from '@syncline/ui';
 import type { ControlCenterDatabase } from '../runtime/database';
@@ -24,12 +25,10 @@ export interface NewOrder {
   notes: string;
 }
 
-const TAX_RATE = 0.23;
-
+/** An order's stored totals from its items (the domain's orderTotals, without the per-line amounts). */
 export function totalsOf(items: readonly OrderItem[]) {
-  const subtotal = items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
-  const tax = Math.round(subtotal * TAX_RATE);
-  return { subtotal, tax, total: subtotal + tax };
+  const { subtotal, tax, total } = orderTotals(items);
+  return { subtotal, tax, total };
 }
 
 /** Where a write went, in words: online writes reach the server at once, offline ones wait on this device. */
