@@ -16,6 +16,15 @@ const fill = {
   error: 'fill-error/15',
   muted: 'fill-foreground-muted/15',
 } as const;
+// Written out in full (not derived from `fill` with a string replace): Tailwind only generates classes it can
+// find verbatim in the source, so a built name like `fill-primary` left the end dot without a colour.
+const dot = {
+  primary: 'fill-primary',
+  success: 'fill-success',
+  warning: 'fill-warning',
+  error: 'fill-error',
+  muted: 'fill-foreground-muted',
+} as const;
 
 export type SparklineProps = Omit<React.ComponentProps<'svg'>, 'values'> & {
   values: readonly number[];
@@ -99,13 +108,7 @@ export function Sparkline({
         className={stroke[tone]}
       />
       {last ? (
-        <circle
-          data-slot="sparkline-last"
-          cx={last[0]}
-          cy={last[1]}
-          r={2}
-          className={cn('stroke-none', fill[tone].replace('/15', ''))}
-        />
+        <circle data-slot="sparkline-last" cx={last[0]} cy={last[1]} r={2} className={cn('stroke-none', dot[tone])} />
       ) : null}
     </svg>
   );
