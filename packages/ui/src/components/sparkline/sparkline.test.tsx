@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
-// The sparkline's end dot carries its tone's colour as a class Tailwind can see verbatim (it had none before).
+// The sparkline's end dot carries its tone's fill class. This does not show that Tailwind generates the class (the
+// bug it was written for: the old code built the same name with a string replace, which Tailwind never saw); only a
+// browser test reading the dot's computed fill would.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Sparkline } from './sparkline';
