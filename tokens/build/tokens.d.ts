@@ -33,7 +33,7 @@ export declare const tokens: {
     readonly "radius-2xl": "1rem";
     readonly "radius-full": "9999px";
     readonly "font-sans": "'Inter Tight', Inter, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-    readonly "font-display": "Satoshi, 'Inter Tight', ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+    readonly "font-display": "Manrope, 'Inter Tight', ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
     readonly "font-mono": "'JetBrains Mono', ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace";
     readonly "font-weight-regular": "400";
     readonly "font-weight-medium": "500";
@@ -175,7 +175,7 @@ export declare const tokens: {
     readonly "radius-2xl": "1rem";
     readonly "radius-full": "9999px";
     readonly "font-sans": "'Inter Tight', Inter, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-    readonly "font-display": "Satoshi, 'Inter Tight', ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+    readonly "font-display": "Manrope, 'Inter Tight', ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
     readonly "font-mono": "'JetBrains Mono', ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace";
     readonly "font-weight-regular": "400";
     readonly "font-weight-medium": "500";
