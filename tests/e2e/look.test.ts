@@ -1,5 +1,6 @@
 // The brief's look, shipped offline: body text renders in the bundled Inter Tight, whose file comes from the app's
 // own origin and is precached by the service worker, so it still renders with the network gone.
+// Online and synced, no band is reserved under the header for the offline banner.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
@@ -31,6 +32,9 @@ describe('the look', () => {
     await page.goto(center.url);
     await signIn(page, 'Northwind Laundry');
     await waitForServiceWorker(page);
+
+    // online and synced, the banner's live region stays mounted but takes no room under the header
+    await expect.poll(async () => (await page.locator('[data-slot="offline-banner"]').boundingBox())?.height).toBe(0);
 
     const family = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
     expect(family.split(',')[0]?.trim().replace(/["']/g, '')).toBe('Inter Tight');

@@ -98,8 +98,9 @@ export function OfflineBanner({
       role="status"
       aria-live="polite"
       className={cn(
-        'flex h-10 items-center justify-center gap-2 overflow-hidden border-b px-4 text-foreground text-sm transition-colors duration-normal',
-        shown ? 'border-border bg-surface-raised' : 'border-transparent bg-transparent',
+        'flex items-center justify-center gap-2 overflow-hidden px-4 text-foreground text-sm transition-colors duration-normal',
+        // the live region stays mounted (so changes are announced) but takes no room while there is nothing to say
+        shown ? 'h-10 border-b border-border bg-surface-raised' : 'h-0',
         state === 'offline' && 'border-sync-offline',
         state === 'needs-review' && 'border-sync-conflict',
         className,
