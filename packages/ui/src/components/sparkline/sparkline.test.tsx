@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-// The sparkline's end dot carries its tone's fill class. This does not show that Tailwind generates the class (the
-// bug it was written for: the old code built the same name with a string replace, which Tailwind never saw); only a
-// browser test reading the dot's computed fill would.
+// The sparkline's end dot carries its tone's fill class. That Tailwind generates the class (the old code built the
+// name with a string replace, which Tailwind never saw) is shown in Chromium by ../../../test/sparkline-colour.test.tsx.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Sparkline } from './sparkline';
