@@ -132,6 +132,16 @@ ${animations.map(([name, body]) => `  @keyframes sl-${name} { ${body} }`).join('
 
 ${durations}
 
+/* One focus ring for every focusable thing: links, summaries and anything with a tabindex get the ring the kit's
+   controls draw, instead of the browser's own outline. Controls that draw it as a box-shadow ring (\`outline-none
+   focus-visible:ring-2\`) keep theirs, since utilities come after the base layer. */
+@layer base {
+  :focus-visible {
+    outline: var(${cssVar('control-focus-ring-width')}) solid var(${cssVar('color-ring')});
+    outline-offset: var(${cssVar('control-focus-ring-offset')});
+  }
+}
+
 /* \`kit:\` marks a component's own look at zero specificity (\`:where()\`), so any class an app passes in
    \`className\` wins over it without tailwind-merge (the SyncStatusWidget's pill). */
 @custom-variant kit (:where(&));

@@ -2,6 +2,7 @@
 // the shell and its pages) is its own chunk: the sign-in screen loads none of it.
 import { Toaster } from '@syncline/ui';
 import { lazy, Suspense, useState } from 'react';
+import { focusHeadingAfterSignIn } from './lib/heading-focus';
 import { OpeningWorkspace } from './runtime/opening-workspace';
 import { clearSession, loadSession, type Session, saveSession } from './session/session';
 import { SignIn } from './session/sign-in';
@@ -30,7 +31,12 @@ export function App() {
           />
         </Suspense>
       ) : (
-        <SignIn onSignIn={signIn} />
+        <SignIn
+          onSignIn={(next) => {
+            focusHeadingAfterSignIn();
+            signIn(next);
+          }}
+        />
       )}
       <Toaster />
     </>

@@ -1,14 +1,14 @@
-// The control center's frame: the kit's AppShell with the pages, the sync status and theme in the header,
+// The control center's frame: the kit's AppShell with the pages, the sync status, theme and user menu in the header,
 // the offline banner under it, the command palette (Ctrl/Cmd+K) and the shortcuts sheet ("?"). A page whose
 // chunk is still loading shows a spinner in its place; the frame around it stays.
-import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Button, Spinner, ThemeToggle } from '@syncline/ui';
-import { LogOutIcon } from 'lucide-react';
+import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Spinner, ThemeToggle } from '@syncline/ui';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
 import { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
+import { UserMenu } from './user-menu';
 
 function currentPage(pathname: string) {
   return (
@@ -18,7 +18,7 @@ function currentPage(pathname: string) {
 }
 
 export function Layout() {
-  const { session, onSignOut } = useSession();
+  const { session } = useSession();
   const { pathname } = useLocation();
   const page = currentPage(pathname);
   return (
@@ -50,9 +50,7 @@ export function Layout() {
         <>
           <HeaderSyncStatus />
           <ThemeToggle />
-          <Button variant="ghost" size="icon" aria-label={`Sign out ${session.user}`} onClick={onSignOut}>
-            <LogOutIcon />
-          </Button>
+          <UserMenu />
         </>
       }
       banner={<ConnectivityBanner />}

@@ -3,7 +3,7 @@
 // with start and end slots and a breadcrumb, and below the `md` breakpoint a drawer instead of the sidebar.
 import { MenuIcon, PanelLeftCloseIcon, PanelLeftOpenIcon } from 'lucide-react';
 import { Slot } from 'radix-ui';
-import { cloneElement, createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { cloneElement, createContext, useCallback, useContext, useId, useMemo, useState } from 'react';
 import { cn } from '../../lib/cn';
 import { useWindowHotkey } from '../../lib/use-window-hotkey';
 import { Button } from '../button/button';
@@ -47,6 +47,8 @@ export type AppShellProps = Omit<React.ComponentProps<'div'>, 'children'> & {
   headerEnd?: React.ReactNode;
   /** Full-width content under the header (an offline banner). */
   banner?: React.ReactNode;
+  /** The first thing Tab reaches: a link that moves focus past the header and navigation to the content. */
+  skipLinkLabel?: string;
   /** Where the collapsed state is remembered; `null` to not remember it. */
   storageKey?: string | null;
   defaultCollapsed?: boolean;
@@ -59,6 +61,7 @@ export function AppShell({
   headerStart,
   headerEnd,
   banner,
+  skipLinkLabel = 'Skip to content',
   storageKey = 'syncline:sidebar',
   defaultCollapsed = false,
   className,
@@ -67,6 +70,7 @@ export function AppShell({
 }: AppShellProps) {
   const [collapsed, setCollapsed] = useState(() => readCollapsed(storageKey, defaultCollapsed));
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const mainId = useId();
 
   const toggleCollapsed = useCallback(() => {
     setCollapsed((current) => {
@@ -91,6 +95,18 @@ export function AppShell({
         className={cn('flex min-h-svh bg-background text-foreground', className)}
         {...props}
       >
+        <a
+          data-slot="app-shell-skip-link"
+          href={`#${mainId}`}
+          onClick={(event) => {
+            // Focus the content itself (not only scroll to it), so the next Tab starts inside it; the URL keeps no hash.
+            event.preventDefault();
+            document.getElementById(mainId)?.focus();
+          }}
+          className="sr-only z-50 rounded-md bg-surface px-3 py-2 font-medium text-foreground text-sm shadow-md focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          {skipLinkLabel}
+        </a>
         <aside
           data-slot="app-shell-sidebar"
           className={cn(
@@ -151,7 +167,12 @@ export function AppShell({
             </div>
           </header>
           {banner}
-          <main data-slot="app-shell-content" className="min-w-0 flex-1 p-4 md:p-6">
+          <main
+            id={mainId}
+            tabIndex={-1}
+            data-slot="app-shell-content"
+            className="min-w-0 flex-1 p-4 outline-none md:p-6"
+          >
             {children}
           </main>
         </div>

@@ -4,7 +4,7 @@ import { cn } from '../../lib/cn';
 export const inputClasses = [
   'w-full min-w-0 rounded-md border border-input bg-surface px-3 text-foreground text-sm shadow-inset',
   'placeholder:text-foreground-subtle transition-colors duration-fast outline-none',
-  'focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/40',
+  'focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring',
   'disabled:cursor-not-allowed disabled:bg-background-muted disabled:text-foreground-disabled',
   'aria-invalid:border-error aria-invalid:ring-error/30 aria-invalid:focus-visible:ring-error/40',
 ].join(' ');

@@ -25,7 +25,7 @@ export function SelectTrigger({
         'flex w-full cursor-pointer items-center justify-between gap-2 whitespace-nowrap rounded-md border border-input',
         'bg-surface px-3 text-foreground text-sm shadow-inset outline-none transition-colors duration-fast',
         'data-[size=md]:h-9 data-[size=sm]:h-8 data-[placeholder]:text-foreground-subtle',
-        'focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/40',
+        'focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring',
         'disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-error',
         '*:data-[slot=select-value]:line-clamp-1 [&_svg]:size-4 [&_svg]:shrink-0',
         className,
