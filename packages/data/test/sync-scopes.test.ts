@@ -33,13 +33,16 @@ afterAll(async () => {
 const tokenFor = (tenant: string, site?: string) =>
   signToken({ secret: TEST_JWT_SECRET, tenant, sub: 'tester', ...(site ? { claims: { site } } : {}) });
 
-/** Writes tasks on the server as another device would (no site claim: it sees every site), over what is there. */
-async function push(tenant: string, tasks: readonly SiteTask[]) {
+/**
+ * Writes tasks on the server as another device would (no site claim: it sees every site), over what is there; or
+ * deletes them.
+ */
+async function push(tenant: string, tasks: readonly SiteTask[], deleted = false) {
   const rows = [];
   for (const task of tasks) {
     const current = await serverTask(tenant, task.id);
     rows.push({
-      newDocumentState: { ...task, _deleted: false },
+      newDocumentState: { ...task, _deleted: deleted },
       ...(current ? { assumedMasterState: current.data } : {}),
     });
   }
@@ -89,10 +92,14 @@ interface DeviceOptions {
   scopeSweepMs?: number;
   /** the server's published schemas cannot be read until this is set to false */
   schemasDown?: boolean;
+  /** documents per pull */
+  batchSize?: number;
+  /** runs once each pull of documents has been answered, before the device reads the answer */
+  afterPull?: () => Promise<void>;
 }
 
 async function openDevice(tenant: string, site: string, options: DeviceOptions = {}) {
-  const { requests, on = server, scopeSweepMs } = options;
+  const { requests, on = server, scopeSweepMs, batchSize, afterPull } = options;
   const network = { down: false, schemasDown: options.schemasDown ?? false };
   const database = await createSynclineDatabase({
     name: `scopes${Math.random().toString(36).slice(2, 10)}`,
@@ -105,14 +112,19 @@ async function openDevice(tenant: string, site: string, options: DeviceOptions =
     wsUrl: on.wsUrl,
     token: () => tokenFor(tenant, site),
     ...(scopeSweepMs ? { scopeSweepMs } : {}),
+    ...(batchSize ? { batchSize } : {}),
     fetch: async (input, init) => {
       if (network.down || (network.schemasDown && String(input).endsWith('/sync/schemas'))) {
         throw new TypeError('Failed to fetch (the test took the network away)');
       }
       const headers = new Headers(init?.headers);
-      const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string };
-      if (body.query?.includes('pullTasks')) requests?.push(headers.get('x-syncline-fresh') ?? 'held');
-      return fetch(input, init);
+      const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string; variables?: { limit?: number } };
+      const pull = body.query?.includes('pullTasks') === true;
+      if (pull) requests?.push(headers.get('x-syncline-fresh') ?? 'held');
+      const response = await fetch(input, init);
+      // a census (a page of one) brings nothing the device keeps
+      if (pull && (body.variables?.limit ?? 0) > 1) await afterPull?.();
+      return response;
     },
   });
   /** what the first sync said it would bring */
@@ -165,6 +177,33 @@ describe('sync scopes', () => {
     await push(tenant, [{ ...task('moving', 'north'), title: 'back north' }]);
     await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['moving', 'staying']);
     expect((await device.database.tasks.findOne('moving').exec())?.title).toBe('back north');
+    await device.close();
+  });
+
+  it('lets go of what it was sent earlier in its first sync and was deleted or left the scope since', async () => {
+    const tenant = `scope-pages-${Date.now().toString(36)}`;
+    await push(
+      tenant,
+      ['a', 'b', 'c', 'd', 'e'].map((id) => task(id, 'north')),
+    );
+    const requests: string[] = [];
+    let pulls = 0;
+    // between the first page (a and b) and the next: a is deleted, b moves to the south site
+    const afterPull = async () => {
+      pulls += 1;
+      if (pulls !== 1) return;
+      await push(tenant, [task('a', 'north')], true);
+      await push(tenant, [task('b', 'south')]);
+    };
+    const device = await openDevice(tenant, 'north', { requests, batchSize: 2, afterPull });
+    expect(await device.ids()).toEqual(['c', 'd', 'e']);
+    // every page of the first sync said it started from nothing: the later ones, from when
+    const fresh = requests.filter((value) => value !== 'held');
+    expect(fresh.length).toBeGreaterThan(2);
+    expect(fresh[0]).toBe('1');
+    expect(new Set(fresh.slice(1)).size).toBe(1);
+    expect(Number(fresh[1])).toBeGreaterThan(1);
+    expect((await serverTask(tenant, 'b'))?.data).toMatchObject({ site: 'south' });
     await device.close();
   });
 
