@@ -235,6 +235,45 @@ describe('sync scopes', () => {
     await device.close();
   });
 
+  it('lets go of nothing while a pull is on its way: it may bring a state back in the scope', async () => {
+    const tenant = `scope-inflight-${Date.now().toString(36)}`;
+    await push(tenant, [task('done', 'north', true), task('open', 'north')]);
+    /** while set, a pull's answer waits for it before the device reads it; `held` says one is waiting */
+    let release: Promise<void> | undefined;
+    let held = () => {};
+    const device = await openDevice(tenant, 'north', {
+      afterPull: async () => {
+        if (!release) return;
+        held();
+        await release;
+      },
+    });
+    expect(await device.ids()).toEqual(['done', 'open']);
+
+    // the task is reopened on the server behind the stream's back: only a pull brings it
+    await storeOld(tenant, 0, [task('done', 'north', false)]);
+    let open = () => {};
+    release = new Promise((resolve) => {
+      open = resolve;
+    });
+    const waiting = new Promise<void>((resolve) => {
+      held = resolve;
+    });
+    const synced = device.replication.syncNow();
+    await waiting;
+    // 31 days on, the done task the device holds is out of scope; the reopened one on its way is not
+    expect(await device.replication.sweepScopes(Date.now() + 31 * DAY)).toBe(0);
+    release = undefined;
+    open();
+    await synced;
+    await expect
+      .poll(async () => (await device.database.tasks.findOne('done').exec())?.done, { timeout: 10_000 })
+      .toBe(false);
+    expect(await device.replication.sweepScopes(Date.now() + 31 * DAY)).toBe(0);
+    expect(await device.ids()).toEqual(['done', 'open']);
+    await device.close();
+  });
+
   it('keeps as much history as the server publishes, whatever the app’s own schema says', async () => {
     // the deployment keeps 90 days (`--keep-days tasks=90`); the app's schema says 30
     const longer = await startTestServer({ collections: { tasks: scopedWith(90) } });
