@@ -72,14 +72,19 @@ describeOnEngines('a scoped collection', (engine) => {
     await server?.close();
   });
 
+  /** One page of a pull from `checkpoint`. */
+  async function pullPage(headers: Record<string, string>, limit: number, checkpoint: Page['checkpoint'] | null) {
+    const answer = await gql<{ pullTasks: Page }>(server.url, PULL, { checkpoint, limit }, headers);
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.pullTasks as Page;
+  }
+
   /** Every page of a pull from `checkpoint`, as RxDB asks for them: until a page is short. */
   async function pullAll(headers: Record<string, string>, limit = 2, from: Page['checkpoint'] | null = null) {
     const pages: Page[] = [];
     let checkpoint = from;
     for (;;) {
-      const answer = await gql<{ pullTasks: Page }>(server.url, PULL, { checkpoint, limit }, headers);
-      expect(answer.errors).toBeUndefined();
-      const page = answer.data?.pullTasks as Page;
+      const page = await pullPage(headers, limit, checkpoint);
       pages.push(page);
       checkpoint = page.checkpoint;
       if (page.documents.length < limit) return pages;
@@ -104,15 +109,15 @@ describeOnEngines('a scoped collection', (engine) => {
     );
     await push(passTenant, [{ task: gone, deleted: true, was: gone }]);
     const red = bearer(await tokenOf(passTenant, 'red'));
-    const [first] = await pullAll({ ...red, 'x-syncline-fresh': '1' }, 2).then((pages) => pages.slice(0, 1));
+    const first = await pullPage({ ...red, 'x-syncline-fresh': '1' }, 2, null);
     const [t0, t3] = [tasks[0], tasks[3]] as [Task, Task];
-    expect(first?.documents.map((doc) => doc.id)).toEqual(['t0', 't3']);
+    expect(first.documents.map((doc) => doc.id)).toEqual(['t0', 't3']);
     // between the pages: t0 is deleted, and t3 moves to another team, out of this device's scope
     await push(passTenant, [
       { task: t0, deleted: true, was: t0 },
       { task: { ...t3, note: 'blue' }, was: t3 },
     ]);
-    const later = await pullAll({ ...red, 'x-syncline-fresh': String(first?.serverTime) }, 2, first?.checkpoint);
+    const later = await pullAll({ ...red, 'x-syncline-fresh': String(first.serverTime) }, 2, first.checkpoint);
     const documents = later.flatMap((page) => page.documents);
     // both go as removed; what was deleted or out of scope before the pass began (t8, the done tasks, t7) does not
     expect(documents.map((doc) => `${doc.id}${doc._deleted ? ' removed' : ''}`)).toEqual([
@@ -140,6 +145,9 @@ describeOnEngines('a scoped collection', (engine) => {
       't7 removed',
     ]);
     expect(documents.find((doc) => doc.id === 't7')).toMatchObject({ note: 'blue', done: false });
+    // a header that names no time is not a fresh pull
+    const named = await pullAll({ ...bearer(await token('red')), 'x-syncline-fresh': 'yes' }, 10);
+    expect(named.flatMap((page) => page.documents)).toEqual(documents);
   });
 });
 
