@@ -26,7 +26,7 @@ export function scopedRow(
   context: ScopeContext,
   freshSince: number | undefined,
 ): StoredDocument | undefined {
-  // unchanged since before the pass began, so never sent in it
+  // last changed before the pass began: deleted or out of scope then already, it was never sent in the pass
   const unsent = freshSince !== undefined && row.updatedAt < freshSince;
   if (row.deleted) return unsent ? undefined : row;
   if (inSyncScope(scope, row.data, context)) return row;
