@@ -33,13 +33,16 @@ afterAll(async () => {
 const tokenFor = (tenant: string, site?: string) =>
   signToken({ secret: TEST_JWT_SECRET, tenant, sub: 'tester', ...(site ? { claims: { site } } : {}) });
 
-/** Writes tasks on the server as another device would (no site claim: it sees every site), over what is there. */
-async function push(tenant: string, tasks: readonly SiteTask[]) {
+/**
+ * Writes tasks on the server as another device would (no site claim: it sees every site), over what is there; or
+ * deletes them.
+ */
+async function push(tenant: string, tasks: readonly SiteTask[], deleted = false) {
   const rows = [];
   for (const task of tasks) {
     const current = await serverTask(tenant, task.id);
     rows.push({
-      newDocumentState: { ...task, _deleted: false },
+      newDocumentState: { ...task, _deleted: deleted },
       ...(current ? { assumedMasterState: current.data } : {}),
     });
   }
@@ -89,10 +92,14 @@ interface DeviceOptions {
   scopeSweepMs?: number;
   /** the server's published schemas cannot be read until this is set to false */
   schemasDown?: boolean;
+  /** documents per pull */
+  batchSize?: number;
+  /** runs once each pull of documents has been answered, before the device reads the answer */
+  afterPull?: () => Promise<void>;
 }
 
 async function openDevice(tenant: string, site: string, options: DeviceOptions = {}) {
-  const { requests, on = server, scopeSweepMs } = options;
+  const { requests, on = server, scopeSweepMs, batchSize, afterPull } = options;
   const network = { down: false, schemasDown: options.schemasDown ?? false };
   const database = await createSynclineDatabase({
     name: `scopes${Math.random().toString(36).slice(2, 10)}`,
@@ -105,14 +112,19 @@ async function openDevice(tenant: string, site: string, options: DeviceOptions =
     wsUrl: on.wsUrl,
     token: () => tokenFor(tenant, site),
     ...(scopeSweepMs ? { scopeSweepMs } : {}),
+    ...(batchSize ? { batchSize } : {}),
     fetch: async (input, init) => {
       if (network.down || (network.schemasDown && String(input).endsWith('/sync/schemas'))) {
         throw new TypeError('Failed to fetch (the test took the network away)');
       }
       const headers = new Headers(init?.headers);
-      const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string };
-      if (body.query?.includes('pullTasks')) requests?.push(headers.get('x-syncline-fresh') ?? 'held');
-      return fetch(input, init);
+      const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string; variables?: { limit?: number } };
+      const pull = body.query?.includes('pullTasks') === true;
+      if (pull) requests?.push(headers.get('x-syncline-fresh') ?? 'held');
+      const response = await fetch(input, init);
+      // a census (a page of one) brings nothing the device keeps
+      if (pull && (body.variables?.limit ?? 0) > 1) await afterPull?.();
+      return response;
     },
   });
   /** what the first sync said it would bring */
@@ -168,6 +180,33 @@ describe('sync scopes', () => {
     await device.close();
   });
 
+  it('lets go of what it was sent earlier in its first sync and was deleted or left the scope since', async () => {
+    const tenant = `scope-pages-${Date.now().toString(36)}`;
+    await push(
+      tenant,
+      ['a', 'b', 'c', 'd', 'e'].map((id) => task(id, 'north')),
+    );
+    const requests: string[] = [];
+    let pulls = 0;
+    // between the first page (a and b) and the next: a is deleted, b moves to the south site
+    const afterPull = async () => {
+      pulls += 1;
+      if (pulls !== 1) return;
+      await push(tenant, [task('a', 'north')], true);
+      await push(tenant, [task('b', 'south')]);
+    };
+    const device = await openDevice(tenant, 'north', { requests, batchSize: 2, afterPull });
+    expect(await device.ids()).toEqual(['c', 'd', 'e']);
+    // every page of the first sync said it started from nothing: the later ones, from when
+    const fresh = requests.filter((value) => value !== 'held');
+    expect(fresh.length).toBeGreaterThan(2);
+    expect(fresh[0]).toBe('1');
+    expect(new Set(fresh.slice(1)).size).toBe(1);
+    expect(Number(fresh[1])).toBeGreaterThan(1);
+    expect((await serverTask(tenant, 'b'))?.data).toMatchObject({ site: 'south' });
+    await device.close();
+  });
+
   it('lets go of what time took out of the scope, and never of a change not yet sent', async () => {
     const tenant = `scope-time-${Date.now().toString(36)}`;
     await push(tenant, [task('done-1', 'north', true), task('done-2', 'north', true), task('open', 'north')]);
@@ -193,6 +232,45 @@ describe('sync scopes', () => {
     const done1 = await serverTask(tenant, 'done-1');
     expect(done1?.deleted).toBe(false);
     expect(done1?.data.title).toBe('done-1');
+    await device.close();
+  });
+
+  it('lets go of nothing while a pull is on its way: it may bring a state back in the scope', async () => {
+    const tenant = `scope-inflight-${Date.now().toString(36)}`;
+    await push(tenant, [task('done', 'north', true), task('open', 'north')]);
+    /** while set, a pull's answer waits for it before the device reads it; `held` says one is waiting */
+    let release: Promise<void> | undefined;
+    let held = () => {};
+    const device = await openDevice(tenant, 'north', {
+      afterPull: async () => {
+        if (!release) return;
+        held();
+        await release;
+      },
+    });
+    expect(await device.ids()).toEqual(['done', 'open']);
+
+    // the task is reopened on the server behind the stream's back: only a pull brings it
+    await storeOld(tenant, 0, [task('done', 'north', false)]);
+    let open = () => {};
+    release = new Promise((resolve) => {
+      open = resolve;
+    });
+    const waiting = new Promise<void>((resolve) => {
+      held = resolve;
+    });
+    const synced = device.replication.syncNow();
+    await waiting;
+    // 31 days on, the done task the device holds is out of scope; the reopened one on its way is not
+    expect(await device.replication.sweepScopes(Date.now() + 31 * DAY)).toBe(0);
+    release = undefined;
+    open();
+    await synced;
+    await expect
+      .poll(async () => (await device.database.tasks.findOne('done').exec())?.done, { timeout: 10_000 })
+      .toBe(false);
+    expect(await device.replication.sweepScopes(Date.now() + 31 * DAY)).toBe(0);
+    expect(await device.ids()).toEqual(['done', 'open']);
     await device.close();
   });
 

@@ -81,7 +81,10 @@ export function documentSelection(schema: JsonSchemaNode): string {
 
 export interface CollectionOperations extends OperationNames {
   pull: string;
-  /** the pull, also asking how many documents come after the page (`remaining`; not a stock client's query) */
+  /**
+   * the pull, also asking how many documents come after the page (`remaining`) and the server's clock before it
+   * (`serverTime`, which dates a pass of pulls from nothing): not a stock client's query
+   */
   pullCounting: string;
   push: string;
   stream: string;
@@ -102,8 +105,9 @@ export function collectionOperations(collectionName: string, schema: CollectionS
   return {
     ...names,
     pull: `query Pull${name}($checkpoint: ${names.checkpointInputType}, $limit: Int!) { ${names.pullField}(checkpoint: $checkpoint, limit: $limit) ${bulk} }`,
-    // the first pull of a session also asks how many documents come after its page (an initial sync's total)
-    pullCounting: `query Pull${name}Counting($checkpoint: ${names.checkpointInputType}, $limit: Int!) { ${names.pullField}(checkpoint: $checkpoint, limit: $limit) { documents ${documents} checkpoint ${checkpointSelection} remaining } }`,
+    // the first pull of a session also asks how many documents come after its page (an initial sync's total), and
+    // the server's clock, which the later pages of a pass from nothing carry (`x-syncline-fresh`)
+    pullCounting: `query Pull${name}Counting($checkpoint: ${names.checkpointInputType}, $limit: Int!) { ${names.pullField}(checkpoint: $checkpoint, limit: $limit) { documents ${documents} checkpoint ${checkpointSelection} remaining serverTime } }`,
     push: `mutation Push${name}($${pushVariable}: [${names.pushRowInputType}!]) { ${names.pushField}(${pushVariable}: $${pushVariable}) ${documents} }`,
     stream: `subscription Stream${name}($headers: ${names.headersInputType}) { ${names.streamField}(headers: $headers) ${event} }`,
     checkpointFields: checkpoint,

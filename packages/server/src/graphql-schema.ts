@@ -16,6 +16,7 @@ import {
   stripNulls,
   withoutFields,
 } from '@syncline/protocol';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { createGraphQLError, createSchema } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { graphQLSchemaFromRxSchema } from 'rxdb/plugins/replication-graphql';
@@ -33,6 +34,9 @@ import { asRemoved, countScoped, scopedPull } from './scoped-pull.js';
 import type { Checkpoint, SyncStorage } from './storage/types.js';
 import type { DocumentValidator } from './validation.js';
 
+/** When a pass of pulls from nothing began: at this pull, or at a reading of the tenant's clock. */
+export type FreshPull = 'now' | number;
+
 /** Per-operation context, built by the server for HTTP requests and ws operations alike. */
 export interface SyncContext {
   /** Verifies the caller's token: the stream's `headers` token when given, else the transport's. */
@@ -48,10 +52,12 @@ export interface SyncContext {
   /** the schema version of each collection the client speaks (`x-syncline-schemas`), if it said */
   readonly schemaVersions?: Readonly<Record<string, number>> | undefined;
   /**
-   * the pull is part of a sync that started from nothing (`x-syncline-fresh: 1`): the device holds nothing it is
-   * not sent, so a scoped collection's documents out of its scope are left out rather than sent as removed
+   * the pull is part of a pass of pulls that started from nothing (`x-syncline-fresh`): at this pull (`now`), or at
+   * this reading of the tenant's clock (the `serverTime` its first page answered). The device holds only what the
+   * pass sent it, so a scoped collection's documents deleted or out of scope since before then are left out rather
+   * than sent as removed.
    */
-  readonly freshPull?: boolean;
+  readonly freshPull?: FreshPull | undefined;
   /** the ws connection asked each stream to announce when it listens (STREAM_READY) */
   readonly announceReady?: boolean;
   /** a stream's sync scope and the claims it is judged by, set when it subscribes to a scoped collection */
@@ -74,11 +80,12 @@ export interface ResolverDeps {
 }
 
 /**
- * The SDL for the collections: RxDB's own generator with the contract's settings, plus two fields a stock client
- * never selects: a stream event's `previousCheckpoint`, the commit it follows, so a client can tell it missed one;
- * and a pull's `remaining`, how many documents come after its page, so a first sign-in can show a count. Plus the
- * audit trail's query and a push row's optional `conflictResolution` flag (audit-log.ts), which no stock client
- * sends.
+ * The SDL for the collections: RxDB's own generator with the contract's settings, plus fields a stock client never
+ * selects: a stream event's `previousCheckpoint`, the commit it follows, so a client can tell it missed one; a
+ * pull's `remaining`, how many documents come after its page, so a first sign-in can show a count; and a pull's
+ * `serverTime`, the tenant's clock before its page was read, which dates a pass of pulls from nothing (see
+ * scoped-pull.ts). Plus the audit trail's query and a push row's optional `conflictResolution` flag (audit-log.ts),
+ * which no stock client sends.
  */
 export function replicationTypeDefs(collections: readonly SyncCollection[]): string {
   const generated = graphQLSchemaFromRxSchema(
@@ -86,7 +93,7 @@ export function replicationTypeDefs(collections: readonly SyncCollection[]): str
   ).asString;
   const extensions = collections.map((c) => {
     const names = operationNames(c.name);
-    return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} remaining: Float }`;
+    return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} remaining: Float serverTime: Float }`;
   });
   return [generated, ...extensions, MONITOR_TYPES, auditTypeDefs(collections)].join('\n');
 }
@@ -184,10 +191,21 @@ function documentsFor(documents: readonly PlainDocument[], hidden: readonly stri
 }
 
 /** What a pull of the collection keeps to, if the collection has a scope. */
-function scopeOf(collection: SyncCollection, principal: Principal, context: SyncContext) {
+function scopeOf(collection: SyncCollection, principal: Principal, freshSince: number | undefined) {
   const scope = collection.sync?.scope;
   if (!scope) return undefined;
-  return { scope, context: { now: Date.now(), claims: principal.claims }, fresh: context.freshPull === true };
+  return { scope, context: { now: Date.now(), claims: principal.claims }, freshSince };
+}
+
+/** Whether a query selects `field` of the answer (directly or through fragments). */
+function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, field: string): boolean {
+  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
+    selectionSet?.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === field;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      return within(info.fragments[selection.name.value]?.selectionSet);
+    }) ?? false;
+  return info.fieldNodes.some((node) => within(node.selectionSet));
 }
 
 /**
@@ -249,6 +267,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
       _root: unknown,
       args: { checkpoint?: unknown; limit: number },
       context: SyncContext,
+      info: GraphQLResolveInfo,
     ) => {
       const started = performance.now();
       const reader = await readerOf(context, collection);
@@ -258,7 +277,10 @@ export function createReplicationSchema(deps: ResolverDeps) {
       }
       const after = checkpointIn(collection, args.checkpoint);
       const request = { tenant, collection: collection.name, after, limit: args.limit };
-      const scoped = scopeOf(collection, reader, context);
+      const fresh = collection.sync?.scope ? context.freshPull : undefined;
+      // read before the page: whatever changes after this reading comes on a later page with a later updatedAt
+      const clock = fresh === 'now' || selects(info, 'serverTime') ? await storage.clock(tenant) : undefined;
+      const scoped = scopeOf(collection, reader, fresh === 'now' ? clock : fresh);
       const { rows, last } = scoped
         ? await scopedPull(storage, { ...request, ...scoped })
         : await storage.pull(request).then((rows) => ({ rows, last: rows.at(-1) }));
@@ -272,6 +294,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
         // counted only when selected (graphql-js calls a function it finds there): a client asks on its first pull
         remaining: () =>
           last ? (scoped ? countScoped(storage, { ...counted, ...scoped }) : storage.countAfter(counted)) : 0,
+        serverTime: clock ?? null,
       };
     };
 

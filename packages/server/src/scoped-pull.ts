@@ -1,8 +1,10 @@
 // A pull of a collection with a sync scope (see @syncline/protocol's sync-scope.ts): a page holds the documents in
 // the device's scope, as many as the limit asks while any are left (RxDB stops pulling at a short page), found by
 // reading the stored rows in order. A document out of scope goes to a device that may hold it as removed
-// (`_deleted`), so the device lets go of it as it would of a server delete and never pushes it back; a device whose
-// sync started from nothing (`fresh`) holds nothing it was not sent, so it is not sent at all.
+// (`_deleted`), so the device lets go of it as it would of a server delete and never pushes it back. A device whose
+// sync started from nothing holds only what that pass sent it, so a document deleted or out of scope is left out
+// when it was so before the pass began (`freshSince`, the tenant's clock then); one changed since may have been sent
+// on an earlier page of the pass, and goes as removed.
 import { inSyncScope, type PlainDocument, type ScopeContext, type SyncScope } from '@syncline/protocol';
 import { DELETED } from './collections.js';
 import type { Checkpoint, PullRequest, StoredDocument, SyncStorage } from './storage/types.js';
@@ -10,7 +12,11 @@ import type { Checkpoint, PullRequest, StoredDocument, SyncStorage } from './sto
 export interface ScopedPullRequest extends PullRequest {
   readonly scope: SyncScope;
   readonly context: ScopeContext;
-  readonly fresh: boolean;
+  /**
+   * The pull belongs to a pass that started from nothing at this reading of the tenant's clock (see
+   * `SyncStorage.clock`); undefined for a device that may hold any document.
+   */
+  readonly freshSince: number | undefined;
 }
 
 /** How a stored row reaches the device: as it is, as removed, or not at all. */
@@ -18,11 +24,13 @@ export function scopedRow(
   row: StoredDocument,
   scope: SyncScope,
   context: ScopeContext,
-  fresh: boolean,
+  freshSince: number | undefined,
 ): StoredDocument | undefined {
-  if (row.deleted) return fresh ? undefined : row;
+  // last changed before the pass began: deleted or out of scope then already, it was never sent in the pass
+  const unsent = freshSince !== undefined && row.updatedAt < freshSince;
+  if (row.deleted) return unsent ? undefined : row;
   if (inSyncScope(scope, row.data, context)) return row;
-  return fresh ? undefined : { ...row, deleted: true, data: asRemoved(row.data) };
+  return unsent ? undefined : { ...row, deleted: true, data: asRemoved(row.data) };
 }
 
 /** A document as a device that must let go of it receives it. */
@@ -38,7 +46,7 @@ export async function scopedPull(
   storage: Pick<SyncStorage, 'pull'>,
   request: ScopedPullRequest,
 ): Promise<{ rows: StoredDocument[]; last: Checkpoint | undefined }> {
-  const { scope, context, fresh, limit } = request;
+  const { scope, context, freshSince, limit } = request;
   const rows: StoredDocument[] = [];
   let after = request.after;
   let last: Checkpoint | undefined;
@@ -47,7 +55,7 @@ export async function scopedPull(
     for (const row of read) {
       if (rows.length === limit) return { rows, last };
       last = { id: row.id, updatedAt: row.updatedAt };
-      const sent = scopedRow(row, scope, context, fresh);
+      const sent = scopedRow(row, scope, context, freshSince);
       if (sent) rows.push(sent);
     }
     if (read.length < limit) break;
@@ -61,16 +69,16 @@ const COUNT_STEP = 1_000;
 
 /**
  * How many documents a pull from the checkpoint would still send, in every page. Every changed row when the device
- * may hold documents (each is sent, in scope or as removed); for a fresh device, those in scope. Rows changed inside
- * the scope's shortest `changedWithinDays` (and with no claims to match) are all in it and are counted by the
- * storage; older ones are read.
+ * may hold documents (each is sent, in scope or as removed); for a fresh device, those in scope and those changed
+ * since its pass began. Rows changed inside the scope's shortest `changedWithinDays` (and with no claims to match)
+ * are all in it and are counted by the storage; older ones are read.
  */
 export async function countScoped(
   storage: Pick<SyncStorage, 'pull' | 'countAfter'>,
   request: Omit<ScopedPullRequest, 'limit'>,
 ): Promise<number> {
-  const { scope, context, fresh, tenant, collection } = request;
-  if (!fresh) return storage.countAfter(request);
+  const { scope, context, freshSince, tenant, collection } = request;
+  if (freshSince === undefined) return storage.countAfter(request);
   const recentDays = (scope.keep ?? []).flatMap((condition) =>
     'changedWithinDays' in condition ? [condition.changedWithinDays] : [],
   );
@@ -86,7 +94,7 @@ export async function countScoped(
     for (const row of read) {
       if (row.updatedAt >= allKeptFrom) return count + (await storage.countAfter({ tenant, collection, after }));
       after = { id: row.id, updatedAt: row.updatedAt };
-      if (scopedRow(row, scope, context, true)) count += 1;
+      if (scopedRow(row, scope, context, freshSince)) count += 1;
     }
     if (read.length < COUNT_STEP) return count;
   }

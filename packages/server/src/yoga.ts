@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { AuthError, type Principal, type TokenVerifier, tokenFromHeader } from './auth.js';
 import type { SyncCollection } from './collections.js';
 import { GRAPHQL_PATH, isAllowedOrigin } from './endpoints.js';
-import { createReplicationSchema, type SyncContext } from './graphql-schema.js';
+import { createReplicationSchema, type FreshPull, type SyncContext } from './graphql-schema.js';
 import { armorPlugin, noIntrospection, type ResolvedLimits } from './limits.js';
 import { yogaLogging } from './logger.js';
 import type { SyncMonitor } from './monitoring.js';
@@ -71,6 +71,15 @@ export function schemaVersionsOf(value: unknown): Readonly<Record<string, number
 const DEVICE = /^[A-Za-z0-9._:-]{1,64}$/;
 export function deviceId(value: unknown): string | undefined {
   return typeof value === 'string' && DEVICE.test(value) ? value : undefined;
+}
+
+/**
+ * A pull's `x-syncline-fresh`: `1` when the pull starts a pass from nothing (the pass begins now), or the
+ * `serverTime` its first page answered; any other value is not a fresh pull.
+ */
+export function freshPullOf(value: unknown): FreshPull | undefined {
+  if (value === '1') return 'now';
+  return typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : undefined;
 }
 
 export type SyncYoga = ReturnType<typeof createSyncYoga>;
@@ -178,7 +187,7 @@ export function createSyncYoga(options: SyncYogaOptions) {
         log: logger.child({ requestId: requestIdOf(request) ?? randomUUID() }),
         device: deviceId(request.headers.get('x-syncline-device')),
         schemaVersions: schemaVersionsOf(request.headers.get('x-syncline-schemas')),
-        freshPull: request.headers.get('x-syncline-fresh') === '1',
+        freshPull: freshPullOf(request.headers.get('x-syncline-fresh')),
       };
     },
     plugins: [

@@ -285,6 +285,7 @@ export function storageWith(storage: SyncStorage, patch: Partial<Omit<SyncStorag
     ping: () => storage.ping(),
     pull: (request) => storage.pull(request),
     countAfter: (request) => storage.countAfter(request),
+    clock: (tenant) => storage.clock(tenant),
     transaction: (tenant, work) => storage.transaction(tenant, work),
     auditLog: (request) => storage.auditLog(request),
     pruneAudit: (olderThanMs) => storage.pruneAudit(olderThanMs),

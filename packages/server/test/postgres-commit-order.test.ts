@@ -151,6 +151,24 @@ describe.runIf(postgresUrl)('commit order on PostgreSQL', () => {
     // 'early' is stored, before the checkpoint: this client will never be given it.
     expect(run.reader.seen).not.toContain('early');
   });
+
+  it('dates a pass of pulls by the stored clock: a later write on an instance whose clock is behind is after it', async () => {
+    const { tag, a, b } = await instances(true);
+    const tenant = `clock-${tag}`;
+    // B reads the tenant's clock (its own reads later than A's): a fresh pass begins
+    const since = await b.clock(tenant);
+    // then A deletes a document the pass may have sent
+    const deletedAt = await a.transaction(tenant, async (tx) => {
+      const updatedAt = tx.nextUpdatedAt();
+      await tx.write('tasks', [{ id: 'sent', updatedAt, deleted: true, data: { ...doc('sent'), _deleted: true } }]);
+      return updatedAt;
+    });
+    // the deletion is dated at or after the pass's start, so the pass sends it as removed (B's own clock, read as
+    // the start, would have left it out: A dates it 1000, B reads 1001); and a pass that begins now begins after it
+    expect(deletedAt).toBeGreaterThanOrEqual(since);
+    expect(await a.clock(tenant)).toBeGreaterThan(deletedAt);
+    expect(await b.clock(tenant)).toBeGreaterThan(deletedAt);
+  });
 });
 
 describe.runIf(postgresUrl)('two server instances writing to one tenant at once', () => {

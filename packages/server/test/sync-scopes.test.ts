@@ -1,6 +1,7 @@
 // A scoped collection as a stock client pulls it: pages filled with what is in the device's scope (RxDB stops at a
 // short page), what is out of it sent as removed to a device that may hold it and left out for one whose sync
-// started from nothing (`x-syncline-fresh: 1`), and `remaining` counting what the pull will bring.
+// started from nothing (`x-syncline-fresh`), unless it changed since that pass began, and `remaining` counting what
+// the pull will bring.
 import { syncOptionsOf } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ const PULL = `query($checkpoint: TasksInputCheckpoint, $limit: Int!) {
     documents { id done note _deleted }
     checkpoint { id updatedAt }
     remaining
+    serverTime
   }
 }`;
 
@@ -28,36 +30,61 @@ interface Page {
   documents: Pick<WireTask, 'id' | 'done' | 'note' | '_deleted'>[];
   checkpoint: { id: string; updatedAt: number };
   remaining: number;
+  serverTime: number;
 }
 
 describeOnEngines('a scoped collection', (engine) => {
   let server: TestServer;
   const tenant = `scoped-${engine.name}`;
-  const token = (team?: string) =>
-    signToken({ secret: TEST_JWT_SECRET, tenant, ...(team ? { claims: { team } } : {}) });
+  const tokenOf = (tenantName: string, team?: string) =>
+    signToken({ secret: TEST_JWT_SECRET, tenant: tenantName, ...(team ? { claims: { team } } : {}) });
+  const token = (team?: string) => tokenOf(tenant, team);
+  // open and done tasks of two teams, interleaved: o = open, d = done
+  const tasks = ['o', 'd', 'd', 'o', 'd', 'o', 'd', 'o'].map((kind, i) =>
+    makeTask(`t${i}`, { done: kind === 'd', note: i === 7 ? 'blue' : 'red' }),
+  );
+
+  /** Writes tasks as a device that sees every team would, each over the state given (`was`), if any. */
+  async function push(tenantName: string, rows: { task: Task; deleted?: boolean; was?: Task }[]) {
+    const pushed = await gql<{ pushTasks: unknown[] }>(
+      server.url,
+      PUSH_TASKS,
+      {
+        rows: rows.map(({ task, deleted = false, was }) => ({
+          newDocumentState: { ...task, _deleted: deleted },
+          ...(was ? { assumedMasterState: { ...was, _deleted: false } } : {}),
+        })),
+      },
+      bearer(await tokenOf(tenantName)),
+    );
+    expect(pushed.errors).toBeUndefined();
+    expect(pushed.data?.pushTasks, 'no conflicts').toEqual([]);
+  }
 
   beforeAll(async () => {
     server = await startTestServer({ ...engine, collections: { tasks: scopedTasks } });
-    // open and done tasks of two teams, interleaved: o = open, d = done
-    const tasks = ['o', 'd', 'd', 'o', 'd', 'o', 'd', 'o'].map((kind, i) =>
-      makeTask(`t${i}`, { done: kind === 'd', note: i === 7 ? 'blue' : 'red' }),
+    await push(
+      tenant,
+      tasks.map((task) => ({ task })),
     );
-    const rows = tasks.map((task) => ({ newDocumentState: { ...task, _deleted: false } }));
-    const pushed = await gql(server.url, PUSH_TASKS, { rows }, bearer(await token()));
-    expect(pushed.errors).toBeUndefined();
   });
   afterAll(async () => {
     await server?.close();
   });
 
-  /** Every page of a pull from the beginning, as RxDB asks for them: until a page is short. */
-  async function pullAll(headers: Record<string, string>, limit = 2) {
+  /** One page of a pull from `checkpoint`. */
+  async function pullPage(headers: Record<string, string>, limit: number, checkpoint: Page['checkpoint'] | null) {
+    const answer = await gql<{ pullTasks: Page }>(server.url, PULL, { checkpoint, limit }, headers);
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.pullTasks as Page;
+  }
+
+  /** Every page of a pull from `checkpoint`, as RxDB asks for them: until a page is short. */
+  async function pullAll(headers: Record<string, string>, limit = 2, from: Page['checkpoint'] | null = null) {
     const pages: Page[] = [];
-    let checkpoint: Page['checkpoint'] | null = null;
+    let checkpoint = from;
     for (;;) {
-      const answer = await gql<{ pullTasks: Page }>(server.url, PULL, { checkpoint, limit }, headers);
-      expect(answer.errors).toBeUndefined();
-      const page = answer.data?.pullTasks as Page;
+      const page = await pullPage(headers, limit, checkpoint);
       pages.push(page);
       checkpoint = page.checkpoint;
       if (page.documents.length < limit) return pages;
@@ -71,6 +98,37 @@ describeOnEngines('a scoped collection', (engine) => {
     // a token without the claim keeps every team
     const everyTeam = await pullAll({ ...bearer(await token()), 'x-syncline-fresh': '1' }, 10);
     expect(everyTeam[0]?.documents.map((doc) => doc.id)).toEqual(['t0', 't3', 't5', 't7']);
+  });
+
+  it('sends a fresh pass what it may have sent on an earlier page and was deleted or left the scope since', async () => {
+    const passTenant = `${tenant}-pass`;
+    const gone = makeTask('t8', { note: 'red' });
+    await push(
+      passTenant,
+      [...tasks, gone].map((task) => ({ task })),
+    );
+    await push(passTenant, [{ task: gone, deleted: true, was: gone }]);
+    const red = bearer(await tokenOf(passTenant, 'red'));
+    const first = await pullPage({ ...red, 'x-syncline-fresh': '1' }, 2, null);
+    const [t0, t3] = [tasks[0], tasks[3]] as [Task, Task];
+    expect(first.documents.map((doc) => doc.id)).toEqual(['t0', 't3']);
+    // between the pages: t0 is deleted, and t3 moves to another team, out of this device's scope
+    await push(passTenant, [
+      { task: t0, deleted: true, was: t0 },
+      { task: { ...t3, note: 'blue' }, was: t3 },
+    ]);
+    const later = await pullAll({ ...red, 'x-syncline-fresh': String(first.serverTime) }, 2, first.checkpoint);
+    const documents = later.flatMap((page) => page.documents);
+    // both go as removed; what was deleted or out of scope before the pass began (t8, the done tasks, t7) does not
+    expect(documents.map((doc) => `${doc.id}${doc._deleted ? ' removed' : ''}`)).toEqual([
+      't5',
+      't0 removed',
+      't3 removed',
+    ]);
+    expect(documents.find((doc) => doc.id === 't3')).toMatchObject({ note: 'blue' });
+    // a pass that begins now leaves them out: the device was never sent them
+    const now = await pullAll({ ...red, 'x-syncline-fresh': '1' }, 10);
+    expect(now.flatMap((page) => page.documents).map((doc) => doc.id)).toEqual(['t5']);
   });
 
   it('sends a device that may hold them what is out of its scope as removed, whole', async () => {
@@ -87,6 +145,9 @@ describeOnEngines('a scoped collection', (engine) => {
       't7 removed',
     ]);
     expect(documents.find((doc) => doc.id === 't7')).toMatchObject({ note: 'blue', done: false });
+    // a header that names no time is not a fresh pull
+    const named = await pullAll({ ...bearer(await token('red')), 'x-syncline-fresh': 'yes' }, 10);
+    expect(named.flatMap((page) => page.documents)).toEqual(documents);
   });
 });
 

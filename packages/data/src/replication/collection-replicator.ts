@@ -33,10 +33,12 @@ type Row = RxReplicationWriteToMasterRow<PlainDocument>;
 /** `${collection}|${id}` of local creations discarded while RxDB may still be retrying to push them. */
 export type DiscardedCreations = Set<string>;
 
-/** A counting pull's answer, as far as the progress reads it. */
+/** A counting pull's answer, as far as the progress and the pass's start read it. */
 interface CountedPage {
   documents: readonly unknown[];
   remaining?: number | null;
+  /** the server's clock before the page was read */
+  serverTime?: number | null;
 }
 
 export interface CollectionReplicatorOptions {
@@ -76,8 +78,11 @@ export interface CollectionReplicator {
   cancel(): Promise<void>;
 }
 
-/** The header that tells the server a pull belongs to a sync that started from nothing (see the server's scoped pull). */
-const FRESH_PULL = { 'x-syncline-fresh': '1' } as const;
+/**
+ * The header that tells the server a pull belongs to a sync that started from nothing (see the server's scoped
+ * pull): since when, as the server's clock read on the pass's first page, or `1` on that first page (now).
+ */
+const FRESH_PULL = 'x-syncline-fresh';
 
 export function replicateCollection(options: CollectionReplicatorOptions): CollectionReplicator {
   const { collection, name, request, reporter, tracker, discarded, live } = options;
@@ -184,20 +189,31 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
 
   /** whether this replication's first pull has said how many documents were still to come */
   let counted = false;
-  /** A counting pull's page says how many documents this sync brings: its own and those after it. */
-  const expectFrom = (page: CountedPage) => {
-    counted = true;
-    options.received.expect(page.documents.length + Number(page.remaining ?? 0));
-  };
   /**
    * whether this pass of pulls started from nothing: the device then holds only what it was sent, so a scoped
    * collection's server leaves out what is out of scope instead of sending it as removed
    */
   let fresh = false;
+  /**
+   * the server's clock when this pass from nothing began (its first page): what is deleted or leaves the scope
+   * after it may have come on an earlier page, so the server sends it as removed (RxDB drops the stream's events
+   * during a first pass, so nothing else would tell the device)
+   */
+  let freshSince: number | undefined;
+  /**
+   * A counting pull's page says how many documents this sync brings: its own and those after it; as the first page
+   * of a pass from nothing, when the pass began.
+   */
+  const expectFrom = (page: CountedPage) => {
+    counted = true;
+    options.received.expect(page.documents.length + Number(page.remaining ?? 0));
+    if (fresh && freshSince === undefined && typeof page.serverTime === 'number') freshSince = page.serverTime;
+  };
   /** the headers of a pull from `checkpoint` */
   const pullHeaders = (checkpoint: Checkpoint | undefined) => {
     if (checkpoint === undefined) fresh = true;
-    return options.scope() && fresh ? FRESH_PULL : undefined;
+    if (!options.scope() || !fresh) return undefined;
+    return { [FRESH_PULL]: freshSince === undefined ? '1' : String(freshSince) };
   };
   /** pulls whose answer has not come back yet (a sweep waits for none to be on its way) */
   let pulling = 0;
@@ -210,14 +226,16 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
         pulling -= 1;
       },
     );
-    const bulk = data[operations.pullField] as {
+    const bulk = data[operations.pullField] as Omit<CountedPage, 'documents'> & {
       documents: PlainDocument[];
       checkpoint: Checkpoint | null;
-      remaining?: number | null;
     };
     if (counting) expectFrom(bulk);
     // a short page ends the pass: the next pull starts from what the device holds
-    if (bulk.documents.length < limit) fresh = false;
+    if (bulk.documents.length < limit) {
+      fresh = false;
+      freshSince = undefined;
+    }
     const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;

@@ -165,6 +165,15 @@ export class KyselySyncStorage implements SyncStorage {
     return Number(count);
   }
 
+  async clock(tenant: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('sync_tenant_clocks')
+      .select('last_updated_at')
+      .where('tenant', '=', tenant)
+      .executeTakeFirst();
+    return (row ? Number(row.last_updated_at) : 0) + 1;
+  }
+
   async auditLog({ tenant, collection, documentId, before, limit }: AuditRequest): Promise<AuditRecord[]> {
     let query = this.#db
       .selectFrom('sync_audit')

@@ -88,6 +88,11 @@ export interface SyncStorage {
   /** How many documents a pull from the checkpoint would still bring, in every page: an initial sync's total. */
   countAfter(request: Omit<PullRequest, 'limit'>): Promise<number>;
   /**
+   * The tenant's clock: the least `updatedAt` a write committed after this read can take (one past the last handed
+   * out). Read from the stored clock, not this server's, so it holds across instances whose clocks differ.
+   */
+  clock(tenant: string): Promise<number>;
+  /**
    * Runs `work` in one transaction scoped to `tenant`, serialised with every other write of that tenant
    * (so `updatedAt` allocation order is commit order). Resolves only after the commit is durable.
    */
