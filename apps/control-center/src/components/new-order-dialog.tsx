@@ -4,14 +4,7 @@
 // given.
 
 import { useLiveQuery } from '@syncline/data';
-import {
-  type Customer,
-  type OrderItem,
-  type OrderPriority,
-  orderLine,
-  type Service,
-  serviceUnitLabel,
-} from '@syncline/domain';
+import { type Customer, type OrderItem, type OrderPriority, orderLine, type Service } from '@syncline/domain';
 import {
   Button,
   Dialog,
@@ -33,6 +26,7 @@ import {
 import { useState } from 'react';
 import { formatCents } from '../lib/format';
 import { createOrder, totalsOf } from '../lib/orders';
+import { formatServicePrice } from '../lib/services';
 import { useWriteContext } from '../lib/use-write-context';
 import { PriorityField } from './priority-field';
 
@@ -136,7 +130,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
               <SelectContent>
                 {services.map((entry) => (
                   <SelectItem key={entry.id} value={entry.id}>
-                    {entry.name} · {formatCents(entry.unitPrice)} {serviceUnitLabel[entry.unit]}
+                    {entry.name} · {formatServicePrice(entry)}
                   </SelectItem>
                 ))}
               </SelectContent>
