@@ -100,6 +100,15 @@ describe('the service catalogue', () => {
       .toMatchObject({ name: 'Rug, large', unitPrice: 2450, taxRate: 0.06, unit: 'item', active: true });
 
     expect(await offeredOnNewOrder(manager)).toContain('Rug, large · €24.50 per item');
+    // a line of it is priced and taxed as the catalogue says: 2 × €24.50 at 6 %
+    await manager.getByRole('button', { name: 'New order' }).click();
+    const newOrder = manager.getByRole('dialog', { name: 'New order' });
+    await newOrder.getByRole('combobox', { name: /Service/ }).click();
+    await manager.getByRole('option', { name: 'Rug, large · €24.50 per item' }).click();
+    await newOrder.getByRole('textbox', { name: /Quantity/ }).fill('2');
+    await expect.poll(() => newOrder.getByText('Total €51.94 incl. tax').count()).toBe(1);
+    await manager.keyboard.press('Escape');
+    await newOrder.waitFor({ state: 'hidden' });
   });
 
   it('shows an operator the catalogue read-only, with the manager’s service, and stops offering a deactivated one', async () => {

@@ -72,7 +72,13 @@ export const serviceMergeRules: MergeRules = {
   fallback: 'latest',
 };
 
-/** An order line for `quantity` of a service, at the service's price as it is now (a later price change leaves it). */
-export function orderLine(service: Pick<Service, 'sku' | 'name' | 'unitPrice'>, quantity: number): OrderItem {
-  return { sku: service.sku, name: service.name, unitPrice: service.unitPrice, quantity };
+/**
+ * An order line for `quantity` of a service, at the service's price and tax rate as they are now (a later change to
+ * the catalogue leaves the line as it was taken).
+ */
+export function orderLine(
+  service: Pick<Service, 'sku' | 'name' | 'unitPrice' | 'taxRate'>,
+  quantity: number,
+): OrderItem {
+  return { sku: service.sku, name: service.name, unitPrice: service.unitPrice, taxRate: service.taxRate, quantity };
 }
