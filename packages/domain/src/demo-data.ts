@@ -10,7 +10,9 @@ import {
   type OrderStatus,
   orderStatusFlow,
   orderTotals,
+  standardTaxRate,
 } from './orders';
+import { orderLine, type Service } from './services';
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
 export function createRandom(seed: number): () => number {
@@ -36,6 +38,8 @@ export interface DemoDataOptions {
 
 export interface DemoData {
   locations: Location[];
+  /** the service catalogue (the same for every seed) */
+  services: Service[];
   customers: Customer[];
   machines: Machine[];
   orders: Order[];
@@ -110,18 +114,20 @@ const cities = [
   { city: 'Lyon', timezone: 'Europe/Paris' },
   { city: 'Gdańsk', timezone: 'Europe/Warsaw' },
 ];
-/** The services a shop sells, with unit prices in cents. */
-export const catalogue: ReadonlyArray<Omit<OrderItem, 'quantity'>> = [
-  { sku: 'SHIRT', name: 'Shirt, washed and pressed', unitPrice: 350 },
-  { sku: 'TROUSERS', name: 'Trousers', unitPrice: 450 },
-  { sku: 'DUVET-S', name: 'Duvet, single', unitPrice: 1_400 },
-  { sku: 'DUVET-D', name: 'Duvet, double', unitPrice: 1_900 },
-  { sku: 'BEDSET', name: 'Bed linen set', unitPrice: 1_100 },
-  { sku: 'KG-MIXED', name: 'Mixed wash, per kg', unitPrice: 290 },
-  { sku: 'TOWELS', name: 'Towels, bundle of 5', unitPrice: 800 },
-  { sku: 'CURTAINS', name: 'Curtains, per panel', unitPrice: 1_250 },
-  { sku: 'WORKWEAR', name: 'Workwear set', unitPrice: 950 },
-];
+/** The services a shop sells, with unit prices in cents: the seeded catalogue every demo order's lines come from. */
+export const demoServices: readonly Omit<Service, 'createdAt'>[] = (
+  [
+    { id: 'svc-shirt', sku: 'SHIRT', name: 'Shirt, washed and pressed', unitPrice: 350, unit: 'item' },
+    { id: 'svc-trousers', sku: 'TROUSERS', name: 'Trousers', unitPrice: 450, unit: 'item' },
+    { id: 'svc-duvet-s', sku: 'DUVET-S', name: 'Duvet, single', unitPrice: 1_400, unit: 'item' },
+    { id: 'svc-duvet-d', sku: 'DUVET-D', name: 'Duvet, double', unitPrice: 1_900, unit: 'item' },
+    { id: 'svc-bedset', sku: 'BEDSET', name: 'Bed linen set', unitPrice: 1_100, unit: 'set' },
+    { id: 'svc-kg-mixed', sku: 'KG-MIXED', name: 'Mixed wash', unitPrice: 290, unit: 'kg' },
+    { id: 'svc-towels', sku: 'TOWELS', name: 'Towels, 5', unitPrice: 800, unit: 'bundle' },
+    { id: 'svc-curtains', sku: 'CURTAINS', name: 'Curtains', unitPrice: 1_250, unit: 'panel' },
+    { id: 'svc-workwear', sku: 'WORKWEAR', name: 'Workwear', unitPrice: 950, unit: 'set' },
+  ] satisfies Pick<Service, 'id' | 'sku' | 'name' | 'unitPrice' | 'unit'>[]
+).map((service) => ({ ...service, taxRate: standardTaxRate, active: true }));
 const orderTags = ['express', 'delicate', 'stain', 'hypoallergenic', 'business', 'repeat', 'fragrance-free'];
 const customerTags = ['vip', 'business', 'student', 'subscription', 'late-payer'];
 const noteLines = [
@@ -179,7 +185,8 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
   const customers = generateCustomers(random, options.customers ?? 50, now);
   const machines = generateMachines(random, options.machines ?? 12, locations, now);
   const orders = Array.from(generateOrders({ seed: seed + 1, count: options.orders ?? 200, customers, machines, now }));
-  return { locations, customers, machines, orders, commands: startCommands(machines) };
+  const services = demoServices.map((service) => ({ ...service, createdAt: now - 730 * day }));
+  return { locations, services, customers, machines, orders, commands: startCommands(machines) };
 }
 
 function generateLocations(random: () => number, count: number): Location[] {
@@ -297,7 +304,7 @@ export function* generateOrders(options: OrderGeneratorOptions): Generator<Order
     const lines = 1 + Math.floor(random() * 4);
     const items: OrderItem[] = [];
     for (let l = 0; l < lines; l++) {
-      items.push({ ...pick(random, catalogue), quantity: 1 + Math.floor(random() * 6) });
+      items.push(orderLine(pick(random, demoServices), 1 + Math.floor(random() * 6)));
     }
     const { subtotal, tax, total } = orderTotals(items);
     const receivedAt = now - Math.floor(random() * 14 * 24 * 60) * minute;

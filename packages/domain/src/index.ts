@@ -7,6 +7,7 @@ import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
 import { type Machine, machineMergeRules, machineSchema } from './machines';
 import { type Order, orderMergeRules, orderMigrations, orderSchema } from './orders';
+import { type Service, serviceMergeRules, serviceSchema } from './services';
 import {
   controlCenterPriorities,
   controlCenterReferences,
@@ -23,6 +24,7 @@ export * from './locations';
 export * from './machines';
 export * from './orders';
 export * from './roles';
+export * from './services';
 export * from './sync-priorities';
 
 /** The documents of each control center collection, by collection name. */
@@ -32,6 +34,7 @@ export interface ControlCenterDocuments {
   customers: Customer;
   locations: Location;
   commands: MachineCommand;
+  services: Service;
 }
 
 export type ControlCenterCollectionName = keyof ControlCenterDocuments;
@@ -53,6 +56,7 @@ export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonS
     priority: controlCenterPriorities.commands,
     references: controlCenterReferences.commands,
   }),
+  services: withSyncOptions(serviceSchema, { priority: controlCenterPriorities.services }),
 };
 
 /** Collection name -> per-field merge rules, applied by @syncline/data's conflict handler. */
@@ -62,6 +66,7 @@ export const controlCenterMergeRules: Record<ControlCenterCollectionName, MergeR
   customers: customerMergeRules,
   locations: locationMergeRules,
   commands: commandMergeRules,
+  services: serviceMergeRules,
 };
 
 /** Collection name -> how documents stored at an earlier schema version move up (collections still at 0 have none). */

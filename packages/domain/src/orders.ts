@@ -108,7 +108,7 @@ const centsField = { type: 'integer', minimum: 0 } as const;
 const orderSchemaLiteral = {
   title: 'orders',
   description: 'A customer order moving through the shop',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -129,6 +129,8 @@ const orderSchemaLiteral = {
           name: { title: 'Item', type: 'string' },
           quantity: { title: 'Quantity', type: 'integer', minimum: 1 },
           unitPrice: { ...centsField, title: 'Unit price' },
+          /** the service's rate when the line was taken (0.23 is 23 %); absent: the standard rate */
+          taxRate: { title: 'Tax rate', type: 'number', minimum: 0, maximum: 1 },
         },
         required: ['sku', 'name', 'quantity', 'unitPrice'],
       },
@@ -203,10 +205,14 @@ export const orderPermissions: CollectionPermissions = {
 export const orderSchema: RxJsonSchema<Order> = withPermissions(orderSchemaLiteral, orderPermissions);
 
 /**
- * Stored orders moving up a schema version: version 1 only added indexes and version 2 made `totals` optional, so an
- * order stays as it is.
+ * Stored orders moving up a schema version: version 1 only added indexes, version 2 made `totals` optional and version 3
+ * gave a line an optional tax rate, so an order stays as it is.
  */
-export const orderMigrations: MigrationStrategies = { 1: (order: Order) => order, 2: (order: Order) => order };
+export const orderMigrations: MigrationStrategies = {
+  1: (order: Order) => order,
+  2: (order: Order) => order,
+  3: (order: Order) => order,
+};
 
 export const orderMergeRules: MergeRules = {
   fields: {

@@ -1,6 +1,6 @@
 // The order the control center's collections sync in after a device (re)connects (see @syncline/protocol's sync
 // options): operators' commands and the machines' state and alarms first, then the counter's work (customers with
-// their orders, in one class), then the sites. A customer or machine new on a device goes up before the orders and
+// their orders, in one class), then the reference data (the sites and the service catalogue). A customer or machine new on a device goes up before the orders and
 // commands that name it.
 import type { CollectionSyncOptions, SyncPriority, SyncScope } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
@@ -12,6 +12,7 @@ export const controlCenterPriorities = {
   customers: 1,
   orders: 1,
   locations: 2,
+  services: 2,
 } as const satisfies Record<string, SyncPriority>;
 
 /** The documents each collection's fields point to: a new parent is pushed before its children. */

@@ -4,6 +4,7 @@ import {
   isOrderOverdue,
   nextOrderStatus,
   type OrderStatus,
+  orderLine,
   orderNextStep,
   orderPriorities,
   orderPriorityLabel,
@@ -96,6 +97,13 @@ describe('orderTotals', () => {
     ]);
     expect(totals).toEqual({ lines: [666, 333, 1000], subtotal: 1999, tax: 230 + 60, total: 2289 });
     expect(Number.isInteger(totals.tax)).toBe(true);
+  });
+
+  it('follows the tax rate of the service a line was taken from', () => {
+    const rug = { sku: 'RUG-L', name: 'Rug, large', unitPrice: 2450, taxRate: 0.06 };
+    const line = orderLine(rug, 2);
+    expect(line).toEqual({ sku: 'RUG-L', name: 'Rug, large', unitPrice: 2450, taxRate: 0.06, quantity: 2 });
+    expect(orderTotals([line])).toMatchObject({ subtotal: 4900, tax: 294, total: 5194 });
   });
 
   it('is zero for an order without lines', () => {

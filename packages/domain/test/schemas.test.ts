@@ -37,6 +37,7 @@ describe('control center schemas', () => {
       'pullCustomers',
       'pullLocations',
       'pullCommands',
+      'pullServices',
     ]);
     // updatedAt is optional on input: clients never send it, the server assigns it
     expect(String(schema.getType('OrdersInput')?.toString())).toBe('OrdersInput');

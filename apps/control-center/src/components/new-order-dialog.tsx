@@ -1,9 +1,10 @@
-// Create an order: customer, lines from the catalogue, priority and notes, checked before anything is written.
+// Create an order: customer, a line from the service catalogue (its active services), priority and notes, checked
+// before anything is written.
 // With its own "New order" button (the orders page), or opened from elsewhere (the command palette) when `open` is
 // given.
 
 import { useLiveQuery } from '@syncline/data';
-import { type Customer, catalogue, type OrderItem, type OrderPriority } from '@syncline/domain';
+import { type Customer, type OrderItem, type OrderPriority, orderLine, type Service } from '@syncline/domain';
 import {
   Button,
   Dialog,
@@ -25,10 +26,13 @@ import {
 import { useState } from 'react';
 import { formatCents } from '../lib/format';
 import { createOrder, totalsOf } from '../lib/orders';
+import { formatServicePrice } from '../lib/services';
 import { useWriteContext } from '../lib/use-write-context';
 import { PriorityField } from './priority-field';
 
-type Errors = Partial<Record<'customer' | 'quantity', string>>;
+type Errors = Partial<Record<'customer' | 'service' | 'quantity', string>>;
+
+const activeServices = { selector: { active: true }, sort: [{ name: 'asc' as const }] };
 
 export interface NewOrderDialogProps {
   /** Opened from elsewhere: no button of its own. */
@@ -39,6 +43,7 @@ export interface NewOrderDialogProps {
 export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogProps) {
   const write = useWriteContext();
   const { docs: customers } = useLiveQuery<Customer>('customers', { sort: [{ name: 'asc' }] });
+  const { docs: services } = useLiveQuery<Service>('services', activeServices);
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
   const setOpen = (next: boolean) => {
@@ -46,18 +51,20 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
     onOpenChange?.(next);
   };
   const [customerId, setCustomerId] = useState('');
-  const [sku, setSku] = useState(catalogue[0]?.sku ?? '');
+  const [serviceId, setServiceId] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [priority, setPriority] = useState<OrderPriority>('normal');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Errors>({});
 
-  const product = catalogue.find((entry) => entry.sku === sku);
+  // the first service until the person picks one (the catalogue may still be arriving when the dialog opens)
+  const service = services.find((entry) => entry.id === serviceId) ?? services[0];
   const count = Number(quantity);
-  const items: OrderItem[] = product && Number.isInteger(count) && count > 0 ? [{ ...product, quantity: count }] : [];
+  const items: OrderItem[] = service && Number.isInteger(count) && count > 0 ? [orderLine(service, count)] : [];
 
   const reset = () => {
     setCustomerId('');
+    setServiceId('');
     setQuantity('1');
     setPriority('normal');
     setNotes('');
@@ -69,6 +76,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
     const customer = customers.find((c) => c.id === customerId);
     const found: Errors = {};
     if (!customer) found.customer = 'Choose the customer the order is for.';
+    if (!service) found.service = 'No service is on offer yet: a manager adds them on the Services page.';
     if (!Number.isInteger(count) || count < 1 || count > 999) found.quantity = 'Enter a whole quantity from 1 to 999.';
     setErrors(found);
     if (!customer || Object.keys(found).length > 0) return;
@@ -113,16 +121,16 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
             </SelectContent>
           </Select>
           <div className="grid grid-cols-[1fr_6rem] gap-3">
-            <Select value={sku} onValueChange={setSku}>
-              <FormField label="Service">
+            <Select value={service?.id ?? ''} onValueChange={setServiceId}>
+              <FormField label="Service" error={errors.service} required>
                 <SelectTrigger>
-                  <SelectValue />
+                  <SelectValue placeholder="No services yet" />
                 </SelectTrigger>
               </FormField>
               <SelectContent>
-                {catalogue.map((entry) => (
-                  <SelectItem key={entry.sku} value={entry.sku}>
-                    {entry.name} · {formatCents(entry.unitPrice)}
+                {services.map((entry) => (
+                  <SelectItem key={entry.id} value={entry.id}>
+                    {entry.name} · {formatServicePrice(entry)}
                   </SelectItem>
                 ))}
               </SelectContent>

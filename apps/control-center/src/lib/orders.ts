@@ -32,7 +32,7 @@ export function totalsOf(items: readonly OrderItem[]) {
 }
 
 /** Where a write went, in words: online writes reach the server at once, offline ones wait on this device. */
-function savedWhere(online: boolean): string {
+export function savedWhere(online: boolean): string {
   return online ? 'Syncing to the server.' : 'Saved on this device; it will sync when you reconnect.';
 }
 
