@@ -14,14 +14,8 @@ const meta = {
     value: euros(222_208),
     delta: { change: 0.12, comparedTo: 'on yesterday' },
     trend: { values: revenue, label: 'Revenue per day, last 7 days', formatValue: euros },
+    className: 'w-80',
   },
-  decorators: [
-    (Story) => (
-      <div className="w-80">
-        <Story />
-      </div>
-    ),
-  ],
 } satisfies Meta<typeof MetricCard>;
 
 export default meta;
@@ -126,5 +120,49 @@ export const Small: Story = {
   args: { size: 'sm' },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('€2,222.08')).toBeVisible();
+  },
+};
+
+/** An example: a shop's morning, four figures in a row as the control center's dashboard shows them. */
+export const TodayAtAGlance: Story = {
+  render: () => (
+    <div className="grid w-[64rem] grid-cols-4 gap-4">
+      <MetricCard
+        label="Revenue today"
+        value={euros(58_240)}
+        detail={`${euros(1_402_178)} over the last 7 days`}
+        delta={{ change: 0.12, comparedTo: 'on this time yesterday' }}
+        trend={{ values: revenue, label: 'Revenue per day, last 7 days', formatValue: euros }}
+      />
+      <MetricCard
+        label="Orders due today"
+        value="18"
+        detail="5 to go · 2 overdue"
+        delta={{ change: 0.2, comparedTo: 'on yesterday', rise: 'neutral' }}
+        trend={{ values: [12, 15, 14, 19, 16, 15, 18], label: 'Orders due per day, last 7 days' }}
+        link={<a href="#orders">Order list</a>}
+      />
+      <MetricCard
+        label="Orders finished, last hour"
+        value="6"
+        detail="31 orders in the last 8 hours"
+        delta={{ change: -0.25, comparedTo: 'on the hour before' }}
+        trend={{ values: [0, 2, 4, 5, 3, 3, 8, 6], label: 'Orders finished per hour, last 8 hours' }}
+      />
+      <MetricCard
+        label="Machine utilisation"
+        value="75 %"
+        detail="18 of 24 machines running"
+        delta={{ change: 0.05, unit: 'points', comparedTo: 'on the hour before' }}
+        link={<a href="#machines">Machine floor</a>}
+      />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getAllByRole('group')).toHaveLength(4);
+    await expect(canvas.getByRole('group', { name: 'Orders finished, last hour' })).toHaveTextContent(
+      'down 25 % on the hour before',
+    );
+    await expect(canvas.getByRole('link', { name: 'Machine floor' })).toBeVisible();
   },
 };

@@ -120,7 +120,11 @@ function TodayFigures({ orders, machines, now }: { orders: Order[]; machines: Ma
           value={formatCents(revenue.value)}
           detail={`${formatCents(sum(revenue.trend))} over the last ${plural(revenue.trend.length, 'day')}`}
           delta={deltaOf(revenue, 'on this time yesterday')}
-          trend={{ values: revenue.trend, label: 'Revenue per day, last 7 days', formatValue: formatCents }}
+          trend={{
+            values: revenue.trend,
+            label: `Revenue per day, last ${revenue.trend.length} days`,
+            formatValue: formatCents,
+          }}
         />
       ) : null}
       <MetricCard
@@ -128,7 +132,7 @@ function TodayFigures({ orders, machines, now }: { orders: Order[]; machines: Ma
         value={due.value.toLocaleString()}
         detail={`${due.toGo.toLocaleString()} to go · ${due.overdue.toLocaleString()} overdue`}
         delta={deltaOf(due, 'on yesterday', { rise: 'neutral' })}
-        trend={{ values: due.trend, label: 'Orders due per day, last 7 days' }}
+        trend={{ values: due.trend, label: `Orders due per day, last ${due.trend.length} days` }}
         link={<Link to="/orders">Order list</Link>}
       />
       <MetricCard

@@ -100,7 +100,7 @@ export function MetricCard({ label, value, detail, delta, trend, link, size, cla
       <h3 id={labelId} data-slot="metric-card-label" className="font-medium text-foreground-muted text-sm">
         {label}
       </h3>
-      <div className="flex items-end justify-between gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
         <p data-slot="metric-card-value" className={metricValue({ size })}>
           {value}
         </p>
@@ -114,7 +114,7 @@ export function MetricCard({ label, value, detail, delta, trend, link, size, cla
         </p>
       ) : null}
       {described || link ? (
-        <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+        <div className="mt-auto flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
           {described ? (
             <p
               data-slot="metric-card-delta"
@@ -133,7 +133,10 @@ export function MetricCard({ label, value, detail, delta, trend, link, size, cla
             <span />
           )}
           {link ? (
-            <Slot.Root data-slot="metric-card-link" className={buttonVariants({ variant: 'link', size: 'inline' })}>
+            <Slot.Root
+              data-slot="metric-card-link"
+              className={cn(buttonVariants({ variant: 'link', size: 'inline' }), 'ml-auto')}
+            >
               {link}
             </Slot.Root>
           ) : null}
