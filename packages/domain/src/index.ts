@@ -20,6 +20,7 @@ export * from './commands';
 export * from './customers';
 export * from './demo-data';
 export * from './fields';
+export * from './figures';
 export * from './locations';
 export * from './machines';
 export * from './orders';

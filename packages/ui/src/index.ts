@@ -17,6 +17,7 @@ export * from './components/form-field';
 export * from './components/input';
 export * from './components/kbd';
 export * from './components/label';
+export * from './components/metric-card';
 export * from './components/popover';
 export * from './components/progress';
 export * from './components/radio-group';

@@ -70,6 +70,7 @@ import {
   Label,
   MachineCard,
   MachineGrid,
+  MetricCard,
   OfflineBanner,
   Popover,
   PopoverAnchor,
@@ -385,6 +386,7 @@ export const fixtures: Record<ComponentName, Fixture> = {
   Label: { render: () => <Label>Customer</Label> },
   MachineCard: { render: () => <MachineCard name="Washer 1" state="idle" /> },
   MachineGrid: { render: () => <MachineGrid machines={[{ id: 'washer-1', name: 'Washer 1', state: 'idle' }]} /> },
+  MetricCard: { render: () => <MetricCard label="Revenue today" value="€12.00" /> },
   OfflineBanner: { render: () => <OfflineBanner online={false} /> },
   Popover: {
     why: whileOpen,

@@ -19,10 +19,8 @@ import {
   TableRow,
 } from '@syncline/ui';
 import { useId, useState } from 'react';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime, plural } from '../lib/format';
 import { LEGACY_CUSTOMERS_KEY, type LegacyCustomersHere, legacyNumberOf } from '../lib/legacy-customers';
-
-const plural = (count: number, noun: string) => `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
 
 /** A list of records with why, behind a button: long lists stay out of the way until asked for. */
 function RecordNotes({ title, notes }: { title: string; notes: readonly ImportedRecordNote[] }) {

@@ -6,6 +6,12 @@ const money = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR
 
 export const formatCents = (cents: number) => money.format(cents / 100);
 
+/** A count and its noun, in the plural unless it is one: "1 order", "1,200 orders". */
+export const plural = (count: number, noun: string) => `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+
+/** A share as a whole percentage, as the dashboard shows it: "75 %". */
+export const formatShare = (share: number) => `${Math.round(share * 100)} %`;
+
 export const formatPriority = (value: unknown) =>
   orderPriorityLabel[value as OrderPriority] ?? describeFieldValue(value);
 

@@ -5,7 +5,7 @@ import { Badge, Button, Card, CardContent, CardHeader, CardTitle, FormField, Inp
 import { ConnectedSyncQueuePanel, useShownSyncPhase, useSyncSnapshot } from '@syncline/ui/connected';
 import { syncPhaseDescription, syncPhaseLabel, useNow } from '@syncline/ui/sync';
 import { useCallback, useEffect, useState } from 'react';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime, plural } from '../lib/format';
 import { fetchServerMonitor, monitorRoles, type ServerMonitor } from '../lib/server-monitor';
 import { trackSyncSessions } from '../lib/sync-history';
 import { useSession } from '../runtime/session-context';
@@ -59,8 +59,6 @@ function ServerSettings() {
     </form>
   );
 }
-
-const plural = (count: number, noun: string) => `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
 
 /** How long ago, in words a glance can take: "just now", "4 min ago", or the date. */
 function ago(at: number | null, now: number): string {
