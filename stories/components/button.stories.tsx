@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Button } from '@syncline/ui/button';
 import { ArrowRightIcon, PlusIcon, TrashIcon } from 'lucide-react';
-import { expect, fn } from 'storybook/test';
+import { expect, fn, waitFor } from 'storybook/test';
 
 const meta = {
   title: 'Primitives/Button',
@@ -9,7 +9,7 @@ const meta = {
   args: { children: 'Save changes', onClick: fn() },
   argTypes: {
     variant: { control: 'inline-radio', options: ['primary', 'secondary', 'outline', 'ghost', 'danger', 'link'] },
-    size: { control: 'inline-radio', options: ['sm', 'md', 'lg', 'icon'] },
+    size: { control: 'inline-radio', options: ['xs', 'sm', 'md', 'lg', 'icon', 'inline'] },
   },
 } satisfies Meta<typeof Button>;
 
@@ -23,6 +23,17 @@ export const Primary: Story = {
     await expect(args.onClick).toHaveBeenCalledTimes(1);
     await userEvent.keyboard('{Enter}');
     await expect(args.onClick).toHaveBeenCalledTimes(2);
+  },
+};
+
+/** Reached with Tab, the primary call draws the focus ring and its glow (the `glow-primary` shadow token). */
+export const FocusGlow: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const button = canvas.getByRole('button', { name: 'Save changes' });
+    await userEvent.tab();
+    await expect(button).toHaveFocus();
+    // the glow token's soft 14 px halo, beside the 2 px ring
+    await waitFor(() => expect(getComputedStyle(button).boxShadow).toContain('14px'));
   },
 };
 
@@ -59,6 +70,9 @@ export const Variants: Story = {
 export const Sizes: Story = {
   render: (args) => (
     <div className="flex items-center gap-3">
+      <Button {...args} size="xs">
+        Extra small
+      </Button>
       <Button {...args} size="sm">
         Small
       </Button>
@@ -74,8 +88,10 @@ export const Sizes: Story = {
     </div>
   ),
   play: async ({ canvas }) => {
+    const extraSmall = canvas.getByRole('button', { name: 'Extra small' });
     const small = canvas.getByRole('button', { name: 'Small' });
     const large = canvas.getByRole('button', { name: 'Large' });
+    await expect(small.getBoundingClientRect().height).toBeGreaterThan(extraSmall.getBoundingClientRect().height);
     await expect(large.getBoundingClientRect().height).toBeGreaterThan(small.getBoundingClientRect().height);
     await expect(canvas.getByRole('button', { name: 'Add machine' })).toBeVisible();
   },

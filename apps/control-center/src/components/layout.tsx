@@ -4,6 +4,7 @@
 import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Spinner, ThemeToggle } from '@syncline/ui';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { usePreferences } from '../lib/preferences';
 import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
 import { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
@@ -19,6 +20,7 @@ function currentPage(pathname: string) {
 
 export function Layout() {
   const { session } = useSession();
+  const { format } = usePreferences();
   const { pathname } = useLocation();
   const page = currentPage(pathname);
   return (
@@ -55,7 +57,8 @@ export function Layout() {
       }
       banner={<ConnectivityBanner />}
     >
-      <Suspense fallback={<PageLoading />}>
+      {/* a new number and date format renders the page again from scratch, in it */}
+      <Suspense key={format} fallback={<PageLoading />}>
         <Outlet />
       </Suspense>
       <KeyboardShortcuts />

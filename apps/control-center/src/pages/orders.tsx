@@ -36,6 +36,7 @@ import { formatCents, formatDue } from '../lib/format';
 import { newestFirst, orderQueries } from '../lib/order-search';
 import { advanceOrder } from '../lib/orders';
 import { download, ordersCsv, ordersInView } from '../lib/orders-csv';
+import { tableRowHeight, usePreferences } from '../lib/preferences';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
 
@@ -125,6 +126,7 @@ const columns: ColumnDef<Order, unknown>[] = [
 const noSelection: RowSelectionState = {};
 
 export function OrdersPage() {
+  const { density } = usePreferences();
   const [status, setStatus] = useState<OrderStatus | 'all'>('all');
   const [search, setSearch] = useState('');
   const [sorting, setSorting] = useState<SortingState>(newestFirst);
@@ -174,6 +176,7 @@ export function OrdersPage() {
         <OrderBulkBar selectedIds={selectedIds} onDone={() => setSelection(noSelection)} />
       ) : null}
       <DataTable
+        rowHeight={tableRowHeight[density]}
         label="Orders"
         data={shown.rows}
         rowCount={shown.count}

@@ -80,9 +80,9 @@ export function AlarmChip({ alarm, now, onAcknowledge, className, ...props }: Al
       </p>
       {!acknowledged && onAcknowledge ? (
         <Button
-          size="sm"
+          size="xs"
           variant="outline"
-          className="ms-auto h-7 px-2 text-xs"
+          className="ms-auto"
           onClick={() => onAcknowledge(alarm.id)}
           aria-label={`Acknowledge ${alarmSeverityLabel[alarm.severity].toLowerCase()} alarm ${alarm.code ?? alarm.message}`}
         >
