@@ -2,10 +2,9 @@
 // focus is on that page's heading; on a fresh load the first Tab reaches a skip link that moves focus to the content;
 // every element Tab reaches draws the token focus ring (never the browser's own outline); the user menu shows the
 // person, their role and shop, and signs out.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { startTestControlCenter } from '../support/control-center';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { devicesJourney } from '../support/devices';
 import { signIn } from '../support/pages';
 
 /** What has focus: its tag, its accessible text (trimmed) and whether it sits inside the page's main region. */
@@ -21,24 +20,14 @@ function focused(page: Page) {
 }
 
 describe('focus and the account menu', () => {
-  let center: Awaited<ReturnType<typeof startTestControlCenter>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    center = await startTestControlCenter();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await center?.close();
-  });
+  // the control center and one Chromium for the suite; each test opens its own context
+  const journey = devicesJourney(0);
 
   async function signedIn(role?: string) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
-    await page.goto(center.url);
+    await page.goto(journey.center.url);
     await signIn(page, 'Northwind Laundry', role);
     return { context, page };
   }
@@ -54,7 +43,7 @@ describe('focus and the account menu', () => {
 
     // a reload is not an arrival: focus stays at the document's start and the first Tab reaches the skip link
     await page.reload();
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect((await focused(page)).tag).toBe('body');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to content' });
@@ -70,9 +59,9 @@ describe('focus and the account menu', () => {
   it('draws the token ring on everything Tab reaches', async () => {
     const { context, page } = await signedIn();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
-    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
     await page.reload();
-    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
 
     const rings: Array<{ what: string; ring: boolean }> = [];
     for (let step = 0; step < 30; step += 1) {

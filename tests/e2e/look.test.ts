@@ -1,35 +1,23 @@
 // The brief's look, shipped offline: body text renders in the bundled Inter Tight, whose file comes from the app's
 // own origin and is precached by the service worker, so it still renders with the network gone.
 // Online and synced, no band is reserved under the header for the offline banner.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { startTestControlCenter } from '../support/control-center';
+import { describe, expect, it } from 'vitest';
+import { devicesJourney } from '../support/devices';
 import { signIn, waitForServiceWorker } from '../support/pages';
 
 describe('the look', () => {
-  let center: Awaited<ReturnType<typeof startTestControlCenter>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    center = await startTestControlCenter();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await center?.close();
-  });
+  // the control center and one Chromium for the suite; each test opens its own context
+  const journey = devicesJourney(0);
 
   it('body text uses the bundled face, served from the app origin and available offline', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     const fontUrls: string[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('.woff2')) fontUrls.push(response.url());
     });
-    await page.goto(center.url);
+    await page.goto(journey.center.url);
     await signIn(page, 'Northwind Laundry');
     await waitForServiceWorker(page);
 
@@ -42,7 +30,7 @@ describe('the look', () => {
       .poll(() => page.evaluate(() => document.fonts.check('16px "Inter Tight"') && document.fonts.status))
       .toBe('loaded');
     await expect.poll(() => fontUrls.some((url) => url.includes('inter-tight-latin'))).toBe(true);
-    for (const url of fontUrls) expect(new URL(url).origin).toBe(new URL(center.url).origin);
+    for (const url of fontUrls) expect(new URL(url).origin).toBe(new URL(journey.center.url).origin);
 
     await context.setOffline(true);
     await page.reload();

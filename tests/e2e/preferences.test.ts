@@ -1,9 +1,8 @@
 // Display preferences (issue #21 outcome 4): Settings' density makes the orders table's rows shorter and the format of
 // numbers and dates changes how money reads on the pages; both hold through a reload, on this device only.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { startTestControlCenter } from '../support/control-center';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { devicesJourney } from '../support/devices';
 import { signIn } from '../support/pages';
 
 async function openPage(page: Page, name: string) {
@@ -28,24 +27,14 @@ async function firstRowHeight(page: Page): Promise<number> {
 }
 
 describe('display preferences', () => {
-  let center: Awaited<ReturnType<typeof startTestControlCenter>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    center = await startTestControlCenter();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await center?.close();
-  });
+  // the control center and one Chromium for the suite; each test opens its own context
+  const journey = devicesJourney(0);
 
   it('compacts the rows and formats money the chosen way, through a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
-    await page.goto(center.url);
+    await page.goto(journey.center.url);
     await signIn(page, 'Northwind Laundry');
 
     await openPage(page, 'Orders');

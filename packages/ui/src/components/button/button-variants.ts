@@ -5,7 +5,7 @@ import { cva } from 'class-variance-authority';
 export const buttonVariants = cva(
   [
     'relative inline-flex shrink-0 cursor-pointer items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium text-sm',
-    'transition-[color,background-color,border-color,box-shadow,translate] duration-fast ease-standard outline-none select-none',
+    'transition-[color,background-color,border-color,translate] duration-fast ease-standard outline-none select-none',
     'focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background',
     'disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50',
     "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
