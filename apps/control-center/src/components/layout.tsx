@@ -6,6 +6,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
+import { CriticalAlarmTone } from './critical-alarm-tone';
 import { HeaderNotifications } from './header-notifications';
 import { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
@@ -51,6 +52,7 @@ export function Layout() {
         <>
           <HeaderSyncStatus />
           <HeaderNotifications />
+          <CriticalAlarmTone />
           <ThemeToggle />
           <UserMenu />
         </>
