@@ -125,4 +125,57 @@ describe('notification centre journey', () => {
     expect(await unread()).toBe(0);
     expect(await list().getByText('Unread:').count()).toBe(0);
   });
+
+  it('plays a tone for a new critical alarm once the person switches it on, never twice, and not under reduced motion', async () => {
+    // count the tone's beeps as Web Audio makes them (two oscillators a tone)
+    await context.addInitScript(() => {
+      const make = AudioContext.prototype.createOscillator;
+      Object.assign(window, { beeps: 0 });
+      AudioContext.prototype.createOscillator = function (this: AudioContext) {
+        Object.assign(window, { beeps: (window as unknown as { beeps: number }).beeps + 1 });
+        return make.call(this);
+      };
+    });
+    const beeps = () => page.evaluate(() => (window as unknown as { beeps: number }).beeps);
+    await page.goto(`${center.url}settings`);
+    const sound = page.getByRole('switch', { name: 'Play a sound for critical alarms' });
+    await expect.poll(() => sound.getAttribute('aria-checked')).toBe('false');
+
+    const machines = (await server.pullAll<Machine>('machines', controlCenterSchemas.machines)).sort((a, b) =>
+      a.id.localeCompare(b.id),
+    );
+    const simulator = center.simulators['northwind-laundry'];
+    // off by default: a critical alarm is counted, and silent
+    simulator?.raiseAlarm((machines[4] as Machine).id, 'E-TEMP');
+    await expect.poll(unread).toBe(1);
+    expect(await beeps()).toBe(0);
+
+    // switched on: a sample as it is switched on, then one tone for the next critical alarm, however long it lasts
+    await sound.click();
+    await expect.poll(() => sound.getAttribute('aria-checked')).toBe('true');
+    await expect.poll(beeps).toBe(2);
+    simulator?.raiseAlarm((machines[5] as Machine).id, 'E-TEMP');
+    await expect.poll(unread).toBe(2);
+    await expect.poll(beeps).toBe(4);
+    // the machines go on reporting (every 300 ms), their alarms still open: no tone again
+    const reportedAt = Date.now();
+    await expect
+      .poll(async () => {
+        const held = await server.pullAll<Machine>('machines', controlCenterSchemas.machines);
+        return held.find((machine) => machine.id === machines[5]?.id)?.lastSeenAt ?? 0;
+      })
+      .toBeGreaterThan(reportedAt + 1_000);
+    expect(await beeps()).toBe(4);
+
+    // the system asks for reduced motion: the switch stays on, the page says why nothing sounds, and nothing does
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(() => page.getByText(/asks for reduced motion, so no sound plays/).count()).toBe(1);
+    simulator?.raiseAlarm((machines[6] as Machine).id, 'E-TEMP');
+    await expect.poll(unread).toBe(3);
+    expect(await beeps()).toBe(4);
+
+    // kept on this device: still on after a reload
+    await page.reload();
+    await expect.poll(() => sound.getAttribute('aria-checked')).toBe('true');
+  });
 });
