@@ -73,7 +73,10 @@ describe('notification centre journey', () => {
     });
     await alarm.click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/machines/${machine.id}`);
-    await page.getByRole('heading', { name: machine.name, level: 1 }).waitFor();
+    // focus arrives on the machine's page, not back on the bell
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.matches('h1') && document.activeElement.textContent))
+      .toBe(machine.name);
     await expect.poll(unread).toBe(0);
 
     // An order edited here while offline and on the server meanwhile: a conflict, unread, linking to its review.

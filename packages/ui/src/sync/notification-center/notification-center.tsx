@@ -5,7 +5,7 @@
 // read". Arrow keys move between the links. A pure view: the app gathers the notifications and keeps what was read.
 import { cva } from 'class-variance-authority';
 import { BellIcon, GitMergeIcon, OctagonAlertIcon, UploadIcon } from 'lucide-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '../../components/button/button';
 import { Popover, PopoverContent, PopoverTrigger } from '../../components/popover/popover';
 import { cn } from '../../lib/cn';
@@ -214,7 +214,10 @@ export function NotificationCenter({
     onOpenChange?.(next);
   };
   const unread = notifications.filter((notification) => !notification.read).length;
+  // a followed notification leads elsewhere: focus goes where it leads (a page's heading), not back to the bell
+  const followed = useRef(false);
   const select = (notification: NotificationItem, event: React.MouseEvent<HTMLAnchorElement>) => {
+    followed.current = true;
     onSelect?.(notification, event);
     setOpen(false);
   };
@@ -240,6 +243,10 @@ export function NotificationCenter({
           aria-label="Notifications"
           data-slot="notification-list"
           onKeyDown={moveFocus}
+          onCloseAutoFocus={(event) => {
+            if (followed.current) event.preventDefault();
+            followed.current = false;
+          }}
           className="flex max-h-[min(32rem,var(--radix-popover-content-available-height))] w-[min(24rem,calc(100vw-1rem))] flex-col p-0"
         >
           <div className="flex items-center justify-between gap-2 border-border-subtle border-b px-3 py-2">
