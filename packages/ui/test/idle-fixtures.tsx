@@ -71,6 +71,7 @@ import {
   MachineCard,
   MachineGrid,
   MetricCard,
+  NotificationCenter,
   OfflineBanner,
   Popover,
   PopoverAnchor,
@@ -387,6 +388,24 @@ export const fixtures: Record<ComponentName, Fixture> = {
   MachineCard: { render: () => <MachineCard name="Washer 1" state="idle" /> },
   MachineGrid: { render: () => <MachineGrid machines={[{ id: 'washer-1', name: 'Washer 1', state: 'idle' }]} /> },
   MetricCard: { render: () => <MetricCard label="Revenue today" value="€12.00" /> },
+  NotificationCenter: {
+    render: () => (
+      <NotificationCenter
+        notifications={[
+          {
+            id: 'alarm-1',
+            kind: 'alarm',
+            severity: 'critical',
+            title: 'Washer 1: Heater over temperature',
+            at: noon - 5 * minute,
+            read: false,
+            href: '/machines/washer-1',
+          },
+        ]}
+        now={noon}
+      />
+    ),
+  },
   OfflineBanner: { render: () => <OfflineBanner online={false} /> },
   Popover: {
     why: whileOpen,
@@ -624,6 +643,26 @@ export const clockFixtures: Record<string, Mountable & { textChanges: number }> 
     textChanges: 2,
     render: () => (
       <MachineGrid machines={[{ id: 'washer-1', name: 'Washer 1', state: 'idle', lastSeenAt: Date.now() }]} />
+    ),
+  },
+  'NotificationCenter with its list open': {
+    why: '"just now", then "1 min ago" at 45 s and "2 min ago" at 90 s (kept open: the other fixtures take focus)',
+    textChanges: 2,
+    render: () => (
+      <NotificationCenter
+        notifications={[
+          {
+            id: 'conflict-1',
+            kind: 'conflict',
+            severity: 'warning',
+            title: 'Order #1042',
+            at: Date.now(),
+            read: false,
+            href: '/conflicts/1042',
+          },
+        ]}
+        open
+      />
     ),
   },
   'SyncStatusWidget with its details open': {

@@ -1,12 +1,14 @@
-// The control center's frame: the kit's AppShell with the pages, the sync status, theme and user menu in the header,
-// the offline banner under it, the command palette (Ctrl/Cmd+K) and the shortcuts sheet ("?"). A page whose
-// chunk is still loading shows a spinner in its place; the frame around it stays.
+// The control center's frame: the kit's AppShell with the pages, the sync status, notifications, theme and user menu
+// in the header, the offline banner under it, the command palette (Ctrl/Cmd+K) and the shortcuts sheet ("?"). A page
+// whose chunk is still loading shows a spinner in its place; the frame around it stays.
 import { AppShell, AppShellNav, AppShellNavItem, Breadcrumb, Spinner, ThemeToggle } from '@syncline/ui';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { usePreferences } from '../lib/preferences';
 import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
+import { CriticalAlarmTone } from './critical-alarm-tone';
+import { HeaderNotifications } from './header-notifications';
 import { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from './header-sync-status';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { UserMenu } from './user-menu';
@@ -51,6 +53,8 @@ export function Layout() {
       headerEnd={
         <>
           <HeaderSyncStatus />
+          <HeaderNotifications />
+          <CriticalAlarmTone />
           <ThemeToggle />
           <UserMenu />
         </>

@@ -1,5 +1,6 @@
 // Settings: theme (light, dark, or the system's), density and the format of numbers and dates, kept on this device and
-// applied before first paint; and, when the previous app left its customers on this device, how their import went.
+// applied before first paint; the critical-alarm tone (off by default); and, when the previous app left its customers
+// on this device, how their import went.
 import { useImportReport } from '@syncline/data';
 import {
   Card,
@@ -9,12 +10,15 @@ import {
   Label,
   RadioGroup,
   RadioGroupItem,
+  Switch,
   type ThemeChoice,
   useThemeChoice,
 } from '@syncline/ui';
 import { useMemo } from 'react';
 import { EnumField } from '../components/enum-field';
 import { LegacyImportCard } from '../components/legacy-import-card';
+import { setAlarmSound, useAlarmSound, useReducedMotion } from '../lib/alarm-sound-setting';
+import { playAlarmTone } from '../lib/alarm-tone';
 import { formatCents, formatDateTime } from '../lib/format';
 import { LEGACY_CUSTOMERS_IMPORT, legacyCustomersHere } from '../lib/legacy-customers';
 import { type Density, densityChoices, formatChoices, setDensity, setFormat, usePreferences } from '../lib/preferences';
@@ -26,6 +30,38 @@ const themeChoices: Array<{ value: ThemeChoice; label: string }> = [
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
 ];
+
+function Notifications() {
+  const enabled = useAlarmSound();
+  const reducedMotion = useReducedMotion();
+  return (
+    <Card className="md:col-span-2">
+      <CardHeader>
+        <CardTitle>Notifications</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-2">
+        <div className="flex items-center justify-between gap-4">
+          <Label htmlFor="alarm-sound">Play a sound for critical alarms</Label>
+          <Switch
+            id="alarm-sound"
+            checked={enabled}
+            aria-describedby="alarm-sound-hint"
+            onCheckedChange={(on) => {
+              setAlarmSound(on);
+              // a sample as it is switched on (which also lets the browser play it later)
+              if (on && !reducedMotion) playAlarmTone();
+            }}
+          />
+        </div>
+        <p id="alarm-sound-hint" className="text-foreground-muted text-sm">
+          {reducedMotion
+            ? 'Your system asks for reduced motion, so no sound plays while it does.'
+            : 'A short tone on this device when a new critical alarm is raised.'}
+        </p>
+      </CardContent>
+    </Card>
+  );
+}
 
 function LegacyCustomers() {
   const { tenant } = useSession().session;
@@ -102,6 +138,7 @@ export function SettingsPage() {
             </p>
           </CardContent>
         </Card>
+        <Notifications />
       </div>
       <LegacyCustomers />
     </>

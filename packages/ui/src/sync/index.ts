@@ -15,6 +15,7 @@ export {
 export { useNow } from './lib/use-now';
 export { useSettledValue } from './lib/use-settled-value';
 export { useShownPhase } from './lib/use-shown-phase';
+export * from './notification-center';
 export * from './offline-banner';
 export * from './settled-fields-list';
 export * from './sync-dot';

@@ -1,0 +1,8 @@
+export {
+  NotificationCenter,
+  type NotificationCenterProps,
+  type NotificationItem,
+  type NotificationKind,
+  type NotificationSeverity,
+  notificationCenterLabel,
+} from './notification-center';
