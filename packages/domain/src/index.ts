@@ -24,6 +24,7 @@ export * from './figures';
 export * from './locations';
 export * from './machines';
 export * from './orders';
+export * from './reports';
 export * from './roles';
 export * from './services';
 export * from './sync-priorities';

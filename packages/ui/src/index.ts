@@ -5,6 +5,7 @@ export * from './components/alert-dialog';
 export * from './components/app-shell';
 export * from './components/avatar';
 export * from './components/badge';
+export * from './components/bar-chart';
 export * from './components/button';
 export * from './components/card';
 export * from './components/checkbox';

@@ -23,6 +23,7 @@ import {
   AvatarFallback,
   AvatarImage,
   Badge,
+  BarChart,
   Breadcrumb,
   Button,
   Card,
@@ -241,6 +242,7 @@ export const fixtures: Record<ComponentName, Fixture> = {
   AvatarFallback: { inside: 'Avatar', why: 'shown by an Avatar while its image is missing: in the Avatar fixture' },
   AvatarImage: { inside: 'Avatar', why: 'reports its loading state to the Avatar: in the Avatar fixture' },
   Badge: { render: () => <Badge>Ready</Badge> },
+  BarChart: { render: () => <BarChart bars={[{ label: 'Mon 7 Dec', value: 3 }]} label="Orders per day" /> },
   Breadcrumb: { render: () => <Breadcrumb items={[{ label: 'Orders', href: '#orders' }, { label: 'Order 1042' }]} /> },
   Button: { render: () => <Button>Save</Button> },
   Card: {

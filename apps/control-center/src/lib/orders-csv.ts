@@ -19,6 +19,9 @@ export function csvField(value: string | number | undefined): string {
 export const csvText = (rows: readonly (readonly (string | number | undefined)[])[]) =>
   rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 
+/** Integer cents as a spreadsheet reads euros: "12.50". */
+export const csvEuros = (cents: number) => (cents / 100).toFixed(2);
+
 const isoTime = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /** The export's header and one row per order; the money only for a role that may read it. */
@@ -39,7 +42,7 @@ export function ordersCsv(orders: readonly Order[], { withTotals }: { withTotals
     orderPriorityLabel[order.priority],
     isoTime(order.receivedAt),
     isoTime(order.dueAt),
-    ...(withTotals ? [order.totals ? (order.totals.total / 100).toFixed(2) : undefined] : []),
+    ...(withTotals ? [order.totals ? csvEuros(order.totals.total) : undefined] : []),
   ]);
   return csvText([header, ...rows]);
 }

@@ -13,6 +13,7 @@ const OrderPage = lazy(() => import('../pages/order').then((page) => ({ default:
 const MachinesPage = lazy(() => import('../pages/machines').then((page) => ({ default: page.MachinesPage })));
 const MachinePage = lazy(() => import('../pages/machine').then((page) => ({ default: page.MachinePage })));
 const ServicesPage = lazy(() => import('../pages/services').then((page) => ({ default: page.ServicesPage })));
+const ReportsPage = lazy(() => import('../pages/reports').then((page) => ({ default: page.ReportsPage })));
 const ConflictsPage = lazy(() => import('../pages/conflicts').then((page) => ({ default: page.ConflictsPage })));
 const SyncPage = lazy(() => import('../pages/sync').then((page) => ({ default: page.SyncPage })));
 const SettingsPage = lazy(() => import('../pages/settings').then((page) => ({ default: page.SettingsPage })));
@@ -29,6 +30,7 @@ export function AppRoutes() {
             <Route path="machines" element={<MachinesPage />} />
             <Route path="machines/:machineId" element={<MachinePage />} />
             <Route path="services" element={<ServicesPage />} />
+            <Route path="reports" element={<ReportsPage />} />
             <Route path="conflicts" element={<ConflictsPage />} />
             <Route path="conflicts/:conflictId" element={<ConflictsPage />} />
             <Route path="sync" element={<SyncPage />} />
