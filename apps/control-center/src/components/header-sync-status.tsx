@@ -11,7 +11,12 @@ export function HeaderSyncStatus() {
   const navigate = useNavigate();
   return (
     <>
-      <ConnectedSyncStatusWidget showLastSynced onShowList={(list) => navigate(listRoutes[list])} />
+      {/* on a phone the pill keeps its icon and colour; its words stay in the live region for screen readers */}
+      <ConnectedSyncStatusWidget
+        showLastSynced
+        className="max-sm:[&_[data-slot=sync-status-label]]:sr-only"
+        onShowList={(list) => navigate(listRoutes[list])}
+      />
       <ConnectedConflictToast onReview={(id) => navigate(`/conflicts/${encodeURIComponent(id)}`)} />
     </>
   );

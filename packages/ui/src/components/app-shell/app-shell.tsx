@@ -260,7 +260,7 @@ export function AppShellNavItem({
 
 export type BreadcrumbProps = React.ComponentProps<'nav'> & { items: ReadonlyArray<{ label: string; href?: string }> };
 
-/** Where the page sits: links for the levels above, plain text for the current page. */
+/** Where the page sits: links for the levels above, plain text for the current page (alone below `sm`). */
 export function Breadcrumb({ items, className, ...props }: BreadcrumbProps) {
   return (
     <nav data-slot="breadcrumb" aria-label="Breadcrumb" className={cn('min-w-0 text-sm', className)} {...props}>
@@ -268,8 +268,16 @@ export function Breadcrumb({ items, className, ...props }: BreadcrumbProps) {
         {items.map((item, index) => {
           const last = index === items.length - 1;
           return (
-            <li key={item.href ?? item.label} className="flex min-w-0 items-center gap-1.5">
-              {index > 0 ? <span aria-hidden="true">/</span> : null}
+            // on a phone only the current page shows: the levels above it would be truncated to a letter
+            <li
+              key={item.href ?? item.label}
+              className={cn('flex min-w-0 items-center gap-1.5', !last && 'max-sm:hidden')}
+            >
+              {index > 0 ? (
+                <span aria-hidden="true" className="max-sm:hidden">
+                  /
+                </span>
+              ) : null}
               {last || !item.href ? (
                 <span
                   aria-current={last ? 'page' : undefined}
