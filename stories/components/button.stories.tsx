@@ -28,6 +28,8 @@ export const Primary: Story = {
 
 /** Reached with Tab, the primary call draws the focus ring and its glow (the `glow-primary` shadow token). */
 export const FocusGlow: Story = {
+  // a behaviour check: a screenshot of a glow caught while focus arrives is not stable enough to compare
+  parameters: { visual: false },
   play: async ({ canvas, userEvent }) => {
     const button = canvas.getByRole('button', { name: 'Save changes' });
     await userEvent.tab();
