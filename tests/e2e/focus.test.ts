@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { devicesJourney } from '../support/devices';
-import { signIn } from '../support/pages';
+import { signIn, waitForAllSynced } from '../support/pages';
 
 /** What has focus: its tag, its accessible text (trimmed) and whether it sits inside the page's main region. */
 function focused(page: Page) {
@@ -63,8 +63,10 @@ describe('focus and the account menu', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
 
+    // settled first: rows a sync re-renders under the focus would drop it to the body
+    await waitForAllSynced(page);
     const rings: Array<{ what: string; ring: boolean }> = [];
-    for (let step = 0; step < 30; step += 1) {
+    for (let step = 0; step < 20; step += 1) {
       await page.keyboard.press('Tab');
       rings.push(
         await page.evaluate(() => {

@@ -20,7 +20,8 @@ export function focusHeadingAfterSignIn(): void {
  */
 export function headingShown(locationKey: string, heading: HTMLElement): void {
   // a document's first page is a load (a typed URL, a reload, even of a later history entry), not an arrival
-  const arrived = signedIn || (lastKey !== undefined && locationKey !== lastKey);
+  const navigated = lastKey !== undefined && locationKey !== lastKey;
+  const arrived = signedIn || navigated;
   const replaced =
     locationKey === lastKey &&
     lastHeading !== undefined &&
@@ -29,6 +30,10 @@ export function headingShown(locationKey: string, heading: HTMLElement): void {
   signedIn = false;
   lastKey = locationKey;
   if (!arrived && !replaced) return;
+  // never take focus from something the person has moved to while the page loaded (a menu, a field, a link); only
+  // from nothing, or from the link that brought them to this page
+  const active = heading.ownerDocument.activeElement;
+  if (!noFocus(heading.ownerDocument) && !(navigated && active instanceof HTMLAnchorElement)) return;
   heading.focus({ preventScroll: true });
   lastHeading = heading;
 }
