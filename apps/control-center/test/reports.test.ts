@@ -2,7 +2,8 @@
 // for a role that may read it.
 import { dailyReport, type Order } from '@syncline/domain';
 import { describe, expect, it } from 'vitest';
-import { formatReportDay, localIsoDate, reportCsv } from '../src/lib/reports';
+import { formatDay } from '../src/lib/format';
+import { localIsoDate, reportCsv } from '../src/lib/reports';
 
 const now = new Date(2026, 11, 8, 0, 30).getTime();
 const sold = (receivedAt: number, total: number, status: Order['status'] = 'received') => ({
@@ -34,6 +35,6 @@ describe('reportCsv', () => {
 describe('day words', () => {
   it('names a day by the device’s own date, just after midnight too', () => {
     expect(localIsoDate(now)).toBe('2026-12-08');
-    expect(formatReportDay(now)).toBe('Tue 8 Dec');
+    expect(formatDay(now)).toBe('Tue 8 Dec');
   });
 });

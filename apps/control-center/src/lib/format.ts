@@ -51,5 +51,11 @@ const dueTime = formatterOf(
   (locale) =>
     new Intl.DateTimeFormat(dateLocale(locale), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
 );
+const dayLabel = formatterOf(
+  (locale) => new Intl.DateTimeFormat(dateLocale(locale), { weekday: 'short', day: 'numeric', month: 'short' }),
+);
+/** A day on its own, as charts and per-day tables name it: "Tue 8 Dec". */
+export const formatDay = (ms: number) => dayLabel().format(ms);
+
 /** When an order is due, short enough for a table cell: "3 Dec, 14:00". */
 export const formatDue = (ms: number) => dueTime().format(ms);

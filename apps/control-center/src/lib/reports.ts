@@ -3,11 +3,6 @@
 import type { ReportDay } from '@syncline/domain';
 import { csvEuros, csvText } from './orders-csv';
 
-const dayLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
-
-/** A day as the chart and the table name it: "Tue 8 Dec". */
-export const formatReportDay = (ms: number) => dayLabel.format(ms);
-
 /** A local day as a spreadsheet reads a date: "2026-12-08", the device's own day (not UTC's). */
 export function localIsoDate(ms: number): string {
   const day = new Date(ms);

@@ -33,9 +33,9 @@ import { useNow } from '@syncline/ui/sync';
 import { DownloadIcon } from 'lucide-react';
 import { Link, useLocation } from 'react-router';
 import { OrderStatusBadge } from '../components/order-badges';
-import { formatCents, plural } from '../lib/format';
+import { formatCents, formatDay, plural } from '../lib/format';
 import { download } from '../lib/orders-csv';
-import { formatReportDay, localIsoDate, reportCsv } from '../lib/reports';
+import { localIsoDate, reportCsv } from '../lib/reports';
 import { PageHeader } from './page-header';
 
 const number = 'text-right font-mono tabular-nums';
@@ -74,7 +74,7 @@ function DaysTable({ days, withRevenue }: { days: readonly ReportDay[]; withReve
         {[...days].reverse().map((day) => (
           <TableRow key={day.start}>
             <TableCell>
-              <time dateTime={localIsoDate(day.start)}>{formatReportDay(day.start)}</time>
+              <time dateTime={localIsoDate(day.start)}>{formatDay(day.start)}</time>
             </TableCell>
             <TableCell className={number}>{day.orders.toLocaleString()}</TableCell>
             {withRevenue ? <TableCell className={number}>{formatCents(day.revenue)}</TableCell> : null}
@@ -124,7 +124,7 @@ export function ReportsPage() {
   const first = report[0];
   const byStatus = ordersByStatus(orders, { start: first?.start ?? 0, end: report.at(-1)?.end ?? 0 });
   const bars = (value: (day: ReportDay) => number) =>
-    report.map((day) => ({ label: formatReportDay(day.start), value: value(day) }));
+    report.map((day) => ({ label: formatDay(day.start), value: value(day) }));
   const exportDays = () =>
     download(`report-${days}-days-${localIsoDate(Date.now())}.csv`, reportCsv(report, { withRevenue: mayReadTotals }));
 
@@ -132,7 +132,7 @@ export function ReportsPage() {
     <>
       <PageHeader
         title="Reports"
-        description={`Last ${days} days, ${first ? formatReportDay(first.start) : ''} to today`}
+        description={`Last ${days} days, ${first ? formatDay(first.start) : ''} to today`}
         actions={
           <Button variant="outline" onClick={exportDays}>
             <DownloadIcon aria-hidden="true" />
