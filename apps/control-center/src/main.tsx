@@ -4,11 +4,12 @@
 import { registerSW } from 'virtual:pwa-register';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { applyDensity, loadDensity } from './lib/preferences';
+import { applyDensity, applyFormat, loadDensity, loadFormat } from './lib/preferences';
 import './styles.css';
 
 // before the first paint, as the theme is: no jump from comfortable to compact
 applyDensity(loadDensity());
+applyFormat(loadFormat());
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) registerSW({ immediate: true });
 

@@ -1,5 +1,6 @@
 // Display preferences of this device: density (how much room controls and rows take) and the format of numbers,
 // money and dates. Kept in localStorage like the theme, applied before first paint, and read by ./format.ts.
+import { setClockLocale } from '@syncline/ui/sync';
 import { useSyncExternalStore } from 'react';
 
 export type Density = 'comfortable' | 'compact';
@@ -52,6 +53,11 @@ export function applyDensity(density: Density): void {
   if (typeof document !== 'undefined') document.documentElement.dataset.density = density;
 }
 
+/** Hands the format's locale to the kit, whose times of day ("as of 09:05") then follow it like the app's own. */
+export function applyFormat(format: string): void {
+  setClockLocale(localeOf(format));
+}
+
 const listeners = new Set<() => void>();
 let current = { density: loadDensity(), format: loadFormat() };
 
@@ -69,6 +75,7 @@ export function setDensity(density: Density): void {
 
 export function setFormat(format: string): void {
   localStorage.setItem(FORMAT_KEY, format);
+  applyFormat(format);
   current = { ...current, format };
   for (const listener of listeners) listener();
 }

@@ -6,10 +6,12 @@ export * from './field-changed-notice';
 export type { PhaseDisplayOptions } from './lib/phase-display';
 export {
   describeCountdown,
+  formatClockTime,
   formatCountdown,
   formatElapsed,
   formatRelativeTime,
   type Moment,
+  setClockLocale,
   toMillis,
 } from './lib/relative-time';
 export { useNow } from './lib/use-now';

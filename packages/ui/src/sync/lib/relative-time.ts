@@ -22,11 +22,38 @@ export function formatRelativeTime(moment: Moment, now: Moment): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
-const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+// The kit writes times of day on the 24-hour clock ("09:05") until the app names the locale its people chose.
+const defaultClockLocale = 'en-GB';
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+let clockLocale = defaultClockLocale;
 
-/** A time of day on the 24-hour clock, in the viewer's time zone: "09:05". */
+/**
+ * The locale the kit's times of day follow ("as of 09:05", "last seen at 14:20"): an app with a format setting calls
+ * it when the setting changes (and re-renders); `undefined` restores the kit's 24-hour default. A locale Intl does not
+ * know throws a RangeError naming it, and the previous locale stays.
+ */
+export function setClockLocale(locale: string | undefined): void {
+  const next = locale ?? defaultClockLocale;
+  clockFormatFor(next);
+  clockLocale = next;
+}
+
+function clockFormatFor(locale: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(locale);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+    format = new Intl.DateTimeFormat(
+      locale,
+      locale === defaultClockLocale ? { ...options, hourCycle: 'h23' } : options,
+    );
+    clockFormats.set(locale, format);
+  }
+  return format;
+}
+
+/** A time of day in the viewer's time zone, written as the clock locale does: "09:05" (the default), "09:05 AM". */
 export function formatClockTime(moment: Moment): string {
-  return clockTime.format(toMillis(moment));
+  return clockFormatFor(clockLocale).format(toMillis(moment));
 }
 
 /** A span of time for labels: "45 s", "3 min", "1 h 20 min", "2 d 4 h". */
