@@ -38,5 +38,6 @@ export * from './components/theme-toggle';
 export * from './components/toast';
 export * from './components/tooltip';
 export { cn } from './lib/cn';
+export { type Density, useDensity } from './lib/use-density';
 export * from './machine';
 export * from './sync';

@@ -1,9 +1,10 @@
 // Display preferences of this device: density (how much room controls and rows take) and the format of numbers,
 // money and dates. Kept in localStorage like the theme, applied before first paint, and read by ./format.ts.
+import type { Density } from '@syncline/ui';
 import { setClockLocale } from '@syncline/ui/sync';
 import { useSyncExternalStore } from 'react';
 
-export type Density = 'comfortable' | 'compact';
+export type { Density };
 
 export const densityChoices: ReadonlyArray<{ value: Density; label: string; hint: string }> = [
   { value: 'comfortable', label: 'Comfortable', hint: 'Room to tap: the default.' },
@@ -19,9 +20,6 @@ export const formatChoices: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'de-DE', label: 'Deutsch (Deutschland)' },
   { value: 'fr-FR', label: 'Français (France)' },
 ];
-
-/** A table row's height in each density: the kit's DataTable lays out fixed-height rows (it virtualises them). */
-export const tableRowHeight: Record<Density, number> = { comfortable: 44, compact: 34 };
 
 const DENSITY_KEY = 'syncline:density';
 const FORMAT_KEY = 'syncline:format';

@@ -36,7 +36,6 @@ import { formatCents, formatDue } from '../lib/format';
 import { newestFirst, orderQueries } from '../lib/order-search';
 import { advanceOrder } from '../lib/orders';
 import { download, ordersCsv, ordersInView } from '../lib/orders-csv';
-import { tableRowHeight, usePreferences } from '../lib/preferences';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
 
@@ -126,7 +125,6 @@ const columns: ColumnDef<Order, unknown>[] = [
 const noSelection: RowSelectionState = {};
 
 export function OrdersPage() {
-  const { density } = usePreferences();
   const [status, setStatus] = useState<OrderStatus | 'all'>('all');
   const [search, setSearch] = useState('');
   const [sorting, setSorting] = useState<SortingState>(newestFirst);
@@ -176,7 +174,6 @@ export function OrdersPage() {
         <OrderBulkBar selectedIds={selectedIds} onDone={() => setSelection(noSelection)} />
       ) : null}
       <DataTable
-        rowHeight={tableRowHeight[density]}
         label="Orders"
         data={shown.rows}
         rowCount={shown.count}

@@ -9,7 +9,6 @@ import { PlusIcon } from 'lucide-react';
 import { useMemo } from 'react';
 import { ServiceDialog } from '../components/service-dialog';
 import { formatCents } from '../lib/format';
-import { tableRowHeight, usePreferences } from '../lib/preferences';
 import { formatTaxRate, setServiceActive } from '../lib/services';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
@@ -77,7 +76,6 @@ function ServiceActions({ service, catalogue }: { service: Service; catalogue: r
 }
 
 export function ServicesPage() {
-  const { density } = usePreferences();
   const { docs: services, loading } = useLiveQuery<Service>('services', everyService);
   const can = useCan('services');
   const mayEdit = can('update');
@@ -119,7 +117,6 @@ export function ServicesPage() {
         }
       />
       <DataTable
-        rowHeight={tableRowHeight[density]}
         label="Services"
         data={services}
         columns={shownColumns}

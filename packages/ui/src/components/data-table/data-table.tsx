@@ -25,6 +25,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownIcon, ArrowUpIcon, ChevronsUpDownIcon, Columns3Icon, SearchIcon } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
+import { type Density, useDensity } from '../../lib/use-density';
 import { Button } from '../button/button';
 import {
   DropdownMenu,
@@ -94,10 +95,14 @@ export type DataTableProps<T> = {
   height?: number | string;
   /** `height` is the most the body takes: a few rows, or none, make a short table instead of a large empty one. */
   shrink?: boolean;
+  /** A row's height in pixels; by default the density's (`data-density` on the root): 44, or 34 when compact. */
   rowHeight?: number;
   emptyText?: string;
   className?: string;
 };
+
+/** A row's height in each density, as the tokens' control heights scale (the rows are virtualised at a fixed height). */
+export const dataTableRowHeight: Record<Density, number> = { comfortable: 44, compact: 34 };
 
 const selectColumnId = '__select';
 
@@ -185,10 +190,12 @@ export function DataTable<T>({
   toolbar,
   height = 560,
   shrink = false,
-  rowHeight = 44,
+  rowHeight: rowHeightProp,
   emptyText = 'No rows match.',
   className,
 }: DataTableProps<T>) {
+  const density = useDensity();
+  const rowHeight = rowHeightProp ?? dataTableRowHeight[density];
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
   const [globalFilter, setGlobalFilter] = useState('');
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});

@@ -4,6 +4,7 @@ export {
   DataTable,
   type DataTableProps,
   type DataTableRange,
+  dataTableRowHeight,
   type Row,
   type RowSelectionState,
   type SortingState,
