@@ -25,6 +25,14 @@ export {
   STREAM_READY,
   UPDATED_AT,
 } from './fields.js';
+export {
+  DEFAULT_LOOKUP,
+  LOOKUP_FIELD,
+  LOOKUP_QUERY,
+  type LookupRequest,
+  lookupProblem,
+  MAX_LOOKUP,
+} from './lookup.js';
 export type { FieldMergeRule, MergeRules } from './merge-rules.js';
 export type { DeviceActivity, TenantReport } from './monitoring.js';
 export {

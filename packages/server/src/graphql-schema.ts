@@ -5,9 +5,13 @@ import {
   AUDIT_LOG_FIELD,
   aRole,
   can,
+  DEFAULT_LOOKUP,
   DELETED,
   hiddenFields,
   inSyncScope,
+  LOOKUP_FIELD,
+  type LookupRequest,
+  lookupProblem,
   operationNames,
   type PlainDocument,
   STREAM_CLOSE,
@@ -95,8 +99,14 @@ export function replicationTypeDefs(collections: readonly SyncCollection[]): str
     const names = operationNames(c.name);
     return `extend type ${names.pullBulkType} { previousCheckpoint: ${names.checkpointType} remaining: Float serverTime: Float }`;
   });
-  return [generated, ...extensions, MONITOR_TYPES, auditTypeDefs(collections)].join('\n');
+  return [generated, ...extensions, MONITOR_TYPES, LOOKUP_TYPES, auditTypeDefs(collections)].join('\n');
 }
+
+/** Documents outside a device's scope, on demand (see @syncline/protocol's lookup.ts): each as its JSON text. */
+const LOOKUP_TYPES = `
+extend type Query {
+  ${LOOKUP_FIELD}(collection: String!, ids: [String!], field: String, prefix: String, limit: Int): [String!]!
+}`;
 
 /** The tenant's sync monitoring report (see monitoring.ts): no stock client selects it. */
 const MONITOR_TYPES = `
@@ -424,6 +434,22 @@ export function createReplicationSchema(deps: ResolverDeps) {
     const request = auditRequest(tenant, args);
     if (typeof request === 'string') throw clientError(request, 'BAD_USER_INPUT');
     return auditPage(await storage.auditLog(request), request, hidden);
+  };
+
+  Query[LOOKUP_FIELD] = async (_root: unknown, args: LookupRequest & { collection: string }, context: SyncContext) => {
+    const collection = byName.get(args.collection);
+    if (!collection) throw clientError(`There is no collection "${args.collection}".`, 'BAD_USER_INPUT');
+    const { tenant, hidden } = await readerOf(context, collection);
+    const { ids, field, prefix } = args;
+    const limit = args.limit ?? DEFAULT_LOOKUP;
+    const problem = lookupProblem({ ids, field, prefix, limit }, collection.schema.properties as never);
+    if (problem) throw clientError(`${problem} Nothing was looked up.`, 'BAD_USER_INPUT');
+    // a field the role may not read is not one it may search by either
+    if (field && hidden.includes(field)) {
+      throw clientError(`"${field}" is not a field your role may read; nothing was looked up.`, 'NOT_PERMITTED');
+    }
+    const rows = await storage.lookup({ tenant, collection: collection.name, ids, field, prefix, limit });
+    return rows.map((row) => JSON.stringify(withoutFields(row.data, hidden)));
   };
 
   const typeDefs = replicationTypeDefs(collections);

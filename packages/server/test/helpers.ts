@@ -287,6 +287,7 @@ export function storageWith(storage: SyncStorage, patch: Partial<Omit<SyncStorag
     countAfter: (request) => storage.countAfter(request),
     clock: (tenant) => storage.clock(tenant),
     transaction: (tenant, work) => storage.transaction(tenant, work),
+    lookup: (query) => storage.lookup(query),
     auditLog: (request) => storage.auditLog(request),
     pruneAudit: (olderThanMs) => storage.pruneAudit(olderThanMs),
     close: () => storage.close(),

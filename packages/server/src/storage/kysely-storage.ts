@@ -4,7 +4,15 @@
 import type { AuditFieldChange, AuditOperation, PlainDocument } from '@syncline/protocol';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { migrationsFor } from './migrations.js';
-import type { AuditRecord, AuditRequest, PullRequest, StoredDocument, SyncStorage, SyncTransaction } from './types.js';
+import type {
+  AuditRecord,
+  AuditRequest,
+  LookupQuery,
+  PullRequest,
+  StoredDocument,
+  SyncStorage,
+  SyncTransaction,
+} from './types.js';
 
 export interface SyncDatabase {
   sync_documents: {
@@ -172,6 +180,27 @@ export class KyselySyncStorage implements SyncStorage {
       .where('tenant', '=', tenant)
       .executeTakeFirst();
     return (row ? Number(row.last_updated_at) : 0) + 1;
+  }
+
+  async lookup({ tenant, collection, ids, field, prefix, limit }: LookupQuery): Promise<StoredDocument[]> {
+    let query = this.#db
+      .selectFrom('sync_documents')
+      .select(['id', 'updated_at', 'deleted', 'data'])
+      .where('tenant', '=', tenant)
+      .where('collection', '=', collection)
+      .where('deleted', '=', 0);
+    if (ids) query = query.where('id', 'in', [...ids]);
+    else if (field !== undefined && prefix !== undefined) {
+      // the field's value as text (a number by its digits), compared in lower case; the prefix's own % _ \ are literal
+      const value =
+        this.dialect === 'postgres'
+          ? sql<string>`(data::jsonb ->> ${field})`
+          : sql<string>`cast(json_extract(data, ${`$."${field.replaceAll('"', '""')}"`}) as text)`;
+      const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      query = query.where(sql<boolean>`lower(${value}) like ${pattern} escape '\\'`);
+    }
+    const rows = await query.orderBy('updated_at', 'desc').limit(limit).execute();
+    return rows.map(toStored);
   }
 
   async auditLog({ tenant, collection, documentId, before, limit }: AuditRequest): Promise<AuditRecord[]> {

@@ -25,6 +25,19 @@ export interface PullRequest {
   readonly limit: number;
 }
 
+/**
+ * Documents looked up on demand, whatever a device's scope (see @syncline/protocol's lookup.ts): by id, or by a
+ * top-level field starting with a prefix (ignoring case), newest change first, never deleted ones.
+ */
+export interface LookupQuery {
+  readonly tenant: string;
+  readonly collection: string;
+  readonly ids?: readonly string[] | undefined;
+  readonly field?: string | undefined;
+  readonly prefix?: string | undefined;
+  readonly limit: number;
+}
+
 /** One accepted write as the audit trail records it; the storage stamps its server time (`recordedAt`). */
 export interface AuditWrite {
   readonly collection: string;
@@ -97,6 +110,8 @@ export interface SyncStorage {
    * (so `updatedAt` allocation order is commit order). Resolves only after the commit is durable.
    */
   transaction<T>(tenant: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T>;
+  /** Documents looked up on demand (a table scan of the tenant's collection when by field: an online search). */
+  lookup(query: LookupQuery): Promise<StoredDocument[]>;
   /** A document's audit entries, newest first. */
   auditLog(request: AuditRequest): Promise<AuditRecord[]>;
   /** Removes the audit entries of every tenant recorded more than `olderThanMs` ago; returns how many. */
