@@ -68,6 +68,7 @@ export {
 export { type ImportSource, localStorageSource, type SourceRecords } from './import/source';
 export { liveWindow, type RowRange, type WindowQuery, type WindowRows } from './live-window';
 export { InvalidDocumentError } from './local-validation';
+export { LOOKUP_OFFLINE, type Lookup, lookupDocuments } from './lookup';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
 export { SynclineContext, type SynclineContextValue, useSyncline, useSynclineDatabase } from './react/context';
 export {
@@ -96,12 +97,14 @@ export {
   type DraftSaveResult,
   useDocumentDraft,
 } from './react/use-document-draft';
+export { type KeptDocument, useKeptDocument } from './react/use-kept-document';
 export { type UseLiveWindowOptions, useLiveCount, useLiveWindow } from './react/use-live-window';
 export { type ImportReportView, useImportReport, useRecordImport } from './react/use-record-import';
 export { type ServerHistoryView, useServerHistory } from './react/use-server-history';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { readServerHistory, type ServerHistory, type ServerHistoryPage } from './server-history';
+export type { ServerQueryFailure, ServerQuerySource } from './server-query';
 export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
 export {
   type SettledDocument,

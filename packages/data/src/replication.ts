@@ -3,6 +3,8 @@
 // sync status store fed from all of it. This module composes the pieces under ./replication/, each with one job.
 import {
   DEFAULT_SYNC_PRIORITY,
+  type LookupRequest,
+  type PlainDocument,
   SETTLEMENTS_COLLECTION,
   type SyncPriority,
   type SyncScope,
@@ -13,6 +15,7 @@ import type { AnyRxDatabase } from './any-database';
 import { type BackoffOptions, Backoffs } from './backoff';
 import { createGraphQLTransport, type TokenSource } from './graphql-transport';
 import { synclineInternals } from './internals';
+import { type Lookup, lookupDocuments } from './lookup';
 import {
   type CollectionReplicationState,
   type CollectionReplicator,
@@ -112,6 +115,18 @@ export interface SynclineReplication {
    * sync and every `scopeSweepMs`. Resolves with how many documents were let go.
    */
   sweepScopes(now?: number): Promise<number>;
+  /**
+   * Documents of a collection whatever this device keeps of it (its sync scope), found on the server by id or by a
+   * field's prefix, as the person's role may see them; nothing is stored. Offline, signed out, not permitted or a
+   * refused lookup come back as that state with the server's words.
+   */
+  lookup(collection: string, request: LookupRequest): Promise<Lookup>;
+  /**
+   * Keeps documents a lookup answered on this device as the server's (nothing is pushed) and holds them, with any
+   * of `ids` the device already has, whatever the scope until the returned release is called; the next sweep after
+   * that lets go of what is out of scope. Only the tab that syncs can store them: another tab is told so.
+   */
+  keep(collection: string, ids: readonly string[], documents?: readonly PlainDocument[]): Promise<() => void>;
   /** tears everything down: replication, socket, timers and store feeds */
   stop(): Promise<void>;
 }
@@ -317,6 +332,17 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     await openSocket();
   }
 
+  /** A collection this replication carries, or an error naming it. */
+  const replicatorOf = (name: string) => {
+    const index = names.indexOf(name);
+    if (index < 0) throw new Error(`"${name}" is not replicated by this client.`);
+    return replicators[index] as CollectionReplicator;
+  };
+  const collectionNamed = (name: string) => {
+    replicatorOf(name);
+    return database.collections[name] as RxCollection;
+  };
+
   const sweepScopes = async (now?: number) => {
     // never by the app's own copy: the server may keep more
     if (!(await followServerScopes())) return 0;
@@ -347,6 +373,23 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     discard,
     retry,
     serverHistory: (collection, documentId, page) => readServerHistory(server, collection, documentId, page),
+    lookup: (collection, request) => lookupDocuments(server, collectionNamed(collection), request),
+    async keep(collection, ids, documents = []) {
+      const replicator = replicatorOf(collection);
+      const release = replicator.hold(ids);
+      if (documents.length === 0) return release;
+      if (!tabs.isLeader()) {
+        release();
+        throw new Error(`Only the tab that syncs can keep ${collection} from the server; open it in that tab.`);
+      }
+      try {
+        await replicator.keepFromServer(documents);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return release;
+    },
     async awaitInSync() {
       await Promise.all(all().map((state) => state.awaitInSync()));
       await tracker.flush();

@@ -315,3 +315,76 @@ describe('sync scopes', () => {
     await device.close();
   });
 });
+
+describe('documents outside the scope, on demand', () => {
+  it('looks up an old task on the server, keeps it while held, and lets go of it after, pushing nothing', async () => {
+    const tenant = `scope-demand-${Date.now().toString(36)}`;
+    await storeOld(tenant, 90, [task('old-done', 'north', true), task('older-done', 'north', true)]);
+    await push(tenant, [task('open', 'north')]);
+    const device = await openDevice(tenant, 'north');
+    expect(await device.ids()).toEqual(['open']);
+    const before = await serverTask(tenant, 'old-done');
+
+    const byPrefix = await device.replication.lookup('tasks', { field: 'title', prefix: 'OLD-D' });
+    expect(byPrefix.status === 'ok' && byPrefix.documents.map((doc) => doc.id)).toEqual(['old-done']);
+    const found = await device.replication.lookup('tasks', { ids: ['old-done'] });
+    if (found.status !== 'ok') throw new Error(found.message);
+    // a lookup stores nothing by itself
+    expect(await device.ids()).toEqual(['open']);
+
+    const release = await device.replication.keep('tasks', ['old-done'], found.documents);
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['old-done', 'open']);
+    expect((await device.database.tasks.findOne('old-done').exec())?.toJSON()).toMatchObject({
+      title: 'old-done',
+      done: true,
+    });
+    // held: a sweep keeps it however far out of the scope it is
+    expect(await device.replication.sweepScopes()).toBe(0);
+    expect(await device.ids()).toEqual(['old-done', 'open']);
+
+    release();
+    expect(await device.replication.sweepScopes()).toBe(1);
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['open']);
+    await device.replication.awaitInSync();
+    // nothing went to the server: not the kept document, not its letting go
+    const after = await serverTask(tenant, 'old-done');
+    expect(after?.deleted).toBe(false);
+    expect(after?.updatedAt).toBe(before?.updatedAt);
+    await device.close();
+  });
+
+  it('never puts an older state over a newer one the device holds', async () => {
+    const tenant = `scope-demand-newer-${Date.now().toString(36)}`;
+    await push(tenant, [task('open', 'north')]);
+    const device = await openDevice(tenant, 'north');
+    const found = await device.replication.lookup('tasks', { ids: ['open'] });
+    if (found.status !== 'ok') throw new Error(found.message);
+    await push(tenant, [{ ...task('open', 'north'), title: 'renamed' }]);
+    await expect
+      .poll(async () => (await device.database.tasks.findOne('open').exec())?.title, { timeout: 10_000 })
+      .toBe('renamed');
+    const release = await device.replication.keep('tasks', ['open'], found.documents);
+    await device.replication.awaitInSync();
+    expect((await device.database.tasks.findOne('open').exec())?.title).toBe('renamed');
+    release();
+    await device.close();
+  });
+
+  it('says why it cannot look up while offline, and what a bad lookup was', async () => {
+    const tenant = `scope-demand-offline-${Date.now().toString(36)}`;
+    await push(tenant, [task('open', 'north')]);
+    const device = await openDevice(tenant, 'north');
+    const bad = await device.replication.lookup('tasks', { field: 'done', prefix: 'x' });
+    expect(bad).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/"done" is not a text or whole-number/),
+    });
+    device.network.down = true;
+    expect(await device.replication.lookup('tasks', { ids: ['open'] })).toEqual({
+      status: 'offline',
+      message: 'Looking beyond what this device keeps needs a connection to the sync server.',
+    });
+    await expect(device.replication.keep('nope', ['x'])).rejects.toThrow('"nope" is not replicated by this client.');
+    await device.close();
+  });
+});

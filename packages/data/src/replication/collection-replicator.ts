@@ -74,6 +74,14 @@ export interface CollectionReplicator {
    * nothing is pushed); one with a change not yet sent stays. Resolves with how many were let go.
    */
   sweepScope(now?: number): Promise<number>;
+  /**
+   * Stores documents the server answered on demand (a lookup) as the server's own, so nothing is pushed: those the
+   * device does not hold, or holds in an older state, and has no change of its own to. Resolves once they are handed
+   * to RxDB (a live query sees them a moment later) with the ids handed over.
+   */
+  keepFromServer(documents: readonly PlainDocument[]): Promise<string[]>;
+  /** Holds documents on the device whatever the scope until the returned release is called (see sweepScope). */
+  hold(ids: readonly string[]): () => void;
   /** ends the replication and the stream */
   cancel(): Promise<void>;
 }
@@ -84,16 +92,24 @@ export interface CollectionReplicator {
  */
 const FRESH_PULL = 'x-syncline-fresh';
 
+/** How long documents looked up wait for a pull on its way before they are stored (see keepFromServer). */
+const KEEP_WAIT_MS = 10_000;
+
 export function replicateCollection(options: CollectionReplicatorOptions): CollectionReplicator {
   const { collection, name, request, reporter, tracker, discarded, live } = options;
   const schema = collection.schema.jsonSchema as RxJsonSchema<unknown>;
   const primary = collection.schema.primaryPath as string;
   const operations = collectionOperations(name, schema);
   const stream$: PullStream = new Subject();
-  /** documents this device lets go of, as if the server had removed them (see sweepScope) */
-  const removals$: PullStream = new Subject();
-  /** ids let go of whose removal RxDB has not stored yet: not documents received from the server */
-  const letGo = new Set<string>();
+  /**
+   * documents this device lets go of, as if the server had removed them (see sweepScope), and documents the server
+   * answered on demand (see keepFromServer): both stored by RxDB as the server's state
+   */
+  const outOfBand$: PullStream = new Subject();
+  /** ids let go of, or kept on demand, whose state RxDB has not stored yet: not documents the sync brought */
+  const outOfBandIds = new Set<string>();
+  /** ids held whatever the scope (documents open on screen), with how many hold each */
+  const holds = new Map<string, number>();
   const echoes = new ServerEchoes(collection, primary, () => state.reSync());
   const stream = followStream(stream$, primary);
   const idOf = (row: Row) => String((row.newDocumentState as PlainDocument)[primary]);
@@ -293,7 +309,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     autoStart: true,
     pull: {
       batchSize: options.batchSize,
-      stream$: merge(stream$, removals$),
+      stream$: merge(stream$, outOfBand$),
       handler: async (checkpoint, limit) => {
         if (!counted && !options.gate.isOpen()) {
           await reporter.attempt('pull', pullBackoff, () => census(checkpoint), name);
@@ -315,7 +331,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   const subscriptions: Subscription[] = [
     stream$.subscribe((item) => item !== 'RESYNC' && echoes.note(item.documents)),
     state.received$.subscribe((doc) => {
-      if (!(doc._deleted && letGo.delete(String(doc[primary])))) options.received.count();
+      if (!outOfBandIds.delete(String(doc[primary]))) options.received.count();
     }),
     state.active$.subscribe(() => reporter.noteActivity()),
     state.error$.subscribe((error) => {
@@ -341,7 +357,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       .filter((doc) => {
         const id = String(doc[primary]);
         // a newer state on its way may be back in scope; a change not yet sent stays (RxDB would keep it too)
-        return !stream.newerSeen(id, Number(doc.updatedAt)) && !tracker.holds(name, id);
+        return !stream.newerSeen(id, Number(doc.updatedAt)) && !tracker.holds(name, id) && !holds.has(id);
       });
     const checkpoint = stream.checkpoint();
     // A pull on its way may bring a newer state of one of them, which RxDB would store before this removal (a
@@ -349,22 +365,72 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     // pass has started since): the next sweep lets go of what is still out of scope.
     if (leaving.length === 0 || !checkpoint || pulling > 0) return 0;
     // in the same turn as the checks: a state that comes in after this is applied after it
-    for (const doc of leaving) letGo.add(String(doc[primary]));
-    removals$.next({ documents: leaving.map((doc) => ({ ...doc, _deleted: true })), checkpoint });
+    for (const doc of leaving) outOfBandIds.add(String(doc[primary]));
+    outOfBand$.next({ documents: leaving.map((doc) => ({ ...doc, _deleted: true })), checkpoint });
     return leaving.length;
+  };
+
+  const keepFromServer = async (documents: readonly PlainDocument[]) => {
+    if (documents.length === 0) return [];
+    // RxDB takes stream events only once its first pass is done; a pull on its way may bring a newer state, which
+    // an older one handed over after it would overwrite
+    await state.awaitInitialReplication();
+    const since = Date.now();
+    while (pulling > 0 || !stream.checkpoint()) {
+      if (Date.now() - since > KEEP_WAIT_MS) {
+        throw new Error(`The sync of ${name} stayed busy; the documents looked up were not stored. Try again.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const ids = documents.map((doc) => String(doc[primary]));
+    const held = new Map(
+      ((await collection.storageInstance.findDocumentsById(ids, true)) as PlainDocument[]).map((doc) => [
+        String(doc[primary]),
+        doc,
+      ]),
+    );
+    const checkpoint = stream.checkpoint();
+    const newer = documents.filter((doc) => {
+      const id = String(doc[primary]);
+      const mine = held.get(id);
+      const updatedAt = Number(doc.updatedAt);
+      if (stream.newerSeen(id, updatedAt) || tracker.holds(name, id)) return false;
+      return !mine || Number(mine.updatedAt ?? 0) < updatedAt;
+    });
+    // checked again in the same turn as the handing over: a pull that began meanwhile waits for the next lookup
+    if (newer.length === 0 || !checkpoint || pulling > 0) return [];
+    for (const doc of newer) outOfBandIds.add(String(doc[primary]));
+    outOfBand$.next({ documents: newer.map((doc) => ({ ...doc, _deleted: false })), checkpoint });
+    return newer.map((doc) => String(doc[primary]));
+  };
+
+  const hold = (ids: readonly string[]) => {
+    for (const id of ids) holds.set(id, (holds.get(id) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const id of ids) {
+        const count = (holds.get(id) ?? 1) - 1;
+        if (count > 0) holds.set(id, count);
+        else holds.delete(id);
+      }
+    };
   };
 
   return {
     state,
     operations,
     sweepScope,
+    keepFromServer,
+    hold,
     deliver: stream.deliver,
     async cancel() {
       for (const subscription of subscriptions) subscription.unsubscribe();
       echoes.stop();
       await state.cancel();
       stream$.complete();
-      removals$.complete();
+      outOfBand$.complete();
     },
   };
 }
