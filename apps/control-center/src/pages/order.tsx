@@ -10,9 +10,10 @@ import {
   useDocument,
   useDocumentDraft,
   useFieldTitles,
+  useKeptDocument,
   useServerHistory,
 } from '@syncline/data';
-import { type Order, orderNextStep, orderStatusLabel } from '@syncline/domain';
+import { ORDER_KEPT_DAYS, type Order, orderNextStep, orderStatusLabel } from '@syncline/domain';
 import {
   AlertDialog,
   AlertDialogAction,
@@ -191,15 +192,21 @@ function DeleteOrderButton({ order, write }: { order: Order; write: WriteContext
 export function OrderPage() {
   const { orderId = '' } = useParams();
   const { doc: order, loading } = useDocument<Order>('orders', orderId);
+  // an order this device no longer keeps comes from the server, and stays while it is open
+  const kept = useKeptDocument('orders', orderId, loading ? undefined : order !== null);
   const state = useDocSyncState('orders', orderId);
   const write = useWriteContext();
   const can = useCan('orders');
 
   if (!order) {
-    return loading ? null : (
+    if (loading) return null;
+    if (kept.status === 'looking' || kept.status === 'kept') {
+      return <EmptyState title="Opening the order from the sync server…" description="This device does not keep it." />;
+    }
+    return (
       <EmptyState
         title="No such order on this device"
-        description="It may not have synced here yet."
+        description={kept.message ?? 'It may not have synced here yet.'}
         action={<Link to="/orders">Back to orders</Link>}
       />
     );
@@ -228,6 +235,12 @@ export function OrderPage() {
           </>
         }
       />
+      {kept.status === 'kept' ? (
+        <p role="status" className="mb-3 text-foreground-muted text-sm">
+          From the sync server: this device keeps open orders and those of the last {ORDER_KEPT_DAYS} days, so it keeps
+          this one only while it is open.
+        </p>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="flex flex-col gap-4">
           <Card>

@@ -30,6 +30,7 @@ import { DownloadIcon } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { NewOrderDialog } from '../components/new-order-dialog';
+import { OlderOrders } from '../components/older-orders';
 import { OrderPriorityBadge, OrderStatusBadge } from '../components/order-badges';
 import { OrderBulkBar } from '../components/order-bulk-bar';
 import { formatCents, formatDue } from '../lib/format';
@@ -216,6 +217,7 @@ export function OrdersPage() {
           </>
         }
       />
+      <OlderOrders search={search} />
     </>
   );
 }
