@@ -1,4 +1,4 @@
-// Create an order: customer, a line from the service catalogue (its active services), priority and notes, checked
+// Create an order: customer (found by name or phone, or added on the spot), a line from the service catalogue (its active services), priority and notes, checked
 // before anything is written.
 // With its own "New order" button (the orders page), or opened from elsewhere (the command palette) when `open` is
 // given.
@@ -28,6 +28,7 @@ import { formatCents } from '../lib/format';
 import { createOrder, totalsOf } from '../lib/orders';
 import { formatServicePrice } from '../lib/services';
 import { useWriteContext } from '../lib/use-write-context';
+import { CustomerField } from './customer-field';
 import { PriorityField } from './priority-field';
 
 type Errors = Partial<Record<'customer' | 'service' | 'quantity', string>>;
@@ -42,7 +43,6 @@ export interface NewOrderDialogProps {
 
 export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogProps) {
   const write = useWriteContext();
-  const { docs: customers } = useLiveQuery<Customer>('customers', { sort: [{ name: 'asc' }] });
   const { docs: services } = useLiveQuery<Service>('services', activeServices);
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
@@ -50,7 +50,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
     setOpenState(next);
     onOpenChange?.(next);
   };
-  const [customerId, setCustomerId] = useState('');
+  const [customer, setCustomer] = useState<Customer>();
   const [serviceId, setServiceId] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [priority, setPriority] = useState<OrderPriority>('normal');
@@ -63,7 +63,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
   const items: OrderItem[] = service && Number.isInteger(count) && count > 0 ? [orderLine(service, count)] : [];
 
   const reset = () => {
-    setCustomerId('');
+    setCustomer(undefined);
     setServiceId('');
     setQuantity('1');
     setPriority('normal');
@@ -73,7 +73,6 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const customer = customers.find((c) => c.id === customerId);
     const found: Errors = {};
     if (!customer) found.customer = 'Choose the customer the order is for.';
     if (!service) found.service = 'No service is on offer yet: a manager adds them on the Services page.';
@@ -106,20 +105,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
           </DialogDescription>
         </DialogHeader>
         <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
-          <Select value={customerId} onValueChange={setCustomerId}>
-            <FormField label="Customer" error={errors.customer} required>
-              <SelectTrigger>
-                <SelectValue placeholder="Choose a customer" />
-              </SelectTrigger>
-            </FormField>
-            <SelectContent>
-              {customers.map((customer) => (
-                <SelectItem key={customer.id} value={customer.id}>
-                  {customer.name}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <CustomerField value={customer} onChange={setCustomer} error={errors.customer} />
           <div className="grid grid-cols-[1fr_6rem] gap-3">
             <Select value={service?.id ?? ''} onValueChange={setServiceId}>
               <FormField label="Service" error={errors.service} required>

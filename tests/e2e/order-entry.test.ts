@@ -1,0 +1,153 @@
+// Order entry at the counter: the customer picker finds a customer among many by part of their phone number, with
+// the keyboard only, and adds a customer who is new on the spot, offline; both orders (and the new customer) reach
+// the server once the device is back online.
+import { type Customer, controlCenterSchemas, type Order } from '@syncline/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SyncClient } from '../../apps/control-center/server/graphql-client';
+import { launchBrowser } from '../support/browser';
+import { startTestControlCenter } from '../support/control-center';
+import { setOnline } from '../support/network';
+import { signIn, waitForAllSynced, waitForServiceWorker } from '../support/pages';
+
+const digitsOf = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
+
+describe('order entry journey', () => {
+  let center: Awaited<ReturnType<typeof startTestControlCenter>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let server: SyncClient;
+
+  beforeAll(async () => {
+    center = await startTestControlCenter();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(20_000);
+    page = await context.newPage();
+    const account = center.accounts.find((a) => a.tenant === 'northwind-laundry');
+    server = new SyncClient(center.graphqlUrl, account?.token ?? '');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await center?.close();
+  });
+
+  const serverOrders = () => server.pullAll<Order>('orders', controlCenterSchemas.orders);
+  const serverCustomers = () => server.pullAll<Customer>('customers', controlCenterSchemas.customers);
+
+  /** Opens the new-order dialog from the keyboard: focus lands on the customer picker. */
+  async function openNewOrder() {
+    await page.getByRole('button', { name: 'New order' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New order' });
+    const picker = dialog.getByRole('combobox', { name: /Customer/ });
+    await expect.poll(() => picker.evaluate((input) => input === document.activeElement)).toBe(true);
+    return { dialog, picker };
+  }
+
+  it('finds a customer by part of their phone number with the keyboard only and creates their order', async () => {
+    await page.goto(center.url);
+    await signIn(page, 'Northwind Laundry');
+    await expect.poll(() => page.getByText('120 orders').count(), { timeout: 30_000 }).toBe(1);
+    await waitForServiceWorker(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+
+    const customers = await serverCustomers();
+    // six digits from the middle of a number no other customer's number has
+    const [customer, part] =
+      customers
+        .map((c) => [c, digitsOf(c.phone).slice(5, 11)] as const)
+        .find(
+          ([c, digits]) =>
+            digits.length === 6 && customers.every((other) => other === c || !digitsOf(other.phone).includes(digits)),
+        ) ?? [];
+    expect(customer).toBeDefined();
+    if (!customer || !part) return;
+    const before = await serverOrders();
+
+    const { dialog, picker } = await openNewOrder();
+    // typed as people read numbers out, in groups
+    await page.keyboard.type(`${part.slice(0, 3)} ${part.slice(3)}`);
+    const options = page.getByRole('listbox', { name: 'Customers' }).getByRole('option');
+    const typed = `${part.slice(0, 3)} ${part.slice(3)}`;
+    // the one customer with those digits, then the offer to add someone new
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual([`${customer.name}${customer.phone}`, `Add customer “${typed}”`]);
+    await page.keyboard.press('Enter');
+    expect(await picker.inputValue()).toBe(customer.name);
+    expect(await picker.getAttribute('aria-expanded')).toBe('false');
+    // Enter again creates the order (quantity 1 of the first service, normal priority)
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await expect
+      .poll(async () => (await serverOrders()).filter((order) => order.customerId === customer.id).length, {
+        timeout: 30_000,
+      })
+      .toBe(before.filter((order) => order.customerId === customer.id).length + 1);
+    const created = (await serverOrders()).find((order) => !before.some((old) => old.id === order.id));
+    expect(created).toMatchObject({ customerId: customer.id, customerName: customer.name, status: 'received' });
+  });
+
+  it('adds a new customer from the picker while offline, orders for them, and both sync on reconnect', async () => {
+    const before = await serverOrders();
+    await setOnline(context, false);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Offline/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
+
+    const { dialog, picker } = await openNewOrder();
+    await page.keyboard.type('Zélia Fonseca');
+    const options = page.getByRole('listbox', { name: 'Customers' }).getByRole('option');
+    await expect.poll(() => options.allTextContents()).toEqual(['Add customer “Zélia Fonseca”']);
+    await page.keyboard.press('Enter');
+    // the name is kept; the phone field takes focus
+    const newCustomer = dialog.getByRole('group', { name: 'New customer' });
+    expect(await newCustomer.getByRole('textbox', { name: /Name/ }).inputValue()).toBe('Zélia Fonseca');
+    const phone = newCustomer.getByRole('textbox', { name: 'Phone' });
+    await expect.poll(() => phone.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type('+351 900 111 222');
+    await page.keyboard.press('Enter');
+    await newCustomer.waitFor({ state: 'detached' });
+    expect(await picker.inputValue()).toBe('Zélia Fonseca');
+    await expect.poll(() => picker.evaluate((input) => input === document.activeElement)).toBe(true);
+    await dialog.getByRole('textbox', { name: 'Notes' }).fill('First visit');
+    await dialog.getByRole('button', { name: 'Create order' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.locator('tr[data-order-id]').filter({ hasText: 'Zélia Fonseca' });
+    await expect.poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state')).toBe('pending');
+
+    // the picker finds the new customer by phone, on this device, before any sync
+    const again = await openNewOrder();
+    await page.keyboard.type('900111');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(['Zélia Fonseca+351 900 111 222', 'Add customer “900111”']);
+    await page.keyboard.press('Escape');
+    expect(await again.picker.inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await again.dialog.waitFor({ state: 'hidden' });
+
+    await setOnline(context, true);
+    await expect
+      .poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('synced');
+    await waitForAllSynced(page);
+
+    const added = (await serverCustomers()).filter((customer) => customer.name === 'Zélia Fonseca');
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ phone: '+351 900 111 222', orderCount: 0 });
+    const orders = await serverOrders();
+    expect(orders).toHaveLength(before.length + 1);
+    const created = orders.find((order) => !before.some((old) => old.id === order.id));
+    expect(created).toMatchObject({ customerId: added[0]?.id, customerName: 'Zélia Fonseca', notes: 'First visit' });
+  });
+});
