@@ -2,43 +2,32 @@
 // the keyboard only, and adds a customer who is new on the spot, offline; both orders (and the new customer) reach
 // the server once the device is back online.
 import { type Customer, controlCenterSchemas, type Order } from '@syncline/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
-import { startTestControlCenter } from '../support/control-center';
+import { devicesJourney, serverOrders as ordersOnServer } from '../support/devices';
 import { setOnline } from '../support/network';
 import { signIn, waitForAllSynced, waitForServiceWorker } from '../support/pages';
 
 const digitsOf = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
 
 describe('order entry journey', () => {
-  let center: Awaited<ReturnType<typeof startTestControlCenter>>;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let server: SyncClient;
+  const journey = devicesJourney(1);
+  const device = () => {
+    const [first] = journey.devices;
+    if (!first) throw new Error('The journey has no device');
+    return first;
+  };
 
-  beforeAll(async () => {
-    center = await startTestControlCenter();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    const account = center.accounts.find((a) => a.tenant === 'northwind-laundry');
-    server = new SyncClient(center.graphqlUrl, account?.token ?? '');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await center?.close();
-  });
-
-  const serverOrders = () => server.pullAll<Order>('orders', controlCenterSchemas.orders);
-  const serverCustomers = () => server.pullAll<Customer>('customers', controlCenterSchemas.customers);
+  const serverOrders = (): Promise<Order[]> => ordersOnServer(journey).all();
+  const serverCustomers = () => {
+    const account = journey.center.accounts.find((a) => a.tenant === 'northwind-laundry');
+    const server = new SyncClient(journey.center.graphqlUrl, account?.token ?? '');
+    return server.pullAll<Customer>('customers', controlCenterSchemas.customers);
+  };
 
   /** Opens the new-order dialog from the keyboard: focus lands on the customer picker. */
   async function openNewOrder() {
+    const { page } = device();
     await page.getByRole('button', { name: 'New order' }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'New order' });
@@ -48,7 +37,8 @@ describe('order entry journey', () => {
   }
 
   it('finds a customer by part of their phone number with the keyboard only and creates their order', async () => {
-    await page.goto(center.url);
+    const { page } = device();
+    await page.goto(journey.center.url);
     await signIn(page, 'Northwind Laundry');
     await expect.poll(() => page.getByText('120 orders').count(), { timeout: 30_000 }).toBe(1);
     await waitForServiceWorker(page);
@@ -93,6 +83,7 @@ describe('order entry journey', () => {
   });
 
   it('adds a new customer from the picker while offline, orders for them, and both sync on reconnect', async () => {
+    const { page, context } = device();
     const before = await serverOrders();
     await setOnline(context, false);
     await expect
