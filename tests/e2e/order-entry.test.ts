@@ -2,6 +2,7 @@
 // the keyboard only, and adds a customer who is new on the spot, offline; both orders (and the new customer) reach
 // the server once the device is back online.
 import { type Customer, controlCenterSchemas, type Order } from '@syncline/domain';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
 import { devicesJourney, serverOrders as ordersOnServer } from '../support/devices';
@@ -11,12 +12,24 @@ import { signIn, waitForAllSynced, waitForServiceWorker } from '../support/pages
 const digitsOf = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
 
 describe('order entry journey', () => {
-  const journey = devicesJourney(1);
-  const device = () => {
-    const [first] = journey.devices;
-    if (!first) throw new Error('The journey has no device');
-    return first;
-  };
+  // the control center and one Chromium for the suite; each half opens its own page, so one cannot leave the other
+  // a dialog open or the network off
+  const journey = devicesJourney(0);
+
+  /** A counter's page, signed in to Northwind Laundry with the server's orders synced and the service worker in control. */
+  async function counter() {
+    const onServer = (await serverOrders()).length;
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await page.goto(journey.center.url);
+    await signIn(page, 'Northwind Laundry');
+    await expect.poll(() => page.getByText(`${onServer} orders`).count(), { timeout: 30_000 }).toBe(1);
+    await waitForServiceWorker(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    return { context, page };
+  }
 
   const serverOrders = (): Promise<Order[]> => ordersOnServer(journey).all();
   const serverCustomers = () => {
@@ -26,23 +39,19 @@ describe('order entry journey', () => {
   };
 
   /** Opens the new-order dialog from the keyboard: focus lands on the customer picker. */
-  async function openNewOrder() {
-    const { page } = device();
+  async function openNewOrder(page: Page) {
     await page.getByRole('button', { name: 'New order' }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'New order' });
     const picker = dialog.getByRole('combobox', { name: /Customer/ });
-    await expect.poll(() => picker.evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => picker.evaluate((input) => input === document.activeElement), { timeout: 5_000 })
+      .toBe(true);
     return { dialog, picker };
   }
 
   it('finds a customer by part of their phone number with the keyboard only and creates their order', async () => {
-    const { page } = device();
-    await page.goto(journey.center.url);
-    await signIn(page, 'Northwind Laundry');
-    await expect.poll(() => page.getByText('120 orders').count(), { timeout: 30_000 }).toBe(1);
-    await waitForServiceWorker(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    const { context, page } = await counter();
 
     const customers = await serverCustomers();
     // six digits from the middle of a number no other customer's number has
@@ -57,7 +66,7 @@ describe('order entry journey', () => {
     if (!customer || !part) return;
     const before = await serverOrders();
 
-    const { dialog, picker } = await openNewOrder();
+    const { dialog, picker } = await openNewOrder(page);
     // typed as people read numbers out, in groups
     await page.keyboard.type(`${part.slice(0, 3)} ${part.slice(3)}`);
     const options = page.getByRole('listbox', { name: 'Customers' }).getByRole('option');
@@ -67,7 +76,7 @@ describe('order entry journey', () => {
       .poll(() => options.allTextContents())
       .toEqual([`${customer.name}${customer.phone}`, `Add customer “${typed}”`]);
     await page.keyboard.press('Enter');
-    expect(await picker.inputValue()).toBe(customer.name);
+    await expect.poll(() => picker.inputValue(), { timeout: 5_000 }).toBe(customer.name);
     expect(await picker.getAttribute('aria-expanded')).toBe('false');
     // Enter again creates the order (quantity 1 of the first service, normal priority)
     await page.keyboard.press('Enter');
@@ -80,16 +89,17 @@ describe('order entry journey', () => {
       .toBe(before.filter((order) => order.customerId === customer.id).length + 1);
     const created = (await serverOrders()).find((order) => !before.some((old) => old.id === order.id));
     expect(created).toMatchObject({ customerId: customer.id, customerName: customer.name, status: 'received' });
+    await context.close();
   });
 
   it('adds a new customer from the picker while offline, orders for them, and both sync on reconnect', async () => {
-    const { page, context } = device();
+    const { context, page } = await counter();
     const before = await serverOrders();
     await setOnline(context, false);
     // the app has noticed: the header or a banner says so
-    await expect.poll(() => page.getByText(/offline/i).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/offline/i).count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
-    const { dialog, picker } = await openNewOrder();
+    const { dialog, picker } = await openNewOrder(page);
     await page.keyboard.type('Zélia Fonseca');
     const options = page.getByRole('listbox', { name: 'Customers' }).getByRole('option');
     await expect.poll(() => options.allTextContents()).toEqual(['Add customer “Zélia Fonseca”']);
@@ -111,7 +121,7 @@ describe('order entry journey', () => {
     await expect.poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state')).toBe('pending');
 
     // the picker finds the new customer by phone, on this device, before any sync
-    const again = await openNewOrder();
+    const again = await openNewOrder(page);
     await page.keyboard.type('900111');
     await expect
       .poll(() => options.allTextContents())
@@ -134,5 +144,6 @@ describe('order entry journey', () => {
     expect(orders).toHaveLength(before.length + 1);
     const created = orders.find((order) => !before.some((old) => old.id === order.id));
     expect(created).toMatchObject({ customerId: added[0]?.id, customerName: 'Zélia Fonseca', notes: 'First visit' });
+    await context.close();
   });
 });

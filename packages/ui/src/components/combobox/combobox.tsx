@@ -9,7 +9,7 @@ import { Popover as PopoverPrimitive } from 'radix-ui';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import { inputClasses } from '../input/input';
-import { type ComboboxOption, exactOption, matchOptions } from './match-options';
+import { activeRow, type ComboboxOption, exactOption, matchOptions } from './match-options';
 
 /** Radix gives its popover content the dialog role; a list of options under a field is no dialog: no role of its own. */
 const listPopup = { role: undefined };
@@ -39,6 +39,8 @@ export type ComboboxProps = Omit<
 
 const quoted = (text: string) => `Add “${text}”`;
 
+const listKeys = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
+
 export function Combobox({
   options,
   value,
@@ -67,22 +69,24 @@ export function Combobox({
   const matches = matchOptions(options, search);
   const typed = search.trim();
   const offerCreate = onCreate !== undefined && typed !== '' && !exactOption(options, typed);
-  const first = (list: readonly ComboboxOption[], create: boolean) => list[0]?.value ?? (create ? CREATE : '');
-  // the option the arrow keys are on (cmdk's value)
-  const [active, setActive] = useState(() => (chosen ? chosen.value : first(matches, false)));
+  // the rows shown, in order: the matches, then the create row when it is offered
+  const rows = [...matches.map((option) => option.value), ...(offerCreate ? [CREATE] : [])];
+  // the row the arrow keys are on; this component's own state, never cmdk's selection (whose bookkeeping moves
+  // while the rows re-render after a keystroke), so Enter chooses the row that is shown active
+  const [active, setActive] = useState(() => chosen?.value ?? '');
+  const current = activeRow(rows, active);
 
   const show = (next: boolean) => {
     if (next === open) return;
     setOpen(next);
-    if (next) setActive(chosen && matches.includes(chosen) ? chosen.value : first(matches, offerCreate));
+    if (next) setActive(chosen?.value ?? '');
     else setQuery(null);
   };
   const type = (text: string) => {
-    const found = matchOptions(options, text);
-    const create = onCreate !== undefined && text.trim() !== '' && !exactOption(options, text.trim());
     setQuery(text);
     setOpen(true);
-    setActive(first(found, create));
+    // the first row of the new matches
+    setActive('');
   };
   const choose = (next: string) => {
     setOpen(false);
@@ -90,9 +94,15 @@ export function Combobox({
     if (next === CREATE) onCreate?.(typed);
     else onValueChange(next);
   };
+  const move = (key: string) => {
+    const at = rows.indexOf(current);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: rows.length - 1 }[key] ?? at;
+    const row = rows[Math.min(Math.max(to, 0), rows.length - 1)];
+    if (row !== undefined) setActive(row);
+  };
 
   useLayoutEffect(() => {
-    const item = list?.querySelector(`[cmdk-item][data-value="${CSS.escape(active)}"]`);
+    const item = list?.querySelector(`[cmdk-item][data-value="${CSS.escape(current)}"]`);
     setActiveId(item?.id);
   });
 
@@ -101,8 +111,11 @@ export function Combobox({
       data-slot="combobox"
       shouldFilter={false}
       loop={false}
-      value={active}
-      onValueChange={setActive}
+      value={current}
+      // cmdk reports the row the pointer moves onto (and its own picks of a first row, which are the same row)
+      onValueChange={(row) => {
+        if (rows.includes(row)) setActive(row);
+      }}
       className={cn('relative w-full', className)}
     >
       <PopoverPrimitive.Root open={open} onOpenChange={show}>
@@ -119,6 +132,10 @@ export function Combobox({
               onOpen={() => show(true)}
               onClose={() => show(false)}
               onType={type}
+              onMove={move}
+              onChoose={() => {
+                if (current !== '') choose(current);
+              }}
             />
             <ChevronDownIcon
               aria-hidden="true"
@@ -196,6 +213,10 @@ type ComboboxInputProps = Omit<React.ComponentProps<'input'>, 'onChange'> & {
   onOpen: () => void;
   onClose: () => void;
   onType: (text: string) => void;
+  /** An arrow, Home or End while the list is open. */
+  onMove: (key: string) => void;
+  /** Enter while the list is open: the active row. */
+  onChoose: () => void;
 };
 
 /** The input: it names the listbox it controls and the option the arrow keys are on. */
@@ -206,6 +227,8 @@ function ComboboxInput({
   onOpen,
   onClose,
   onType,
+  onMove,
+  onChoose,
   onKeyDown,
   onClick,
   className,
@@ -236,12 +259,22 @@ function ComboboxInput({
           onOpen();
           return;
         }
-        // closed, the keys are the input's (Home/End move the caret, Enter submits the form): not cmdk's
-        if (!open && ['Home', 'End', 'Enter'].includes(event.key)) event.stopPropagation();
-        if (open && event.key === 'Escape') {
-          // only the list closes, not a dialog around it
+        // the list's keys are handled here, not by cmdk; closed, Home/End move the caret and Enter submits the form
+        if (!listKeys.has(event.key) && event.key !== 'Enter' && event.key !== 'Escape') return;
+        if (!open) {
+          if (event.key !== 'Escape') event.stopPropagation();
+          return;
+        }
+        // only the list acts, not a dialog around it (Escape) or its form (Enter)
+        event.stopPropagation();
+        if (listKeys.has(event.key)) {
           event.preventDefault();
-          event.stopPropagation();
+          onMove(event.key);
+        } else if (event.key === 'Enter') {
+          event.preventDefault();
+          onChoose();
+        } else {
+          event.preventDefault();
           onClose();
         }
       }}

@@ -1,6 +1,6 @@
 // The combobox's matching: what a person typing a name or part of a phone number finds.
 import { describe, expect, it } from 'vitest';
-import { exactOption, matchOptions } from './match-options';
+import { activeRow, exactOption, matchOptions } from './match-options';
 
 const customers = [
   { value: 'c1', label: 'Ana López', description: '+351 912 345 678' },
@@ -50,5 +50,14 @@ describe('exactOption', () => {
     expect(exactOption(customers, ' ana lopez ')?.value).toBe('c1');
     expect(exactOption(customers, 'Ana')).toBeUndefined();
     expect(exactOption(customers, '')).toBeUndefined();
+  });
+});
+
+describe('activeRow', () => {
+  it('keeps the row the person moved to while it is shown, and falls back to the first row the typing shows', () => {
+    expect(activeRow(['c1', 'c2', 'create'], 'c2')).toBe('c2');
+    expect(activeRow(['c3', 'create'], 'c2')).toBe('c3');
+    expect(activeRow(['create'], '')).toBe('create');
+    expect(activeRow([], 'c1')).toBe('');
   });
 });

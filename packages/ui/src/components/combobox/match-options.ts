@@ -47,3 +47,8 @@ export function exactOption<O extends ComboboxOption>(options: readonly O[], que
   const wanted = searchText(query);
   return wanted ? options.find((option) => searchText(option.label) === wanted) : undefined;
 }
+
+/** The row shown active: the one the person moved to while it is still shown, else the first row ('' for none). */
+export function activeRow(rows: readonly string[], active: string): string {
+  return rows.includes(active) ? active : (rows[0] ?? '');
+}
