@@ -11,7 +11,9 @@ import { signIn, waitForAllSynced, waitForServiceWorker } from '../support/pages
 
 const digitsOf = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
 
-describe('order entry journey', () => {
+// each half signs in on a page of its own and waits for the first sync: longer than the project's two minutes on a
+// busy machine
+describe('order entry journey', { timeout: 240_000 }, () => {
   // the control center and one Chromium for the suite; each half opens its own page, so one cannot leave the other
   // a dialog open or the network off
   const journey = devicesJourney(0);
@@ -74,7 +76,7 @@ describe('order entry journey', () => {
     // the one customer with those digits, then the offer to add someone new
     await expect
       .poll(() => options.allTextContents())
-      .toEqual([`${customer.name}${customer.phone}`, `Add customer “${typed}”`]);
+      .toEqual([`${customer.name} · ${customer.phone}`, `Add customer “${typed}”`]);
     await page.keyboard.press('Enter');
     await expect.poll(() => picker.inputValue(), { timeout: 5_000 }).toBe(customer.name);
     expect(await picker.getAttribute('aria-expanded')).toBe('false');
@@ -89,6 +91,92 @@ describe('order entry journey', () => {
       .toBe(before.filter((order) => order.customerId === customer.id).length + 1);
     const created = (await serverOrders()).find((order) => !before.some((old) => old.id === order.id));
     expect(created).toMatchObject({ customerId: customer.id, customerName: customer.name, status: 'received' });
+    await context.close();
+  });
+
+  it('takes several lines from the catalogue with quantities and a due time, totals as they are typed', async () => {
+    const { context, page } = await counter();
+    const [customer] = await serverCustomers();
+    if (!customer) throw new Error('Northwind Laundry has no customers');
+    const before = await serverOrders();
+    const { dialog } = await openNewOrder(page);
+    await page.keyboard.type(customer.name);
+    await page.keyboard.press('Enter');
+
+    const line = (n: number) => dialog.getByRole('group', { name: `Line ${n}` });
+    const service = (n: number) => line(n).getByRole('combobox', { name: /Service/ });
+    const quantity = (n: number) => line(n).getByRole('textbox', { name: /Quantity/ });
+    const focused = (field: ReturnType<typeof service>) =>
+      expect.poll(() => field.evaluate((input) => input === document.activeElement), { timeout: 5_000 }).toBe(true);
+    // the first line starts as the catalogue's first service (by name)
+    expect(await service(1).inputValue()).toBe('Bed linen set');
+
+    /** Add line from the keyboard, find a service by a word of its name and give the quantity. */
+    async function addLine(n: number, words: string, name: string, count: string) {
+      await dialog.getByRole('button', { name: 'Add line' }).focus();
+      await page.keyboard.press('Enter');
+      await focused(service(n));
+      await page.keyboard.type(words);
+      await expect
+        .poll(() => page.getByRole('listbox', { name: 'Services' }).getByRole('option').first().textContent())
+        .toMatch(new RegExp(`^${name}`));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => service(n).inputValue(), { timeout: 5_000 }).toBe(name);
+      await page.keyboard.press('Tab');
+      await focused(quantity(n));
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(count);
+    }
+    await addLine(2, 'duvet d', 'Duvet, double', '2');
+    await addLine(3, 'shirt', 'Shirt, washed and pressed', '0');
+
+    // a due time already past and a quantity of 0: each field says what is wrong, nothing is written
+    const due = dialog.getByLabel(/^Due/);
+    await due.fill('2020-01-01T10:00');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => line(3).getByText('Enter a whole number from 1 to 999.').count(), { timeout: 5_000 })
+      .toBe(1);
+    expect(await dialog.getByText('Choose a time still to come: the order would be overdue at once.').count()).toBe(1);
+    expect(await quantity(3).getAttribute('aria-invalid')).toBe('true');
+    await quantity(3).fill('4');
+    const dueDay = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
+    dueDay.setHours(17, 0, 0, 0);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await due.fill(`${dueDay.getFullYear()}-${pad(dueDay.getMonth() + 1)}-${pad(dueDay.getDate())}T17:00`);
+
+    // the first line goes; focus moves to the line that took its place
+    await line(1).getByRole('button', { name: 'Remove line 1' }).click();
+    await focused(service(1));
+    expect(await dialog.getByRole('group', { name: /^Line \d/ }).count()).toBe(2);
+    expect(await service(1).inputValue()).toBe('Duvet, double');
+    // 2 × €19.00 and 4 × €3.50, with 23 % tax on €52.00
+    const amounts = dialog.locator('[data-slot="line-amount"]');
+    await expect.poll(() => amounts.allTextContents(), { timeout: 5_000 }).toEqual(['€38.00', '€14.00']);
+    const totals = dialog.locator('[data-slot="order-totals"]');
+    expect(await totals.locator('dt, dd').allTextContents()).toEqual([
+      'Subtotal',
+      '€52.00',
+      'Tax',
+      '€11.96',
+      'Total',
+      '€63.96',
+    ]);
+
+    await quantity(2).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await serverOrders()).length, { timeout: 30_000 }).toBe(before.length + 1);
+    const created = (await serverOrders()).find((order) => !before.some((old) => old.id === order.id));
+    expect(created).toMatchObject({
+      customerId: customer.id,
+      items: [
+        { sku: 'DUVET-D', quantity: 2, unitPrice: 1_900 },
+        { sku: 'SHIRT', quantity: 4, unitPrice: 350 },
+      ],
+      totals: { subtotal: 5_200, tax: 1_196, total: 6_396 },
+      dueAt: dueDay.getTime(),
+    });
     await context.close();
   });
 
@@ -125,7 +213,7 @@ describe('order entry journey', () => {
     await page.keyboard.type('900111');
     await expect
       .poll(() => options.allTextContents())
-      .toEqual(['Zélia Fonseca+351 900 111 222', 'Add customer “900111”']);
+      .toEqual(['Zélia Fonseca · +351 900 111 222', 'Add customer “900111”']);
     await page.keyboard.press('Escape');
     expect(await again.picker.inputValue()).toBe('');
     await page.keyboard.press('Escape');

@@ -24,6 +24,8 @@ export interface NewOrder {
   priority: OrderPriority;
   items: OrderItem[];
   notes: string;
+  /** when the customer is told it will be ready; two days from now when not given */
+  dueAt?: number;
 }
 
 /** An order's stored totals from its items (the domain's orderTotals, without the per-line amounts). */
@@ -140,7 +142,7 @@ export async function createOrder({ database, actor, online }: WriteContext, inp
     ],
     labelPrints: 0,
     receivedAt: now,
-    dueAt: now + 2 * 24 * 60 * 60 * 1000,
+    dueAt: input.dueAt ?? now + 2 * 24 * 60 * 60 * 1000,
   };
   const doc = await database.orders.insert(order);
   toast.success(`Order #${order.number} created`, {

@@ -179,7 +179,11 @@ export function Combobox({
               >
                 <span className="flex-1 truncate">{option.label}</span>
                 {option.description ? (
-                  <span className="shrink-0 text-foreground-muted text-xs tabular-nums">{option.description}</span>
+                  <>
+                    {/* the option's name reads "Ada Almeida · +351 912 345 678", not the two run together */}
+                    <span className="sr-only"> · </span>
+                    <span className="shrink-0 text-foreground-muted text-xs tabular-nums">{option.description}</span>
+                  </>
                 ) : null}
               </Command.Item>
             ))}
