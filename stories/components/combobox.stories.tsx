@@ -122,6 +122,32 @@ export const MoveWithArrowsHomeAndEnd: Story = {
   },
 };
 
+export const EnterRightAfterTyping: Story = {
+  args: { onCreate: fn() },
+  parameters: { visual: false },
+  play: async ({ canvas, userEvent, args }) => {
+    const input = canvas.getByRole('combobox', { name: 'Customer' });
+    input.focus();
+    // Enter in the same breath as the typing chooses the first match shown, never the create row below it
+    await userEvent.keyboard('Bru{Enter}');
+    await expect(args.onValueChange).toHaveBeenLastCalledWith('c3');
+    await expect(input).toHaveValue('Bruno Costa');
+    await userEvent.clear(input);
+    await userEvent.keyboard('ada{ArrowDown}');
+    const active = () => document.getElementById(input.getAttribute('aria-activedescendant') ?? '');
+    await expect(active()).toHaveTextContent('+351 934 000 111');
+    // the row shown active is the one the listbox marks selected
+    await expect(screen.getByRole('option', { selected: true })).toBe(active());
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onValueChange).toHaveBeenLastCalledWith('c2');
+    // typing again starts over at the first match
+    await userEvent.clear(input);
+    await userEvent.keyboard('ada{ArrowDown} 9{Enter}');
+    await expect(args.onValueChange).toHaveBeenLastCalledWith('c1');
+    await expect(args.onCreate).not.toHaveBeenCalled();
+  },
+};
+
 export const WithSelection: Story = {
   args: { initialValue: 'c3' },
   play: async ({ canvas, userEvent }) => {
@@ -153,8 +179,8 @@ export const WithCreateRow: Story = {
     // the matches first, then the offer to add what was typed
     const options = await screen.findAllByRole('option');
     await expect(options.map((option) => option.textContent)).toEqual([
-      'Ada Almeida+351 912 345 678',
-      'Ada Almeida+351 934 000 111',
+      'Ada Almeida · +351 912 345 678',
+      'Ada Almeida · +351 934 000 111',
       'Add customer “Ada”',
     ]);
     await userEvent.keyboard('{End}{Enter}');

@@ -104,7 +104,7 @@ describe('the service catalogue', () => {
     await manager.getByRole('button', { name: 'New order' }).click();
     const newOrder = manager.getByRole('dialog', { name: 'New order' });
     await newOrder.getByRole('combobox', { name: /Service/ }).click();
-    await manager.getByRole('option', { name: 'Rug, large · €24.50 per item' }).click();
+    await manager.getByRole('option').filter({ hasText: 'Rug, large · €24.50 per item' }).click();
     await newOrder.getByRole('textbox', { name: /Quantity/ }).fill('2');
     await expect
       .poll(() => newOrder.locator('[data-slot="order-totals"]').locator('dt, dd').allTextContents())
