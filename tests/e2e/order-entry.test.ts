@@ -140,6 +140,8 @@ describe('order entry journey', { timeout: 240_000 }, () => {
     expect(await dialog.getByText('Choose a time still to come: the order would be overdue at once.').count()).toBe(1);
     expect(await quantity(3).getAttribute('aria-invalid')).toBe('true');
     await quantity(3).fill('4');
+    // the error goes as the line is put right
+    expect(await line(3).getByText('Enter a whole number from 1 to 999.').count()).toBe(0);
     const dueDay = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
     dueDay.setHours(17, 0, 0, 0);
     const pad = (n: number) => String(n).padStart(2, '0');

@@ -95,8 +95,11 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
     setErrors({});
     setLineErrors(noLineErrors);
   };
-  const changeLine = (key: number, change: Partial<LineDraft>) =>
+  // a line's errors go as the person changes it; what is still wrong is said again on the next try
+  const changeLine = (key: number, change: Partial<LineDraft>) => {
     setLines(lines.map((line) => (line.key === key ? { ...line, ...change } : line)));
+    if (lineErrors.has(key)) setLineErrors(new Map([...lineErrors].filter(([errorKey]) => errorKey !== key)));
+  };
   const addLine = () => {
     const line = newLineDraft();
     setLines([...lines, line]);
@@ -195,7 +198,14 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
           </dl>
           <div className="grid gap-3 sm:grid-cols-2">
             <FormField label="Due" error={errors.due} required>
-              <Input type="datetime-local" value={due} onChange={(event) => setDue(event.target.value)} />
+              <Input
+                type="datetime-local"
+                value={due}
+                onChange={(event) => {
+                  setDue(event.target.value);
+                  setErrors({ ...errors, due: undefined });
+                }}
+              />
             </FormField>
             <PriorityField value={priority} onChange={setPriority} />
           </div>
