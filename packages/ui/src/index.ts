@@ -9,6 +9,7 @@ export * from './components/bar-chart';
 export * from './components/button';
 export * from './components/card';
 export * from './components/checkbox';
+export * from './components/combobox';
 export * from './components/command-palette';
 export * from './components/data-table';
 export * from './components/dialog';

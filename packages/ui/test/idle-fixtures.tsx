@@ -35,6 +35,7 @@ import {
   CardTitle,
   Checkbox,
   type ColumnDef,
+  Combobox,
   CommandPalette,
   ConflictDiffViewer,
   ConflictInbox,
@@ -267,6 +268,18 @@ export const fixtures: Record<ComponentName, Fixture> = {
   CardHeader: { inside: 'Card', why: inCard },
   CardTitle: { inside: 'Card', why: inCard },
   Checkbox: { render: () => <Checkbox /> },
+  Combobox: {
+    why: whileOpen,
+    render: () => (
+      <Combobox
+        aria-label="Customer"
+        defaultOpen
+        options={[{ value: 'c1', label: 'Ada Almeida', description: '+351 912 345 678' }]}
+        value=""
+        onValueChange={() => {}}
+      />
+    ),
+  },
   CommandPalette: {
     why: 'closed it is only a Ctrl/Cmd+K listener, so it is mounted open to render its list',
     render: () => (

@@ -4,6 +4,7 @@ import type { CommandAction, Machine } from '@syncline/domain';
 import { toast } from '@syncline/ui';
 import type { MachineCommand as CardCommand } from '@syncline/ui/machine';
 import type { WriteContext } from './orders';
+import { recordId } from './record-id';
 
 /** The card's quick action, as the command the machine understands in its current state. */
 export function commandAction(command: CardCommand, machine: Machine): CommandAction {
@@ -27,7 +28,7 @@ export async function sendMachineCommand(
   const now = Date.now();
   const action = commandAction(command, machine);
   await database.commands.insert({
-    id: `cmd-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    id: recordId('cmd', now),
     machineId: machine.id,
     action,
     status: 'queued',

@@ -16,6 +16,7 @@ import {
 } from '@syncline/domain';
 import { toast } from '@syncline/ui';
 import type { ControlCenterDatabase } from '../runtime/database';
+import { recordId } from './record-id';
 
 export interface NewOrder {
   customerId: string;
@@ -23,6 +24,8 @@ export interface NewOrder {
   priority: OrderPriority;
   items: OrderItem[];
   notes: string;
+  /** when the customer is told it will be ready; two days from now when not given */
+  dueAt?: number;
 }
 
 /** An order's stored totals from its items (the domain's orderTotals, without the per-line amounts). */
@@ -49,7 +52,7 @@ const show = (value: unknown) =>
 /** One entry of an order's change history. History lives in the order and merges as a set, so it never conflicts. */
 export function historyEntry(actor: string, summary: string, changes: OrderChange[]): OrderHistoryEntry {
   const at = Date.now();
-  return { id: `h-${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, at, by: actor, summary, changes };
+  return { id: recordId('h', at), at, by: actor, summary, changes };
 }
 
 const withEntry = (order: Pick<Order, 'history'>, entry: OrderHistoryEntry) => [...(order.history ?? []), entry];
@@ -122,7 +125,7 @@ export async function createOrder({ database, actor, online }: WriteContext, inp
   const latest = await database.orders.findOne({ selector: {}, sort: [{ number: 'desc' }] }).exec();
   const now = Date.now();
   const order: Order = {
-    id: `ord-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    id: recordId('ord', now),
     number: (latest?.number ?? 0) + 1,
     customerId: input.customerId,
     customerName: input.customerName,
@@ -139,7 +142,7 @@ export async function createOrder({ database, actor, online }: WriteContext, inp
     ],
     labelPrints: 0,
     receivedAt: now,
-    dueAt: now + 2 * 24 * 60 * 60 * 1000,
+    dueAt: input.dueAt ?? now + 2 * 24 * 60 * 60 * 1000,
   };
   const doc = await database.orders.insert(order);
   toast.success(`Order #${order.number} created`, {

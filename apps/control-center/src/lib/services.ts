@@ -5,6 +5,7 @@ import { type Service, type ServiceUnit, serviceSkuPattern, serviceUnitLabel, st
 import { toast } from '@syncline/ui';
 import { formatCents } from './format';
 import { savedWhere, type WriteContext } from './orders';
+import { recordId } from './record-id';
 
 /** The form as typed: every field a string, as its input holds it. */
 export interface ServiceForm {
@@ -95,7 +96,7 @@ export function checkServiceForm(
 export async function addService({ database, online }: WriteContext, fields: ServiceFields): Promise<Service> {
   const now = Date.now();
   const service: Service = {
-    id: `svc-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    id: recordId('svc', now),
     ...fields,
     createdAt: now,
   };

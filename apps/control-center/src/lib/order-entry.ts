@@ -1,0 +1,101 @@
+// The new-order form's lines and due time as typed, checked before anything is written: each line a service from the
+// catalogue and a whole quantity, with what is wrong beside the field it concerns; the order's items (built by the
+// domain's orderLine, the one place a line is made) and its totals; and the due time in and out of a
+// datetime-local field.
+import { type OrderItem, type OrderTotals, orderLine, orderTotals, type Service } from '@syncline/domain';
+
+/** One line as the form holds it: the service chosen ('' for none yet) and the quantity as typed. */
+export interface LineDraft {
+  /** tells the lines apart while they are added and removed (React's key, the row's name); not stored */
+  key: number;
+  serviceId: string;
+  quantity: string;
+}
+
+export type LineErrors = Partial<Record<'service' | 'quantity', string>>;
+
+/** The most of one service a line takes. */
+export const maxQuantity = 999;
+
+let lastKey = 0;
+
+/** A new line: one of `serviceId`, or of the service the person is still to choose. */
+export function newLineDraft(serviceId = ''): LineDraft {
+  lastKey += 1;
+  return { key: lastKey, serviceId, quantity: '1' };
+}
+
+const quantityOf = (typed: string) => (/^\s*\d+\s*$/.test(typed) ? Number(typed) : Number.NaN);
+
+/** What is wrong with a line, nothing when it can be ordered. */
+export function checkLine(line: LineDraft, services: readonly Pick<Service, 'id'>[]): LineErrors {
+  const errors: LineErrors = {};
+  if (!services.some((service) => service.id === line.serviceId)) errors.service = 'Choose a service for this line.';
+  const quantity = quantityOf(line.quantity);
+  if (!(quantity >= 1 && quantity <= maxQuantity)) errors.quantity = `Enter a whole number from 1 to ${maxQuantity}.`;
+  return errors;
+}
+
+/** A line's item when it is complete: the service at its price and tax rate now, in the quantity typed. */
+export function lineItem(line: LineDraft, services: readonly Service[]): OrderItem | undefined {
+  const service = services.find((entry) => entry.id === line.serviceId);
+  const quantity = quantityOf(line.quantity);
+  return service && quantity >= 1 && quantity <= maxQuantity ? orderLine(service, quantity) : undefined;
+}
+
+export interface CheckedLines {
+  /** the order's items, one per complete line, in the lines' order */
+  items: OrderItem[];
+  /** each line's problems, by the line's key; empty when every line can be ordered */
+  errors: Map<number, LineErrors>;
+}
+
+/** The lines checked: the items to store and, when any line is incomplete, what is wrong with each. */
+export function checkLines(lines: readonly LineDraft[], services: readonly Service[]): CheckedLines {
+  const errors = new Map<number, LineErrors>();
+  const items: OrderItem[] = [];
+  for (const line of lines) {
+    const found = checkLine(line, services);
+    if (Object.keys(found).length > 0) errors.set(line.key, found);
+    const item = lineItem(line, services);
+    if (item) items.push(item);
+  }
+  return { items, errors };
+}
+
+/** The totals shown while the order is typed: each complete line's amount (undefined for an incomplete one), and the order's. */
+export function draftTotals(
+  lines: readonly LineDraft[],
+  services: readonly Service[],
+): { lines: (number | undefined)[] } & Omit<OrderTotals, 'lines'> {
+  const items = lines.map((line) => lineItem(line, services));
+  const { subtotal, tax, total } = orderTotals(items.filter((item) => item !== undefined));
+  return { lines: items.map((item) => (item ? item.quantity * item.unitPrice : undefined)), subtotal, tax, total };
+}
+
+const hour = 60 * 60 * 1000;
+
+/** The due time a new order starts with: two days from now, on the next whole hour. */
+export function defaultDueAt(now: number): number {
+  return Math.ceil((now + 48 * hour) / hour) * hour;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A time as a datetime-local field holds it, in this device's time zone: "2026-12-04T18:00". */
+export function dueInput(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The due time a datetime-local field holds, or what is wrong with it: blank, not a time, or already past. */
+export function parseDue(typed: string, now: number): { dueAt: number } | { error: string } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(typed.trim());
+  if (!match) return { error: 'Enter the day and time the order is due.' };
+  const [year, month, day, hours, minutes] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const dueAt = new Date(year, month - 1, day, hours, minutes).getTime();
+  if (Number.isNaN(dueAt) || new Date(dueAt).getDate() !== day)
+    return { error: 'Enter the day and time the order is due.' };
+  if (dueAt <= now) return { error: 'Choose a time still to come: the order would be overdue at once.' };
+  return { dueAt };
+}

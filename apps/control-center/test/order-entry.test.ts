@@ -1,0 +1,83 @@
+// The new-order form's lines and due time: what each line says is wrong, the items and totals the order is written
+// with, and the due time in and out of its field.
+import type { Service } from '@syncline/domain';
+import { describe, expect, it } from 'vitest';
+import { checkLines, defaultDueAt, draftTotals, dueInput, newLineDraft, parseDue } from '../src/lib/order-entry';
+
+const service = (id: string, unitPrice: number, taxRate: number): Service => ({
+  id,
+  sku: id.toUpperCase(),
+  name: `Service ${id}`,
+  unitPrice,
+  taxRate,
+  unit: 'item',
+  active: true,
+  createdAt: 0,
+});
+const shirt = service('shirt', 350, 0.23);
+const duvet = service('duvet', 1_800, 0.06);
+const catalogue = [shirt, duvet];
+
+const line = (serviceId: string, quantity: string) => ({ ...newLineDraft(serviceId), quantity });
+
+describe('checkLines', () => {
+  it('makes one item per line at the service price and tax rate, in the lines order', () => {
+    const { items, errors } = checkLines([line('duvet', '1'), line('shirt', ' 4 ')], catalogue);
+    expect(errors.size).toBe(0);
+    expect(items).toEqual([
+      { sku: 'DUVET', name: 'Service duvet', unitPrice: 1_800, taxRate: 0.06, quantity: 1 },
+      { sku: 'SHIRT', name: 'Service shirt', unitPrice: 350, taxRate: 0.23, quantity: 4 },
+    ]);
+  });
+
+  it('says what is wrong with each incomplete line, by its key, and keeps the complete ones', () => {
+    const noService = line('', '2');
+    const badQuantities = ['0', '1.5', '1000', '', 'two'].map((typed) => line('shirt', typed));
+    const { items, errors } = checkLines([line('duvet', '3'), noService, ...badQuantities], catalogue);
+    expect(items).toHaveLength(1);
+    expect(errors.get(noService.key)).toEqual({ service: 'Choose a service for this line.' });
+    for (const bad of badQuantities) {
+      expect(errors.get(bad.key)).toEqual({ quantity: 'Enter a whole number from 1 to 999.' });
+    }
+  });
+
+  it('refuses a service that left the catalogue', () => {
+    const gone = line('curtain', '1');
+    expect(checkLines([gone], catalogue).errors.get(gone.key)).toEqual({ service: 'Choose a service for this line.' });
+  });
+});
+
+describe('draftTotals', () => {
+  it('shows each complete line amount and the order totals with tax per rate', () => {
+    const totals = draftTotals([line('shirt', '3'), line('', '1'), line('duvet', '2')], catalogue);
+    // 3 × 3.50 = 10.50 at 23 % (2.415 → 2.42), 2 × 18.00 = 36.00 at 6 % (2.16)
+    expect(totals).toEqual({ lines: [1_050, undefined, 3_600], subtotal: 4_650, tax: 458, total: 5_108 });
+  });
+
+  it('is zero for an order with no complete line', () => {
+    expect(draftTotals([line('', '1')], catalogue)).toEqual({ lines: [undefined], subtotal: 0, tax: 0, total: 0 });
+  });
+});
+
+describe('due time', () => {
+  const now = new Date(2026, 11, 2, 9, 20).getTime();
+
+  it('starts two days ahead on the next whole hour', () => {
+    expect(dueInput(defaultDueAt(now))).toBe('2026-12-04T10:00');
+  });
+
+  it('reads what the field holds in this device time zone', () => {
+    expect(parseDue('2026-12-03T18:30', now)).toEqual({ dueAt: new Date(2026, 11, 3, 18, 30).getTime() });
+    expect(parseDue(dueInput(now + 60_000), now)).toEqual({ dueAt: now + 60_000 });
+  });
+
+  it('says what is wrong with a blank, impossible or past time', () => {
+    const unreadable = { error: 'Enter the day and time the order is due.' };
+    expect(parseDue('', now)).toEqual(unreadable);
+    expect(parseDue('2026-02-30T10:00', now)).toEqual(unreadable);
+    expect(parseDue('tomorrow', now)).toEqual(unreadable);
+    expect(parseDue('2026-12-02T09:00', now)).toEqual({
+      error: 'Choose a time still to come: the order would be overdue at once.',
+    });
+  });
+});
