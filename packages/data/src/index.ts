@@ -1,9 +1,11 @@
 // RxDB database, GraphQL replication, conflict pipeline, sync store and React hooks.
 // the replication contract, for apps that talk to the server or compare documents themselves
 export {
+  type AttachmentRef,
   type AuditEntry,
   type AuditFieldChange,
   type AuditOperation,
+  attachmentsProperty,
   type CollectionOperations,
   collectionOperations,
   EDITED_AT,
@@ -19,6 +21,13 @@ export {
   stripNulls,
   UPDATED_AT,
 } from '@syncline/protocol';
+export {
+  type AttachmentQueue,
+  type AttachmentQueueOptions,
+  AttachmentRejectedError,
+  type AttachmentState,
+  createAttachmentQueue,
+} from './attachments/upload-queue';
 export { Backoff, type BackoffOptions } from './backoff';
 export {
   type ConflictChoice,
@@ -90,6 +99,7 @@ export {
   useSyncStatus,
 } from './react/hooks';
 export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';
+export { useAttachmentState } from './react/use-attachment';
 export { type Can, roleOfToken, tokenClaims, useCan } from './react/use-can';
 export {
   type DocumentDraft,

@@ -1,8 +1,10 @@
 // Reads a Syncline server's collections (`GET /sync/schemas`), so a client can open its database with exactly
 // the schemas the server replicates, with no copy of them in the app.
 import {
+  type CollectionFiles,
   type CollectionPermissions,
   type CollectionSyncOptions,
+  FILES_KEY,
   PERMISSIONS_KEY,
   SETTLEMENTS_COLLECTION,
   SYNC_KEY,
@@ -24,7 +26,12 @@ interface SchemasAnswer {
   graphqlPath: string;
   collections: Record<
     string,
-    { schema: RxJsonSchema<unknown>; permissions?: CollectionPermissions; sync?: CollectionSyncOptions }
+    {
+      schema: RxJsonSchema<unknown>;
+      permissions?: CollectionPermissions;
+      sync?: CollectionSyncOptions;
+      files?: CollectionFiles;
+    }
   >;
 }
 
@@ -43,7 +50,7 @@ export async function fetchServerSchemas(origin: string, init: { fetch?: typeof 
     collections: Object.fromEntries(
       Object.entries(answer.collections)
         .filter(([name]) => name !== SETTLEMENTS_COLLECTION)
-        // the permissions and sync options come beside each schema; createSynclineDatabase reads them from inside
+        // the permissions, sync options and file rules come beside each schema; createSynclineDatabase reads them from inside
         // it (for useCan, and the order collections sync in)
         .map(([name, c]) => [
           name,
@@ -51,6 +58,7 @@ export async function fetchServerSchemas(origin: string, init: { fetch?: typeof 
             ...c.schema,
             ...(c.permissions ? { [PERMISSIONS_KEY]: c.permissions } : {}),
             ...(c.sync ? { [SYNC_KEY]: c.sync } : {}),
+            ...(c.files ? { [FILES_KEY]: c.files } : {}),
           },
         ]),
     ),

@@ -2,6 +2,22 @@
 // operation names and selection sets, the merge-rule types, and who may do what (permissions). No dependencies: the server, the data layer,
 // the kit's conflict model and any server-side client use it alike.
 export {
+  ATTACHMENT_ID,
+  type AttachmentRef,
+  attachmentsProperty,
+  type CollectionFiles,
+  DEFAULT_FILES_FIELD,
+  FILE_SHA256_HEADER,
+  FILES_KEY,
+  FILES_PATH,
+  type FileRefusal,
+  fileRefusal,
+  filesFieldOf,
+  filesOf,
+  filesProblem,
+  fitsFileType,
+} from './attachments.js';
+export {
   AUDIT_LOG_FIELD,
   AUDIT_LOG_QUERY,
   type AuditEntry,

@@ -2,6 +2,7 @@
 // is): its priority class. After a device connects or comes back, the classes sync in order: everything of class
 // 0 (operators' commands, alarms) is pushed and pulled before class 1 starts, and so on, so critical data is in
 // place before bulk history. The server publishes the options with the schemas, so a stock client can follow them.
+import { FILES_KEY } from './attachments.js';
 import { PERMISSIONS_KEY } from './permissions.js';
 import { type SyncScope, syncScopeProblem } from './sync-scope.js';
 
@@ -96,12 +97,13 @@ export function syncReferencesProblem(
   return undefined;
 }
 
-/** The schema without Syncline's own keys (permissions, sync options): what a storage (RxDB) keeps. */
+/** The schema without Syncline's own keys (permissions, sync options, file rules): what a storage (RxDB) keeps. */
 export function withoutSynclineKeys<T extends object>(schema: T): T {
   const {
     [PERMISSIONS_KEY]: _permissions,
     [SYNC_KEY]: _sync,
+    [FILES_KEY]: _files,
     ...rest
-  } = schema as T & { [PERMISSIONS_KEY]?: unknown; [SYNC_KEY]?: unknown };
+  } = schema as T & { [PERMISSIONS_KEY]?: unknown; [SYNC_KEY]?: unknown; [FILES_KEY]?: unknown };
   return rest as T;
 }

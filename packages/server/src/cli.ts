@@ -2,7 +2,7 @@
 // `pnpm -s syncline-server ...` (see --help); bin/syncline-server.mjs runs this file from source in the workspace and
 // from dist/ once installed.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { syncOptionsOf, withChangedWithinDays } from '@syncline/protocol';
@@ -26,6 +26,7 @@ Server options
   --host HOST            interface to listen on (default 127.0.0.1; 0.0.0.0 for all)
   --port PORT            port (default 4000)
   --db PATH              SQLite database file (default ./data/syncline.sqlite)
+  --files-dir PATH       where the files documents carry are kept (default: files/ beside --db)
   --synchronous MODE     SQLite synchronous: FULL (default; an acknowledged push survives a process
                          crash and a power loss) or NORMAL (survives a process crash; faster)
   --schema FILE          your collections: a JSON file { "<collection>": <RxDB JSON schema>, ... }, or an
@@ -259,6 +260,7 @@ async function runServer(args: string[]): Promise<void> {
       port: { type: 'string', default: '4000' },
       db: { type: 'string', default: './data/syncline.sqlite' },
       synchronous: { type: 'string', default: 'FULL' },
+      'files-dir': { type: 'string' },
       schema: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
@@ -350,6 +352,7 @@ async function runServer(args: string[]): Promise<void> {
     server = createSyncServer({
       collections,
       storage,
+      files: { directory: values['files-dir'] ? resolve(values['files-dir']) : join(dirname(db), 'files') },
       ...(retentionDays ? { audit: { retentionDays } } : {}),
       auth: {
         secret: secret.value,

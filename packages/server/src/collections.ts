@@ -3,10 +3,13 @@
 // `GET /sync/schemas` are built from.
 
 import {
+  type CollectionFiles,
   type CollectionPermissions,
   type CollectionSyncOptions,
   checkpointFields,
   DELETED,
+  filesOf,
+  filesProblem,
   HEADER_FIELDS,
   PERMISSIONS_KEY,
   permissionsOf,
@@ -37,6 +40,8 @@ export interface SyncCollection {
   readonly permissions: CollectionPermissions | undefined;
   /** How clients sync it (its priority class), published with the schema; absent: the default */
   readonly sync: CollectionSyncOptions | undefined;
+  /** The files its documents carry (types, size limit), published with the schema; absent: none */
+  readonly files: CollectionFiles | undefined;
   /** Exactly the input RxDB's `graphQLSchemaFromRxSchema` and query builders take for this collection. */
   readonly replication: GraphQLSchemaFromRxSchemaInputSingleCollection;
 }
@@ -103,6 +108,8 @@ export function defineCollections(schemas: CollectionSchemas): SyncCollection[] 
     const permissions = checkedPermissions(where, schema, primaryKey);
     const syncProblem = syncOptionsProblem(schema);
     if (syncProblem) throw new CollectionConfigError(`${where}: ${syncProblem}`);
+    const filesProblemText = filesProblem(schema);
+    if (filesProblemText) throw new CollectionConfigError(`${where}: ${filesProblemText}`);
     // the RxDB schema as a storage or a stock client takes it (RxDB's ajv refuses an unknown top-level key)
     const rxSchema = withoutSynclineKeys(schema);
     return {
@@ -111,6 +118,7 @@ export function defineCollections(schemas: CollectionSchemas): SyncCollection[] 
       schema: rxSchema,
       permissions,
       sync: syncOptionsOf(schema),
+      files: filesOf(schema),
       replication: {
         schema: rxSchema,
         checkpointFields: [...checkpointFields(primaryKey)],

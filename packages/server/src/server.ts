@@ -11,6 +11,8 @@ import { type AuditOptions, auditRetention } from './audit-retention.js';
 import { type AuthOptions, createTokenVerifier } from './auth.js';
 import { type CollectionSchemas, defineCollections, type SyncCollection } from './collections.js';
 import { defaultCorsOrigins, GRAPHQL_PATH } from './endpoints.js';
+import { fileRoutes } from './file-routes.js';
+import { DiskFileStore } from './file-store.js';
 import { createHttpRoutes } from './http-routes.js';
 import { type ListenAddress, ServerLifecycle, TrafficGate } from './lifecycle.js';
 import { resolveLimits, type SyncServerLimits } from './limits.js';
@@ -54,6 +56,11 @@ export interface SyncServerOptions {
   logger?: Logger | pino.Level | 'silent';
   /** How long `close()` waits for in-flight requests before cutting them off. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /**
+   * Where the files documents carry are kept (see file-store.ts): a folder on local disk. Required when a
+   * collection declares `files`; the CLI gives `files/` beside the database.
+   */
+  files?: { directory: string };
   /** The audit trail's retention (default: entries kept 365 days, old ones removed hourly). */
   audit?: AuditOptions;
   /** `GET /metrics` and the `syncMonitor` query (see monitoring.ts) */
@@ -112,6 +119,7 @@ export interface SyncSchemas {
       primaryKey: string;
       permissions?: SyncCollection['permissions'];
       sync?: SyncCollection['sync'];
+      files?: SyncCollection['files'];
     }
   >;
 }
@@ -141,10 +149,20 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
           primaryKey: c.primaryKey,
           ...(c.permissions ? { permissions: c.permissions } : {}),
           ...(c.sync ? { sync: c.sync } : {}),
+          ...(c.files ? { files: c.files } : {}),
         },
       ]),
     ),
   };
+  const withFiles = collections.filter((c) => c.files).map((c) => c.name);
+  if (withFiles.length > 0 && !options.files?.directory) {
+    throw new Error(
+      `Collections ${withFiles.join(', ')} take files: give the server a folder to keep them in (files: { directory }, or --files-dir).`,
+    );
+  }
+  const files = options.files?.directory
+    ? fileRoutes({ collections, store: new DiskFileStore(options.files.directory), verify, logger })
+    : null;
   const gate = new TrafficGate();
   const isClosing = () => gate.closing;
   const monitoring = options.monitoring ?? {};
@@ -168,7 +186,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     trustProxy,
     routes: routes.plugin,
     rateLimit: rateLimit?.plugin ?? null,
-    plugins: options.plugins ?? [],
+    plugins: [...(files ? [files] : []), ...(options.plugins ?? [])],
     requestIdOf: routes.requestIdOf,
     monitor,
     monitorRoles: monitoring.roles ?? ['owner', 'manager'],

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import WebSocket from 'ws';
 import { signToken } from './auth.js';
 import type { CollectionSchemas } from './collections.js';
@@ -45,6 +45,8 @@ export interface TestServer {
   readonly port: number;
   /** The SQLite file (empty with `postgresUrl`). */
   readonly dbPath: string;
+  /** The folder the server keeps files in. */
+  readonly filesDir: string;
   /** `sqlite` or `postgres`. */
   readonly engine: 'sqlite' | 'postgres';
   /** With `postgresUrl`: the URL of this server's own schema (another process can serve it too). */
@@ -100,6 +102,9 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
   const postgres = options.postgresUrl ? await createPostgresSchema(options.postgresUrl) : null;
   const tempDir = options.dbPath || postgres ? null : mkdtempSync(join(tmpdir(), 'syncline-server-'));
   const dbPath = postgres ? '' : (options.dbPath ?? join(tempDir as string, 'sync.sqlite'));
+  // files beside the SQLite file; on PostgreSQL in a folder of their own, removed on close
+  const filesTemp = options.serverOptions?.files || !postgres ? null : mkdtempSync(join(tmpdir(), 'syncline-files-'));
+  const filesDir = options.serverOptions?.files?.directory ?? filesTemp ?? join(dirname(dbPath), 'files');
 
   const openStorage = async (): Promise<SyncStorage> => {
     if (!postgres) return createSqliteStorage({ path: dbPath });
@@ -127,6 +132,7 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
       ...(pubsub ? { pubsub } : {}),
       collections: options.collections,
       storage: await openStorage(),
+      files: { directory: filesDir },
       auth: {
         secret: TEST_JWT_SECRET,
         ...(options.clockToleranceSeconds === undefined
@@ -155,6 +161,7 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
     },
     port,
     dbPath,
+    filesDir,
     engine: postgres ? 'postgres' : 'sqlite',
     databaseUrl: postgres?.url ?? null,
     openStorage,
@@ -171,6 +178,7 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
     async close() {
       await current.server.close();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      if (filesTemp) rmSync(filesTemp, { recursive: true, force: true });
       await postgres?.drop();
     },
   };

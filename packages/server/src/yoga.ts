@@ -155,7 +155,7 @@ export function createSyncYoga(options: SyncYogaOptions) {
       return {
         origin: [origin],
         credentials: true,
-        methods: ['GET', 'POST', 'OPTIONS'],
+        methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
         allowedHeaders: [
           'Authorization',
           'Content-Type',
@@ -163,6 +163,8 @@ export function createSyncYoga(options: SyncYogaOptions) {
           'X-Syncline-Device',
           'X-Syncline-Schemas',
           'X-Syncline-Fresh',
+          'X-Syncline-Sha256',
+          'Content-Range',
         ],
         // Retry-After: a browser client reads how long to wait after a 429
         exposedHeaders: ['X-Request-Id', 'Retry-After'],

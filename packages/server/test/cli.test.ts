@@ -68,6 +68,7 @@ describe('syncline-server', () => {
       '--redis-url',
       '--schema',
       '--synchronous',
+      '--files-dir',
       '--body-limit',
       '--cors-origin',
       'token --tenant',

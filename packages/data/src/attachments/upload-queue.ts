@@ -1,0 +1,283 @@
+// The queue that carries captured files to the server, beside document replication and never in its way: its own
+// requests, its own backoff. A file is checked against its collection's rules on the device (a wrong one is refused
+// before it is kept), kept on the device (file-vault.ts), then sent in chunks, oldest first; after a failure it
+// asks the server how many bytes it holds and goes on from there, so a dropped network or a restarted server costs
+// one chunk at most. What the server refuses for good (a role that may not upload, a file it will not take) stops
+// that file with the server's reason and never the others.
+import {
+  type AttachmentRef,
+  type CollectionFiles,
+  FILE_SHA256_HEADER,
+  FILES_PATH,
+  type FileRefusal,
+  fileRefusal,
+  filesOf,
+} from '@syncline/protocol';
+import { Backoff, type BackoffOptions } from '../backoff';
+import { readToken, retryAfterMs, type TokenSource } from '../graphql-transport';
+import { FileVault, type HeldFile, heldFileKey } from './file-vault';
+
+/** What a person sees of one file. */
+export type AttachmentState =
+  /** on the device, waiting its turn or for the network; `progress` (0-1) is what the server held last */
+  | { status: 'pending'; progress: number; problem?: string }
+  | { status: 'uploading'; progress: number }
+  | { status: 'uploaded' }
+  | { status: 'failed'; reason: string };
+
+/** A file refused on the device before it was kept or sent: `reason` says which rule, `message` what to do. */
+export class AttachmentRejectedError extends Error {
+  override name = 'AttachmentRejectedError';
+  readonly reason: FileRefusal['reason'] | 'no-files';
+  constructor(reason: AttachmentRejectedError['reason'], message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+export interface AttachmentQueueOptions {
+  /** the sync server's base address, e.g. `https://sync.example.com` */
+  origin: string;
+  token: TokenSource;
+  /** the collections' schemas (with their `files` rules), as createSynclineDatabase takes them */
+  collections: Readonly<Record<string, object>>;
+  /** the IndexedDB database the files are kept in; default `syncline-files` (one per signed-in tenant is wise) */
+  name?: string;
+  /** default `globalThis.indexedDB` */
+  indexedDB?: IDBFactory;
+  /** bytes per request; default 256 KiB */
+  chunkBytes?: number;
+  backoff?: BackoffOptions;
+  fetch?: typeof fetch;
+}
+
+export interface AttachmentQueue {
+  /**
+   * Keeps a file on the device for a document of `collection` and queues its upload; resolves with the reference to
+   * put in the document's files field. Throws AttachmentRejectedError when the collection would not take it.
+   */
+  capture(collection: string, file: Blob, name?: string): Promise<AttachmentRef>;
+  /** Where a file stands; undefined for one this device did not capture (it is on the server, or on its way). */
+  state(collection: string, id: string): AttachmentState | undefined;
+  /** Called whenever a state changes. Returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** The file's bytes: this device's copy, or the server's. */
+  read(collection: string, id: string): Promise<Blob>;
+  /** A failed file goes back into the queue (after its document's rules or the person's role changed, say). */
+  retry(collection: string, id: string): Promise<void>;
+  /** Cuts a backoff wait short: the network is back, or the person asked. */
+  wake(): void;
+  /** Stops sending (what is kept stays kept) and closes the device's store. */
+  close(): Promise<void>;
+}
+
+/** A refusal the same request would meet again: the file stops with the server's reason. */
+class Refused extends Error {}
+
+/** A failure worth trying again after a wait (the server's own, when it named one). */
+class TryLater extends Error {
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, retryAfterMs?: number) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export function createAttachmentQueue(options: AttachmentQueueOptions): AttachmentQueue {
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  if (!factory) throw new Error('Attachments need IndexedDB (a browser, or fake-indexeddb in Node).');
+  const vault = new FileVault(options.name ?? 'syncline-files', factory);
+  const base = options.origin.replace(/\/+$/, '');
+  const chunkBytes = options.chunkBytes ?? 256 * 1024;
+  const send = options.fetch ?? ((input, init) => fetch(input, init));
+  const backoff = new Backoff(options.backoff);
+  const states = new Map<string, AttachmentState>();
+  const listeners = new Set<() => void>();
+  let closed = false;
+  let draining: Promise<void> | null = null;
+  let again = false;
+
+  const rulesOf = (collection: string): CollectionFiles | undefined => {
+    const schema = options.collections[collection];
+    return schema ? filesOf(schema) : undefined;
+  };
+  const setState = (key: string, state: AttachmentState) => {
+    states.set(key, state);
+    for (const listener of [...listeners]) listener();
+  };
+  const url = (file: Pick<HeldFile, 'collection' | 'id'>) => `${base}${FILES_PATH}/${file.collection}/${file.id}`;
+
+  /** One PUT: a chunk from `from`, or (no `from`) the question how much the server holds. */
+  async function put(file: HeldFile, from?: number): Promise<{ received: number; complete: boolean }> {
+    const end = from === undefined ? 0 : Math.min(file.size, from + chunkBytes);
+    const response = await send(url(file), {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${await readToken(options.token)}`,
+        'content-type': file.type,
+        'content-range': from === undefined ? `bytes */${file.size}` : `bytes ${from}-${end - 1}/${file.size}`,
+        [FILE_SHA256_HEADER]: file.sha256,
+      },
+      ...(from === undefined ? {} : { body: file.bytes.slice(from, end) }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { received?: number; complete?: boolean; error?: string };
+    // the server holds another number of bytes than this device thought: go on from there
+    if (response.status === 409 && typeof body.received === 'number')
+      return { received: body.received, complete: false };
+    if (response.ok && typeof body.received === 'number')
+      return { received: body.received, complete: Boolean(body.complete) };
+    if (response.status === 429) {
+      const waitMs = retryAfterMs(response.headers.get('retry-after'), undefined);
+      throw new TryLater('The server asked this device to slow down; the file waits its turn.', waitMs);
+    }
+    // a refusal that would come again: the role, the file itself (a new token may follow a 401: keep trying)
+    if (response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 408) {
+      throw new Refused(body.error ?? `The server refused the file (HTTP ${response.status}).`);
+    }
+    throw new TryLater(body.error ?? `The server could not take the file (HTTP ${response.status}); it is retried.`);
+  }
+
+  async function upload(file: HeldFile): Promise<void> {
+    const key = file.key;
+    let { received, complete } = await put(file);
+    while (!complete) {
+      setState(key, { status: 'uploading', progress: received / file.size });
+      ({ received, complete } = await put(file, received));
+    }
+    await vault.put({ ...file, status: 'uploaded' });
+    setState(key, { status: 'uploaded' });
+  }
+
+  async function drainOnce(): Promise<void> {
+    const waiting = (await vault.all())
+      .filter((file) => file.status === 'pending')
+      .sort((a, b) => a.capturedAt - b.capturedAt);
+    for (const file of waiting) {
+      if (closed) return;
+      try {
+        await upload(file);
+        backoff.succeeded();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof Refused) {
+          await vault.put({ ...file, status: 'failed', reason: message });
+          setState(file.key, { status: 'failed', reason: message });
+          continue;
+        }
+        const shown =
+          error instanceof TypeError
+            ? 'The sync server is not reachable; the file is kept and sent when it is.'
+            : message;
+        const last = states.get(file.key);
+        setState(file.key, {
+          status: 'pending',
+          progress: last && 'progress' in last ? last.progress : 0,
+          problem: shown,
+        });
+        backoff.failed(error instanceof TryLater ? error.retryAfterMs : undefined);
+        again = true;
+        return;
+      }
+    }
+  }
+
+  /** Sends what waits, one file at a time, until nothing does (or the queue closes). */
+  function drain(): void {
+    if (draining) {
+      again = true;
+      return;
+    }
+    draining = (async () => {
+      do {
+        again = false;
+        await drainOnce();
+        if (again && !closed) await backoff.wait();
+      } while (again && !closed);
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        draining = null;
+      });
+  }
+
+  const online = () => {
+    backoff.wake();
+    drain();
+  };
+  globalThis.addEventListener?.('online', online);
+
+  // what a previous session left: its states shown, its pending files sent
+  void vault.all().then((files) => {
+    for (const file of files) if (!states.has(file.key)) setState(file.key, stateOf(file));
+    drain();
+  });
+
+  return {
+    async capture(collection, blob, name) {
+      const rules = rulesOf(collection);
+      if (!rules) throw new AttachmentRejectedError('no-files', `The ${collection} collection takes no files.`);
+      const refusal = fileRefusal(rules, { type: blob.type, size: blob.size });
+      if (refusal) throw new AttachmentRejectedError(refusal.reason, refusal.message);
+      const bytes = await blob.arrayBuffer();
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      const ref: AttachmentRef = {
+        id: crypto.randomUUID(),
+        name: name ?? (blob as Partial<File>).name ?? 'file',
+        type: blob.type,
+        size: blob.size,
+        sha256: Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join(''),
+      };
+      const held: HeldFile = {
+        ...ref,
+        key: heldFileKey(collection, ref.id),
+        collection,
+        bytes,
+        status: 'pending',
+        capturedAt: Date.now(),
+      };
+      await vault.put(held);
+      setState(held.key, stateOf(held));
+      drain();
+      return ref;
+    },
+    state: (collection, id) => states.get(heldFileKey(collection, id)),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async read(collection, id) {
+      const held = await vault.get(collection, id);
+      if (held) return new Blob([held.bytes], { type: held.type });
+      const response = await send(url({ collection, id }), {
+        headers: { authorization: `Bearer ${await readToken(options.token)}` },
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { error?: string };
+        throw new Error(body.error ?? `The file could not be fetched (HTTP ${response.status}).`);
+      }
+      return response.blob();
+    },
+    async retry(collection, id) {
+      const held = await vault.get(collection, id);
+      if (held?.status !== 'failed') return;
+      const { reason: _reason, ...rest } = held;
+      await vault.put({ ...rest, status: 'pending' });
+      setState(held.key, { status: 'pending', progress: 0 });
+      drain();
+    },
+    wake: online,
+    async close() {
+      closed = true;
+      globalThis.removeEventListener?.('online', online);
+      backoff.release();
+      await draining;
+      await vault.close();
+    },
+  };
+}
+
+function stateOf(file: HeldFile): AttachmentState {
+  if (file.status === 'uploaded') return { status: 'uploaded' };
+  if (file.status === 'failed') return { status: 'failed', reason: file.reason ?? 'The server refused the file.' };
+  return { status: 'pending', progress: 0 };
+}

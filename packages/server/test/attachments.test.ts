@@ -1,0 +1,229 @@
+// Files documents carry, over the server's file routes: a real server on loopback, real files on disk. A file is
+// taken in chunks and resumed from the server's offset, served only whole, only to its tenant and the roles the
+// collection allows; a file over the limit, of a type not allowed, or whose bytes are not what was declared is
+// refused with a clear error; and an upload cut by a killed server resumes from what reached the disk.
+import type { ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH } from '@syncline/protocol';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../src/auth.js';
+import { defineCollections } from '../src/collections.js';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
+import { freePort, startServerProcess, stopProcess } from './processes.js';
+
+const files = { types: ['image/jpeg', 'application/pdf'], maxBytes: 200_000 };
+
+const inspectionSchema = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 100 },
+    note: { type: 'string' },
+    attachments: attachmentsProperty,
+    updatedAt: { type: 'number' },
+  },
+  required: ['id'],
+  permissions: { read: ['owner', 'operator'], create: ['owner'], update: ['owner'] },
+  files,
+};
+
+/** A JPEG as far as its first bytes go, then `size - 3` random ones. */
+function photo(size: number): Uint8Array {
+  const bytes = new Uint8Array(randomBytes(size));
+  bytes.set([0xff, 0xd8, 0xff]);
+  return bytes;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+interface Upload {
+  origin: string;
+  token: string;
+  id: string;
+  bytes: Uint8Array;
+  type?: string;
+  digest?: string;
+}
+
+/** PUTs bytes [first, end) of the file; without `first`, asks how much of it the server holds. */
+function put(
+  { origin, token, id, bytes, type = 'image/jpeg', digest = sha256(bytes) }: Upload,
+  first?: number,
+  end?: number,
+) {
+  const range =
+    first === undefined ? `bytes */${bytes.length}` : `bytes ${first}-${(end ?? bytes.length) - 1}/${bytes.length}`;
+  return fetch(`${origin}${FILES_PATH}/inspections/${id}`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': type,
+      'content-range': range,
+      [FILE_SHA256_HEADER]: digest,
+    },
+    ...(first === undefined ? {} : { body: bytes.slice(first, end ?? bytes.length) }),
+  });
+}
+
+const get = (origin: string, token: string, id: string) =>
+  fetch(`${origin}${FILES_PATH}/inspections/${id}`, { headers: { authorization: `Bearer ${token}` } });
+
+const roleToken = (tenant: string, role: string) => signToken({ secret: TEST_JWT_SECRET, tenant, role, ttl: '1h' });
+
+describe('file routes', () => {
+  let server: TestServer;
+  let owner: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ collections: { inspections: inspectionSchema as never } });
+    owner = await server.token('shop-a');
+  });
+  afterAll(() => server.close());
+
+  it("publish a collection's file rules with its schema, and name each problem in them at start", async () => {
+    const published = (await (await fetch(`${server.origin}/sync/schemas`)).json()) as {
+      collections: Record<string, { files?: unknown; schema: object }>;
+    };
+    expect(published.collections.inspections?.files).toEqual(files);
+    expect(published.collections.inspections?.schema).not.toHaveProperty('files');
+
+    const declaring = (rules: unknown, properties: object = inspectionSchema.properties) =>
+      defineCollections({ inspections: { ...inspectionSchema, properties, files: rules } as never });
+    expect(() => declaring({ types: [], maxBytes: 10 })).toThrow(
+      'Collection "inspections": "files.types" must list media types such as "image/jpeg"; it is [].',
+    );
+    expect(() => declaring({ types: ['image/png'], maxBytes: 0 })).toThrow(/"files.maxBytes" must be a whole number/);
+    expect(() => declaring({ types: ['image/png'], maxBytes: 10, thumbnails: true })).toThrow(
+      '"files" has "thumbnails"; it takes field, types and maxBytes.',
+    );
+    expect(() => declaring({ types: ['image/png'], maxBytes: 10, field: 'photos' })).toThrow(
+      '"files" lists files in "photos", which must be an array property of the schema (see attachmentsProperty).',
+    );
+  });
+
+  it('take a file in chunks, say how much they hold, and serve it whole once it is complete', async () => {
+    const bytes = photo(150_000);
+    const upload = { origin: server.origin, token: owner, id: 'photo-chunks-1', bytes };
+
+    expect(await (await put(upload)).json()).toEqual({ received: 0, complete: false });
+    const first = await put(upload, 0, 60_000);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ received: 60_000, complete: false });
+    // never a half file served
+    expect((await get(server.origin, owner, upload.id)).status).toBe(404);
+
+    // a retry of a chunk already there, or one ahead of the server, is told where the server's bytes end
+    const behind = await put(upload, 0, 60_000);
+    expect(behind.status).toBe(409);
+    expect(await behind.json()).toMatchObject({
+      received: 60_000,
+      error: expect.stringMatching(/send from byte 60000/),
+    });
+    expect((await put(upload, 100_000)).status).toBe(409);
+
+    expect(await (await put(upload)).json()).toEqual({ received: 60_000, complete: false });
+    const last = await put(upload, 60_000);
+    expect(last.status).toBe(201);
+    expect(await last.json()).toEqual({ received: 150_000, complete: true });
+
+    const served = await get(server.origin, owner, upload.id);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(bytes));
+
+    // the same file again is done already; other bytes under its id are refused
+    expect(await (await put(upload, 0, 10)).json()).toEqual({ received: 150_000, complete: true });
+    const other = await put({ ...upload, bytes: photo(1_000) }, 0);
+    expect(other.status).toBe(409);
+    expect((await other.json()).error).toMatch(/already here with other content: attach the new file under a new id/);
+  });
+
+  it('keep each tenant to its own files, and each role to what the collection allows it', async () => {
+    const bytes = photo(5_000);
+    expect((await put({ origin: server.origin, token: owner, id: 'photo-tenant-1', bytes }, 0)).status).toBe(201);
+
+    const otherShop = await server.token('shop-b');
+    expect((await get(server.origin, otherShop, 'photo-tenant-1')).status).toBe(404);
+    expect(await (await put({ origin: server.origin, token: otherShop, id: 'photo-tenant-1', bytes })).json()).toEqual({
+      received: 0,
+      complete: false,
+    });
+
+    const operator = await roleToken('shop-a', 'operator');
+    expect((await get(server.origin, operator, 'photo-tenant-1')).status).toBe(200);
+    const refusedUpload = await put({ origin: server.origin, token: operator, id: 'photo-tenant-2', bytes }, 0);
+    expect(refusedUpload.status).toBe(403);
+    expect((await refusedUpload.json()).error).toBe('An operator may not write inspections, nor upload its files.');
+    const viewer = await roleToken('shop-a', 'viewer');
+    expect((await get(server.origin, viewer, 'photo-tenant-1')).status).toBe(403);
+
+    const anonymous = await fetch(`${server.origin}${FILES_PATH}/inspections/photo-tenant-1`);
+    expect(anonymous.status).toBe(401);
+    expect((await get(server.origin, owner, '../../etc')).status).toBe(404);
+    expect((await fetch(`${server.origin}${FILES_PATH}/nothing/photo-tenant-1`)).status).toBe(404);
+  });
+
+  it('refuse a file over the limit, of a type not allowed, or whose bytes are not what was declared', async () => {
+    const base = { origin: server.origin, token: owner };
+    const tooBig = await put({ ...base, id: 'photo-big-1', bytes: photo(200_001) }, 0, 10);
+    expect(tooBig.status).toBe(413);
+    expect((await tooBig.json()).error).toBe('This file is 0.2 MB; files here can be at most 0.2 MB.');
+
+    const gif = await put({ ...base, id: 'photo-gif-1', bytes: photo(100), type: 'image/gif' }, 0);
+    expect(gif.status).toBe(415);
+    expect((await gif.json()).error).toBe('This is a image/gif file; attach one of image/jpeg, application/pdf.');
+
+    // declared a PDF, holds a JPEG: refused once its bytes are in, and nothing kept
+    const disguised = await put({ ...base, id: 'photo-pdf-1', bytes: photo(100), type: 'application/pdf' }, 0);
+    expect(disguised.status).toBe(415);
+    expect((await disguised.json()).error).toBe(
+      "The file's content is not application/pdf, as it was declared; nothing was kept.",
+    );
+    expect((await get(server.origin, owner, 'photo-pdf-1')).status).toBe(404);
+
+    const garbled = await put({ ...base, id: 'photo-sha-1', bytes: photo(100), digest: 'a'.repeat(64) }, 0);
+    expect(garbled.status).toBe(422);
+    expect((await garbled.json()).error).toMatch(/do not match the SHA-256 declared .*send the file again/);
+    expect(await (await put({ ...base, id: 'photo-sha-1', bytes: photo(100), digest: 'a'.repeat(64) })).json()).toEqual(
+      {
+        received: 0,
+        complete: false,
+      },
+    );
+  });
+});
+
+describe('an upload cut by a killed server', () => {
+  const running = new Set<ChildProcess>();
+  const dir = mkdtempSync(join(tmpdir(), 'syncline-files-kill-'));
+  afterEach(async () => {
+    await Promise.all([...running].map((child) => stopProcess(child, 'SIGKILL')));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('resumes from the bytes that reached the disk, and the file is whole', async () => {
+    writeFileSync(join(dir, 'schemas.json'), JSON.stringify({ inspections: inspectionSchema }));
+    const port = await freePort();
+    const args = ['--port', String(port), '--db', join(dir, 'sync.sqlite'), '--schema', join(dir, 'schemas.json')];
+    const env = { SYNCLINE_JWT_SECRET: TEST_JWT_SECRET };
+    const origin = `http://127.0.0.1:${port}`;
+    const token = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-a', ttl: '1h' });
+    const upload = { origin, token, id: 'photo-killed-1', bytes: photo(180_000) };
+
+    const { child } = await startServerProcess(args, { cwd: dir, env, running });
+    expect((await put(upload, 0, 90_000)).status).toBe(200);
+    expect(await stopProcess(child, 'SIGKILL')).toBe(null);
+
+    await startServerProcess(args, { cwd: dir, env, running });
+    expect(await (await put(upload)).json()).toEqual({ received: 90_000, complete: false });
+    expect((await get(origin, token, upload.id)).status).toBe(404);
+    expect((await put(upload, 90_000)).status).toBe(201);
+    const served = new Uint8Array(await (await get(origin, token, upload.id)).arrayBuffer());
+    expect(sha256(served)).toBe(sha256(upload.bytes));
+  });
+});
