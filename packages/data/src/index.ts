@@ -4,6 +4,7 @@ export {
   type AuditEntry,
   type AuditFieldChange,
   type AuditOperation,
+  type ByIdMergeRule,
   type CollectionOperations,
   collectionOperations,
   EDITED_AT,

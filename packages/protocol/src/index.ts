@@ -25,7 +25,7 @@ export {
   STREAM_READY,
   UPDATED_AT,
 } from './fields.js';
-export type { FieldMergeRule, MergeRules } from './merge-rules.js';
+export type { ByIdMergeRule, FieldMergeRule, MergeRules } from './merge-rules.js';
 export type { DeviceActivity, TenantReport } from './monitoring.js';
 export {
   type CollectionOperations,

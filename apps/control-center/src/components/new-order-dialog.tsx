@@ -4,7 +4,14 @@
 // given.
 
 import { useLiveQuery } from '@syncline/data';
-import { type Customer, type OrderItem, type OrderPriority, orderLine, type Service } from '@syncline/domain';
+import {
+  type Customer,
+  newOrderLine,
+  type OrderItem,
+  type OrderPriority,
+  type Service,
+  storedTotals,
+} from '@syncline/domain';
 import {
   Button,
   Dialog,
@@ -25,7 +32,7 @@ import {
 } from '@syncline/ui';
 import { useState } from 'react';
 import { formatCents } from '../lib/format';
-import { createOrder, totalsOf } from '../lib/orders';
+import { createOrder } from '../lib/orders';
 import { formatServicePrice } from '../lib/services';
 import { useWriteContext } from '../lib/use-write-context';
 import { PriorityField } from './priority-field';
@@ -60,7 +67,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
   // the first service until the person picks one (the catalogue may still be arriving when the dialog opens)
   const service = services.find((entry) => entry.id === serviceId) ?? services[0];
   const count = Number(quantity);
-  const items: OrderItem[] = service && Number.isInteger(count) && count > 0 ? [orderLine(service, count)] : [];
+  const items: OrderItem[] = service && Number.isInteger(count) && count > 0 ? [newOrderLine(service, count)] : [];
 
   const reset = () => {
     setCustomerId('');
@@ -143,7 +150,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
           <FormField label="Notes">
             <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
           </FormField>
-          <p className="text-foreground-muted text-sm">Total {formatCents(totalsOf(items).total)} incl. tax</p>
+          <p className="text-foreground-muted text-sm">Total {formatCents(storedTotals(items).total)} incl. tax</p>
           <DialogFooter>
             <Button type="submit">Create order</Button>
           </DialogFooter>

@@ -12,7 +12,7 @@ import {
   orderNextStep,
   orderPriorityLabel,
   orderStatusLabel,
-  orderTotals,
+  storedTotals,
 } from '@syncline/domain';
 import { toast } from '@syncline/ui';
 import type { ControlCenterDatabase } from '../runtime/database';
@@ -23,12 +23,6 @@ export interface NewOrder {
   priority: OrderPriority;
   items: OrderItem[];
   notes: string;
-}
-
-/** An order's stored totals from its items (the domain's orderTotals, without the per-line amounts). */
-export function totalsOf(items: readonly OrderItem[]) {
-  const { subtotal, tax, total } = orderTotals(items);
-  return { subtotal, tax, total };
 }
 
 /** Where a write went, in words: online writes reach the server at once, offline ones wait on this device. */
@@ -129,7 +123,7 @@ export async function createOrder({ database, actor, online }: WriteContext, inp
     status: 'received',
     priority: input.priority,
     items: input.items,
-    totals: totalsOf(input.items),
+    totals: storedTotals(input.items),
     notes: input.notes,
     tags: [],
     history: [
