@@ -33,9 +33,9 @@ import {
 import { useState } from 'react';
 import { formatCents } from '../lib/format';
 import { createOrder } from '../lib/orders';
-import { formatServicePrice } from '../lib/services';
 import { useWriteContext } from '../lib/use-write-context';
 import { PriorityField } from './priority-field';
+import { ServiceField } from './service-field';
 
 type Errors = Partial<Record<'customer' | 'service' | 'quantity', string>>;
 
@@ -128,20 +128,14 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
             </SelectContent>
           </Select>
           <div className="grid grid-cols-[1fr_6rem] gap-3">
-            <Select value={service?.id ?? ''} onValueChange={setServiceId}>
-              <FormField label="Service" error={errors.service} required>
-                <SelectTrigger>
-                  <SelectValue placeholder="No services yet" />
-                </SelectTrigger>
-              </FormField>
-              <SelectContent>
-                {services.map((entry) => (
-                  <SelectItem key={entry.id} value={entry.id}>
-                    {entry.name} · {formatServicePrice(entry)}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <ServiceField
+              label="Service"
+              services={services}
+              value={service?.id ?? ''}
+              onChange={setServiceId}
+              error={errors.service}
+              required
+            />
             <FormField label="Quantity" error={errors.quantity} required>
               <Input inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
             </FormField>
