@@ -6,6 +6,7 @@ export {
   type AuditFieldChange,
   type AuditOperation,
   attachmentsProperty,
+  type ByIdMergeRule,
   type CollectionOperations,
   collectionOperations,
   EDITED_AT,

@@ -1,6 +1,7 @@
 // The three-way field merge behind every conflict: one-sided changes merge by themselves, fields changed on both
 // sides follow the collection's rule, and `manual` fields keep the server value and are reported for a person.
 import {
+  type ByIdMergeRule,
   DELETED,
   EDITED_AT,
   type FieldMergeRule,
@@ -58,8 +59,66 @@ function hasChanges(side: PlainDocument, base: PlainDocument, fields: Iterable<s
   return false;
 }
 
+/** The collection's `byId` rules, by field. */
+function byIdRules(rules: MergeRules | undefined): [string, ByIdMergeRule][] {
+  return Object.entries(rules?.fields ?? {}).filter(
+    (entry): entry is [string, ByIdMergeRule] => typeof entry[1] === 'object' && entry[1].rule === 'byId',
+  );
+}
+
+/**
+ * A document whose `byId` arrays give every member an id: a member stored without one gets the rule's derived id,
+ * so a side stored before members had ids compares equal to one migrated since.
+ */
+function withMemberIds(doc: PlainDocument, byId: readonly [string, ByIdMergeRule][]): PlainDocument {
+  let copy: PlainDocument | undefined;
+  for (const [field, { missingId }] of byId) {
+    const value = doc[field];
+    if (!missingId || !Array.isArray(value) || !value.some((member) => memberKey(member).startsWith('json:'))) continue;
+    copy ??= { ...doc };
+    copy[field] = value.map((member, index) =>
+      member && typeof member === 'object' && !('id' in member) ? { ...member, id: missingId(index, doc) } : member,
+    );
+  }
+  return copy ?? doc;
+}
+
+/**
+ * Writes the fields a `byId` rule derives from its merged array (an order's totals from its lines): they follow the
+ * merge, so no decision of their own stands, and neither side's copy survives when it no longer fits the array.
+ */
+function deriveFields(result: MergeResult, input: MergeInput, byId: readonly [string, ByIdMergeRule][]): void {
+  const { merged } = result;
+  for (const [field, { derive }] of byId) {
+    const value = merged[field];
+    if (!derive || !Array.isArray(value)) continue;
+    for (const [derived, derivedValue] of Object.entries(derive(value, merged))) {
+      // a role that may not read a derived field receives documents without it: it stays absent
+      if (!(derived in input.local) && !(derived in input.server)) continue;
+      merged[derived] = derivedValue;
+      result.decisions = result.decisions.filter((decision) => decision.field !== derived);
+      result.manualFields = result.manualFields.filter((name) => name !== derived);
+      const differs = !jsonEqual(derivedValue, input.server[derived]) || !jsonEqual(derivedValue, input.local[derived]);
+      if (differs && !result.mergedFields.includes(derived)) result.mergedFields.push(derived);
+    }
+  }
+}
+
 /** Merges three versions of a document field by field. Pure: no I/O, no clock. */
 export function mergeDocuments(input: MergeInput, rules?: MergeRules): MergeResult {
+  const byId = byIdRules(rules);
+  if (byId.length === 0) return mergeFields(input, rules);
+  const sides = {
+    ...(input.base ? { base: withMemberIds(input.base, byId) } : {}),
+    local: withMemberIds(input.local, byId),
+    server: withMemberIds(input.server, byId),
+  };
+  const result = mergeFields(sides, rules);
+  deriveFields(result, sides, byId);
+  return result;
+}
+
+function mergeFields(input: MergeInput, rules: MergeRules | undefined): MergeResult {
   const { base, local, server } = input;
   const fields = new Set([...Object.keys(local), ...Object.keys(server), ...Object.keys(base ?? {})]);
   for (const field of ['_meta', '_rev', '_attachments']) fields.delete(field);
@@ -122,6 +181,7 @@ function applyRule(
     kept: winner === 'local' ? l : s,
     discarded: [winner === 'local' ? s : l],
   });
+  if (typeof rule === 'object' && rule.rule === 'byId') return unionDecision(field, b, l, s, rule);
   if (typeof rule === 'object') {
     const rank = (value: unknown) => rule.order.indexOf(value as string);
     // a value outside the order cannot be ranked: the server's stays and a person decides
@@ -211,7 +271,13 @@ function mergeMember(b: unknown, l: unknown, s: unknown): { kept: unknown; disca
  * and the field goes to a person (`review`), with the local version among the discarded values: never dropped
  * without a record.
  */
-function unionDecision(field: string, b: unknown, l: unknown, s: unknown): FieldDecision {
+function unionDecision(
+  field: string,
+  b: unknown,
+  l: unknown,
+  s: unknown,
+  rule: 'union' | ByIdMergeRule = 'union',
+): FieldDecision {
   const [base, local, server] = [groupMembers(b), groupMembers(l), groupMembers(s)];
   const kept: unknown[] = [];
   const discarded: unknown[] = [];
@@ -233,5 +299,5 @@ function unionDecision(field: string, b: unknown, l: unknown, s: unknown): Field
     for (let i = count; i < Math.max(ls.length, ss.length, bs.length); i++) discarded.push(sample);
     review ||= contested;
   }
-  return { field, rule: 'union', winner: 'both', kept, discarded, ...(review ? { review } : {}) };
+  return { field, rule, winner: 'both', kept, discarded, ...(review ? { review } : {}) };
 }

@@ -55,6 +55,8 @@ export function settledByRules(decisions: readonly FieldDecision[]): SettledFiel
     if (winner === 'both' || decision.review || rule === 'manual' || rule === 'union' || bookkeeping.has(field)) {
       continue;
     }
+    // a rule that combines both sides has no loser to list
+    if (typeof rule === 'object' && rule.rule === 'byId') continue;
     const [lost] = decision.discarded;
     settled.push({
       field,

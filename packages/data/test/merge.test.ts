@@ -1,6 +1,15 @@
 // The three-way merge: one-sided changes merge by themselves, both-sided ones follow their rule, and every value
 // that loses is either dropped by the rule's own definition or handed to a person. Nothing vanishes silently.
-import { createRandom, type MergeRules, orderMergeRules, orderStatusFlow } from '@syncline/domain';
+import {
+  createRandom,
+  type MergeRules,
+  newOrderLine,
+  type Order,
+  orderLineId,
+  orderMergeRules,
+  orderStatusFlow,
+  storedTotals,
+} from '@syncline/domain';
 import { describe, expect, it } from 'vitest';
 import { type FieldDecision, jsonEqual, mergeDocuments } from '../src';
 
@@ -119,7 +128,7 @@ function explains(decision: FieldDecision, local: Record<string, unknown>, serve
   const { field, rule, kept, discarded } = decision;
   const l = local[field];
   const s = server[field];
-  if (typeof rule === 'object') {
+  if (typeof rule === 'object' && rule.rule === 'progression') {
     const rank = (v: unknown) => rule.order.indexOf(v as string);
     return rank(kept) >= rank(discarded[0]);
   }
@@ -287,5 +296,63 @@ describe('progression', () => {
       expect(manualFields).toEqual(['status']);
       expect(decisions[0]?.discarded).toEqual([local]);
     }
+  });
+});
+
+describe('order lines merge by line id', () => {
+  type Line = Order['items'][number];
+  // as version 3 stored them: no ids
+  const shirtsV3: Line = { sku: 'SHIRT', name: 'Shirt', unitPrice: 350, taxRate: 0.23, quantity: 3 };
+  const duvetsV3: Line = { sku: 'DUVET-S', name: 'Duvet, single', unitPrice: 1800, taxRate: 0.23, quantity: 1 };
+  const shirts = { ...shirtsV3, id: orderLineId('ord-m', 0) };
+  const duvets = { ...duvetsV3, id: orderLineId('ord-m', 1) };
+  const withLines = (items: Line[]) => ({ id: 'ord-m', status: 'received', items, totals: storedTotals(items) });
+  const base = withLines([shirts, duvets]);
+  const duvet = { sku: 'DUVET-S', name: 'Duvet, single', unitPrice: 1800, taxRate: 0.23 };
+
+  it('keeps both devices’ edits to different lines, with totals from the merged lines', () => {
+    const local = withLines([{ ...shirts, quantity: 5 }, duvets]);
+    const server = withLines([shirts, { ...duvets, quantity: 2 }]);
+    const { merged, manualFields } = mergeDocuments({ base, local, server }, orderMergeRules);
+    expect(merged.items).toEqual([
+      { ...shirts, quantity: 5 },
+      { ...duvets, quantity: 2 },
+    ]);
+    // 5 x 3.50 + 2 x 18.00 = 53.50, 23 % tax
+    expect(merged.totals).toEqual({ subtotal: 5350, tax: 1231, total: 6581 });
+    expect(manualFields).toEqual([]);
+  });
+
+  it('keeps a line added on each side and removes a line removed on one side and unchanged on the other', () => {
+    const added = newOrderLine(duvet, 1);
+    const local = withLines([shirts, duvets, added]);
+    const server = withLines([duvets]);
+    const { merged, manualFields } = mergeDocuments({ base, local, server }, orderMergeRules);
+    expect(merged.items).toEqual([duvets, added]);
+    expect(merged.totals).toEqual(storedTotals([duvets, added]));
+    expect(manualFields).toEqual([]);
+  });
+
+  it('sends the same line changed on both sides to a person, keeping the server’s meanwhile', () => {
+    const local = withLines([{ ...shirts, quantity: 4 }, duvets]);
+    const server = withLines([{ ...shirts, quantity: 6 }, duvets]);
+    const { merged, manualFields, decisions } = mergeDocuments({ base, local, server }, orderMergeRules);
+    expect(manualFields).toEqual(['items']);
+    expect(merged.items).toEqual([{ ...shirts, quantity: 6 }, duvets]);
+    expect(merged.totals).toEqual(storedTotals(merged.items as Line[]));
+    expect(decisions.find((d) => d.field === 'items')?.discarded).toEqual([{ ...shirts, quantity: 4 }]);
+  });
+
+  it('matches the server’s lines of version 3 shape (no ids) to the migrated lines of this device', () => {
+    // the server's copy as version 3 stored it, its second line edited by another device (of version 3) since
+    const server = withLines([shirtsV3, { ...duvetsV3, quantity: 2 }]);
+    const local = withLines([{ ...shirts, quantity: 5 }, duvets]);
+    const { merged, manualFields } = mergeDocuments({ base, local, server }, orderMergeRules);
+    expect(manualFields).toEqual([]);
+    expect(merged.items).toEqual([
+      { ...shirts, quantity: 5 },
+      { ...duvets, quantity: 2 },
+    ]);
+    expect(merged.totals).toEqual(storedTotals(merged.items as Line[]));
   });
 });

@@ -4,15 +4,17 @@ import type { Customer } from './customers';
 import type { Location } from './locations';
 import { type Machine, type MachineKind, type MachineState, machineStates } from './machines';
 import {
+  newOrderLine,
   type Order,
   type OrderItem,
   type OrderPriority,
   type OrderStatus,
+  orderLineId,
   orderStatusFlow,
-  orderTotals,
   standardTaxRate,
+  storedTotals,
 } from './orders';
-import { orderLine, type Service } from './services';
+import type { Service } from './services';
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
 export function createRandom(seed: number): () => number {
@@ -302,23 +304,23 @@ export function* generateOrders(options: OrderGeneratorOptions): Generator<Order
   for (let i = 0; i < count; i++) {
     const customer = customers.length > 0 ? pick(random, customers) : { id: 'cus-walk-in', name: 'Walk-in' };
     const lines = 1 + Math.floor(random() * 4);
+    const orderId = idOf('ord', firstNumber + i);
     const items: OrderItem[] = [];
     for (let l = 0; l < lines; l++) {
-      items.push(orderLine(pick(random, demoServices), 1 + Math.floor(random() * 6)));
+      items.push(newOrderLine(pick(random, demoServices), 1 + Math.floor(random() * 6), orderLineId(orderId, l)));
     }
-    const { subtotal, tax, total } = orderTotals(items);
     const receivedAt = now - Math.floor(random() * 14 * 24 * 60) * minute;
     const status: OrderStatus =
       random() < 0.03 ? 'cancelled' : (orderStatusFlow[Math.floor(random() * 7) % 7] as OrderStatus);
     const order: Order = {
-      id: idOf('ord', firstNumber + i),
+      id: orderId,
       number: firstNumber + i,
       customerId: customer.id,
       customerName: customer.name,
       status: status === 'cancelled' && random() < 0.5 ? 'received' : status,
       priority: pick(random, priorities),
       items,
-      totals: { subtotal, tax, total },
+      totals: storedTotals(items),
       notes: random() < 0.25 ? pick(random, noteLines) : '',
       tags: pickSome(random, orderTags, 0.12),
       labelPrints: Math.floor(random() * 3),

@@ -15,7 +15,7 @@ import {
   withSyncOptions,
 } from './sync-priorities';
 
-export type { FieldMergeRule, MergeRules } from '@syncline/protocol';
+export type { ByIdMergeRule, FieldMergeRule, MergeRules } from '@syncline/protocol';
 export * from './commands';
 export * from './customers';
 export * from './demo-data';

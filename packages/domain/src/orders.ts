@@ -103,12 +103,60 @@ export function orderTotals(lines: readonly TotalsLine[]): OrderTotals {
   return { lines: lineTotals, subtotal, tax, total: subtotal + tax };
 }
 
+/** An order's stored totals from its lines: `orderTotals` without the per-line amounts. */
+export function storedTotals(lines: readonly TotalsLine[]): Omit<OrderTotals, 'lines'> {
+  const { subtotal, tax, total } = orderTotals(lines);
+  return { subtotal, tax, total };
+}
+
 const centsField = { type: 'integer', minimum: 0 } as const;
+
+/**
+ * The id of the line at `index` of an order stored before lines had ids (schema v3 and earlier): from the order and
+ * the line's place, so every device migrating the same order, and a merge meeting the server's old copy, agree.
+ */
+export function orderLineId(orderId: string, index: number): string {
+  return `${orderId}-line-${index + 1}`;
+}
+
+/** The lines of order `orderId`, each with an id: a line without one gets `orderLineId`. */
+export function withLineIds<L extends object>(orderId: string, lines: readonly L[]): (L & { id: string })[] {
+  return lines.map(
+    (line, index) =>
+      ('id' in line ? line : { ...line, id: orderLineId(orderId, index) }) as L & {
+        id: string;
+      },
+  );
+}
+
+/** What a line is taken from: a service of the catalogue as it is now. */
+export interface LineSource {
+  sku: string;
+  name: string;
+  unitPrice: number;
+  taxRate?: number;
+}
+
+/**
+ * A new order line for `quantity` of a service, at the service's price and tax rate as they are now (a later change
+ * to the catalogue leaves the line as it was taken), with an id of its own: two devices adding lines to one order
+ * offline both keep theirs. `id` is for generated data that must come out the same every run.
+ */
+export function newOrderLine(
+  service: LineSource,
+  quantity: number,
+  id = `line-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+): OrderItem & { id: string } {
+  const { sku, name, unitPrice, taxRate } = service;
+  const line: OrderItem & { id: string } = { id, sku, name, unitPrice, quantity };
+  if (taxRate !== undefined) line.taxRate = taxRate;
+  return line;
+}
 
 const orderSchemaLiteral = {
   title: 'orders',
   description: 'A customer order moving through the shop',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -125,6 +173,11 @@ const orderSchemaLiteral = {
       items: {
         type: 'object',
         properties: {
+          /**
+           * the line's own id, which merges match lines by; every new line has one (newOrderLine), but a line stored
+           * on the server before version 4 has none until its order is next written, so it cannot be required
+           */
+          id: { title: 'Line id', type: 'string', maxLength: 100 },
           sku: { title: 'SKU', type: 'string' },
           name: { title: 'Item', type: 'string' },
           quantity: { title: 'Quantity', type: 'integer', minimum: 1 },
@@ -206,20 +259,26 @@ export const orderSchema: RxJsonSchema<Order> = withPermissions(orderSchemaLiter
 
 /**
  * Stored orders moving up a schema version: version 1 only added indexes, version 2 made `totals` optional and version 3
- * gave a line an optional tax rate, so an order stays as it is.
+ * gave a line an optional tax rate, so an order stays as it is; version 4 gives each line an id (`orderLineId`).
  */
 export const orderMigrations: MigrationStrategies = {
   1: (order: Order) => order,
   2: (order: Order) => order,
   3: (order: Order) => order,
+  4: (order: Order) => ({ ...order, items: withLineIds(order.id, order.items) }),
 };
 
 export const orderMergeRules: MergeRules = {
   fields: {
     status: { rule: 'progression', order: orderStatusFlow },
     priority: 'latest',
-    items: 'manual',
-    // totals derive from items: while items wait for a person (manual keeps the server's), keep the server's totals
+    // lines merge by id (another device's edit to another line stays); the totals are recomputed from the merged lines
+    items: {
+      rule: 'byId',
+      missingId: (index, order) => orderLineId(String(order.id), index),
+      derive: (lines) => ({ totals: storedTotals(lines as TotalsLine[]) }),
+    },
+    // derived from the lines by the items rule; this only says what a merge without lines would keep
     totals: 'server',
     notes: 'manual',
     tags: 'union',

@@ -4,7 +4,6 @@
 import type { CollectionPermissions, MergeRules } from '@syncline/protocol';
 import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
-import type { OrderItem } from './orders';
 import { managers, withPermissions } from './roles';
 
 /** What a service's price is per: a shirt, a kilogram of mixed wash, a set of bed linen. */
@@ -71,14 +70,3 @@ export const serviceMergeRules: MergeRules = {
   },
   fallback: 'latest',
 };
-
-/**
- * An order line for `quantity` of a service, at the service's price and tax rate as they are now (a later change to
- * the catalogue leaves the line as it was taken).
- */
-export function orderLine(
-  service: Pick<Service, 'sku' | 'name' | 'unitPrice' | 'taxRate'>,
-  quantity: number,
-): OrderItem {
-  return { sku: service.sku, name: service.name, unitPrice: service.unitPrice, taxRate: service.taxRate, quantity };
-}

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   isOrderOverdue,
+  newOrderLine,
   nextOrderStatus,
   type OrderStatus,
-  orderLine,
   orderNextStep,
   orderPriorities,
   orderPriorityLabel,
@@ -101,8 +101,16 @@ describe('orderTotals', () => {
 
   it('follows the tax rate of the service a line was taken from', () => {
     const rug = { sku: 'RUG-L', name: 'Rug, large', unitPrice: 2450, taxRate: 0.06 };
-    const line = orderLine(rug, 2);
-    expect(line).toEqual({ sku: 'RUG-L', name: 'Rug, large', unitPrice: 2450, taxRate: 0.06, quantity: 2 });
+    const line = newOrderLine(rug, 2);
+    expect(line).toEqual({
+      id: line.id,
+      sku: 'RUG-L',
+      name: 'Rug, large',
+      unitPrice: 2450,
+      taxRate: 0.06,
+      quantity: 2,
+    });
+    expect(newOrderLine(rug, 2).id, 'each new line its own id').not.toBe(line.id);
     expect(orderTotals([line])).toMatchObject({ subtotal: 4900, tax: 294, total: 5194 });
   });
 

@@ -49,7 +49,7 @@ export {
   lookupProblem,
   MAX_LOOKUP,
 } from './lookup.js';
-export type { FieldMergeRule, MergeRules } from './merge-rules.js';
+export type { ByIdMergeRule, FieldMergeRule, MergeRules } from './merge-rules.js';
 export type { DeviceActivity, TenantReport } from './monitoring.js';
 export {
   type CollectionOperations,

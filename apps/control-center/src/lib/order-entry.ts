@@ -1,8 +1,8 @@
 // The new-order form's lines and due time as typed, checked before anything is written: each line a service from the
 // catalogue and a whole quantity, with what is wrong beside the field it concerns; the order's items (built by the
-// domain's orderLine, the one place a line is made) and its totals; and the due time in and out of a
+// domain's newOrderLine, the one place a line is made) and its totals; and the due time in and out of a
 // datetime-local field.
-import { type OrderItem, type OrderTotals, orderLine, orderTotals, type Service } from '@syncline/domain';
+import { newOrderLine, type OrderItem, type OrderTotals, orderTotals, type Service } from '@syncline/domain';
 
 /** One line as the form holds it: the service chosen ('' for none yet) and the quantity as typed. */
 export interface LineDraft {
@@ -40,7 +40,7 @@ export function checkLine(line: LineDraft, services: readonly Pick<Service, 'id'
 export function lineItem(line: LineDraft, services: readonly Service[]): OrderItem | undefined {
   const service = services.find((entry) => entry.id === line.serviceId);
   const quantity = quantityOf(line.quantity);
-  return service && quantity >= 1 && quantity <= maxQuantity ? orderLine(service, quantity) : undefined;
+  return service && quantity >= 1 && quantity <= maxQuantity ? newOrderLine(service, quantity) : undefined;
 }
 
 export interface CheckedLines {

@@ -12,7 +12,8 @@ import {
   orderNextStep,
   orderPriorityLabel,
   orderStatusLabel,
-  orderTotals,
+  storedTotals,
+  withLineIds,
 } from '@syncline/domain';
 import { toast } from '@syncline/ui';
 import type { ControlCenterDatabase } from '../runtime/database';
@@ -26,12 +27,6 @@ export interface NewOrder {
   notes: string;
   /** when the customer is told it will be ready; two days from now when not given */
   dueAt?: number;
-}
-
-/** An order's stored totals from its items (the domain's orderTotals, without the per-line amounts). */
-export function totalsOf(items: readonly OrderItem[]) {
-  const { subtotal, tax, total } = orderTotals(items);
-  return { subtotal, tax, total };
 }
 
 /** Where a write went, in words: online writes reach the server at once, offline ones wait on this device. */
@@ -96,7 +91,13 @@ export function withResolutionEntry(actor: string, doc: Record<string, unknown>,
   const decided = fields.filter((field) => field !== '_deleted');
   const summary = decided.length > 0 ? `Resolved a conflict on ${decided.join(', ')}` : 'Resolved a conflict';
   const changes = decided.map((field) => ({ field, to: show(doc[field]) }));
-  return { ...doc, history: withEntry(doc as Pick<Order, 'history'>, historyEntry(actor, summary, changes)) };
+  // the totals follow the lines a person kept, as a merge recomputes them
+  const totals = decided.includes('items') && Array.isArray(doc.items) ? { totals: storedTotals(doc.items) } : {};
+  return {
+    ...doc,
+    ...totals,
+    history: withEntry(doc as Pick<Order, 'history'>, historyEntry(actor, summary, changes)),
+  };
 }
 
 /**
@@ -107,6 +108,60 @@ export function withReversalEntry(actor: string, doc: Record<string, unknown>, s
   const change = { field: settled.field, from: show(settled.won), to: show(settled.lost) };
   const entry = historyEntry(actor, `Reversed the automatic merge of ${settled.field}`, [change]);
   return { ...doc, history: withEntry(doc as Pick<Order, 'history'>, entry) };
+}
+
+/** A quantity as typed: a whole number from 1 to 999, or undefined. */
+export function parseQuantity(text: string): number | undefined {
+  const count = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(count) && count >= 1 && count <= 999 ? count : undefined;
+}
+
+/** What a person changed in an order's lines: new quantities by line id, lines removed, and lines added. */
+export interface LineEdits {
+  quantities: Readonly<Record<string, number>>;
+  removed: readonly string[];
+  added: readonly OrderItem[];
+}
+
+/**
+ * The order's lines with `edits` applied, line by line (by id): a line another device changed, added or removed
+ * meanwhile keeps that change, and a line this person edited that is gone by now stays gone.
+ */
+export function applyLineEdits(order: Pick<Order, 'id' | 'items'>, edits: LineEdits): OrderItem[] {
+  const removed = new Set(edits.removed);
+  const kept = withLineIds(order.id, order.items)
+    .filter((line) => !removed.has(line.id))
+    .map((line) => {
+      const quantity = edits.quantities[line.id];
+      return quantity === undefined ? line : { ...line, quantity };
+    });
+  return [...kept, ...edits.added];
+}
+
+/** Lines in words, as a history entry shows them: "3 × Shirt, 1 × Duvet, single". */
+export const describeLines = (lines: readonly OrderItem[]) =>
+  lines.map((line) => `${line.quantity} × ${line.name}`).join(', ') || 'no lines';
+
+/**
+ * Writes a person's line edits onto the newest order, with its totals from the lines and a history entry ("Edited
+ * lines"), so another device's change to another line stays. Nothing is written when nothing would change; returns
+ * whether something was.
+ */
+export async function saveOrderLines({ database, actor, online }: WriteContext, orderId: string, edits: LineEdits) {
+  const doc = await database.orders.findOne(orderId).exec();
+  if (!doc) return false;
+  let changed = false;
+  await doc.incrementalModify((order) => {
+    const items = applyLineEdits(order, edits);
+    changed = !jsonEqual(withLineIds(order.id, order.items), items);
+    if (!changed) return order;
+    const entry = historyEntry(actor, 'Edited lines', [
+      { field: 'items', from: describeLines(order.items), to: describeLines(items) },
+    ]);
+    return { ...order, items, totals: storedTotals(items), history: withEntry(order, entry) };
+  });
+  if (changed) toast.success(`Order #${doc.number} lines saved`, { description: savedWhere(online) });
+  return changed;
 }
 
 /** Deletes an order from every device, with an Undo that brings it back as it was. */
@@ -132,7 +187,7 @@ export async function createOrder({ database, actor, online }: WriteContext, inp
     status: 'received',
     priority: input.priority,
     items: input.items,
-    totals: totalsOf(input.items),
+    totals: storedTotals(input.items),
     notes: input.notes,
     tags: [],
     history: [

@@ -1,4 +1,4 @@
-// One order: its details, an edit form (priority, notes, tags) that never writes back what the operator did not
+// One order: its details, its lines (editable by staff: quantities, removals, lines added from the catalogue), an edit form (priority, notes, tags) that never writes back what the operator did not
 // change, the next step of its flow, and its history: the server's record of every change (who, when, from what to
 // what), the fields a merge rule settled on this device with a way to reverse them, and this device's own entries.
 
@@ -38,6 +38,7 @@ import { ConnectedFieldChangedNotice, ConnectedSettledFieldsList } from '@syncli
 import { SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { OrderLinesEditor } from '../components/order-lines-editor';
 import { PriorityField } from '../components/priority-field';
 import { ServerHistory } from '../components/server-history';
 import { formatCents, formatDateTime, formatPriority, formatSettled } from '../lib/format';
@@ -248,25 +249,29 @@ export function OrderPage() {
               <CardTitle>Items</CardTitle>
             </CardHeader>
             <CardContent>
-              <ul className="flex flex-col gap-1 text-sm">
-                {order.items.map((item) => (
-                  <li key={item.sku} className="flex justify-between gap-3">
-                    <span>
-                      {item.quantity} × {item.name}
-                    </span>
-                    {order.totals ? (
-                      <span className="font-mono tabular-nums">{formatCents(item.quantity * item.unitPrice)}</span>
-                    ) : null}
-                  </li>
-                ))}
-                {/* a role that may not see the money receives the order without its totals */}
-                {order.totals ? (
-                  <li className="mt-2 flex justify-between gap-3 border-border border-t pt-2 font-medium">
-                    <span>Total incl. tax</span>
-                    <span className="font-mono tabular-nums">{formatCents(order.totals.total)}</span>
-                  </li>
-                ) : null}
-              </ul>
+              {can('update') ? (
+                <OrderLinesEditor key={order.id} order={order} />
+              ) : (
+                <ul className="flex flex-col gap-1 text-sm">
+                  {order.items.map((item, index) => (
+                    <li key={item.id ?? index} className="flex justify-between gap-3">
+                      <span>
+                        {item.quantity} × {item.name}
+                      </span>
+                      {order.totals ? (
+                        <span className="font-mono tabular-nums">{formatCents(item.quantity * item.unitPrice)}</span>
+                      ) : null}
+                    </li>
+                  ))}
+                  {/* a role that may not see the money receives the order without its totals */}
+                  {order.totals ? (
+                    <li className="mt-2 flex justify-between gap-3 border-border border-t pt-2 font-medium">
+                      <span>Total incl. tax</span>
+                      <span className="font-mono tabular-nums">{formatCents(order.totals.total)}</span>
+                    </li>
+                  ) : null}
+                </ul>
+              )}
             </CardContent>
           </Card>
           {can('update') ? (
