@@ -16,7 +16,8 @@ describe('saved views of the orders table', () => {
     await p.goto(journey.center.url);
     await signIn(p, 'Northwind Laundry', role);
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
-    await p.locator('tbody tr[data-order-id]').first().waitFor();
+    // a new device's first sync, on a machine busy with other suites, takes a while
+    await p.locator('tbody tr[data-order-id]').first().waitFor({ timeout: 60_000 });
   }
 
   const header = (p: Page, name: string) => p.getByRole('columnheader', { name, exact: true });
@@ -29,7 +30,7 @@ describe('saved views of the orders table', () => {
     );
   };
 
-  it('saves the filters, sort and columns under a name, kept in the address and after a reload', async () => {
+  it('saves the filters, sort and columns under a name, kept in the address', async () => {
     const ana = page(0);
     await openOrders(ana, 'owner');
     await statusFilter(ana).click();
@@ -55,8 +56,12 @@ describe('saved views of the orders table', () => {
     expect(url.searchParams.get('sort')).toBe('customerName');
     expect(url.searchParams.get('hide')).toBe('priority');
     expect(url.searchParams.get('view')).toMatch(/^view-/);
+  });
 
+  it("shows the view again after a reload, and the server holds it as its owner's", async () => {
+    const ana = page(0);
     await ana.reload();
+    await ana.locator('tbody tr[data-order-id]').first().waitFor({ timeout: 60_000 });
     await ana.getByRole('button', { name: 'Saved view: Ready to collect' }).waitFor();
     await expect.poll(() => statusFilter(ana).textContent(), { timeout: 10_000 }).toBe('Ready');
     expect(await header(ana, 'Priority').count()).toBe(0);
@@ -78,7 +83,7 @@ describe('saved views of the orders table', () => {
     expect(new URL(ana.url()).searchParams.get('hide')).toBe('priority');
   });
 
-  it("reaches the same person's other device once it syncs, and never another person's", async () => {
+  it("reaches the same person's other device once it syncs", async () => {
     const anaElsewhere = page(1);
     await openOrders(anaElsewhere, 'owner');
     await expect
@@ -92,7 +97,9 @@ describe('saved views of the orders table', () => {
         { timeout: 30_000, interval: 1_000 },
       )
       .toBe(1);
+  });
 
+  it("never reaches another person's device, though a shared address shows its filters", async () => {
     const carla = page(2);
     await openOrders(carla, 'operator');
     // a shared address shows Ana's filters to Carla, without her view's name
