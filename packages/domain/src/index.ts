@@ -14,6 +14,7 @@ import {
   controlCenterScopes,
   withSyncOptions,
 } from './sync-priorities';
+import { type SavedView, viewMergeRules, viewSchema } from './views';
 
 export type { ByIdMergeRule, FieldMergeRule, MergeRules } from '@syncline/protocol';
 export * from './commands';
@@ -28,6 +29,7 @@ export * from './reports';
 export * from './roles';
 export * from './services';
 export * from './sync-priorities';
+export * from './views';
 
 /** The documents of each control center collection, by collection name. */
 export interface ControlCenterDocuments {
@@ -37,6 +39,7 @@ export interface ControlCenterDocuments {
   locations: Location;
   commands: MachineCommand;
   services: Service;
+  views: SavedView;
 }
 
 export type ControlCenterCollectionName = keyof ControlCenterDocuments;
@@ -59,6 +62,7 @@ export const controlCenterSchemas: { [K in ControlCenterCollectionName]: RxJsonS
     references: controlCenterReferences.commands,
   }),
   services: withSyncOptions(serviceSchema, { priority: controlCenterPriorities.services }),
+  views: withSyncOptions(viewSchema, { priority: controlCenterPriorities.views }),
 };
 
 /** Collection name -> per-field merge rules, applied by @syncline/data's conflict handler. */
@@ -69,6 +73,7 @@ export const controlCenterMergeRules: Record<ControlCenterCollectionName, MergeR
   locations: locationMergeRules,
   commands: commandMergeRules,
   services: serviceMergeRules,
+  views: viewMergeRules,
 };
 
 /** Collection name -> how documents stored at an earlier schema version move up (collections still at 0 have none). */

@@ -1,6 +1,7 @@
 // The order the control center's collections sync in after a device (re)connects (see @syncline/protocol's sync
 // options): operators' commands and the machines' state and alarms first, then the counter's work (customers with
-// their orders, in one class), then the reference data (the sites and the service catalogue). A customer or machine new on a device goes up before the orders and
+// their orders, in one class), then the reference data (the sites and the service catalogue) and each person's saved
+// views. A customer or machine new on a device goes up before the orders and
 // commands that name it.
 import type { CollectionSyncOptions, SyncPriority, SyncScope } from '@syncline/protocol';
 import type { RxJsonSchema } from 'rxdb';
@@ -13,6 +14,7 @@ export const controlCenterPriorities = {
   orders: 1,
   locations: 2,
   services: 2,
+  views: 2,
 } as const satisfies Record<string, SyncPriority>;
 
 /** The documents each collection's fields point to: a new parent is pushed before its children. */

@@ -38,6 +38,7 @@ describe('control center schemas', () => {
       'pullLocations',
       'pullCommands',
       'pullServices',
+      'pullViews',
     ]);
     // updatedAt is optional on input: clients never send it, the server assigns it
     expect(String(schema.getType('OrdersInput')?.toString())).toBe('OrdersInput');

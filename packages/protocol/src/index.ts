@@ -71,6 +71,8 @@ export {
   type DocumentAction,
   type FieldPermissions,
   hiddenFields,
+  ownerRefusal,
+  ownsDocument,
   PERMISSIONS_KEY,
   permissionsOf,
   type Roles,

@@ -1,7 +1,9 @@
 // Who may do what to a collection, declared beside its schema (a `permissions` key at the schema's top level) and
 // enforced by the server: which roles may read, create, update and delete its documents, and which roles may see
 // or change each top-level field. The server publishes them with the schemas, so a client can hide or disable
-// what a person cannot do before they try. A role is the token's `role` claim.
+// what a person cannot do before they try. A role is the token's `role` claim. A collection of a person's own
+// documents (saved views, say) names the field holding each one's owner, the token's `sub` claim: the server serves
+// and accepts only the caller's own.
 
 import { writeOperation } from './audit.js';
 import { DELETED, SERVER_MANAGED_FIELDS } from './fields.js';
@@ -24,6 +26,11 @@ export interface CollectionPermissions {
   delete?: Roles;
   /** top-level field name -> who may see and change it */
   fields?: Record<string, FieldPermissions>;
+  /**
+   * A top-level field holding the person each document belongs to (the token's `sub`): a person reads, streams and
+   * writes only their own documents; another person's never reach them, not even as removed.
+   */
+  owner?: string;
 }
 
 export type DocumentAction = 'read' | 'create' | 'update' | 'delete';
@@ -73,6 +80,39 @@ export function withoutFields(doc: PlainDocument, hidden: readonly string[]): Pl
   const out: PlainDocument = {};
   for (const [key, value] of Object.entries(doc)) if (!hidden.includes(key)) out[key] = value;
   return out;
+}
+
+/** Whether the person `sub` may see and write the document: always, unless the collection's documents have owners. */
+export function ownsDocument(
+  permissions: CollectionPermissions | undefined,
+  sub: unknown,
+  doc: Readonly<PlainDocument>,
+): boolean {
+  const field = permissions?.owner;
+  if (field === undefined) return true;
+  return typeof sub === 'string' && sub !== '' && doc[field] === sub;
+}
+
+/**
+ * Why the person `sub` may not turn `before` (absent for a new document) into `after` in a collection of people's own
+ * documents, or null when both are theirs. Checked before anything else, so the answer never shows another person's
+ * document.
+ */
+export function ownerRefusal(
+  permissions: CollectionPermissions | undefined,
+  sub: unknown,
+  collectionName: string,
+  before: PlainDocument | undefined,
+  after: PlainDocument,
+): string | null {
+  const field = permissions?.owner;
+  if (field === undefined) return null;
+  if (before && !ownsDocument(permissions, sub, before))
+    return `It belongs to another person; only they may change their ${collectionName}.`;
+  if (!ownsDocument(permissions, sub, after)) {
+    return `Its "${field}" must be your own id (${JSON.stringify(sub ?? null)}); you may not write another person's ${collectionName}.`;
+  }
+  return null;
 }
 
 /** "an operator", "a viewer": for refusals written as sentences. */

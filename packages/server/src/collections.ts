@@ -148,11 +148,20 @@ function checkedPermissions(where: string, schema: RxJsonSchema<any>, primaryKey
   if (permissions === undefined) return undefined;
   const at = `${where}: "${PERMISSIONS_KEY}"`;
   if (!permissions || typeof permissions !== 'object' || Array.isArray(permissions)) {
-    throw new CollectionConfigError(`${at} must be an object (read, create, update, delete, fields).`);
+    throw new CollectionConfigError(`${at} must be an object (read, create, update, delete, fields, owner).`);
   }
   for (const key of Object.keys(permissions)) {
-    if (key !== 'fields' && !(ACTIONS as readonly string[]).includes(key)) {
-      throw new CollectionConfigError(`${at} has "${key}"; it takes read, create, update, delete and fields.`);
+    if (key !== 'fields' && key !== 'owner' && !(ACTIONS as readonly string[]).includes(key)) {
+      throw new CollectionConfigError(`${at} has "${key}"; it takes read, create, update, delete, fields and owner.`);
+    }
+  }
+  const owner = permissions.owner;
+  if (owner !== undefined) {
+    const type = (schema.properties as Record<string, { type?: unknown }>)[owner as string]?.type;
+    if (typeof owner !== 'string' || type !== 'string' || !(schema.required ?? []).includes(owner)) {
+      throw new CollectionConfigError(
+        `${at}.owner must name a required string property holding each document's owner; it is ${JSON.stringify(owner)}.`,
+      );
     }
   }
   for (const action of ACTIONS) checkedRoles(`${at}.${action}`, permissions[action]);

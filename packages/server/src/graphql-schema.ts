@@ -13,6 +13,7 @@ import {
   type LookupRequest,
   lookupProblem,
   operationNames,
+  ownsDocument,
   type PlainDocument,
   STREAM_CLOSE,
   type SyncScope,
@@ -65,7 +66,7 @@ export interface SyncContext {
   /** the ws connection asked each stream to announce when it listens (STREAM_READY) */
   readonly announceReady?: boolean;
   /** a stream's sync scope and the claims it is judged by, set when it subscribes to a scoped collection */
-  scope?: { scope: SyncScope; claims: Readonly<Record<string, unknown>> };
+  scope?: { scope: SyncScope; claims: Readonly<Record<string, unknown>>; owner?: string | undefined };
   /** a stream's count of delivered events, set when it subscribes */
   stream?: ReturnType<SyncMonitor['streamOpened']>;
 }
@@ -200,12 +201,18 @@ function documentsFor(documents: readonly PlainDocument[], hidden: readonly stri
   return view;
 }
 
-/** What a pull of the collection keeps to, if the collection has a scope. */
+/**
+ * What a pull or a stream of the collection keeps to, if the collection has a scope or its documents have owners
+ * (then a person's own only: a scope of its own, or one keeping every document).
+ */
 function scopeOf(collection: SyncCollection, principal: Principal, freshSince: number | undefined) {
-  const scope = collection.sync?.scope;
+  const owner = collection.permissions?.owner;
+  const scope = collection.sync?.scope ?? (owner === undefined ? undefined : everyDocument);
   if (!scope) return undefined;
-  return { scope, context: { now: Date.now(), claims: principal.claims }, freshSince };
+  return { scope, context: { now: Date.now(), claims: principal.claims }, freshSince, owner };
 }
+
+const everyDocument: SyncScope = {};
 
 /** Whether a query selects `field` of the answer (directly or through fragments). */
 function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, field: string): boolean {
@@ -225,18 +232,18 @@ function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, fie
 const scopedViews = new WeakMap<readonly PlainDocument[], Map<string, readonly PlainDocument[]>>();
 function scopedDocuments(
   documents: readonly PlainDocument[],
-  { scope, claims }: NonNullable<SyncContext['scope']>,
+  { scope, claims, owner }: NonNullable<SyncContext['scope']>,
 ): readonly PlainDocument[] {
   const views = scopedViews.get(documents) ?? new Map<string, readonly PlainDocument[]>();
   scopedViews.set(documents, views);
-  const key = scopeClaimsKey(scope, claims);
+  const key = `${scopeClaimsKey(scope, claims)}${owner === undefined ? '' : `&owner=${JSON.stringify(claims.sub)}`}`;
   let view = views.get(key);
   if (!view) {
     const context = { now: Date.now(), claims };
-    const sent = documents.map((doc) =>
-      doc[DELETED] === true || inSyncScope(scope, doc, context) ? doc : asRemoved(doc),
-    );
-    view = sent.every((doc, index) => doc === documents[index]) ? documents : sent;
+    const sent = documents
+      .filter((doc) => owner === undefined || ownsDocument({ owner }, claims.sub, doc))
+      .map((doc) => (doc[DELETED] === true || inSyncScope(scope, doc, context) ? doc : asRemoved(doc)));
+    view = sent.length === documents.length && sent.every((doc, index) => doc === documents[index]) ? documents : sent;
     views.set(key, view);
   }
   return view;
@@ -287,7 +294,7 @@ export function createReplicationSchema(deps: ResolverDeps) {
       }
       const after = checkpointIn(collection, args.checkpoint);
       const request = { tenant, collection: collection.name, after, limit: args.limit };
-      const fresh = collection.sync?.scope ? context.freshPull : undefined;
+      const fresh = collection.sync?.scope || collection.permissions?.owner ? context.freshPull : undefined;
       // read before the page: whatever changes after this reading comes on a later page with a later updatedAt
       const clock = fresh === 'now' || selects(info, 'serverTime') ? await storage.clock(tenant) : undefined;
       const scoped = scopeOf(collection, reader, fresh === 'now' ? clock : fresh);
@@ -394,7 +401,8 @@ export function createReplicationSchema(deps: ResolverDeps) {
         const { tenant } = principal;
         context.hidden = principal.hidden;
         // a live device may hold any document: what leaves its scope reaches it as removed
-        if (collection.sync?.scope) context.scope = { scope: collection.sync.scope, claims: principal.claims };
+        const scoped = scopeOf(collection, principal, undefined);
+        if (scoped) context.scope = { scope: scoped.scope, claims: principal.claims, owner: scoped.owner };
         const stream = monitor.streamOpened(callerOf(principal, context));
         context.stream = stream;
         // a client that asked (STREAM_READY) is told once the stream listens, and pulls then
@@ -431,6 +439,12 @@ export function createReplicationSchema(deps: ResolverDeps) {
     const collection = byName.get(args.collection);
     if (!collection) throw clientError(`There is no collection "${args.collection}".`, 'BAD_USER_INPUT');
     const { tenant, hidden } = await readerOf(context, collection);
+    if (collection.permissions?.owner !== undefined) {
+      throw clientError(
+        `The audit trail of ${collection.name} is not served: each document is one person's own.`,
+        'NOT_PERMITTED',
+      );
+    }
     const request = auditRequest(tenant, args);
     if (typeof request === 'string') throw clientError(request, 'BAD_USER_INPUT');
     return auditPage(await storage.auditLog(request), request, hidden);

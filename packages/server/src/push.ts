@@ -5,6 +5,7 @@
 import {
   fieldChanges,
   hiddenFields,
+  ownerRefusal,
   type PlainDocument,
   sameDocumentState,
   withoutFields,
@@ -66,7 +67,7 @@ export function applyPush(
   author: PushAuthor = { role: DEFAULT_ROLE },
 ): Promise<PushOutcome> {
   const { primaryKey, permissions } = collection;
-  const { role } = author;
+  const { role, sub } = author;
   const hidden = hiddenFields(permissions, role);
   return storage.transaction(tenant, async (tx) => {
     const ids = [...new Set(rows.map((row) => String(row.newDocumentState[primaryKey])))];
@@ -81,6 +82,9 @@ export function applyPush(
     for (const row of rows) {
       const id = String(row.newDocumentState[primaryKey]);
       const current = stored.get(id);
+      // before the conflict check: a conflict's answer would show another person's document
+      const notOwn = ownerRefusal(permissions, sub, collection.name, current?.data, row.newDocumentState);
+      if (notOwn) throw new PushRefusal(id, notOwn);
       const seen = current && withoutFields(current.data, hidden);
       if (seen) {
         // A retry of a push that already landed (or a write that changes nothing): not a conflict, no write.

@@ -4,8 +4,9 @@
 // (`_deleted`), so the device lets go of it as it would of a server delete and never pushes it back. A device whose
 // sync started from nothing holds only what that pass sent it, so a document deleted or out of scope is left out
 // when it was so before the pass began (`freshSince`, the tenant's clock then); one changed since may have been sent
-// on an earlier page of the pass, and goes as removed.
-import { inSyncScope, type PlainDocument, type ScopeContext, type SyncScope } from '@syncline/protocol';
+// on an earlier page of the pass, and goes as removed. In a collection of people's own documents (an `owner` field in
+// its permissions), another person's document never goes, not even as removed.
+import { inSyncScope, ownsDocument, type PlainDocument, type ScopeContext, type SyncScope } from '@syncline/protocol';
 import { DELETED } from './collections.js';
 import type { Checkpoint, PullRequest, StoredDocument, SyncStorage } from './storage/types.js';
 
@@ -17,6 +18,8 @@ export interface ScopedPullRequest extends PullRequest {
    * `SyncStorage.clock`); undefined for a device that may hold any document.
    */
   readonly freshSince: number | undefined;
+  /** the field naming each document's owner, for a collection of people's own documents (the claims' `sub`) */
+  readonly owner?: string | undefined;
 }
 
 /** How a stored row reaches the device: as it is, as removed, or not at all. */
@@ -25,7 +28,9 @@ export function scopedRow(
   scope: SyncScope,
   context: ScopeContext,
   freshSince: number | undefined,
+  owner?: string,
 ): StoredDocument | undefined {
+  if (owner !== undefined && !ownsDocument({ owner }, context.claims?.sub, row.data)) return undefined;
   // last changed before the pass began: deleted or out of scope then already, it was never sent in the pass
   const unsent = freshSince !== undefined && row.updatedAt < freshSince;
   if (row.deleted) return unsent ? undefined : row;
@@ -46,7 +51,7 @@ export async function scopedPull(
   storage: Pick<SyncStorage, 'pull'>,
   request: ScopedPullRequest,
 ): Promise<{ rows: StoredDocument[]; last: Checkpoint | undefined }> {
-  const { scope, context, freshSince, limit } = request;
+  const { scope, context, freshSince, limit, owner } = request;
   const rows: StoredDocument[] = [];
   let after = request.after;
   let last: Checkpoint | undefined;
@@ -55,7 +60,7 @@ export async function scopedPull(
     for (const row of read) {
       if (rows.length === limit) return { rows, last };
       last = { id: row.id, updatedAt: row.updatedAt };
-      const sent = scopedRow(row, scope, context, freshSince);
+      const sent = scopedRow(row, scope, context, freshSince, owner);
       if (sent) rows.push(sent);
     }
     if (read.length < limit) break;
@@ -77,12 +82,12 @@ export async function countScoped(
   storage: Pick<SyncStorage, 'pull' | 'countAfter'>,
   request: Omit<ScopedPullRequest, 'limit'>,
 ): Promise<number> {
-  const { scope, context, freshSince, tenant, collection } = request;
-  if (freshSince === undefined) return storage.countAfter(request);
+  const { scope, context, freshSince, tenant, collection, owner } = request;
+  if (freshSince === undefined && owner === undefined) return storage.countAfter(request);
   const recentDays = (scope.keep ?? []).flatMap((condition) =>
     'changedWithinDays' in condition ? [condition.changedWithinDays] : [],
   );
-  const noClaims = Object.keys(scope.claims ?? {}).length === 0;
+  const noClaims = Object.keys(scope.claims ?? {}).length === 0 && owner === undefined;
   // from here on every row is in scope (the storage counts them; tombstones among them are a small overcount)
   const allKeptFrom =
     noClaims && recentDays.length > 0 ? context.now - Math.max(...recentDays) * 86_400_000 : Number.POSITIVE_INFINITY;
@@ -94,7 +99,7 @@ export async function countScoped(
     for (const row of read) {
       if (row.updatedAt >= allKeptFrom) return count + (await storage.countAfter({ tenant, collection, after }));
       after = { id: row.id, updatedAt: row.updatedAt };
-      if (scopedRow(row, scope, context, freshSince)) count += 1;
+      if (scopedRow(row, scope, context, freshSince, owner)) count += 1;
     }
     if (read.length < COUNT_STEP) return count;
   }

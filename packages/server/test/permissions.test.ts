@@ -169,7 +169,7 @@ describe('declared permissions', () => {
 
   it('are checked when the server starts, each problem named', () => {
     expect(() => declaring({ write: ['lead'] })).toThrow(
-      'Collection "jobs": "permissions" has "write"; it takes read, create, update, delete and fields.',
+      'Collection "jobs": "permissions" has "write"; it takes read, create, update, delete, fields and owner.',
     );
     expect(() => declaring({ read: 'lead' })).toThrow(/"permissions"\.read must be "\*" or a list of role names/);
     expect(() => declaring({ fields: { cost: { read: ['lead'] } } })).toThrow(
@@ -179,5 +179,8 @@ describe('declared permissions', () => {
       /some roles cannot see "budget", so their documents come without it; remove it from "required"/,
     );
     expect(() => declaring({ fields: { id: { write: ['lead'] } } })).toThrow(/"id" belongs to every document/);
+    expect(() => declaring({ owner: 'assignee' })).toThrow(
+      /"permissions"\.owner must name a required string property holding each document's owner; it is "assignee"/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 // What a person can do to the orders they selected on the orders page, all at once: move each one step along the
 // flow, set a priority, or cancel them (after a confirmation). Writes through the same functions as one order's
-// buttons, so the history entries, the toast and its Undo are the same.
-import { useLiveQuery } from '@syncline/data';
+// buttons, so the history entries, the toast and its Undo are the same. A selection can grow to every order the view
+// matches ("Select all 1,204 matching"), not only the rows loaded.
 import { type Order, orderNextStep, orderPriorities, orderPriorityLabel } from '@syncline/domain';
 import {
   AlertDialog,
@@ -21,12 +21,34 @@ import {
   DropdownMenuTrigger,
 } from '@syncline/ui';
 import { ChevronDownIcon } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { advanceOrders, bulkStepLabel, cancelOrders, setOrdersPriority } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
 
-export function OrderBulkBar({ selectedIds, onDone }: { selectedIds: readonly string[]; onDone: () => void }) {
+export interface OrderBulkBarProps {
+  selectedIds: readonly string[];
+  /** how many orders the view matches */
+  matchingCount: number;
+  onSelectAllMatching: () => void;
+  onDone: () => void;
+}
+
+/** The selected orders, kept live, found by id (a selection of every order matching is many thousand ids). */
+function useSelectedOrders(selectedIds: readonly string[]): Order[] {
+  const { database } = useWriteContext();
+  const [selected, setSelected] = useState<Order[]>([]);
+  useEffect(() => {
+    const subscription = database.orders
+      .findByIds([...selectedIds])
+      .$.subscribe((found) => setSelected([...found.values()].map((doc) => doc.toJSON() as Order)));
+    return () => subscription.unsubscribe();
+  }, [database, selectedIds]);
+  return selected;
+}
+
+export function OrderBulkBar({ selectedIds, matchingCount, onSelectAllMatching, onDone }: OrderBulkBarProps) {
   const write = useWriteContext();
-  const { docs: selected } = useLiveQuery<Order>('orders', { selector: { id: { $in: [...selectedIds] } } });
+  const selected = useSelectedOrders(selectedIds);
   const step = bulkStepLabel(selected);
   const cancellable = selected.filter((order) => orderNextStep(order.status)).length;
   const count = selectedIds.length;
@@ -38,8 +60,13 @@ export function OrderBulkBar({ selectedIds, onDone }: { selectedIds: readonly st
       className="flex flex-wrap items-center gap-2 rounded-lg border border-border bg-surface-raised px-3 py-2"
     >
       <p className="font-medium text-sm" aria-live="polite">
-        {count === 1 ? '1 order selected' : `${count} orders selected`}
+        {count === 1 ? '1 order selected' : `${count.toLocaleString()} orders selected`}
       </p>
+      {count < matchingCount ? (
+        <Button size="sm" variant="ghost" onClick={onSelectAllMatching}>
+          Select all {matchingCount.toLocaleString()} matching
+        </Button>
+      ) : null}
       <Button size="sm" disabled={!step} onClick={() => run(advanceOrders(write, selectedIds))}>
         {step ?? 'No next step'}
       </Button>

@@ -17,6 +17,9 @@ const sortIndexes: Record<string, (keyof Order & string)[]> = {
   status: ['status', 'number'],
 };
 
+/** The columns the page sorts by. */
+export const sortableOrderColumns = Object.keys(sortIndexes);
+
 const highestNumber = orderSchema.properties.number?.maximum ?? 999_999_999;
 
 /**

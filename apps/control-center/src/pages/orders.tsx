@@ -1,6 +1,7 @@
 // Every order: virtualised, searchable, sortable and filterable by status, with a sync dot, status and priority
 // badges and the due time per row; a click on a row opens the order, one button moves it to its next step, and a
-// selection takes bulk actions. Create an order, or export the view as CSV, from here. The page reads only the
+// selection takes bulk actions (on every order the view matches, if asked). The view (search, status, sort, columns)
+// is in the address and can be saved by name. Create an order, or export the view as CSV, from here. The page reads only the
 // rows in view (and counts the rest from an index), so it opens as fast with 100,000 orders as with 10,000.
 
 import { useCan, useLiveCount, useLiveWindow } from '@syncline/data';
@@ -23,18 +24,20 @@ import {
   SelectItem,
   SelectTrigger,
   SelectValue,
-  type SortingState,
+  type VisibilityState,
 } from '@syncline/ui';
 import { ConnectedSyncDot } from '@syncline/ui/connected';
 import { DownloadIcon } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { NewOrderDialog } from '../components/new-order-dialog';
 import { OlderOrders } from '../components/older-orders';
 import { OrderPriorityBadge, OrderStatusBadge } from '../components/order-badges';
 import { OrderBulkBar } from '../components/order-bulk-bar';
+import { OrderSavedViews } from '../components/order-saved-views';
 import { formatCents, formatDue } from '../lib/format';
 import { newestFirst, orderQueries } from '../lib/order-search';
+import { hideableOrderColumns, type OrderView, orderViewSearch, parseOrderView } from '../lib/order-view';
 import { advanceOrder } from '../lib/orders';
 import { download, ordersCsv, ordersInView } from '../lib/orders-csv';
 import { useWriteContext } from '../lib/use-write-context';
@@ -126,17 +129,25 @@ const columns: ColumnDef<Order, unknown>[] = [
 const noSelection: RowSelectionState = {};
 
 export function OrdersPage() {
-  const [status, setStatus] = useState<OrderStatus | 'all'>('all');
-  const [search, setSearch] = useState('');
-  const [sorting, setSorting] = useState<SortingState>(newestFirst);
+  // the location rather than useSearchParams, which would add its helpers to the router every page loads
+  const address = useLocation().search;
+  const { viewId, ...view } = useMemo(() => parseOrderView(new URLSearchParams(address)), [address]);
   const [selection, setSelection] = useState<RowSelectionState>(noSelection);
-  const view = useMemo(() => ({ search, status, sorting }), [search, status, sorting]);
-  const queries = useMemo(() => orderQueries(view), [view]);
+  const navigate = useNavigate();
+  const show = (next: OrderView, id = viewId) =>
+    navigate({ search: orderViewSearch(next, id).toString() }, { replace: true });
+  // the rows depend on the filters and sort only: showing or hiding a column reads nothing again
+  const filterKey = orderViewSearch({ ...view, hidden: [] }).toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey is the filters and sort, in words
+  const queries = useMemo(() => orderQueries(view), [filterKey]);
+  const visibility = useMemo<VisibilityState>(
+    () => Object.fromEntries(view.hidden.map((column) => [column, false])),
+    [view.hidden],
+  );
   const { count: total } = useLiveCount<Order>('orders');
   const shown = useLiveWindow<Order>('orders', queries);
-  const navigate = useNavigate();
   const { database } = useWriteContext();
-  const narrowed = status !== 'all' || search.trim() !== '';
+  const narrowed = view.status !== 'all' || view.search.trim() !== '';
   const can = useCan('orders');
   const mayUpdate = can('update');
   const mayReadTotals = can('read', 'totals');
@@ -148,12 +159,14 @@ export function OrdersPage() {
   );
   const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
   // a new filter or search starts a new selection: orders out of view are never changed unseen
-  const narrow =
-    <V,>(set: (value: V) => void) =>
-    (value: V) => {
-      setSelection(noSelection);
-      set(value);
-    };
+  const narrow = (next: OrderView, id = viewId) => {
+    setSelection(noSelection);
+    show(next, id);
+  };
+  const selectAllMatching = async () => {
+    const orders = await ordersInView(database, view);
+    setSelection(Object.fromEntries(orders.map((order) => [order.id, true])));
+  };
   const exportView = async () => {
     const orders = await ordersInView(database, view);
     const day = new Date().toISOString().slice(0, 10);
@@ -172,7 +185,12 @@ export function OrdersPage() {
         actions={can('create') ? <NewOrderDialog /> : null}
       />
       {selectedIds.length > 0 ? (
-        <OrderBulkBar selectedIds={selectedIds} onDone={() => setSelection(noSelection)} />
+        <OrderBulkBar
+          selectedIds={selectedIds}
+          matchingCount={shown.count}
+          onSelectAllMatching={() => void selectAllMatching()}
+          onDone={() => setSelection(noSelection)}
+        />
       ) : null}
       <DataTable
         label="Orders"
@@ -180,8 +198,14 @@ export function OrdersPage() {
         rowCount={shown.count}
         rowOffset={shown.offset}
         onVisibleRowsChange={shown.showRows}
-        onSortingChange={setSorting}
-        onSearchChange={narrow(setSearch)}
+        sorting={view.sorting}
+        onSortingChange={(sorting) => show({ ...view, sorting })}
+        search={view.search}
+        onSearchChange={(search) => narrow({ ...view, search })}
+        columnVisibility={visibility}
+        onColumnVisibilityChange={(next) =>
+          show({ ...view, hidden: hideableOrderColumns.filter((column) => next[column] === false) })
+        }
         defaultSorting={newestFirst}
         emptyText={shown.loading ? 'Loading orders…' : 'No orders match.'}
         columns={shownColumns}
@@ -198,7 +222,11 @@ export function OrdersPage() {
         shrink
         toolbar={
           <>
-            <Select value={status} onValueChange={narrow((value: string) => setStatus(value as OrderStatus | 'all'))}>
+            <OrderSavedViews view={view} viewId={viewId} onApply={narrow} />
+            <Select
+              value={view.status}
+              onValueChange={(value) => narrow({ ...view, status: value as OrderStatus | 'all' })}
+            >
               <SelectTrigger aria-label="Filter by status" className="w-44">
                 <SelectValue />
               </SelectTrigger>
@@ -217,7 +245,7 @@ export function OrdersPage() {
           </>
         }
       />
-      <OlderOrders search={search} />
+      <OlderOrders search={view.search} />
     </>
   );
 }

@@ -64,8 +64,15 @@ export type DataTableProps<T> = {
   /** The rows in view (and a few either side); in manual mode, the ones to load. */
   onVisibleRowsChange?: (range: DataTableRange) => void;
   onSortingChange?: (sorting: SortingState) => void;
+  /** The sort, controlled (a saved view or the address sets it); `defaultSorting` when absent. */
+  sorting?: SortingState;
   /** The search box's text, on every keystroke. */
   onSearchChange?: (search: string) => void;
+  /** The search box's text, controlled. */
+  search?: string;
+  /** Which columns show (`{ priority: false }` hides one), controlled; the Columns menu changes it. */
+  columnVisibility?: VisibilityState;
+  onColumnVisibilityChange?: (visibility: VisibilityState) => void;
   columns: ColumnDef<T, unknown>[];
   getRowId: (row: T) => string;
   /** Show the search box over all columns. */
@@ -110,6 +117,7 @@ const selectColumnId = '__select';
 // the filtered rows and resets the page, which renders again with another new `[]`, for ever.
 const noColumnFilters: ColumnFiltersState = [];
 const noSorting: SortingState = [];
+const noVisibility: VisibilityState = {};
 
 /** What the checkbox column reads from the table: the rows' names. */
 type SelectionMeta = { rowLabel?: (row: unknown) => string };
@@ -173,7 +181,11 @@ export function DataTable<T>({
   rowOffset = 0,
   onVisibleRowsChange,
   onSortingChange,
+  sorting: sortingProp,
   onSearchChange,
+  search,
+  columnVisibility: columnVisibilityProp,
+  onColumnVisibilityChange,
   columns,
   getRowId,
   searchable = true,
@@ -196,9 +208,12 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const density = useDensity();
   const rowHeight = rowHeightProp ?? dataTableRowHeight[density];
-  const [sorting, setSorting] = useState<SortingState>(defaultSorting);
-  const [globalFilter, setGlobalFilter] = useState('');
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
+  const [ownSorting, setSorting] = useState<SortingState>(defaultSorting);
+  const sorting = sortingProp ?? ownSorting;
+  const [ownFilter, setGlobalFilter] = useState('');
+  const globalFilter = search ?? ownFilter;
+  const [ownVisibility, setColumnVisibility] = useState<VisibilityState>(noVisibility);
+  const columnVisibility = columnVisibilityProp ?? ownVisibility;
   const [ownSelection, setOwnSelection] = useState<RowSelectionState>({});
   const rowSelection = rowSelectionProp ?? ownSelection;
   const [focusedIndex, setFocusedIndex] = useState(0);
@@ -245,7 +260,11 @@ export function DataTable<T>({
     manualFiltering: manual,
     // the loader always has an order: a third click cannot show "unsorted", so it sorts ascending again
     enableSortingRemoval: !manual,
-    onColumnVisibilityChange: setColumnVisibility,
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(columnVisibility) : updater;
+      setColumnVisibility(next);
+      onColumnVisibilityChange?.(next);
+    },
     onRowSelectionChange: (updater) => {
       const next = typeof updater === 'function' ? updater(rowSelection) : updater;
       if (rowSelectionProp === undefined) setOwnSelection(next);
