@@ -4,7 +4,7 @@
 import { commits } from './render-counter';
 import '../../../apps/control-center/src/styles.css';
 import { createSynclineDatabase, type SynclineDatabase, SynclineProvider } from '@syncline/data';
-import { createDemoData, customerSchema, generateOrders, orderSchema } from '@syncline/domain';
+import { createDemoData, customerSchema, generateOrders, orderSchema, serviceSchema } from '@syncline/domain';
 import { ConflictDiffViewer } from '@syncline/ui/conflict-diff-viewer';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -64,8 +64,8 @@ async function seed(count: number): Promise<void> {
   const customers = createDemoData({ orders: 0, customers: 200 }).customers;
   database = await createSynclineDatabase({
     name: `ui-bench-${count}-${Date.now()}`,
-    // the page's new-order dialog reads customers
-    collections: { orders: orderSchema, customers: customerSchema },
+    // the page's new-order dialog reads customers and the service catalogue
+    collections: { orders: orderSchema, customers: customerSchema, services: serviceSchema },
     storage: getRxStorageMemory(),
     devMode: false,
     multiInstance: false,

@@ -2,6 +2,7 @@
 // is first asked for (see keyboard-shortcuts.tsx). The palette mounts on its first Ctrl/Cmd+K only, so its live
 // lists cost nothing to someone who only looked at the shortcuts.
 import { useState } from 'react';
+import { WhenOpen } from '../runtime/opened-workspace';
 import { ControlCenterPalette } from './control-center-palette';
 import { ControlCenterShortcuts } from './control-center-shortcuts';
 
@@ -21,11 +22,16 @@ export function KeyboardOverlays({
   return (
     <>
       {paletteAsked ? (
-        <ControlCenterPalette
-          open={open === 'palette'}
-          onOpenChange={closeUnless('palette')}
-          onShowShortcuts={() => onOpenChange('shortcuts')}
-        />
+        // its lists read the database: asked for before the shop has opened, it opens with it
+        <WhenOpen>
+          {() => (
+            <ControlCenterPalette
+              open={open === 'palette'}
+              onOpenChange={closeUnless('palette')}
+              onShowShortcuts={() => onOpenChange('shortcuts')}
+            />
+          )}
+        </WhenOpen>
       ) : null}
       <ControlCenterShortcuts open={open === 'shortcuts'} onOpenChange={closeUnless('shortcuts')} />
     </>

@@ -1,5 +1,5 @@
 // The signed-in person in the header: who they are, their role and shop, a way to Settings and to sign out.
-import { useSyncline } from '@syncline/data';
+import { roleOfToken } from '@syncline/data';
 import {
   Avatar,
   AvatarFallback,
@@ -32,7 +32,7 @@ export function initialsOf(name: string): string {
 
 export function UserMenu() {
   const { session, onSignOut } = useSession();
-  const { role } = useSyncline();
+  const role = roleOfToken(session.token);
   const navigate = useNavigate();
   return (
     <DropdownMenu>

@@ -1,22 +1,14 @@
-// The signed-in workspace: opens the tenant's local database (IndexedDB), starts replication with the
-// sync server, and renders the app inside the Syncline provider. Everything reads the local database,
-// so the workspace works offline from the first render on. Where the previous app left its customers on the device,
-// their import runs in the background too.
+// The signed-in workspace: paints the shell (router, sidebar, header) at once, and meanwhile loads the data layer's
+// chunk, opens the tenant's local database (IndexedDB) and starts replication with the sync server; the parts that
+// read the database show as soon as it is open (see WhenOpen). Everything reads the local database, so the workspace
+// works offline from then on. Where the previous app left its customers on the device, their import runs in the
+// background too.
 
-import {
-  createSynclineDatabase,
-  roleOfToken,
-  SynclineProvider,
-  type SynclineReplication,
-  startReplication,
-} from '@syncline/data';
-import { controlCenterMergeRules, controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
 import { Button, EmptyState } from '@syncline/ui';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { LEGACY_CUSTOMERS_KEY } from '../lib/legacy-customers';
 import type { Session } from '../session/session';
-import type { ControlCenterDatabase } from './database';
-import { OpeningWorkspace } from './opening-workspace';
+import { type OpenedWorkspace, OpenedWorkspaceContext, WhenOpen } from './opened-workspace';
 import { AppRoutes } from './router';
 import { SessionContext } from './session-context';
 
@@ -24,11 +16,6 @@ import { SessionContext } from './session-context';
 const LegacyCustomersImport = lazy(() =>
   import('../components/legacy-customers-import').then((module) => ({ default: module.LegacyCustomersImport })),
 );
-
-type Opened = {
-  database: ControlCenterDatabase;
-  replication: SynclineReplication;
-};
 
 export function Workspace({
   session,
@@ -39,32 +26,27 @@ export function Workspace({
   onSessionChange: (session: Session) => void;
   onSignOut: () => void;
 }) {
-  const [opened, setOpened] = useState<Opened | undefined>();
+  const [opened, setOpened] = useState<OpenedWorkspace | undefined>();
   const [error, setError] = useState<string | undefined>();
 
   // The workspace is keyed by server and tenant (see App); a new token is read through the token function.
+  const { serverUrl, tenant } = session;
   useEffect(() => {
     let cancelled = false;
-    let current: Opened | undefined;
+    let current: OpenedWorkspace | undefined;
     (async () => {
-      const database = (await createSynclineDatabase({
-        name: `syncline-cc-${session.tenant}`,
-        collections: controlCenterSchemas,
-        mergeRules: controlCenterMergeRules,
-        migrationStrategies: controlCenterMigrations,
-      })) as unknown as ControlCenterDatabase;
-      const replication = startReplication({ database, url: session.serverUrl, token: () => currentToken() });
-      current = { database, replication };
-      if (cancelled) await close(current);
+      const parts = await import('./workspace-data');
+      current = { ...(await parts.openWorkspaceData({ serverUrl, tenant })), parts };
+      if (cancelled) await current.parts.closeWorkspaceData(current);
       else setOpened(current);
     })().catch((cause: unknown) => {
       if (!cancelled) setError(cause instanceof Error ? cause.message : String(cause));
     });
     return () => {
       cancelled = true;
-      if (current) void close(current);
+      if (current) void current.parts.closeWorkspaceData(current);
     };
-  }, [session.serverUrl, session.tenant]);
+  }, [serverUrl, tenant]);
 
   if (error) {
     return (
@@ -77,28 +59,20 @@ export function Workspace({
       </main>
     );
   }
-  if (!opened) return <OpeningWorkspace tenantName={session.tenantName} />;
   return (
     <SessionContext value={{ session, onSessionChange, onSignOut }}>
-      <SynclineProvider database={opened.database} replication={opened.replication} role={roleOfToken(session.token)}>
+      <OpenedWorkspaceContext value={opened}>
         <AppRoutes />
         {localStorage.getItem(LEGACY_CUSTOMERS_KEY) === null ? null : (
-          <Suspense fallback={null}>
-            <LegacyCustomersImport tenant={session.tenant} />
-          </Suspense>
+          <WhenOpen>
+            {() => (
+              <Suspense fallback={null}>
+                <LegacyCustomersImport tenant={session.tenant} />
+              </Suspense>
+            )}
+          </WhenOpen>
         )}
-      </SynclineProvider>
+      </OpenedWorkspaceContext>
     </SessionContext>
   );
-}
-
-/** The token is read from storage on every request, so a token changed on the Sync page applies at once. */
-function currentToken(): string {
-  const raw = localStorage.getItem('syncline:session');
-  return raw ? ((JSON.parse(raw) as Session).token ?? '') : '';
-}
-
-async function close({ database, replication }: Opened) {
-  await replication.stop();
-  await database.close();
 }

@@ -1,0 +1,33 @@
+// The workspace's data layer as the shell sees it: nothing while its chunk loads and the database opens, then the
+// database, its replication and the parts that read them. `WhenOpen` renders a part of the shell inside the
+// provider once they are there, and its fallback until then.
+import { roleOfToken } from '@syncline/data';
+import { createContext, type ReactNode, useContext } from 'react';
+import { useSession } from './session-context';
+import type * as WorkspaceData from './workspace-data';
+
+export type WorkspaceParts = typeof WorkspaceData;
+
+export interface OpenedWorkspace extends WorkspaceData.OpenedData {
+  parts: WorkspaceParts;
+}
+
+export const OpenedWorkspaceContext = createContext<OpenedWorkspace | undefined>(undefined);
+
+export function WhenOpen({
+  fallback = null,
+  children,
+}: {
+  fallback?: ReactNode;
+  children: (parts: WorkspaceParts) => ReactNode;
+}) {
+  const opened = useContext(OpenedWorkspaceContext);
+  const { session } = useSession();
+  if (!opened) return fallback;
+  const { SynclineProvider } = opened.parts;
+  return (
+    <SynclineProvider database={opened.database} replication={opened.replication} role={roleOfToken(session.token)}>
+      {children(opened.parts)}
+    </SynclineProvider>
+  );
+}

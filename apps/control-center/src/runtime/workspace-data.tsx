@@ -1,0 +1,43 @@
+// The workspace's data layer, one chunk the workspace loads as it opens (the shell paints before it arrives): the
+// tenant's local database and its replication, the provider the hooks read, and the shell's parts that read the
+// database (sync status, offline banner, notifications, the alarm tone, the conflict count).
+import { createSynclineDatabase, type SynclineReplication, startReplication } from '@syncline/data';
+import { controlCenterMergeRules, controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
+import type { Session } from '../session/session';
+import type { ControlCenterDatabase } from './database';
+
+export { SynclineProvider } from '@syncline/data';
+export { CriticalAlarmTone } from '../components/critical-alarm-tone';
+export { HeaderNotifications } from '../components/header-notifications';
+export { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from '../components/header-sync-status';
+
+export interface OpenedData {
+  database: ControlCenterDatabase;
+  replication: SynclineReplication;
+}
+
+/** Opens the tenant's database (IndexedDB) and starts replicating it with the session's server. */
+export async function openWorkspaceData({
+  tenant,
+  serverUrl,
+}: Pick<Session, 'tenant' | 'serverUrl'>): Promise<OpenedData> {
+  const database = (await createSynclineDatabase({
+    name: `syncline-cc-${tenant}`,
+    collections: controlCenterSchemas,
+    mergeRules: controlCenterMergeRules,
+    migrationStrategies: controlCenterMigrations,
+  })) as unknown as ControlCenterDatabase;
+  const replication = startReplication({ database, url: serverUrl, token: () => currentToken() });
+  return { database, replication };
+}
+
+export async function closeWorkspaceData({ database, replication }: OpenedData) {
+  await replication.stop();
+  await database.close();
+}
+
+/** The token is read from storage on every request, so a token changed on the Sync page applies at once. */
+function currentToken(): string {
+  const raw = localStorage.getItem('syncline:session');
+  return raw ? ((JSON.parse(raw) as Session).token ?? '') : '';
+}
