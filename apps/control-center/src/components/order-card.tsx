@@ -23,7 +23,10 @@ export function OrderCard({ order, selectBox, withTotal, withNextStep }: OrderCa
     <div data-slot="order-card" className="flex flex-col gap-2 text-sm">
       <div className="flex items-center gap-3">
         {selectBox}
-        <Link to={`/orders/${order.id}`} className="font-medium font-mono tabular-nums hover:underline">
+        <Link
+          to={`/orders/${order.id}`}
+          className="inline-flex min-h-6 items-center font-medium font-mono tabular-nums hover:underline"
+        >
           #{order.number}
         </Link>
         <ConnectedSyncDot collection="orders" id={order.id} />

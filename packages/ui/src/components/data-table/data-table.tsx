@@ -460,7 +460,7 @@ export function DataTable<T>({
                     <div
                       data-slot="data-table-card"
                       data-selected={selectable && row?.getIsSelected() ? '' : undefined}
-                      className="rounded-lg border border-border bg-surface p-3 transition-colors group-hover:bg-accent/60 group-focus-visible:border-ring group-focus-visible:bg-accent group-focus-visible:ring-2 group-focus-visible:ring-ring data-selected:border-primary data-selected:bg-primary-subtle"
+                      className="rounded-lg border border-border bg-surface p-3 transition-colors group-hover:bg-accent/60 group-focus-visible:border-ring group-focus-visible:bg-accent group-focus-visible:ring-2 group-focus-visible:ring-ring group-focus-visible:ring-inset data-selected:border-primary data-selected:bg-primary-subtle"
                     >
                       {row ? (
                         renderCard(row.original, {
