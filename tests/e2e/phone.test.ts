@@ -5,7 +5,6 @@ import { type Order, orderStatusLabel } from '@syncline/domain';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { devicesJourney, serverOrders } from '../support/devices';
-import { signIn } from '../support/pages';
 
 const phone = { width: 390, height: 844 };
 
@@ -49,7 +48,9 @@ describe('on a phone', () => {
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
     await page.goto(journey.center.url);
-    await signIn(page, 'Northwind Laundry');
+    // signed in, the navigation waits behind the menu button
+    await page.getByRole('button', { name: /Northwind Laundry.*owner/i }).tap();
+    await page.getByRole('button', { name: 'Open navigation' }).waitFor();
   });
 
   it('shows the orders as cards with their badges, due time and total, and opens an order with a tap on its card', async () => {
