@@ -120,7 +120,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
               ))}
             </SelectContent>
           </Select>
-          <div className="grid grid-cols-[1fr_6rem] gap-3">
+          <div className="grid grid-cols-[minmax(0,1fr)_6rem] gap-3">
             <Select value={service?.id ?? ''} onValueChange={setServiceId}>
               <FormField label="Service" error={errors.service} required>
                 <SelectTrigger>

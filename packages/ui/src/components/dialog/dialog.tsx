@@ -39,8 +39,9 @@ export function DialogContent({
         data-slot="dialog-content"
         className={cn(
           'fixed top-1/2 left-1/2 z-50 grid w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4',
-          // a dialog taller than a phone's screen scrolls inside itself, never past the screen's edges
-          'max-h-[calc(100svh-2rem)] overflow-y-auto',
+          // a dialog taller than a phone's screen scrolls inside itself, never past the screen's edges; its one column
+          // may shrink below its widest line, so a long choice truncates instead of widening the dialog
+          'grid-cols-[minmax(0,1fr)] max-h-[calc(100svh-2rem)] overflow-y-auto',
           'rounded-lg border border-border bg-surface-overlay p-6 text-foreground shadow-xl outline-none sm:max-w-lg',
           className,
         )}
