@@ -106,6 +106,66 @@ export const NarrowScrollsSideways: Story = {
   },
 };
 
+/** A job as a card: what a phone shows instead of the row. */
+function JobCard({ job, selectBox }: { job: Job; selectBox: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-3">
+        {selectBox}
+        <span className="font-mono">#{job.number}</span>
+        <span className="ml-auto font-mono">€{job.total}</span>
+      </div>
+      <span>{job.customer}</span>
+      <Badge className="self-start">{job.status}</Badge>
+    </div>
+  );
+}
+
+/**
+ * On a phone (narrower than the `md` breakpoint), with `renderCard`: each row a card, selectable with a finger-sized
+ * checkbox; a tap anywhere else on a card opens it, and the arrows, Space and Enter work as on rows.
+ */
+export const CardsOnAPhone: Story = {
+  args: {
+    data: makeJobs(40),
+    selectable: true,
+    rowLabel: (job: Job) => `job #${job.number}`,
+    renderCard: (job: Job, { selectBox }) => <JobCard job={job} selectBox={selectBox} />,
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 358 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvas, args }) => {
+    const list = canvas.getByRole('list', { name: 'Jobs' });
+    await expect(canvas.queryByRole('table')).toBeNull();
+    await expect(canvas.queryByRole('button', { name: /Columns/ })).toBeNull();
+    const cards = () => within(list).getAllByRole('listitem');
+    await expect(cards().length).toBeLessThan(40);
+
+    const box = canvas.getByRole('checkbox', { name: 'Select job #1001' });
+    await userEvent.click(box);
+    await waitFor(() => expect(box).toBeChecked());
+    await expect(args.onRowActivate).not.toHaveBeenCalled();
+    // the checkbox's target is at least 24 × 24 px (WCAG 2.2 target size)
+    const target = (box.closest('label') as HTMLElement).getBoundingClientRect();
+    await expect(Math.min(target.width, target.height)).toBeGreaterThanOrEqual(24);
+
+    await userEvent.click(canvas.getAllByText('Chiara Costa')[0] as HTMLElement);
+    await expect(args.onRowActivate).toHaveBeenCalledWith(expect.objectContaining({ number: 1002 }));
+
+    (cards()[0] as HTMLElement).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-row-index', '1'));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(args.onRowActivate).toHaveBeenLastCalledWith(expect.objectContaining({ number: 1001 })));
+    (cards()[0] as HTMLElement).focus();
+  },
+};
+
 /** With activateOnClick, a click anywhere on a row opens it; a click on a control in the row does only its own job. */
 export const OpensARowOnClick: Story = {
   args: { selectable: true, activateOnClick: true, rowLabel: (job: Job) => `job #${job.number}` },

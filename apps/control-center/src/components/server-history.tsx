@@ -57,7 +57,7 @@ export function ServerHistory({ view, titleOf, format, formatTime }: ServerHisto
                 <time dateTime={new Date(entry.recordedAt).toISOString()}>{formatTime(entry.recordedAt)}</time>
               </p>
               {entry.changes.length > 0 || entry.hiddenChanges > 0 ? (
-                <ul aria-label="Changes" className="mt-1 text-foreground-muted text-xs">
+                <ul aria-label="Changes" className="mt-1 text-foreground-muted text-xs wrap-anywhere">
                   {entry.changes.map((change) => (
                     <li key={change.field}>
                       {titleOf(change.field)}: {shown(change.from, change.field, format)} →{' '}

@@ -242,7 +242,7 @@ export function OrderPage() {
           this one only while it is open.
         </p>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-4">
           <Card>
             <CardHeader>
@@ -313,7 +313,7 @@ export function OrderPage() {
                       {event.by} · {formatDateTime(event.at)}
                     </p>
                     {event.changes.length > 0 ? (
-                      <ul className="mt-1 text-foreground-muted text-xs">
+                      <ul className="mt-1 text-foreground-muted text-xs wrap-anywhere">
                         {event.changes.map((change) => (
                           <li key={change.field}>
                             {change.field}: {change.from ?? '—'} → {change.to}

@@ -5,19 +5,12 @@
 // rows in view (and counts the rest from an index), so it opens as fast with 100,000 orders as with 10,000.
 
 import { useCan, useLiveCount, useLiveWindow } from '@syncline/data';
+import { type Order, type OrderStatus, orderStatusFlow, orderStatusLabel } from '@syncline/domain';
 import {
-  isOrderOverdue,
-  type Order,
-  type OrderStatus,
-  orderNextStep,
-  orderStatusFlow,
-  orderStatusLabel,
-} from '@syncline/domain';
-import {
-  Badge,
   Button,
   type ColumnDef,
   DataTable,
+  type DataTableCardParts,
   type RowSelectionState,
   Select,
   SelectContent,
@@ -28,48 +21,21 @@ import {
 } from '@syncline/ui';
 import { ConnectedSyncDot } from '@syncline/ui/connected';
 import { DownloadIcon } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { NewOrderDialog } from '../components/new-order-dialog';
 import { OlderOrders } from '../components/older-orders';
 import { OrderPriorityBadge, OrderStatusBadge } from '../components/order-badges';
 import { OrderBulkBar } from '../components/order-bulk-bar';
+import { OrderCard } from '../components/order-card';
+import { NextStepButton, OrderDue } from '../components/order-next-step';
 import { OrderSavedViews } from '../components/order-saved-views';
-import { formatCents, formatDue } from '../lib/format';
+import { formatCents } from '../lib/format';
 import { newestFirst, orderQueries } from '../lib/order-search';
 import { hideableOrderColumns, type OrderView, orderViewSearch, parseOrderView } from '../lib/order-view';
-import { advanceOrder } from '../lib/orders';
 import { download, ordersCsv, ordersInView } from '../lib/orders-csv';
 import { useWriteContext } from '../lib/use-write-context';
 import { PageHeader } from './page-header';
-
-/** The row's one next step, named after the work ("Start washing"), and for a screen reader after the order. */
-function NextStepButton({ order }: { order: Order }) {
-  const write = useWriteContext();
-  const step = orderNextStep(order.status);
-  if (!step) return null;
-  return (
-    <Button
-      size="sm"
-      variant="outline"
-      className="w-full"
-      aria-label={`${step.label}, order #${order.number}`}
-      onClick={() => void advanceOrder(write, order.id)}
-    >
-      {step.label}
-    </Button>
-  );
-}
-
-function DueCell({ order }: { order: Order }) {
-  if (order.dueAt === undefined) return null;
-  return (
-    <span className="inline-flex items-center gap-2 whitespace-nowrap tabular-nums">
-      {formatDue(order.dueAt)}
-      {isOrderOverdue(order, Date.now()) ? <Badge variant="error">Overdue</Badge> : null}
-    </span>
-  );
-}
 
 const columns: ColumnDef<Order, unknown>[] = [
   {
@@ -103,7 +69,7 @@ const columns: ColumnDef<Order, unknown>[] = [
     enableSorting: false,
     cell: ({ row }) => <OrderPriorityBadge value={row.original.priority} />,
   },
-  { accessorKey: 'dueAt', header: 'Due', enableSorting: false, cell: ({ row }) => <DueCell order={row.original} /> },
+  { accessorKey: 'dueAt', header: 'Due', enableSorting: false, cell: ({ row }) => <OrderDue order={row.original} /> },
   {
     id: 'total',
     accessorFn: (order) => order.totals?.total,
@@ -122,7 +88,7 @@ const columns: ColumnDef<Order, unknown>[] = [
     enableHiding: false,
     // one width for every row's button, so the column reads as one straight edge
     size: 148,
-    cell: ({ row }) => <NextStepButton order={row.original} />,
+    cell: ({ row }) => <NextStepButton order={row.original} className="w-full" />,
   },
 ];
 
@@ -155,6 +121,13 @@ export function OrdersPage() {
   const shownColumns = useMemo(
     () =>
       columns.filter((column) => (column.id !== 'total' || mayReadTotals) && (column.id !== 'actions' || mayUpdate)),
+    [mayReadTotals, mayUpdate],
+  );
+  // below the md breakpoint the orders are cards, with what the columns show
+  const renderCard = useCallback(
+    (order: Order, { selectBox }: DataTableCardParts) => (
+      <OrderCard order={order} selectBox={selectBox} withTotal={mayReadTotals} withNextStep={mayUpdate} />
+    ),
     [mayReadTotals, mayUpdate],
   );
   const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
@@ -217,6 +190,7 @@ export function OrdersPage() {
         searchPlaceholder="Search by number or customer"
         onRowActivate={(order) => navigate(`/orders/${order.id}`)}
         activateOnClick
+        renderCard={renderCard}
         rowProps={(order) => ({ 'data-order-id': order.id })}
         height="calc(100svh - 16rem)"
         shrink

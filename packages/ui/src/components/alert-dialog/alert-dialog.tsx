@@ -21,6 +21,7 @@ export function AlertDialogContent({ className, ...props }: React.ComponentProps
         data-slot="alert-dialog-content"
         className={cn(
           'fixed top-1/2 left-1/2 z-50 grid w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4',
+          'grid-cols-[minmax(0,1fr)] max-h-[calc(100svh-2rem)] overflow-y-auto',
           'rounded-lg border border-border bg-surface-overlay p-6 text-foreground shadow-xl outline-none sm:max-w-md',
           className,
         )}

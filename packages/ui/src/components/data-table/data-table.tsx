@@ -4,7 +4,9 @@
 // virtualised rows, so 100,000 rows scroll as smoothly as 100. Built on TanStack Table and TanStack Virtual.
 // A column's `meta.align: 'end'` right-aligns it (numbers, with tabular figures). Cells never wrap (rows keep the
 // height the virtualiser counts on): a table wider than its place scrolls sideways, with a shade at the edge that
-// has more, so a narrow screen never cuts columns off without a sign.
+// has more, so a narrow screen never cuts columns off without a sign. Given `renderCard`, a table narrower than the
+// `md` breakpoint (a phone, a narrow column) shows each row as a card instead: the same rows, keys, selection and
+// activation, in a list a thumb can use.
 // Given all rows it sorts and searches them itself; given a row count and the rows loaded so far (manual mode), it
 // leaves sorting and search to whoever loads them, for shops too large to hold in memory.
 import {
@@ -26,6 +28,7 @@ import { ArrowDownIcon, ArrowUpIcon, ChevronsUpDownIcon, Columns3Icon, SearchIco
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import { type Density, useDensity } from '../../lib/use-density';
+import { useNarrowerThan } from '../../lib/use-narrower-than';
 import { Button } from '../button/button';
 import {
   DropdownMenu,
@@ -94,8 +97,8 @@ export type DataTableProps<T> = {
   activateOnClick?: boolean;
   /** A row's name for its checkbox ("Select order #13002"); by default its position. */
   rowLabel?: (row: T) => string;
-  /** Attributes for a row's <tr> (data-* for tests, state for styling). */
-  rowProps?: (row: T) => React.HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | undefined>;
+  /** Attributes for a row's <tr>, or its card's <li> (data-* for tests, state for styling). */
+  rowProps?: (row: T) => React.HTMLAttributes<HTMLElement> & Record<`data-${string}`, string | undefined>;
   /** Extra controls beside the search box. */
   toolbar?: React.ReactNode;
   /** Height of the scrolling body. */
@@ -104,12 +107,28 @@ export type DataTableProps<T> = {
   shrink?: boolean;
   /** A row's height in pixels; by default the density's (`data-density` on the root): 44, or 34 when compact. */
   rowHeight?: number;
+  /**
+   * Each row as a card when the table is narrower than `cardBreakpoint`: the card's content, given the row and its
+   * selection checkbox (when `selectable`). A click anywhere on a card that is not on a control activates it, as
+   * `activateOnClick` does for a row; arrows, Space and Enter work as on rows. Cards have no headers: the sorting is
+   * the one chosen on a wider screen, or `defaultSorting`.
+   */
+  renderCard?: (row: T, parts: DataTableCardParts) => React.ReactNode;
+  /** The width (px) below which rows become cards; the `md` breakpoint (48rem) by default. */
+  cardBreakpoint?: number;
+  /** A card's height (px, with the gap under it) before it is measured. */
+  cardHeight?: number;
   emptyText?: string;
   className?: string;
 };
 
 /** A row's height in each density, as the tokens' control heights scale (the rows are virtualised at a fixed height). */
 export const dataTableRowHeight: Record<Density, number> = { comfortable: 44, compact: 34 };
+/** What a card gets besides its row. */
+export type DataTableCardParts = {
+  /** The row's selection checkbox (null when the table is not selectable), with a target a finger can hit. */
+  selectBox: React.ReactNode;
+};
 
 const selectColumnId = '__select';
 
@@ -168,6 +187,23 @@ const selectColumn: ColumnDef<unknown, unknown> = {
   ),
 };
 
+/** A card's checkbox: the row checkbox's, in a label large enough for a finger (WCAG 2.2 target size). */
+function CardSelectBox<T>({ row, name }: { row: Row<T>; name: string }) {
+  return (
+    <label data-slot="data-table-card-select" className="-m-2 inline-grid size-10 shrink-0 place-items-center">
+      <input
+        type="checkbox"
+        data-slot="data-table-select-row"
+        aria-label={`Select ${name}`}
+        className="size-5 cursor-pointer accent-primary"
+        tabIndex={-1}
+        checked={row.getIsSelected()}
+        onChange={(event) => row.toggleSelected(event.target.checked)}
+      />
+    </label>
+  );
+}
+
 function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {
   if (direction === 'asc') return <ArrowUpIcon aria-hidden="true" />;
   if (direction === 'desc') return <ArrowDownIcon aria-hidden="true" />;
@@ -203,6 +239,9 @@ export function DataTable<T>({
   height = 560,
   shrink = false,
   rowHeight: rowHeightProp,
+  renderCard,
+  cardBreakpoint = 768,
+  cardHeight = 140,
   emptyText = 'No rows match.',
   className,
 }: DataTableProps<T>) {
@@ -218,6 +257,8 @@ export function DataTable<T>({
   const rowSelection = rowSelectionProp ?? ownSelection;
   const [focusedIndex, setFocusedIndex] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const cards = useNarrowerThan(rootRef, renderCard ? cardBreakpoint : undefined);
   const [more, setMore] = useState({ before: false, after: false });
   /** Whether columns are out of sight to either side, for the shades that say so. */
   const measureMore = useCallback(() => {
@@ -285,9 +326,15 @@ export function DataTable<T>({
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize: () => (cards ? cardHeight : rowHeight),
+    // cards are measured as they render (a long name wraps); rows keep `rowHeight`
+    indexAttribute: 'data-row-index',
     overscan: 12,
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rows and cards have other sizes; measure them afresh
+  useEffect(() => {
+    virtualizer.measure();
+  }, [cards]);
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -338,9 +385,30 @@ export function DataTable<T>({
     }
   };
 
+  /** What makes a row, or a card, a thing to move between, select and open. */
+  const rowBehaviour = (row: Row<T> | undefined, index: number) => ({
+    'data-row-index': index,
+    tabIndex: index === focused ? 0 : -1,
+    onKeyDown: (event: React.KeyboardEvent) => onKeyDown(event, row, index),
+    onFocus: () => setFocusedIndex(index),
+    onDoubleClick: () => !activateOnClick && row && onRowActivate?.(row.original),
+    onClick: (event: React.MouseEvent) => {
+      if ((!activateOnClick && !cards) || !row || !onRowActivate) return;
+      if ((event.target as Element).closest(controls)) return;
+      // a person selecting text to copy is not opening the row
+      if (window.getSelection()?.toString()) return;
+      onRowActivate(row.original);
+    },
+  });
+
   const hideable = table.getAllLeafColumns().filter((column) => column.getCanHide());
   return (
-    <div data-slot="data-table" className={cn('flex flex-col gap-3', className)}>
+    <div
+      ref={rootRef}
+      data-slot="data-table"
+      data-layout={cards ? 'cards' : 'table'}
+      className={cn('flex flex-col gap-3', className)}
+    >
       <div data-slot="data-table-toolbar" className="flex flex-wrap items-center gap-2">
         {searchable ? (
           <div className="relative w-full max-w-xs">
@@ -361,26 +429,29 @@ export function DataTable<T>({
           </div>
         ) : null}
         {toolbar}
-        <DropdownMenu>
-          <DropdownMenuTrigger asChild>
-            <Button variant="outline" size="sm" className="ml-auto">
-              <Columns3Icon aria-hidden="true" /> Columns
-            </Button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="end">
-            <DropdownMenuLabel>Show columns</DropdownMenuLabel>
-            {hideable.map((column) => (
-              <DropdownMenuCheckboxItem
-                key={column.id}
-                checked={column.getIsVisible()}
-                onCheckedChange={(value) => column.toggleVisibility(value === true)}
-                onSelect={(event) => event.preventDefault()}
-              >
-                {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
-              </DropdownMenuCheckboxItem>
-            ))}
-          </DropdownMenuContent>
-        </DropdownMenu>
+        {/* cards show what their renderer chose: no columns to pick */}
+        {cards ? null : (
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="outline" size="sm" className="ml-auto">
+                <Columns3Icon aria-hidden="true" /> Columns
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end">
+              <DropdownMenuLabel>Show columns</DropdownMenuLabel>
+              {hideable.map((column) => (
+                <DropdownMenuCheckboxItem
+                  key={column.id}
+                  checked={column.getIsVisible()}
+                  onCheckedChange={(value) => column.toggleVisibility(value === true)}
+                  onSelect={(event) => event.preventDefault()}
+                >
+                  {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
+                </DropdownMenuCheckboxItem>
+              ))}
+            </DropdownMenuContent>
+          </DropdownMenu>
+        )}
       </div>
       <p className="sr-only" aria-live="polite">
         {manual ? `${count} rows` : `${count} of ${data.length} rows`}
@@ -389,128 +460,161 @@ export function DataTable<T>({
         <div
           ref={scrollRef}
           data-slot="data-table-scroll"
-          className="relative overflow-auto rounded-lg border border-border bg-surface"
+          className={cn('relative overflow-auto', !cards && 'rounded-lg border border-border bg-surface')}
           style={shrink ? { maxHeight: height } : { height }}
           onScroll={measureMore}
         >
-          <table
-            aria-label={label}
-            aria-rowcount={count + 1}
-            className="w-full caption-bottom border-separate border-spacing-0 text-sm"
-          >
-            <thead data-slot="data-table-header" className="sticky top-0 z-10 bg-surface-raised">
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id} aria-rowindex={1}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                        className={cn(
-                          'h-10 border-border border-b px-3 text-left align-middle font-medium text-foreground-muted',
-                          header.column.columnDef.meta?.align === 'end' && 'text-right',
-                        )}
-                        style={{ width: header.column.columnDef.size ? header.getSize() : undefined }}
-                      >
-                        {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                          <button
-                            type="button"
-                            onClick={header.column.getToggleSortingHandler()}
-                            className="-mx-1 inline-flex cursor-pointer items-center gap-1 rounded px-1 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring [&_svg]:size-3.5"
-                          >
-                            {flexRender(header.column.columnDef.header, header.getContext())}
-                            <SortIcon direction={sorted} />
-                          </button>
-                        ) : (
-                          flexRender(header.column.columnDef.header, header.getContext())
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
-            <tbody data-slot="data-table-body">
-              {paddingTop > 0 ? (
-                <tr data-slot="data-table-spacer">
-                  <td colSpan={visibleColumns} style={{ height: paddingTop, padding: 0 }} />
-                </tr>
-              ) : null}
+          {cards && renderCard ? (
+            <ul
+              aria-label={label}
+              data-slot="data-table-cards"
+              className="flex flex-col"
+              style={{ paddingTop, paddingBottom }}
+            >
               {items.map((item) => {
                 const row = rowAt(item.index);
                 return (
-                  <tr
-                    // manual mode keys rows by position: a new filter or window fills the same rows in view with
-                    // other documents (React updates them) instead of unmounting and mounting all of them
+                  <li
                     key={manual ? item.index : (row?.id ?? item.index)}
-                    data-row-index={item.index}
-                    data-slot={row ? undefined : 'data-table-loading-row'}
-                    aria-rowindex={item.index + 2}
-                    aria-selected={selectable && row ? row.getIsSelected() : undefined}
+                    ref={virtualizer.measureElement}
                     aria-busy={row ? undefined : true}
-                    tabIndex={item.index === focused ? 0 : -1}
-                    onKeyDown={(event) => onKeyDown(event, row, item.index)}
-                    onFocus={() => setFocusedIndex(item.index)}
-                    onDoubleClick={() => !activateOnClick && row && onRowActivate?.(row.original)}
-                    onClick={(event) => {
-                      if (!activateOnClick || !row || !onRowActivate) return;
-                      if ((event.target as Element).closest(controls)) return;
-                      // a person selecting text to copy is not opening the row
-                      if (window.getSelection()?.toString()) return;
-                      onRowActivate(row.original);
-                    }}
-                    className={cn(
-                      'outline-none transition-colors hover:bg-accent/60 focus-visible:bg-accent focus-visible:shadow-[inset_2px_0_0_var(--sl-color-ring)] aria-selected:bg-primary-subtle',
-                      activateOnClick && row && 'cursor-pointer',
-                    )}
-                    style={{ height: rowHeight }}
+                    className={cn('group pb-2 outline-none last:pb-0', row && onRowActivate && 'cursor-pointer')}
+                    {...rowBehaviour(row, item.index)}
                     {...(row ? rowProps?.(row.original) : undefined)}
                   >
-                    {row ? (
-                      row.getVisibleCells().map((cell) => (
-                        <td
-                          key={cell.id}
-                          className={cn(
-                            'whitespace-nowrap border-border-subtle border-b px-3 align-middle',
-                            cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
-                          )}
-                        >
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </td>
-                      ))
-                    ) : (
-                      <td colSpan={visibleColumns} className="border-border-subtle border-b px-3 align-middle">
-                        <Skeleton className="h-4 w-full" />
-                      </td>
-                    )}
-                  </tr>
+                    <div
+                      data-slot="data-table-card"
+                      data-selected={selectable && row?.getIsSelected() ? '' : undefined}
+                      className="rounded-lg border border-border bg-surface p-3 transition-colors group-hover:bg-accent/60 group-focus-visible:border-ring group-focus-visible:bg-accent group-focus-visible:ring-2 group-focus-visible:ring-ring group-focus-visible:ring-inset data-selected:border-primary data-selected:bg-primary-subtle"
+                    >
+                      {row ? (
+                        renderCard(row.original, {
+                          selectBox: selectable ? (
+                            <CardSelectBox row={row} name={rowLabel?.(row.original) ?? `row ${item.index + 1}`} />
+                          ) : null,
+                        })
+                      ) : (
+                        <Skeleton className="h-20 w-full" />
+                      )}
+                    </div>
+                  </li>
                 );
               })}
-              {paddingBottom > 0 ? (
-                <tr data-slot="data-table-spacer">
-                  <td colSpan={visibleColumns} style={{ height: paddingBottom, padding: 0 }} />
-                </tr>
-              ) : null}
               {count === 0 ? (
-                <tr>
-                  <td colSpan={visibleColumns} className="h-24 text-center text-foreground-muted">
-                    {emptyText}
-                  </td>
-                </tr>
+                <li className="grid h-24 place-items-center rounded-lg border border-border bg-surface text-foreground-muted text-sm">
+                  {emptyText}
+                </li>
               ) : null}
-            </tbody>
-          </table>
+            </ul>
+          ) : (
+            <table
+              aria-label={label}
+              aria-rowcount={count + 1}
+              className="w-full caption-bottom border-separate border-spacing-0 text-sm"
+            >
+              <thead data-slot="data-table-header" className="sticky top-0 z-10 bg-surface-raised">
+                {table.getHeaderGroups().map((group) => (
+                  <tr key={group.id} aria-rowindex={1}>
+                    {group.headers.map((header) => {
+                      const sorted = header.column.getIsSorted();
+                      return (
+                        <th
+                          key={header.id}
+                          scope="col"
+                          aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                          className={cn(
+                            'h-10 border-border border-b px-3 text-left align-middle font-medium text-foreground-muted',
+                            header.column.columnDef.meta?.align === 'end' && 'text-right',
+                          )}
+                          style={{ width: header.column.columnDef.size ? header.getSize() : undefined }}
+                        >
+                          {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                            <button
+                              type="button"
+                              onClick={header.column.getToggleSortingHandler()}
+                              className="-mx-1 inline-flex cursor-pointer items-center gap-1 rounded px-1 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring [&_svg]:size-3.5"
+                            >
+                              {flexRender(header.column.columnDef.header, header.getContext())}
+                              <SortIcon direction={sorted} />
+                            </button>
+                          ) : (
+                            flexRender(header.column.columnDef.header, header.getContext())
+                          )}
+                        </th>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </thead>
+              <tbody data-slot="data-table-body">
+                {paddingTop > 0 ? (
+                  <tr data-slot="data-table-spacer">
+                    <td colSpan={visibleColumns} style={{ height: paddingTop, padding: 0 }} />
+                  </tr>
+                ) : null}
+                {items.map((item) => {
+                  const row = rowAt(item.index);
+                  return (
+                    <tr
+                      // manual mode keys rows by position: a new filter or window fills the same rows in view with
+                      // other documents (React updates them) instead of unmounting and mounting all of them
+                      key={manual ? item.index : (row?.id ?? item.index)}
+                      data-slot={row ? undefined : 'data-table-loading-row'}
+                      aria-rowindex={item.index + 2}
+                      aria-selected={selectable && row ? row.getIsSelected() : undefined}
+                      aria-busy={row ? undefined : true}
+                      {...rowBehaviour(row, item.index)}
+                      className={cn(
+                        'outline-none transition-colors hover:bg-accent/60 focus-visible:bg-accent focus-visible:shadow-[inset_2px_0_0_var(--sl-color-ring)] aria-selected:bg-primary-subtle',
+                        activateOnClick && row && 'cursor-pointer',
+                      )}
+                      style={{ height: rowHeight }}
+                      {...(row ? rowProps?.(row.original) : undefined)}
+                    >
+                      {row ? (
+                        row.getVisibleCells().map((cell) => (
+                          <td
+                            key={cell.id}
+                            className={cn(
+                              'whitespace-nowrap border-border-subtle border-b px-3 align-middle',
+                              cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
+                            )}
+                          >
+                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                          </td>
+                        ))
+                      ) : (
+                        <td colSpan={visibleColumns} className="border-border-subtle border-b px-3 align-middle">
+                          <Skeleton className="h-4 w-full" />
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+                {paddingBottom > 0 ? (
+                  <tr data-slot="data-table-spacer">
+                    <td colSpan={visibleColumns} style={{ height: paddingBottom, padding: 0 }} />
+                  </tr>
+                ) : null}
+                {count === 0 ? (
+                  <tr>
+                    <td colSpan={visibleColumns} className="h-24 text-center text-foreground-muted">
+                      {emptyText}
+                    </td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          )}
         </div>
-        {more.before ? (
+        {!cards && more.before ? (
           <div
             aria-hidden="true"
             data-slot="data-table-more-before"
             className="pointer-events-none absolute inset-y-px left-px z-20 w-6 rounded-l-lg bg-linear-to-r from-foreground/20 to-transparent"
           />
         ) : null}
-        {more.after ? (
+        {!cards && more.after ? (
           <div
             aria-hidden="true"
             data-slot="data-table-more-after"

@@ -2,6 +2,7 @@ export {
   type ColumnDef,
   type ColumnFiltersState,
   DataTable,
+  type DataTableCardParts,
   type DataTableProps,
   type DataTableRange,
   dataTableRowHeight,

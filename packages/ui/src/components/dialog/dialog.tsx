@@ -15,6 +15,11 @@ export function DialogClose(props: React.ComponentProps<typeof DialogPrimitive.C
 }
 
 export const overlayClasses = 'fixed inset-0 z-50 bg-background/70 backdrop-blur-[2px]';
+/** A dialog's or sheet's close button: a 24 px target (WCAG 2.2 target size) around a 16 px cross. */
+export const closeButtonClasses = cn(
+  'absolute top-3.5 right-3.5 cursor-pointer rounded-sm p-1 text-foreground-muted outline-none transition-colors',
+  'hover:bg-accent hover:text-accent-foreground focus-visible:ring-2 focus-visible:ring-ring',
+);
 
 export function DialogOverlay({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Overlay>) {
   return <DialogPrimitive.Overlay data-slot="dialog-overlay" className={cn(overlayClasses, className)} {...props} />;
@@ -34,6 +39,9 @@ export function DialogContent({
         data-slot="dialog-content"
         className={cn(
           'fixed top-1/2 left-1/2 z-50 grid w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4',
+          // a dialog taller than a phone's screen scrolls inside itself, never past the screen's edges; its one column
+          // may shrink below its widest line, so a long choice truncates instead of widening the dialog
+          'grid-cols-[minmax(0,1fr)] max-h-[calc(100svh-2rem)] overflow-y-auto',
           'rounded-lg border border-border bg-surface-overlay p-6 text-foreground shadow-xl outline-none sm:max-w-lg',
           className,
         )}
@@ -41,14 +49,7 @@ export function DialogContent({
       >
         {children}
         {showCloseButton ? (
-          <DialogPrimitive.Close
-            data-slot="dialog-close"
-            aria-label={closeLabel}
-            className={cn(
-              'absolute top-4 right-4 cursor-pointer rounded-sm p-0.5 text-foreground-muted outline-none transition-colors',
-              'hover:bg-accent hover:text-accent-foreground focus-visible:ring-2 focus-visible:ring-ring',
-            )}
-          >
+          <DialogPrimitive.Close data-slot="dialog-close" aria-label={closeLabel} className={closeButtonClasses}>
             <XIcon aria-hidden="true" className="size-4" />
           </DialogPrimitive.Close>
         ) : null}

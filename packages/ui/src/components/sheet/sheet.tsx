@@ -3,7 +3,7 @@
 import { XIcon } from 'lucide-react';
 import { Dialog as SheetPrimitive } from 'radix-ui';
 import { cn } from '../../lib/cn';
-import { overlayClasses } from '../dialog/dialog';
+import { closeButtonClasses, overlayClasses } from '../dialog/dialog';
 
 export const Sheet = SheetPrimitive.Root;
 
@@ -43,14 +43,7 @@ export function SheetContent({
         {...props}
       >
         {children}
-        <SheetPrimitive.Close
-          data-slot="sheet-close"
-          aria-label={closeLabel}
-          className={cn(
-            'absolute top-4 right-4 cursor-pointer rounded-sm p-0.5 text-foreground-muted outline-none transition-colors',
-            'hover:bg-accent hover:text-accent-foreground focus-visible:ring-2 focus-visible:ring-ring',
-          )}
-        >
+        <SheetPrimitive.Close data-slot="sheet-close" aria-label={closeLabel} className={closeButtonClasses}>
           <XIcon aria-hidden="true" className="size-4" />
         </SheetPrimitive.Close>
       </SheetPrimitive.Content>
