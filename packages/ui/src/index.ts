@@ -10,6 +10,7 @@ export * from './components/button';
 export * from './components/card';
 export * from './components/checkbox';
 export * from './components/command-palette';
+export * from './components/confirm-dialog';
 export * from './components/data-table';
 export * from './components/dialog';
 export * from './components/dropdown-menu';

@@ -36,6 +36,7 @@ import {
   Checkbox,
   type ColumnDef,
   CommandPalette,
+  ConfirmDialog,
   ConflictDiffViewer,
   ConflictInbox,
   DataTable,
@@ -267,6 +268,18 @@ export const fixtures: Record<ComponentName, Fixture> = {
   CardHeader: { inside: 'Card', why: inCard },
   CardTitle: { inside: 'Card', why: inCard },
   Checkbox: { render: () => <Checkbox /> },
+  ConfirmDialog: {
+    why: 'it renders only while open, so it is mounted open',
+    render: () => (
+      <ConfirmDialog
+        open
+        onConfirm={() => undefined}
+        title="Cancel 2 orders?"
+        description="They stay in the list, marked cancelled."
+        confirmLabel="Cancel orders"
+      />
+    ),
+  },
   CommandPalette: {
     why: 'closed it is only a Ctrl/Cmd+K listener, so it is mounted open to render its list',
     render: () => (

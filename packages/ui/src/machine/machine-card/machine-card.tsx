@@ -6,10 +6,10 @@
 import { PauseIcon, PlayIcon, SquareIcon, WrenchIcon } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/button/button';
+import { ConfirmDialog } from '../../components/confirm-dialog/confirm-dialog';
 import { ProgressRing, type ProgressTone } from '../../components/progress/progress';
 import { Sparkline } from '../../components/sparkline/sparkline';
 import { cn } from '../../lib/cn';
-import { ConfirmDialog } from '../../sync/lib/confirm-dialog';
 import {
   describeCountdown,
   formatClockTime,
