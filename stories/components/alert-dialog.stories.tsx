@@ -40,11 +40,15 @@ function DiscardChanges({ onDiscard, defaultOpen }: { onDiscard?: () => void; de
 const meta = {
   title: 'Overlays/AlertDialog',
   component: DiscardChanges,
+  tags: ['autodocs'],
   args: { onDiscard: fn() },
 } satisfies Meta<typeof DiscardChanges>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const ConfirmDiscard: Story = {
   play: async ({ canvas, userEvent, args }) => {

@@ -92,12 +92,17 @@ function Shell({
 const meta = {
   title: 'Shell/AppShell',
   component: Shell,
+  subcomponents: { AppShell, AppShellNav, AppShellNavItem, Breadcrumb },
+  tags: ['autodocs'],
   parameters: { layout: 'fullscreen' },
   args: { onNavigate: fn() },
 } satisfies Meta<typeof Shell>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Expanded: Story = {
   play: async ({ canvas, args }) => {
@@ -150,17 +155,5 @@ export const CommandPaletteOnCtrlK: Story = {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     await expect(args.onNavigate).toHaveBeenCalledWith('settings');
-  },
-};
-
-export const ThemeMenu: Story = {
-  parameters: { visual: false },
-  play: async ({ canvas }) => {
-    const toggle = canvas.getByRole('button', { name: /^Theme:/ });
-    await userEvent.click(toggle);
-    const menu = await screen.findByRole('menu');
-    await expect(menu).toHaveTextContent(/Light.*Dark.*System/);
-    await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(toggle).toHaveFocus());
   },
 };

@@ -6,11 +6,15 @@ import { expect } from 'storybook/test';
 const meta = {
   title: 'Primitives/Badge',
   component: Badge,
+  tags: ['autodocs'],
   args: { children: 'Running' },
 } satisfies Meta<typeof Badge>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Neutral: Story = {
   play: async ({ canvas }) => {

@@ -10,6 +10,7 @@ const revenue = [182_450, 201_300, 0, 230_120, 214_800, 98_400, 122_208];
 const meta = {
   title: 'Display/BarChart',
   component: BarChart,
+  tags: ['autodocs'],
   args: {
     label: 'Revenue per day, last 7 days',
     bars: week.map((label, i) => ({ label, value: revenue[i] ?? 0 })),
@@ -26,6 +27,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const RevenuePerDay: Story = {
   play: async ({ canvas }) => {

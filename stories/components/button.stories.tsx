@@ -6,6 +6,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 const meta = {
   title: 'Primitives/Button',
   component: Button,
+  tags: ['autodocs'],
   args: { children: 'Save changes', onClick: fn() },
   argTypes: {
     variant: { control: 'inline-radio', options: ['primary', 'secondary', 'outline', 'ghost', 'danger', 'link'] },
@@ -15,6 +16,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Primary: Story = {
   play: async ({ canvas, userEvent, args }) => {

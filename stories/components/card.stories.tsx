@@ -4,10 +4,30 @@ import { Button } from '@syncline/ui/button';
 import { Card, CardAction, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@syncline/ui/card';
 import { expect } from 'storybook/test';
 
-const meta = { title: 'Primitives/Card', component: Card } satisfies Meta<typeof Card>;
+/** A surface grouping one subject: header (title, description, an action), content and footer. */
+const meta = {
+  title: 'Primitives/Card',
+  component: Card,
+  subcomponents: { CardHeader, CardTitle, CardDescription, CardAction, CardContent, CardFooter },
+  tags: ['autodocs'],
+  args: { className: 'w-80' },
+  argTypes: { className: { control: 'text' } },
+  render: (args) => (
+    <Card {...args}>
+      <CardHeader>
+        <CardTitle>Washer 3</CardTitle>
+        <CardDescription>Lisbon Mill · Cotton 60°</CardDescription>
+      </CardHeader>
+      <CardContent className="text-sm">24 minutes in, 36 to go.</CardContent>
+    </Card>
+  ),
+} satisfies Meta<typeof Card>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const OrderSummary: Story = {
   render: () => (

@@ -80,11 +80,15 @@ function ShopPalette({ onRun = () => {}, lookupMs = 0 }: { onRun?: (what: string
 const meta = {
   title: 'Overlays/CommandPalette',
   component: ShopPalette,
+  tags: ['autodocs'],
   args: { onRun: fn() },
 } satisfies Meta<typeof ShopPalette>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const ActionsAndRecords: Story = {
   play: async ({ canvas }) => {

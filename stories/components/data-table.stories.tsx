@@ -43,6 +43,7 @@ const columns: ColumnDef<Job, unknown>[] = [
 const meta = {
   title: 'Data/DataTable',
   component: DataTable<Job>,
+  tags: ['autodocs'],
   parameters: { layout: 'padded' },
   args: {
     label: 'Jobs',
@@ -59,6 +60,9 @@ type Story = StoryObj<typeof meta>;
 
 const bodyRows = (canvas: ReturnType<typeof within>) =>
   canvas.getAllByRole('row').filter((row: HTMLElement) => row.hasAttribute('data-row-index'));
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Default: Story = {
   play: async ({ canvas }) => {

@@ -17,7 +17,19 @@ import { expect, screen, waitFor } from 'storybook/test';
 const meta: Meta<typeof Dialog> = {
   title: 'Overlays/Dialog',
   component: Dialog,
+  subcomponents: {
+    DialogTrigger,
+    DialogContent,
+    DialogHeader,
+    DialogTitle,
+    DialogDescription,
+    DialogFooter,
+    DialogClose,
+  },
+  tags: ['autodocs'],
   parameters: { layout: 'centered' },
+  args: { defaultOpen: false, modal: true },
+  argTypes: { defaultOpen: { control: 'boolean' }, modal: { control: 'boolean' } },
 };
 
 export default meta;
@@ -47,6 +59,12 @@ function RenameMachine(props: React.ComponentProps<typeof Dialog>) {
     </Dialog>
   );
 }
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = {
+  tags: ['playground'],
+  render: (args) => <RenameMachine {...args} />,
+};
 
 export const Closed: Story = {
   render: () => <RenameMachine />,

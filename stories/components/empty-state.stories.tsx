@@ -7,6 +7,7 @@ import { expect, fn } from 'storybook/test';
 const meta = {
   title: 'Display/EmptyState',
   component: EmptyState,
+  tags: ['autodocs'],
   args: {
     icon: <InboxIcon />,
     title: 'No orders yet',
@@ -17,6 +18,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const WithAction: Story = {
   args: { onClick: undefined },

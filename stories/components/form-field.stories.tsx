@@ -9,12 +9,16 @@ import { expect } from 'storybook/test';
 const meta = {
   title: 'Forms/FormField',
   component: FormField,
+  tags: ['autodocs'],
   args: { label: 'Machine name', children: <Input placeholder="CNC-04" /> },
   decorators: [(Story) => <div className="w-80">{Story()}</div>],
 } satisfies Meta<typeof FormField>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const WithDescription: Story = {
   args: { description: 'Shown on the floor plan and in alarms.' },

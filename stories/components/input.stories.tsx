@@ -1,17 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Input } from '@syncline/ui/input';
 import { Label } from '@syncline/ui/label';
-import { Textarea } from '@syncline/ui/textarea';
 import { expect } from 'storybook/test';
 
 const meta = {
   title: 'Forms/Input',
   component: Input,
+  tags: ['autodocs'],
   args: { 'aria-label': 'Search orders', placeholder: 'Search orders' },
 } satisfies Meta<typeof Input>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Default: Story = {
   play: async ({ canvas, userEvent }) => {
@@ -47,14 +50,5 @@ export const WithLabel: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByText('Operator'));
     await expect(canvas.getByRole('textbox', { name: 'Operator' })).toHaveFocus();
-  },
-};
-
-export const TextareaField: Story = {
-  render: () => <Textarea aria-label="Shift notes" placeholder="What should the next shift know?" className="w-80" />,
-  play: async ({ canvas, userEvent }) => {
-    const notes = canvas.getByRole('textbox', { name: 'Shift notes' });
-    await userEvent.type(notes, 'All clear');
-    await expect(notes).toHaveValue('All clear');
   },
 };

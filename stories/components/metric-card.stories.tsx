@@ -9,6 +9,7 @@ const revenue = [182_450, 201_300, 176_900, 230_120, 214_800, 198_400, 222_208];
 const meta = {
   title: 'Display/MetricCard',
   component: MetricCard,
+  tags: ['autodocs'],
   args: {
     label: 'Revenue today',
     value: euros(222_208),
@@ -20,6 +21,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const RisingGoodNews: Story = {
   play: async ({ canvas }) => {

@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Button } from '@syncline/ui/button';
-import { Popover, PopoverContent, PopoverTrigger } from '@syncline/ui/popover';
+import { Popover, PopoverAnchor, PopoverContent, PopoverTrigger } from '@syncline/ui/popover';
 import { expect, screen, waitFor } from 'storybook/test';
 
-function LastSync({ defaultOpen }: { defaultOpen?: boolean }) {
+function LastSync(props: React.ComponentProps<typeof Popover>) {
   return (
-    <Popover defaultOpen={defaultOpen}>
+    <Popover {...props}>
       <PopoverTrigger asChild>
         <Button variant="outline">Sync details</Button>
       </PopoverTrigger>
@@ -20,10 +20,21 @@ function LastSync({ defaultOpen }: { defaultOpen?: boolean }) {
   );
 }
 
-const meta = { title: 'Overlays/Popover', component: LastSync } satisfies Meta<typeof LastSync>;
+const meta: Meta<typeof Popover> = {
+  title: 'Overlays/Popover',
+  component: Popover,
+  subcomponents: { PopoverTrigger, PopoverContent, PopoverAnchor },
+  tags: ['autodocs'],
+  args: { defaultOpen: false, modal: false },
+  argTypes: { defaultOpen: { control: 'boolean' }, modal: { control: 'boolean' } },
+  render: (args) => <LastSync {...args} />,
+};
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const OpensAndCloses: Story = {
   play: async ({ canvas, userEvent }) => {

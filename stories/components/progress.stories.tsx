@@ -5,12 +5,16 @@ import { expect } from 'storybook/test';
 const meta = {
   title: 'Display/Progress',
   component: Progress,
+  tags: ['autodocs'],
   args: { value: 40, 'aria-label': 'Initial sync' },
   decorators: [(Story) => <div className="w-80">{Story()}</div>],
 } satisfies Meta<typeof Progress>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Bar: Story = {
   play: async ({ canvas }) => {

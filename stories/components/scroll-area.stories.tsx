@@ -1,16 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ScrollArea } from '@syncline/ui/scroll-area';
+import { ScrollArea, ScrollBar } from '@syncline/ui/scroll-area';
 import { Separator } from '@syncline/ui/separator';
 import { Fragment } from 'react';
 import { expect } from 'storybook/test';
 
 const events = Array.from({ length: 30 }, (_, index) => `Event ${30 - index}: CNC-04 cycle ${40 - index} finished`);
 
-const meta = {
+const meta: Meta<typeof ScrollArea> = {
   title: 'Display/ScrollArea',
   component: ScrollArea,
-  render: () => (
-    <ScrollArea className="h-56 w-72 rounded-md border border-border" aria-label="Machine events">
+  subcomponents: { ScrollBar },
+  tags: ['autodocs'],
+  args: { type: 'hover', className: 'h-56 w-72 rounded-md border border-border' },
+  argTypes: { type: { control: 'inline-radio', options: ['auto', 'always', 'scroll', 'hover'] } },
+  render: (args) => (
+    <ScrollArea aria-label="Machine events" {...args}>
       <div className="p-3 text-sm">
         {events.map((event) => (
           <Fragment key={event}>
@@ -21,10 +25,13 @@ const meta = {
       </div>
     </ScrollArea>
   ),
-} satisfies Meta<typeof ScrollArea>;
+};
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const FocusableScrollRegion: Story = {
   play: async ({ canvasElement, canvas, userEvent }) => {

@@ -31,10 +31,23 @@ function MachineDetails({ side, defaultOpen }: { side?: 'left' | 'right' | 'top'
   );
 }
 
-const meta = { title: 'Overlays/Sheet', component: MachineDetails } satisfies Meta<typeof MachineDetails>;
+const meta: Meta<typeof MachineDetails> = {
+  title: 'Overlays/Sheet',
+  component: MachineDetails,
+  subcomponents: { Sheet, SheetTrigger, SheetContent, SheetHeader, SheetTitle, SheetDescription, SheetFooter },
+  tags: ['autodocs'],
+  args: { side: 'right', defaultOpen: false },
+  argTypes: {
+    side: { control: 'inline-radio', options: ['right', 'left', 'top', 'bottom'] },
+    defaultOpen: { control: 'boolean' },
+  },
+};
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const FromTheRight: Story = {
   args: { side: 'right' },

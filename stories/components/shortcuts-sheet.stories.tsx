@@ -41,10 +41,17 @@ function PageWithShortcuts({ defaultOpen = false }: { defaultOpen?: boolean }) {
 const meta = {
   title: 'Overlays/ShortcutsSheet',
   component: PageWithShortcuts,
+  subcomponents: { ShortcutsSheet },
+  tags: ['autodocs'],
+  args: { defaultOpen: false },
+  argTypes: { defaultOpen: { control: 'boolean' } },
 } satisfies Meta<typeof PageWithShortcuts>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const ListsTheShortcuts: Story = {
   args: { defaultOpen: true },

@@ -7,11 +7,15 @@ const load = [42, 48, 51, 47, 55, 62, 60, 58, 64, 61, 66, 62];
 const meta = {
   title: 'Display/Sparkline',
   component: Sparkline,
+  tags: ['autodocs'],
   args: { values: load, label: 'Spindle load, last 12 minutes', formatValue: (v: number) => `${v}%` },
 } satisfies Meta<typeof Sparkline>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Line: Story = {
   play: async ({ canvas }) => {

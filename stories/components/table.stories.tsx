@@ -18,10 +18,13 @@ const orders = [
   { id: '#4823', customer: 'Brightline', qty: 1200, status: 'Shipped' },
 ];
 
-function OrdersTable() {
+function OrdersTable({
+  caption = 'Orders due this week',
+  ...props
+}: React.ComponentProps<typeof Table> & { caption?: string }) {
   return (
-    <Table className="w-[32rem]">
-      <TableCaption>Orders due this week</TableCaption>
+    <Table className="w-[32rem]" {...props}>
+      <TableCaption>{caption}</TableCaption>
       <TableHeader>
         <TableRow>
           <TableHead>Order</TableHead>
@@ -53,10 +56,20 @@ function OrdersTable() {
   );
 }
 
-const meta = { title: 'Data/Table', component: OrdersTable } satisfies Meta<typeof OrdersTable>;
+const meta = {
+  title: 'Data/Table',
+  component: OrdersTable,
+  subcomponents: { Table, TableCaption, TableHeader, TableBody, TableFooter, TableRow, TableHead, TableCell },
+  tags: ['autodocs'],
+  args: { caption: 'Orders due this week' },
+  argTypes: { caption: { control: 'text' } },
+} satisfies Meta<typeof OrdersTable>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Orders: Story = {
   play: async ({ canvas }) => {

@@ -2,9 +2,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@syncline/ui/tabs';
 import { expect } from 'storybook/test';
 
-function MachineTabs() {
+function MachineTabs(props: React.ComponentProps<typeof Tabs>) {
   return (
-    <Tabs defaultValue="overview" className="w-96">
+    <Tabs defaultValue="overview" className="w-96" {...props}>
       <TabsList aria-label="Machine views">
         <TabsTrigger value="overview">Overview</TabsTrigger>
         <TabsTrigger value="telemetry">Telemetry</TabsTrigger>
@@ -20,10 +20,25 @@ function MachineTabs() {
   );
 }
 
-const meta = { title: 'Navigation/Tabs', component: MachineTabs } satisfies Meta<typeof MachineTabs>;
+const meta: Meta<typeof Tabs> = {
+  title: 'Navigation/Tabs',
+  component: Tabs,
+  subcomponents: { TabsList, TabsTrigger, TabsContent },
+  tags: ['autodocs'],
+  args: { defaultValue: 'overview', orientation: 'horizontal', activationMode: 'automatic' },
+  argTypes: {
+    defaultValue: { control: 'inline-radio', options: ['overview', 'telemetry', 'history'] },
+    orientation: { control: 'inline-radio', options: ['horizontal', 'vertical'] },
+    activationMode: { control: 'inline-radio', options: ['automatic', 'manual'] },
+  },
+  render: (args) => <MachineTabs {...args} />,
+};
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const ArrowKeys: Story = {
   play: async ({ canvas, userEvent }) => {

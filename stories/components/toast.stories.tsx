@@ -3,10 +3,10 @@ import { Button } from '@syncline/ui/button';
 import { Toaster, toast } from '@syncline/ui/toast';
 import { expect, screen, waitFor } from 'storybook/test';
 
-function Notifications() {
+function Notifications(props: React.ComponentProps<typeof Toaster>) {
   return (
     <>
-      <Toaster position="bottom-right" duration={60_000} />
+      <Toaster position="bottom-right" duration={60_000} {...props} />
       <div className="flex gap-2">
         <Button variant="outline" onClick={() => toast('Order #4821 saved on this device')}>
           Save
@@ -33,10 +33,27 @@ function Notifications() {
   );
 }
 
-const meta = { title: 'Feedback/Toast', component: Notifications } satisfies Meta<typeof Notifications>;
+/** Where `toast()` messages appear: place one Toaster per app; call `toast`, `toast.success` or `toast.error`. */
+const meta = {
+  title: 'Feedback/Toaster',
+  component: Toaster,
+  tags: ['autodocs'],
+  args: { position: 'bottom-right', duration: 60_000 },
+  argTypes: {
+    position: {
+      control: 'select',
+      options: ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right'],
+    },
+    duration: { control: 'number' },
+  },
+  render: (args) => <Notifications {...args} />,
+} satisfies Meta<typeof Toaster>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const ShowAndAct: Story = {
   play: async ({ canvas, userEvent }) => {

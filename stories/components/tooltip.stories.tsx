@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Button } from '@syncline/ui/button';
-import { Tooltip, TooltipContent, TooltipTrigger } from '@syncline/ui/tooltip';
+import { Tooltip, TooltipContent, TooltipProvider, TooltipTrigger } from '@syncline/ui/tooltip';
 import { RefreshCwIcon } from 'lucide-react';
 import { expect, screen, waitFor } from 'storybook/test';
 
-function SyncNow({ defaultOpen }: { defaultOpen?: boolean }) {
+function SyncNow(props: React.ComponentProps<typeof Tooltip>) {
   return (
-    <Tooltip defaultOpen={defaultOpen}>
+    <Tooltip {...props}>
       <TooltipTrigger asChild>
         <Button size="icon" variant="outline" aria-label="Sync now">
           <RefreshCwIcon aria-hidden="true" />
@@ -17,10 +17,21 @@ function SyncNow({ defaultOpen }: { defaultOpen?: boolean }) {
   );
 }
 
-const meta = { title: 'Overlays/Tooltip', component: SyncNow } satisfies Meta<typeof SyncNow>;
+const meta: Meta<typeof Tooltip> = {
+  title: 'Overlays/Tooltip',
+  component: Tooltip,
+  subcomponents: { TooltipTrigger, TooltipContent, TooltipProvider },
+  tags: ['autodocs'],
+  args: { defaultOpen: false, delayDuration: 300 },
+  argTypes: { defaultOpen: { control: 'boolean' }, delayDuration: { control: 'number' } },
+  render: (args) => <SyncNow {...args} />,
+};
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const OnKeyboardFocus: Story = {
   play: async ({ userEvent }) => {

@@ -8,6 +8,7 @@ const minute = 60_000;
 const meta = {
   title: 'Machines/AlarmChip',
   component: AlarmChip,
+  tags: ['autodocs'],
   parameters: { layout: 'padded' },
   args: {
     now,
@@ -19,6 +20,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Open: Story = {
   play: async ({ canvas, args }) => {

@@ -13,6 +13,7 @@ const telemetry = [
 const meta = {
   title: 'Machines/MachineCard',
   component: MachineCard,
+  tags: ['autodocs'],
   parameters: { layout: 'padded' },
   args: {
     name: 'Washer 3',
@@ -31,6 +32,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Running: Story = {
   play: async ({ canvas }) => {

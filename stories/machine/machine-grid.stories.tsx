@@ -27,12 +27,16 @@ const machines: MachineGridItem[] = (['idle', 'running', 'paused', 'done', 'erro
 const meta = {
   title: 'Machines/MachineGrid',
   component: MachineGrid,
+  tags: ['autodocs'],
   parameters: { layout: 'padded' },
   args: { machines, now, label: 'Shop floor' },
 } satisfies Meta<typeof MachineGrid>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Floor: Story = {
   play: async ({ canvas }) => {

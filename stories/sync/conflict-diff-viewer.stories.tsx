@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ConflictDiffViewer, ConflictInbox, fieldKey, OfflineBanner, SyncQueuePanel } from '@syncline/ui/sync';
+import { ConflictDiffViewer, FieldValue, fieldKey } from '@syncline/ui/sync';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 
 const base = {
@@ -30,6 +30,14 @@ const server = {
 const meta = {
   title: 'Sync/ConflictDiffViewer',
   component: ConflictDiffViewer,
+  subcomponents: { FieldValue },
+  tags: ['autodocs'],
+  argTypes: {
+    title: { control: 'text' },
+    base: { control: 'object' },
+    local: { control: 'object' },
+    server: { control: 'object' },
+  },
   parameters: { layout: 'padded' },
   args: { title: 'Order #10042', base, local, server, onApply: fn(), onCancel: fn() },
 } satisfies Meta<typeof ConflictDiffViewer>;
@@ -37,7 +45,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const TextNestedAndArrays: Story = {
+/** Text, nested objects and arrays in conflict: Apply waits until every conflict has a choice. */
+export const Playground: Story = {
+  tags: ['playground'],
   play: async ({ canvas }) => {
     await expect(canvas.getByText(/conflicts? ·/)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Apply' })).toBeDisabled();
@@ -110,97 +120,5 @@ export const DeleteVersusEditKeepTheEdit: Story = {
       document: expect.objectContaining({ notes: server.notes }),
       decisions: { [fieldKey(['_deleted'])]: { choice: 'server' } },
     });
-  },
-};
-
-export const Inbox: StoryObj<typeof ConflictInbox> = {
-  render: () => (
-    <ConflictInbox
-      now={Date.UTC(2026, 0, 15, 10)}
-      onOpen={fn()}
-      onResolveBatch={fn()}
-      conflicts={[
-        {
-          id: 'c1',
-          collection: 'orders',
-          documentId: 'ord-1',
-          documentLabel: 'Order #10042',
-          fields: ['notes', 'items'],
-          detectedAt: Date.UTC(2026, 0, 15, 9, 55),
-        },
-        {
-          id: 'c2',
-          collection: 'machines',
-          documentId: 'mac-3',
-          documentLabel: 'Washer 3',
-          fields: ['name'],
-          detectedAt: Date.UTC(2026, 0, 15, 9, 20),
-        },
-      ]}
-    />
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('button', { name: 'Review Order #10042' })).toBeVisible();
-    await userEvent.click(canvas.getByRole('checkbox', { name: 'Select all conflicts' }));
-    await expect(canvas.getByRole('checkbox', { name: 'Select Washer 3' })).toBeChecked();
-  },
-};
-
-export const Offline: StoryObj<typeof OfflineBanner> = {
-  render: () => <OfflineBanner online={false} pendingCount={3} />,
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent(/You're offline/);
-  },
-};
-
-export const Queue: StoryObj<typeof SyncQueuePanel> = {
-  render: () => (
-    <SyncQueuePanel
-      now={Date.UTC(2026, 0, 15, 10)}
-      onRetry={fn()}
-      onDiscard={fn()}
-      items={[
-        {
-          id: 'q1',
-          collection: 'orders',
-          documentId: 'ord-7',
-          documentLabel: 'Order #10007',
-          operation: 'update',
-          fields: ['Notes', 'Priority'],
-          state: 'pending',
-          queuedAt: Date.UTC(2026, 0, 15, 9, 58),
-          attempts: 0,
-        },
-        {
-          id: 'q2',
-          collection: 'orders',
-          documentId: 'ord-8',
-          documentLabel: 'Order #10008',
-          operation: 'insert',
-          state: 'failed',
-          queuedAt: Date.UTC(2026, 0, 15, 9, 40),
-          attempts: 3,
-          lastError: 'items[2].quantity must be at least 1',
-        },
-        {
-          id: 'q3',
-          collection: 'orders',
-          documentId: 'ord-9',
-          documentLabel: 'Order #10009',
-          operation: 'delete',
-          state: 'pending',
-          queuedAt: Date.UTC(2026, 0, 15, 9, 59),
-          attempts: 0,
-        },
-      ]}
-    />
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByText(/items\[2\]\.quantity must be at least 1/)).toBeVisible();
-    // each write says what it is: new, an edit of which fields, a deletion
-    await expect(canvas.getByText('Edit of notes and priority')).toBeVisible();
-    await expect(canvas.getByText('New')).toBeVisible();
-    await expect(canvas.getByText('Delete', { exact: true })).toBeVisible();
-    await expect(canvas.getAllByRole('button', { name: /Retry/ }).length).toBeGreaterThan(0);
   },
 };

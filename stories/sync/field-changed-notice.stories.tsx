@@ -13,6 +13,7 @@ const capitalized = (value: unknown) => {
 const meta = {
   title: 'Sync/FieldChangedNotice',
   component: FieldChangedNotice,
+  tags: ['autodocs'],
   args: {
     label: 'Priority',
     from: 'high',
@@ -27,6 +28,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const ChangedOnAnotherDevice: Story = {
   play: async ({ canvas, userEvent, args }) => {

@@ -75,6 +75,7 @@ function Inbox({ notifications: initial, ...props }: React.ComponentProps<typeof
 const meta = {
   title: 'Sync/NotificationCenter',
   component: NotificationCenter,
+  tags: ['autodocs'],
   render: (args) => <Inbox {...args} />,
   args: { notifications: unreadItems, now: NOW, onSelect: fn(), onMarkAllRead: fn() },
   parameters: { layout: 'padded' },
@@ -89,6 +90,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Empty: Story = {
   args: { notifications: [] },

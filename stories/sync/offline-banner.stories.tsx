@@ -8,12 +8,16 @@ import { expect } from 'storybook/test';
 const meta = {
   title: 'Sync/OfflineBanner',
   component: OfflineBanner,
+  tags: ['autodocs'],
   args: { connection: 'offline', pendingCount: 0 },
   parameters: { layout: 'fullscreen' },
 } satisfies Meta<typeof OfflineBanner>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Offline: Story = {
   args: { pendingCount: 3 },

@@ -20,12 +20,16 @@ const priority: SettledFieldItem = {
 const meta = {
   title: 'Sync/SettledFieldsList',
   component: SettledFieldsList,
+  tags: ['autodocs'],
   args: { items: [priority], format: inWords, onReverse: fn() },
   decorators: [(Story) => <div className="w-[36rem]">{Story()}</div>],
 } satisfies Meta<typeof SettledFieldsList>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const LatestEditWon: Story = {
   play: async ({ canvas, userEvent, args }) => {

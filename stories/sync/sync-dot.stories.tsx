@@ -7,12 +7,16 @@ const states: SyncState[] = ['synced', 'pending', 'failed', 'conflict'];
 const meta = {
   title: 'Sync/SyncDot',
   component: SyncDot,
+  tags: ['autodocs'],
   args: { state: 'pending' },
   argTypes: { state: { control: 'inline-radio', options: states } },
 } satisfies Meta<typeof SyncDot>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const EveryState: Story = {
   render: () => (

@@ -15,6 +15,7 @@ function OrderLine({ title, detail }: { title: string; detail: string }) {
 const meta = {
   title: 'Sync/SyncRow',
   component: SyncRow,
+  tags: ['autodocs'],
   args: {
     state: 'synced',
     children: <OrderLine title="Order 1042" detail="Harbour Hotel · 24 items" />,
@@ -24,6 +25,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const Synced: Story = {
   play: async ({ canvas }) => {

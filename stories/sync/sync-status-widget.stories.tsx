@@ -10,6 +10,7 @@ const minutesAgo = (minutes: number) => NOW - minutes * 60_000;
 const meta = {
   title: 'Sync/SyncStatusWidget',
   component: SyncStatusWidget,
+  tags: ['autodocs'],
   args: {
     connection: 'online',
     activity: 'idle',
@@ -25,6 +26,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
 
 export const OnlineIdle: Story = {
   play: async ({ canvas }) => {

@@ -11,6 +11,7 @@ export * from './components/card';
 export * from './components/checkbox';
 export * from './components/combobox';
 export * from './components/command-palette';
+export * from './components/confirm-dialog';
 export * from './components/data-table';
 export * from './components/dialog';
 export * from './components/dropdown-menu';

@@ -37,6 +37,7 @@ import {
   type ColumnDef,
   Combobox,
   CommandPalette,
+  ConfirmDialog,
   ConflictDiffViewer,
   ConflictInbox,
   DataTable,
@@ -277,6 +278,18 @@ export const fixtures: Record<ComponentName, Fixture> = {
         options={[{ value: 'c1', label: 'Ada Almeida', description: '+351 912 345 678' }]}
         value=""
         onValueChange={() => {}}
+      />
+    ),
+  },
+  ConfirmDialog: {
+    why: 'it renders only while open, so it is mounted open',
+    render: () => (
+      <ConfirmDialog
+        open
+        onConfirm={() => undefined}
+        title="Cancel 2 orders?"
+        description="They stay in the list, marked cancelled."
+        confirmLabel="Cancel orders"
       />
     ),
   },

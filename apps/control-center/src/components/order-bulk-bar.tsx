@@ -4,16 +4,8 @@
 // matches ("Select all 1,204 matching"), not only the rows loaded.
 import { type Order, orderNextStep, orderPriorities, orderPriorityLabel } from '@syncline/domain';
 import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
   Button,
+  ConfirmDialog,
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
@@ -85,30 +77,21 @@ export function OrderBulkBar({ selectedIds, matchingCount, onSelectAllMatching, 
           ))}
         </DropdownMenuContent>
       </DropdownMenu>
-      <AlertDialog>
-        <AlertDialogTrigger asChild>
+      <ConfirmDialog
+        trigger={
           <Button size="sm" variant="outline" disabled={cancellable === 0}>
             Cancel orders
           </Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>
-              {cancellable === 1 ? 'Cancel 1 order?' : `Cancel ${cancellable} orders?`}
-            </AlertDialogTitle>
-            <AlertDialogDescription>
-              Cancelled orders stay in the list, marked cancelled; the toast offers an Undo.
-              {cancellable < count ? ' Orders already delivered or cancelled stay as they are.' : ''}
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Keep them</AlertDialogCancel>
-            <AlertDialogAction variant="danger" onClick={() => run(cancelOrders(write, selectedIds))}>
-              Cancel orders
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+        }
+        title={cancellable === 1 ? 'Cancel 1 order?' : `Cancel ${cancellable} orders?`}
+        description={`Cancelled orders stay in the list, marked cancelled; the toast offers an Undo.${
+          cancellable < count ? ' Orders already delivered or cancelled stay as they are.' : ''
+        }`}
+        cancelLabel="Keep them"
+        confirmLabel="Cancel orders"
+        danger
+        onConfirm={() => run(cancelOrders(write, selectedIds))}
+      />
       <Button size="sm" variant="ghost" className="ml-auto" onClick={onDone}>
         Clear selection
       </Button>

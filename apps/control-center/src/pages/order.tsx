@@ -15,20 +15,12 @@ import {
 } from '@syncline/data';
 import { ORDER_KEPT_DAYS, type Order, orderNextStep, orderStatusLabel } from '@syncline/domain';
 import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
   Button,
   Card,
   CardContent,
   CardHeader,
   CardTitle,
+  ConfirmDialog,
   EmptyState,
   FormField,
   Input,
@@ -164,29 +156,15 @@ function OrderServerHistory({ order }: { order: Order }) {
 function DeleteOrderButton({ order, write }: { order: Order; write: WriteContext }) {
   const navigate = useNavigate();
   return (
-    <AlertDialog>
-      <AlertDialogTrigger asChild>
-        <Button variant="ghost">Delete</Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete order #{order.number}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            It is removed from this device and, once synced, from every other. You can undo it from the message that
-            follows.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>Keep the order</AlertDialogCancel>
-          <AlertDialogAction
-            variant="danger"
-            onClick={() => void deleteOrder(write, order.id).then(() => navigate('/orders'))}
-          >
-            Delete order
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      trigger={<Button variant="ghost">Delete</Button>}
+      title={`Delete order #${order.number}?`}
+      description="It is removed from this device and, once synced, from every other. You can undo it from the message that follows."
+      cancelLabel="Keep the order"
+      confirmLabel="Delete order"
+      danger
+      onConfirm={() => void deleteOrder(write, order.id).then(() => navigate('/orders'))}
+    />
   );
 }
 

@@ -3,7 +3,7 @@
 // a failed write and Discard for any unsynced one, confirmed first since it throws the change away.
 import { useDocSyncState, useSyncControls, useSyncRecord } from '@syncline/data';
 import { useState } from 'react';
-import { ConfirmDialog } from '../sync/lib/confirm-dialog';
+import { ConfirmDialog } from '../components/confirm-dialog/confirm-dialog';
 import { discardOneCopy } from '../sync/lib/discard-copy';
 import { SyncRow, type SyncRowProps } from '../sync/sync-row';
 import { reportDone, reportFailure } from './report';

@@ -3,6 +3,7 @@
 import { CheckIcon, ChevronRightIcon, CircleIcon } from 'lucide-react';
 import { DropdownMenu as DropdownMenuPrimitive } from 'radix-ui';
 import { cn } from '../../lib/cn';
+import { useInertOutside } from '../../lib/use-inert-outside';
 
 export const DropdownMenu = DropdownMenuPrimitive.Root;
 export const DropdownMenuGroup = DropdownMenuPrimitive.Group;
@@ -19,11 +20,19 @@ const menuSurface =
 export function DropdownMenuContent({
   className,
   sideOffset = 4,
+  ref,
+  onCloseAutoFocus,
   ...props
 }: React.ComponentProps<typeof DropdownMenuPrimitive.Content>) {
+  const inertOutside = useInertOutside(ref);
   return (
     <DropdownMenuPrimitive.Portal>
       <DropdownMenuPrimitive.Content
+        ref={inertOutside.ref}
+        onCloseAutoFocus={(event) => {
+          inertOutside.release();
+          onCloseAutoFocus?.(event);
+        }}
         data-slot="dropdown-menu-content"
         sideOffset={sideOffset}
         className={cn(menuSurface, 'max-h-(--radix-dropdown-menu-content-available-height) overflow-y-auto', className)}

@@ -1,1 +1,8 @@
-export { Progress, ProgressRing, type ProgressRingProps, type ProgressTone } from './progress';
+export {
+  Progress,
+  ProgressRing,
+  type ProgressRingProps,
+  type ProgressTone,
+  progressIndicatorVariants,
+  progressRingIndicatorVariants,
+} from './progress';

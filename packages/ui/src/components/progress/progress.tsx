@@ -1,19 +1,29 @@
 'use client';
+import { cva, type VariantProps } from 'class-variance-authority';
 // How far a task has got: a bar (Radix Progress) or a ring for tight spaces such as a machine's cycle.
 // Both are `role="progressbar"` with a value; leave `value` undefined for "in progress, amount unknown".
 import { Progress as ProgressPrimitive } from 'radix-ui';
 import { cn } from '../../lib/cn';
 
-const tone = {
-  primary: 'bg-primary',
-  success: 'bg-success',
-  warning: 'bg-warning',
-  error: 'bg-error',
-  /** Figures that are not live (a machine gone quiet): grey, not a colour that claims a state. */
-  muted: 'bg-foreground-subtle',
-} as const;
+/** The bar's filled part; `muted` is for figures that are not live (a machine gone quiet): grey, claiming no state. */
+export const progressIndicatorVariants = cva(
+  'h-full w-full flex-1 transition-transform duration-normal ease-standard',
+  {
+    variants: {
+      tone: {
+        primary: 'bg-primary',
+        success: 'bg-success',
+        warning: 'bg-warning',
+        error: 'bg-error',
+        muted: 'bg-foreground-subtle',
+      },
+      indeterminate: { true: 'w-1/3 animate-pulse-soft', false: '' },
+    },
+    defaultVariants: { tone: 'primary', indeterminate: false },
+  },
+);
 
-export type ProgressTone = keyof typeof tone;
+export type ProgressTone = NonNullable<VariantProps<typeof progressIndicatorVariants>['tone']>;
 
 export function Progress({
   className,
@@ -33,24 +43,26 @@ export function Progress({
     >
       <ProgressPrimitive.Indicator
         data-slot="progress-indicator"
-        className={cn(
-          'h-full w-full flex-1 transition-transform duration-normal ease-standard',
-          tone[toneName],
-          percent === null && 'w-1/3 animate-pulse-soft',
-        )}
+        className={cn(progressIndicatorVariants({ tone: toneName, indeterminate: percent === null }))}
         style={percent === null ? undefined : { transform: `translateX(-${100 - percent}%)` }}
       />
     </ProgressPrimitive.Root>
   );
 }
 
-const ringStroke = {
-  primary: 'stroke-primary',
-  success: 'stroke-success',
-  warning: 'stroke-warning',
-  error: 'stroke-error',
-  muted: 'stroke-foreground-subtle',
-} as const;
+/** The ring's drawn arc, in the same tones as the bar. */
+export const progressRingIndicatorVariants = cva('transition-[stroke-dasharray] duration-normal ease-standard', {
+  variants: {
+    tone: {
+      primary: 'stroke-primary',
+      success: 'stroke-success',
+      warning: 'stroke-warning',
+      error: 'stroke-error',
+      muted: 'stroke-foreground-subtle',
+    } satisfies Record<ProgressTone, string>,
+  },
+  defaultVariants: { tone: 'primary' },
+});
 
 export type ProgressRingProps = Omit<React.ComponentProps<'div'>, 'children'> & {
   /** 0..max; undefined when the amount is unknown. */
@@ -114,7 +126,7 @@ export function ProgressRing({
           strokeWidth={strokeWidth}
           strokeLinecap="round"
           strokeDasharray={`${dash} ${circumference}`}
-          className={cn('transition-[stroke-dasharray] duration-normal ease-standard', ringStroke[toneName])}
+          className={progressRingIndicatorVariants({ tone: toneName })}
         />
       </svg>
       {children === null ? null : (

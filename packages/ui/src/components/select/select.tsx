@@ -3,6 +3,7 @@
 import { CheckIcon, ChevronDownIcon, ChevronUpIcon } from 'lucide-react';
 import { Select as SelectPrimitive } from 'radix-ui';
 import { cn } from '../../lib/cn';
+import { useInertOutside } from '../../lib/use-inert-outside';
 
 export const Select = SelectPrimitive.Root;
 export const SelectGroup = SelectPrimitive.Group;
@@ -44,11 +45,19 @@ export function SelectContent({
   className,
   children,
   position = 'popper',
+  ref,
+  onCloseAutoFocus,
   ...props
 }: React.ComponentProps<typeof SelectPrimitive.Content>) {
+  const inertOutside = useInertOutside(ref);
   return (
     <SelectPrimitive.Portal>
       <SelectPrimitive.Content
+        ref={inertOutside.ref}
+        onCloseAutoFocus={(event) => {
+          inertOutside.release();
+          onCloseAutoFocus?.(event);
+        }}
         data-slot="select-content"
         position={position}
         className={cn(

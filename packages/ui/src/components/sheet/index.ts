@@ -7,4 +7,6 @@ export {
   SheetHeader,
   SheetTitle,
   SheetTrigger,
+  type SheetVariants,
+  sheetVariants,
 } from './sheet';

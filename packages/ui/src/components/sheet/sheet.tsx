@@ -1,5 +1,6 @@
 'use client';
 // A panel that slides in from an edge (a Radix Dialog): navigation drawers, detail panes, filters.
+import { cva, type VariantProps } from 'class-variance-authority';
 import { XIcon } from 'lucide-react';
 import { Dialog as SheetPrimitive } from 'radix-ui';
 import { cn } from '../../lib/cn';
@@ -15,12 +16,22 @@ export function SheetClose(props: React.ComponentProps<typeof SheetPrimitive.Clo
   return <SheetPrimitive.Close data-slot="sheet-close" {...props} />;
 }
 
-const sideClasses = {
-  right: 'inset-y-0 right-0 h-full w-3/4 border-l sm:max-w-sm',
-  left: 'inset-y-0 left-0 h-full w-3/4 border-r sm:max-w-sm',
-  top: 'inset-x-0 top-0 h-auto border-b',
-  bottom: 'inset-x-0 bottom-0 h-auto border-t',
-} as const;
+export const sheetVariants = cva(
+  'fixed z-50 flex flex-col gap-4 border-border bg-surface-overlay text-foreground shadow-xl outline-none',
+  {
+    variants: {
+      side: {
+        right: 'inset-y-0 right-0 h-full w-3/4 border-l sm:max-w-sm',
+        left: 'inset-y-0 left-0 h-full w-3/4 border-r sm:max-w-sm',
+        top: 'inset-x-0 top-0 h-auto border-b',
+        bottom: 'inset-x-0 bottom-0 h-auto border-t',
+      },
+    },
+    defaultVariants: { side: 'right' },
+  },
+);
+
+export type SheetVariants = VariantProps<typeof sheetVariants>;
 
 export function SheetContent({
   className,
@@ -28,18 +39,14 @@ export function SheetContent({
   side = 'right',
   closeLabel = 'Close',
   ...props
-}: React.ComponentProps<typeof SheetPrimitive.Content> & { side?: keyof typeof sideClasses; closeLabel?: string }) {
+}: React.ComponentProps<typeof SheetPrimitive.Content> & SheetVariants & { closeLabel?: string }) {
   return (
     <SheetPrimitive.Portal>
       <SheetPrimitive.Overlay data-slot="sheet-overlay" className={overlayClasses} />
       <SheetPrimitive.Content
         data-slot="sheet-content"
         data-side={side}
-        className={cn(
-          'fixed z-50 flex flex-col gap-4 border-border bg-surface-overlay text-foreground shadow-xl outline-none',
-          sideClasses[side],
-          className,
-        )}
+        className={cn(sheetVariants({ side }), className)}
         {...props}
       >
         {children}

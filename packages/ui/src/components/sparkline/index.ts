@@ -1,1 +1,1 @@
-export { Sparkline, type SparklineProps, sparklinePoints } from './sparkline';
+export { Sparkline, type SparklineProps, type SparklineVariants, sparklinePoints } from './sparkline';

@@ -1,30 +1,48 @@
 // A small line of recent telemetry values (spindle load, temperature): shape at a glance, numbers elsewhere.
 // It is an image with a summary for assistive technology, since a line cannot be read aloud.
+import { cva, type VariantProps } from 'class-variance-authority';
 import { cn } from '../../lib/cn';
 
-const stroke = {
-  primary: 'stroke-primary',
-  success: 'stroke-success',
-  warning: 'stroke-warning',
-  error: 'stroke-error',
-  muted: 'stroke-foreground-muted',
-} as const;
-const fill = {
-  primary: 'fill-primary/15',
-  success: 'fill-success/15',
-  warning: 'fill-warning/15',
-  error: 'fill-error/15',
-  muted: 'fill-foreground-muted/15',
-} as const;
-// Written out in full (not derived from `fill` with a string replace): Tailwind only generates classes it can
-// find verbatim in the source, so a built name like `fill-primary` left the end dot without a colour.
-const dot = {
-  primary: 'fill-primary',
-  success: 'fill-success',
-  warning: 'fill-warning',
-  error: 'fill-error',
-  muted: 'fill-foreground-muted',
-} as const;
+// Each part's classes written out in full per tone (not built with a string replace): Tailwind only generates
+// classes it can find verbatim in the source, so a built name like `fill-primary` left the end dot without a colour.
+const sparklineLine = cva('', {
+  variants: {
+    tone: {
+      primary: 'stroke-primary',
+      success: 'stroke-success',
+      warning: 'stroke-warning',
+      error: 'stroke-error',
+      muted: 'stroke-foreground-muted',
+    },
+  },
+  defaultVariants: { tone: 'primary' },
+});
+const sparklineArea = cva('stroke-none', {
+  variants: {
+    tone: {
+      primary: 'fill-primary/15',
+      success: 'fill-success/15',
+      warning: 'fill-warning/15',
+      error: 'fill-error/15',
+      muted: 'fill-foreground-muted/15',
+    },
+  },
+  defaultVariants: { tone: 'primary' },
+});
+const sparklineLast = cva('stroke-none', {
+  variants: {
+    tone: {
+      primary: 'fill-primary',
+      success: 'fill-success',
+      warning: 'fill-warning',
+      error: 'fill-error',
+      muted: 'fill-foreground-muted',
+    },
+  },
+  defaultVariants: { tone: 'primary' },
+});
+
+export type SparklineVariants = VariantProps<typeof sparklineLine>;
 
 export type SparklineProps = Omit<React.ComponentProps<'svg'>, 'values'> & {
   values: readonly number[];
@@ -32,7 +50,7 @@ export type SparklineProps = Omit<React.ComponentProps<'svg'>, 'values'> & {
   label: string;
   width?: number;
   height?: number;
-  tone?: keyof typeof stroke;
+  tone?: NonNullable<SparklineVariants['tone']>;
   /** Shade the area under the line. */
   area?: boolean;
   /** Fixed value range; defaults to the data's own min and max. */
@@ -95,7 +113,7 @@ export function Sparkline({
         <path
           data-slot="sparkline-area"
           d={`${line} L${points.at(-1)?.[0]} ${height} L${points[0]?.[0]} ${height} Z`}
-          className={cn('stroke-none', fill[tone])}
+          className={sparklineArea({ tone })}
         />
       ) : null}
       <path
@@ -105,10 +123,10 @@ export function Sparkline({
         strokeWidth={1.5}
         strokeLinecap="round"
         strokeLinejoin="round"
-        className={stroke[tone]}
+        className={sparklineLine({ tone })}
       />
       {last ? (
-        <circle data-slot="sparkline-last" cx={last[0]} cy={last[1]} r={2} className={cn('stroke-none', dot[tone])} />
+        <circle data-slot="sparkline-last" cx={last[0]} cy={last[1]} r={2} className={sparklineLast({ tone })} />
       ) : null}
     </svg>
   );

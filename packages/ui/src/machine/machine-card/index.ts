@@ -1,1 +1,7 @@
-export { MachineCard, type MachineCardProps, type MachineTelemetry } from './machine-card';
+export {
+  MachineCard,
+  type MachineCardProps,
+  type MachineCardVariants,
+  type MachineTelemetry,
+  machineCardVariants,
+} from './machine-card';

@@ -3,13 +3,14 @@
 // ago", greyed, its state Unknown and its countdown stopped; "as of 09:12" while this device is offline), operating
 // state, cycle progress with a live countdown, the alarm that matters most, a few telemetry values with sparklines, a
 // dot for commands queued while offline, and quick actions (Pause, Stop and Maintenance ask first).
+import { cva, type VariantProps } from 'class-variance-authority';
 import { PauseIcon, PlayIcon, SquareIcon, WrenchIcon } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/button/button';
+import { ConfirmDialog } from '../../components/confirm-dialog/confirm-dialog';
 import { ProgressRing, type ProgressTone } from '../../components/progress/progress';
 import { Sparkline } from '../../components/sparkline/sparkline';
 import { cn } from '../../lib/cn';
-import { ConfirmDialog } from '../../sync/lib/confirm-dialog';
 import {
   describeCountdown,
   formatClockTime,
@@ -80,24 +81,42 @@ export type MachineCardProps = Omit<React.ComponentProps<'article'>, 'children'>
     onAcknowledgeAlarm?: (alarmId: string) => void;
   };
 
-const stateStripe: Record<ShownMachineState, string> = {
-  unknown: 'border-t-border-strong',
-  idle: 'border-t-machine-idle',
-  running: 'border-t-machine-running',
-  paused: 'border-t-machine-paused',
-  done: 'border-t-machine-done',
-  error: 'border-t-machine-error',
-  maintenance: 'border-t-machine-maintenance',
-};
-const stateDot: Record<ShownMachineState, string> = {
-  unknown: 'bg-foreground-subtle',
-  idle: 'bg-machine-idle',
-  running: 'bg-machine-running motion-safe:animate-pulse-soft',
-  paused: 'bg-machine-paused',
-  done: 'bg-machine-done',
-  error: 'bg-machine-error',
-  maintenance: 'bg-machine-maintenance',
-};
+/** The card: a stripe on top in the colour of the state it shows, outlined when it is the one someone came for. */
+export const machineCardVariants = cva(
+  'flex flex-col gap-3 rounded-lg border border-border border-t-4 bg-surface p-4 text-foreground shadow-sm',
+  {
+    variants: {
+      state: {
+        unknown: 'border-t-border-strong',
+        idle: 'border-t-machine-idle',
+        running: 'border-t-machine-running',
+        paused: 'border-t-machine-paused',
+        done: 'border-t-machine-done',
+        error: 'border-t-machine-error',
+        maintenance: 'border-t-machine-maintenance',
+      } satisfies Record<ShownMachineState, string>,
+      highlighted: { true: 'outline-none ring-2 ring-ring ring-offset-2 ring-offset-background', false: '' },
+    },
+    defaultVariants: { highlighted: false },
+  },
+);
+
+export type MachineCardVariants = VariantProps<typeof machineCardVariants>;
+
+/** The dot beside the state's name. */
+const stateDot = cva('size-2 shrink-0 rounded-full', {
+  variants: {
+    state: {
+      unknown: 'bg-foreground-subtle',
+      idle: 'bg-machine-idle',
+      running: 'bg-machine-running motion-safe:animate-pulse-soft',
+      paused: 'bg-machine-paused',
+      done: 'bg-machine-done',
+      error: 'bg-machine-error',
+      maintenance: 'bg-machine-maintenance',
+    } satisfies Record<ShownMachineState, string>,
+  },
+});
 const ringTone: Record<ShownMachineState, ProgressTone> = {
   unknown: 'muted',
   idle: 'primary',
@@ -107,11 +126,16 @@ const ringTone: Record<ShownMachineState, ProgressTone> = {
   error: 'error',
   maintenance: 'primary',
 };
-const connectionDot: Record<MachineConnection, string> = {
-  online: 'bg-sync-synced',
-  stale: 'bg-sync-stale',
-  offline: 'bg-sync-offline',
-};
+/** The dot beside how fresh the data is: round while online, square once stale or offline (not by colour alone). */
+const connectionDot = cva('size-2 shrink-0 rounded-full', {
+  variants: {
+    connection: {
+      online: 'bg-sync-synced',
+      stale: 'rounded-[1px] bg-sync-stale',
+      offline: 'rounded-[1px] bg-sync-offline',
+    } satisfies Record<MachineConnection, string>,
+  },
+});
 const connectionLabel: Record<MachineConnection, string> = { online: 'Online', stale: 'Stale', offline: 'Offline' };
 
 /**
@@ -259,12 +283,7 @@ export function MachineCard({
       aria-label={`${name}, ${machineStateLabel[shown]}`}
       data-highlighted={highlighted || undefined}
       tabIndex={highlighted ? -1 : undefined}
-      className={cn(
-        'flex flex-col gap-3 rounded-lg border border-border border-t-4 bg-surface p-4 text-foreground shadow-sm',
-        stateStripe[shown],
-        highlighted && 'outline-none ring-2 ring-ring ring-offset-2 ring-offset-background',
-        className,
-      )}
+      className={cn(machineCardVariants({ state: shown, highlighted }), className)}
       {...props}
     >
       {/* name and state on one line; place, freshness and queued commands under the name, full width, so a longer
@@ -276,7 +295,7 @@ export function MachineCard({
             {renderName ? renderName(name) : name}
           </h3>
           <span data-slot="machine-state" className="flex shrink-0 items-center gap-1.5 font-medium text-xs">
-            <span aria-hidden="true" className={cn('size-2 shrink-0 rounded-full', stateDot[shown])} />
+            <span aria-hidden="true" className={stateDot({ state: shown })} />
             {machineStateLabel[shown]}
           </span>
         </div>
@@ -284,14 +303,7 @@ export function MachineCard({
           <p className="break-words text-foreground-muted text-xs">{[kind, location].filter(Boolean).join(' · ')}</p>
         ) : null}
         <p data-slot="machine-connection" className="flex items-center gap-1.5 text-foreground-muted text-xs">
-          <span
-            aria-hidden="true"
-            className={cn(
-              'size-2 shrink-0 rounded-full',
-              connectionDot[connection],
-              connection !== 'online' && 'rounded-[1px]',
-            )}
-          />
+          <span aria-hidden="true" className={cn(connectionDot({ connection }))} />
           {connectionText(freshness, lastSeenAt, dataAsOf, now)}
         </p>
         {queuedCommands > 0 ? (

@@ -4,9 +4,9 @@
 import { useMemo, useState } from 'react';
 import { Button } from '../../components/button/button';
 import { Checkbox } from '../../components/checkbox/checkbox';
+import { ConfirmDialog } from '../../components/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../components/empty-state/empty-state';
 import { cn } from '../../lib/cn';
-import { ConfirmDialog } from '../lib/confirm-dialog';
 import { formatRelativeTime, type Moment, toMillis } from '../lib/relative-time';
 import { useNow } from '../lib/use-now';
 import { SyncDot } from '../sync-dot/sync-dot';

@@ -4,9 +4,9 @@
 import { useId, useState } from 'react';
 import { Badge } from '../../components/badge/badge';
 import { Button } from '../../components/button/button';
+import { ConfirmDialog } from '../../components/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../components/empty-state/empty-state';
 import { cn } from '../../lib/cn';
-import { ConfirmDialog } from '../lib/confirm-dialog';
 import { discardAllCopy, discardOneCopy } from '../lib/discard-copy';
 import { formatRelativeTime, type Moment } from '../lib/relative-time';
 import { useNow } from '../lib/use-now';

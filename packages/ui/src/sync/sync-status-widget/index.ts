@@ -11,4 +11,10 @@ export {
   syncPhaseDescription,
   syncPhaseLabel,
 } from './sync-phase';
-export { type SyncList, SyncStatusWidget, type SyncStatusWidgetProps } from './sync-status-widget';
+export {
+  type SyncList,
+  type SyncStatusPillVariants,
+  SyncStatusWidget,
+  type SyncStatusWidgetProps,
+  syncStatusPillVariants,
+} from './sync-status-widget';

@@ -7,6 +7,7 @@
 // conflict counts (linking to their lists) and "Sync now"; it loads on the first open (sync-status-details.tsx), so
 // the pill in every header costs no popover code. The pill joins classes with clsx, not tailwind-merge: its own look
 // is `kit:` (zero specificity), so a class passed in `className` overrides it all the same.
+import { cva, type VariantProps } from 'class-variance-authority';
 import { clsx } from 'clsx';
 import {
   AlertTriangleIcon,
@@ -77,18 +78,28 @@ const phaseIcon: Record<SyncPhase, React.ReactNode> = {
   idle: <CloudCheckIcon className="text-sync-synced" />,
 };
 
-const phaseBorder: Record<SyncPhase, string> = {
-  unknown: 'kit:border-border',
-  offline: 'kit:border-sync-offline',
-  error: 'kit:border-sync-failed',
-  stalled: 'kit:border-sync-stale',
-  connecting: 'kit:border-border',
-  'initial-sync': 'kit:border-sync-pending',
-  'syncing-up': 'kit:border-sync-pending',
-  'syncing-down': 'kit:border-sync-pending',
-  'needs-review': 'kit:border-sync-conflict',
-  idle: 'kit:border-border',
-};
+/** The pill: its border takes the colour of the phase it shows. */
+export const syncStatusPillVariants = cva(
+  'kit:inline-flex kit:h-control-sm kit:items-center kit:gap-1 kit:rounded-full kit:border kit:bg-surface kit:pl-2.5 kit:text-foreground kit:text-xs kit:shadow-sm',
+  {
+    variants: {
+      phase: {
+        unknown: 'kit:border-border',
+        offline: 'kit:border-sync-offline',
+        error: 'kit:border-sync-failed',
+        stalled: 'kit:border-sync-stale',
+        connecting: 'kit:border-border',
+        'initial-sync': 'kit:border-sync-pending',
+        'syncing-up': 'kit:border-sync-pending',
+        'syncing-down': 'kit:border-sync-pending',
+        'needs-review': 'kit:border-sync-conflict',
+        idle: 'kit:border-border',
+      } satisfies Record<SyncPhase, string>,
+    },
+  },
+);
+
+export type SyncStatusPillVariants = VariantProps<typeof syncStatusPillVariants>;
 
 /** "· 2 min ago" beside the status: its own component, so its clock moves it on only when the words change. */
 function LastSyncedBeside({ at, now: fixedNow }: { at: number | Date | string; now?: number | Date }) {
@@ -132,11 +143,7 @@ export function SyncStatusWidget({
     <div
       data-slot="sync-status-widget"
       data-phase={phase}
-      className={clsx(
-        'kit:inline-flex kit:h-control-sm kit:items-center kit:gap-1 kit:rounded-full kit:border kit:bg-surface kit:pl-2.5 kit:text-foreground kit:text-xs kit:shadow-sm',
-        phaseBorder[phase],
-        className,
-      )}
+      className={clsx(syncStatusPillVariants({ phase }), className)}
       {...props}
     >
       <span aria-hidden="true" className="flex [&_svg]:size-3.5">
