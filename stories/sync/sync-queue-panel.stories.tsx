@@ -68,12 +68,12 @@ export const DiscardAsksFirst: Story = {
   tags: ['state'],
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
-    await userEvent.click(canvas.getAllByRole('button', { name: /Discard/ })[0] as HTMLElement);
+    await userEvent.click(canvas.getAllByRole('button', { name: /^Discard/ })[0] as HTMLElement);
     await screen.findByRole('alertdialog');
     await userEvent.click(screen.getByRole('button', { name: 'Keep' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     await expect(args.onDiscard).not.toHaveBeenCalled();
-    await userEvent.click(canvas.getAllByRole('button', { name: /Discard/ })[0] as HTMLElement);
+    await userEvent.click(canvas.getAllByRole('button', { name: /^Discard/ })[0] as HTMLElement);
     await userEvent.click(await screen.findByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(args.onDiscard).toHaveBeenCalledOnce());
   },

@@ -76,6 +76,7 @@ export function AlertDialogAction({
   return (
     <AlertDialogPrimitive.Action
       data-slot="alert-dialog-action"
+      data-variant={variant}
       className={cn(buttonVariants({ variant }), className)}
       {...props}
     />
