@@ -59,13 +59,16 @@ function CustomerPicker({ initialValue = '', error, onValueChange, onCreate, ...
 const meta = {
   title: 'Forms/Combobox',
   component: CustomerPicker,
+  tags: ['autodocs'],
   args: { onValueChange: fn() },
+  argTypes: { error: { control: 'text' }, disabled: { control: 'boolean' }, defaultOpen: { control: 'boolean' } },
 } satisfies Meta<typeof CustomerPicker>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Default: Story = {
+export const Playground: Story = {
+  tags: ['playground'],
   play: async ({ canvas }) => {
     const input = canvas.getByRole('combobox', { name: 'Customer' });
     await expect(input).toHaveValue('');

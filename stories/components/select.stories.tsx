@@ -43,11 +43,22 @@ function Picker(props: React.ComponentProps<typeof Select> & { error?: string })
 const meta = {
   title: 'Forms/Select',
   component: Picker,
+  tags: ['autodocs'],
   args: { onValueChange: fn() },
+  argTypes: { error: { control: 'text' }, disabled: { control: 'boolean' } },
 } satisfies Meta<typeof Picker>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The field to try with the controls; its closed and open states are shot by the stories below. */
+export const Playground: Story = {
+  tags: ['playground'],
+  parameters: { visual: false },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('combobox', { name: 'Machine' })).toHaveTextContent('Choose a machine');
+  },
+};
 
 export const PickWithKeyboard: Story = {
   play: async ({ canvas, userEvent, args }) => {

@@ -25,9 +25,11 @@ describe('checkLines', () => {
     const { items, errors } = checkLines([line('duvet', '1'), line('shirt', ' 4 ')], catalogue);
     expect(errors.size).toBe(0);
     expect(items).toEqual([
-      { sku: 'DUVET', name: 'Service duvet', unitPrice: 1_800, taxRate: 0.06, quantity: 1 },
-      { sku: 'SHIRT', name: 'Service shirt', unitPrice: 350, taxRate: 0.23, quantity: 4 },
+      { id: expect.any(String), sku: 'DUVET', name: 'Service duvet', unitPrice: 1_800, taxRate: 0.06, quantity: 1 },
+      { id: expect.any(String), sku: 'SHIRT', name: 'Service shirt', unitPrice: 350, taxRate: 0.23, quantity: 4 },
     ]);
+    // each line its own id: two devices adding lines to one order offline both keep theirs
+    expect(new Set(items.map((item) => item.id)).size).toBe(2);
   });
 
   it('says what is wrong with each incomplete line, by its key, and keeps the complete ones', () => {
