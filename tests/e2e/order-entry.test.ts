@@ -118,7 +118,9 @@ describe('order entry journey', { timeout: 240_000 }, () => {
       await focused(service(n));
       await page.keyboard.type(words);
       await expect
-        .poll(() => page.getByRole('listbox', { name: 'Services' }).getByRole('option').first().textContent())
+        .poll(() => page.getByRole('listbox', { name: 'Services' }).getByRole('option').first().textContent(), {
+          timeout: 5_000,
+        })
         .toMatch(new RegExp(`^${name}`));
       await page.keyboard.press('Enter');
       await expect.poll(() => service(n).inputValue(), { timeout: 5_000 }).toBe(name);
@@ -141,7 +143,9 @@ describe('order entry journey', { timeout: 240_000 }, () => {
     expect(await quantity(3).getAttribute('aria-invalid')).toBe('true');
     await quantity(3).fill('4');
     // the error goes as the line is put right
-    expect(await line(3).getByText('Enter a whole number from 1 to 999.').count()).toBe(0);
+    await expect
+      .poll(() => line(3).getByText('Enter a whole number from 1 to 999.').count(), { timeout: 5_000 })
+      .toBe(0);
     const dueDay = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
     dueDay.setHours(17, 0, 0, 0);
     const pad = (n: number) => String(n).padStart(2, '0');
@@ -165,9 +169,9 @@ describe('order entry journey', { timeout: 240_000 }, () => {
       '€63.96',
     ]);
 
-    await quantity(2).focus();
-    await page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'hidden' });
+    // Enter in a field submits the form
+    await quantity(2).press('Enter');
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
     await expect.poll(async () => (await serverOrders()).length, { timeout: 30_000 }).toBe(before.length + 1);
     const created = (await serverOrders()).find((order) => !before.some((old) => old.id === order.id));
     expect(created).toMatchObject({
@@ -192,23 +196,27 @@ describe('order entry journey', { timeout: 240_000 }, () => {
     const { dialog, picker } = await openNewOrder(page);
     await page.keyboard.type('Zélia Fonseca');
     const options = page.getByRole('listbox', { name: 'Customers' }).getByRole('option');
-    await expect.poll(() => options.allTextContents()).toEqual(['Add customer “Zélia Fonseca”']);
+    await expect.poll(() => options.allTextContents(), { timeout: 5_000 }).toEqual(['Add customer “Zélia Fonseca”']);
     await page.keyboard.press('Enter');
     // the name is kept; the phone field takes focus
     const newCustomer = dialog.getByRole('group', { name: 'New customer' });
     expect(await newCustomer.getByRole('textbox', { name: /Name/ }).inputValue()).toBe('Zélia Fonseca');
     const phone = newCustomer.getByRole('textbox', { name: 'Phone' });
-    await expect.poll(() => phone.evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect.poll(() => phone.evaluate((input) => input === document.activeElement), { timeout: 5_000 }).toBe(true);
     await page.keyboard.type('+351 900 111 222');
     await page.keyboard.press('Enter');
     await newCustomer.waitFor({ state: 'detached' });
     expect(await picker.inputValue()).toBe('Zélia Fonseca');
-    await expect.poll(() => picker.evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => picker.evaluate((input) => input === document.activeElement), { timeout: 5_000 })
+      .toBe(true);
     await dialog.getByRole('textbox', { name: 'Notes' }).fill('First visit');
     await dialog.getByRole('button', { name: 'Create order' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const row = page.locator('tr[data-order-id]').filter({ hasText: 'Zélia Fonseca' });
-    await expect.poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state')).toBe('pending');
+    await expect
+      .poll(() => row.locator('[data-slot="sync-dot"]').getAttribute('data-state'), { timeout: 5_000 })
+      .toBe('pending');
 
     // the picker finds the new customer by phone, on this device, before any sync
     const again = await openNewOrder(page);
