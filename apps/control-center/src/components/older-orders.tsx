@@ -5,7 +5,7 @@ import { useSyncline, useSyncStatus } from '@syncline/data';
 import { ORDER_KEPT_DAYS, type Order, orderStatusLabel } from '@syncline/domain';
 import { Button, Spinner } from '@syncline/ui';
 import { ArchiveIcon } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../lib/format';
 
@@ -38,10 +38,8 @@ async function searchServer(
 export function OlderOrders({ search }: { search: string }) {
   const { replication } = useSyncline();
   const offline = useSyncStatus((status) => status.connection === 'offline');
+  // a new search is a new component (its caller keys it by the search), so it never shows the last one's answer
   const [found, setFound] = useState<Found>({ status: 'idle' });
-  // a new search forgets the last answer
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the search changes
-  useEffect(() => setFound({ status: 'idle' }), [search]);
   if (!replication || search.trim() === '') return null;
 
   const ask = async () => {

@@ -219,7 +219,7 @@ export function OrdersPage() {
           </>
         }
       />
-      <OlderOrders search={view.search} />
+      <OlderOrders key={view.search} search={view.search} />
     </>
   );
 }
