@@ -103,8 +103,11 @@ describe('attachments on a device', () => {
     await expect.poll(() => statusOf(queue, ref.id), { timeout: 30_000 }).toBe('uploaded');
 
     // after the drop it asked the server where to go on, and went on from there, not from the start
-    const resumedAt = ranges.slice(sentBeforeDrop).findIndex((range) => range.startsWith('bytes */'));
-    const next = ranges.slice(sentBeforeDrop)[resumedAt + 1];
+    // (probes made while the server was down are written down too, so skip every probe to the first bytes sent)
+    const afterDrop = ranges.slice(sentBeforeDrop);
+    const firstProbe = afterDrop.findIndex((range) => range.startsWith('bytes */'));
+    expect(firstProbe).toBeGreaterThanOrEqual(0);
+    const next = afterDrop.slice(firstProbe).find((range) => !range.startsWith('bytes */'));
     expect(Number(/^bytes (\d+)-/.exec(next ?? '')?.[1])).toBeGreaterThan(0);
 
     const other = device('other-device');
