@@ -1,5 +1,6 @@
-// The story test runner: every story in ../stories is a Vitest browser test in Chromium (render + play),
-// checked by axe (parameters.a11y.test = 'error') and compared with its committed screenshot, once per theme.
+// The story test runner: every story in ../stories is a Vitest browser test in Chromium (render + play), checked
+// by axe (parameters.a11y.test = 'error') and compared with its committed screenshot in the light theme, then turned
+// dark on the same page and checked again (vitest.setup.ts): one render and play per story, both themes seen.
 // Update screenshots after an intended visual change: pnpm vitest run --project storybook --update
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,6 @@ import { defineConfig } from 'vitest/config';
 import { chromiumArgs, resolveChromium } from '../scripts/chromium.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
-const themes = ['light', 'dark'] as const;
 
 export default defineConfig({
   plugins: [
@@ -21,7 +21,7 @@ export default defineConfig({
     include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'],
   },
   test: {
-    name: 'storybook',
+    name: 'stories',
     setupFiles: [path.join(dirname, 'vitest.setup.ts')],
     testTimeout: 30_000,
     browser: {
@@ -36,12 +36,7 @@ export default defineConfig({
           comparatorOptions: { threshold: 0.1, allowedMismatchedPixelRatio: 0.001 },
         },
       },
-      // One instance per theme: the story runner hands these globals to every story (see .storybook/preview.tsx).
-      instances: themes.map((theme) => ({
-        browser: 'chromium' as const,
-        name: `storybook (${theme})`,
-        provide: { 'storybook/test-initial-globals': { theme } },
-      })),
+      instances: [{ browser: 'chromium' as const, name: 'storybook' }],
     },
   },
 });

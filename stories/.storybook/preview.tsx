@@ -1,25 +1,11 @@
 // Every story renders inside the Syncline theme: a toolbar switch picks light or dark, and the story test runner
-// visits every story in both (see ../vitest.setup.ts). Accessibility violations fail the test ('error').
+// checks every story in both (see ../vitest.setup.ts). Accessibility violations fail the test ('error').
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { applyTheme, type Theme } from '../theme';
 import './preview.css';
 
-export type Theme = 'light' | 'dark';
-
-declare global {
-  /** Set by the Vitest setup to force a theme for a whole test run. */
-  var __SYNCLINE_THEME__: Theme | undefined;
-}
-
-/** Applies the theme to <html>, so portalled content (dialogs, menus, toasts) is themed too. */
-export function applyTheme(theme: Theme) {
-  const root = document.documentElement;
-  root.dataset.theme = theme;
-  root.classList.toggle('dark', theme === 'dark');
-  root.style.colorScheme = theme;
-}
-
 const withTheme: Decorator = (Story, context) => {
-  const theme: Theme = globalThis.__SYNCLINE_THEME__ ?? (context.globals.theme === 'dark' ? 'dark' : 'light');
+  const theme: Theme = context.globals.theme === 'dark' ? 'dark' : 'light';
   applyTheme(theme);
   return <Story />;
 };
