@@ -50,7 +50,18 @@ type Story = StoryObj<typeof meta>;
 /** The component with the controls of the panel below: change its props and see it respond. */
 export const Playground: Story = { tags: ['playground'] };
 
+export const Open: Story = {
+  tags: ['state'],
+  args: { defaultOpen: true },
+  play: async () => {
+    await expect(await screen.findByRole('alertdialog')).toHaveAccessibleDescription(
+      "They exist only on this device. The server's version of each order is kept.",
+    );
+  },
+};
+
 export const ConfirmDiscard: Story = {
+  tags: ['example'],
   play: async ({ canvas, userEvent, args }) => {
     const trigger = canvas.getByRole('button', { name: 'Discard local changes' });
     await userEvent.click(trigger);
@@ -64,14 +75,5 @@ export const ConfirmDiscard: Story = {
     await userEvent.click(trigger);
     await userEvent.click(await screen.findByRole('button', { name: 'Discard' }));
     await expect(args.onDiscard).toHaveBeenCalledTimes(1);
-  },
-};
-
-export const Open: Story = {
-  args: { defaultOpen: true },
-  play: async () => {
-    await expect(await screen.findByRole('alertdialog')).toHaveAccessibleDescription(
-      "They exist only on this device. The server's version of each order is kept.",
-    );
   },
 };

@@ -105,6 +105,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Expanded: Story = {
+  tags: ['state'],
   play: async ({ canvas, args }) => {
     const nav = canvas.getByRole('navigation', { name: 'Main' });
     await expect(canvas.getByRole('link', { name: 'Orders' })).toHaveAttribute('aria-current', 'page');
@@ -117,13 +118,24 @@ export const Expanded: Story = {
 
 /** A nav item with a count: conflicts that need review, said in words to screen readers. */
 export const NavItemWithCount: Story = {
+  tags: ['state'],
   args: { conflicts: 2 },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('link', { name: /^Conflicts\s*2 need review$/ })).toBeVisible();
   },
 };
 
+export const Collapsed: Story = {
+  tags: ['state'],
+  args: { defaultCollapsed: true },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('button', { name: 'Expand sidebar' })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Settings' })).toBeVisible();
+  },
+};
+
 export const CollapsesWithKeyboard: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvasElement, canvas }) => {
     const shell = canvasElement.querySelector('[data-slot="app-shell"]');
@@ -137,15 +149,8 @@ export const CollapsesWithKeyboard: Story = {
   },
 };
 
-export const Collapsed: Story = {
-  args: { defaultCollapsed: true },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('button', { name: 'Expand sidebar' })).toBeVisible();
-    await expect(canvas.getByRole('link', { name: 'Settings' })).toBeVisible();
-  },
-};
-
 export const CommandPaletteOnCtrlK: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ args }) => {
     await userEvent.keyboard('{Control>}k{/Control}');

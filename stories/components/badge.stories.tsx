@@ -17,12 +17,14 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Neutral: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Running')).toHaveAttribute('data-slot', 'badge');
   },
 };
 
 export const Variants: Story = {
+  tags: ['state'],
   render: () => (
     <div className="flex flex-wrap gap-2">
       <Badge>Neutral</Badge>

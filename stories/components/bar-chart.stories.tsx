@@ -31,17 +31,8 @@ type Story = StoryObj<typeof meta>;
 /** The component with the controls of the panel below: change its props and see it respond. */
 export const Playground: Story = { tags: ['playground'] };
 
-export const RevenuePerDay: Story = {
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('img')).toHaveAccessibleName(
-      'Revenue per day, last 7 days: highest €2,301.20 on Sat 5 Dec, lowest €0.00 on Fri 4 Dec, total €10,492.78',
-    );
-    await expect(canvas.getByText('Wed 2 Dec')).toBeVisible();
-    await expect(canvas.getByText('Tue 8 Dec')).toBeVisible();
-  },
-};
-
 export const OrdersPerDayInTones: Story = {
+  tags: ['state'],
   render: (args) => (
     <div className="grid gap-6">
       <BarChart
@@ -67,6 +58,7 @@ export const OrdersPerDayInTones: Story = {
 };
 
 export const NothingYet: Story = {
+  tags: ['state'],
   args: { bars: week.map((label) => ({ label, value: 0 })) },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img')).toHaveAccessibleName(
@@ -76,8 +68,20 @@ export const NothingYet: Story = {
 };
 
 export const NoData: Story = {
+  tags: ['state'],
   args: { bars: [] },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img')).toHaveAccessibleName('Revenue per day, last 7 days: no data');
+  },
+};
+
+export const RevenuePerDay: Story = {
+  tags: ['example'],
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('img')).toHaveAccessibleName(
+      'Revenue per day, last 7 days: highest €2,301.20 on Sat 5 Dec, lowest €0.00 on Fri 4 Dec, total €10,492.78',
+    );
+    await expect(canvas.getByText('Wed 2 Dec')).toBeVisible();
+    await expect(canvas.getByText('Tue 8 Dec')).toBeVisible();
   },
 };

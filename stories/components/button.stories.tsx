@@ -21,6 +21,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Primary: Story = {
+  tags: ['state'],
   play: async ({ canvas, userEvent, args }) => {
     const button = canvas.getByRole('button', { name: 'Save changes' });
     await userEvent.click(button);
@@ -32,6 +33,7 @@ export const Primary: Story = {
 
 /** Reached with Tab, the primary call draws the focus ring and its glow (the `glow-primary` shadow token). */
 export const FocusGlow: Story = {
+  tags: ['state'],
   // a behaviour check: a screenshot of a glow caught while focus arrives is not stable enough to compare
   parameters: { visual: false },
   play: async ({ canvas, userEvent }) => {
@@ -44,6 +46,7 @@ export const FocusGlow: Story = {
 };
 
 export const Variants: Story = {
+  tags: ['state'],
   render: (args) => (
     <div className="flex flex-wrap items-center gap-3">
       <Button {...args} variant="primary">
@@ -74,6 +77,7 @@ export const Variants: Story = {
 };
 
 export const Sizes: Story = {
+  tags: ['state'],
   render: (args) => (
     <div className="flex items-center gap-3">
       <Button {...args} size="xs">
@@ -104,6 +108,7 @@ export const Sizes: Story = {
 };
 
 export const WithIcons: Story = {
+  tags: ['state'],
   render: (args) => (
     <div className="flex items-center gap-3">
       <Button {...args} variant="danger">
@@ -117,6 +122,7 @@ export const WithIcons: Story = {
 };
 
 export const Loading: Story = {
+  tags: ['state'],
   args: { loading: true, children: 'Saving…' },
   play: async ({ canvas }) => {
     const button = canvas.getByRole('button', { name: 'Saving…' });
@@ -126,6 +132,7 @@ export const Loading: Story = {
 };
 
 export const Disabled: Story = {
+  tags: ['state'],
   args: { disabled: true },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('button', { name: 'Save changes' })).toBeDisabled();
@@ -133,6 +140,7 @@ export const Disabled: Story = {
 };
 
 export const AsLink: Story = {
+  tags: ['example'],
   args: { asChild: true, variant: 'outline' },
   render: (args) => (
     <Button {...args}>

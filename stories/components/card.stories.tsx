@@ -30,6 +30,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const OrderSummary: Story = {
+  tags: ['example'],
   render: () => (
     <Card className="w-96">
       <CardHeader>

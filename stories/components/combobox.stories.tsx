@@ -77,7 +77,87 @@ export const Playground: Story = {
   },
 };
 
+export const WithSelection: Story = {
+  tags: ['state'],
+  args: { initialValue: 'c3' },
+  play: async ({ canvas, userEvent }) => {
+    const input = canvas.getByRole('combobox', { name: 'Customer' });
+    await expect(input).toHaveValue('Bruno Costa');
+    // typing searches; leaving with Escape puts the chosen customer back
+    await userEvent.click(input);
+    await userEvent.clear(input);
+    await userEvent.keyboard('joa');
+    await expect(screen.getAllByRole('option')).toHaveLength(1);
+    await userEvent.keyboard('{Escape}');
+    await expect(input).toHaveValue('Bruno Costa');
+  },
+};
+
+export const EmptyResults: Story = {
+  tags: ['state'],
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(canvas.getByRole('combobox', { name: 'Customer' }), 'Xavier');
+    await expect(await screen.findByText('No customer has that name or phone.')).toBeVisible();
+    await expect(screen.queryByRole('option')).not.toBeInTheDocument();
+  },
+};
+
+export const WithCreateRow: Story = {
+  tags: ['state'],
+  args: { onCreate: fn() },
+  play: async ({ canvas, userEvent, args }) => {
+    const input = canvas.getByRole('combobox', { name: 'Customer' });
+    await userEvent.type(input, 'Ada');
+    // the matches first, then the offer to add what was typed
+    const options = await screen.findAllByRole('option');
+    await expect(options.map((option) => option.textContent)).toEqual([
+      'Ada Almeida · +351 912 345 678',
+      'Ada Almeida · +351 934 000 111',
+      'Add customer “Ada”',
+    ]);
+    await userEvent.keyboard('{End}{Enter}');
+    await expect(args.onCreate).toHaveBeenCalledWith('Ada');
+    await expect(input).toHaveValue('Ada');
+    await expect(input).toHaveAttribute('aria-expanded', 'false');
+  },
+};
+
+export const Invalid: Story = {
+  tags: ['state'],
+  args: { error: 'Choose the customer the order is for.' },
+  play: async ({ canvas }) => {
+    const input = canvas.getByRole('combobox', { name: 'Customer' });
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveAccessibleDescription('Choose the customer the order is for.');
+  },
+};
+
+export const Disabled: Story = {
+  tags: ['state'],
+  args: { disabled: true, initialValue: 'c1' },
+  play: async ({ canvas }) => {
+    const input = canvas.getByRole('combobox', { name: 'Customer' });
+    await expect(input).toBeDisabled();
+    await expect(input).toHaveValue('Ada Almeida');
+  },
+};
+
+export const Open: Story = {
+  tags: ['state'],
+  args: { defaultOpen: true, initialValue: 'c2' },
+  // room below the field for the list in the screenshot
+  decorators: [(Story) => <div className="min-h-72">{Story()}</div>],
+  play: async ({ canvas }) => {
+    const input = canvas.getByRole('combobox', { name: 'Customer' });
+    await expect(input).toHaveAttribute('aria-expanded', 'true');
+    await expect(await screen.findAllByRole('option')).toHaveLength(5);
+    // the chosen customer is where the arrow keys start
+    await expect(screen.getByRole('option', { selected: true })).toHaveTextContent('+351 934 000 111');
+  },
+};
+
 export const FindByPhoneWithKeyboard: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas, userEvent, args }) => {
     const input = canvas.getByRole('combobox', { name: 'Customer' });
@@ -100,6 +180,7 @@ export const FindByPhoneWithKeyboard: Story = {
 };
 
 export const MoveWithArrowsHomeAndEnd: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas, userEvent, args }) => {
     const input = canvas.getByRole('combobox', { name: 'Customer' });
@@ -126,6 +207,7 @@ export const MoveWithArrowsHomeAndEnd: Story = {
 };
 
 export const EnterRightAfterTyping: Story = {
+  tags: ['example'],
   args: { onCreate: fn() },
   parameters: { visual: false },
   play: async ({ canvas, userEvent, args }) => {
@@ -151,85 +233,13 @@ export const EnterRightAfterTyping: Story = {
   },
 };
 
-export const WithSelection: Story = {
-  args: { initialValue: 'c3' },
-  play: async ({ canvas, userEvent }) => {
-    const input = canvas.getByRole('combobox', { name: 'Customer' });
-    await expect(input).toHaveValue('Bruno Costa');
-    // typing searches; leaving with Escape puts the chosen customer back
-    await userEvent.click(input);
-    await userEvent.clear(input);
-    await userEvent.keyboard('joa');
-    await expect(screen.getAllByRole('option')).toHaveLength(1);
-    await userEvent.keyboard('{Escape}');
-    await expect(input).toHaveValue('Bruno Costa');
-  },
-};
-
-export const EmptyResults: Story = {
-  play: async ({ canvas, userEvent }) => {
-    await userEvent.type(canvas.getByRole('combobox', { name: 'Customer' }), 'Xavier');
-    await expect(await screen.findByText('No customer has that name or phone.')).toBeVisible();
-    await expect(screen.queryByRole('option')).not.toBeInTheDocument();
-  },
-};
-
-export const WithCreateRow: Story = {
-  args: { onCreate: fn() },
-  play: async ({ canvas, userEvent, args }) => {
-    const input = canvas.getByRole('combobox', { name: 'Customer' });
-    await userEvent.type(input, 'Ada');
-    // the matches first, then the offer to add what was typed
-    const options = await screen.findAllByRole('option');
-    await expect(options.map((option) => option.textContent)).toEqual([
-      'Ada Almeida · +351 912 345 678',
-      'Ada Almeida · +351 934 000 111',
-      'Add customer “Ada”',
-    ]);
-    await userEvent.keyboard('{End}{Enter}');
-    await expect(args.onCreate).toHaveBeenCalledWith('Ada');
-    await expect(input).toHaveValue('Ada');
-    await expect(input).toHaveAttribute('aria-expanded', 'false');
-  },
-};
-
 export const CreateRowWhenNothingMatches: Story = {
+  tags: ['example'],
   args: { onCreate: fn() },
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByRole('combobox', { name: 'Customer' }), 'Xavier Reis');
     const [only] = await screen.findAllByRole('option');
     await expect(only).toHaveTextContent('Add customer “Xavier Reis”');
     await expect(only).toHaveAttribute('aria-selected', 'true');
-  },
-};
-
-export const Invalid: Story = {
-  args: { error: 'Choose the customer the order is for.' },
-  play: async ({ canvas }) => {
-    const input = canvas.getByRole('combobox', { name: 'Customer' });
-    await expect(input).toHaveAttribute('aria-invalid', 'true');
-    await expect(input).toHaveAccessibleDescription('Choose the customer the order is for.');
-  },
-};
-
-export const Disabled: Story = {
-  args: { disabled: true, initialValue: 'c1' },
-  play: async ({ canvas }) => {
-    const input = canvas.getByRole('combobox', { name: 'Customer' });
-    await expect(input).toBeDisabled();
-    await expect(input).toHaveValue('Ada Almeida');
-  },
-};
-
-export const Open: Story = {
-  args: { defaultOpen: true, initialValue: 'c2' },
-  // room below the field for the list in the screenshot
-  decorators: [(Story) => <div className="min-h-72">{Story()}</div>],
-  play: async ({ canvas }) => {
-    const input = canvas.getByRole('combobox', { name: 'Customer' });
-    await expect(input).toHaveAttribute('aria-expanded', 'true');
-    await expect(await screen.findAllByRole('option')).toHaveLength(5);
-    // the chosen customer is where the arrow keys start
-    await expect(screen.getByRole('option', { selected: true })).toHaveTextContent('+351 934 000 111');
   },
 };

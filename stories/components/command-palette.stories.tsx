@@ -91,6 +91,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const ActionsAndRecords: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Search' }));
     await screen.findByRole('dialog', { name: 'Command palette' });
@@ -100,7 +101,19 @@ export const ActionsAndRecords: Story = {
   },
 };
 
+export const NothingMatches: Story = {
+  tags: ['state'],
+  parameters: { visual: false },
+  play: async ({ canvas }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Search' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Command palette' });
+    await userEvent.keyboard('zzz');
+    await waitFor(() => expect(dialog).toHaveTextContent('Nothing matches.'));
+  },
+};
+
 export const EnterRunsTheFirstMatch: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Search' }));
@@ -113,6 +126,7 @@ export const EnterRunsTheFirstMatch: Story = {
 
 /** Enter pressed before the orders are looked up: the first one found runs when it arrives. */
 export const EnterWhileSearching: Story = {
+  tags: ['example'],
   args: { lookupMs: 300 },
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
@@ -126,17 +140,8 @@ export const EnterWhileSearching: Story = {
   },
 };
 
-export const NothingMatches: Story = {
-  parameters: { visual: false },
-  play: async ({ canvas }) => {
-    await userEvent.click(canvas.getByRole('button', { name: 'Search' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Command palette' });
-    await userEvent.keyboard('zzz');
-    await waitFor(() => expect(dialog).toHaveTextContent('Nothing matches.'));
-  },
-};
-
 export const EscapeReturnsFocus: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas }) => {
     const trigger = canvas.getByRole('button', { name: 'Search' });

@@ -67,6 +67,7 @@ export const Playground: Story = {
 };
 
 export const Closed: Story = {
+  tags: ['state'],
   render: () => <RenameMachine />,
   play: async ({ canvas, userEvent }) => {
     const trigger = canvas.getByRole('button', { name: 'Rename machine' });
@@ -87,6 +88,7 @@ export const Closed: Story = {
 };
 
 export const Open: Story = {
+  tags: ['state'],
   render: () => <RenameMachine defaultOpen />,
   play: async () => {
     await expect(await screen.findByRole('dialog', { name: 'Rename CNC-04' })).toBeVisible();
@@ -95,6 +97,7 @@ export const Open: Story = {
 };
 
 export const CloseButtonCloses: Story = {
+  tags: ['example'],
   render: () => <RenameMachine defaultOpen />,
   parameters: { visual: false },
   play: async ({ userEvent }) => {
@@ -105,6 +108,7 @@ export const CloseButtonCloses: Story = {
 };
 
 export const CancelButtonCloses: Story = {
+  tags: ['example'],
   render: () => <RenameMachine defaultOpen />,
   parameters: { visual: false },
   play: async ({ userEvent }) => {

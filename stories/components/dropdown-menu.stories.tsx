@@ -52,7 +52,20 @@ type Story = StoryObj<typeof meta>;
 /** The component with the controls of the panel below: change its props and see it respond. */
 export const Playground: Story = { tags: ['playground'] };
 
+export const Open: Story = {
+  tags: ['state'],
+  args: { defaultOpen: true },
+  play: async () => {
+    await expect(await screen.findByRole('menu')).toBeVisible();
+    await expect(screen.getByRole('menuitem', { name: 'Ship (waiting for QA)' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  },
+};
+
 export const KeyboardNavigation: Story = {
+  tags: ['example'],
   play: async ({ canvas, userEvent, args }) => {
     const trigger = canvas.getByRole('button', { name: 'Order actions' });
     trigger.focus();
@@ -70,16 +83,5 @@ export const KeyboardNavigation: Story = {
     await userEvent.click(trigger);
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Cancel order' }));
     await expect(args.onAction).toHaveBeenCalledWith('cancel');
-  },
-};
-
-export const Open: Story = {
-  args: { defaultOpen: true },
-  play: async () => {
-    await expect(await screen.findByRole('menu')).toBeVisible();
-    await expect(screen.getByRole('menuitem', { name: 'Ship (waiting for QA)' })).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
   },
 };

@@ -23,6 +23,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const WithAction: Story = {
+  tags: ['state'],
   args: { onClick: undefined },
   render: (args) => {
     const create = fn();
@@ -35,6 +36,7 @@ export const WithAction: Story = {
 };
 
 export const NoResults: Story = {
+  tags: ['example'],
   args: {
     title: 'No machine matches “lathe-9”',
     description: 'Check the spelling or clear the filter.',

@@ -17,51 +17,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The component with the controls of the panel below: change its props and see it respond. */
-export const Playground: Story = { tags: ['playground'] };
-
-export const WithDescription: Story = {
-  args: { description: 'Shown on the floor plan and in alarms.' },
-  play: async ({ canvas, userEvent }) => {
-    const input = canvas.getByRole('textbox', { name: 'Machine name' });
-    await expect(input).toHaveAccessibleDescription('Shown on the floor plan and in alarms.');
-    await userEvent.click(canvas.getByText('Machine name'));
-    await expect(input).toHaveFocus();
-  },
-};
-
-export const WithError: Story = {
-  args: {
-    description: 'Shown on the floor plan and in alarms.',
-    error: 'A machine named CNC-04 already exists. Pick another name.',
-    required: true,
-  },
-  play: async ({ canvas }) => {
-    const input = canvas.getByRole('textbox', { name: /Machine name/ });
-    await expect(input).toBeInvalid();
-    await expect(input).toBeRequired();
-    await expect(input).toHaveAccessibleDescription(
-      'Shown on the floor plan and in alarms. A machine named CNC-04 already exists. Pick another name.',
-    );
-  },
-};
-
-export const Disabled: Story = {
-  args: { children: <Input defaultValue="CNC-04" disabled /> },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('textbox', { name: 'Machine name' })).toBeDisabled();
-  },
-};
-
-export const Multiline: Story = {
-  args: { label: 'Notes', description: 'Visible to the whole shift.', children: <Textarea /> },
-  play: async ({ canvas, userEvent }) => {
-    const notes = canvas.getByRole('textbox', { name: 'Notes' });
-    await userEvent.type(notes, 'Coolant low{enter}Check at 14:00');
-    await expect(notes).toHaveValue('Coolant low\nCheck at 14:00');
-  },
-};
-
 function MachineForm() {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -82,7 +37,57 @@ function MachineForm() {
   );
 }
 
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
+
+export const WithDescription: Story = {
+  tags: ['state'],
+  args: { description: 'Shown on the floor plan and in alarms.' },
+  play: async ({ canvas, userEvent }) => {
+    const input = canvas.getByRole('textbox', { name: 'Machine name' });
+    await expect(input).toHaveAccessibleDescription('Shown on the floor plan and in alarms.');
+    await userEvent.click(canvas.getByText('Machine name'));
+    await expect(input).toHaveFocus();
+  },
+};
+
+export const WithError: Story = {
+  tags: ['state'],
+  args: {
+    description: 'Shown on the floor plan and in alarms.',
+    error: 'A machine named CNC-04 already exists. Pick another name.',
+    required: true,
+  },
+  play: async ({ canvas }) => {
+    const input = canvas.getByRole('textbox', { name: /Machine name/ });
+    await expect(input).toBeInvalid();
+    await expect(input).toBeRequired();
+    await expect(input).toHaveAccessibleDescription(
+      'Shown on the floor plan and in alarms. A machine named CNC-04 already exists. Pick another name.',
+    );
+  },
+};
+
+export const Disabled: Story = {
+  tags: ['state'],
+  args: { children: <Input defaultValue="CNC-04" disabled /> },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('textbox', { name: 'Machine name' })).toBeDisabled();
+  },
+};
+
+export const Multiline: Story = {
+  tags: ['state'],
+  args: { label: 'Notes', description: 'Visible to the whole shift.', children: <Textarea /> },
+  play: async ({ canvas, userEvent }) => {
+    const notes = canvas.getByRole('textbox', { name: 'Notes' });
+    await userEvent.type(notes, 'Coolant low{enter}Check at 14:00');
+    await expect(notes).toHaveValue('Coolant low\nCheck at 14:00');
+  },
+};
+
 export const ValidationOnSubmit: Story = {
+  tags: ['example'],
   render: () => <MachineForm />,
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Add machine' }));

@@ -17,6 +17,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Default: Story = {
+  tags: ['state'],
   play: async ({ canvas, userEvent }) => {
     const input = canvas.getByRole('textbox', { name: 'Search orders' });
     await userEvent.type(input, 'brackets');
@@ -25,6 +26,7 @@ export const Default: Story = {
 };
 
 export const States: Story = {
+  tags: ['state'],
   render: () => (
     <div className="grid w-72 gap-3">
       <Input aria-label="Filled" defaultValue="CNC-04" />
@@ -41,6 +43,7 @@ export const States: Story = {
 };
 
 export const WithLabel: Story = {
+  tags: ['example'],
   render: () => (
     <div className="grid w-72 gap-2">
       <Label htmlFor="operator">Operator</Label>

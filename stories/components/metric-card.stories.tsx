@@ -26,6 +26,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const RisingGoodNews: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     const card = canvas.getByRole('group', { name: 'Revenue today' });
     await expect(card).toHaveTextContent('€2,222.08');
@@ -39,6 +40,7 @@ export const RisingGoodNews: Story = {
 };
 
 export const FallingGoodNews: Story = {
+  tags: ['state'],
   args: { delta: { change: -0.304, comparedTo: 'on yesterday' } },
   play: async ({ canvas }) => {
     const delta = canvas.getByText(/on yesterday/).closest('[data-slot="metric-card-delta"]');
@@ -48,6 +50,7 @@ export const FallingGoodNews: Story = {
 };
 
 export const RisingBadNews: Story = {
+  tags: ['state'],
   args: {
     label: 'Overdue orders',
     value: '7',
@@ -65,6 +68,7 @@ export const RisingBadNews: Story = {
 };
 
 export const InPoints: Story = {
+  tags: ['state'],
   args: {
     label: 'Machine utilisation',
     value: '75 %',
@@ -85,6 +89,7 @@ export const InPoints: Story = {
 };
 
 export const NoChange: Story = {
+  tags: ['state'],
   args: { label: 'Orders finished, last hour', value: '4', delta: { change: 0.001, comparedTo: 'on the hour before' } },
   play: async ({ canvas }) => {
     const delta = canvas.getByText(/on the hour before/).closest('[data-slot="metric-card-delta"]');
@@ -94,6 +99,7 @@ export const NoChange: Story = {
 };
 
 export const NothingToCompare: Story = {
+  tags: ['state'],
   args: { delta: null, trend: undefined, detail: 'No orders yesterday to compare with' },
   play: async ({ canvas }) => {
     const card = canvas.getByRole('group', { name: 'Revenue today' });
@@ -103,6 +109,7 @@ export const NothingToCompare: Story = {
 };
 
 export const WithLink: Story = {
+  tags: ['state'],
   args: {
     label: 'Orders due today',
     value: '18',
@@ -121,6 +128,7 @@ export const WithLink: Story = {
 };
 
 export const Small: Story = {
+  tags: ['state'],
   args: { size: 'sm' },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('€2,222.08')).toBeVisible();
@@ -129,6 +137,7 @@ export const Small: Story = {
 
 /** An example: a shop's morning, four figures in a row as the control center's dashboard shows them. */
 export const TodayAtAGlance: Story = {
+  tags: ['example'],
   render: () => (
     <div className="grid w-[64rem] grid-cols-4 gap-4">
       <MetricCard

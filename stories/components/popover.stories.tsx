@@ -36,7 +36,16 @@ type Story = StoryObj<typeof meta>;
 /** The component with the controls of the panel below: change its props and see it respond. */
 export const Playground: Story = { tags: ['playground'] };
 
+export const Open: Story = {
+  tags: ['state'],
+  args: { defaultOpen: true },
+  play: async () => {
+    await expect(await screen.findByRole('button', { name: 'Sync now' })).toBeVisible();
+  },
+};
+
 export const OpensAndCloses: Story = {
+  tags: ['example'],
   play: async ({ canvas, userEvent }) => {
     const trigger = canvas.getByRole('button', { name: 'Sync details' });
     await expect(trigger).toHaveAttribute('aria-expanded', 'false');
@@ -46,12 +55,5 @@ export const OpensAndCloses: Story = {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByText('Last synced 2 minutes ago')).not.toBeInTheDocument());
     await expect(trigger).toHaveFocus();
-  },
-};
-
-export const Open: Story = {
-  args: { defaultOpen: true },
-  play: async () => {
-    await expect(await screen.findByRole('button', { name: 'Sync now' })).toBeVisible();
   },
 };

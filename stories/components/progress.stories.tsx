@@ -17,6 +17,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Bar: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     const bar = canvas.getByRole('progressbar', { name: 'Initial sync' });
     await expect(bar).toHaveAttribute('aria-valuenow', '40');
@@ -24,6 +25,7 @@ export const Bar: Story = {
 };
 
 export const Tones: Story = {
+  tags: ['state'],
   render: () => (
     <div className="grid gap-3">
       <Progress value={100} tone="success" aria-label="Uploaded" />
@@ -39,6 +41,7 @@ export const Tones: Story = {
 };
 
 export const Rings: Story = {
+  tags: ['state'],
   render: () => (
     <div className="flex items-center gap-4">
       <ProgressRing value={30} aria-label="Cycle progress" />

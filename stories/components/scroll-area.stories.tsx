@@ -34,6 +34,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const FocusableScrollRegion: Story = {
+  tags: ['example'],
   play: async ({ canvasElement, canvas, userEvent }) => {
     const viewport = canvasElement.querySelector('[data-slot=scroll-area-viewport]') as HTMLElement;
     // Keyboard users reach the region with Tab, then scroll it with the arrow keys (native scrolling).

@@ -60,31 +60,8 @@ export const Playground: Story = {
   },
 };
 
-export const PickWithKeyboard: Story = {
-  play: async ({ canvas, userEvent, args }) => {
-    const trigger = canvas.getByRole('combobox', { name: 'Machine' });
-    await expect(trigger).toHaveTextContent('Choose a machine');
-    trigger.focus();
-    await userEvent.keyboard('{Enter}');
-    await screen.findByRole('listbox');
-    await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
-    await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
-    await expect(args.onValueChange).toHaveBeenCalledWith('lathe-2');
-    await expect(trigger).toHaveTextContent('Lathe-2');
-    await expect(trigger).toHaveFocus();
-  },
-};
-
-export const PickWithPointer: Story = {
-  parameters: { visual: false },
-  play: async ({ canvas, userEvent, args }) => {
-    await userEvent.click(canvas.getByRole('combobox', { name: 'Machine' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'CNC-05' }));
-    await expect(args.onValueChange).toHaveBeenCalledWith('cnc-05');
-  },
-};
-
 export const Open: Story = {
+  tags: ['state'],
   args: { defaultOpen: true, defaultValue: 'cnc-04' },
   parameters: {
     // While the list is open Radix hides the page from assistive technology and traps focus in the list, so the
@@ -100,10 +77,37 @@ export const Open: Story = {
 };
 
 export const Invalid: Story = {
+  tags: ['state'],
   args: { error: 'Choose the machine that will run this order.' },
   play: async ({ canvas }) => {
     const trigger = canvas.getByRole('combobox', { name: 'Machine' });
     await expect(trigger).toHaveAttribute('aria-invalid', 'true');
     await expect(trigger).toHaveAccessibleDescription('Choose the machine that will run this order.');
+  },
+};
+
+export const PickWithKeyboard: Story = {
+  tags: ['example'],
+  play: async ({ canvas, userEvent, args }) => {
+    const trigger = canvas.getByRole('combobox', { name: 'Machine' });
+    await expect(trigger).toHaveTextContent('Choose a machine');
+    trigger.focus();
+    await userEvent.keyboard('{Enter}');
+    await screen.findByRole('listbox');
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
+    await expect(args.onValueChange).toHaveBeenCalledWith('lathe-2');
+    await expect(trigger).toHaveTextContent('Lathe-2');
+    await expect(trigger).toHaveFocus();
+  },
+};
+
+export const PickWithPointer: Story = {
+  tags: ['example'],
+  parameters: { visual: false },
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole('combobox', { name: 'Machine' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'CNC-05' }));
+    await expect(args.onValueChange).toHaveBeenCalledWith('cnc-05');
   },
 };

@@ -50,6 +50,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const FromTheRight: Story = {
+  tags: ['state'],
   args: { side: 'right' },
   play: async ({ canvas, userEvent }) => {
     const trigger = canvas.getByRole('button', { name: 'Machine details' });
@@ -63,6 +64,7 @@ export const FromTheRight: Story = {
 };
 
 export const OpenLeft: Story = {
+  tags: ['state'],
   args: { side: 'left', defaultOpen: true },
   play: async () => {
     await expect(await screen.findByRole('dialog', { name: 'CNC-04' })).toHaveAttribute('data-side', 'left');
@@ -71,6 +73,7 @@ export const OpenLeft: Story = {
 };
 
 export const OpenBottom: Story = {
+  tags: ['state'],
   args: { side: 'bottom', defaultOpen: true },
   play: async () => {
     await expect(await screen.findByRole('dialog', { name: 'CNC-04' })).toHaveAttribute('data-side', 'bottom');

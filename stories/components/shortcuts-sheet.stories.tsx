@@ -54,6 +54,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const ListsTheShortcuts: Story = {
+  tags: ['state'],
   args: { defaultOpen: true },
   play: async () => {
     const sheet = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -68,6 +69,7 @@ export const ListsTheShortcuts: Story = {
 };
 
 export const OpensOnQuestionMark: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas }) => {
     const orders = canvas.getByRole('button', { name: 'Orders' });
@@ -81,6 +83,7 @@ export const OpensOnQuestionMark: Story = {
 };
 
 export const QuestionMarkInAFieldIsTyped: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas }) => {
     const search = canvas.getByRole('textbox', { name: 'Search orders' });

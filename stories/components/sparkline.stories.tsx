@@ -18,6 +18,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Line: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img')).toHaveAccessibleName(
       'Spindle load, last 12 minutes: latest 62%, low 42%, high 66%',
@@ -26,6 +27,7 @@ export const Line: Story = {
 };
 
 export const TonesAndArea: Story = {
+  tags: ['state'],
   render: (args) => (
     <div className="grid gap-3">
       <Sparkline {...args} tone="success" area label="Throughput" />
@@ -41,6 +43,7 @@ export const TonesAndArea: Story = {
 };
 
 export const NoData: Story = {
+  tags: ['state'],
   args: { values: [] },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img')).toHaveAccessibleName('Spindle load, last 12 minutes: no data');

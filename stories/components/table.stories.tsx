@@ -72,6 +72,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Orders: Story = {
+  tags: ['example'],
   play: async ({ canvas }) => {
     const table = canvas.getByRole('table', { name: 'Orders due this week' });
     await expect(table).toBeVisible();

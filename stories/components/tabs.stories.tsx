@@ -41,6 +41,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const ArrowKeys: Story = {
+  tags: ['example'],
   play: async ({ canvas, userEvent }) => {
     await expect(canvas.getByRole('tabpanel', { name: 'Overview' })).toHaveTextContent('cycle 12 of 40');
     await userEvent.click(canvas.getByRole('tab', { name: 'Overview' }));

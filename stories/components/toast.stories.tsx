@@ -56,6 +56,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const ShowAndAct: Story = {
+  tags: ['example'],
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Sync' }));
     await expect(await screen.findByText('3 changes reached the server.')).toBeVisible();

@@ -33,7 +33,16 @@ type Story = StoryObj<typeof meta>;
 /** The component with the controls of the panel below: change its props and see it respond. */
 export const Playground: Story = { tags: ['playground'] };
 
+export const Open: Story = {
+  tags: ['state'],
+  args: { defaultOpen: true },
+  play: async () => {
+    await expect(await screen.findByRole('tooltip')).toBeInTheDocument();
+  },
+};
+
 export const OnKeyboardFocus: Story = {
+  tags: ['example'],
   play: async ({ userEvent }) => {
     await userEvent.tab();
     await expect(await screen.findByRole('tooltip')).toHaveTextContent('Upload 3 pending changes');
@@ -43,16 +52,10 @@ export const OnKeyboardFocus: Story = {
 };
 
 export const OnHover: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas, userEvent }) => {
     await userEvent.hover(canvas.getByRole('button', { name: 'Sync now' }));
     await expect(await screen.findByRole('tooltip')).toHaveTextContent('Upload 3 pending changes');
-  },
-};
-
-export const Open: Story = {
-  args: { defaultOpen: true },
-  play: async () => {
-    await expect(await screen.findByRole('tooltip')).toBeInTheDocument();
   },
 };

@@ -21,10 +21,19 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+const heaterAlarm = {
+  id: 'ack',
+  severity: 'critical',
+  code: 'E-TEMP',
+  message: 'Heater over temperature',
+  raisedAt: now - 9 * minute,
+} as const;
+
 /** The component with the controls of the panel below: change its props and see it respond. */
 export const Playground: Story = { tags: ['playground'] };
 
 export const Open: Story = {
+  tags: ['state'],
   play: async ({ canvas, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Acknowledge major alarm E-DRAIN' }));
     await expect(args.onAcknowledge).toHaveBeenCalledWith('a1');
@@ -32,6 +41,7 @@ export const Open: Story = {
 };
 
 export const EverySeverity: Story = {
+  tags: ['state'],
   render: () => (
     <div className="flex w-96 flex-col gap-2">
       {(['warning', 'minor', 'major', 'critical'] as const).map((severity, index) => (
@@ -56,16 +66,9 @@ export const EverySeverity: Story = {
   },
 };
 
-const heaterAlarm = {
-  id: 'ack',
-  severity: 'critical',
-  code: 'E-TEMP',
-  message: 'Heater over temperature',
-  raisedAt: now - 9 * minute,
-} as const;
-
 /** Acknowledged: still listed, but quiet (grey edge, muted text, no glow) beside an open one. */
 export const AcknowledgedIsQuiet: Story = {
+  tags: ['state'],
   render: () => (
     <div className="flex w-96 flex-col gap-2">
       <AlarmChip now={now} alarm={{ ...heaterAlarm, id: 'open', raisedAt: now - minute }} onAcknowledge={() => {}} />
@@ -86,6 +89,7 @@ export const AcknowledgedIsQuiet: Story = {
 
 /** A narrow chip: the code "I-FILTER" stays on one line, never "I-" above "FILTER". */
 export const LongCodeStaysWhole: Story = {
+  tags: ['state'],
   args: {
     className: 'w-44',
     alarm: { id: 'a2', severity: 'minor', code: 'I-FILTER', message: 'Lint filter full', raisedAt: now - 2 * minute },

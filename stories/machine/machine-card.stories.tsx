@@ -37,6 +37,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Running: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     const card = canvas.getByRole('article', { name: 'Washer 3, Running' });
     await expect(card).toHaveTextContent('Cotton 60°');
@@ -45,8 +46,9 @@ export const Running: Story = {
   },
 };
 
-export const Idle: Story = { args: { state: 'idle', cycle: null } };
+export const Idle: Story = { tags: ['state'], args: { state: 'idle', cycle: null } };
 export const Paused: Story = {
+  tags: ['state'],
   args: {
     state: 'paused',
     cycle: { program: 'Wool 40°', startedAt: now - 30 * minute, durationSec: 3600, pausedAt: now - 5 * minute },
@@ -60,6 +62,7 @@ export const Paused: Story = {
 
 /** A pause the machine did not time, past the cycle's length: still paused, never "Cycle complete". */
 export const PausedPastItsLength: Story = {
+  tags: ['state'],
   args: {
     name: 'Dryer 4',
     kind: 'Dryer',
@@ -73,9 +76,11 @@ export const PausedPastItsLength: Story = {
   },
 };
 export const Done: Story = {
+  tags: ['state'],
   args: { state: 'done', cycle: { program: 'Cotton 60°', startedAt: now - 70 * minute, durationSec: 3600 } },
 };
 export const ErrorWithCriticalAlarm: Story = {
+  tags: ['state'],
   args: {
     state: 'error',
     cycle: null,
@@ -94,10 +99,11 @@ export const ErrorWithCriticalAlarm: Story = {
     await expect(args.onAcknowledgeAlarm).toHaveBeenCalledWith('a1');
   },
 };
-export const Maintenance: Story = { args: { state: 'maintenance', cycle: null } };
+export const Maintenance: Story = { tags: ['state'], args: { state: 'maintenance', cycle: null } };
 
 /** Silent for 17 minutes: greyed, its state Unknown, its countdown stopped at the last report. */
 export const StaleShowsUnknown: Story = {
+  tags: ['state'],
   args: {
     lastSeenAt: now - 17 * minute,
     cycle: { program: 'Cotton 60°', startedAt: now - 30 * minute, durationSec: 3600 },
@@ -114,6 +120,7 @@ export const StaleShowsUnknown: Story = {
 
 /** This device is offline: the card says how old its figures are instead of "Online". */
 export const DeviceOfflineAsOf: Story = {
+  tags: ['state'],
   args: { lastSeenAt: now - 2 * minute, dataAsOf: now - 2 * minute + 5_000 },
   play: async ({ canvas }) => {
     const card = canvas.getByRole('article', { name: 'Washer 3, Running' });
@@ -125,6 +132,7 @@ export const DeviceOfflineAsOf: Story = {
 
 /** Long names wrap onto more lines; nothing is cut off with an ellipsis. */
 export const LongNameWraps: Story = {
+  tags: ['state'],
   args: {
     name: 'Washer 12 (left bank, by the loading door)',
     location: 'Lisbon Mill, basement floor',
@@ -138,21 +146,41 @@ export const LongNameWraps: Story = {
   },
 };
 
+/** Stale (3 min) and offline (45 min) beside a fresh one: both greyed (surface, text and stripe), both Unknown. */
 export const StaleAndOffline: Story = {
+  tags: ['state'],
   render: (args) => (
     <div className="flex flex-wrap gap-4">
+      <MachineCard {...args} name="Dryer 0" />
       <MachineCard {...args} name="Dryer 1" lastSeenAt={now - 3 * minute} />
       <MachineCard {...args} name="Dryer 2" lastSeenAt={now - 45 * minute} />
     </div>
   ),
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('article', { name: /^Dryer 1/ })).toHaveAttribute('data-connection', 'stale');
-    await expect(canvas.getByRole('article', { name: /^Dryer 2/ })).toHaveAttribute('data-connection', 'offline');
-    await expect(canvas.getByRole('article', { name: /^Dryer 2/ })).toHaveTextContent(/45 min ago/);
+    const fresh = canvas.getByRole('article', { name: 'Dryer 0, Running' });
+    const stale = canvas.getByRole('article', { name: 'Dryer 1, Unknown' });
+    const offline = canvas.getByRole('article', { name: 'Dryer 2, Unknown' });
+    await expect(stale).toHaveAttribute('data-connection', 'stale');
+    await expect(offline).toHaveAttribute('data-connection', 'offline');
+    await expect(stale).toHaveTextContent(/Stale · last seen 3 min ago/);
+    await expect(offline).toHaveTextContent(/Offline · last seen 45 min ago/);
+    const look = (card: HTMLElement) => {
+      const style = getComputedStyle(card);
+      const name = getComputedStyle(within(card).getByRole('heading'));
+      return [style.backgroundColor, style.borderTopColor, name.color].join(' | ');
+    };
+    // greyed: a different surface, stripe and text from the fresh card's, the same for stale and offline
+    const [freshBackground, freshStripe, freshText] = look(fresh).split(' | ');
+    const [greyBackground, greyStripe, greyText] = look(stale).split(' | ');
+    await expect(greyBackground).not.toBe(freshBackground);
+    await expect(greyStripe).not.toBe(freshStripe);
+    await expect(greyText).not.toBe(freshText);
+    await expect(look(offline)).toBe(look(stale));
   },
 };
 
 export const CommandsQueuedOffline: Story = {
+  tags: ['state'],
   args: { queuedCommands: 2 },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('article', { name: 'Washer 3, Running' })).toHaveTextContent(/2 commands? queued/i);
@@ -160,6 +188,7 @@ export const CommandsQueuedOffline: Story = {
 };
 
 export const PauseAsksFirst: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Pause Washer 3' }));
@@ -176,12 +205,17 @@ export const PauseAsksFirst: Story = {
 };
 
 export const StopAsksFirst: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
+    // the same confirmation as Pause: asks, Cancel sends nothing, the named action sends it
     await userEvent.click(canvas.getByRole('button', { name: 'Stop Washer 3' }));
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await screen.findByRole('alertdialog', { name: 'Stop Washer 3?' });
     await expect(args.onCommand).not.toHaveBeenCalled();
-    await userEvent.click(within(dialog).getByRole('button', { name: /stop/i }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await expect(args.onCommand).not.toHaveBeenCalled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop Washer 3' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Stop machine' }));
     await waitFor(() => expect(args.onCommand).toHaveBeenCalledWith('stop'));
   },
 };

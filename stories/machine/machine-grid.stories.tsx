@@ -39,6 +39,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Floor: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     await expect(canvas.getAllByRole('article')).toHaveLength(6);
     await expect(canvas.getByText(/6 machines · 1 running · 0 with open alarms · 0 not reporting/)).toBeVisible();
@@ -47,6 +48,7 @@ export const Floor: Story = {
 
 /** A machine silent for 17 minutes counts as not reporting, not as running. */
 export const SilentMachineNotCountedRunning: Story = {
+  tags: ['state'],
   args: {
     machines: machines.map((machine) =>
       machine.id === 'm1' ? { ...machine, lastSeenAt: now - 17 * minute } : machine,
@@ -60,6 +62,7 @@ export const SilentMachineNotCountedRunning: Story = {
 
 /** This device is offline: every card says "as of" its last report instead of "Online". */
 export const DeviceOffline: Story = {
+  tags: ['state'],
   args: { dataAsOf: now - 5_000 },
   play: async ({ canvas }) => {
     for (const card of canvas.getAllByRole('article')) await expect(card).toHaveTextContent(/As of \d\d:\d\d/);
@@ -69,6 +72,7 @@ export const DeviceOffline: Story = {
 
 /** The machine someone searched for (the command palette's "go to a machine"): its card scrolled to, focused, outlined. */
 export const OneMachineAskedFor: Story = {
+  tags: ['example'],
   args: { highlightedId: 'm3' },
   play: async ({ canvas }) => {
     const card = canvas.getByRole('article', { name: /^Machine 4,/ });

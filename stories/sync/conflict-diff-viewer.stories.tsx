@@ -54,7 +54,16 @@ export const Playground: Story = {
   },
 };
 
+export const DeleteVersusEdit: Story = {
+  tags: ['state'],
+  args: { local: null },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('radiogroup', { name: 'Keep the document deleted or edited?' })).toBeVisible();
+  },
+};
+
 export const PickWithKeyboardAndApply: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
     const groups = canvas.getAllByRole('radiogroup', { name: /choose a value/ });
@@ -69,6 +78,7 @@ export const PickWithKeyboardAndApply: Story = {
 
 /** Opened the way a person meets it: fields by their schema titles, the order's context on top, focus inside. */
 export const TitledWithContext: Story = {
+  tags: ['example'],
   args: {
     base: { ...base, notes: '' },
     fieldLabels: { notes: 'Notes', priority: 'Priority', items: 'Items', totals: 'Totals', 'totals.total': 'Total' },
@@ -91,6 +101,7 @@ export const TitledWithContext: Story = {
 };
 
 export const AllLocal: Story = {
+  tags: ['example'],
   parameters: { visual: false },
   play: async ({ canvas, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'All local' }));
@@ -101,14 +112,8 @@ export const AllLocal: Story = {
   },
 };
 
-export const DeleteVersusEdit: Story = {
-  args: { local: null },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radiogroup', { name: 'Keep the document deleted or edited?' })).toBeVisible();
-  },
-};
-
 export const DeleteVersusEditKeepTheEdit: Story = {
+  tags: ['example'],
   args: { local: null },
   parameters: { visual: false },
   play: async ({ canvas, args }) => {

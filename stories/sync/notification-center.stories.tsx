@@ -95,6 +95,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Empty: Story = {
+  tags: ['state'],
   args: { notifications: [] },
   play: async ({ canvas, userEvent }) => {
     const bell = canvas.getByRole('button', { name: 'Notifications, 0 unread' });
@@ -106,6 +107,7 @@ export const Empty: Story = {
 };
 
 export const Unread: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     const bell = canvas.getByRole('button', { name: 'Notifications, 3 unread' });
     await expect(bell).toHaveTextContent('3');
@@ -113,6 +115,7 @@ export const Unread: Story = {
 };
 
 export const AllRead: Story = {
+  tags: ['state'],
   args: { notifications: readItems },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('button', { name: 'Notifications, 0 unread' })).toBeVisible();
@@ -120,6 +123,7 @@ export const AllRead: Story = {
 };
 
 export const ManyItems: Story = {
+  tags: ['state'],
   args: { notifications: manyItems, defaultOpen: true },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('button', { name: 'Notifications, 10 unread' })).toBeVisible();
@@ -129,6 +133,7 @@ export const ManyItems: Story = {
 };
 
 export const Open: Story = {
+  tags: ['state'],
   args: { defaultOpen: true },
   play: async () => {
     const list = await screen.findByRole('dialog', { name: 'Notifications' });
@@ -143,6 +148,7 @@ export const Open: Story = {
 };
 
 export const FollowAndMarkRead: Story = {
+  tags: ['example'],
   // Behaviour only: following a notification reads it and closes the list; "Mark all read" reads the rest.
   parameters: { visual: false },
   play: async ({ args, canvas, userEvent }) => {
@@ -163,6 +169,7 @@ export const FollowAndMarkRead: Story = {
 };
 
 export const FromTheKeyboard: Story = {
+  tags: ['example'],
   // Enter opens the list, the arrows move between notifications, Escape closes it and gives focus back to the bell.
   parameters: { visual: false },
   play: async ({ canvas, userEvent }) => {

@@ -16,18 +16,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The component with the controls of the panel below: change its props and see it respond. */
-export const Playground: Story = { tags: ['playground'] };
-
-export const Offline: Story = {
-  args: { pendingCount: 3 },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent(
-      "You're offline. Changes are saved on this device and will sync when you reconnect. 3 changes waiting.",
-    );
-  },
-};
-
 /** Starts offline, then the connection comes back with `after` as the store's status. */
 function Reconnect({ after, ...props }: OfflineBannerProps & { after: SyncStatusSnapshot }) {
   const [back, setBack] = useState(false);
@@ -41,7 +29,21 @@ function Reconnect({ after, ...props }: OfflineBannerProps & { after: SyncStatus
   );
 }
 
+/** The component with the controls of the panel below: change its props and see it respond. */
+export const Playground: Story = { tags: ['playground'] };
+
+export const Offline: Story = {
+  tags: ['state'],
+  args: { pendingCount: 3 },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      "You're offline. Changes are saved on this device and will sync when you reconnect. 3 changes waiting.",
+    );
+  },
+};
+
 export const BackOnlineSyncing: Story = {
+  tags: ['state'],
   args: { pendingCount: 1 },
   render: (args) => <Reconnect {...args} after={{ connection: 'online', activity: 'pushing', pendingCount: 1 }} />,
   play: async ({ canvas, userEvent }) => {
@@ -51,6 +53,7 @@ export const BackOnlineSyncing: Story = {
 };
 
 export const BackOnlineAllSynced: Story = {
+  tags: ['state'],
   args: { confirmationMs: Number.POSITIVE_INFINITY },
   render: (args) => <Reconnect {...args} after={{ connection: 'online', activity: 'idle' }} />,
   play: async ({ canvas, userEvent }) => {
@@ -60,6 +63,7 @@ export const BackOnlineAllSynced: Story = {
 };
 
 export const BackOnlineNeedsReview: Story = {
+  tags: ['state'],
   render: (args) => <Reconnect {...args} after={{ connection: 'online', activity: 'idle', conflictCount: 1 }} />,
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect' }));
@@ -70,6 +74,7 @@ export const BackOnlineNeedsReview: Story = {
 };
 
 export const BackOnlineFailing: Story = {
+  tags: ['state'],
   render: (args) => (
     <Reconnect {...args} after={{ connection: 'online', activity: 'idle', lastError: 'The server failed.' }} />
   ),

@@ -28,10 +28,17 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The list as a page holds it: Reverse brings the value that lost back, and the row then says so. */
+function OrderPriority() {
+  const [state, setState] = useState<SettledFieldItem['state']>('kept');
+  return <SettledFieldsList items={[{ ...priority, state }]} format={inWords} onReverse={() => setState('reversed')} />;
+}
+
 /** The component with the controls of the panel below: change its props and see it respond. */
 export const Playground: Story = { tags: ['playground'] };
 
 export const LatestEditWon: Story = {
+  tags: ['state'],
   play: async ({ canvas, userEvent, args }) => {
     const list = canvas.getByRole('region', { name: 'Settled automatically' });
     await expect(list).toHaveTextContent(
@@ -43,6 +50,7 @@ export const LatestEditWon: Story = {
 };
 
 export const SeveralRules: Story = {
+  tags: ['state'],
   args: {
     items: [
       priority,
@@ -91,6 +99,7 @@ export const SeveralRules: Story = {
  * other device's later edit merged. The settlement synced here, so the person whose value lost sees it too.
  */
 export const SettledOnAnotherDevice: Story = {
+  tags: ['state'],
   args: { items: [{ ...priority, winner: 'other', loser: 'server' }] },
   play: async ({ canvas, userEvent, args }) => {
     await expect(canvas.getByRole('listitem')).toHaveTextContent(
@@ -102,6 +111,7 @@ export const SettledOnAnotherDevice: Story = {
 };
 
 export const Reversed: Story = {
+  tags: ['state'],
   args: { items: [{ ...priority, state: 'reversed' }] },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Reversed: High is back')).toBeVisible();
@@ -110,6 +120,7 @@ export const Reversed: Story = {
 };
 
 export const ChangedSince: Story = {
+  tags: ['state'],
   args: { items: [{ ...priority, state: 'changed' }] },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Changed since')).toBeVisible();
@@ -118,6 +129,7 @@ export const ChangedSince: Story = {
 };
 
 export const LostValueWasEmpty: Story = {
+  tags: ['state'],
   args: {
     items: [{ ...priority, field: 'notes', label: 'Notes', won: 'Ring twice', lost: undefined }],
     format: undefined,
@@ -130,13 +142,8 @@ export const LostValueWasEmpty: Story = {
   },
 };
 
-/** The list as a page holds it: Reverse brings the value that lost back, and the row then says so. */
-function OrderPriority() {
-  const [state, setState] = useState<SettledFieldItem['state']>('kept');
-  return <SettledFieldsList items={[{ ...priority, state }]} format={inWords} onReverse={() => setState('reversed')} />;
-}
-
 export const ReversedWithOneClick: Story = {
+  tags: ['example'],
   render: () => <OrderPriority />,
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Reverse Priority to High' }));

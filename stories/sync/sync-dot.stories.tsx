@@ -19,6 +19,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const EveryState: Story = {
+  tags: ['state'],
   render: () => (
     <ul className="grid gap-2 text-foreground text-sm">
       {states.map((state) => (
@@ -36,6 +37,7 @@ export const EveryState: Story = {
 };
 
 export const Synced: Story = {
+  tags: ['state'],
   args: { state: 'synced' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img', { name: 'Synced' })).toHaveAttribute('data-state', 'synced');
@@ -43,6 +45,7 @@ export const Synced: Story = {
 };
 
 export const Pending: Story = {
+  tags: ['state'],
   args: { state: 'pending' },
   play: async ({ canvas }) => {
     const dot = canvas.getByRole('img', { name: 'Waiting to sync' });
@@ -52,6 +55,7 @@ export const Pending: Story = {
 };
 
 export const Failed: Story = {
+  tags: ['state'],
   args: { state: 'failed' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img', { name: 'Sync failed' })).toBeVisible();
@@ -59,6 +63,7 @@ export const Failed: Story = {
 };
 
 export const Conflict: Story = {
+  tags: ['state'],
   args: { state: 'conflict' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img', { name: 'Needs review' })).toBeVisible();
@@ -66,6 +71,7 @@ export const Conflict: Story = {
 };
 
 export const CustomName: Story = {
+  tags: ['state'],
   args: { state: 'pending', label: '2 commands waiting to sync' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img', { name: '2 commands waiting to sync' })).toBeVisible();

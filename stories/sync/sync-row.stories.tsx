@@ -30,6 +30,7 @@ type Story = StoryObj<typeof meta>;
 export const Playground: Story = { tags: ['playground'] };
 
 export const Synced: Story = {
+  tags: ['state'],
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('img', { name: 'Synced' })).toBeVisible();
     await expect(canvas.queryByRole('button', { name: /retry/i })).not.toBeInTheDocument();
@@ -37,6 +38,7 @@ export const Synced: Story = {
 };
 
 export const Pending: Story = {
+  tags: ['state'],
   args: { state: 'pending', onDiscard: fn(), itemLabel: 'order 1042' },
   play: async ({ canvas, userEvent }) => {
     const dot = canvas.getByRole('button', { name: 'Waiting to sync — Discard' });
@@ -47,6 +49,7 @@ export const Pending: Story = {
 };
 
 export const FailedWithReason: Story = {
+  tags: ['state'],
   args: {
     state: 'failed',
     reason: 'items[2].quantity must be at least 1',
@@ -69,6 +72,7 @@ export const FailedWithReason: Story = {
 };
 
 export const Conflict: Story = {
+  tags: ['state'],
   args: {
     state: 'conflict',
     reason: 'the delivery date was changed here and on the server',
@@ -87,6 +91,7 @@ export const Conflict: Story = {
 };
 
 export const List: Story = {
+  tags: ['example'],
   render: () => (
     <ul className="grid gap-1">
       <li>

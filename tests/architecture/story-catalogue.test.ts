@@ -1,5 +1,6 @@
 // The Storybook catalogue a designer browses: one entry per component `@syncline/ui` exports, titled with the name
-// it is imported by (`Forms/Textarea`), with autodocs, controls and a Playground story first. A component's parts
+// it is imported by (`Forms/Textarea`), with autodocs, controls and a Playground story first, then its states, then
+// its examples, each story tagged with its purpose (the sidebar's tag filter shows one kind). A component's parts
 // (`DialogContent`) document under it: named after it, or listed in its meta's `subcomponents`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportedComponents, type StoryEntry, storyEntries } from './story-catalogue';
@@ -45,6 +46,21 @@ describe('the Storybook catalogue', () => {
       .filter((entry) => !entry.tags.includes('autodocs') || !entry.controls || entry.stories[0] !== 'Playground')
       .map((entry) => `${entry.file} (tags ${entry.tags.join(',') || 'none'}, first story ${entry.stories[0]})`);
     expect(lacking, lacking.join('\n')).toEqual([]);
+  });
+
+  it('splits every entry’s stories by purpose: the Playground, then states, then examples, each tagged so', () => {
+    const purpose = (tags: readonly string[]) => ['playground', 'state', 'example'].filter((tag) => tags.includes(tag));
+    const misfiled = entries.flatMap((entry) => {
+      const kinds = entry.storyTags.map(purpose);
+      const untagged = entry.stories.filter((_, index) => kinds[index]?.length !== 1);
+      const order = kinds.map((kind) => ['playground', 'state', 'example'].indexOf(kind[0] ?? ''));
+      const outOfOrder = entry.stories.filter((_, index) => index > 0 && (order[index] ?? 0) < (order[index - 1] ?? 0));
+      return [
+        ...untagged.map((story) => `${entry.file}: ${story} is not tagged one of playground, state or example`),
+        ...outOfOrder.map((story) => `${entry.file}: ${story} comes after a story of a later purpose`),
+      ];
+    });
+    expect(misfiled, misfiled.join('\n')).toEqual([]);
   });
 
   it('lists each exported part under one entry only', () => {

@@ -1,6 +1,6 @@
 // What the Storybook catalogue and the kit's public surface are, read from source: the components `@syncline/ui`
 // exports (as TypeScript sees its index) and each story file's meta (title, component, subcomponents, tags) and
-// story names. The catalogue test compares the two.
+// story names with their own tags. The catalogue test compares the two.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -48,6 +48,8 @@ export interface StoryEntry {
   controls: boolean;
   /** The exported story names. */
   stories: string[];
+  /** Each story's own `tags`, in the order of `stories`. */
+  storyTags: string[][];
 }
 
 function storyFiles(folder: string): string[] {
@@ -63,6 +65,13 @@ function unwrap(node: ts.Expression): ts.Expression {
   return ts.isSatisfiesExpression(node) || ts.isAsExpression(node) || ts.isParenthesizedExpression(node)
     ? unwrap(node.expression)
     : node;
+}
+
+/** The string literals of an array literal, e.g. a `tags` property. */
+function strings(node: ts.Expression | undefined): string[] {
+  return node && ts.isArrayLiteralExpression(node)
+    ? node.elements.filter(ts.isStringLiteral).map((element) => element.text)
+    : [];
 }
 
 function property(meta: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
@@ -87,6 +96,7 @@ export function storyEntries(): StoryEntry[] {
       );
       let meta: ts.ObjectLiteralExpression | undefined;
       const stories: string[] = [];
+      const storyTags: string[][] = [];
       for (const statement of source.statements) {
         if (!ts.isVariableStatement(statement)) continue;
         const exported = statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
@@ -94,7 +104,10 @@ export function storyEntries(): StoryEntry[] {
           const name = declaration.name.getText();
           const value = declaration.initializer && unwrap(declaration.initializer);
           if (name === 'meta' && value && ts.isObjectLiteralExpression(value)) meta = value;
-          else if (exported) stories.push(name);
+          else if (exported) {
+            stories.push(name);
+            storyTags.push(value && ts.isObjectLiteralExpression(value) ? strings(property(value, 'tags')) : []);
+          }
         }
       }
       const title = meta && property(meta, 'title');
@@ -107,12 +120,10 @@ export function storyEntries(): StoryEntry[] {
           subcomponents && ts.isObjectLiteralExpression(subcomponents)
             ? subcomponents.properties.map((member) => member.name?.getText() ?? '')
             : [],
-        tags:
-          tags && ts.isArrayLiteralExpression(tags)
-            ? tags.elements.filter(ts.isStringLiteral).map((element) => element.text)
-            : [],
+        tags: strings(tags),
         controls: Boolean(meta && (property(meta, 'args') || property(meta, 'argTypes'))),
         stories,
+        storyTags,
       };
     });
 }

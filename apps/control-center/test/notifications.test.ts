@@ -1,5 +1,5 @@
-// The bell's list: unacknowledged alarms, open conflicts and refused changes, newest first, each linking to where it
-// is dealt with; what a person read is kept per person and shop, and only for notifications still listed.
+// The bell's list: unacknowledged alarms, open conflicts and refused changes, loudest first (alarms by severity, as
+// everywhere), then newest, each linking to where it is dealt with; what a person read is kept per person and shop, and only for notifications still listed.
 import type { ConflictRecord, PendingWrite } from '@syncline/data';
 import type { Machine } from '@syncline/domain';
 import { describe, expect, it } from 'vitest';
@@ -70,19 +70,41 @@ function storage() {
 }
 
 describe('gatherNotifications', () => {
-  it('lists unacknowledged alarms, open conflicts and refused changes, newest first, each with its link', () => {
+  it('lists unacknowledged alarms, open conflicts and refused changes, loudest first, each with its link', () => {
     const list = gatherNotifications(sources);
     expect(list.map(({ kind, title, href }) => ({ kind, title, href }))).toEqual([
-      { kind: 'conflict', title: 'Order #1042', href: `/conflicts/${encodeURIComponent(conflict.id)}` },
       { kind: 'alarm', title: 'Dryer 2: Alarm temp', href: '/machines/dryer-2' },
-      { kind: 'sync-failure', title: 'Ada Park', href: '/sync' },
       { kind: 'alarm', title: 'Washer 1: Alarm drain', href: '/machines/washer-1' },
+      { kind: 'sync-failure', title: 'Ada Park', href: '/sync' },
+      { kind: 'conflict', title: 'Order #1042', href: `/conflicts/${encodeURIComponent(conflict.id)}` },
     ]);
     expect(list.every(({ read }) => !read)).toBe(true);
   });
 
+  it('lists alarms most severe first, however old, and newest first within a severity', () => {
+    const floor = [
+      {
+        id: 'washer-3',
+        name: 'Washer 3',
+        alarms: [
+          alarm('door', 'warning', T),
+          alarm('vibr', 'minor', T - 10 * minute),
+          alarm('lid', 'warning', T + minute),
+        ],
+      },
+      { id: 'dryer-4', name: 'Dryer 4', alarms: [alarm('heat', 'critical', T - 60 * minute)] },
+    ];
+    const list = gatherNotifications({ machines: floor, conflicts: [], writes: [], read: new Set() });
+    expect(list.map(({ detail }) => detail)).toEqual([
+      'Critical · E-HEAT',
+      'Minor · E-VIBR',
+      'Warning · E-LID',
+      'Warning · E-DOOR',
+    ]);
+  });
+
   it('says how loud each is and why', () => {
-    const [, critical, refused, major] = gatherNotifications(sources);
+    const [critical, major, refused] = gatherNotifications(sources);
     expect(critical).toMatchObject({ severity: 'critical', detail: 'Critical · E-TEMP' });
     expect(major).toMatchObject({ severity: 'error', detail: 'Major · E-DRAIN' });
     expect(refused).toMatchObject({ severity: 'error', detail: 'phone must be a valid number' });
@@ -90,6 +112,7 @@ describe('gatherNotifications', () => {
 
   it('marks read what the person read, and a change refused again after a later edit is new', () => {
     const [first, , refused] = gatherNotifications(sources);
+    expect(refused?.kind).toBe('sync-failure');
     const read = new Set([first?.id ?? '', refused?.id ?? '']);
     expect(gatherNotifications({ ...sources, read }).filter((item) => item.read)).toHaveLength(2);
     const refusedAgain = { ...sources, read, writes: [write('failed', T + 3 * minute, 'still not a number')] };

@@ -106,6 +106,18 @@ describe('paletteSections', () => {
     expect(alarms?.entries[0]?.hint).toBe('major');
   });
 
+  it('lists open alarms most severe first, whichever machine holds them', () => {
+    const floor = [
+      machine('mac-1', 'Dryer 1', [{ ...drain, id: 'w', code: 'E-DOOR', severity: 'warning', raisedAt: 9 }]),
+      machine('mac-2', 'Washer 1', [{ ...drain, id: 'm', code: 'E-VIBR', severity: 'minor', raisedAt: 5 }]),
+      machine('mac-3', 'Washer 2', [{ ...drain, id: 'c', code: 'E-TEMP', severity: 'critical', raisedAt: 1 }]),
+    ];
+    expect(listed('', { machines: floor }).at(-1)).toEqual([
+      'Alarms',
+      ['Acknowledge E-TEMP on Washer 2', 'Acknowledge E-VIBR on Washer 1', 'Acknowledge E-DOOR on Dryer 1'],
+    ]);
+  });
+
   it('offers no new order and no acknowledging to a role that may not', () => {
     const viewer = { allowed: { createOrder: false, acknowledgeAlarms: false } };
     expect(listed('new order', viewer)).toEqual([]);

@@ -1,10 +1,11 @@
 // What the header's bell lists, as pure functions: the unacknowledged machine alarms, the open conflicts and the
-// changes the server refused, as the kit's notifications (newest first, each linking to where it is dealt with),
+// changes the server refused, as the kit's notifications (loudest first, alarms by severity as everywhere else, then
+// newest; each linking to where it is dealt with),
 // and which of them this person has read, kept on this device per person and shop.
 import type { ConflictRecord, PendingWrite } from '@syncline/data';
 import type { Machine } from '@syncline/domain';
 import { conflictLabel, syncQueueItem } from '@syncline/ui/connected';
-import { alarmSeverityLabel } from '@syncline/ui/machine';
+import { alarmSeverityLabel, alarmSeverityRank } from '@syncline/ui/machine';
 import type { NotificationItem, NotificationSeverity } from '@syncline/ui/notification-center';
 import { toMillis } from '@syncline/ui/sync';
 import { alarmSoundKey } from './alarm-sound';
@@ -32,14 +33,28 @@ export interface NotificationSources {
   read: ReadonlySet<string>;
 }
 
-/** Every notification, newest first; a refused write is new again when it is refused after a later edit. */
+const loudnessRank: Record<NotificationSeverity, number> = { critical: 0, error: 1, warning: 2, info: 3 };
+
+/** Listing order: louder first; at one loudness, alarms by their own severity before anything else; then newest. */
+type Ranked = { item: NotificationItem; alarmRank: number };
+const byLoudness = (a: Ranked, b: Ranked) =>
+  loudnessRank[a.item.severity] - loudnessRank[b.item.severity] ||
+  a.alarmRank - b.alarmRank ||
+  toMillis(b.item.at) - toMillis(a.item.at);
+
+/**
+ * Every notification, loudest first (a critical alarm never sits below a warning, however old), then newest; a
+ * refused write is new again when it is refused after a later edit.
+ */
 export function gatherNotifications({ machines, conflicts, writes, read }: NotificationSources): NotificationItem[] {
   const unread = (item: Omit<NotificationItem, 'read'>): NotificationItem => ({ ...item, read: read.has(item.id) });
+  const others = (item: NotificationItem): Ranked => ({ item, alarmRank: Number.POSITIVE_INFINITY });
   const alarms = machines.flatMap((machine) =>
     machine.alarms
       .filter((alarm) => !alarm.acknowledgedAt)
-      .map((alarm) =>
-        unread({
+      .map((alarm) => ({
+        alarmRank: alarmSeverityRank[alarm.severity],
+        item: unread({
           id: `alarm:${alarmSoundKey(machine.id, alarm.id)}`,
           kind: 'alarm',
           severity: alarmLoudness[alarm.severity],
@@ -48,7 +63,7 @@ export function gatherNotifications({ machines, conflicts, writes, read }: Notif
           at: alarm.raisedAt,
           href: machinePath(machine.id),
         }),
-      ),
+      })),
   );
   const open = conflicts.map((record) =>
     unread({
@@ -74,7 +89,7 @@ export function gatherNotifications({ machines, conflicts, writes, read }: Notif
         href: '/sync',
       }),
     );
-  return [...alarms, ...open, ...refused].sort((a, b) => toMillis(b.at) - toMillis(a.at));
+  return [...alarms, ...open.map(others), ...refused.map(others)].sort(byLoudness).map(({ item }) => item);
 }
 
 /** Where a person's read notifications are kept: one list per person and shop on this device. */

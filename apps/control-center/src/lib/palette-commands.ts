@@ -3,6 +3,7 @@
 // by keyword ("dark", "theme", "sync", "new" find their action) and best match first. Orders come from an indexed
 // query beside these (see order-search.ts); this module is plain data, so it is tested without a browser.
 import type { Machine } from '@syncline/domain';
+import { sortAlarms } from '@syncline/ui/machine';
 
 export type PaletteAction =
   | { kind: 'new-order' }
@@ -147,18 +148,18 @@ function machineEntries(machines: readonly Machine[]): PaletteEntry[] {
   }));
 }
 
+/** The open alarms, most severe first (then newest), as everywhere alarms are listed. */
 function alarmEntries(machines: readonly Machine[]): PaletteEntry[] {
-  return machines.flatMap((machine) =>
-    machine.alarms
-      .filter((alarm) => alarm.acknowledgedAt == null)
-      .map((alarm) => ({
-        id: `${machine.id}:${alarm.id}`,
-        label: `Acknowledge ${alarm.code} on ${machine.name}`,
-        keywords: ['alarm', alarm.message, alarm.severity],
-        hint: alarm.severity,
-        action: { kind: 'acknowledge', machineId: machine.id, alarmId: alarm.id } as const,
-      })),
+  const open = machines.flatMap((machine) =>
+    machine.alarms.filter((alarm) => alarm.acknowledgedAt == null).map((alarm) => ({ machine, alarm })),
   );
+  return sortAlarms(open, (row) => row.alarm).map(({ machine, alarm }) => ({
+    id: `${machine.id}:${alarm.id}`,
+    label: `Acknowledge ${alarm.code} on ${machine.name}`,
+    keywords: ['alarm', alarm.message, alarm.severity],
+    hint: alarm.severity,
+    action: { kind: 'acknowledge', machineId: machine.id, alarmId: alarm.id } as const,
+  }));
 }
 
 /**

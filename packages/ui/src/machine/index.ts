@@ -5,6 +5,7 @@ export * from './machine-grid';
 export {
   type AlarmSeverity,
   alarmSeverityLabel,
+  alarmSeverityRank,
   availableCommands,
   type ConnectionThresholds,
   type CyclePhase,

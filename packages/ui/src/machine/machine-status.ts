@@ -44,7 +44,8 @@ export const alarmSeverityLabel: Record<AlarmSeverity, string> = {
   warning: 'Warning',
 };
 
-const severityRank: Record<AlarmSeverity, number> = { critical: 0, major: 1, minor: 2, warning: 3 };
+/** Most severe first: the order alarms are listed in everywhere (0 = critical). */
+export const alarmSeverityRank: Record<AlarmSeverity, number> = { critical: 0, major: 1, minor: 2, warning: 3 };
 
 export interface ConnectionThresholds {
   /** No heartbeat for this long makes the machine stale. */
@@ -153,7 +154,7 @@ export type SortableAlarm = Pick<MachineAlarm, 'severity' | 'raisedAt' | 'acknow
 export function compareAlarms(a: SortableAlarm, b: SortableAlarm): number {
   return (
     Number(a.acknowledgedAt != null) - Number(b.acknowledgedAt != null) ||
-    severityRank[a.severity] - severityRank[b.severity] ||
+    alarmSeverityRank[a.severity] - alarmSeverityRank[b.severity] ||
     toMillis(b.raisedAt) - toMillis(a.raisedAt)
   );
 }

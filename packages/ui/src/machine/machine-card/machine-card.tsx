@@ -81,25 +81,29 @@ export type MachineCardProps = Omit<React.ComponentProps<'article'>, 'children'>
     onAcknowledgeAlarm?: (alarmId: string) => void;
   };
 
-/** The card: a stripe on top in the colour of the state it shows, outlined when it is the one someone came for. */
-export const machineCardVariants = cva(
-  'flex flex-col gap-3 rounded-lg border border-border border-t-4 bg-surface p-4 text-foreground shadow-sm',
-  {
-    variants: {
-      state: {
-        unknown: 'border-t-border-strong',
-        idle: 'border-t-machine-idle',
-        running: 'border-t-machine-running',
-        paused: 'border-t-machine-paused',
-        done: 'border-t-machine-done',
-        error: 'border-t-machine-error',
-        maintenance: 'border-t-machine-maintenance',
-      } satisfies Record<ShownMachineState, string>,
-      highlighted: { true: 'outline-none ring-2 ring-ring ring-offset-2 ring-offset-background', false: '' },
+/**
+ * The card: a stripe on top in the colour of the state it shows, greyed once its data is not fresh (stale or offline:
+ * recessed surface, muted text, grey stripe), outlined when it is the one someone came for.
+ */
+export const machineCardVariants = cva('flex flex-col gap-3 rounded-lg border border-border border-t-4 p-4 shadow-sm', {
+  variants: {
+    fresh: {
+      true: 'bg-surface text-foreground',
+      false: 'bg-background-subtle text-foreground-muted',
     },
-    defaultVariants: { highlighted: false },
+    state: {
+      unknown: 'border-t-border-strong',
+      idle: 'border-t-machine-idle',
+      running: 'border-t-machine-running',
+      paused: 'border-t-machine-paused',
+      done: 'border-t-machine-done',
+      error: 'border-t-machine-error',
+      maintenance: 'border-t-machine-maintenance',
+    } satisfies Record<ShownMachineState, string>,
+    highlighted: { true: 'outline-none ring-2 ring-ring ring-offset-2 ring-offset-background', false: '' },
   },
-);
+  defaultVariants: { fresh: true, highlighted: false },
+});
 
 export type MachineCardVariants = VariantProps<typeof machineCardVariants>;
 
@@ -283,7 +287,7 @@ export function MachineCard({
       aria-label={`${name}, ${machineStateLabel[shown]}`}
       data-highlighted={highlighted || undefined}
       tabIndex={highlighted ? -1 : undefined}
-      className={cn(machineCardVariants({ state: shown, highlighted }), className)}
+      className={cn(machineCardVariants({ state: shown, fresh: connection === 'online', highlighted }), className)}
       {...props}
     >
       {/* name and state on one line; place, freshness and queued commands under the name, full width, so a longer
