@@ -4,7 +4,7 @@
 import { commits } from './render-counter';
 import '../../../apps/control-center/src/styles.css';
 import { createSynclineDatabase, type SynclineDatabase, SynclineProvider } from '@syncline/data';
-import { createDemoData, customerSchema, generateOrders, orderSchema, serviceSchema } from '@syncline/domain';
+import { controlCenterSchemas, createDemoData, generateOrders } from '@syncline/domain';
 import { ConflictDiffViewer } from '@syncline/ui/conflict-diff-viewer';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -14,9 +14,7 @@ import { OrdersPage } from '../../../apps/control-center/src/pages/orders';
 import { SessionContext, type SessionContextValue } from '../../../apps/control-center/src/runtime/session-context';
 import { synclineInternals } from '../../../packages/data/src/internals';
 
-type Collections = { orders: typeof orderSchema; customers: typeof customerSchema };
-
-let database: SynclineDatabase<Collections> | null = null;
+let database: SynclineDatabase<typeof controlCenterSchemas> | null = null;
 let root: Root | null = null;
 let reactMs = 0;
 
@@ -64,8 +62,9 @@ async function seed(count: number): Promise<void> {
   const customers = createDemoData({ orders: 0, customers: 200 }).customers;
   database = await createSynclineDatabase({
     name: `ui-bench-${count}-${Date.now()}`,
-    // the page's new-order dialog reads customers and the service catalogue
-    collections: { orders: orderSchema, customers: customerSchema, services: serviceSchema },
+    // the control center's collections, as the app opens them: the pages read customers, the service catalogue,
+    // saved views, machines
+    collections: controlCenterSchemas,
     storage: getRxStorageMemory(),
     devMode: false,
     multiInstance: false,
