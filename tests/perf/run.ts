@@ -1,6 +1,7 @@
 // `pnpm bench`: runs the benchmark suites (sync, bundle, ui, signin), prints the table and writes results/latest.json
 // and results/latest.md. `--quick` runs small sizes and fewer runs (a smoke pass, not figures to quote);
 // `--only sync,bundle` picks suites; `--runs N` overrides the run count; `--out DIR` writes elsewhere.
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBundleBench } from './bundle';
@@ -79,6 +80,8 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
   const figures: Figure[] = [];
   const sections: Section[] = [];
   const started = Date.now();
+  // other work on the machine (a CI run, builds) slows every figure: the load beside the results says how busy it was
+  const loadAtStart = loadavg()[0] ?? 0;
   const sizes: Record<string, string> = {};
   const failures: string[] = [];
   /** A suite that fails is reported, and the others still run and write their figures. */
@@ -130,6 +133,7 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
       .map(([suite, text]) => `${suite}: ${text}`)
       .join('; '),
     duration: `${Math.round((Date.now() - started) / 1000)} s`,
+    load: `1-minute load average ${loadAtStart.toFixed(1)} at the start and ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on ${cpus().length} cores${(loadavg()[0] ?? 0) > cpus().length ? ': a busy machine, read the ratios' : ''}`,
     ...(failures.length > 0 ? { failed: failures.join('; ') } : {}),
   });
   const markdown = await writeResults(options.out, meta, figures, sections);

@@ -109,7 +109,7 @@ export {
   useDocumentDraft,
 } from './react/use-document-draft';
 export { type KeptDocument, useKeptDocument } from './react/use-kept-document';
-export { type UseLiveWindowOptions, useLiveCount, useLiveWindow } from './react/use-live-window';
+export { type UseLiveWindowOptions, useLiveCount, useLiveCounts, useLiveWindow } from './react/use-live-window';
 export { type ImportReportView, useImportReport, useRecordImport } from './react/use-record-import';
 export { type ServerHistoryView, useServerHistory } from './react/use-server-history';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';

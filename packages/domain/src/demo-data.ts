@@ -294,11 +294,16 @@ export interface OrderGeneratorOptions {
   now?: number;
   /** the first order number */
   firstNumber?: number;
+  /** the days before `now` the orders came in over, evenly (default 14): a shop's history, at its orders per day */
+  days?: number;
+  /** orders received longer ago than this many days have left the shop (delivered, or cancelled); default: none has */
+  inShopDays?: number;
 }
 
 /** Streams orders one at a time, so benchmarks can insert in batches without holding them all. */
 export function* generateOrders(options: OrderGeneratorOptions): Generator<Order> {
-  const { seed, count, customers, machines = [], now = demoEpoch, firstNumber = 10_001 } = options;
+  const { seed, count, customers, machines = [], now = demoEpoch, firstNumber = 10_001, days = 14 } = options;
+  const leftBefore = now - (options.inShopDays ?? Number.POSITIVE_INFINITY) * day;
   const random = createRandom(seed);
   const priorities: OrderPriority[] = ['normal', 'normal', 'normal', 'low', 'high', 'urgent'];
   for (let i = 0; i < count; i++) {
@@ -309,15 +314,16 @@ export function* generateOrders(options: OrderGeneratorOptions): Generator<Order
     for (let l = 0; l < lines; l++) {
       items.push(newOrderLine(pick(random, demoServices), 1 + Math.floor(random() * 6), orderLineId(orderId, l)));
     }
-    const receivedAt = now - Math.floor(random() * 14 * 24 * 60) * minute;
-    const status: OrderStatus =
+    const receivedAt = now - Math.floor(random() * days * 24 * 60) * minute;
+    const drawn: OrderStatus =
       random() < 0.03 ? 'cancelled' : (orderStatusFlow[Math.floor(random() * 7) % 7] as OrderStatus);
+    const status = drawn === 'cancelled' && random() < 0.5 ? 'received' : drawn;
     const order: Order = {
       id: orderId,
       number: firstNumber + i,
       customerId: customer.id,
       customerName: customer.name,
-      status: status === 'cancelled' && random() < 0.5 ? 'received' : status,
+      status: receivedAt < leftBefore && status !== 'cancelled' ? 'delivered' : status,
       priority: pick(random, priorities),
       items,
       totals: storedTotals(items),

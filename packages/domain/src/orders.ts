@@ -156,7 +156,7 @@ export function newOrderLine(
 const orderSchemaLiteral = {
   title: 'orders',
   description: 'A customer order moving through the shop',
-  version: 4,
+  version: 5,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -237,8 +237,16 @@ const orderSchemaLiteral = {
   // totals are money: a viewer's orders come without them (see orderPermissions), so they cannot be required
   required: ['id', 'number', 'customerId', 'customerName', 'status', 'priority', 'items', 'receivedAt'],
   // What the orders page sorts and filters by, so it reads only the rows it shows: newest first, by status, and by
-  // customer name (a prefix search), each ending in the number for a stable order.
-  indexes: ['number', ['status', 'number'], ['customerName', 'number'], ['status', 'customerName', 'number']],
+  // customer name (a prefix search), each ending in the number for a stable order; and the day an order came in, so
+  // the dashboard and the Reports page read the days they show, not the shop. (An index needs a required field in
+  // RxDB's Dexie storage: no due, edit or delivery time.)
+  indexes: [
+    'number',
+    ['status', 'number'],
+    ['customerName', 'number'],
+    ['status', 'customerName', 'number'],
+    'receivedAt',
+  ],
   additionalProperties: false,
 } as const;
 
@@ -259,13 +267,15 @@ export const orderSchema: RxJsonSchema<Order> = withPermissions(orderSchemaLiter
 
 /**
  * Stored orders moving up a schema version: version 1 only added indexes, version 2 made `totals` optional and version 3
- * gave a line an optional tax rate, so an order stays as it is; version 4 gives each line an id (`orderLineId`).
+ * gave a line an optional tax rate, so an order stays as it is; version 4 gives each line an id (`orderLineId`);
+ * version 5 only added an index.
  */
 export const orderMigrations: MigrationStrategies = {
   1: (order: Order) => order,
   2: (order: Order) => order,
   3: (order: Order) => order,
   4: (order: Order) => ({ ...order, items: withLineIds(order.id, order.items) }),
+  5: (order: Order) => order,
 };
 
 export const orderMergeRules: MergeRules = {

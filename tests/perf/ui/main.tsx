@@ -4,19 +4,28 @@
 import { commits } from './render-counter';
 import '../../../apps/control-center/src/styles.css';
 import { createSynclineDatabase, type SynclineDatabase, SynclineProvider } from '@syncline/data';
-import { createDemoData, customerSchema, generateOrders, orderSchema, serviceSchema } from '@syncline/domain';
+import {
+  controlCenterSchemas,
+  createDemoData,
+  generateOrders,
+  lastDays,
+  type Order,
+  ordersDue,
+  revenueToday,
+} from '@syncline/domain';
 import { ConflictDiffViewer } from '@syncline/ui/conflict-diff-viewer';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { ControlCenterPalette } from '../../../apps/control-center/src/components/control-center-palette';
+import { formatCents } from '../../../apps/control-center/src/lib/format';
+import { DashboardPage } from '../../../apps/control-center/src/pages/dashboard';
 import { OrdersPage } from '../../../apps/control-center/src/pages/orders';
 import { SessionContext, type SessionContextValue } from '../../../apps/control-center/src/runtime/session-context';
 import { synclineInternals } from '../../../packages/data/src/internals';
 
-type Collections = { orders: typeof orderSchema; customers: typeof customerSchema };
-
-let database: SynclineDatabase<Collections> | null = null;
+let database: SynclineDatabase<typeof controlCenterSchemas> | null = null;
 let root: Root | null = null;
 let reactMs = 0;
 
@@ -60,20 +69,45 @@ const session: SessionContextValue = {
   onSignOut: () => {},
 };
 
+/**
+ * The seeded shop takes this many orders a day, so a bigger shop is a longer history (10,000 orders: 100 days;
+ * 100,000: about three years), as a real one grows: the dashboard's days, and the orders still in the shop, are
+ * as many at either size.
+ */
+const ORDERS_PER_DAY = 100;
+/** Orders received longer ago than this have left the shop (delivered or cancelled), as in a real one. */
+const IN_SHOP_DAYS = 7;
+/** What the dashboard should show of the seeded shop: its orders count, and the orders of the last days. */
+let seeded: { count: number; recent: Order[] } = { count: 0, recent: [] };
+
 async function seed(count: number): Promise<void> {
-  const customers = createDemoData({ orders: 0, customers: 200 }).customers;
+  const demo = createDemoData({ orders: 0, customers: 200, machines: 24 });
+  const customers = demo.customers;
+  const now = Date.now();
+  const since = (lastDays(now, 8)[0] as { start: number }).start;
   database = await createSynclineDatabase({
     name: `ui-bench-${count}-${Date.now()}`,
-    // the page's new-order dialog reads customers and the service catalogue
-    collections: { orders: orderSchema, customers: customerSchema, services: serviceSchema },
+    // the control center's collections, as the app opens them: the pages read customers, the service catalogue,
+    // saved views, machines
+    collections: controlCenterSchemas,
     storage: getRxStorageMemory(),
     devMode: false,
     multiInstance: false,
   });
   await database.customers.bulkInsert(customers);
-  const batch: ReturnType<typeof generateOrders> extends Generator<infer T> ? T[] : never = [];
-  for (const order of generateOrders({ seed: 7, count, customers })) {
+  await database.machines.bulkInsert(demo.machines);
+  const batch: Order[] = [];
+  const recent: Order[] = [];
+  for (const order of generateOrders({
+    seed: 7,
+    count,
+    customers,
+    now,
+    days: Math.max(14, count / ORDERS_PER_DAY),
+    inShopDays: IN_SHOP_DAYS,
+  })) {
     batch.push(order);
+    if (order.receivedAt >= since || (order.dueAt ?? 0) >= since) recent.push(order);
     if (batch.length === 5_000) await database.orders.bulkInsert(batch.splice(0));
   }
   if (batch.length > 0) await database.orders.bulkInsert(batch);
@@ -81,7 +115,8 @@ async function seed(count: number): Promise<void> {
   // is a local write, which the data layer marks pending (a syncstate record each) after the insert returns, and
   // the memory storage indexes a write lazily, at the next read. Wait for the marks and read both once, so the
   // page is not billed for storing the seed.
-  const written = count + customers.length;
+  seeded = { count, recent };
+  const written = count + customers.length + demo.machines.length;
   while ((await database.syncstate.count().exec()) < written) await new Promise((resolve) => setTimeout(resolve, 50));
   await database.orders.count().exec();
 }
@@ -304,7 +339,136 @@ async function openConflict(fields: number, showUnchanged: boolean): Promise<{ m
   return { ms, reactMs };
 }
 
+/** A metric card's value by its label, or undefined when the page shows no such card. */
+const metricValue = (label: string) =>
+  [...document.querySelectorAll('[data-slot="metric-card"]')]
+    .find((card) => card.querySelector('[data-slot="metric-card-label"]')?.textContent === label)
+    ?.querySelector('[data-slot="metric-card-value"]')?.textContent ?? undefined;
+
+/**
+ * Mounts the control center's dashboard over the seeded shop: the time to every figure it shows of the orders being
+ * the shop's (the orders count, the counts by status, today's orders due and, when shown, today's revenue).
+ */
+async function mountDashboard(): Promise<{ ms: number; reactMs: number }> {
+  if (!database) throw new Error('seed() first');
+  const now = Date.now();
+  const due = ordersDue(seeded.recent, now).value.toLocaleString();
+  const revenue = formatCents(revenueToday(seeded.recent, now).value);
+  const orders = seeded.count.toLocaleString();
+  const container = document.getElementById('root') as HTMLElement;
+  reactMs = 0;
+  const started = performance.now();
+  root = createRoot(container);
+  root.render(
+    <SessionContext value={session}>
+      <SynclineProvider database={database}>
+        <MemoryRouter>
+          <Profiler id="dashboard" onRender={onRender}>
+            <DashboardPage />
+          </Profiler>
+        </MemoryRouter>
+      </SynclineProvider>
+    </SessionContext>,
+  );
+  const byStatus = () =>
+    [...document.querySelectorAll('ul[aria-label="Orders by status"] li')].reduce(
+      (sum, item) => sum + Number(item.lastElementChild?.textContent ?? 0),
+      0,
+    );
+  await waitFor(
+    () =>
+      (document.querySelector('h1 + p')?.textContent ?? '').startsWith(`${orders} orders`) &&
+      byStatus() === seeded.count &&
+      metricValue('Orders due today') === due &&
+      [undefined, revenue].includes(metricValue('Revenue today')),
+    180_000,
+  );
+  await painted();
+  return { ms: performance.now() - started, reactMs };
+}
+
+/** The palette's order rows: "#12345 · Customer Name". */
+const paletteOrders = () =>
+  [...document.querySelectorAll('[cmdk-item]')]
+    .filter((item) => item.getAttribute('data-value')?.startsWith('Orders:'))
+    .map((item) => item.querySelector('span')?.textContent ?? '');
+
+/**
+ * Opens the control center's command palette over the seeded shop and types each query one key at a time, as a
+ * person does: per keystroke, the time to the palette's orders all matching what is typed (an order number's
+ * digits, a customer's name in lower case).
+ */
+async function paletteKeystrokes(queries: readonly string[]): Promise<number[]> {
+  if (!database) throw new Error('seed() first');
+  const container = document.getElementById('root') as HTMLElement;
+  root = createRoot(container);
+  root.render(
+    <SessionContext value={session}>
+      <SynclineProvider database={database}>
+        <MemoryRouter>
+          <ControlCenterPalette open onOpenChange={() => {}} onShowShortcuts={() => {}} />
+        </MemoryRouter>
+      </SynclineProvider>
+    </SessionContext>,
+  );
+  await waitFor(() => document.querySelector('[data-slot="command-palette-input"]') !== null);
+  await painted();
+  const input = document.querySelector('[data-slot="command-palette-input"]') as HTMLInputElement;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  const type = (text: string) => {
+    setValue?.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const times: number[] = [];
+  for (const query of queries) {
+    for (let typed = 1; typed <= query.length; typed++) {
+      const prefix = query.slice(0, typed);
+      if (prefix.endsWith(' ')) continue;
+      // each new search clears the last one's orders while it is answered (Enter must not open a stale one), so the
+      // answer is the first list of orders after that
+      let cleared = false;
+      const matches = (label: string) => {
+        const [number = '', name = ''] = label.split(' · ');
+        return number.startsWith(`#${prefix}`) || name.toLowerCase().startsWith(prefix);
+      };
+      const started = performance.now();
+      type(prefix);
+      await waitFor(() => {
+        const shown = paletteOrders();
+        if (shown.length === 0) cleared = true;
+        return cleared && shown.length > 0 && shown.every(matches);
+      });
+      times.push(performance.now() - started);
+      await painted();
+    }
+    type('');
+    await waitFor(() => paletteOrders().length === 0);
+    await painted();
+  }
+  await unmount();
+  return times;
+}
+
+/** What to type in the palette: orders' numbers and customers' names, of the seeded shop. */
+function paletteQueries(): string[] {
+  const some = seeded.recent.slice(0, 3);
+  return [...some.map((order) => String(order.number)), ...some.map((order) => order.customerName.toLowerCase())];
+}
+
 Object.assign(window, {
-  bench: { seed, mountOrders, rowStateChange, searchKeystrokes, statusFilter, scroll, unmount, close, openConflict },
+  bench: {
+    seed,
+    mountOrders,
+    mountDashboard,
+    paletteKeystrokes,
+    paletteQueries,
+    rowStateChange,
+    searchKeystrokes,
+    statusFilter,
+    scroll,
+    unmount,
+    close,
+    openConflict,
+  },
 });
 document.body.dataset.ready = 'true';

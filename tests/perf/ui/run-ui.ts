@@ -20,6 +20,10 @@ interface BenchWindow {
   bench: {
     seed(count: number): Promise<void>;
     mountOrders(expectedRows: number): Promise<{ ms: number; reactMs: number; rows: number }>;
+    mountDashboard(): Promise<{ ms: number; reactMs: number }>;
+    paletteKeystrokes(queries: readonly string[]): Promise<number[]>;
+    paletteQueries(): string[];
+    unmount(): Promise<void>;
     rowStateChange(): Promise<{ ms: number; reactMs: number; renders: string[] }>;
     searchKeystrokes(by: 'customer' | 'number', keys: number): Promise<number[]>;
     statusFilter(labels: readonly string[]): Promise<{ changed: number[]; same: number[] }>;
@@ -85,6 +89,11 @@ export async function runUiBench(opts: UiBenchOptions): Promise<Figure[]> {
   const browser = await launchBrowser();
   const mount = new Map<number, number[]>(opts.tableSizes.map((size) => [size, []]));
   const mountReact = new Map<number, number[]>(opts.tableSizes.map((size) => [size, []]));
+  const dashboard = new Map<number, number[]>(opts.tableSizes.map((size) => [size, []]));
+  const dashboardReact = new Map<number, number[]>(opts.tableSizes.map((size) => [size, []]));
+  const paletteMedian: number[] = [];
+  const paletteP95: number[] = [];
+  let paletteKeys = 0;
   const stateMs: number[] = [];
   const stateReactMs: number[] = [];
   const stateRenders: number[] = [];
@@ -133,6 +142,19 @@ export async function runUiBench(opts: UiBenchOptions): Promise<Figure[]> {
         mount.get(size)?.push(mounted.ms);
         domRows = mounted.rows;
         mountReact.get(size)?.push(mounted.reactMs);
+        await page.evaluate('window.bench.unmount()');
+        // the dashboard over the same shop: its counts from indexes, its figures from the days they cover
+        const board = (await page.evaluate('window.bench.mountDashboard()')) as { ms: number; reactMs: number };
+        dashboard.get(size)?.push(board.ms);
+        dashboardReact.get(size)?.push(board.reactMs);
+        await page.evaluate('window.bench.unmount()');
+        if (size === largest) {
+          const keys = (await bench((b) => b.paletteKeystrokes(b.paletteQueries()))) as number[];
+          paletteKeys = keys.length;
+          paletteMedian.push(percentile(keys, 50));
+          paletteP95.push(percentile(keys, 95));
+        }
+        await page.evaluate(`window.bench.mountOrders(${Math.min(size, FIRST_ROWS)})`);
         if (size === smallest) {
           const samples: { ms: number; reactMs: number; renders: string[] }[] = [];
           for (let i = 0; i < STATE_SAMPLES; i++) samples.push(await bench((b) => b.rowStateChange()));
@@ -184,6 +206,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<Figure[]> {
       await page.close();
       opts.log?.(
         `  run ${run + 1}: mount ${opts.tableSizes.map((size) => `${size}: ${mount.get(size)?.at(-1)?.toFixed(0)} ms`).join(', ')}; ` +
+          `dashboard ${opts.tableSizes.map((size) => `${size}: ${dashboard.get(size)?.at(-1)?.toFixed(0)} ms`).join(', ')}; palette key ${paletteMedian.at(-1)?.toFixed(1)} ms; ` +
           `cold ${cold.ms.toFixed(0)} ms; search key ${nameKey.at(-1)?.toFixed(1)} / ${numberKey.at(-1)?.toFixed(1)} ms, filter ${filter.at(-1)?.toFixed(1)} ms; ` +
           `row state ${stateMs.at(-1)?.toFixed(1)} ms, ${stateRenders.at(-1)} renders; conflict ${viewer.ms.toFixed(0)} / ${all.ms.toFixed(0)} ms`,
       );
@@ -226,6 +249,28 @@ export async function runUiBench(opts: UiBenchOptions): Promise<Figure[]> {
       note: 'per run, both sizes mounted in the same page one after the other, in turn first',
     });
   }
+  const dashboardNote =
+    "the control center's dashboard: the orders counted from indexes (in all, by status), today's figures over the orders still in the shop (the status index) and those of the last two weeks (the received-day index), RxDB memory storage; a shop of 100 orders a day, so the larger is the longer history";
+  for (const size of opts.tableSizes) {
+    figures.push({
+      name: `mount the dashboard, ${size.toLocaleString('en-US')} orders (to every order figure shown)`,
+      unit: 'ms',
+      better: 'lower',
+      runs: dashboard.get(size) ?? [],
+      note: `${dashboardNote}; React render ${percentile(dashboardReact.get(size) ?? [0], 50).toFixed(1)} ms of it (median)`,
+    });
+  }
+  if (largest !== smallest) {
+    const small = dashboard.get(smallest) ?? [];
+    figures.push({
+      name: `mount the dashboard, ${largest.toLocaleString('en-US')} / ${smallest.toLocaleString('en-US')} orders`,
+      unit: 'x',
+      better: 'lower',
+      runs: (dashboard.get(largest) ?? []).map((ms, run) => ms / (small[run] ?? ms)),
+      goal: MOUNT_RATIO_GOAL,
+      note: 'per run, both sizes in the same page, each after the orders page over the same shop',
+    });
+  }
   const at = `${largest.toLocaleString('en-US')} orders`;
   figures.push(
     {
@@ -255,6 +300,22 @@ export async function runUiBench(opts: UiBenchOptions): Promise<Figure[]> {
     },
   );
   figures.push(
+    {
+      name: `command palette keystroke at ${at}, median (to its orders matching)`,
+      unit: 'ms',
+      better: 'lower',
+      runs: paletteMedian,
+      goal: FRAME_BUDGET_MS,
+      note: `${paletteKeys} keys a run: three order numbers' digits and three customers' names in lower case, typed one key at a time in the control center's palette, each to every order it lists matching (orders from the number and customer-name indexes, 8 at most)`,
+    },
+    {
+      name: `command palette keystroke at ${at}, p95`,
+      unit: 'ms',
+      better: 'lower',
+      runs: paletteP95,
+      goal: FRAME_BUDGET_MS,
+      note: 'the same keystrokes, 95th percentile per run',
+    },
     {
       name: 'one row synced → pending, to the row showing it',
       unit: 'ms',

@@ -8,12 +8,8 @@ import {
   type Machine,
   machineStates,
   machineUtilisation,
-  type Order,
   orderStatusFlow,
-  ordersDue,
   relativeChange,
-  revenueToday,
-  throughputPerHour,
   utilisationTrend,
 } from '@syncline/domain';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, MetricCard, type MetricDelta } from '@syncline/ui';
@@ -25,6 +21,7 @@ import { Link } from 'react-router';
 import { formatCents, formatDateTime, formatShare, plural } from '../lib/format';
 import { machinePath } from '../lib/machine-view';
 import { acknowledgeAlarm } from '../lib/machines';
+import { useOrderCounts, useTodayOrderFigures } from '../lib/order-figures';
 import { useWriteContext } from '../lib/use-write-context';
 import { watchUtilisation } from '../lib/utilisation-watch';
 import { PageHeader } from './page-header';
@@ -103,11 +100,9 @@ function deltaOf(figure: Figure, comparedTo: string, options: Omit<MetricDelta, 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
 /** Today's four figures, each with its trend and its change on the period before. */
-function TodayFigures({ orders, machines, now }: { orders: Order[]; machines: Machine[]; now: number }) {
+function TodayFigures({ machines, now }: { machines: Machine[]; now: number }) {
   const mayReadTotals = useCan('orders')('read', 'totals');
-  const revenue = revenueToday(orders, now);
-  const due = ordersDue(orders, now);
-  const throughput = throughputPerHour(orders, now);
+  const { revenue, due, throughput } = useTodayOrderFigures(now);
   const share = machineUtilisation(machines);
   const utilisation = utilisationTrend(share ?? 0, watchUtilisation(share, now), now);
   const running = machines.filter((machine) => machine.state === 'running').length;
@@ -262,7 +257,8 @@ function SyncHealthCard() {
 }
 
 export function DashboardPage() {
-  const { docs: orders } = useLiveQuery<Order>('orders');
+  // the orders counted from indexes, and today's figures read from the days they cover: never the whole shop
+  const orders = useOrderCounts();
   const { docs: machines } = useLiveQuery<Machine>('machines');
   // re-render every 30 s so the hours move on; each render reads the time itself, so a figure counts the write that
   // re-rendered it even between two ticks
@@ -273,19 +269,14 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        description={`${orders.length.toLocaleString()} orders · ${machines.length} machines`}
+        description={`${orders.total.toLocaleString()} orders · ${machines.length} machines`}
       />
       <div className="flex flex-col gap-4">
-        <TodayFigures orders={orders} machines={machines} now={now} />
+        <TodayFigures machines={machines} now={now} />
         <div className="grid gap-4 lg:grid-cols-2">
           <AlarmsCard machines={machines} now={now} />
           <SyncHealthCard />
-          <CountCard
-            label="Orders by status"
-            counts={countBy(orders, (o) => o.status)}
-            order={orderStatusFlow}
-            barClass={statusBars}
-          />
+          <CountCard label="Orders by status" counts={orders.byStatus} order={orderStatusFlow} barClass={statusBars} />
           <CountCard
             label="Machines by state"
             counts={countBy(machines, (m) => m.state)}

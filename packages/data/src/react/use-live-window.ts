@@ -2,6 +2,7 @@
 // table that shows a few dozen rows of 100,000 (the kit's DataTable in manual mode).
 import { useCallback, useState } from 'react';
 import type { MangoQuerySelector } from 'rxdb';
+import { combineLatest, map } from 'rxjs';
 import { liveWindow, pageAligned, type RowRange, type WindowQuery, type WindowRows } from '../live-window';
 import { useCollection } from './hooks';
 import { useObservable } from './use-observable';
@@ -29,6 +30,29 @@ export function useLiveCount<T = Record<string, unknown>>(
     { keepPrevious: true },
   );
   return { count: value, loading };
+}
+
+/**
+ * Several live counts at once, by name (say one per status), each from an index as `useLiveCount`: one subscription
+ * for them all, and one render when any changes.
+ */
+export function useLiveCounts<K extends string, T = Record<string, unknown>>(
+  collectionName: string,
+  selectors: Readonly<Record<K, MangoQuerySelector<T>>>,
+) {
+  const collection = useCollection<T>(collectionName);
+  const names = Object.keys(selectors) as K[];
+  const { value, loading } = useObservable<Partial<Record<K, number>>>(
+    `counts:${collectionName}:${JSON.stringify(selectors)}`,
+    () =>
+      combineLatest(names.map((name) => collection.count({ selector: selectors[name] }).$)).pipe(
+        map((counts) => Object.fromEntries(names.map((name, i) => [name, counts[i] ?? 0])) as Record<K, number>),
+      ),
+    {},
+    { keepPrevious: true },
+  );
+  const counts = Object.fromEntries(names.map((name) => [name, value[name] ?? 0])) as Record<K, number>;
+  return { counts, loading };
 }
 
 const top: RowRange = { start: 0, end: 0 };
