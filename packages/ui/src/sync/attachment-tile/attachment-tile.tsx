@@ -1,7 +1,9 @@
 // One file a document carries, as a tile: its preview (or its kind), name and size, and where its upload stands:
 // waiting on the device (with why, when the network is away), uploading with its progress, uploaded, or failed with
-// the server's reason and a Retry. The words say the state, so colour is never the only signal.
-import { FileTextIcon } from 'lucide-react';
+// the server's reason and a Retry. The words say the state, so colour is never the only signal, and they are a polite
+// live region, so a screen reader hears the upload move on without leaving what it reads.
+import { cva } from 'class-variance-authority';
+import { FileTextIcon, XIcon } from 'lucide-react';
 import { Button } from '../../components/button/button';
 import { Progress } from '../../components/progress/progress';
 import { cn } from '../../lib/cn';
@@ -22,8 +24,25 @@ export type AttachmentTileProps = Omit<React.ComponentProps<'div'>, 'children'> 
   reason?: string;
   /** an image's address (an object URL of the device's copy, or the server's) */
   previewUrl?: string;
+  /** shown on a failed file: sends it again */
   onRetry?: () => void;
+  /** shown in every state: takes the file off its document */
+  onRemove?: () => void;
 };
+
+const attachmentTile = cva(
+  'flex w-full max-w-sm items-start gap-3 rounded-md border bg-background p-2 text-foreground text-sm',
+  {
+    variants: {
+      state: {
+        pending: 'border-border',
+        uploading: 'border-border',
+        uploaded: 'border-border',
+        failed: 'border-error/60 bg-error-subtle/40',
+      } satisfies Record<AttachmentUploadState, string>,
+    },
+  },
+);
 
 const dotState: Record<AttachmentUploadState, SyncState> = {
   pending: 'pending',
@@ -54,19 +73,19 @@ export function AttachmentTile({
   reason,
   previewUrl,
   onRetry,
+  onRemove,
   className,
   ...props
 }: AttachmentTileProps) {
   const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a tile naming its file for its buttons, not a form's fieldset
     <div
       data-slot="attachment-tile"
       data-state={state}
-      className={cn(
-        'flex w-full max-w-sm items-start gap-3 rounded-md border border-border bg-background p-2 text-foreground text-sm',
-        state === 'failed' && 'bg-error-subtle/40',
-        className,
-      )}
+      role="group"
+      aria-label={name}
+      className={cn(attachmentTile({ state }), className)}
       {...props}
     >
       <div
@@ -85,7 +104,7 @@ export function AttachmentTile({
         </span>
         <span data-slot="attachment-tile-state" className="flex items-center gap-2 text-foreground-muted text-xs">
           <SyncDot state={dotState[state]} aria-hidden="true" />
-          <span>
+          <span role="status">
             {stateText(state, percent)} · {formatFileSize(size)}
           </span>
         </span>
@@ -93,16 +112,25 @@ export function AttachmentTile({
         {reason && (state === 'pending' || state === 'failed') ? (
           <span
             data-slot="attachment-tile-reason"
-            className={cn('text-xs', state === 'failed' ? 'text-error' : 'text-foreground-muted')}
+            className={cn('text-xs', state === 'failed' ? 'text-error-text' : 'text-foreground-muted')}
           >
             {reason}
           </span>
         ) : null}
       </div>
-      {state === 'failed' && onRetry ? (
-        <Button size="sm" variant="outline" onClick={onRetry} aria-label={`Retry ${name}`}>
-          Retry
-        </Button>
+      {(state === 'failed' && onRetry) || onRemove ? (
+        <div data-slot="attachment-tile-actions" className="flex shrink-0 items-center gap-1">
+          {state === 'failed' && onRetry ? (
+            <Button size="xs" variant="outline" onClick={onRetry} aria-label={`Retry ${name}`}>
+              Retry
+            </Button>
+          ) : null}
+          {onRemove ? (
+            <Button size="xs" variant="ghost" onClick={onRemove} aria-label={`Remove ${name}`} title="Remove">
+              <XIcon aria-hidden="true" />
+            </Button>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );
