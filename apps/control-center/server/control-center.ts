@@ -14,7 +14,7 @@ import { isAppPath, serveApp } from './static-app';
 import { type DemoTenant, demoTenants, peopleOf } from './tenants';
 
 export interface ControlCenterOptions {
-  /** Where the SQLite file and the development secret live. */
+  /** Where the SQLite file, the photos documents carry (`files/`) and the development secret live. */
   dataDir: string;
   /** The built app (apps/control-center/dist). */
   appDir: string;
@@ -111,6 +111,8 @@ export async function startControlCenter(options: ControlCenterOptions): Promise
   const server = createSyncServer({
     collections: controlCenterSchemas,
     storage: createSqliteStorage({ path: join(dataDir, 'syncline.sqlite') }),
+    // the photos orders and machines carry, beside the database
+    files: { directory: join(dataDir, 'files') },
     auth: { secret },
     plugins: [app],
     corsOrigins: options.corsOrigins,

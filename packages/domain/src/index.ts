@@ -5,7 +5,7 @@ import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { commandMergeRules, commandSchema, type MachineCommand } from './commands';
 import { type Customer, customerMergeRules, customerSchema } from './customers';
 import { type Location, locationMergeRules, locationSchema } from './locations';
-import { type Machine, machineMergeRules, machineSchema } from './machines';
+import { type Machine, machineMergeRules, machineMigrations, machineSchema } from './machines';
 import { type Order, orderMergeRules, orderMigrations, orderSchema } from './orders';
 import { type Service, serviceMergeRules, serviceSchema } from './services';
 import {
@@ -25,6 +25,7 @@ export * from './figures';
 export * from './locations';
 export * from './machines';
 export * from './orders';
+export * from './photos';
 export * from './reports';
 export * from './roles';
 export * from './services';
@@ -79,4 +80,5 @@ export const controlCenterMergeRules: Record<ControlCenterCollectionName, MergeR
 /** Collection name -> how documents stored at an earlier schema version move up (collections still at 0 have none). */
 export const controlCenterMigrations: Partial<Record<ControlCenterCollectionName, MigrationStrategies>> = {
   orders: orderMigrations,
+  machines: machineMigrations,
 };

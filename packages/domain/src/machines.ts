@@ -1,8 +1,14 @@
 // Washers, dryers and the rest of the floor: what each machine is doing, how it feels, and what it complains about.
 
 import type { CollectionPermissions, MergeRules } from '@syncline/protocol';
-import { type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
+import {
+  type ExtractDocumentTypeFromTypedRxJsonSchema,
+  type MigrationStrategies,
+  type RxJsonSchema,
+  toTypedRxJsonSchema,
+} from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
+import { photoFiles, photosProperty, withFiles } from './photos';
 import { managers, staff, withPermissions } from './roles';
 
 export const machineKinds = ['washer', 'dryer', 'ironer', 'folder'] as const;
@@ -18,7 +24,7 @@ export type AlarmSeverity = (typeof alarmSeverities)[number];
 const machineSchemaLiteral = {
   title: 'machines',
   description: 'A machine on the shop floor',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -66,6 +72,8 @@ const machineSchemaLiteral = {
     /** cycles run since installation: a counter */
     cycleCount: { type: 'integer', minimum: 0 },
     notes: { type: 'string' },
+    /** photos of the machine (a dented door, a leak): their names and sizes sync here, their bytes over the file routes */
+    attachments: photosProperty,
     ...clockFields,
   },
   required: ['id', 'name', 'kind', 'location', 'state', 'telemetry', 'alarms', 'cycleCount', 'lastSeenAt'],
@@ -83,7 +91,15 @@ export const machinePermissions: CollectionPermissions = {
   update: staff,
   delete: managers,
 };
-export const machineSchema: RxJsonSchema<Machine> = withPermissions(machineSchemaLiteral, machinePermissions);
+export const machineSchema: RxJsonSchema<Machine> = withFiles(
+  withPermissions(machineSchemaLiteral, machinePermissions),
+  photoFiles,
+);
+
+/** Stored machines moving up a schema version: version 1 added the optional photos, so a machine stays as it is. */
+export const machineMigrations: MigrationStrategies = {
+  1: (machine: Machine) => machine,
+};
 
 export const machineMergeRules: MergeRules = {
   fields: {
@@ -92,6 +108,8 @@ export const machineMergeRules: MergeRules = {
     lastSeenAt: 'max',
     cycleCount: 'max',
     alarms: 'union',
+    // photos merge by id: one added on each device both stay, one removed on one device goes
+    attachments: 'union',
     editedAt: 'max',
     state: 'latest',
     currentCycle: 'latest',

@@ -8,6 +8,7 @@ import {
   toTypedRxJsonSchema,
 } from 'rxdb';
 import { clockFields, idField, timestampField } from './fields';
+import { photoFiles, photosProperty, withFiles } from './photos';
 import { managers, staff, withPermissions } from './roles';
 
 /** The order flow, in order. `cancelled` sits before `delivered`: a delivered order can no longer be cancelled. */
@@ -229,6 +230,8 @@ const orderSchemaLiteral = {
         required: ['id', 'at', 'by', 'summary', 'changes'],
       },
     },
+    /** photos of the garments (a stain, a tear): their names and sizes sync here, their bytes over the file routes */
+    attachments: photosProperty,
     receivedAt: { ...timestampField, title: 'Received' },
     dueAt: { ...timestampField, title: 'Due' },
     deliveredAt: { ...timestampField, title: 'Delivered' },
@@ -263,12 +266,16 @@ export const orderPermissions: CollectionPermissions = {
   delete: managers,
   fields: { totals: { read: staff, write: staff } },
 };
-export const orderSchema: RxJsonSchema<Order> = withPermissions(orderSchemaLiteral, orderPermissions);
+export const orderSchema: RxJsonSchema<Order> = withFiles(
+  withPermissions(orderSchemaLiteral, orderPermissions),
+  photoFiles,
+);
 
 /**
  * Stored orders moving up a schema version: version 1 only added indexes, version 2 made `totals` optional and version 3
  * gave a line an optional tax rate, so an order stays as it is; version 4 gives each line an id (`orderLineId`);
- * version 5 only added an index.
+ * version 5 added an index on when an order was received and the optional photos (`attachments`), so an order
+ * stays as it is.
  */
 export const orderMigrations: MigrationStrategies = {
   1: (order: Order) => order,
@@ -293,6 +300,8 @@ export const orderMergeRules: MergeRules = {
     notes: 'manual',
     tags: 'union',
     history: 'union',
+    // photos merge by id: one added on each device both stay, one removed on one device goes
+    attachments: 'union',
     assignedMachineId: 'latest',
     labelPrints: 'max',
     deliveredAt: 'max',

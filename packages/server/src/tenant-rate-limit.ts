@@ -1,6 +1,8 @@
 // Per-tenant rate limits: a token bucket per tenant, so one shop cannot monopolise the server (and its single
-// SQLite writer) while the others wait. Every GraphQL request over HTTP and every stream subscription takes a
-// token; over the limit an HTTP request is answered 429 with Retry-After, and a subscription with the same error.
+// SQLite writer) while the others wait. Every GraphQL request over HTTP, every request to the file routes and every
+// stream subscription takes a token; over the limit an HTTP request is answered 429 with Retry-After (a file route
+// in its own `{ error }` shape), and a subscription with the same error.
+import { FILES_PATH } from '@syncline/protocol';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { type TokenVerifier, tokenFromHeader } from './auth.js';
 import { GRAPHQL_PATH } from './endpoints.js';
@@ -61,7 +63,7 @@ export function rateLimitedError(retryAfterSeconds: number) {
 export interface TenantRateLimit {
   /** The seconds `token`'s tenant must wait, or 0 to go ahead. A missing or invalid token is not limited here. */
   check(token: string | undefined): Promise<number>;
-  /** The Yoga plugin that answers a GraphQL request over the limit with 429 before it is read. */
+  /** The Yoga plugin that answers a GraphQL or file request over the limit with 429 before it is read. */
   plugin: Plugin;
 }
 
@@ -82,15 +84,17 @@ export function createTenantRateLimit({
   };
   const plugin: Plugin = {
     onRequest({ request, url, endResponse }) {
-      if (url.pathname !== GRAPHQL_PATH || request.method === 'OPTIONS') return;
+      const file = url.pathname.startsWith(`${FILES_PATH}/`);
+      if ((url.pathname !== GRAPHQL_PATH && !file) || request.method === 'OPTIONS') return;
       return check(tokenFromHeader(request.headers.get('authorization'))).then((retryAfter) => {
         if (retryAfter === 0) return;
         const { message, extensions } = rateLimitedError(retryAfter);
+        const detail = { code: extensions.code, retryAfterSeconds: retryAfter };
         endResponse(
-          Response.json(
-            { errors: [{ message, extensions: { code: extensions.code, retryAfterSeconds: retryAfter } }] },
-            { status: 429, headers: { 'retry-after': String(retryAfter), 'cache-control': 'no-store' } },
-          ),
+          Response.json(file ? { error: message, ...detail } : { errors: [{ message, extensions: detail }] }, {
+            status: 429,
+            headers: { 'retry-after': String(retryAfter), 'cache-control': 'no-store' },
+          }),
         );
       });
     },

@@ -1,7 +1,8 @@
 // Files documents carry, over the server's file routes: a real server on loopback, real files on disk. A file is
 // taken in chunks and resumed from the server's offset, served only whole, only to its tenant and the roles the
 // collection allows; a file over the limit, of a type not allowed, or whose bytes are not what was declared is
-// refused with a clear error; and an upload cut by a killed server resumes from what reached the disk.
+// refused with a clear error; a tenant over its rate limit is slowed on them as on sync; and an upload cut by a
+// killed server resumes from what reached the disk.
 import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -195,6 +196,49 @@ describe('file routes', () => {
         complete: false,
       },
     );
+  });
+});
+
+describe('file routes under a tenant rate limit', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    // a burst of 3, then one request a second
+    server = await startTestServer({
+      collections: { inspections: inspectionSchema as never },
+      serverOptions: { limits: { tenantRate: 1, tenantBurst: 3 } },
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('answer a tenant over its limit 429 with Retry-After and the reason, from the bucket GraphQL uses too; other tenants go on', async () => {
+    const shopA = await server.token('shop-a');
+    const upload = { origin: server.origin, token: shopA, id: 'limited-photo', bytes: photo(1_000) };
+    // twenty at once: the burst goes through, the rest are refused (a token a second comes back meanwhile, at most)
+    const answers = await Promise.all(Array.from({ length: 20 }, () => put(upload)));
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThan(10);
+    const first = limited[0] as Response;
+    expect(Number(first.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = (await first.json()) as { error: string; code: string };
+    expect(body.code).toBe('RATE_LIMITED');
+    expect(body.error).toMatch(/^Too many requests from this tenant: .*nothing was lost, send the same request again/);
+
+    // GraphQL and files share one bucket per tenant: sync requests made now are refused as well
+    const graphql = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        fetch(`${server.origin}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${shopA}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        }),
+      ),
+    );
+    expect(graphql.filter((answer) => answer.status === 429).length).toBeGreaterThan(5);
+
+    // another tenant has its own bucket
+    const shopB = await server.token('shop-b');
+    expect((await put({ ...upload, token: shopB })).status).toBe(200);
   });
 });
 

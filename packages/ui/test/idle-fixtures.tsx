@@ -19,6 +19,7 @@ import {
   AppShell,
   AppShellNav,
   AppShellNavItem,
+  AttachmentTile,
   Avatar,
   AvatarFallback,
   AvatarImage,
@@ -233,6 +234,7 @@ export const fixtures: Record<ComponentName, Fixture> = {
     why: 'the navigation an AppShell renders in its sidebar: in the AppShell fixture',
   },
   AppShellNavItem: { inside: 'AppShell', why: 'reads the AppShell (collapsed, drawer) from context: in its fixture' },
+  AttachmentTile: { render: () => <AttachmentTile name="stain.jpg" type="image/jpeg" size={1000} state="pending" /> },
   Avatar: {
     render: () => (
       <Avatar>

@@ -1,6 +1,7 @@
 // One machine: its card (state, freshness, cycle, quick actions), live telemetry charts with a text summary each, its
 // alarms, open and acknowledged, most severe first, with Acknowledge in place, and its cycle history: the cycle
-// running now, the count run since installation, and the commands operators gave it with what the machine answered.
+// running now, the count run since installation, and the commands operators gave it with what the machine answered;
+// and its photos (a dented door, a leak), taken here and uploaded beside sync.
 
 import { useCan, useDocument, useLiveQuery, usePending } from '@syncline/data';
 import type { Location, Machine, MachineCommand } from '@syncline/domain';
@@ -8,6 +9,7 @@ import { Button, Card, CardContent, CardHeader, CardTitle, EmptyState, Sparkline
 import { AlarmChip, MachineCard, sortAlarms } from '@syncline/ui/machine';
 import { useNow } from '@syncline/ui/sync';
 import { Link, useParams } from 'react-router';
+import { PhotosSection } from '../components/photos-section';
 import { formatDateTime } from '../lib/format';
 import {
   locationName,
@@ -184,6 +186,9 @@ export function MachinePage() {
         </Section>
         <Section title="Cycle history">
           <CycleHistory machine={machine} commands={commands} />
+        </Section>
+        <Section title="Photos">
+          <PhotosSection collection="machines" documentId={machine.id} photos={machine.attachments} />
         </Section>
       </div>
     </>

@@ -1,4 +1,5 @@
-// One order: its details, its lines (editable by staff: quantities, removals, lines added from the catalogue), an edit form (priority, notes, tags) that never writes back what the operator did not
+// One order: its details, its lines (editable by staff: quantities, removals, lines added from the catalogue), its
+// photos (taken on this device, offline too, uploaded beside sync), an edit form (priority, notes, tags) that never writes back what the operator did not
 // change, the next step of its flow, and its history: the server's record of every change (who, when, from what to
 // what), the fields a merge rule settled on this device with a way to reverse them, and this device's own entries.
 
@@ -31,6 +32,7 @@ import { SyncDot } from '@syncline/ui/sync';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { OrderLinesEditor } from '../components/order-lines-editor';
+import { PhotosSection } from '../components/photos-section';
 import { PriorityField } from '../components/priority-field';
 import { ServerHistory } from '../components/server-history';
 import { formatCents, formatDateTime, formatPriority, formatSettled } from '../lib/format';
@@ -250,6 +252,14 @@ export function OrderPage() {
                   ) : null}
                 </ul>
               )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Photos</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <PhotosSection collection="orders" documentId={order.id} photos={order.attachments} />
             </CardContent>
           </Card>
           {can('update') ? (

@@ -1,7 +1,7 @@
 // The workspace's data layer as the shell sees it: nothing while its chunk loads and the database opens, then the
 // database, its replication and the parts that read them. `WhenOpen` renders a part of the shell inside the
 // provider once they are there, and its fallback until then.
-import { roleOfToken } from '@syncline/data';
+import { type AttachmentQueue, roleOfToken } from '@syncline/data';
 import { createContext, type ReactNode, useContext } from 'react';
 import { useSession } from './session-context';
 import type * as WorkspaceData from './workspace-data';
@@ -13,6 +13,13 @@ export interface OpenedWorkspace extends WorkspaceData.OpenedData {
 }
 
 export const OpenedWorkspaceContext = createContext<OpenedWorkspace | undefined>(undefined);
+
+/** The queue carrying this workspace's photos to the server; for parts rendered inside WhenOpen. */
+export function useAttachmentQueue(): AttachmentQueue {
+  const opened = useContext(OpenedWorkspaceContext);
+  if (!opened) throw new Error('useAttachmentQueue() needs the opened workspace (render it inside WhenOpen)');
+  return opened.files;
+}
 
 export function WhenOpen({
   fallback = null,

@@ -1,7 +1,14 @@
 // The workspace's data layer, one chunk the workspace loads as it opens (the shell paints before it arrives): the
 // tenant's local database and its replication, the provider the hooks read, and the shell's parts that read the
-// database (sync status, offline banner, notifications, the alarm tone, the conflict count).
-import { createSynclineDatabase, type SynclineReplication, startReplication } from '@syncline/data';
+// database (sync status, offline banner, notifications, the alarm tone, the conflict count), and the queue that
+// carries the photos taken on this device to the server, beside replication.
+import {
+  type AttachmentQueue,
+  createAttachmentQueue,
+  createSynclineDatabase,
+  type SynclineReplication,
+  startReplication,
+} from '@syncline/data';
 import { controlCenterMergeRules, controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
 import type { Session } from '../session/session';
 import type { ControlCenterDatabase } from './database';
@@ -14,6 +21,8 @@ export { ConflictCountBadge, ConnectivityBanner, HeaderSyncStatus } from '../com
 export interface OpenedData {
   database: ControlCenterDatabase;
   replication: SynclineReplication;
+  /** photos taken on this device: kept in IndexedDB, uploaded when the server is reachable */
+  files: AttachmentQueue;
 }
 
 /** Opens the tenant's database (IndexedDB) and starts replicating it with the session's server. */
@@ -28,10 +37,17 @@ export async function openWorkspaceData({
     migrationStrategies: controlCenterMigrations,
   })) as unknown as ControlCenterDatabase;
   const replication = startReplication({ database, url: serverUrl, token: () => currentToken() });
-  return { database, replication };
+  const files = createAttachmentQueue({
+    origin: new URL(serverUrl).origin,
+    token: () => currentToken(),
+    collections: controlCenterSchemas,
+    name: `syncline-cc-files-${tenant}`,
+  });
+  return { database, replication, files };
 }
 
-export async function closeWorkspaceData({ database, replication }: OpenedData) {
+export async function closeWorkspaceData({ database, replication, files }: OpenedData) {
+  await files.close();
   await replication.stop();
   await database.close();
 }

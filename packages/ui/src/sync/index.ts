@@ -1,5 +1,6 @@
 // Sync-aware components: pure, props-driven views of the sync engine's state. They never import the data layer;
 // `@syncline/ui/connected` wires them to it.
+export * from './attachment-tile';
 export * from './conflict-diff-viewer';
 export * from './conflict-inbox';
 export * from './field-changed-notice';

@@ -1,0 +1,172 @@
+// The photos an order or a machine carries: "Add photo" (a phone opens its camera), then a tile per photo saying
+// where its upload stands. A photo is kept on this device and listed at once, online or not; its bytes go to the
+// server through the workspace's own queue, never in the way of the document's sync. A file the collection would not
+// take (a PDF, one over the size limit) is refused on the device with the reason, and nothing is kept. Thumbnails come
+// from this device's copy when it has one, otherwise from the server.
+import { type AttachmentRef, AttachmentRejectedError, useAttachmentState, useCan } from '@syncline/data';
+import { controlCenterSchemas } from '@syncline/domain';
+import { filesOf } from '@syncline/protocol';
+import { AttachmentTile, type AttachmentUploadState, buttonVariants, cn } from '@syncline/ui';
+import { useEffect, useId, useState } from 'react';
+import { addAttachment, type PhotoCollection, removeAttachment } from '../lib/attachments';
+import { useDatabase } from '../runtime/database';
+import { useAttachmentQueue } from '../runtime/opened-workspace';
+
+const NO_PHOTOS: readonly AttachmentRef[] = [];
+
+/** How often a photo another device took is asked for again, until that device has uploaded it. */
+const MISSING_RETRY_MS = 5_000;
+
+/** The file's thumbnail address, while the tile shows: the device's copy, else the server's; undefined until read. */
+function usePreviewUrl(collection: PhotoCollection, ref: AttachmentRef, uploaded: boolean) {
+  const files = useAttachmentQueue();
+  const [preview, setPreview] = useState<{ url?: string; missing: boolean }>({ missing: false });
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again once this device's upload is done, and while the server does not have it yet
+  useEffect(() => {
+    let url: string | undefined;
+    let cancelled = false;
+    let again: ReturnType<typeof setTimeout> | undefined;
+    files
+      .read(collection, ref.id)
+      .then((blob) => {
+        if (cancelled) return;
+        url = URL.createObjectURL(blob);
+        setPreview({ url, missing: false });
+      })
+      .catch(() => {
+        if (cancelled) return;
+        setPreview({ missing: true });
+        again = setTimeout(() => setAttempt((n) => n + 1), MISSING_RETRY_MS);
+      });
+    return () => {
+      cancelled = true;
+      clearTimeout(again);
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [files, collection, ref.id, uploaded, attempt]);
+  return preview;
+}
+
+function PhotoTile({
+  collection,
+  documentId,
+  photo,
+  canEdit,
+}: {
+  collection: PhotoCollection;
+  documentId: string;
+  photo: AttachmentRef;
+  canEdit: boolean;
+}) {
+  const files = useAttachmentQueue();
+  const database = useDatabase();
+  const upload = useAttachmentState(files, collection, photo.id);
+  const preview = usePreviewUrl(collection, photo, upload?.status === 'uploaded');
+  // a photo another device took: on the server once it can be read from there
+  const state: AttachmentUploadState = upload ? upload.status : preview.missing ? 'pending' : 'uploaded';
+  const reason =
+    upload?.status === 'failed'
+      ? upload.reason
+      : upload?.status === 'pending'
+        ? upload.problem
+        : !upload && preview.missing
+          ? 'Taken on another device; it shows here once that device has uploaded it.'
+          : undefined;
+  return (
+    <li>
+      <AttachmentTile
+        name={photo.name}
+        type={photo.type}
+        size={photo.size}
+        state={state}
+        progress={upload && 'progress' in upload ? upload.progress : 0}
+        reason={reason}
+        previewUrl={preview.url}
+        onRetry={upload?.status === 'failed' ? () => void files.retry(collection, photo.id) : undefined}
+        onRemove={canEdit ? () => void removeAttachment(database, collection, documentId, photo) : undefined}
+      />
+    </li>
+  );
+}
+
+export function PhotosSection({
+  collection,
+  documentId,
+  photos = NO_PHOTOS,
+}: {
+  collection: PhotoCollection;
+  documentId: string;
+  photos?: readonly AttachmentRef[];
+}) {
+  const files = useAttachmentQueue();
+  const database = useDatabase();
+  const canEdit = useCan(collection)('update');
+  const [refusal, setRefusal] = useState<string | undefined>();
+  const [adding, setAdding] = useState(false);
+  const inputId = useId();
+  const types = filesOf(controlCenterSchemas[collection])?.types ?? [];
+
+  const add = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    setRefusal(undefined);
+    setAdding(true);
+    const refused: string[] = [];
+    for (const file of chosen) {
+      try {
+        const ref = await files.capture(collection, file, file.name);
+        await addAttachment(database, collection, documentId, ref);
+      } catch (error) {
+        if (!(error instanceof AttachmentRejectedError)) throw error;
+        refused.push(`${file.name}: ${error.message}`);
+      }
+    }
+    setAdding(false);
+    if (refused.length > 0) setRefusal(`Not added, nothing was kept. ${refused.join(' ')}`);
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      {photos.length === 0 ? (
+        <p className="text-foreground-muted text-sm">No photos yet.</p>
+      ) : (
+        <ul aria-label="Photos" className="flex flex-col gap-2">
+          {photos.map((photo) => (
+            <PhotoTile key={photo.id} collection={collection} documentId={documentId} photo={photo} canEdit={canEdit} />
+          ))}
+        </ul>
+      )}
+      {canEdit ? (
+        <div className="flex flex-col gap-2">
+          {/* the input itself takes focus and the keyboard (visually hidden); its label is what a person sees */}
+          <label
+            htmlFor={inputId}
+            className={cn(
+              buttonVariants({ variant: 'outline', size: 'sm' }),
+              'self-start has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring has-[:focus-visible]:ring-offset-2',
+            )}
+          >
+            {adding ? 'Adding photo…' : 'Add photo'}
+            <input
+              id={inputId}
+              type="file"
+              accept={types.join(',')}
+              capture="environment"
+              multiple
+              className="sr-only"
+              disabled={adding}
+              onChange={(event) => void add(event)}
+            />
+          </label>
+          {refusal ? (
+            <p role="alert" className="text-error-text text-sm">
+              {refusal}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

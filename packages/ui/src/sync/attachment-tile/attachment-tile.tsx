@@ -1,0 +1,137 @@
+// One file a document carries, as a tile: its preview (or its kind), name and size, and where its upload stands:
+// waiting on the device (with why, when the network is away), uploading with its progress, uploaded, or failed with
+// the server's reason and a Retry. The words say the state, so colour is never the only signal, and they are a polite
+// live region, so a screen reader hears the upload move on without leaving what it reads.
+import { cva } from 'class-variance-authority';
+import { FileTextIcon, XIcon } from 'lucide-react';
+import { Button } from '../../components/button/button';
+import { Progress } from '../../components/progress/progress';
+import { cn } from '../../lib/cn';
+import { SyncDot, type SyncState } from '../sync-dot/sync-dot';
+
+export type AttachmentUploadState = 'pending' | 'uploading' | 'uploaded' | 'failed';
+
+export type AttachmentTileProps = Omit<React.ComponentProps<'div'>, 'children'> & {
+  name: string;
+  /** the media type, such as `image/jpeg` */
+  type: string;
+  /** bytes */
+  size: number;
+  state: AttachmentUploadState;
+  /** 0-1: how much the server holds */
+  progress?: number;
+  /** pending: why it waits ("The sync server is not reachable…"); failed: why the server refused it */
+  reason?: string;
+  /** an image's address (an object URL of the device's copy, or the server's) */
+  previewUrl?: string;
+  /** shown on a failed file: sends it again */
+  onRetry?: () => void;
+  /** shown in every state: takes the file off its document */
+  onRemove?: () => void;
+};
+
+const attachmentTile = cva(
+  'flex w-full max-w-sm items-start gap-3 rounded-md border bg-background p-2 text-foreground text-sm',
+  {
+    variants: {
+      state: {
+        pending: 'border-border',
+        uploading: 'border-border',
+        uploaded: 'border-border',
+        failed: 'border-error/60 bg-error-subtle/40',
+      } satisfies Record<AttachmentUploadState, string>,
+    },
+  },
+);
+
+const dotState: Record<AttachmentUploadState, SyncState> = {
+  pending: 'pending',
+  uploading: 'pending',
+  uploaded: 'synced',
+  failed: 'failed',
+};
+
+/** "840 KB", "2.4 MB" */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1_000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1_000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+function stateText(state: AttachmentUploadState, percent: number): string {
+  if (state === 'pending') return percent > 0 ? `Waiting to upload (${percent}% sent)` : 'Waiting to upload';
+  if (state === 'uploading') return `Uploading ${percent}%`;
+  return state === 'uploaded' ? 'Uploaded' : 'Upload failed';
+}
+
+export function AttachmentTile({
+  name,
+  type,
+  size,
+  state,
+  progress = 0,
+  reason,
+  previewUrl,
+  onRetry,
+  onRemove,
+  className,
+  ...props
+}: AttachmentTileProps) {
+  const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a tile naming its file for its buttons, not a form's fieldset
+    <div
+      data-slot="attachment-tile"
+      data-state={state}
+      role="group"
+      aria-label={name}
+      className={cn(attachmentTile({ state }), className)}
+      {...props}
+    >
+      <div
+        data-slot="attachment-tile-preview"
+        className="flex size-12 shrink-0 items-center justify-center overflow-hidden rounded-sm bg-background-muted"
+      >
+        {previewUrl && type.startsWith('image/') ? (
+          <img src={previewUrl} alt="" className="size-full object-cover" />
+        ) : (
+          <FileTextIcon aria-hidden="true" className="size-5 text-foreground-muted" />
+        )}
+      </div>
+      <div className="grid min-w-0 flex-1 gap-1">
+        <span data-slot="attachment-tile-name" className="truncate font-medium" title={name}>
+          {name}
+        </span>
+        <span data-slot="attachment-tile-state" className="flex items-center gap-2 text-foreground-muted text-xs">
+          <SyncDot state={dotState[state]} aria-hidden="true" />
+          <span role="status">
+            {stateText(state, percent)} · {formatFileSize(size)}
+          </span>
+        </span>
+        {state === 'uploading' ? <Progress value={percent} aria-label={`Uploading ${name}`} /> : null}
+        {reason && (state === 'pending' || state === 'failed') ? (
+          <span
+            data-slot="attachment-tile-reason"
+            className={cn('text-xs', state === 'failed' ? 'text-error-text' : 'text-foreground-muted')}
+          >
+            {reason}
+          </span>
+        ) : null}
+      </div>
+      {(state === 'failed' && onRetry) || onRemove ? (
+        <div data-slot="attachment-tile-actions" className="flex shrink-0 items-center gap-1">
+          {state === 'failed' && onRetry ? (
+            <Button size="xs" variant="outline" onClick={onRetry} aria-label={`Retry ${name}`}>
+              Retry
+            </Button>
+          ) : null}
+          {onRemove ? (
+            <Button size="xs" variant="ghost" onClick={onRemove} aria-label={`Remove ${name}`} title="Remove">
+              <XIcon aria-hidden="true" />
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+export {
+  AttachmentTile,
+  type AttachmentTileProps,
+  type AttachmentUploadState,
+  formatFileSize,
+} from './attachment-tile';

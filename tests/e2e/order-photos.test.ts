@@ -1,0 +1,83 @@
+// Photos on an order across two devices: one loses the network, photographs the order (a JPEG the page itself draws,
+// as a camera would give it), sees it listed as waiting to upload, gets the network back and sees it uploaded; the
+// other device, on the same order, sees the photo with its thumbnail from the server. A file the order would not take
+// is refused on the device with the reason, and nothing is listed.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
+import { setOnline } from '../support/network';
+
+const journey = devicesJourney(2);
+
+/** A small JPEG drawn by the browser: what a phone's camera hands the file input, only smaller. */
+async function drawnJpeg(page: Page): Promise<Buffer> {
+  const bytes = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(64, 48);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.fillStyle = '#8aa4c8';
+    context.fillRect(0, 0, 64, 48);
+    context.fillStyle = '#9c6b3c';
+    context.beginPath();
+    context.arc(36, 26, 8, 0, Math.PI * 2);
+    context.fill();
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  return Buffer.from(bytes);
+}
+
+const photoTile = (page: Page, name: string) => page.getByRole('group', { name });
+
+/** Whether the tile's thumbnail is drawn (its image has loaded, from the device or the server). */
+const thumbnailDrawn = (page: Page, name: string) =>
+  photoTile(page, name)
+    .locator('img')
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+    .catch(() => false);
+
+describe('order photos', () => {
+  it('photographs an order offline, uploads it on reconnect, and shows it on a second device', async () => {
+    const { all } = serverOrders(journey);
+    const order = (await all()).find((o) => o.status !== 'delivered' && o.status !== 'cancelled');
+    if (!order) throw new Error('the demo shop has no open order');
+    await openOrderOnEach(journey, order);
+    const [a, b] = journey.devices.map((device) => device.page) as [Page, Page];
+    const { context: contextA } = journey.devices[0] as (typeof journey.devices)[number];
+    const photo = await drawnJpeg(a);
+
+    await setOnline(contextA, false);
+    await expect.poll(() => a.getByText(/You're offline/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await a.getByLabel('Add photo').setInputFiles({ name: 'stain-collar.jpg', mimeType: 'image/jpeg', buffer: photo });
+
+    // listed at once, kept on the device and waiting, with its thumbnail from the device's own copy
+    const tileA = photoTile(a, 'stain-collar.jpg');
+    await expect.poll(() => tileA.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Waiting to upload/);
+    await expect.poll(() => thumbnailDrawn(a, 'stain-collar.jpg'), { timeout: 15_000 }).toBe(true);
+
+    await setOnline(contextA, true);
+    await expect.poll(() => tileA.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded/);
+
+    // the other device gets the order's new photo with the document, and its bytes from the server
+    const tileB = photoTile(b, 'stain-collar.jpg');
+    await expect.poll(() => tileB.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded/);
+    await expect.poll(() => thumbnailDrawn(b, 'stain-collar.jpg'), { timeout: 30_000 }).toBe(true);
+  });
+
+  it('refuses a file the order does not take, on the device, and lists nothing', async () => {
+    const [a] = journey.devices.map((device) => device.page) as [Page];
+    const before = await a.getByRole('list', { name: 'Photos' }).getByRole('group').count();
+    await a.getByLabel('Add photo').setInputFiles({
+      name: 'delivery-note.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n%a delivery note\n'),
+    });
+    const alert = a.getByRole('alert').filter({ hasText: 'delivery-note.pdf' });
+    await expect
+      .poll(() => alert.textContent(), { timeout: 15_000 })
+      .toBe(
+        'Not added, nothing was kept. delivery-note.pdf: This is a application/pdf file; attach one of image/jpeg, image/png, image/webp.',
+      );
+    await expect.poll(() => photoTile(a, 'delivery-note.pdf').count()).toBe(0);
+    await expect.poll(() => a.getByRole('list', { name: 'Photos' }).getByRole('group').count()).toBe(before);
+  });
+});
