@@ -9,6 +9,7 @@ import { useLiveQuery } from '@syncline/data';
 import type { Customer, OrderPriority, Service } from '@syncline/domain';
 import {
   Button,
+  DatePicker,
   Dialog,
   DialogContent,
   DialogDescription,
@@ -24,14 +25,13 @@ import { PlusIcon, XIcon } from 'lucide-react';
 import { useId, useState } from 'react';
 import { formatCents } from '../lib/format';
 import {
+  checkDue,
   checkLines,
   defaultDueAt,
   draftTotals,
-  dueInput,
   type LineDraft,
   type LineErrors,
   newLineDraft,
-  parseDue,
 } from '../lib/order-entry';
 import { createOrder } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
@@ -65,8 +65,8 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
   const [typedLines, setLines] = useState(() => [newLineDraft()]);
   const [focusKey, setFocusKey] = useState<number>();
   // null until the person changes it: two days from when the dialog shows, however long the page has been open
-  const [typedDue, setDue] = useState<string | null>(null);
-  const due = typedDue ?? dueInput(defaultDueAt(Date.now()));
+  const [chosenDue, setDue] = useState<Date | undefined | null>(null);
+  const due = chosenDue === null ? new Date(defaultDueAt(Date.now())) : chosenDue;
   const [priority, setPriority] = useState<OrderPriority>('normal');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -112,7 +112,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
     if (!customer) found.customer = 'Choose the customer the order is for.';
     if (services.length === 0) found.lines = 'No service is on offer yet: a manager adds them on the Services page.';
     const checked = checkLines(lines, services);
-    const dueAt = parseDue(due, Date.now());
+    const dueAt = checkDue(due, Date.now());
     if ('error' in dueAt) found.due = dueAt.error;
     setErrors(found);
     setLineErrors(checked.errors);
@@ -192,11 +192,13 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
           </dl>
           <div className="grid gap-3 sm:grid-cols-2">
             <FormField label="Due" error={errors.due} required>
-              <Input
-                type="datetime-local"
+              <DatePicker
                 value={due}
-                onChange={(event) => {
-                  setDue(event.target.value);
+                min={new Date()}
+                timeLabel="Due time"
+                calendarLabel="Choose the due day from a calendar"
+                onValueChange={(next) => {
+                  setDue(next);
                   setErrors({ ...errors, due: undefined });
                 }}
               />
