@@ -11,7 +11,7 @@ import { type ClassNames, DayPicker } from 'react-day-picker';
 import { cn } from '../../lib/cn';
 import { buttonVariants } from '../button/button-variants';
 import { inputClasses } from '../input/input';
-import { atTime, formatDay, formatTime, readDay } from './read-day';
+import { atTime, formatDay, formatLongDay, formatTime, readDay } from './read-day';
 
 export type DatePickerProps = Omit<React.ComponentProps<'div'>, 'onChange' | 'defaultValue'> & {
   /** The chosen day and time; undefined while none is (or what is typed is not a day and time). */
@@ -151,6 +151,7 @@ export function DatePicker({
       {/* Not portalled: inside a dialog the calendar stays in the dialog's layer and takes its clicks. */}
       <PopoverPrimitive.Content
         data-slot="date-picker-calendar"
+        aria-label={calendarLabel}
         align="start"
         sideOffset={4}
         // the calendar puts focus on the chosen day (or today) itself
@@ -172,6 +173,7 @@ export function DatePicker({
             setOpen(false);
           }}
           classNames={calendarClasses}
+          labels={calendarLabels}
           components={{ Chevron }}
         />
       </PopoverPrimitive.Content>
@@ -183,6 +185,12 @@ function Chevron({ orientation, className }: { orientation?: 'up' | 'down' | 'le
   const Icon = orientation === 'left' ? ChevronLeftIcon : ChevronRightIcon;
   return <Icon aria-hidden="true" className={cn('size-4', className)} />;
 }
+
+// each day button's name holds its visible number as a word ("Thursday 14 March 2030", not "March 14th")
+const calendarLabels = {
+  labelDayButton: (day: Date, modifiers: { today?: boolean; selected?: boolean }) =>
+    `${modifiers.today ? 'Today, ' : ''}${formatLongDay(day)}${modifiers.selected ? ', chosen' : ''}`,
+};
 
 const navButton = cn(buttonVariants({ variant: 'ghost', size: 'icon' }), 'size-8');
 

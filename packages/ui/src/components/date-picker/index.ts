@@ -1,2 +1,2 @@
 export { DatePicker, type DatePickerProps } from './date-picker';
-export { atTime, formatDay, formatTime, readDay } from './read-day';
+export { atTime, formatDay, formatLongDay, formatTime, readDay } from './read-day';

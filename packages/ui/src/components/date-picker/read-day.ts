@@ -23,6 +23,11 @@ export function formatDay(day: Date): string {
   return format(day, dayFormat);
 }
 
+/** A day as the calendar names its button, the day's number a word of it: "Thursday 14 March 2030". */
+export function formatLongDay(day: Date): string {
+  return format(day, 'EEEE d MMMM yyyy');
+}
+
 /** A time of day as a time field holds it: "17:05". */
 export function formatTime(time: Date): string {
   return format(time, 'HH:mm');
