@@ -133,8 +133,11 @@ describe('order entry journey', { timeout: 240_000 }, () => {
     await addLine(3, 'shirt', 'Shirt, washed and pressed', '0');
 
     // a due time already past and a quantity of 0: each field says what is wrong, nothing is written
-    const due = dialog.getByLabel(/^Due/);
-    await due.fill('2020-01-01T10:00');
+    const dueDayField = dialog.getByRole('textbox', { name: 'Due', exact: true });
+    const dueTime = dialog.getByLabel('Due time');
+    await dueDayField.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('1 Jan 2020');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => line(3).getByText('Enter a whole number from 1 to 999.').count(), { timeout: 5_000 })
@@ -146,10 +149,24 @@ describe('order entry journey', { timeout: 240_000 }, () => {
     await expect
       .poll(() => line(3).getByText('Enter a whole number from 1 to 999.').count(), { timeout: 5_000 })
       .toBe(0);
-    const dueDay = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
-    dueDay.setHours(17, 0, 0, 0);
+    // the day typed three days ahead, then one day on in the calendar by keyboard (Alt+Down opens it on the day
+    // typed, an arrow moves, Enter picks), and the time typed in its own field
+    const typedDay = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    await due.fill(`${dueDay.getFullYear()}-${pad(dueDay.getMonth() + 1)}-${pad(dueDay.getDate())}T17:00`);
+    await dueDayField.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(`${typedDay.getFullYear()}-${pad(typedDay.getMonth() + 1)}-${pad(typedDay.getDate())}`);
+    await page.keyboard.press('Alt+ArrowDown');
+    const calendar = dialog.getByRole('grid');
+    await calendar.waitFor();
+    await expect
+      .poll(() => calendar.locator('button:focus').getAttribute('aria-label'), { timeout: 5_000 })
+      .toMatch(new RegExp(`\\b${typedDay.getDate()} `));
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await calendar.waitFor({ state: 'hidden' });
+    await dueTime.fill('17:00');
+    const dueDay = new Date(typedDay.getFullYear(), typedDay.getMonth(), typedDay.getDate() + 1, 17, 0);
 
     // the first line goes; focus moves to the line that took its place
     await line(1).getByRole('button', { name: 'Remove line 1' }).click();

@@ -74,6 +74,30 @@ describe('on a phone', () => {
     await cards().first().waitFor();
   });
 
+  it('sorts the cards with a picker, the sort kept in the address like the table headers’ sort', async () => {
+    const orders = await serverOrders(journey).all();
+    const oldest = orders.reduce((a, b) => (b.number < a.number ? b : a));
+    const sort = page.getByRole('combobox', { name: 'Sort by' });
+    await sort.tap();
+    // the sorts the table's headers offer, each way
+    const choices = page.getByRole('option');
+    expect(await choices.allTextContents()).toEqual(
+      ['Number', 'Customer', 'Status'].flatMap((column) => [`${column}, ascending`, `${column}, descending`]),
+    );
+    await page.getByRole('option', { name: 'Number, ascending' }).tap();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), { timeout: 5_000 }).toBe('number');
+    await expect
+      .poll(() => cards().first().getByRole('link').first().textContent(), { timeout: 10_000 })
+      .toBe(`#${oldest.number}`);
+    // a reload keeps it
+    await page.reload();
+    await cards().first().waitFor();
+    expect(await sort.textContent()).toBe('Number, ascending');
+    await sort.tap();
+    await page.getByRole('option', { name: 'Number, descending' }).tap();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), { timeout: 5_000 }).toBeNull();
+  });
+
   it("moves an order to its next step from its card's button", async () => {
     const [received] = await withStatus('received', 1);
     if (!received) throw new Error('unreachable');
@@ -98,6 +122,21 @@ describe('on a phone', () => {
     for (const order of folding) {
       await expect.poll(async () => (await serverOrders(journey).one(order.id))?.status).toBe('ready');
     }
+  });
+
+  it('shows the services as cards within the screen, every button a finger-sized target', async () => {
+    await go('Services');
+    const serviceCards = page.locator('li[data-service-id]');
+    await serviceCards.first().waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    const trousers = serviceCards.filter({ hasText: 'Trousers' });
+    expect(await trousers.textContent()).toMatch(/€4[.,]50/);
+    expect(await trousers.getByRole('button', { name: 'Edit Trousers' }).count()).toBe(1);
+    expect(await overflow()).toBeLessThanOrEqual(phone.width);
+    expect(await smallTargets('li[data-service-id] :is(a, button)')).toEqual([]);
+    const box = await trousers.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= phone.width).toBe(true);
+    await go('Orders');
   });
 
   it('fits every dialog on the screen, each close button a finger-sized target', async () => {

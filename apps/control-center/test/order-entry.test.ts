@@ -2,7 +2,7 @@
 // with, and the due time in and out of its field.
 import type { Service } from '@syncline/domain';
 import { describe, expect, it } from 'vitest';
-import { checkLines, defaultDueAt, draftTotals, dueInput, newLineDraft, parseDue } from '../src/lib/order-entry';
+import { checkDue, checkLines, defaultDueAt, draftTotals, newLineDraft } from '../src/lib/order-entry';
 
 const service = (id: string, unitPrice: number, taxRate: number): Service => ({
   id,
@@ -65,20 +65,20 @@ describe('due time', () => {
   const now = new Date(2026, 11, 2, 9, 20).getTime();
 
   it('starts two days ahead on the next whole hour', () => {
-    expect(dueInput(defaultDueAt(now))).toBe('2026-12-04T10:00');
+    expect(defaultDueAt(now)).toBe(new Date(2026, 11, 4, 10, 0).getTime());
   });
 
-  it('reads what the field holds in this device time zone', () => {
-    expect(parseDue('2026-12-03T18:30', now)).toEqual({ dueAt: new Date(2026, 11, 3, 18, 30).getTime() });
-    expect(parseDue(dueInput(now + 60_000), now)).toEqual({ dueAt: now + 60_000 });
+  it('takes a time still to come', () => {
+    const due = new Date(2026, 11, 3, 18, 30);
+    expect(checkDue(due, now)).toEqual({ dueAt: due.getTime() });
+    expect(checkDue(new Date(now + 60_000), now)).toEqual({ dueAt: now + 60_000 });
   });
 
-  it('says what is wrong with a blank, impossible or past time', () => {
+  it('says what is wrong with no time, an impossible one or a past one', () => {
     const unreadable = { error: 'Enter the day and time the order is due.' };
-    expect(parseDue('', now)).toEqual(unreadable);
-    expect(parseDue('2026-02-30T10:00', now)).toEqual(unreadable);
-    expect(parseDue('tomorrow', now)).toEqual(unreadable);
-    expect(parseDue('2026-12-02T09:00', now)).toEqual({
+    expect(checkDue(undefined, now)).toEqual(unreadable);
+    expect(checkDue(new Date(Number.NaN), now)).toEqual(unreadable);
+    expect(checkDue(new Date(2026, 11, 2, 9, 0), now)).toEqual({
       error: 'Choose a time still to come: the order would be overdue at once.',
     });
   });

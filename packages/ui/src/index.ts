@@ -13,6 +13,7 @@ export * from './components/combobox';
 export * from './components/command-palette';
 export * from './components/confirm-dialog';
 export * from './components/data-table';
+export * from './components/date-picker';
 export * from './components/dialog';
 export * from './components/dropdown-menu';
 export * from './components/empty-state';

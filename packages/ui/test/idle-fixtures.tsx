@@ -42,6 +42,7 @@ import {
   ConflictDiffViewer,
   ConflictInbox,
   DataTable,
+  DatePicker,
   Dialog,
   DialogClose,
   DialogContent,
@@ -293,6 +294,12 @@ export const fixtures: Record<ComponentName, Fixture> = {
         description="They stay in the list, marked cancelled."
         confirmLabel="Cancel orders"
       />
+    ),
+  },
+  DatePicker: {
+    why: whileOpen,
+    render: () => (
+      <DatePicker aria-label="Due" defaultOpen value={new Date(2030, 2, 14, 17, 30)} onValueChange={() => {}} />
     ),
   },
   CommandPalette: {

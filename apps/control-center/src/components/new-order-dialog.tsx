@@ -9,7 +9,7 @@ import { useLiveQuery } from '@syncline/data';
 import type { Customer, OrderPriority, Service } from '@syncline/domain';
 import {
   Button,
-  Combobox,
+  DatePicker,
   Dialog,
   DialogContent,
   DialogDescription,
@@ -22,23 +22,22 @@ import {
   Textarea,
 } from '@syncline/ui';
 import { PlusIcon, XIcon } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { formatCents } from '../lib/format';
 import {
+  checkDue,
   checkLines,
   defaultDueAt,
   draftTotals,
-  dueInput,
   type LineDraft,
   type LineErrors,
   newLineDraft,
-  parseDue,
 } from '../lib/order-entry';
 import { createOrder } from '../lib/orders';
-import { formatServicePrice } from '../lib/services';
 import { useWriteContext } from '../lib/use-write-context';
 import { CustomerField } from './customer-field';
 import { PriorityField } from './priority-field';
+import { ServiceFinder } from './service-finder';
 
 type Errors = Partial<Record<'customer' | 'lines' | 'due', string>>;
 
@@ -56,11 +55,6 @@ export interface NewOrderDialogProps {
 export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogProps) {
   const write = useWriteContext();
   const { docs: services } = useLiveQuery<Service>('services', activeServices);
-  const serviceOptions = useMemo(
-    () =>
-      services.map((service) => ({ value: service.id, label: service.name, description: formatServicePrice(service) })),
-    [services],
-  );
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
   const setOpen = (next: boolean) => {
@@ -71,8 +65,8 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
   const [typedLines, setLines] = useState(() => [newLineDraft()]);
   const [focusKey, setFocusKey] = useState<number>();
   // null until the person changes it: two days from when the dialog shows, however long the page has been open
-  const [typedDue, setDue] = useState<string | null>(null);
-  const due = typedDue ?? dueInput(defaultDueAt(Date.now()));
+  const [chosenDue, setDue] = useState<Date | undefined | null>(null);
+  const due = chosenDue === null ? new Date(defaultDueAt(Date.now())) : chosenDue;
   const [priority, setPriority] = useState<OrderPriority>('normal');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -118,7 +112,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
     if (!customer) found.customer = 'Choose the customer the order is for.';
     if (services.length === 0) found.lines = 'No service is on offer yet: a manager adds them on the Services page.';
     const checked = checkLines(lines, services);
-    const dueAt = parseDue(due, Date.now());
+    const dueAt = checkDue(due, Date.now());
     if ('error' in dueAt) found.due = dueAt.error;
     setErrors(found);
     setLineErrors(checked.errors);
@@ -168,7 +162,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
                 key={line.key}
                 line={line}
                 number={index + 1}
-                options={serviceOptions}
+                services={services}
                 amount={totals.lines[index]}
                 errors={lineErrors.get(line.key)}
                 focus={line.key === focusKey}
@@ -198,11 +192,13 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
           </dl>
           <div className="grid gap-3 sm:grid-cols-2">
             <FormField label="Due" error={errors.due} required>
-              <Input
-                type="datetime-local"
+              <DatePicker
                 value={due}
-                onChange={(event) => {
-                  setDue(event.target.value);
+                min={new Date()}
+                timeLabel="Due time"
+                calendarLabel="Choose the due day from a calendar"
+                onValueChange={(next) => {
+                  setDue(next);
                   setErrors({ ...errors, due: undefined });
                 }}
               />
@@ -225,7 +221,7 @@ interface OrderLineFieldsProps {
   line: LineDraft;
   /** the line's place in the order, from 1: its name ("Line 2") */
   number: number;
-  options: readonly { value: string; label: string; description: string }[];
+  services: readonly Service[];
   /** the line's amount before tax; undefined while it is incomplete */
   amount: number | undefined;
   errors: LineErrors | undefined;
@@ -237,7 +233,7 @@ interface OrderLineFieldsProps {
 }
 
 /** One line of the order: its service (type-ahead over the catalogue), quantity, amount and a button removing it. */
-function OrderLineFields({ line, number, options, amount, errors, focus, onChange, onRemove }: OrderLineFieldsProps) {
+function OrderLineFields({ line, number, services, amount, errors, focus, onChange, onRemove }: OrderLineFieldsProps) {
   return (
     <fieldset
       data-slot="order-line"
@@ -245,14 +241,11 @@ function OrderLineFields({ line, number, options, amount, errors, focus, onChang
     >
       <legend className="sr-only">Line {number}</legend>
       <FormField label="Service" error={errors?.service} required className="col-span-3 sm:col-span-1">
-        <Combobox
+        <ServiceFinder
           ref={focus ? focusNow : undefined}
-          options={options}
+          services={services}
           value={line.serviceId}
           onValueChange={(serviceId) => onChange({ serviceId })}
-          listLabel="Services"
-          emptyText="No service has that name."
-          placeholder="Type a service"
         />
       </FormField>
       <FormField label="Quantity" error={errors?.quantity} required>

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { formatCents } from '../lib/format';
 import { applyLineEdits, parseQuantity, saveOrderLines } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
-import { ServiceField } from './service-field';
+import { ServiceFinder } from './service-finder';
 
 const activeServices = { selector: { active: true }, sort: [{ name: 'asc' as const }] };
 const quantityProblem = 'Enter a whole quantity from 1 to 999.';
@@ -122,14 +122,9 @@ export function OrderLinesEditor({ order }: { order: Order }) {
       </p>
       <fieldset className="flex flex-wrap items-end gap-3">
         <legend className="sr-only">Add a line</legend>
-        <ServiceField
-          className="min-w-48 flex-1"
-          label="Add a service"
-          services={services}
-          value={service?.id ?? ''}
-          onChange={setServiceId}
-          error={errors.service}
-        />
+        <FormField className="min-w-48 flex-1" label="Add a service" error={errors.service}>
+          <ServiceFinder services={services} value={service?.id ?? ''} onValueChange={setServiceId} />
+        </FormField>
         <FormField className="w-28" label="Quantity to add" error={errors.add}>
           <Input inputMode="numeric" value={addQuantity} onChange={(e) => setAddQuantity(e.target.value)} />
         </FormField>

@@ -1,7 +1,7 @@
 // The new-order form's lines and due time as typed, checked before anything is written: each line a service from the
 // catalogue and a whole quantity, with what is wrong beside the field it concerns; the order's items (built by the
-// domain's newOrderLine, the one place a line is made) and its totals; and the due time in and out of a
-// datetime-local field.
+// domain's newOrderLine, the one place a line is made) and its totals; and the due time it starts with and the check
+// of the one the person chose.
 import { newOrderLine, type OrderItem, type OrderTotals, orderTotals, type Service } from '@syncline/domain';
 
 /** One line as the form holds it: the service chosen ('' for none yet) and the quantity as typed. */
@@ -80,22 +80,9 @@ export function defaultDueAt(now: number): number {
   return Math.ceil((now + 48 * hour) / hour) * hour;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A time as a datetime-local field holds it, in this device's time zone: "2026-12-04T18:00". */
-export function dueInput(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** The due time a datetime-local field holds, or what is wrong with it: blank, not a time, or already past. */
-export function parseDue(typed: string, now: number): { dueAt: number } | { error: string } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(typed.trim());
-  if (!match) return { error: 'Enter the day and time the order is due.' };
-  const [year, month, day, hours, minutes] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const dueAt = new Date(year, month - 1, day, hours, minutes).getTime();
-  if (Number.isNaN(dueAt) || new Date(dueAt).getDate() !== day)
-    return { error: 'Enter the day and time the order is due.' };
-  if (dueAt <= now) return { error: 'Choose a time still to come: the order would be overdue at once.' };
-  return { dueAt };
+/** The due time the date picker holds, or what is wrong with it: none (or not a day and time), or already past. */
+export function checkDue(due: Date | undefined, now: number): { dueAt: number } | { error: string } {
+  if (!due || Number.isNaN(due.getTime())) return { error: 'Enter the day and time the order is due.' };
+  if (due.getTime() <= now) return { error: 'Choose a time still to come: the order would be overdue at once.' };
+  return { dueAt: due.getTime() };
 }

@@ -1,12 +1,14 @@
 // The service catalogue: every service with its price, unit, tax rate and whether new orders offer it. Managers add,
-// edit and deactivate services here (synced to every device); everyone else reads the catalogue as it is.
+// edit and deactivate services here (synced to every device); everyone else reads the catalogue as it is. On a phone
+// each service is a card.
 
 import { useCan, useLiveQuery } from '@syncline/data';
 import { type Service, serviceUnitLabel } from '@syncline/domain';
-import { Badge, Button, type ColumnDef, DataTable, type SortingState } from '@syncline/ui';
+import { Badge, Button, type ColumnDef, cn, DataTable, type SortingState } from '@syncline/ui';
 import { ConnectedSyncDot } from '@syncline/ui/connected';
 import { PlusIcon } from 'lucide-react';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { ServiceCard } from '../components/service-card';
 import { ServiceDialog } from '../components/service-dialog';
 import { formatCents } from '../lib/format';
 import { formatTaxRate, setServiceActive } from '../lib/services';
@@ -53,10 +55,18 @@ const columns: ColumnDef<Service, unknown>[] = [
 ];
 
 /** A manager's buttons for one service: edit it, or stop (start again) offering it. */
-function ServiceActions({ service, catalogue }: { service: Service; catalogue: readonly Service[] }) {
+function ServiceActions({
+  service,
+  catalogue,
+  className,
+}: {
+  service: Service;
+  catalogue: readonly Service[];
+  className?: string;
+}) {
   const write = useWriteContext();
   return (
-    <div className="flex justify-end gap-2">
+    <div className={cn('flex justify-end gap-2', className)}>
       <ServiceDialog service={service} catalogue={catalogue}>
         <Button size="sm" variant="outline" aria-label={`Edit ${service.name}`}>
           Edit
@@ -97,6 +107,18 @@ export function ServicesPage() {
     [mayEdit, services],
   );
   const offered = services.filter((service) => service.active).length;
+  // below the md breakpoint each service is a card, its buttons under it
+  const renderCard = useCallback(
+    (service: Service) => (
+      <ServiceCard
+        service={service}
+        actions={
+          mayEdit ? <ServiceActions service={service} catalogue={services} className="justify-start" /> : undefined
+        }
+      />
+    ),
+    [mayEdit, services],
+  );
 
   return (
     <>
@@ -124,6 +146,7 @@ export function ServicesPage() {
         rowLabel={(service) => service.name}
         rowProps={(service) => ({ 'data-service-id': service.id, 'data-active': String(service.active) })}
         defaultSorting={byName}
+        renderCard={renderCard}
         searchPlaceholder="Search services"
         emptyText={loading ? 'Loading services…' : 'No services match.'}
         height="calc(100svh - 16rem)"

@@ -6,7 +6,7 @@
 // height the virtualiser counts on): a table wider than its place scrolls sideways, with a shade at the edge that
 // has more, so a narrow screen never cuts columns off without a sign. Given `renderCard`, a table narrower than the
 // `md` breakpoint (a phone, a narrow column) shows each row as a card instead: the same rows, keys, selection and
-// activation, in a list a thumb can use.
+// activation, in a list a thumb can use, with a "Sort by" picker for the sorts the headers offer.
 // Given all rows it sorts and searches them itself; given a row count and the rows loaded so far (manual mode), it
 // leaves sorting and search to whoever loads them, for shops too large to hold in memory.
 import {
@@ -38,6 +38,7 @@ import {
   DropdownMenuTrigger,
 } from '../dropdown-menu/dropdown-menu';
 import { Input } from '../input/input';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '../select/select';
 import { Skeleton } from '../skeleton/skeleton';
 
 export type { ColumnDef, ColumnFiltersState, Row, RowSelectionState, SortingState, VisibilityState };
@@ -110,8 +111,8 @@ export type DataTableProps<T> = {
   /**
    * Each row as a card when the table is narrower than `cardBreakpoint`: the card's content, given the row and its
    * selection checkbox (when `selectable`). A click anywhere on a card that is not on a control activates it, as
-   * `activateOnClick` does for a row; arrows, Space and Enter work as on rows. Cards have no headers: the sorting is
-   * the one chosen on a wider screen, or `defaultSorting`.
+   * `activateOnClick` does for a row; arrows, Space and Enter work as on rows. Cards have no headers: a "Sort by"
+   * picker above them offers each sortable column ascending and descending (the same sort state as the headers).
    */
   renderCard?: (row: T, parts: DataTableCardParts) => React.ReactNode;
   /** The width (px) below which rows become cards; the `md` breakpoint (48rem) by default. */
@@ -131,6 +132,12 @@ export type DataTableCardParts = {
 };
 
 const selectColumnId = '__select';
+/** Between a column's id and a direction in the card sort picker's values ("number:desc"). */
+const sortSeparator = ':';
+
+/** A column as a person reads it: its header when that is words, else its id. */
+const columnName = (column: { id: string; columnDef: { header?: unknown } }) =>
+  typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id;
 
 // The defaults for the optional state props, made once: TanStack Table takes a new array as new state, recomputes
 // the filtered rows and resets the page, which renders again with another new `[]`, for ever.
@@ -402,6 +409,9 @@ export function DataTable<T>({
   });
 
   const hideable = table.getAllLeafColumns().filter((column) => column.getCanHide());
+  const sortable = table.getVisibleLeafColumns().filter((column) => column.getCanSort());
+  const [sorted] = sorting;
+  const sortChoice = sorted ? `${sorted.id}${sortSeparator}${sorted.desc ? 'desc' : 'asc'}` : '';
   return (
     <div
       ref={rootRef}
@@ -429,8 +439,32 @@ export function DataTable<T>({
           </div>
         ) : null}
         {toolbar}
-        {/* cards show what their renderer chose: no columns to pick */}
-        {cards ? null : (
+        {/* cards have no headers to sort by: a picker offers the same sorts; they show what their renderer chose, so
+            there are no columns to pick */}
+        {cards ? (
+          sortable.length > 0 ? (
+            <Select
+              value={sortChoice}
+              onValueChange={(choice) => {
+                const at = choice.lastIndexOf(sortSeparator);
+                table.setSorting([{ id: choice.slice(0, at), desc: choice.slice(at + 1) === 'desc' }]);
+              }}
+            >
+              <SelectTrigger data-slot="data-table-card-sort" aria-label="Sort by" className="w-auto min-w-44">
+                <SelectValue placeholder="Sort by" />
+              </SelectTrigger>
+              <SelectContent>
+                {sortable.flatMap((column) =>
+                  (['asc', 'desc'] as const).map((direction) => (
+                    <SelectItem key={`${column.id}${direction}`} value={`${column.id}${sortSeparator}${direction}`}>
+                      {columnName(column)}, {direction === 'asc' ? 'ascending' : 'descending'}
+                    </SelectItem>
+                  )),
+                )}
+              </SelectContent>
+            </Select>
+          ) : null
+        ) : (
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
               <Button variant="outline" size="sm" className="ml-auto">
@@ -446,7 +480,7 @@ export function DataTable<T>({
                   onCheckedChange={(value) => column.toggleVisibility(value === true)}
                   onSelect={(event) => event.preventDefault()}
                 >
-                  {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
+                  {columnName(column)}
                 </DropdownMenuCheckboxItem>
               ))}
             </DropdownMenuContent>

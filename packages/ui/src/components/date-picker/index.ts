@@ -1,0 +1,2 @@
+export { DatePicker, type DatePickerProps } from './date-picker';
+export { atTime, formatDay, formatLongDay, formatTime, readDay } from './read-day';
