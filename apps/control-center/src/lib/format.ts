@@ -31,13 +31,27 @@ export const formatShare = (share: number) => `${Math.round(share * 100)} %`;
 export const formatPriority = (value: unknown) =>
   orderPriorityLabel[value as OrderPriority] ?? describeFieldValue(value);
 
-/** A value a merge rule settled, in the app's words: priorities and statuses by their labels. */
-export const formatSettled = (value: unknown, { field }: { field: string }) =>
-  field === 'priority'
-    ? formatPriority(value)
-    : field === 'status'
-      ? (orderStatusLabel[value as OrderStatus] ?? describeFieldValue(value))
-      : describeFieldValue(value);
+/**
+ * A stored value in the app's words, given its field (a value a merge rule settled, a change in a history): priorities
+ * and statuses by their labels, times as dates, an order's lines by name and quantity, its totals as money, photos
+ * counted; anything else as `describeFieldValue` reads it.
+ */
+export function formatSettled(value: unknown, { field }: { field: string }): string {
+  if (value === undefined || value === null) return describeFieldValue(value);
+  if (field === 'priority') return formatPriority(value);
+  if (field === 'status') return orderStatusLabel[value as OrderStatus] ?? describeFieldValue(value);
+  if (field.endsWith('At') && typeof value === 'number') return formatDateTime(value);
+  if (field === 'totals' && typeof (value as { total?: unknown }).total === 'number') {
+    return `${formatCents((value as { total: number }).total)} incl. tax`;
+  }
+  if (field === 'items' && Array.isArray(value)) {
+    const lines = value as { name?: unknown; quantity?: unknown }[];
+    return lines.length === 0 ? 'no lines' : lines.map((line) => `${line.name} × ${line.quantity}`).join(', ');
+  }
+  if (field === 'attachments' && Array.isArray(value))
+    return value.length === 0 ? 'no photos' : plural(value.length, 'photo');
+  return describeFieldValue(value);
+}
 
 // The shop default (en-IE) writes dates as British English does, as the app always has.
 const dateLocale = (locale: string) => (locale === 'en-IE' ? 'en-GB' : locale);
