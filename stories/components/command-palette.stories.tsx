@@ -9,6 +9,11 @@ const orders = [
   { id: 'ord-12', number: 12, customer: 'Ada Almeida' },
   { id: 'ord-120', number: 120, customer: 'Bruno Costa' },
   { id: 'ord-34', number: 34, customer: 'Ada Almeida' },
+  {
+    id: 'ord-77',
+    number: 77,
+    customer: 'Lavandaria Industrial do Norte, Unipessoal Lda, Vila Nova de Gaia, armazém 3',
+  },
 ];
 
 /**
@@ -109,6 +114,24 @@ export const NothingMatches: Story = {
     const dialog = await screen.findByRole('dialog', { name: 'Command palette' });
     await userEvent.keyboard('zzz');
     await waitFor(() => expect(dialog).toHaveTextContent('Nothing matches.'));
+  },
+};
+
+/** A label longer than the palette is wide wraps: nothing of it is cut off. */
+export const LongLabelsWrap: Story = {
+  tags: ['state'],
+  parameters: { visual: false },
+  play: async ({ canvas }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Search' }));
+    await screen.findByRole('dialog', { name: 'Command palette' });
+    await userEvent.keyboard('lav');
+    const option = await screen.findByRole('option', { name: /armazém 3$/ });
+    const label = option.querySelector('span') as HTMLElement;
+    await expect(label).toHaveTextContent(
+      '#77 · Lavandaria Industrial do Norte, Unipessoal Lda, Vila Nova de Gaia, armazém 3',
+    );
+    await expect(label.scrollWidth).toBeLessThanOrEqual(label.clientWidth);
+    await expect(option.getBoundingClientRect().height).toBeGreaterThan(40);
   },
 };
 

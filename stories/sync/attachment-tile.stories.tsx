@@ -46,6 +46,7 @@ export const Playground: Story = {
 };
 
 export const WaitingOffline: Story = {
+  tags: ['state'],
   args: { progress: 0.3, reason: 'The sync server is not reachable; the file is kept and sent when it is.' },
   play: async ({ canvas }) => {
     const tile = canvas.getByRole('group', { name: 'stain-collar.jpg' });
@@ -57,6 +58,7 @@ export const WaitingOffline: Story = {
 };
 
 export const Uploading: Story = {
+  tags: ['state'],
   args: { state: 'uploading', progress: 0.42 },
   play: async ({ canvas }) => {
     // the words are a polite live region: a screen reader hears the upload move on
@@ -69,6 +71,7 @@ export const Uploading: Story = {
 };
 
 export const Uploaded: Story = {
+  tags: ['state'],
   args: { state: 'uploaded' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status')).toHaveTextContent('Uploaded · 2.4 MB');
@@ -77,6 +80,7 @@ export const Uploaded: Story = {
 };
 
 export const FailedWithRetry: Story = {
+  tags: ['state'],
   args: {
     name: 'delivery-note.pdf',
     type: 'application/pdf',
@@ -98,7 +102,17 @@ export const FailedWithRetry: Story = {
   },
 };
 
+export const ReadOnly: Story = {
+  tags: ['state'],
+  args: { state: 'uploaded', onRemove: undefined },
+  play: async ({ canvas }) => {
+    // a viewer sees the photo and its state, with nothing to press
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
 export const Removable: Story = {
+  tags: ['example'],
   args: { state: 'uploaded' },
   play: async ({ args, canvas, userEvent }) => {
     await userEvent.tab();
@@ -108,15 +122,8 @@ export const Removable: Story = {
   },
 };
 
-export const ReadOnly: Story = {
-  args: { state: 'uploaded', onRemove: undefined },
-  play: async ({ canvas }) => {
-    // a viewer sees the photo and its state, with nothing to press
-    await expect(canvas.queryByRole('button')).toBeNull();
-  },
-};
-
 export const EveryStateInAList: Story = {
+  tags: ['example'],
   render: (args) => (
     <ul aria-label="Photos" className="grid gap-2">
       {states.map((state, index) => (

@@ -75,7 +75,7 @@ describe('order photos', () => {
     await expect
       .poll(() => alert.textContent(), { timeout: 15_000 })
       .toBe(
-        'Not added, nothing was kept. delivery-note.pdf: This is a application/pdf file; attach one of image/jpeg, image/png, image/webp.',
+        'Not added, nothing was kept. delivery-note.pdf: This file is of type application/pdf; attach one of image/jpeg, image/png, image/webp.',
       );
     await expect.poll(() => photoTile(a, 'delivery-note.pdf').count()).toBe(0);
     await expect.poll(() => a.getByRole('list', { name: 'Photos' }).getByRole('group').count()).toBe(before);

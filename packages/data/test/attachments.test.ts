@@ -67,7 +67,7 @@ describe('attachments on a device', () => {
     const { queue, ranges } = device('refusing');
     const gif = new Blob([new Uint8Array([0x47, 0x49, 0x46, 0x38])], { type: 'image/gif' });
     await expect(queue.capture('tasks', gif, 'stain.gif')).rejects.toThrow(
-      new AttachmentRejectedError('type', 'This is a image/gif file; attach one of image/jpeg, image/png.'),
+      new AttachmentRejectedError('type', 'This file is of type image/gif; attach one of image/jpeg, image/png.'),
     );
     await expect(queue.capture('tasks', photo(1_000_001))).rejects.toMatchObject({
       reason: 'size',

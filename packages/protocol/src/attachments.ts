@@ -89,8 +89,8 @@ export function fileRefusal(
   { type, size }: { type: string; size: number },
 ): FileRefusal | undefined {
   if (!files.types.includes(type)) {
-    const shown = type === '' ? 'a file of unknown type' : `a ${type} file`;
-    return { reason: 'type', message: `This is ${shown}; attach one of ${files.types.join(', ')}.` };
+    const shown = type === '' ? 'of unknown type' : `of type ${type}`;
+    return { reason: 'type', message: `This file is ${shown}; attach one of ${files.types.join(', ')}.` };
   }
   if (size > files.maxBytes) {
     return {

@@ -177,7 +177,7 @@ describe('file routes', () => {
 
     const gif = await put({ ...base, id: 'photo-gif-1', bytes: photo(100), type: 'image/gif' }, 0);
     expect(gif.status).toBe(415);
-    expect((await gif.json()).error).toBe('This is a image/gif file; attach one of image/jpeg, application/pdf.');
+    expect((await gif.json()).error).toBe('This file is of type image/gif; attach one of image/jpeg, application/pdf.');
 
     // declared a PDF, holds a JPEG: refused once its bytes are in, and nothing kept
     const disguised = await put({ ...base, id: 'photo-pdf-1', bytes: photo(100), type: 'application/pdf' }, 0);

@@ -17,10 +17,16 @@ const NO_PHOTOS: readonly AttachmentRef[] = [];
 /** How often a photo another device took is asked for again, until that device has uploaded it. */
 const MISSING_RETRY_MS = 5_000;
 
-/** The file's thumbnail address, while the tile shows: the device's copy, else the server's; undefined until read. */
+/**
+ * The file's thumbnail address, while the tile shows: the device's copy, else the server's; undefined until read.
+ * `checked` once the first read has settled (until then nobody knows where the file is).
+ */
 function usePreviewUrl(collection: PhotoCollection, ref: AttachmentRef, uploaded: boolean) {
   const files = useAttachmentQueue();
-  const [preview, setPreview] = useState<{ url?: string; missing: boolean }>({ missing: false });
+  const [preview, setPreview] = useState<{ url?: string; missing: boolean; checked: boolean }>({
+    missing: false,
+    checked: false,
+  });
   const [attempt, setAttempt] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again once this device's upload is done, and while the server does not have it yet
   useEffect(() => {
@@ -32,11 +38,11 @@ function usePreviewUrl(collection: PhotoCollection, ref: AttachmentRef, uploaded
       .then((blob) => {
         if (cancelled) return;
         url = URL.createObjectURL(blob);
-        setPreview({ url, missing: false });
+        setPreview({ url, missing: false, checked: true });
       })
       .catch(() => {
         if (cancelled) return;
-        setPreview({ missing: true });
+        setPreview({ missing: true, checked: true });
         again = setTimeout(() => setAttempt((n) => n + 1), MISSING_RETRY_MS);
       });
     return () => {
@@ -63,8 +69,12 @@ function PhotoTile({
   const database = useDatabase();
   const upload = useAttachmentState(files, collection, photo.id);
   const preview = usePreviewUrl(collection, photo, upload?.status === 'uploaded');
-  // a photo another device took: on the server once it can be read from there
-  const state: AttachmentUploadState = upload ? upload.status : preview.missing ? 'pending' : 'uploaded';
+  // a photo another device took: on the server once it can be read from there (never said before the first read)
+  const state: AttachmentUploadState = upload
+    ? upload.status
+    : preview.missing || !preview.checked
+      ? 'pending'
+      : 'uploaded';
   const reason =
     upload?.status === 'failed'
       ? upload.reason
@@ -72,7 +82,9 @@ function PhotoTile({
         ? upload.problem
         : !upload && preview.missing
           ? 'Taken on another device; it shows here once that device has uploaded it.'
-          : undefined;
+          : !upload && !preview.checked
+            ? 'Looking for it…'
+            : undefined;
   return (
     <li>
       <AttachmentTile
@@ -114,17 +126,25 @@ export function PhotosSection({
     setRefusal(undefined);
     setAdding(true);
     const refused: string[] = [];
-    for (const file of chosen) {
-      try {
-        const ref = await files.capture(collection, file, file.name);
-        await addAttachment(database, collection, documentId, ref);
-      } catch (error) {
-        if (!(error instanceof AttachmentRejectedError)) throw error;
-        refused.push(`${file.name}: ${error.message}`);
+    const failed: string[] = [];
+    try {
+      for (const file of chosen) {
+        try {
+          const ref = await files.capture(collection, file, file.name);
+          await addAttachment(database, collection, documentId, ref);
+        } catch (error) {
+          if (error instanceof AttachmentRejectedError) refused.push(`${file.name}: ${error.message}`);
+          else failed.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
+    } finally {
+      setAdding(false);
     }
-    setAdding(false);
-    if (refused.length > 0) setRefusal(`Not added, nothing was kept. ${refused.join(' ')}`);
+    const said = [
+      refused.length > 0 ? `Not added, nothing was kept. ${refused.join(' ')}` : '',
+      failed.length > 0 ? `Could not add ${failed.join(' ')} Try again.` : '',
+    ].filter(Boolean);
+    if (said.length > 0) setRefusal(said.join(' '));
   };
 
   return (

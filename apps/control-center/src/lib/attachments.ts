@@ -27,7 +27,8 @@ export async function addAttachment(
   ref: AttachmentRef,
 ) {
   const doc = await photoDocument(database, collection, documentId);
-  await doc?.incrementalModify((current) => ({ ...current, attachments: [...(current.attachments ?? []), ref] }));
+  if (!doc) throw new Error(`this ${collection === 'orders' ? 'order' : 'machine'} is no longer on this device.`);
+  await doc.incrementalModify((current) => ({ ...current, attachments: [...(current.attachments ?? []), ref] }));
 }
 
 /** Takes a photo off its document, with an Undo that puts it back. */

@@ -36,24 +36,28 @@ export async function openWorkspaceData({
     mergeRules: controlCenterMergeRules,
     migrationStrategies: controlCenterMigrations,
   })) as unknown as ControlCenterDatabase;
-  const replication = startReplication({ database, url: serverUrl, token: () => currentToken() });
+  const replication = startReplication({ database, url: serverUrl, token: () => currentToken(tenant) });
   const files = createAttachmentQueue({
     origin: new URL(serverUrl).origin,
-    token: () => currentToken(),
+    token: () => currentToken(tenant),
     collections: controlCenterSchemas,
     name: `syncline-cc-files-${tenant}`,
   });
   return { database, replication, files };
 }
 
+/** Stops the sync and the file queue together (a file half sent does not hold up the documents), then the database. */
 export async function closeWorkspaceData({ database, replication, files }: OpenedData) {
-  await files.close();
-  await replication.stop();
+  await Promise.all([replication.stop(), files.close()]);
   await database.close();
 }
 
-/** The token is read from storage on every request, so a token changed on the Sync page applies at once. */
-function currentToken(): string {
+/**
+ * The token is read from storage on every request, so a token changed on the Sync page applies at once; only the
+ * workspace's own shop's: after signing in to another shop, what is still closing here sends no one's token.
+ */
+function currentToken(tenant: string): string {
   const raw = localStorage.getItem('syncline:session');
-  return raw ? ((JSON.parse(raw) as Session).token ?? '') : '';
+  const session = raw ? (JSON.parse(raw) as Session) : undefined;
+  return session?.tenant === tenant ? (session.token ?? '') : '';
 }

@@ -148,8 +148,9 @@ export function CommandPalette({
                       )}
                     >
                       {item.icon}
-                      <span className="flex-1 truncate">{item.label}</span>
-                      {item.hint ? <span className="text-foreground-muted text-xs">{item.hint}</span> : null}
+                      {/* labels wrap, never truncate: two machines or customers may differ only at the end */}
+                      <span className="min-w-0 flex-1 wrap-anywhere">{item.label}</span>
+                      {item.hint ? <span className="shrink-0 text-foreground-muted text-xs">{item.hint}</span> : null}
                     </Command.Item>
                   ))}
                 </Command.Group>

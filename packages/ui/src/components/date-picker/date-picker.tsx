@@ -72,7 +72,7 @@ export function DatePicker({
   const shownTime = typing?.time ?? (value && withTime ? formatTime(value) : withTime ? '' : '00:00');
 
   const change = (day: string, time: string) => {
-    const read = readDay(day, value ?? new Date());
+    const read = readDay(day, value ?? new Date(), min ? startOfDay(min) : undefined);
     const next = read && atTime(read, withTime ? time : '00:00');
     setDraft({ day, time, emitted: next?.getTime() });
     onValueChange(next);

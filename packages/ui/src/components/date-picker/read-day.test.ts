@@ -27,6 +27,15 @@ describe('readDay', () => {
     }
   });
 
+  it('takes a day typed without a year from the first day allowed on, so late in December "2 jan" is next January', () => {
+    const lateDecember = new Date(2026, 11, 30, 16, 0);
+    const firstAllowed = new Date(2026, 11, 30);
+    expect(readDay('2 jan', lateDecember, firstAllowed)?.getTime()).toBe(new Date(2027, 0, 2).getTime());
+    expect(readDay('31 dec', lateDecember, firstAllowed)?.getTime()).toBe(new Date(2026, 11, 31).getTime());
+    // a year typed is kept, even in the past (the form says it is too early)
+    expect(readDay('2 jan 2026', lateDecember, firstAllowed)?.getTime()).toBe(new Date(2026, 0, 2).getTime());
+  });
+
   it('finds no day in a blank, an impossible date or words', () => {
     for (const typed of ['', '   ', '30 Feb 2026', '2026-02-30', 'tomorrow', '13/13/2026']) {
       expect(day(typed), typed).toBeUndefined();

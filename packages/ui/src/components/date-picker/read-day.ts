@@ -1,6 +1,6 @@
 // The date picker's text: a day as it is shown ("Fri 4 Dec 2026") and read back from what a person types ("4 dec",
 // "2026-12-04", "4/12/2026"), and a time of day ("17:00") joined to it, in this device's time zone (date-fns).
-import { format, isValid, parse, set } from 'date-fns';
+import { addYears, format, isValid, parse, set } from 'date-fns';
 
 /** How a day is shown in the field. */
 export const dayFormat = 'EEE d MMM yyyy';
@@ -34,13 +34,15 @@ export function formatTime(time: Date): string {
 }
 
 /** The day a person typed (at midnight, this device's time zone), or undefined when it is not one. A day without a
- * year is in the year of `reference`. */
-export function readDay(typed: string, reference: Date): Date | undefined {
+ * year is in the year of `reference`, or, given `notBefore` (the first day allowed), the first such day from then on:
+ * "2 jan" typed in late December is next January's. */
+export function readDay(typed: string, reference: Date, notBefore?: Date): Date | undefined {
   const text = typed.trim().replace(/\s+/g, ' ').replace(/,/g, '');
   if (text === '') return undefined;
   for (const shape of typedFormats) {
     const day = parse(text, shape, reference);
-    if (isValid(day)) return day;
+    if (!isValid(day)) continue;
+    return !shape.includes('y') && notBefore && day < notBefore ? addYears(day, 1) : day;
   }
   return undefined;
 }
