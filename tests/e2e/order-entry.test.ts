@@ -99,9 +99,16 @@ describe('order entry journey', { timeout: 240_000 }, () => {
     const [customer] = await serverCustomers();
     if (!customer) throw new Error('Northwind Laundry has no customers');
     const before = await serverOrders();
-    const { dialog } = await openNewOrder(page);
+    const { dialog, picker } = await openNewOrder(page);
     await page.keyboard.type(customer.name);
+    // Enter chooses the row shown active: wait until the list shows the customer first (not the offer to add one)
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Customers' }).getByRole('option').first().textContent(), {
+        timeout: 10_000,
+      })
+      .toMatch(new RegExp(`^${customer.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
     await page.keyboard.press('Enter');
+    await expect.poll(() => picker.inputValue(), { timeout: 5_000 }).toBe(customer.name);
 
     const line = (n: number) => dialog.getByRole('group', { name: `Line ${n}` });
     const service = (n: number) => line(n).getByRole('combobox', { name: /Service/ });
