@@ -14,7 +14,7 @@ import {
   revenueToday,
 } from '@syncline/domain';
 import { ConflictDiffViewer } from '@syncline/ui/conflict-diff-viewer';
-import { Profiler, type ProfilerOnRenderCallback } from 'react';
+import { Profiler, type ProfilerOnRenderCallback, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
@@ -121,24 +121,28 @@ async function seed(count: number): Promise<void> {
   await database.orders.count().exec();
 }
 
-const rows = () => document.querySelectorAll('tbody tr[data-order-id]').length;
-
-async function mountOrders(expectedRows: number): Promise<{ ms: number; reactMs: number; rows: number }> {
+/** Mounts `element` as the control center would: inside the session, the database and a router. */
+function mountInApp(element: ReactNode) {
   if (!database) throw new Error('seed() first');
-  const container = document.getElementById('root') as HTMLElement;
-  reactMs = 0;
-  const started = performance.now();
-  root = createRoot(container);
+  root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
     <SessionContext value={session}>
       <SynclineProvider database={database}>
-        <MemoryRouter>
-          <Profiler id="orders" onRender={onRender}>
-            <OrdersPage />
-          </Profiler>
-        </MemoryRouter>
+        <MemoryRouter>{element}</MemoryRouter>
       </SynclineProvider>
     </SessionContext>,
+  );
+}
+
+const rows = () => document.querySelectorAll('tbody tr[data-order-id]').length;
+
+async function mountOrders(expectedRows: number): Promise<{ ms: number; reactMs: number; rows: number }> {
+  reactMs = 0;
+  const started = performance.now();
+  mountInApp(
+    <Profiler id="orders" onRender={onRender}>
+      <OrdersPage />
+    </Profiler>,
   );
   await waitFor(() => rows() >= expectedRows, 180_000);
   await painted();
@@ -355,20 +359,12 @@ async function mountDashboard(): Promise<{ ms: number; reactMs: number }> {
   const due = ordersDue(seeded.recent, now).value.toLocaleString();
   const revenue = formatCents(revenueToday(seeded.recent, now).value);
   const orders = seeded.count.toLocaleString();
-  const container = document.getElementById('root') as HTMLElement;
   reactMs = 0;
   const started = performance.now();
-  root = createRoot(container);
-  root.render(
-    <SessionContext value={session}>
-      <SynclineProvider database={database}>
-        <MemoryRouter>
-          <Profiler id="dashboard" onRender={onRender}>
-            <DashboardPage />
-          </Profiler>
-        </MemoryRouter>
-      </SynclineProvider>
-    </SessionContext>,
+  mountInApp(
+    <Profiler id="dashboard" onRender={onRender}>
+      <DashboardPage />
+    </Profiler>,
   );
   const byStatus = () =>
     [...document.querySelectorAll('ul[aria-label="Orders by status"] li')].reduce(
@@ -399,18 +395,7 @@ const paletteOrders = () =>
  * digits, a customer's name in lower case).
  */
 async function paletteKeystrokes(queries: readonly string[]): Promise<number[]> {
-  if (!database) throw new Error('seed() first');
-  const container = document.getElementById('root') as HTMLElement;
-  root = createRoot(container);
-  root.render(
-    <SessionContext value={session}>
-      <SynclineProvider database={database}>
-        <MemoryRouter>
-          <ControlCenterPalette open onOpenChange={() => {}} onShowShortcuts={() => {}} />
-        </MemoryRouter>
-      </SynclineProvider>
-    </SessionContext>,
-  );
+  mountInApp(<ControlCenterPalette open onOpenChange={() => {}} onShowShortcuts={() => {}} />);
   await waitFor(() => document.querySelector('[data-slot="command-palette-input"]') !== null);
   await painted();
   const input = document.querySelector('[data-slot="command-palette-input"]') as HTMLInputElement;
