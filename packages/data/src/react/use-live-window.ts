@@ -33,8 +33,8 @@ export function useLiveCount<T = Record<string, unknown>>(
 }
 
 /**
- * Several live counts at once, by name (say one per status), each from an index as `useLiveCount`: one subscription
- * for them all, and one render when any changes.
+ * Several live counts at once, by name (say one per status), each its own count query from an index as
+ * `useLiveCount`, combined into one value the component holds (one hook, not one per count).
  */
 export function useLiveCounts<K extends string, T = Record<string, unknown>>(
   collectionName: string,
