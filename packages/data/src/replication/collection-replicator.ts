@@ -233,6 +233,22 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   };
   /** pulls whose answer has not come back yet (a sweep waits for none to be on its way) */
   let pulling = 0;
+  /** whoever waits for the pulls on their way, woken when one is answered (or fails) */
+  let pullWaiters: (() => void)[] = [];
+  const pullAnswered = () => {
+    const waiters = pullWaiters;
+    pullWaiters = [];
+    for (const wake of waiters) wake();
+  };
+  /** resolves when a pull is answered, or after `ms` (a checkpoint can also come from the stream, which wakes no one) */
+  const nextPullAnswer = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      pullWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
     const query = counting ? operations.pullCounting : operations.pull;
@@ -240,6 +256,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     const data = await request(query, { checkpoint: checkpoint ?? null, limit }, pullHeaders(checkpoint)).finally(
       () => {
         pulling -= 1;
+        pullAnswered();
       },
     );
     const bulk = data[operations.pullField] as Omit<CountedPage, 'documents'> & {
@@ -256,6 +273,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
     if (next) stream.reached(next, documents);
+    pullAnswered();
     return { documents: documents as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
   };
 
@@ -380,7 +398,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       if (Date.now() - since > KEEP_WAIT_MS) {
         throw new Error(`The sync of ${name} stayed busy; the documents looked up were not stored. Try again.`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await nextPullAnswer(250);
     }
     const ids = documents.map((doc) => String(doc[primary]));
     const held = new Map(
