@@ -66,6 +66,16 @@ describe('older orders, on demand', () => {
     await found.waitFor();
     expect(await older.getByRole('link').count()).toBe(1);
 
+    // another search forgets that answer: the server is asked again, on request
+    await search().fill('Zeldb');
+    await older.getByRole('button', { name: 'Search older orders' }).waitFor();
+    expect(await older.getByRole('link').count()).toBe(0);
+    await older.getByRole('button', { name: 'Search older orders' }).click();
+    await older.getByText('The sync server has no order matching “Zeldb” either.').waitFor();
+    await search().fill('Zelda');
+    await older.getByRole('button', { name: 'Search older orders' }).click();
+    await found.waitFor();
+
     await found.click();
     await page()
       .getByRole('heading', { level: 1, name: `Order #${old.number}` })
