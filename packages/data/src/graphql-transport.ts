@@ -12,24 +12,40 @@ export class SyncRequestError extends Error {
   readonly retryAfterMs?: number;
   /** the collection the server refused to sync with this app's schema version (kind `outdated`) */
   readonly collection?: string;
+  /** kind `outdated`: who must update, the app (older than the server) or the server */
+  readonly update?: 'app' | 'server';
 
   constructor(
     kind: SyncErrorInfo['kind'],
     message: string,
-    { documentId, retryAfterMs, collection }: { documentId?: string; retryAfterMs?: number; collection?: string } = {},
+    {
+      documentId,
+      retryAfterMs,
+      collection,
+      update,
+    }: { documentId?: string; retryAfterMs?: number; collection?: string; update?: 'app' | 'server' } = {},
   ) {
     super(message);
     this.kind = kind;
     this.documentId = documentId;
     this.retryAfterMs = retryAfterMs;
     this.collection = collection;
+    this.update = update;
     this.name = 'SyncRequestError';
   }
 }
 
 export interface GraphQLAnswerError {
   message: string;
-  extensions?: { code?: string; documentId?: unknown; retryAfterSeconds?: unknown; collection?: unknown };
+  extensions?: {
+    code?: string;
+    documentId?: unknown;
+    retryAfterSeconds?: unknown;
+    collection?: unknown;
+    /** SCHEMA_MISMATCH: the schema versions of the collection the client sent and the server serves */
+    client?: unknown;
+    server?: unknown;
+  };
 }
 
 interface GraphQLAnswer {
@@ -44,8 +60,13 @@ interface GraphQLAnswer {
 export function schemaMismatch(errors: readonly GraphQLAnswerError[] | undefined): SyncRequestError | undefined {
   const mismatch = errors?.find((e) => e.extensions?.code === 'SCHEMA_MISMATCH');
   if (!mismatch) return undefined;
-  const collection = mismatch.extensions?.collection;
-  return new SyncRequestError('outdated', mismatch.message, typeof collection === 'string' ? { collection } : {});
+  const { collection, client, server } = mismatch.extensions ?? {};
+  const update =
+    typeof client === 'number' && typeof server === 'number' ? (client < server ? 'app' : 'server') : undefined;
+  return new SyncRequestError('outdated', mismatch.message, {
+    ...(typeof collection === 'string' ? { collection } : {}),
+    ...(update ? { update } : {}),
+  });
 }
 
 /** What a client told to slow down waits when the server names no time. */

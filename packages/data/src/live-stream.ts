@@ -15,7 +15,13 @@ import {
 import type { Client } from 'graphql-ws/client';
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import type { Subject } from 'rxjs';
-import { type GraphQLAnswerError, readToken, schemaMismatch, type TokenSource } from './graphql-transport';
+import {
+  type GraphQLAnswerError,
+  readToken,
+  type SyncRequestError,
+  schemaMismatch,
+  type TokenSource,
+} from './graphql-transport';
 
 type Checkpoint = Record<string, unknown>;
 export type PullStream = Subject<RxReplicationPullStreamItem<PlainDocument, Checkpoint>>;
@@ -53,7 +59,7 @@ export interface LiveStreamOptions {
   /** one collection's stream failed or was ended by the server; it is being reopened */
   onStreamProblem: (message: string) => void;
   /** the server refused a collection's stream: this app speaks another schema version of it (in the server's words) */
-  onOutdated: (collection: string | undefined, message: string) => void;
+  onOutdated: (refusal: SyncRequestError) => void;
 }
 
 export interface LiveStream {
@@ -120,7 +126,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<LiveSt
       }
       // an app older (or newer) than the server: the status says who must update, not that changes still sync
       const outdated = schemaMismatch(Array.isArray(error) ? error : undefined);
-      if (outdated) options.onOutdated(outdated.collection, outdated.message);
+      if (outdated) options.onOutdated(outdated);
       else options.onStreamProblem(message);
       // a server that asked for a wait (its rate limit) is given at least that
       const askedMs = askedWaitMs(error);

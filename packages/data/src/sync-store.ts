@@ -21,6 +21,11 @@ export interface SyncErrorInfo {
   kind: 'network' | 'auth' | 'rejected' | 'server' | 'throttled' | 'local' | 'outdated';
   message: string;
   at: number;
+  /**
+   * outdated only: who must update. `app`: the server serves a newer schema, so reloading an app the server itself
+   * serves brings the new one; `server`: this app is newer than the server it syncs with
+   */
+  update?: 'app' | 'server';
 }
 
 export interface InitialSyncProgress {

@@ -73,6 +73,8 @@ it('refuses the outdated app with words that say to update it, then syncs its of
   expect(refused.lastError?.message).toBe(
     "This app's tasks are schema version 0; the server serves version 1. Update the app to sync tasks; changes made here stay on this device until then.",
   );
+  // who must update, for an app to offer a reload
+  expect(refused.lastError?.update).toBe('app');
   expect(refused.pendingCount).toBe(2);
   expect(refused.failedCount).toBe(0);
   expect(await syncStates(['t1', 't2', 't4'])).toEqual(['pending', 'synced', 'pending']);

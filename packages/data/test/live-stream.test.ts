@@ -100,7 +100,7 @@ async function follow(url: string, token: () => string) {
     onClosed: () => undefined,
     onAuthProblem: (message) => problems.push(`auth: ${message}`),
     onStreamProblem: (message) => problems.push(message),
-    onOutdated: (collection, message) => problems.push(`outdated ${collection}: ${message}`),
+    onOutdated: ({ collection, message }) => problems.push(`outdated ${collection}: ${message}`),
   });
   cleanups.push(() => live.dispose());
   return { seen, problems, waits };

@@ -79,13 +79,17 @@ describe('SyncReporter', () => {
     const { store, reporter, attempt } = reporterFor(true);
     reporter.socketOpened();
     const words = "This app's tasks are schema version 0; the server serves version 1. Update the app to sync tasks.";
-    const outdated = () => Promise.reject(new SyncRequestError('outdated', words, { collection: 'tasks' }));
+    const refusal = new SyncRequestError('outdated', words, { collection: 'tasks', update: 'app' });
+    const outdated = () => Promise.reject(refusal);
     await expect(attempt('pull', outdated)).rejects.toThrow();
     // another collection syncs: the person must still update the app to sync tasks
     await attempt('pull', async () => 'ok', 'notes');
-    expect(store.getState()).toMatchObject({ connection: 'online', lastError: { kind: 'outdated', message: words } });
+    expect(store.getState()).toMatchObject({
+      connection: 'online',
+      lastError: { kind: 'outdated', message: words, update: 'app' },
+    });
     // the stream of tasks refused too: the same words, never "changes still sync"
-    reporter.outdated('tasks', words);
+    reporter.outdated(refusal);
     await attempt('push', async () => 'ok', 'notes');
     expect(store.getState().lastError).toMatchObject({ kind: 'outdated', message: words });
     // tasks sync again (the server went back to the app's version): nothing is outdated any more

@@ -55,7 +55,7 @@ export class LiveConnection {
       onClosed: (code) => reporter.socketClosed(this.options.wsUrl, code),
       onAuthProblem: (message) => reporter.authProblem(message),
       onStreamProblem: (message) => reporter.streamProblem(message),
-      onOutdated: (collection, message) => reporter.outdated(collection, message),
+      onOutdated: (refusal) => reporter.outdated(refusal),
     });
     // paused or stopped while connecting: do not keep a socket nobody will close
     if (this.idle) await opened.dispose();

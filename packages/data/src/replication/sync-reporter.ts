@@ -12,6 +12,12 @@ export function syncError(kind: SyncErrorInfo['kind'], message: string): SyncErr
   return { kind, message, at: Date.now() };
 }
 
+/** A failed request in the status's words, with who must update when the schema versions differ. */
+function refusalInfo(error: SyncRequestError): SyncErrorInfo {
+  const info = syncError(error.kind, error.message);
+  return error.update ? { ...info, update: error.update } : info;
+}
+
 export class SyncReporter {
   private readonly inFlight: Record<Direction, number> = { pull: 0, push: 0 };
   /** when the server last acknowledged a push: "stalled" is about pending writes, so only pushes count */
@@ -104,8 +110,7 @@ export class SyncReporter {
   }
 
   private failed(error: unknown): void {
-    const info =
-      error instanceof SyncRequestError ? syncError(error.kind, error.message) : syncError('local', String(error));
+    const info = error instanceof SyncRequestError ? refusalInfo(error) : syncError('local', String(error));
     if (error instanceof SyncRequestError && error.kind === 'outdated')
       this.refusedVersions.set(error.collection ?? '', info);
     // a live socket proves the server reachable: one failed request does not make the client offline, unless the
@@ -181,10 +186,10 @@ export class SyncReporter {
   }
 
   /** The server refused a collection's stream for its schema version: the person is told who must update. */
-  outdated(collection: string | undefined, message: string): void {
+  outdated(refusal: SyncRequestError): void {
     if (this.stopped) return;
-    const info = syncError('outdated', message);
-    this.refusedVersions.set(collection ?? '', info);
+    const info = refusalInfo(refusal);
+    this.refusedVersions.set(refusal.collection ?? '', info);
     this.set({ lastError: info });
   }
 
