@@ -1,5 +1,6 @@
 // Runs inside the control center's page, after its first sign-in has synced: the limits of that sign-in, measured
-// in the same page on the same documents. It pulls the tenant's documents over HTTP first (not timed), then writes
+// in the same page on the same documents. It pulls the documents a first sign-in brings over HTTP first (not timed;
+// the sync scopes leave out orders finished long ago), and counts the whole shop's, then writes
 // them straight into the storage the app uses (RxDB's Dexie storage, no replication, no Syncline bookkeeping) and
 // into IndexedDB itself (one object store per collection, no indexes), in batches of the replication's size.
 
@@ -11,30 +12,58 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
 type Documents = Record<string, Record<string, unknown>[]>;
 
-async function pullAll(url: string, token: string): Promise<Documents> {
+async function graphql(url: string, token: string, query: string, variables: unknown, fresh?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(fresh ? { 'x-syncline-fresh': fresh } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return ((await response.json()) as { data: Record<string, PulledPage> }).data;
+}
+
+interface PulledPage {
+  documents: Record<string, unknown>[];
+  checkpoint: unknown;
+  remaining?: number;
+  serverTime?: number;
+}
+
+/**
+ * What a first sign-in brings: every collection pulled from nothing as the replication pulls it (a pass marked
+ * `x-syncline-fresh`, so a scoped collection sends only what a device keeps); and how many documents the shop has
+ * in all (a counting pull outside such a pass counts every one).
+ */
+async function pullAll(url: string, token: string): Promise<{ documents: Documents; inShop: number }> {
   const documents: Documents = {};
+  let inShop = 0;
   for (const [name, schema] of Object.entries(controlCenterSchemas)) {
     const operations = collectionOperations(name, schema as RxJsonSchema<unknown>);
+    const counted = (await graphql(url, token, operations.pullCounting, { checkpoint: null, limit: 1 }))[
+      operations.pullField
+    ];
+    inShop += (counted?.documents.length ?? 0) + (counted?.remaining ?? 0);
     const all: Record<string, unknown>[] = [];
     let checkpoint: unknown = null;
+    let fresh = '1';
     for (;;) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: operations.pull, variables: { checkpoint, limit: 1000 } }),
-      });
-      const body = (await response.json()) as { data: Record<string, { documents: []; checkpoint: unknown }> };
-      const page = body.data[operations.pullField];
+      const first = checkpoint === null;
+      const query = first ? operations.pullCounting : operations.pull;
+      const page = (await graphql(url, token, query, { checkpoint, limit: 1000 }, fresh))[operations.pullField];
+      if (first && typeof page?.serverTime === 'number') fresh = String(page.serverTime);
       if (!page || page.documents.length === 0) break;
       // as the replication stores them: no nulls for absent optional fields
-      for (const doc of page.documents as Record<string, unknown>[]) {
+      for (const doc of page.documents) {
         all.push(Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null)));
       }
       checkpoint = page.checkpoint;
     }
     documents[name] = all;
   }
-  return documents;
+  return { documents, inShop };
 }
 
 const count = (documents: Documents) => Object.values(documents).reduce((sum, list) => sum + list.length, 0);
@@ -105,14 +134,17 @@ async function intoIndexedDb(documents: Documents, batch: number): Promise<numbe
 }
 
 export interface StorageLimits {
+  /** the documents a first sign-in brings (what the device keeps of the shop: its sync scopes) */
   documents: number;
+  /** the documents of the whole shop */
+  inShop: number;
   rxStorageMs: number;
   indexedDbMs: number;
 }
 
 export async function measureStorageLimits(url: string, token: string, batch: number): Promise<StorageLimits> {
-  const documents = await pullAll(url, token);
+  const { documents, inShop } = await pullAll(url, token);
   const rxStorageMs = await intoRxStorage(documents, batch);
   const indexedDbMs = await intoIndexedDb(documents, batch);
-  return { documents: count(documents), rxStorageMs, indexedDbMs };
+  return { documents: count(documents), inShop, rxStorageMs, indexedDbMs };
 }
