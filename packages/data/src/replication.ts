@@ -167,6 +167,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     enabled: leaderOnly,
     onSyncNowRequest: () => void syncNow(),
     onDiscardRequest: (targets) => void discard(targets).catch((error: unknown) => reporter.localError(String(error))),
+    onHoldRequest: ({ collection, ids, documents }) => keepHere(collection, ids, documents),
   });
   reporter.set({
     connection: browserSaysOffline() ? 'offline' : 'connecting',
@@ -338,6 +339,19 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     if (index < 0) throw new Error(`"${name}" is not replicated by this client.`);
     return replicators[index] as CollectionReplicator;
   };
+  /** Holds documents in this tab's replication, and stores the server's answer for them when given. */
+  const keepHere = async (collection: string, ids: readonly string[], documents: readonly PlainDocument[]) => {
+    const replicator = replicatorOf(collection);
+    const release = replicator.hold(ids);
+    if (documents.length === 0) return release;
+    try {
+      await replicator.keepFromServer(documents);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return release;
+  };
   const collectionNamed = (name: string) => {
     replicatorOf(name);
     return database.collections[name] as RxCollection;
@@ -375,20 +389,9 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     serverHistory: (collection, documentId, page) => readServerHistory(server, collection, documentId, page),
     lookup: (collection, request) => lookupDocuments(server, collectionNamed(collection), request),
     async keep(collection, ids, documents = []) {
-      const replicator = replicatorOf(collection);
-      const release = replicator.hold(ids);
-      if (documents.length === 0) return release;
-      if (!tabs.isLeader()) {
-        release();
-        throw new Error(`Only the tab that syncs can keep ${collection} from the server; open it in that tab.`);
-      }
-      try {
-        await replicator.keepFromServer(documents);
-      } catch (error) {
-        release();
-        throw error;
-      }
-      return release;
+      replicatorOf(collection);
+      // the tab that syncs holds it (and stores the server's answer), for whichever tab shows it
+      return tabs.requestHold({ collection, ids: [...ids], documents: [...documents] });
     },
     async awaitInSync() {
       await Promise.all(all().map((state) => state.awaitInSync()));

@@ -1,7 +1,8 @@
 // @syncline/data in Chromium, against the real sync server: the default storage is IndexedDB (Dexie), a write
 // made while the server is down is still pending after the page reloads, and it syncs once the server is back;
-// with two tabs on one database only one replicates, the other shows its status, and it takes over on close.
-import { controlCenterSchemas, createDemoData } from '@syncline/domain';
+// with two tabs on one database only one replicates, the other shows its status, and it takes over on close; an
+// old order one tab looks up on the server is kept by the tab that syncs for as long as the other shows it.
+import { controlCenterSchemas, createDemoData, ORDER_KEPT_DAYS } from '@syncline/domain';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,42 @@ describe('in Chromium', () => {
     await untilSynced(page, 'orders', order.id);
     const synced = await page.evaluate((id) => window.syncline.find('orders', id), order.id);
     expect(synced?.notes).toBe(order.notes);
+  });
+
+  it('keeps an old order a tab that does not sync shows, through the tab that does', async () => {
+    const tenant = 'browser-tabs-keep';
+    const token = await server.token(tenant);
+    // a delivered order last changed long ago: out of every device's sync scope
+    const [template] = createDemoData({ seed: 5, orders: 1 }).orders;
+    if (!template) throw new Error('no demo order');
+    const updatedAt = Date.now() - (ORDER_KEPT_DAYS + 30) * 86_400_000;
+    const old = { ...template, id: 'order-old', status: 'delivered' as const, deliveredAt: updatedAt, updatedAt };
+    const storage = await server.openStorage();
+    await storage.transaction(tenant, async (tx) => {
+      tx.nextUpdatedAt();
+      await tx.write('orders', [{ id: old.id, updatedAt, deleted: false, data: { ...old, _deleted: false } }]);
+    });
+    await storage.close();
+
+    const context = await harness.browser.newContext();
+    const [leader, other] = [await context.newPage(), await context.newPage()];
+    await openApp(leader, token, 'tabs-keep');
+    await untilOn(leader, 'window.syncline.leading() && window.syncline.status().connection === "online"');
+    await leader.evaluate(() => window.syncline.inSync());
+    await openApp(other, token, 'tabs-keep');
+    expect(await other.evaluate(() => window.syncline.leading())).toBe(false);
+    expect(await leader.evaluate(() => window.syncline.find('orders', 'order-old'))).toBeNull();
+
+    await other.evaluate(() => window.syncline.keepFromServer('orders', 'order-old'));
+    await untilOn(other, `window.syncline.find('orders', 'order-old').then((order) => order?.status === 'delivered')`);
+    // held by the tab that lets go of what leaves the scope, while the other tab shows it
+    expect(await leader.evaluate(() => window.syncline.sweepScopes())).toBe(0);
+    expect(await leader.evaluate(() => window.syncline.find('orders', 'order-old'))).not.toBeNull();
+
+    await other.evaluate(() => window.syncline.letGo('orders', 'order-old'));
+    await expect.poll(() => leader.evaluate(() => window.syncline.sweepScopes()), { timeout: 10_000 }).toBe(1);
+    await untilOn(other, `window.syncline.find('orders', 'order-old').then((order) => order === null)`);
+    await context.close();
   });
 
   it('replicates from one tab of two, mirrors its status in the other, and hands over when it closes', async () => {

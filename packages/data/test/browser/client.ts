@@ -93,7 +93,24 @@ const api = {
   leading() {
     return openedDatabase().isLeader();
   },
+  /** Looks a document up on the server and keeps it on the device, as a page showing it does, until `letGo`. */
+  async keepFromServer(collectionName: string, id: string) {
+    const found = await openedReplication().lookup(collectionName, { ids: [id] });
+    if (found.status !== 'ok') throw new Error(found.message);
+    kept.set(`${collectionName}/${id}`, await openedReplication().keep(collectionName, [id], found.documents));
+  },
+  letGo(collectionName: string, id: string) {
+    kept.get(`${collectionName}/${id}`)?.();
+    kept.delete(`${collectionName}/${id}`);
+  },
+  /** Lets go now of what time or the server took out of the sync scopes; how many documents left. */
+  sweepScopes() {
+    return openedReplication().sweepScopes();
+  },
 };
+
+/** what keepFromServer keeps, with the letting go */
+const kept = new Map<string, () => void>();
 
 declare global {
   interface Window {
