@@ -44,7 +44,7 @@ const sha256 = async (blob: Blob) =>
 function device(name: string, extra: { chunkBytes?: number } = {}) {
   const ranges: string[] = [];
   const queue = createAttachmentQueue({
-    origin: server.origin,
+    url: server.url,
     token,
     collections,
     name,
@@ -63,6 +63,29 @@ function device(name: string, extra: { chunkBytes?: number } = {}) {
 const statusOf = (queue: AttachmentQueue, id: string) => queue.state('tasks', id)?.status;
 
 describe('attachments on a device', () => {
+  it('sends files under the path prefix the sync server is mounted at', async () => {
+    // a reverse proxy serving the sync server under /sync-api/: any other address is not the server's
+    const mounted = 'http://proxy.test/sync-api/';
+    const asked: string[] = [];
+    const throughProxy: typeof fetch = (input, init) => {
+      const address = String(input);
+      asked.push(address);
+      if (!address.startsWith(mounted)) return Promise.resolve(new Response('Not found', { status: 404 }));
+      return fetch(`${server.origin}/${address.slice(mounted.length)}`, init);
+    };
+    const options = { token, collections, indexedDB, backoff: { initialMs: 50, maxMs: 400 }, fetch: throughProxy };
+    const queue = createAttachmentQueue({ ...options, url: `${mounted}graphql`, name: 'mounted' });
+    const file = photo(20_000);
+    const ref = await queue.capture('tasks', file, 'door.jpg');
+    await expect.poll(() => statusOf(queue, ref.id), { timeout: 20_000 }).toBe('uploaded');
+
+    // the base address alone (with its trailing slash) reaches the same routes
+    const other = createAttachmentQueue({ ...options, url: mounted, name: 'mounted-other' });
+    expect(await sha256(await other.read('tasks', ref.id))).toBe(await sha256(file));
+    expect(new Set(asked)).toEqual(new Set([`${mounted}sync/files/tasks/${ref.id}`]));
+    await Promise.all([queue.close(), other.close()]);
+  });
+
   it('refuses a file its collection would not take before keeping or sending anything', async () => {
     const { queue, ranges } = device('refusing');
     const gif = new Blob([new Uint8Array([0x47, 0x49, 0x46, 0x38])], { type: 'image/gif' });

@@ -15,6 +15,7 @@ import {
 } from '@syncline/protocol';
 import { Backoff, type BackoffOptions } from '../backoff';
 import { readToken, retryAfterMs, type TokenSource } from '../graphql-transport';
+import { serverBaseOf } from '../server-schemas';
 import { FileVault, type HeldFile, heldFileKey } from './file-vault';
 
 /** What a person sees of one file. */
@@ -36,8 +37,11 @@ export class AttachmentRejectedError extends Error {
 }
 
 export interface AttachmentQueueOptions {
-  /** the sync server's base address, e.g. `https://sync.example.com` */
-  origin: string;
+  /**
+   * the sync server: the address replication takes (its GraphQL endpoint, `https://host/sync-api/graphql`) or its
+   * base address (`https://host/sync-api/`); files go to `<base>/sync/files/…`, under any path prefix it has
+   */
+  url: string;
   token: TokenSource;
   /** the collections' schemas (with their `files` rules), as createSynclineDatabase takes them */
   collections: Readonly<Record<string, object>>;
@@ -87,7 +91,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
   const factory = options.indexedDB ?? globalThis.indexedDB;
   if (!factory) throw new Error('Attachments need IndexedDB (a browser, or fake-indexeddb in Node).');
   const vault = new FileVault(options.name ?? 'syncline-files', factory);
-  const base = options.origin.replace(/\/+$/, '');
+  const base = serverBaseOf(options.url);
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const backoff = new Backoff(options.backoff);
