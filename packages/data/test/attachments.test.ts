@@ -1,7 +1,7 @@
 // The upload queue against a real sync server: a file the collection would not take is refused on the device
 // before anything is kept or sent; a file captured while the server is unreachable is kept (across a reload too)
-// and uploaded when it is back; an upload cut half-way by a dropped server resumes from the server's bytes, and
-// another device reads the same file. IndexedDB is fake-indexeddb's, the server and its disk are real.
+// and uploaded when it is back; an upload cut half-way by a dropped server (or by closing the queue) resumes from the
+// server's bytes, and another device reads the same file, under whatever path prefix the server is mounted at. IndexedDB is fake-indexeddb's, the server and its disk are real.
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { indexedDB } from 'fake-indexeddb';
@@ -137,6 +137,37 @@ describe('attachments on a device', () => {
     expect(other.queue.state('tasks', ref.id)).toBeUndefined();
     expect(await sha256(await other.queue.read('tasks', ref.id))).toBe(ref.sha256);
     await Promise.all([queue.close(), other.queue.close()]);
+  });
+
+  it('stops a chunk in flight when it closes, and the next open goes on from the bytes the server holds', async () => {
+    // the third chunk hangs, as on a slow network, until the queue gives it up
+    let chunks = 0;
+    let cut: AbortSignal | undefined;
+    const slow = createAttachmentQueue({
+      url: server.url,
+      token,
+      collections,
+      name: 'closing',
+      indexedDB,
+      chunkBytes: 8 * 1024,
+      fetch: (input, init) => {
+        const range = new Headers(init?.headers).get('content-range') ?? '';
+        if (range.startsWith('bytes */') || ++chunks < 3) return fetch(input, init);
+        cut = init?.signal ?? undefined;
+        return new Promise((_, reject) => cut?.addEventListener('abort', () => reject(cut?.reason)));
+      },
+    });
+    const ref = await slow.capture('tasks', photo(60_000), 'hatch.jpg');
+    await expect.poll(() => cut).toBeDefined();
+    // returns although the chunk never answered: it was aborted, not waited for
+    await slow.close();
+    expect(cut?.aborted).toBe(true);
+
+    const reopened = device('closing', { chunkBytes: 8 * 1024 });
+    await expect.poll(() => statusOf(reopened.queue, ref.id), { timeout: 20_000 }).toBe('uploaded');
+    // it asked the server how much was there, then sent from the two chunks that had arrived
+    expect(reopened.ranges.slice(0, 2)).toEqual(['bytes */60000', 'bytes 16384-24575/60000']);
+    await reopened.queue.close();
   });
 
   it('keeps a file captured while the server is unreachable across a reload, and sends it once it is back', async () => {

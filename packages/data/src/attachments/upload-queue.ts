@@ -71,7 +71,10 @@ export interface AttachmentQueue {
   retry(collection: string, id: string): Promise<void>;
   /** Cuts a backoff wait short: the network is back, or the person asked. */
   wake(): void;
-  /** Stops sending (what is kept stays kept) and closes the device's store. */
+  /**
+   * Stops sending at once, a chunk in flight included (what is kept stays kept; the next open asks the server what
+   * arrived and goes on from there), and closes the device's store.
+   */
   close(): Promise<void>;
 }
 
@@ -95,6 +98,8 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const backoff = new Backoff(options.backoff);
+  // close() aborts the request in flight: a chunk half sent is not waited for (the next open asks what arrived)
+  const stop = new AbortController();
   const states = new Map<string, AttachmentState>();
   const listeners = new Set<() => void>();
   let closed = false;
@@ -116,6 +121,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     const end = from === undefined ? 0 : Math.min(file.size, from + chunkBytes);
     const response = await send(url(file), {
       method: 'PUT',
+      signal: stop.signal,
       headers: {
         authorization: `Bearer ${await readToken(options.token)}`,
         'content-type': file.type,
@@ -162,6 +168,8 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
         await upload(file);
         backoff.succeeded();
       } catch (error) {
+        // closing cut the request short: the file stays as it is, and the next open resumes it
+        if (closed) return;
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof Refused) {
           await vault.put({ ...file, status: 'failed', reason: message });
@@ -253,6 +261,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       const held = await vault.get(collection, id);
       if (held) return new Blob([held.bytes], { type: held.type });
       const response = await send(url({ collection, id }), {
+        signal: stop.signal,
         headers: { authorization: `Bearer ${await readToken(options.token)}` },
       });
       if (!response.ok) {
@@ -272,6 +281,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     wake: online,
     async close() {
       closed = true;
+      stop.abort();
       globalThis.removeEventListener?.('online', online);
       backoff.release();
       await draining;
