@@ -1,7 +1,8 @@
 // The upload queue against a real sync server: a file the collection would not take is refused on the device
 // before anything is kept or sent; a file captured while the server is unreachable is kept (across a reload too)
 // and uploaded when it is back; an upload cut half-way by a dropped server (or by closing the queue) resumes from the
-// server's bytes, and another device reads the same file, under whatever path prefix the server is mounted at. IndexedDB is fake-indexeddb's, the server and its disk are real.
+// server's bytes, and another device reads the same file, under whatever path prefix the server is mounted at. A file
+// discarded before it finished is never sent again and leaves the device. IndexedDB is fake-indexeddb's, the server and its disk are real.
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { indexedDB } from 'fake-indexeddb';
@@ -40,9 +41,15 @@ const sha256 = async (blob: Blob) =>
     .update(new Uint8Array(await blob.arrayBuffer()))
     .digest('hex');
 
-/** The queue of one device, its requests' ranges written down as they leave. */
-function device(name: string, extra: { chunkBytes?: number } = {}) {
+/**
+ * The queue of one device, its requests' ranges written down as they leave. With `hangChunk`, that chunk (counted
+ * from 1, questions not counted) never answers, as on a slow network, until the queue gives it up: `cut` is then
+ * its request's signal.
+ */
+function device(name: string, extra: { chunkBytes?: number; hangChunk?: number } = {}) {
   const ranges: string[] = [];
+  let chunks = 0;
+  let hung: AbortSignal | undefined;
   const queue = createAttachmentQueue({
     url: server.url,
     token,
@@ -50,14 +57,23 @@ function device(name: string, extra: { chunkBytes?: number } = {}) {
     name,
     indexedDB,
     backoff: { initialMs: 50, maxMs: 400 },
-    ...extra,
+    chunkBytes: extra.chunkBytes,
     fetch: (input, init) => {
       const range = new Headers(init?.headers).get('content-range');
       if (range) ranges.push(range);
-      return fetch(input, init);
+      if (!range || range.startsWith('bytes */') || ++chunks !== extra.hangChunk) return fetch(input, init);
+      const cut = init?.signal ?? undefined;
+      hung = cut;
+      return new Promise((_, reject) => cut?.addEventListener('abort', () => reject(cut.reason)));
     },
   });
-  return { queue, ranges };
+  return {
+    queue,
+    ranges,
+    get cut() {
+      return hung;
+    },
+  };
 }
 
 const statusOf = (queue: AttachmentQueue, id: string) => queue.state('tasks', id)?.status;
@@ -140,33 +156,41 @@ describe('attachments on a device', () => {
   });
 
   it('stops a chunk in flight when it closes, and the next open goes on from the bytes the server holds', async () => {
-    // the third chunk hangs, as on a slow network, until the queue gives it up
-    let chunks = 0;
-    let cut: AbortSignal | undefined;
-    const slow = createAttachmentQueue({
-      url: server.url,
-      token,
-      collections,
-      name: 'closing',
-      indexedDB,
-      chunkBytes: 8 * 1024,
-      fetch: (input, init) => {
-        const range = new Headers(init?.headers).get('content-range') ?? '';
-        if (range.startsWith('bytes */') || ++chunks < 3) return fetch(input, init);
-        cut = init?.signal ?? undefined;
-        return new Promise((_, reject) => cut?.addEventListener('abort', () => reject(cut?.reason)));
-      },
-    });
-    const ref = await slow.capture('tasks', photo(60_000), 'hatch.jpg');
-    await expect.poll(() => cut).toBeDefined();
+    const slow = device('closing', { chunkBytes: 8 * 1024, hangChunk: 3 });
+    const ref = await slow.queue.capture('tasks', photo(60_000), 'hatch.jpg');
+    await expect.poll(() => slow.cut).toBeDefined();
     // returns although the chunk never answered: it was aborted, not waited for
-    await slow.close();
-    expect(cut?.aborted).toBe(true);
+    await slow.queue.close();
+    expect(slow.cut?.aborted).toBe(true);
 
     const reopened = device('closing', { chunkBytes: 8 * 1024 });
     await expect.poll(() => statusOf(reopened.queue, ref.id), { timeout: 20_000 }).toBe('uploaded');
     // it asked the server how much was there, then sent from the two chunks that had arrived
     expect(reopened.ranges.slice(0, 2)).toEqual(['bytes */60000', 'bytes 16384-24575/60000']);
+    await reopened.queue.close();
+  });
+
+  it('discards a file taken off before it finished uploading: its request cut, its bytes freed, nothing more sent', async () => {
+    const network = device('discarding', { chunkBytes: 8 * 1024, hangChunk: 1 });
+    const { queue } = network;
+    const file = photo(30_000);
+    const removed = await queue.capture('tasks', file, 'smudge.jpg');
+    const kept = await queue.capture('tasks', photo(10_000), 'kept.jpg');
+    await expect.poll(() => network.cut).toBeDefined();
+
+    const bytes = await queue.discard('tasks', removed.id);
+    expect(network.cut?.aborted).toBe(true);
+    expect(bytes && (await sha256(bytes))).toBe(await sha256(file));
+    expect(queue.state('tasks', removed.id)).toBeUndefined();
+    // the next file goes on; of the one taken off, only the question and the chunk cut short ever left
+    await expect.poll(() => statusOf(queue, kept.id), { timeout: 20_000 }).toBe('uploaded');
+    expect(network.ranges.filter((range) => range.endsWith('/30000'))).toEqual(['bytes */30000', 'bytes 0-8191/30000']);
+    await queue.close();
+
+    // the device's copy is gone: a queue opened on the same store lists the other file, not this one
+    const reopened = device('discarding');
+    await expect.poll(() => statusOf(reopened.queue, kept.id)).toBe('uploaded');
+    expect(reopened.queue.state('tasks', removed.id)).toBeUndefined();
     await reopened.queue.close();
   });
 

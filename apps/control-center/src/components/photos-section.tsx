@@ -8,8 +8,8 @@ import { controlCenterSchemas } from '@syncline/domain';
 import { filesOf } from '@syncline/protocol';
 import { AttachmentTile, type AttachmentUploadState, buttonVariants, cn } from '@syncline/ui';
 import { useEffect, useId, useState } from 'react';
-import { addAttachment, type PhotoCollection, removeAttachment } from '../lib/attachments';
-import { useDatabase } from '../runtime/database';
+import { addAttachment, type PhotoCollection, type PhotoWrite, removeAttachment } from '../lib/attachments';
+import { useWriteContext } from '../lib/use-write-context';
 import { useAttachmentQueue } from '../runtime/opened-workspace';
 
 const NO_PHOTOS: readonly AttachmentRef[] = [];
@@ -54,6 +54,12 @@ function usePreviewUrl(collection: PhotoCollection, ref: AttachmentRef, uploaded
   return preview;
 }
 
+/** Who writes the photos, and the workspace's queue that carries them. */
+function usePhotoWrite(): PhotoWrite {
+  const { database, actor } = useWriteContext();
+  return { database, actor, files: useAttachmentQueue() };
+}
+
 function PhotoTile({
   collection,
   documentId,
@@ -66,7 +72,7 @@ function PhotoTile({
   canEdit: boolean;
 }) {
   const files = useAttachmentQueue();
-  const database = useDatabase();
+  const write = usePhotoWrite();
   const upload = useAttachmentState(files, collection, photo.id);
   const preview = usePreviewUrl(collection, photo, upload?.status === 'uploaded');
   // a photo another device took: on the server once it can be read from there (never said before the first read)
@@ -96,7 +102,7 @@ function PhotoTile({
         reason={reason}
         previewUrl={preview.url}
         onRetry={upload?.status === 'failed' ? () => void files.retry(collection, photo.id) : undefined}
-        onRemove={canEdit ? () => void removeAttachment(database, collection, documentId, photo) : undefined}
+        onRemove={canEdit ? () => void removeAttachment(write, collection, documentId, photo) : undefined}
       />
     </li>
   );
@@ -112,7 +118,7 @@ export function PhotosSection({
   photos?: readonly AttachmentRef[];
 }) {
   const files = useAttachmentQueue();
-  const database = useDatabase();
+  const write = usePhotoWrite();
   const canEdit = useCan(collection)('update');
   const [refusal, setRefusal] = useState<string | undefined>();
   const [adding, setAdding] = useState(false);
@@ -131,7 +137,7 @@ export function PhotosSection({
       for (const file of chosen) {
         try {
           const ref = await files.capture(collection, file, file.name);
-          await addAttachment(database, collection, documentId, ref);
+          await addAttachment(write, collection, documentId, ref);
         } catch (error) {
           if (error instanceof AttachmentRejectedError) refused.push(`${file.name}: ${error.message}`);
           else failed.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -67,6 +67,12 @@ export interface AttachmentQueue {
   subscribe(listener: () => void): () => void;
   /** The file's bytes: this device's copy, or the server's. */
   read(collection: string, id: string): Promise<Blob>;
+  /**
+   * Takes a file off the queue and frees the device's copy (a photo removed from its document before it finished
+   * uploading is never sent; a chunk in flight is aborted). Resolves with the bytes it held, for an Undo to capture
+   * again, or undefined when this device held none.
+   */
+  discard(collection: string, id: string): Promise<Blob | undefined>;
   /** A failed file goes back into the queue (after its document's rules or the person's role changed, say). */
   retry(collection: string, id: string): Promise<void>;
   /** Cuts a backoff wait short: the network is back, or the person asked. */
@@ -100,6 +106,10 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
   const backoff = new Backoff(options.backoff);
   // close() aborts the request in flight: a chunk half sent is not waited for (the next open asks what arrived)
   const stop = new AbortController();
+  /** the file being sent and the means to cut its request short (a discard, a close) */
+  let sending: { key: string; cut: AbortController } | undefined;
+  /** files taken off the queue while it may still hold them in a list it is working through */
+  const discarded = new Set<string>();
   const states = new Map<string, AttachmentState>();
   const listeners = new Set<() => void>();
   let closed = false;
@@ -110,9 +120,13 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     const schema = options.collections[collection];
     return schema ? filesOf(schema) : undefined;
   };
-  const setState = (key: string, state: AttachmentState) => {
-    states.set(key, state);
+  const notify = () => {
     for (const listener of [...listeners]) listener();
+  };
+  const setState = (key: string, state: AttachmentState) => {
+    if (discarded.has(key)) return;
+    states.set(key, state);
+    notify();
   };
   const url = (file: Pick<HeldFile, 'collection' | 'id'>) => `${base}${FILES_PATH}/${file.collection}/${file.id}`;
 
@@ -121,7 +135,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     const end = from === undefined ? 0 : Math.min(file.size, from + chunkBytes);
     const response = await send(url(file), {
       method: 'PUT',
-      signal: stop.signal,
+      signal: sending?.cut.signal ?? stop.signal,
       headers: {
         authorization: `Bearer ${await readToken(options.token)}`,
         'content-type': file.type,
@@ -154,6 +168,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       setState(key, { status: 'uploading', progress: received / file.size });
       ({ received, complete } = await put(file, received));
     }
+    if (discarded.has(key)) return;
     await vault.put({ ...file, status: 'uploaded' });
     setState(key, { status: 'uploaded' });
   }
@@ -164,12 +179,15 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       .sort((a, b) => a.capturedAt - b.capturedAt);
     for (const file of waiting) {
       if (closed) return;
+      if (discarded.has(file.key)) continue;
+      sending = { key: file.key, cut: new AbortController() };
       try {
         await upload(file);
         backoff.succeeded();
       } catch (error) {
         // closing cut the request short: the file stays as it is, and the next open resumes it
         if (closed) return;
+        if (discarded.has(file.key)) continue;
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof Refused) {
           await vault.put({ ...file, status: 'failed', reason: message });
@@ -189,6 +207,8 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
         backoff.failed(error instanceof TryLater ? error.retryAfterMs : undefined);
         again = true;
         return;
+      } finally {
+        sending = undefined;
       }
     }
   }
@@ -270,6 +290,15 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       }
       return response.blob();
     },
+    async discard(collection, id) {
+      const key = heldFileKey(collection, id);
+      discarded.add(key);
+      if (sending?.key === key) sending.cut.abort();
+      const held = await vault.get(collection, id);
+      await vault.delete(collection, id);
+      if (states.delete(key)) notify();
+      return held ? new Blob([held.bytes], { type: held.type }) : undefined;
+    },
     async retry(collection, id) {
       const held = await vault.get(collection, id);
       if (held?.status !== 'failed') return;
@@ -282,6 +311,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     async close() {
       closed = true;
       stop.abort();
+      sending?.cut.abort();
       globalThis.removeEventListener?.('online', online);
       backoff.release();
       await draining;
