@@ -51,7 +51,10 @@ export const WaitingOffline: Story = {
   play: async ({ canvas }) => {
     const tile = canvas.getByRole('group', { name: 'stain-collar.jpg' });
     await expect(tile).toHaveAttribute('data-state', 'pending');
-    await expect(canvas.getByRole('status')).toHaveTextContent('Waiting to upload (30% sent) · 2.4 MB');
+    // why it waits is inside the polite live region, so it is heard as well as seen
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Waiting to upload (30% sent) · 2.4 MB The sync server is not reachable; the file is kept and sent when it is.',
+    );
     await expect(canvas.getByText(/kept and sent when it is/)).toBeVisible();
     await expect(canvas.queryByRole('button', { name: /retry/i })).toBeNull();
   },
@@ -90,7 +93,10 @@ export const FailedWithRetry: Story = {
     onRetry: fn(),
   },
   play: async ({ args, canvas, userEvent }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent('Upload failed · 840 KB');
+    // the reason is announced with the failure, not only shown
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Upload failed · 840 KB An operator may not write orders, nor upload its files.',
+    );
     await expect(canvas.getByText('An operator may not write orders, nor upload its files.')).toBeVisible();
     // by keyboard: Tab reaches Retry first, then Remove
     await userEvent.tab();

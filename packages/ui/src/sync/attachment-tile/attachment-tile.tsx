@@ -1,7 +1,8 @@
 // One file a document carries, as a tile: its preview (or its kind), name and size, and where its upload stands:
 // waiting on the device (with why, when the network is away), uploading with its progress, uploaded, or failed with
 // the server's reason and a Retry. The words say the state, so colour is never the only signal, and they are a polite
-// live region, so a screen reader hears the upload move on without leaving what it reads.
+// live region, the reason included, so a screen reader hears the upload move on, and why it waits or failed, without
+// leaving what it reads.
 import { cva } from 'class-variance-authority';
 import { FileTextIcon, XIcon } from 'lucide-react';
 import { Button } from '../../components/button/button';
@@ -78,6 +79,7 @@ export function AttachmentTile({
   ...props
 }: AttachmentTileProps) {
   const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100);
+  const shownReason = state === 'pending' || state === 'failed' ? reason : undefined;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a tile naming its file for its buttons, not a form's fieldset
     <div
@@ -102,21 +104,27 @@ export function AttachmentTile({
         <span data-slot="attachment-tile-name" className="truncate font-medium" title={name}>
           {name}
         </span>
-        <span data-slot="attachment-tile-state" className="flex items-center gap-2 text-foreground-muted text-xs">
-          <SyncDot state={dotState[state]} aria-hidden="true" />
-          <span role="status">
-            {stateText(state, percent)} · {formatFileSize(size)}
+        {/* the state and its reason are one polite live region: a failure is heard with why, not only seen */}
+        <div role="status" className="grid gap-1">
+          <span data-slot="attachment-tile-state" className="flex items-center gap-2 text-foreground-muted text-xs">
+            <SyncDot state={dotState[state]} aria-hidden="true" />
+            <span>
+              {stateText(state, percent)} · {formatFileSize(size)}
+            </span>
           </span>
-        </span>
+          {shownReason ? (
+            <>
+              {/* a space between the two, so the words read apart (whitespace is no grid item) */}{' '}
+              <span
+                data-slot="attachment-tile-reason"
+                className={cn('block text-xs', state === 'failed' ? 'text-error-text' : 'text-foreground-muted')}
+              >
+                {shownReason}
+              </span>
+            </>
+          ) : null}
+        </div>
         {state === 'uploading' ? <Progress value={percent} aria-label={`Uploading ${name}`} /> : null}
-        {reason && (state === 'pending' || state === 'failed') ? (
-          <span
-            data-slot="attachment-tile-reason"
-            className={cn('text-xs', state === 'failed' ? 'text-error-text' : 'text-foreground-muted')}
-          >
-            {reason}
-          </span>
-        ) : null}
       </div>
       {(state === 'failed' && onRetry) || onRemove ? (
         <div data-slot="attachment-tile-actions" className="flex shrink-0 items-center gap-1">
