@@ -7,7 +7,7 @@ const photo = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" fill="#8aa4c8"/><path d="M14 12l6-4h8l6 4 6 6-5 5-3-2v19H16V21l-3 2-5-5z" fill="#f4f1ea"/><circle cx="27" cy="26" r="4" fill="#9c6b3c"/></svg>',
 )}`;
 
-const states: AttachmentUploadState[] = ['pending', 'uploading', 'uploaded', 'failed'];
+const states: AttachmentUploadState[] = ['pending', 'uploading', 'uploaded', 'failed', 'waiting', 'unavailable'];
 
 const meta = {
   title: 'Sync/AttachmentTile',
@@ -108,6 +108,37 @@ export const FailedWithRetry: Story = {
   },
 };
 
+/** A photo another device took and has not uploaded yet: the queue asks again, the tile says for what it waits. */
+export const WaitingForOtherDevice: Story = {
+  tags: ['state'],
+  args: { state: 'waiting', previewUrl: undefined, reason: 'Waiting for the other device…', onRemove: undefined },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('group', { name: 'stain-collar.jpg' })).toHaveAttribute('data-state', 'waiting');
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Not on this device yet · 2.4 MB Waiting for the other device…',
+    );
+    await expect(canvas.queryByRole('button', { name: /retry/i })).toBeNull();
+  },
+};
+
+/** A photo this person's role may not see (or a session to sign in to again): said, in the live region, in red. */
+export const NotAllowed: Story = {
+  tags: ['state'],
+  args: {
+    state: 'unavailable',
+    previewUrl: undefined,
+    reason: 'A viewer may not read machines, nor its files.',
+    onRemove: undefined,
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('group', { name: 'stain-collar.jpg' })).toHaveAttribute('data-state', 'unavailable');
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Cannot be shown · 2.4 MB A viewer may not read machines, nor its files.',
+    );
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
 export const ReadOnly: Story = {
   tags: ['state'],
   args: { state: 'uploaded', onRemove: undefined },
@@ -128,6 +159,12 @@ export const Removable: Story = {
   },
 };
 
+const listReasons: Partial<Record<AttachmentUploadState, string>> = {
+  failed: 'The server refused the file (HTTP 413).',
+  waiting: 'Offline: it shows once the network is back.',
+  unavailable: 'Sign in again to see it: the server did not accept this session.',
+};
+
 export const EveryStateInAList: Story = {
   tags: ['example'],
   render: (args) => (
@@ -139,7 +176,7 @@ export const EveryStateInAList: Story = {
             name={`photo-${index + 1}.jpg`}
             state={state}
             progress={state === 'uploading' ? 0.6 : 0}
-            reason={state === 'failed' ? 'The server refused the file (HTTP 413).' : undefined}
+            reason={listReasons[state]}
             onRetry={state === 'failed' ? fn() : undefined}
           />
         </li>
@@ -148,8 +185,15 @@ export const EveryStateInAList: Story = {
   ),
   play: async ({ canvas }) => {
     const list = canvas.getByRole('list', { name: 'Photos' });
-    await expect(list.querySelectorAll('[data-slot="attachment-tile"]')).toHaveLength(4);
-    for (const text of ['Waiting to upload', 'Uploading 60%', 'Uploaded', 'Upload failed'])
+    await expect(list.querySelectorAll('[data-slot="attachment-tile"]')).toHaveLength(6);
+    for (const text of [
+      'Waiting to upload',
+      'Uploading 60%',
+      'Uploaded',
+      'Upload failed',
+      'Not on this device yet',
+      'Cannot be shown',
+    ])
       await expect(canvas.getByText(new RegExp(`^${text} ·`))).toBeVisible();
   },
 };

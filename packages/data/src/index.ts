@@ -22,6 +22,7 @@ export {
   stripNulls,
   UPDATED_AT,
 } from '@syncline/protocol';
+export type { FileReadOptions, FileWait, FileWaitReason } from './attachments/file-read';
 export {
   type AttachmentQueue,
   type AttachmentQueueOptions,

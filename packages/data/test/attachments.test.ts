@@ -2,13 +2,20 @@
 // before anything is kept or sent; a file captured while the server is unreachable is kept (across a reload too)
 // and uploaded when it is back; an upload cut half-way by a dropped server (or by closing the queue) resumes from the
 // server's bytes, and another device reads the same file, under whatever path prefix the server is mounted at. A file
-// discarded before it finished is never sent again and leaves the device. IndexedDB is fake-indexeddb's, the server and its disk are real.
+// discarded before it finished is never sent again and leaves the device. A file another device has not uploaded yet
+// is asked for again until it is there, each wait saying why (not uploaded, sign in, not allowed, a pause, offline). IndexedDB is fake-indexeddb's, the server and its disk are real.
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { indexedDB } from 'fake-indexeddb';
 import type { RxJsonSchema } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AttachmentQueue, AttachmentRejectedError, attachmentsProperty, createAttachmentQueue } from '../src';
+import {
+  type AttachmentQueue,
+  AttachmentRejectedError,
+  attachmentsProperty,
+  createAttachmentQueue,
+  type FileWait,
+} from '../src';
 import { type Task, taskSchema } from './task-schemas';
 
 const taskWithFiles = {
@@ -211,5 +218,69 @@ describe('attachments on a device', () => {
     await expect.poll(() => statusOf(after.queue, id), { timeout: 30_000 }).toBe('uploaded');
     expect(await sha256(await after.queue.read('tasks', id))).toBe(await sha256(file));
     await after.queue.close();
+  });
+
+  it('waits for a photo another device has not uploaded yet, saying so, and reads it once it is there', async () => {
+    // the device that took it is offline: its requests fail as a browser's do
+    let takerOnline = false;
+    const taker = createAttachmentQueue({
+      url: server.url,
+      token,
+      collections,
+      name: 'taker',
+      indexedDB,
+      backoff: { initialMs: 50, maxMs: 400 },
+      fetch: (input, init) => (takerOnline ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+    });
+    const file = photo(20_000);
+    const ref = await taker.capture('tasks', file, 'valve.jpg');
+
+    const viewer = device('viewer');
+    const waits: FileWait[] = [];
+    const read = viewer.queue.read('tasks', ref.id, { onWait: (wait) => waits.push(wait) });
+    // asked again and again, never given up on
+    await expect.poll(() => waits.length, { timeout: 20_000 }).toBeGreaterThan(2);
+    expect(new Set(waits.map((wait) => `${wait.reason}: ${wait.message}`))).toEqual(
+      new Set(['not-uploaded: Waiting for the other device…']),
+    );
+    takerOnline = true;
+    taker.wake();
+    expect(await sha256(await read)).toBe(await sha256(file));
+    await Promise.all([taker.close(), viewer.queue.close()]);
+  });
+
+  it('tells a refused session, a refused role, a pause asked and a lost network apart, until the read is ended', async () => {
+    // the session the real server refuses; the rest as a proxy or the browser would answer
+    const asked: Record<string, { token?: string; fetch?: typeof fetch }> = {
+      'signed-out': { token: 'not-a-token' },
+      'not-allowed': {
+        fetch: async () => Response.json({ error: 'An operator may not read tasks, nor its files.' }, { status: 403 }),
+      },
+      busy: { fetch: async () => new Response(null, { status: 429, headers: { 'retry-after': '2' } }) },
+      offline: { fetch: () => Promise.reject(new TypeError('Failed to fetch')) },
+    };
+    const said: Record<string, string> = {};
+    for (const [name, answer] of Object.entries(asked)) {
+      const queue = createAttachmentQueue({ url: server.url, token, collections, name, indexedDB, ...answer });
+      const reading = new AbortController();
+      let first: FileWait | undefined;
+      const read = queue.read('tasks', 'never-uploaded-1', {
+        signal: reading.signal,
+        onWait: (wait) => {
+          first ??= wait;
+        },
+      });
+      await expect.poll(() => first).toBeDefined();
+      reading.abort();
+      await expect(read).rejects.toMatchObject({ name: 'AbortError' });
+      said[first?.reason ?? name] = first?.message ?? '';
+      await queue.close();
+    }
+    expect(said).toEqual({
+      'signed-out': 'Sign in again to see it: the server did not accept this session.',
+      'not-allowed': 'An operator may not read tasks, nor its files.',
+      busy: 'The server asked for a pause; it is asked again in 2 s.',
+      offline: 'Offline: it shows once the network is back.',
+    });
   });
 });

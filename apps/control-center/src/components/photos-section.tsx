@@ -2,8 +2,16 @@
 // where its upload stands. A photo is kept on this device and listed at once, online or not; its bytes go to the
 // server through the workspace's own queue, never in the way of the document's sync. A file the collection would not
 // take (a PDF, one over the size limit) is refused on the device with the reason, and nothing is kept. Thumbnails come
-// from this device's copy when it has one, otherwise from the server.
-import { type AttachmentRef, AttachmentRejectedError, useAttachmentState, useCan } from '@syncline/data';
+// from this device's copy when it has one, otherwise from the server; a photo not there yet says why (the other device
+// has not uploaded it, offline, a pause the server asked for, sign in again, not allowed) while the queue asks again.
+import {
+  type AttachmentRef,
+  AttachmentRejectedError,
+  type FileWait,
+  type FileWaitReason,
+  useAttachmentState,
+  useCan,
+} from '@syncline/data';
 import { controlCenterSchemas } from '@syncline/domain';
 import { filesOf } from '@syncline/protocol';
 import { AttachmentTile, type AttachmentUploadState, buttonVariants, cn } from '@syncline/ui';
@@ -14,45 +22,34 @@ import { useAttachmentQueue } from '../runtime/opened-workspace';
 
 const NO_PHOTOS: readonly AttachmentRef[] = [];
 
-/** How often a photo another device took is asked for again, until that device has uploaded it. */
-const MISSING_RETRY_MS = 5_000;
-
 /**
- * The file's thumbnail address, while the tile shows: the device's copy, else the server's; undefined until read.
- * `checked` once the first read has settled (until then nobody knows where the file is).
+ * The file's thumbnail address, while the tile shows: the device's copy, else the server's, once there (the queue
+ * asks again until it is, saying why it waits); undefined until then.
  */
 function usePreviewUrl(collection: PhotoCollection, ref: AttachmentRef, uploaded: boolean) {
   const files = useAttachmentQueue();
-  const [preview, setPreview] = useState<{ url?: string; missing: boolean; checked: boolean }>({
-    missing: false,
-    checked: false,
-  });
-  const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: read again once this device's upload is done, and while the server does not have it yet
+  const [preview, setPreview] = useState<{ url?: string; wait?: FileWait }>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again once this device's upload is done
   useEffect(() => {
     let url: string | undefined;
-    let cancelled = false;
-    let again: ReturnType<typeof setTimeout> | undefined;
+    const reading = new AbortController();
     files
-      .read(collection, ref.id)
+      .read(collection, ref.id, { signal: reading.signal, onWait: (wait) => setPreview({ wait }) })
       .then((blob) => {
-        if (cancelled) return;
         url = URL.createObjectURL(blob);
-        setPreview({ url, missing: false, checked: true });
+        setPreview({ url });
       })
-      .catch(() => {
-        if (cancelled) return;
-        setPreview({ missing: true, checked: true });
-        again = setTimeout(() => setAttempt((n) => n + 1), MISSING_RETRY_MS);
-      });
+      .catch(() => undefined);
     return () => {
-      cancelled = true;
-      clearTimeout(again);
+      reading.abort();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [files, collection, ref.id, uploaded, attempt]);
+  }, [files, collection, ref.id, uploaded]);
   return preview;
 }
+
+/** Waits a person must act on: sign in again, or a role that may not see the file. */
+const ACTION_NEEDED: ReadonlySet<FileWaitReason> = new Set(['signed-out', 'not-allowed']);
 
 /** Who writes the photos, and the workspace's queue that carries them. */
 function usePhotoWrite(): PhotoWrite {
@@ -75,22 +72,22 @@ function PhotoTile({
   const write = usePhotoWrite();
   const upload = useAttachmentState(files, collection, photo.id);
   const preview = usePreviewUrl(collection, photo, upload?.status === 'uploaded');
-  // a photo another device took: on the server once it can be read from there (never said before the first read)
+  // a photo another device took: on the server once it could be read from there, else why it is not here yet
   const state: AttachmentUploadState = upload
     ? upload.status
-    : preview.missing || !preview.checked
-      ? 'pending'
-      : 'uploaded';
+    : preview.url
+      ? 'uploaded'
+      : preview.wait && ACTION_NEEDED.has(preview.wait.reason)
+        ? 'unavailable'
+        : 'waiting';
   const reason =
     upload?.status === 'failed'
       ? upload.reason
       : upload?.status === 'pending'
         ? upload.problem
-        : !upload && preview.missing
-          ? 'Taken on another device; it shows here once that device has uploaded it.'
-          : !upload && !preview.checked
-            ? 'Looking for it…'
-            : undefined;
+        : upload
+          ? undefined
+          : (preview.wait?.message ?? 'Looking for it…');
   return (
     <li>
       <AttachmentTile

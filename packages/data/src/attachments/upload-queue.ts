@@ -16,6 +16,7 @@ import {
 import { Backoff, type BackoffOptions } from '../backoff';
 import { readToken, retryAfterMs, type TokenSource } from '../graphql-transport';
 import { serverBaseOf } from '../server-schemas';
+import { type FileReadOptions, readFromServer } from './file-read';
 import { FileVault, type HeldFile, heldFileKey } from './file-vault';
 
 /** What a person sees of one file. */
@@ -65,8 +66,12 @@ export interface AttachmentQueue {
   state(collection: string, id: string): AttachmentState | undefined;
   /** Called whenever a state changes. Returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
-  /** The file's bytes: this device's copy, or the server's. */
-  read(collection: string, id: string): Promise<Blob>;
+  /**
+   * The file's bytes: this device's copy, or the server's. A file the server does not have yet (another device has
+   * not uploaded it), or cannot send now (sign in again, not allowed, a pause asked, offline), is asked for again
+   * after a growing delay, capped, each wait said through `onWait`, until it comes or `signal` ends the read.
+   */
+  read(collection: string, id: string, options?: FileReadOptions): Promise<Blob>;
   /**
    * Takes a file off the queue and frees the device's copy (a photo removed from its document before it finished
    * uploading is never sent; a chunk in flight is aborted). Resolves with the bytes it held, for an Undo to capture
@@ -110,6 +115,8 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
   let sending: { key: string; cut: AbortController } | undefined;
   /** files taken off the queue while it may still hold them in a list it is working through */
   const discarded = new Set<string>();
+  /** the backoffs of the reads waiting for a file from the server */
+  const reading = new Set<Backoff>();
   const states = new Map<string, AttachmentState>();
   const listeners = new Set<() => void>();
   let closed = false;
@@ -234,6 +241,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
 
   const online = () => {
     backoff.wake();
+    for (const waits of reading) waits.wake();
     drain();
   };
   globalThis.addEventListener?.('online', online);
@@ -277,18 +285,27 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async read(collection, id) {
+    async read(collection, id, { signal: given, onWait } = {}) {
       const held = await vault.get(collection, id);
       if (held) return new Blob([held.bytes], { type: held.type });
-      const response = await send(url({ collection, id }), {
-        signal: stop.signal,
-        headers: { authorization: `Bearer ${await readToken(options.token)}` },
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { error?: string };
-        throw new Error(body.error ?? `The file could not be fetched (HTTP ${response.status}).`);
+      const signal = given ? AbortSignal.any([given, stop.signal]) : stop.signal;
+      const waits = new Backoff(options.backoff);
+      const release = () => waits.release();
+      signal.addEventListener('abort', release);
+      reading.add(waits);
+      try {
+        return await readFromServer({
+          address: url({ collection, id }),
+          token: options.token,
+          send,
+          backoff: waits,
+          signal,
+          onWait,
+        });
+      } finally {
+        reading.delete(waits);
+        signal.removeEventListener('abort', release);
       }
-      return response.blob();
     },
     async discard(collection, id) {
       const key = heldFileKey(collection, id);

@@ -1,6 +1,7 @@
 // One file a document carries, as a tile: its preview (or its kind), name and size, and where its upload stands:
 // waiting on the device (with why, when the network is away), uploading with its progress, uploaded, or failed with
-// the server's reason and a Retry. The words say the state, so colour is never the only signal, and they are a polite
+// the server's reason and a Retry; for a file another device took, not here yet (with why) or not to be shown here
+// (sign in again, a role that may not). The words say the state, so colour is never the only signal, and they are a polite
 // live region, the reason included, so a screen reader hears the upload move on, and why it waits or failed, without
 // leaving what it reads.
 import { cva } from 'class-variance-authority';
@@ -10,7 +11,12 @@ import { Progress } from '../../components/progress/progress';
 import { cn } from '../../lib/cn';
 import { SyncDot, type SyncState } from '../sync-dot/sync-dot';
 
-export type AttachmentUploadState = 'pending' | 'uploading' | 'uploaded' | 'failed';
+/**
+ * Where a file stands: this device's upload (`pending`, `uploading`, `uploaded`, `failed`), or, for a file another
+ * device took, `waiting` (not here yet: that device has not uploaded it, the network is away, the server asked for a
+ * pause) and `unavailable` (a person must act: sign in again, or a role that may not see it).
+ */
+export type AttachmentUploadState = 'pending' | 'uploading' | 'uploaded' | 'failed' | 'waiting' | 'unavailable';
 
 export type AttachmentTileProps = Omit<React.ComponentProps<'div'>, 'children'> & {
   name: string;
@@ -21,7 +27,10 @@ export type AttachmentTileProps = Omit<React.ComponentProps<'div'>, 'children'> 
   state: AttachmentUploadState;
   /** 0-1: how much the server holds */
   progress?: number;
-  /** pending: why it waits ("The sync server is not reachable…"); failed: why the server refused it */
+  /**
+   * pending and waiting: why it waits ("The sync server is not reachable…", "Waiting for the other device…");
+   * failed and unavailable: why the server refused it
+   */
   reason?: string;
   /** an image's address (an object URL of the device's copy, or the server's) */
   previewUrl?: string;
@@ -40,6 +49,8 @@ const attachmentTile = cva(
         uploading: 'border-border',
         uploaded: 'border-border',
         failed: 'border-error/60 bg-error-subtle/40',
+        waiting: 'border-border',
+        unavailable: 'border-error/60 bg-error-subtle/40',
       } satisfies Record<AttachmentUploadState, string>,
     },
   },
@@ -50,6 +61,15 @@ const dotState: Record<AttachmentUploadState, SyncState> = {
   uploading: 'pending',
   uploaded: 'synced',
   failed: 'failed',
+  waiting: 'pending',
+  unavailable: 'failed',
+};
+
+const stateWords: Record<Exclude<AttachmentUploadState, 'pending' | 'uploading'>, string> = {
+  uploaded: 'Uploaded',
+  failed: 'Upload failed',
+  waiting: 'Not on this device yet',
+  unavailable: 'Cannot be shown',
 };
 
 /** "840 KB", "2.4 MB" */
@@ -62,7 +82,7 @@ export function formatFileSize(bytes: number): string {
 function stateText(state: AttachmentUploadState, percent: number): string {
   if (state === 'pending') return percent > 0 ? `Waiting to upload (${percent}% sent)` : 'Waiting to upload';
   if (state === 'uploading') return `Uploading ${percent}%`;
-  return state === 'uploaded' ? 'Uploaded' : 'Upload failed';
+  return stateWords[state];
 }
 
 export function AttachmentTile({
@@ -79,7 +99,8 @@ export function AttachmentTile({
   ...props
 }: AttachmentTileProps) {
   const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100);
-  const shownReason = state === 'pending' || state === 'failed' ? reason : undefined;
+  const shownReason = state === 'uploading' || state === 'uploaded' ? undefined : reason;
+  const trouble = state === 'failed' || state === 'unavailable';
   return (
     // biome-ignore lint/a11y/useSemanticElements: a tile naming its file for its buttons, not a form's fieldset
     <div
@@ -117,7 +138,7 @@ export function AttachmentTile({
               {/* a space between the two, so the words read apart (whitespace is no grid item) */}{' '}
               <span
                 data-slot="attachment-tile-reason"
-                className={cn('block text-xs', state === 'failed' ? 'text-error-text' : 'text-foreground-muted')}
+                className={cn('block text-xs', trouble ? 'text-error-text' : 'text-foreground-muted')}
               >
                 {shownReason}
               </span>
