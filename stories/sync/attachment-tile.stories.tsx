@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { AttachmentTile, type AttachmentUploadState } from '@syncline/ui/attachment-tile';
+import { AttachmentTile, type AttachmentUploadState, distinctFileNames } from '@syncline/ui/attachment-tile';
 import { expect, fn } from 'storybook/test';
 
 /** A photo of a stained shirt: an image's own colours, as a real photo has. */
@@ -156,6 +156,25 @@ export const Removable: Story = {
     await expect(canvas.getByRole('button', { name: 'Remove stain-collar.jpg' })).toHaveFocus();
     await userEvent.keyboard(' ');
     await expect(args.onRemove).toHaveBeenCalledOnce();
+  },
+};
+
+/** Two photos both called stain.jpg: each tile, and each of its buttons, named so a screen reader tells them apart. */
+export const SameNameTwice: Story = {
+  tags: ['example'],
+  render: (args) => (
+    <ul aria-label="Photos" className="grid gap-2">
+      {distinctFileNames(['stain.jpg', 'stain.jpg']).map((name, index) => (
+        <li key={name}>
+          <AttachmentTile {...args} name={name} state={index === 0 ? 'uploaded' : 'pending'} />
+        </li>
+      ))}
+    </ul>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('group', { name: 'stain.jpg' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'stain.jpg (2)' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Remove stain.jpg (2)' })).toBeVisible();
   },
 };
 

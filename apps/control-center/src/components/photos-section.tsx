@@ -14,7 +14,7 @@ import {
 } from '@syncline/data';
 import { controlCenterSchemas } from '@syncline/domain';
 import { filesOf } from '@syncline/protocol';
-import { AttachmentTile, type AttachmentUploadState, buttonVariants, cn } from '@syncline/ui';
+import { AttachmentTile, type AttachmentUploadState, buttonVariants, cn, distinctFileNames } from '@syncline/ui';
 import { useEffect, useId, useState } from 'react';
 import { addAttachment, type PhotoCollection, type PhotoWrite, removeAttachment } from '../lib/attachments';
 import { useWriteContext } from '../lib/use-write-context';
@@ -61,11 +61,14 @@ function PhotoTile({
   collection,
   documentId,
   photo,
+  name,
   canEdit,
 }: {
   collection: PhotoCollection;
   documentId: string;
   photo: AttachmentRef;
+  /** the name the tile is told apart by ("stain.jpg (2)" for a second stain.jpg) */
+  name: string;
   canEdit: boolean;
 }) {
   const files = useAttachmentQueue();
@@ -91,7 +94,7 @@ function PhotoTile({
   return (
     <li>
       <AttachmentTile
-        name={photo.name}
+        name={name}
         type={photo.type}
         size={photo.size}
         state={state}
@@ -121,6 +124,7 @@ export function PhotosSection({
   const [adding, setAdding] = useState(false);
   const inputId = useId();
   const types = filesOf(controlCenterSchemas[collection])?.types ?? [];
+  const names = distinctFileNames(photos.map((photo) => photo.name));
 
   const add = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -156,8 +160,15 @@ export function PhotosSection({
         <p className="text-foreground-muted text-sm">No photos yet.</p>
       ) : (
         <ul aria-label="Photos" className="flex flex-col gap-2">
-          {photos.map((photo) => (
-            <PhotoTile key={photo.id} collection={collection} documentId={documentId} photo={photo} canEdit={canEdit} />
+          {photos.map((photo, index) => (
+            <PhotoTile
+              key={photo.id}
+              collection={collection}
+              documentId={documentId}
+              photo={photo}
+              name={names[index] ?? photo.name}
+              canEdit={canEdit}
+            />
           ))}
         </ul>
       )}

@@ -79,6 +79,24 @@ export function formatFileSize(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
+/**
+ * Names a list of tiles can be told apart by: a name met again gets its count ("stain.jpg", "stain.jpg (2)"), never
+ * one another file already has, so a screen reader user hears which photo each tile and its buttons are.
+ */
+export function distinctFileNames(names: readonly string[]): string[] {
+  const given = new Set(names);
+  const shown = new Set<string>();
+  return names.map((name) => {
+    let distinct = name;
+    for (let count = 2; shown.has(distinct); count++) {
+      distinct = `${name} (${count})`;
+      if (given.has(distinct)) distinct = name;
+    }
+    shown.add(distinct);
+    return distinct;
+  });
+}
+
 function stateText(state: AttachmentUploadState, percent: number): string {
   if (state === 'pending') return percent > 0 ? `Waiting to upload (${percent}% sent)` : 'Waiting to upload';
   if (state === 'uploading') return `Uploading ${percent}%`;
