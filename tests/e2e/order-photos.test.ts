@@ -1,39 +1,32 @@
 // Photos on an order across two devices: one loses the network, photographs the order (a JPEG the page itself draws,
 // as a camera would give it), sees it listed as waiting to upload, gets the network back and sees it uploaded; the
 // other device, on the same order, sees the photo with its thumbnail from the server. A file the order would not take
-// is refused on the device with the reason, and nothing is listed.
+// is refused on the device with the reason, and nothing is listed. A photo removed before it uploaded is dropped from
+// the device's queue, never sent, and the order's history says so.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
 import { setOnline } from '../support/network';
+import { drawnJpeg, photoTile, thumbnailDrawn } from '../support/photos';
 
 const journey = devicesJourney(2);
 
-/** A small JPEG drawn by the browser: what a phone's camera hands the file input, only smaller. */
-async function drawnJpeg(page: Page): Promise<Buffer> {
-  const bytes = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(64, 48);
-    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-    context.fillStyle = '#8aa4c8';
-    context.fillRect(0, 0, 64, 48);
-    context.fillStyle = '#9c6b3c';
-    context.beginPath();
-    context.arc(36, 26, 8, 0, Math.PI * 2);
-    context.fill();
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    return [...new Uint8Array(await blob.arrayBuffer())];
-  });
-  return Buffer.from(bytes);
-}
-
-const photoTile = (page: Page, name: string) => page.getByRole('group', { name });
-
-/** Whether the tile's thumbnail is drawn (its image has loaded, from the device or the server). */
-const thumbnailDrawn = (page: Page, name: string) =>
-  photoTile(page, name)
-    .locator('img')
-    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
-    .catch(() => false);
+/** The names of the files this device keeps for upload (its own IndexedDB store, beside the documents'). */
+const keptFileNames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('syncline-cc-files-northwind-laundry');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('files').objectStore('files').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { name: string }[]).map((file) => file.name));
+            request.result.close();
+          };
+        };
+      }),
+  );
 
 describe('order photos', () => {
   it('photographs an order offline, uploads it on reconnect, and shows it on a second device', async () => {
@@ -79,5 +72,34 @@ describe('order photos', () => {
       );
     await expect.poll(() => photoTile(a, 'delivery-note.pdf').count()).toBe(0);
     await expect.poll(() => a.getByRole('list', { name: 'Photos' }).getByRole('group').count()).toBe(before);
+  });
+
+  it('drops a photo removed before it uploaded: never sent, freed from the device, and recorded in the history', async () => {
+    const [a, b] = journey.devices.map((device) => device.page) as [Page, Page];
+    const { context: contextA } = journey.devices[0] as (typeof journey.devices)[number];
+    const orderId = new URL(a.url()).pathname.split('/').pop() ?? '';
+    await setOnline(contextA, false);
+    await expect.poll(() => a.getByText(/You're offline/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await a
+      .getByLabel('Add photo')
+      .setInputFiles({ name: 'wrong-bag.jpg', mimeType: 'image/jpeg', buffer: await drawnJpeg(a) });
+    const tile = photoTile(a, 'wrong-bag.jpg');
+    await expect.poll(() => tile.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Waiting to upload/);
+    await expect.poll(() => keptFileNames(a), { timeout: 15_000 }).toContain('wrong-bag.jpg');
+
+    await a.getByRole('button', { name: 'Remove wrong-bag.jpg' }).click();
+    await expect.poll(() => tile.count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => keptFileNames(a), { timeout: 15_000 }).not.toContain('wrong-bag.jpg');
+    const historyA = a.getByRole('list', { name: 'Change history' });
+    await expect.poll(() => historyA.getByText('Removed photo wrong-bag.jpg').count(), { timeout: 15_000 }).toBe(1);
+
+    // back online, the order syncs without it and the other device reads the removal in the history
+    await setOnline(contextA, true);
+    const historyB = b.getByRole('list', { name: 'Change history' });
+    await expect.poll(() => historyB.getByText('Removed photo wrong-bag.jpg').count(), { timeout: 30_000 }).toBe(1);
+    const onServer = await serverOrders(journey).one(orderId);
+    expect(onServer?.attachments?.map((photo) => photo.name)).not.toContain('wrong-bag.jpg');
+    expect(onServer?.history?.map((entry) => entry.summary)).toContain('Removed photo wrong-bag.jpg');
+    await expect.poll(() => photoTile(b, 'wrong-bag.jpg').count()).toBe(0);
   });
 });

@@ -22,6 +22,7 @@ export {
   stripNulls,
   UPDATED_AT,
 } from '@syncline/protocol';
+export type { FileReadOptions, FileWait, FileWaitReason } from './attachments/file-read';
 export {
   type AttachmentQueue,
   type AttachmentQueueOptions,
@@ -116,7 +117,7 @@ export { type StartReplicationOptions, type SynclineReplication, startReplicatio
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { readServerHistory, type ServerHistory, type ServerHistoryPage } from './server-history';
 export type { ServerQueryFailure, ServerQuerySource } from './server-query';
-export { fetchServerSchemas, type ServerSchemas } from './server-schemas';
+export { fetchServerSchemas, type ServerSchemas, serverBaseOf } from './server-schemas';
 export {
   type SettledDocument,
   type SettledField,

@@ -220,7 +220,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
   let serverScopes: Promise<boolean> | undefined;
   /** Reads the scopes the server publishes, once it answers (until then, and after a failure, asks again later). */
   const followServerScopes = () => {
-    serverScopes ??= fetchServerSchemas(url.replace(/\/graphql\/?$/, ''), { fetch: server.fetch }).then(
+    serverScopes ??= fetchServerSchemas(url, { fetch: server.fetch }).then(
       ({ collections }) => {
         for (const name of names) if (collections[name]) followedScopes[name] = syncScopeOf(collections[name]);
         return true;

@@ -35,9 +35,19 @@ interface SchemasAnswer {
   >;
 }
 
-/** `origin` is the server's base address, e.g. `https://sync.example.com`. */
+/**
+ * The sync server's base address from the address a client was given: its GraphQL endpoint
+ * (`https://host/sync-api/graphql`) or the base itself (`https://host/sync-api/`), either way without the trailing
+ * slash (`https://host/sync-api`). A path prefix the server is mounted under is kept, so its other routes
+ * (`/sync/schemas`, `/sync/files/…`) are found beside the endpoint.
+ */
+export function serverBaseOf(url: string): string {
+  return url.replace(/\/+$/, '').replace(/\/graphql$/, '');
+}
+
+/** `origin` is the server's base address, e.g. `https://sync.example.com` (or its GraphQL endpoint). */
 export async function fetchServerSchemas(origin: string, init: { fetch?: typeof fetch } = {}): Promise<ServerSchemas> {
-  const base = origin.replace(/\/+$/, '');
+  const base = serverBaseOf(origin);
   const response = await (init.fetch ?? fetch)(`${base}/sync/schemas`);
   if (!response.ok) {
     throw new Error(

@@ -1,13 +1,21 @@
 // The upload queue against a real sync server: a file the collection would not take is refused on the device
 // before anything is kept or sent; a file captured while the server is unreachable is kept (across a reload too)
-// and uploaded when it is back; an upload cut half-way by a dropped server resumes from the server's bytes, and
-// another device reads the same file. IndexedDB is fake-indexeddb's, the server and its disk are real.
+// and uploaded when it is back; an upload cut half-way by a dropped server (or by closing the queue) resumes from the
+// server's bytes, and another device reads the same file, under whatever path prefix the server is mounted at. A file
+// discarded before it finished is never sent again and leaves the device. A file another device has not uploaded yet
+// is asked for again until it is there, each wait saying why (not uploaded, sign in, not allowed, a pause, offline). IndexedDB is fake-indexeddb's, the server and its disk are real.
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { indexedDB } from 'fake-indexeddb';
 import type { RxJsonSchema } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AttachmentQueue, AttachmentRejectedError, attachmentsProperty, createAttachmentQueue } from '../src';
+import {
+  type AttachmentQueue,
+  AttachmentRejectedError,
+  attachmentsProperty,
+  createAttachmentQueue,
+  type FileWait,
+} from '../src';
 import { type Task, taskSchema } from './task-schemas';
 
 const taskWithFiles = {
@@ -40,29 +48,67 @@ const sha256 = async (blob: Blob) =>
     .update(new Uint8Array(await blob.arrayBuffer()))
     .digest('hex');
 
-/** The queue of one device, its requests' ranges written down as they leave. */
-function device(name: string, extra: { chunkBytes?: number } = {}) {
+/**
+ * The queue of one device, its requests' ranges written down as they leave. With `hangChunk`, that chunk (counted
+ * from 1, questions not counted) never answers, as on a slow network, until the queue gives it up: `cut` is then
+ * its request's signal.
+ */
+function device(name: string, extra: { chunkBytes?: number; hangChunk?: number } = {}) {
   const ranges: string[] = [];
+  let chunks = 0;
+  let hung: AbortSignal | undefined;
   const queue = createAttachmentQueue({
-    origin: server.origin,
+    url: server.url,
     token,
     collections,
     name,
     indexedDB,
     backoff: { initialMs: 50, maxMs: 400 },
-    ...extra,
+    chunkBytes: extra.chunkBytes,
     fetch: (input, init) => {
       const range = new Headers(init?.headers).get('content-range');
       if (range) ranges.push(range);
-      return fetch(input, init);
+      if (!range || range.startsWith('bytes */') || ++chunks !== extra.hangChunk) return fetch(input, init);
+      const cut = init?.signal ?? undefined;
+      hung = cut;
+      return new Promise((_, reject) => cut?.addEventListener('abort', () => reject(cut.reason)));
     },
   });
-  return { queue, ranges };
+  return {
+    queue,
+    ranges,
+    get cut() {
+      return hung;
+    },
+  };
 }
 
 const statusOf = (queue: AttachmentQueue, id: string) => queue.state('tasks', id)?.status;
 
 describe('attachments on a device', () => {
+  it('sends files under the path prefix the sync server is mounted at', async () => {
+    // a reverse proxy serving the sync server under /sync-api/: any other address is not the server's
+    const mounted = 'http://proxy.test/sync-api/';
+    const asked: string[] = [];
+    const throughProxy: typeof fetch = (input, init) => {
+      const address = String(input);
+      asked.push(address);
+      if (!address.startsWith(mounted)) return Promise.resolve(new Response('Not found', { status: 404 }));
+      return fetch(`${server.origin}/${address.slice(mounted.length)}`, init);
+    };
+    const options = { token, collections, indexedDB, backoff: { initialMs: 50, maxMs: 400 }, fetch: throughProxy };
+    const queue = createAttachmentQueue({ ...options, url: `${mounted}graphql`, name: 'mounted' });
+    const file = photo(20_000);
+    const ref = await queue.capture('tasks', file, 'door.jpg');
+    await expect.poll(() => statusOf(queue, ref.id), { timeout: 20_000 }).toBe('uploaded');
+
+    // the base address alone (with its trailing slash) reaches the same routes
+    const other = createAttachmentQueue({ ...options, url: mounted, name: 'mounted-other' });
+    expect(await sha256(await other.read('tasks', ref.id))).toBe(await sha256(file));
+    expect(new Set(asked)).toEqual(new Set([`${mounted}sync/files/tasks/${ref.id}`]));
+    await Promise.all([queue.close(), other.close()]);
+  });
+
   it('refuses a file its collection would not take before keeping or sending anything', async () => {
     const { queue, ranges } = device('refusing');
     const gif = new Blob([new Uint8Array([0x47, 0x49, 0x46, 0x38])], { type: 'image/gif' });
@@ -116,6 +162,45 @@ describe('attachments on a device', () => {
     await Promise.all([queue.close(), other.queue.close()]);
   });
 
+  it('stops a chunk in flight when it closes, and the next open goes on from the bytes the server holds', async () => {
+    const slow = device('closing', { chunkBytes: 8 * 1024, hangChunk: 3 });
+    const ref = await slow.queue.capture('tasks', photo(60_000), 'hatch.jpg');
+    await expect.poll(() => slow.cut).toBeDefined();
+    // returns although the chunk never answered: it was aborted, not waited for
+    await slow.queue.close();
+    expect(slow.cut?.aborted).toBe(true);
+
+    const reopened = device('closing', { chunkBytes: 8 * 1024 });
+    await expect.poll(() => statusOf(reopened.queue, ref.id), { timeout: 20_000 }).toBe('uploaded');
+    // it asked the server how much was there, then sent from the two chunks that had arrived
+    expect(reopened.ranges.slice(0, 2)).toEqual(['bytes */60000', 'bytes 16384-24575/60000']);
+    await reopened.queue.close();
+  });
+
+  it('discards a file taken off before it finished uploading: its request cut, its bytes freed, nothing more sent', async () => {
+    const network = device('discarding', { chunkBytes: 8 * 1024, hangChunk: 1 });
+    const { queue } = network;
+    const file = photo(30_000);
+    const removed = await queue.capture('tasks', file, 'smudge.jpg');
+    const kept = await queue.capture('tasks', photo(10_000), 'kept.jpg');
+    await expect.poll(() => network.cut).toBeDefined();
+
+    const bytes = await queue.discard('tasks', removed.id);
+    expect(network.cut?.aborted).toBe(true);
+    expect(bytes && (await sha256(bytes))).toBe(await sha256(file));
+    expect(queue.state('tasks', removed.id)).toBeUndefined();
+    // the next file goes on; of the one taken off, only the question and the chunk cut short ever left
+    await expect.poll(() => statusOf(queue, kept.id), { timeout: 20_000 }).toBe('uploaded');
+    expect(network.ranges.filter((range) => range.endsWith('/30000'))).toEqual(['bytes */30000', 'bytes 0-8191/30000']);
+    await queue.close();
+
+    // the device's copy is gone: a queue opened on the same store lists the other file, not this one
+    const reopened = device('discarding');
+    await expect.poll(() => statusOf(reopened.queue, kept.id)).toBe('uploaded');
+    expect(reopened.queue.state('tasks', removed.id)).toBeUndefined();
+    await reopened.queue.close();
+  });
+
   it('keeps a file captured while the server is unreachable across a reload, and sends it once it is back', async () => {
     const file = photo(40_000);
     let id = '';
@@ -133,5 +218,69 @@ describe('attachments on a device', () => {
     await expect.poll(() => statusOf(after.queue, id), { timeout: 30_000 }).toBe('uploaded');
     expect(await sha256(await after.queue.read('tasks', id))).toBe(await sha256(file));
     await after.queue.close();
+  });
+
+  it('waits for a photo another device has not uploaded yet, saying so, and reads it once it is there', async () => {
+    // the device that took it is offline: its requests fail as a browser's do
+    let takerOnline = false;
+    const taker = createAttachmentQueue({
+      url: server.url,
+      token,
+      collections,
+      name: 'taker',
+      indexedDB,
+      backoff: { initialMs: 50, maxMs: 400 },
+      fetch: (input, init) => (takerOnline ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+    });
+    const file = photo(20_000);
+    const ref = await taker.capture('tasks', file, 'valve.jpg');
+
+    const viewer = device('viewer');
+    const waits: FileWait[] = [];
+    const read = viewer.queue.read('tasks', ref.id, { onWait: (wait) => waits.push(wait) });
+    // asked again and again, never given up on
+    await expect.poll(() => waits.length, { timeout: 20_000 }).toBeGreaterThan(2);
+    expect(new Set(waits.map((wait) => `${wait.reason}: ${wait.message}`))).toEqual(
+      new Set(['not-uploaded: Waiting for the other device…']),
+    );
+    takerOnline = true;
+    taker.wake();
+    expect(await sha256(await read)).toBe(await sha256(file));
+    await Promise.all([taker.close(), viewer.queue.close()]);
+  });
+
+  it('tells a refused session, a refused role, a pause asked and a lost network apart, until the read is ended', async () => {
+    // the session the real server refuses; the rest as a proxy or the browser would answer
+    const asked: Record<string, { token?: string; fetch?: typeof fetch }> = {
+      'signed-out': { token: 'not-a-token' },
+      'not-allowed': {
+        fetch: async () => Response.json({ error: 'An operator may not read tasks, nor its files.' }, { status: 403 }),
+      },
+      busy: { fetch: async () => new Response(null, { status: 429, headers: { 'retry-after': '2' } }) },
+      offline: { fetch: () => Promise.reject(new TypeError('Failed to fetch')) },
+    };
+    const said: Record<string, string> = {};
+    for (const [name, answer] of Object.entries(asked)) {
+      const queue = createAttachmentQueue({ url: server.url, token, collections, name, indexedDB, ...answer });
+      const reading = new AbortController();
+      let first: FileWait | undefined;
+      const read = queue.read('tasks', 'never-uploaded-1', {
+        signal: reading.signal,
+        onWait: (wait) => {
+          first ??= wait;
+        },
+      });
+      await expect.poll(() => first).toBeDefined();
+      reading.abort();
+      await expect(read).rejects.toMatchObject({ name: 'AbortError' });
+      said[first?.reason ?? name] = first?.message ?? '';
+      await queue.close();
+    }
+    expect(said).toEqual({
+      'signed-out': 'Sign in again to see it: the server did not accept this session.',
+      'not-allowed': 'An operator may not read tasks, nor its files.',
+      busy: 'The server asked for a pause; it is asked again in 2 s.',
+      offline: 'Offline: it shows once the network is back.',
+    });
   });
 });

@@ -2,93 +2,99 @@
 // where its upload stands. A photo is kept on this device and listed at once, online or not; its bytes go to the
 // server through the workspace's own queue, never in the way of the document's sync. A file the collection would not
 // take (a PDF, one over the size limit) is refused on the device with the reason, and nothing is kept. Thumbnails come
-// from this device's copy when it has one, otherwise from the server.
-import { type AttachmentRef, AttachmentRejectedError, useAttachmentState, useCan } from '@syncline/data';
+// from this device's copy when it has one, otherwise from the server; a photo not there yet says why (the other device
+// has not uploaded it, offline, a pause the server asked for, sign in again, not allowed) while the queue asks again.
+import {
+  type AttachmentRef,
+  AttachmentRejectedError,
+  type FileWait,
+  type FileWaitReason,
+  useAttachmentState,
+  useCan,
+} from '@syncline/data';
 import { controlCenterSchemas } from '@syncline/domain';
 import { filesOf } from '@syncline/protocol';
-import { AttachmentTile, type AttachmentUploadState, buttonVariants, cn } from '@syncline/ui';
+import { AttachmentTile, type AttachmentUploadState, buttonVariants, cn, distinctFileNames } from '@syncline/ui';
 import { useEffect, useId, useState } from 'react';
-import { addAttachment, type PhotoCollection, removeAttachment } from '../lib/attachments';
-import { useDatabase } from '../runtime/database';
+import { addAttachment, type PhotoCollection, type PhotoWrite, removeAttachment } from '../lib/attachments';
+import { useWriteContext } from '../lib/use-write-context';
 import { useAttachmentQueue } from '../runtime/opened-workspace';
 
 const NO_PHOTOS: readonly AttachmentRef[] = [];
 
-/** How often a photo another device took is asked for again, until that device has uploaded it. */
-const MISSING_RETRY_MS = 5_000;
-
 /**
- * The file's thumbnail address, while the tile shows: the device's copy, else the server's; undefined until read.
- * `checked` once the first read has settled (until then nobody knows where the file is).
+ * The file's thumbnail address, while the tile shows: the device's copy, else the server's, once there (the queue
+ * asks again until it is, saying why it waits); undefined until then.
  */
 function usePreviewUrl(collection: PhotoCollection, ref: AttachmentRef, uploaded: boolean) {
   const files = useAttachmentQueue();
-  const [preview, setPreview] = useState<{ url?: string; missing: boolean; checked: boolean }>({
-    missing: false,
-    checked: false,
-  });
-  const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: read again once this device's upload is done, and while the server does not have it yet
+  const [preview, setPreview] = useState<{ url?: string; wait?: FileWait }>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again once this device's upload is done
   useEffect(() => {
     let url: string | undefined;
-    let cancelled = false;
-    let again: ReturnType<typeof setTimeout> | undefined;
+    const reading = new AbortController();
     files
-      .read(collection, ref.id)
+      .read(collection, ref.id, { signal: reading.signal, onWait: (wait) => setPreview({ wait }) })
       .then((blob) => {
-        if (cancelled) return;
         url = URL.createObjectURL(blob);
-        setPreview({ url, missing: false, checked: true });
+        setPreview({ url });
       })
-      .catch(() => {
-        if (cancelled) return;
-        setPreview({ missing: true, checked: true });
-        again = setTimeout(() => setAttempt((n) => n + 1), MISSING_RETRY_MS);
-      });
+      .catch(() => undefined);
     return () => {
-      cancelled = true;
-      clearTimeout(again);
+      reading.abort();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [files, collection, ref.id, uploaded, attempt]);
+  }, [files, collection, ref.id, uploaded]);
   return preview;
+}
+
+/** Waits a person must act on: sign in again, or a role that may not see the file. */
+const ACTION_NEEDED: ReadonlySet<FileWaitReason> = new Set(['signed-out', 'not-allowed']);
+
+/** Who writes the photos, and the workspace's queue that carries them. */
+function usePhotoWrite(): PhotoWrite {
+  const { database, actor } = useWriteContext();
+  return { database, actor, files: useAttachmentQueue() };
 }
 
 function PhotoTile({
   collection,
   documentId,
   photo,
+  name,
   canEdit,
 }: {
   collection: PhotoCollection;
   documentId: string;
   photo: AttachmentRef;
+  /** the name the tile is told apart by ("stain.jpg (2)" for a second stain.jpg) */
+  name: string;
   canEdit: boolean;
 }) {
   const files = useAttachmentQueue();
-  const database = useDatabase();
+  const write = usePhotoWrite();
   const upload = useAttachmentState(files, collection, photo.id);
   const preview = usePreviewUrl(collection, photo, upload?.status === 'uploaded');
-  // a photo another device took: on the server once it can be read from there (never said before the first read)
+  // a photo another device took: on the server once it could be read from there, else why it is not here yet
   const state: AttachmentUploadState = upload
     ? upload.status
-    : preview.missing || !preview.checked
-      ? 'pending'
-      : 'uploaded';
+    : preview.url
+      ? 'uploaded'
+      : preview.wait && ACTION_NEEDED.has(preview.wait.reason)
+        ? 'unavailable'
+        : 'waiting';
   const reason =
     upload?.status === 'failed'
       ? upload.reason
       : upload?.status === 'pending'
         ? upload.problem
-        : !upload && preview.missing
-          ? 'Taken on another device; it shows here once that device has uploaded it.'
-          : !upload && !preview.checked
-            ? 'Looking for it…'
-            : undefined;
+        : upload
+          ? undefined
+          : (preview.wait?.message ?? 'Looking for it…');
   return (
     <li>
       <AttachmentTile
-        name={photo.name}
+        name={name}
         type={photo.type}
         size={photo.size}
         state={state}
@@ -96,7 +102,7 @@ function PhotoTile({
         reason={reason}
         previewUrl={preview.url}
         onRetry={upload?.status === 'failed' ? () => void files.retry(collection, photo.id) : undefined}
-        onRemove={canEdit ? () => void removeAttachment(database, collection, documentId, photo) : undefined}
+        onRemove={canEdit ? () => void removeAttachment(write, collection, documentId, photo) : undefined}
       />
     </li>
   );
@@ -112,12 +118,13 @@ export function PhotosSection({
   photos?: readonly AttachmentRef[];
 }) {
   const files = useAttachmentQueue();
-  const database = useDatabase();
+  const write = usePhotoWrite();
   const canEdit = useCan(collection)('update');
   const [refusal, setRefusal] = useState<string | undefined>();
   const [adding, setAdding] = useState(false);
   const inputId = useId();
   const types = filesOf(controlCenterSchemas[collection])?.types ?? [];
+  const names = distinctFileNames(photos.map((photo) => photo.name));
 
   const add = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -131,7 +138,7 @@ export function PhotosSection({
       for (const file of chosen) {
         try {
           const ref = await files.capture(collection, file, file.name);
-          await addAttachment(database, collection, documentId, ref);
+          await addAttachment(write, collection, documentId, ref);
         } catch (error) {
           if (error instanceof AttachmentRejectedError) refused.push(`${file.name}: ${error.message}`);
           else failed.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -153,8 +160,15 @@ export function PhotosSection({
         <p className="text-foreground-muted text-sm">No photos yet.</p>
       ) : (
         <ul aria-label="Photos" className="flex flex-col gap-2">
-          {photos.map((photo) => (
-            <PhotoTile key={photo.id} collection={collection} documentId={documentId} photo={photo} canEdit={canEdit} />
+          {photos.map((photo, index) => (
+            <PhotoTile
+              key={photo.id}
+              collection={collection}
+              documentId={documentId}
+              photo={photo}
+              name={names[index] ?? photo.name}
+              canEdit={canEdit}
+            />
           ))}
         </ul>
       )}

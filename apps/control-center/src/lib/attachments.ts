@@ -1,50 +1,87 @@
 // Photo writes the order and machine pages share: a captured photo named in its document (so the name and size sync
-// with it), and a photo taken off again. Both are ordinary local writes; the bytes travel through the file queue.
-import type { AttachmentRef } from '@syncline/data';
+// with it), and a photo taken off again, its upload dropped and the device's copy freed. Both are ordinary local
+// writes, recorded in an order's history; the bytes travel through the file queue.
+import type { AttachmentQueue, AttachmentRef } from '@syncline/data';
+import type { Order } from '@syncline/domain';
 import { toast } from '@syncline/ui';
-import type { ControlCenterDatabase } from '../runtime/database';
+import { historyEntry, type WriteContext, withHistoryEntry } from './orders';
 
 /** The collections whose documents carry photos. */
 export type PhotoCollection = 'orders' | 'machines';
 
-/** What these writes need of an order or a machine: its photos field, changed in one local write. */
+/** What these writes need of an order or a machine: its photos field (and an order's history), in one local write. */
+type PhotoFields = Pick<Order, 'attachments' | 'history'>;
 interface PhotoDocument {
-  incrementalModify(
-    change: (doc: { attachments?: AttachmentRef[] }) => { attachments?: AttachmentRef[] },
-  ): Promise<unknown>;
+  incrementalModify(change: (doc: PhotoFields) => PhotoFields): Promise<unknown>;
 }
 
-async function photoDocument(database: ControlCenterDatabase, collection: PhotoCollection, id: string) {
+/** A photo write: where, by whom, and the queue carrying the bytes. */
+export interface PhotoWrite extends Pick<WriteContext, 'database' | 'actor'> {
+  files: AttachmentQueue;
+}
+
+async function photoDocument({ database }: PhotoWrite, collection: PhotoCollection, id: string) {
   const doc =
     collection === 'orders' ? await database.orders.findOne(id).exec() : await database.machines.findOne(id).exec();
   return doc as unknown as PhotoDocument | null;
 }
 
+const photoNames = (photos: readonly AttachmentRef[]) => photos.map((photo) => photo.name).join(', ') || '—';
+
+/**
+ * The document with its photos changed to `photos`; an order records it in its history ("Removed photo stain.jpg"),
+ * with its photos before and after.
+ */
+function withPhotos(
+  actor: string,
+  collection: PhotoCollection,
+  doc: PhotoFields,
+  photos: AttachmentRef[],
+  summary: string,
+): PhotoFields {
+  if (collection !== 'orders') return { ...doc, attachments: photos };
+  const change = { field: 'attachments', from: photoNames(doc.attachments ?? []), to: photoNames(photos) };
+  return { ...doc, attachments: photos, history: withHistoryEntry(doc, historyEntry(actor, summary, [change])) };
+}
+
 export async function addAttachment(
-  database: ControlCenterDatabase,
+  write: PhotoWrite,
   collection: PhotoCollection,
   documentId: string,
   ref: AttachmentRef,
 ) {
-  const doc = await photoDocument(database, collection, documentId);
+  const doc = await photoDocument(write, collection, documentId);
   if (!doc) throw new Error(`this ${collection === 'orders' ? 'order' : 'machine'} is no longer on this device.`);
-  await doc.incrementalModify((current) => ({ ...current, attachments: [...(current.attachments ?? []), ref] }));
+  await doc.incrementalModify((current) =>
+    withPhotos(write.actor, collection, current, [...(current.attachments ?? []), ref], `Added photo ${ref.name}`),
+  );
 }
 
-/** Takes a photo off its document, with an Undo that puts it back. */
+/**
+ * Takes a photo off its document and off this device: an upload not finished is dropped, never sent, and the
+ * device's copy freed. The toast's Undo puts it back: the same photo when the server has it, else the kept bytes
+ * captured again.
+ */
 export async function removeAttachment(
-  database: ControlCenterDatabase,
+  write: PhotoWrite,
   collection: PhotoCollection,
   documentId: string,
   photo: AttachmentRef,
 ) {
-  const doc = await photoDocument(database, collection, documentId);
+  const doc = await photoDocument(write, collection, documentId);
   if (!doc) return;
-  await doc.incrementalModify((current) => ({
-    ...current,
-    attachments: (current.attachments ?? []).filter((kept) => kept.id !== photo.id),
-  }));
-  toast(`${photo.name} removed`, {
-    action: { label: 'Undo', onClick: () => void addAttachment(database, collection, documentId, photo) },
+  const { files } = write;
+  await doc.incrementalModify((current) => {
+    const photos = (current.attachments ?? []).filter((kept) => kept.id !== photo.id);
+    return withPhotos(write.actor, collection, current, photos, `Removed photo ${photo.name}`);
   });
+  const upload = files.state(collection, photo.id)?.status;
+  // uploaded, or another device's to send: Undo names it again; otherwise it keeps this device's bytes anew
+  const onServer = upload === undefined || upload === 'uploaded';
+  const bytes = await files.discard(collection, photo.id);
+  const putBack = async () => {
+    const ref = onServer || !bytes ? photo : await files.capture(collection, bytes, photo.name);
+    await addAttachment(write, collection, documentId, ref);
+  };
+  toast(`${photo.name} removed`, { action: { label: 'Undo', onClick: () => void putBack() } });
 }

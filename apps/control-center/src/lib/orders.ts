@@ -50,7 +50,11 @@ export function historyEntry(actor: string, summary: string, changes: OrderChang
   return { id: recordId('h', at), at, by: actor, summary, changes };
 }
 
-const withEntry = (order: Pick<Order, 'history'>, entry: OrderHistoryEntry) => [...(order.history ?? []), entry];
+/** The order's history with `entry` added at the end. */
+export const withHistoryEntry = (order: Pick<Order, 'history'>, entry: OrderHistoryEntry) => [
+  ...(order.history ?? []),
+  entry,
+];
 
 /**
  * The history entry for an edit: the fields whose value differs from the order as it is now (the newest version,
@@ -74,7 +78,7 @@ export async function saveOrderDraft(
   const result = await draft.save({
     amend: (newest, patch) => {
       const entry = editEntry(actor, newest, patch);
-      return entry ? { history: withEntry(newest, entry) } : {};
+      return entry ? { history: withHistoryEntry(newest, entry) } : {};
     },
   });
   if (result.status === 'saved') {
@@ -96,7 +100,7 @@ export function withResolutionEntry(actor: string, doc: Record<string, unknown>,
   return {
     ...doc,
     ...totals,
-    history: withEntry(doc as Pick<Order, 'history'>, historyEntry(actor, summary, changes)),
+    history: withHistoryEntry(doc as Pick<Order, 'history'>, historyEntry(actor, summary, changes)),
   };
 }
 
@@ -107,7 +111,7 @@ export function withResolutionEntry(actor: string, doc: Record<string, unknown>,
 export function withReversalEntry(actor: string, doc: Record<string, unknown>, settled: SettledField) {
   const change = { field: settled.field, from: show(settled.won), to: show(settled.lost) };
   const entry = historyEntry(actor, `Reversed the automatic merge of ${settled.field}`, [change]);
-  return { ...doc, history: withEntry(doc as Pick<Order, 'history'>, entry) };
+  return { ...doc, history: withHistoryEntry(doc as Pick<Order, 'history'>, entry) };
 }
 
 /** A quantity as typed: a whole number from 1 to 999, or undefined. */
@@ -158,7 +162,7 @@ export async function saveOrderLines({ database, actor, online }: WriteContext, 
     const entry = historyEntry(actor, 'Edited lines', [
       { field: 'items', from: describeLines(order.items), to: describeLines(items) },
     ]);
-    return { ...order, items, totals: storedTotals(items), history: withEntry(order, entry) };
+    return { ...order, items, totals: storedTotals(items), history: withHistoryEntry(order, entry) };
   });
   if (changed) toast.success(`Order #${doc.number} lines saved`, { description: savedWhere(online) });
   return changed;
@@ -212,7 +216,7 @@ const moveTo = (actor: string, status: OrderStatus, summary: string) => (order: 
   ...order,
   status,
   ...(status === 'delivered' ? { deliveredAt: Date.now() } : {}),
-  history: withEntry(order, historyEntry(actor, summary, [{ field: 'status', from: order.status, to: status }])),
+  history: withHistoryEntry(order, historyEntry(actor, summary, [{ field: 'status', from: order.status, to: status }])),
 });
 
 /** One order a write changed: its number and the value of the field before and after. */
@@ -295,7 +299,7 @@ function change<V extends string>(
   return (order: Order) => ({
     ...order,
     priority: to as OrderPriority,
-    history: withEntry(
+    history: withHistoryEntry(
       order,
       historyEntry(actor, `${prefix}Priority ${labels[from]} → ${labels[to]}`, [{ field: 'priority', from, to }]),
     ),

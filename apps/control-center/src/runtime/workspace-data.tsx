@@ -38,7 +38,7 @@ export async function openWorkspaceData({
   })) as unknown as ControlCenterDatabase;
   const replication = startReplication({ database, url: serverUrl, token: () => currentToken(tenant) });
   const files = createAttachmentQueue({
-    origin: new URL(serverUrl).origin,
+    url: serverUrl,
     token: () => currentToken(tenant),
     collections: controlCenterSchemas,
     name: `syncline-cc-files-${tenant}`,

@@ -56,6 +56,10 @@ export class FileVault {
     return (await done((await this.store('readonly')).get(heldFileKey(collection, id)))) as HeldFile | undefined;
   }
 
+  async delete(collection: string, id: string): Promise<void> {
+    await done((await this.store('readwrite')).delete(heldFileKey(collection, id)));
+  }
+
   async all(): Promise<HeldFile[]> {
     return (await done((await this.store('readonly')).getAll())) as HeldFile[];
   }

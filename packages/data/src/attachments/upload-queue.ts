@@ -15,6 +15,8 @@ import {
 } from '@syncline/protocol';
 import { Backoff, type BackoffOptions } from '../backoff';
 import { readToken, retryAfterMs, type TokenSource } from '../graphql-transport';
+import { serverBaseOf } from '../server-schemas';
+import { type FileReadOptions, readFromServer } from './file-read';
 import { FileVault, type HeldFile, heldFileKey } from './file-vault';
 
 /** What a person sees of one file. */
@@ -36,8 +38,11 @@ export class AttachmentRejectedError extends Error {
 }
 
 export interface AttachmentQueueOptions {
-  /** the sync server's base address, e.g. `https://sync.example.com` */
-  origin: string;
+  /**
+   * the sync server: the address replication takes (its GraphQL endpoint, `https://host/sync-api/graphql`) or its
+   * base address (`https://host/sync-api/`); files go to `<base>/sync/files/…`, under any path prefix it has
+   */
+  url: string;
   token: TokenSource;
   /** the collections' schemas (with their `files` rules), as createSynclineDatabase takes them */
   collections: Readonly<Record<string, object>>;
@@ -61,13 +66,26 @@ export interface AttachmentQueue {
   state(collection: string, id: string): AttachmentState | undefined;
   /** Called whenever a state changes. Returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
-  /** The file's bytes: this device's copy, or the server's. */
-  read(collection: string, id: string): Promise<Blob>;
+  /**
+   * The file's bytes: this device's copy, or the server's. A file the server does not have yet (another device has
+   * not uploaded it), or cannot send now (sign in again, not allowed, a pause asked, offline), is asked for again
+   * after a growing delay, capped, each wait said through `onWait`, until it comes or `signal` ends the read.
+   */
+  read(collection: string, id: string, options?: FileReadOptions): Promise<Blob>;
+  /**
+   * Takes a file off the queue and frees the device's copy (a photo removed from its document before it finished
+   * uploading is never sent; a chunk in flight is aborted). Resolves with the bytes it held, for an Undo to capture
+   * again, or undefined when this device held none.
+   */
+  discard(collection: string, id: string): Promise<Blob | undefined>;
   /** A failed file goes back into the queue (after its document's rules or the person's role changed, say). */
   retry(collection: string, id: string): Promise<void>;
   /** Cuts a backoff wait short: the network is back, or the person asked. */
   wake(): void;
-  /** Stops sending (what is kept stays kept) and closes the device's store. */
+  /**
+   * Stops sending at once, a chunk in flight included (what is kept stays kept; the next open asks the server what
+   * arrived and goes on from there), and closes the device's store.
+   */
   close(): Promise<void>;
 }
 
@@ -87,10 +105,18 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
   const factory = options.indexedDB ?? globalThis.indexedDB;
   if (!factory) throw new Error('Attachments need IndexedDB (a browser, or fake-indexeddb in Node).');
   const vault = new FileVault(options.name ?? 'syncline-files', factory);
-  const base = options.origin.replace(/\/+$/, '');
+  const base = serverBaseOf(options.url);
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const backoff = new Backoff(options.backoff);
+  // close() aborts the request in flight: a chunk half sent is not waited for (the next open asks what arrived)
+  const stop = new AbortController();
+  /** the file being sent and the means to cut its request short (a discard, a close) */
+  let sending: { key: string; cut: AbortController } | undefined;
+  /** files taken off the queue while it may still hold them in a list it is working through */
+  const discarded = new Set<string>();
+  /** the backoffs of the reads waiting for a file from the server */
+  const reading = new Set<Backoff>();
   const states = new Map<string, AttachmentState>();
   const listeners = new Set<() => void>();
   let closed = false;
@@ -101,9 +127,13 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     const schema = options.collections[collection];
     return schema ? filesOf(schema) : undefined;
   };
-  const setState = (key: string, state: AttachmentState) => {
-    states.set(key, state);
+  const notify = () => {
     for (const listener of [...listeners]) listener();
+  };
+  const setState = (key: string, state: AttachmentState) => {
+    if (discarded.has(key)) return;
+    states.set(key, state);
+    notify();
   };
   const url = (file: Pick<HeldFile, 'collection' | 'id'>) => `${base}${FILES_PATH}/${file.collection}/${file.id}`;
 
@@ -112,6 +142,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     const end = from === undefined ? 0 : Math.min(file.size, from + chunkBytes);
     const response = await send(url(file), {
       method: 'PUT',
+      signal: sending?.cut.signal ?? stop.signal,
       headers: {
         authorization: `Bearer ${await readToken(options.token)}`,
         'content-type': file.type,
@@ -144,6 +175,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       setState(key, { status: 'uploading', progress: received / file.size });
       ({ received, complete } = await put(file, received));
     }
+    if (discarded.has(key)) return;
     await vault.put({ ...file, status: 'uploaded' });
     setState(key, { status: 'uploaded' });
   }
@@ -154,10 +186,15 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       .sort((a, b) => a.capturedAt - b.capturedAt);
     for (const file of waiting) {
       if (closed) return;
+      if (discarded.has(file.key)) continue;
+      sending = { key: file.key, cut: new AbortController() };
       try {
         await upload(file);
         backoff.succeeded();
       } catch (error) {
+        // closing cut the request short: the file stays as it is, and the next open resumes it
+        if (closed) return;
+        if (discarded.has(file.key)) continue;
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof Refused) {
           await vault.put({ ...file, status: 'failed', reason: message });
@@ -177,6 +214,8 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
         backoff.failed(error instanceof TryLater ? error.retryAfterMs : undefined);
         again = true;
         return;
+      } finally {
+        sending = undefined;
       }
     }
   }
@@ -202,6 +241,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
 
   const online = () => {
     backoff.wake();
+    for (const waits of reading) waits.wake();
     drain();
   };
   globalThis.addEventListener?.('online', online);
@@ -245,17 +285,36 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async read(collection, id) {
+    async read(collection, id, { signal: given, onWait } = {}) {
       const held = await vault.get(collection, id);
       if (held) return new Blob([held.bytes], { type: held.type });
-      const response = await send(url({ collection, id }), {
-        headers: { authorization: `Bearer ${await readToken(options.token)}` },
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { error?: string };
-        throw new Error(body.error ?? `The file could not be fetched (HTTP ${response.status}).`);
+      const signal = given ? AbortSignal.any([given, stop.signal]) : stop.signal;
+      const waits = new Backoff(options.backoff);
+      const release = () => waits.release();
+      signal.addEventListener('abort', release);
+      reading.add(waits);
+      try {
+        return await readFromServer({
+          address: url({ collection, id }),
+          token: options.token,
+          send,
+          backoff: waits,
+          signal,
+          onWait,
+        });
+      } finally {
+        reading.delete(waits);
+        signal.removeEventListener('abort', release);
       }
-      return response.blob();
+    },
+    async discard(collection, id) {
+      const key = heldFileKey(collection, id);
+      discarded.add(key);
+      if (sending?.key === key) sending.cut.abort();
+      const held = await vault.get(collection, id);
+      await vault.delete(collection, id);
+      if (states.delete(key)) notify();
+      return held ? new Blob([held.bytes], { type: held.type }) : undefined;
     },
     async retry(collection, id) {
       const held = await vault.get(collection, id);
@@ -268,6 +327,8 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     wake: online,
     async close() {
       closed = true;
+      stop.abort();
+      sending?.cut.abort();
       globalThis.removeEventListener?.('online', online);
       backoff.release();
       await draining;

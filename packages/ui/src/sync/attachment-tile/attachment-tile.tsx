@@ -1,7 +1,9 @@
 // One file a document carries, as a tile: its preview (or its kind), name and size, and where its upload stands:
 // waiting on the device (with why, when the network is away), uploading with its progress, uploaded, or failed with
-// the server's reason and a Retry. The words say the state, so colour is never the only signal, and they are a polite
-// live region, so a screen reader hears the upload move on without leaving what it reads.
+// the server's reason and a Retry; for a file another device took, not here yet (with why) or not to be shown here
+// (sign in again, a role that may not). The words say the state, so colour is never the only signal, and they are a polite
+// live region, the reason included, so a screen reader hears the upload move on, and why it waits or failed, without
+// leaving what it reads.
 import { cva } from 'class-variance-authority';
 import { FileTextIcon, XIcon } from 'lucide-react';
 import { Button } from '../../components/button/button';
@@ -9,7 +11,12 @@ import { Progress } from '../../components/progress/progress';
 import { cn } from '../../lib/cn';
 import { SyncDot, type SyncState } from '../sync-dot/sync-dot';
 
-export type AttachmentUploadState = 'pending' | 'uploading' | 'uploaded' | 'failed';
+/**
+ * Where a file stands: this device's upload (`pending`, `uploading`, `uploaded`, `failed`), or, for a file another
+ * device took, `waiting` (not here yet: that device has not uploaded it, the network is away, the server asked for a
+ * pause) and `unavailable` (a person must act: sign in again, or a role that may not see it).
+ */
+export type AttachmentUploadState = 'pending' | 'uploading' | 'uploaded' | 'failed' | 'waiting' | 'unavailable';
 
 export type AttachmentTileProps = Omit<React.ComponentProps<'div'>, 'children'> & {
   name: string;
@@ -20,7 +27,10 @@ export type AttachmentTileProps = Omit<React.ComponentProps<'div'>, 'children'> 
   state: AttachmentUploadState;
   /** 0-1: how much the server holds */
   progress?: number;
-  /** pending: why it waits ("The sync server is not reachable…"); failed: why the server refused it */
+  /**
+   * pending and waiting: why it waits ("The sync server is not reachable…", "Waiting for the other device…");
+   * failed and unavailable: why the server refused it
+   */
   reason?: string;
   /** an image's address (an object URL of the device's copy, or the server's) */
   previewUrl?: string;
@@ -39,6 +49,8 @@ const attachmentTile = cva(
         uploading: 'border-border',
         uploaded: 'border-border',
         failed: 'border-error/60 bg-error-subtle/40',
+        waiting: 'border-border',
+        unavailable: 'border-error/60 bg-error-subtle/40',
       } satisfies Record<AttachmentUploadState, string>,
     },
   },
@@ -49,6 +61,15 @@ const dotState: Record<AttachmentUploadState, SyncState> = {
   uploading: 'pending',
   uploaded: 'synced',
   failed: 'failed',
+  waiting: 'pending',
+  unavailable: 'failed',
+};
+
+const stateWords: Record<Exclude<AttachmentUploadState, 'pending' | 'uploading'>, string> = {
+  uploaded: 'Uploaded',
+  failed: 'Upload failed',
+  waiting: 'Not on this device yet',
+  unavailable: 'Cannot be shown',
 };
 
 /** "840 KB", "2.4 MB" */
@@ -58,10 +79,28 @@ export function formatFileSize(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
+/**
+ * Names a list of tiles can be told apart by: a name met again gets its count ("stain.jpg", "stain.jpg (2)"), never
+ * one another file already has, so a screen reader user hears which photo each tile and its buttons are.
+ */
+export function distinctFileNames(names: readonly string[]): string[] {
+  const given = new Set(names);
+  const shown = new Set<string>();
+  return names.map((name) => {
+    let distinct = name;
+    for (let count = 2; shown.has(distinct); count++) {
+      distinct = `${name} (${count})`;
+      if (given.has(distinct)) distinct = name;
+    }
+    shown.add(distinct);
+    return distinct;
+  });
+}
+
 function stateText(state: AttachmentUploadState, percent: number): string {
   if (state === 'pending') return percent > 0 ? `Waiting to upload (${percent}% sent)` : 'Waiting to upload';
   if (state === 'uploading') return `Uploading ${percent}%`;
-  return state === 'uploaded' ? 'Uploaded' : 'Upload failed';
+  return stateWords[state];
 }
 
 export function AttachmentTile({
@@ -78,6 +117,8 @@ export function AttachmentTile({
   ...props
 }: AttachmentTileProps) {
   const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100);
+  const shownReason = state === 'uploading' || state === 'uploaded' ? undefined : reason;
+  const trouble = state === 'failed' || state === 'unavailable';
   return (
     // biome-ignore lint/a11y/useSemanticElements: a tile naming its file for its buttons, not a form's fieldset
     <div
@@ -102,21 +143,27 @@ export function AttachmentTile({
         <span data-slot="attachment-tile-name" className="truncate font-medium" title={name}>
           {name}
         </span>
-        <span data-slot="attachment-tile-state" className="flex items-center gap-2 text-foreground-muted text-xs">
-          <SyncDot state={dotState[state]} aria-hidden="true" />
-          <span role="status">
-            {stateText(state, percent)} · {formatFileSize(size)}
+        {/* the state and its reason are one polite live region: a failure is heard with why, not only seen */}
+        <div role="status" className="grid gap-1">
+          <span data-slot="attachment-tile-state" className="flex items-center gap-2 text-foreground-muted text-xs">
+            <SyncDot state={dotState[state]} aria-hidden="true" />
+            <span>
+              {stateText(state, percent)} · {formatFileSize(size)}
+            </span>
           </span>
-        </span>
+          {shownReason ? (
+            <>
+              {/* a space between the two, so the words read apart (whitespace is no grid item) */}{' '}
+              <span
+                data-slot="attachment-tile-reason"
+                className={cn('block text-xs', trouble ? 'text-error-text' : 'text-foreground-muted')}
+              >
+                {shownReason}
+              </span>
+            </>
+          ) : null}
+        </div>
         {state === 'uploading' ? <Progress value={percent} aria-label={`Uploading ${name}`} /> : null}
-        {reason && (state === 'pending' || state === 'failed') ? (
-          <span
-            data-slot="attachment-tile-reason"
-            className={cn('text-xs', state === 'failed' ? 'text-error-text' : 'text-foreground-muted')}
-          >
-            {reason}
-          </span>
-        ) : null}
       </div>
       {(state === 'failed' && onRetry) || onRemove ? (
         <div data-slot="attachment-tile-actions" className="flex shrink-0 items-center gap-1">

@@ -2,5 +2,6 @@ export {
   AttachmentTile,
   type AttachmentTileProps,
   type AttachmentUploadState,
+  distinctFileNames,
   formatFileSize,
 } from './attachment-tile';
