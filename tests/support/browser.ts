@@ -2,6 +2,7 @@
 import { type Browser, chromium } from 'playwright-core';
 import { chromiumArgs, resolveChromium } from '../../scripts/chromium.mjs';
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: resolveChromium(), args: chromiumArgs, headless: true });
+/** `extraArgs`: more Chromium switches, after the usual ones (a benchmark's `--js-flags=--expose-gc`). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: resolveChromium(), args: [...chromiumArgs, ...extraArgs], headless: true });
 }

@@ -90,6 +90,18 @@ export interface CreateSynclineDatabaseOptions<S extends SchemaMap> {
   multiInstance?: boolean;
 }
 
+/**
+ * The stored schema of a collection that indexes `editedAt`, with that field required: every local write stamps
+ * it (below), and RxDB's Dexie storage indexes required fields only. The served schema keeps it optional, so a
+ * document a server holds without one (written before, or by another client) still syncs: it is stored without
+ * one, and outside that index, until this device edits it.
+ */
+function withEditClockRequired<T>(schema: RxJsonSchema<T>): RxJsonSchema<T> {
+  const indexed = (schema.indexes ?? []).some((index) => (Array.isArray(index) ? index : [index]).includes(EDITED_AT));
+  if (!indexed || schema.required?.includes(EDITED_AT as never)) return schema;
+  return { ...schema, required: [...(schema.required ?? []), EDITED_AT] } as RxJsonSchema<T>;
+}
+
 function defaultDevMode(): boolean {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
   if (env) return env === 'development' || env === 'test';
@@ -174,7 +186,9 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   };
   for (const name of names) {
     creators[name] = {
-      schema: storedSchema(withoutSynclineKeys(options.collections[name] as RxJsonSchema<unknown>)),
+      schema: withEditClockRequired(
+        storedSchema(withoutSynclineKeys(options.collections[name] as RxJsonSchema<unknown>)),
+      ),
       migrationStrategies: options.migrationStrategies?.[name],
       conflictHandler: createConflictHandler(() => database as AnyRxDatabase, name, options.mergeRules?.[name]),
     };

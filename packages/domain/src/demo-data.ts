@@ -9,6 +9,7 @@ import {
   type OrderItem,
   type OrderPriority,
   type OrderStatus,
+  orderLastTouchedAt,
   orderLineId,
   orderStatusFlow,
   standardTaxRate,
@@ -334,6 +335,8 @@ export function* generateOrders(options: OrderGeneratorOptions): Generator<Order
       dueAt: receivedAt + (1 + Math.floor(random() * 3)) * day,
     };
     if (order.status === 'delivered') order.deliveredAt = receivedAt + Math.floor(random() * 3 * 24) * hour;
+    // last edited when it was delivered, else when it came in: as a device that wrote it then stamped it
+    order.editedAt = orderLastTouchedAt(order);
     if (machines.length > 0 && ['washing', 'drying', 'folding'].includes(order.status)) {
       order.assignedMachineId = pick(random, machines).id;
     }

@@ -157,7 +157,7 @@ export function newOrderLine(
 const orderSchemaLiteral = {
   title: 'orders',
   description: 'A customer order moving through the shop',
-  version: 5,
+  version: 6,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -240,14 +240,18 @@ const orderSchemaLiteral = {
   // totals are money: a viewer's orders come without them (see orderPermissions), so they cannot be required
   required: ['id', 'number', 'customerId', 'customerName', 'status', 'priority', 'items', 'receivedAt'],
   // What the orders page sorts and filters by, so it reads only the rows it shows: newest first, by status, and by
-  // customer name (a prefix search), each ending in the number for a stable order; and the day an order came in, so
-  // the dashboard and the Reports page read the days they show, not the shop. (An index needs a required field in
-  // RxDB's Dexie storage: no due, edit or delivery time.)
+  // customer name (a prefix search), each ending in the number for a stable order; when an order was last edited, so
+  // the dashboard reads the orders that moved lately (one finished or delivered today, however old), not the shop;
+  // and the day an order came in, so the Reports page reads the days it shows. (An index needs a required field in
+  // RxDB's Dexie storage: no due or delivery time. `editedAt` is one because @syncline/data stamps it on every local
+  // write and requires it in the schema it stores; the served schema keeps it optional, for the orders a server
+  // holds from before. `receivedAt` stays last: a query no index answers reads the last one.)
   indexes: [
     'number',
     ['status', 'number'],
     ['customerName', 'number'],
     ['status', 'customerName', 'number'],
+    'editedAt',
     'receivedAt',
   ],
   additionalProperties: false,
@@ -272,10 +276,19 @@ export const orderSchema: RxJsonSchema<Order> = withFiles(
 );
 
 /**
+ * When an order was last written, as far as the order itself says: its last history entry, its delivery or its
+ * arrival, whichever is latest. What an order stored without an edit time is given (orders schema v6).
+ */
+export function orderLastTouchedAt(order: Pick<Order, 'receivedAt' | 'deliveredAt' | 'history'>): number {
+  return Math.max(order.receivedAt, order.deliveredAt ?? 0, ...(order.history ?? []).map((entry) => entry.at));
+}
+
+/**
  * Stored orders moving up a schema version: version 1 only added indexes, version 2 made `totals` optional and version 3
  * gave a line an optional tax rate, so an order stays as it is; version 4 gives each line an id (`orderLineId`);
  * version 5 added an index on when an order was received and the optional photos (`attachments`), so an order
- * stays as it is.
+ * stays as it is; version 6 indexes when an order was last edited, so one stored without that time is given the
+ * last time it says it was written (`orderLastTouchedAt`).
  */
 export const orderMigrations: MigrationStrategies = {
   1: (order: Order) => order,
@@ -283,6 +296,7 @@ export const orderMigrations: MigrationStrategies = {
   3: (order: Order) => order,
   4: (order: Order) => ({ ...order, items: withLineIds(order.id, order.items) }),
   5: (order: Order) => order,
+  6: (order: Order) => (order.editedAt === undefined ? { ...order, editedAt: orderLastTouchedAt(order) } : order),
 };
 
 export const orderMergeRules: MergeRules = {

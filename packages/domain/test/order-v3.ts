@@ -1,6 +1,9 @@
-// Orders as schema version 3 stored them (lines without ids), for the tests of moving up to version 4: the schema
-// (with its permissions, as a server takes it), its migrations, and an order a v3 app took.
-import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+// Orders as schema version 3 stored them (lines without ids), for the tests of moving up a version: the schema
+// (with its permissions, as a server takes it), its migrations, an order a v3 app took, and one device's database
+// opened at any version of the schema.
+import { createRxDatabase, type MigrationStrategies, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { type Order, orderMigrations, orderSchema, storedTotals } from '../src';
 
 export function orderSchemaV3(): RxJsonSchema<Order> {
@@ -32,5 +35,19 @@ export function orderTakenByV3(id: string): Order {
     items,
     totals: storedTotals(items),
     receivedAt: 1_000,
+  };
+}
+
+/**
+ * One device's orders, stored in memory and validated: `open(schema)` opens them at that schema's version (with the
+ * migrations up to it), so a test closes one version and opens the next over the same stored orders.
+ */
+export function deviceOrders(prefix: string) {
+  const storage = getRxStorageMemory() as RxStorage<unknown, unknown>;
+  const name = `${prefix}${Date.now().toString(36)}`;
+  return async (schema: RxJsonSchema<Order>) => {
+    const db = await createRxDatabase({ name, storage: wrappedValidateAjvStorage({ storage }) });
+    await db.addCollections({ orders: { schema, migrationStrategies: orderMigrationsUpTo(schema.version) } });
+    return db;
   };
 }

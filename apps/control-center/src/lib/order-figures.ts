@@ -1,7 +1,7 @@
-// What the dashboard and the Reports page read of the orders: the days they show and the orders still in the shop, by
-// index, and counts from an index for the rest, never the shop's whole history, so they open about as fast with
-// 100,000 orders as with 10,000. The figures are the
-// domain's (@syncline/domain's figures and reports), computed over these reads.
+// What the dashboard and the Reports page read of the orders: the orders edited lately, the days a report shows and
+// the orders still in the shop, each by an index, and counts from an index for the rest, never the shop's whole
+// history, so they open about as fast with 100,000 orders as with 10,000. The figures are the domain's
+// (@syncline/domain's figures and reports), computed over these reads.
 import { useLiveCount, useLiveCounts, useLiveQuery } from '@syncline/data';
 import {
   lastDays,
@@ -30,9 +30,6 @@ export function useOrderCounts() {
 /** The statuses an order can still move on from: the orders still in the shop (isOrderOverdue). */
 const inTheShop = orderStatusFlow.filter((status) => nextOrderStatus(status) !== undefined);
 
-/** How far back the dashboard reads the orders that have left the shop: one delivered or cancelled (due, finished) within the last hours was received within these days. */
-const LEFT_THE_SHOP_DAYS = 14;
-
 /** Orders received over the last `days` local days, today so far last, by the day they came in (an index). */
 export function useOrdersReceived(now: number, days: number): Order[] {
   const since = (lastDays(now, days)[0] as { start: number }).start;
@@ -40,22 +37,47 @@ export function useOrdersReceived(now: number, days: number): Order[] {
     .docs;
 }
 
+/** A query of the orders, as `useLiveQuery` takes it. */
+type OrdersQuery = NonNullable<Parameters<typeof useLiveQuery<Order>>[1]>;
+
+/** How many days back the dashboard's trends go: revenue and orders due per day. */
+const TREND_DAYS = 7;
+
 /**
- * The dashboard's order figures at `now`: today's revenue, orders due (and overdue) and orders finished per hour,
- * each with its trend. Read: the orders still in the shop (by the status index) and those received over the last
- * two weeks (by the day they came in), never the shop's history; so an order delivered or cancelled today that came
- * in more than two weeks ago is not in today's due or finished count. The reads start at a day's start, so they
- * change with the day, not with every render; the figures count to `now` itself.
+ * What the dashboard reads of the orders at `now`, each by an index: the orders edited since the first day of its
+ * trends (every order received, moved, finished or delivered since: an order finishing is an edit, whenever it came
+ * in), and the orders still in the shop (overdue ones, however long ago they were due). Both start at a day's start,
+ * so they change with the day, not with every render.
+ */
+export function todayOrderReads(now: number): { edited: OrdersQuery; inShop: OrdersQuery } {
+  const since = (lastDays(now, TREND_DAYS)[0] as { start: number }).start;
+  return {
+    edited: { selector: { editedAt: { $gte: since } }, sort: [{ editedAt: 'asc' }] },
+    inShop: { selector: { status: { $in: inTheShop } } },
+  };
+}
+
+/**
+ * The dashboard's order figures at `now` from what `todayOrderReads` read: today's revenue, orders due (and
+ * overdue) and orders finished per hour, each with its trend. Right for any order but one delivered more than a
+ * week before the day it was due and not edited since (read by neither), which the orders due that day leave out.
+ */
+export function todayOrderFigures(edited: readonly Order[], inShop: readonly Order[], now: number) {
+  const orders = [...new Map([...edited, ...inShop].map((order) => [order.id, order])).values()];
+  return {
+    revenue: revenueToday(edited, now, TREND_DAYS),
+    due: ordersDue(orders, now, TREND_DAYS),
+    throughput: throughputPerHour(edited, now),
+  };
+}
+
+/**
+ * The dashboard's order figures at `now` (`todayOrderFigures`), kept live over `todayOrderReads`: the orders that
+ * moved this week and those still in the shop, never the shop's history. The figures count to `now` itself.
  */
 export function useTodayOrderFigures(now: number) {
-  const recent = useOrdersReceived(now, LEFT_THE_SHOP_DAYS);
-  const { docs: inShop } = useLiveQuery<Order>('orders', { selector: { status: { $in: inTheShop } } });
-  return useMemo(() => {
-    const orders = [...new Map([...recent, ...inShop].map((order) => [order.id, order])).values()];
-    return {
-      revenue: revenueToday(recent, now),
-      due: ordersDue(orders, now),
-      throughput: throughputPerHour(orders, now),
-    };
-  }, [recent, inShop, now]);
+  const reads = todayOrderReads(now);
+  const { docs: edited } = useLiveQuery<Order>('orders', reads.edited);
+  const { docs: inShop } = useLiveQuery<Order>('orders', reads.inShop);
+  return useMemo(() => todayOrderFigures(edited, inShop, now), [edited, inShop, now]);
 }
