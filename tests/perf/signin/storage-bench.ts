@@ -22,7 +22,9 @@ async function graphql(url: string, token: string, query: string, variables: unk
     },
     body: JSON.stringify({ query, variables }),
   });
-  return ((await response.json()) as { data: Record<string, PulledPage> }).data;
+  const body = (await response.json()) as { data?: Record<string, PulledPage>; errors?: { message: string }[] };
+  if (!body.data) throw new Error(`The sync server refused a pull: ${body.errors?.[0]?.message ?? response.status}`);
+  return body.data;
 }
 
 interface PulledPage {
