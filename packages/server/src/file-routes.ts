@@ -18,14 +18,14 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { AuthError, type Principal, type TokenVerifier, tokenFromHeader } from './auth.js';
 import type { SyncCollection } from './collections.js';
-import { type DiskFileStore, FileCheckError, type FileKey, type StoredFile } from './file-store.js';
+import { FileCheckError, type FileKey, type FileStore, type StoredFile } from './file-store.js';
 
 /** The largest chunk one PUT may carry; a device sends files in smaller ones. */
 export const MAX_FILE_CHUNK_BYTES = 8 * 1024 * 1024;
 
 export interface FileRoutesOptions {
   collections: readonly SyncCollection[];
-  store: DiskFileStore;
+  store: FileStore;
   verify: TokenVerifier;
   logger: Logger;
 }

@@ -12,7 +12,8 @@ import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH } from '@syncline/p
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth.js';
 import { defineCollections } from '../src/collections.js';
-import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
+import { createPostgresSchema, startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
+import { requirePostgres } from './engines.js';
 import { freePort, startServerProcess, stopProcess } from './processes.js';
 
 const files = { types: ['image/jpeg', 'application/pdf'], maxBytes: 200_000 };
@@ -75,12 +76,18 @@ const get = (origin: string, token: string, id: string) =>
 
 const roleToken = (tenant: string, role: string) => signToken({ secret: TEST_JWT_SECRET, tenant, role, ttl: '1h' });
 
-describe('file routes', () => {
+const postgresUrl = requirePostgres('files kept in PostgreSQL');
+const stores = [
+  { name: 'disk', options: {} },
+  ...(postgresUrl ? [{ name: 'PostgreSQL', options: { postgresUrl, fileStore: 'postgres' as const } }] : []),
+];
+
+describe.each(stores)('file routes, files on $name', ({ options }) => {
   let server: TestServer;
   let owner: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ collections: { inspections: inspectionSchema as never } });
+    server = await startTestServer({ collections: { inspections: inspectionSchema as never }, ...options });
     owner = await server.token('shop-a');
   });
   afterAll(() => server.close());
@@ -269,5 +276,49 @@ describe('an upload cut by a killed server', () => {
     expect((await put(upload, 90_000)).status).toBe(201);
     const served = new Uint8Array(await (await get(origin, token, upload.id)).arrayBuffer());
     expect(sha256(served)).toBe(sha256(upload.bytes));
+  });
+});
+
+describe.runIf(postgresUrl)('files in PostgreSQL, served by two server processes', () => {
+  const running = new Set<ChildProcess>();
+  const dir = mkdtempSync(join(tmpdir(), 'syncline-files-pg-'));
+  let schema: { url: string; drop: () => Promise<void> } | undefined;
+  afterAll(async () => {
+    await Promise.all([...running].map((child) => stopProcess(child, 'SIGKILL')));
+    await schema?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('take half a file on A and the rest on B, serve it whole from A, and only to its tenant', async () => {
+    schema = await createPostgresSchema(postgresUrl as string);
+    writeFileSync(join(dir, 'schemas.json'), JSON.stringify({ inspections: inspectionSchema }));
+    const [portA, portB] = [await freePort(), await freePort()];
+    const env = { SYNCLINE_JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: schema.url };
+    const start = (port: number) =>
+      startServerProcess(['--port', String(port), '--schema', join(dir, 'schemas.json')], { cwd: dir, env, running });
+    const [a] = await Promise.all([start(portA), start(portB)]);
+    expect(a.banner).toMatch(/files in the database/);
+    const [originA, originB] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
+    const token = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-a', ttl: '1h' });
+    const bytes = photo(190_000);
+    const onA = { origin: originA, token, id: 'photo-shared-1', bytes };
+    const onB = { ...onA, origin: originB };
+
+    expect(await (await put(onA, 0, 95_000)).json()).toEqual({ received: 95_000, complete: false });
+    // B knows what A took, and refuses a chunk that does not follow it
+    expect(await (await put(onB)).json()).toEqual({ received: 95_000, complete: false });
+    expect((await put(onB, 0, 10)).status).toBe(409);
+    expect((await get(originA, token, onA.id)).status).toBe(404);
+    const last = await put(onB, 95_000);
+    expect(last.status).toBe(201);
+
+    const served = await get(originA, token, onA.id);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-length')).toBe('190000');
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(bytes));
+
+    const otherShop = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-b', ttl: '1h' });
+    expect((await get(originA, otherShop, onA.id)).status).toBe(404);
+    expect((await get(originB, otherShop, onA.id)).status).toBe(404);
   });
 });
