@@ -1,6 +1,7 @@
 // Photos on an order across two devices: one loses the network, photographs the order (a JPEG the page itself draws,
 // as a camera would give it), sees it listed as waiting to upload, gets the network back and sees it uploaded; the
-// other device, on the same order, sees the photo with its thumbnail from the server. A file the order would not take
+// other device, on the same order, sees the photo with its thumbnail from the server (320 px wide of a 640 px photo),
+// and pressing it opens the whole photo in a new tab. A file the order would not take
 // is refused on the device with the reason, and nothing is listed.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -12,13 +13,13 @@ const journey = devicesJourney(2);
 /** A small JPEG drawn by the browser: what a phone's camera hands the file input, only smaller. */
 async function drawnJpeg(page: Page): Promise<Buffer> {
   const bytes = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(64, 48);
+    const canvas = new OffscreenCanvas(640, 480);
     const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
     context.fillStyle = '#8aa4c8';
-    context.fillRect(0, 0, 64, 48);
+    context.fillRect(0, 0, 640, 480);
     context.fillStyle = '#9c6b3c';
     context.beginPath();
-    context.arc(36, 26, 8, 0, Math.PI * 2);
+    context.arc(360, 260, 80, 0, Math.PI * 2);
     context.fill();
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
     return [...new Uint8Array(await blob.arrayBuffer())];
@@ -28,12 +29,12 @@ async function drawnJpeg(page: Page): Promise<Buffer> {
 
 const photoTile = (page: Page, name: string) => page.getByRole('group', { name });
 
-/** Whether the tile's thumbnail is drawn (its image has loaded, from the device or the server). */
-const thumbnailDrawn = (page: Page, name: string) =>
+/** The width of the tile's drawn thumbnail (from the device or the server); 0 until it has loaded. */
+const thumbnailWidth = (page: Page, name: string) =>
   photoTile(page, name)
     .locator('img')
-    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
-    .catch(() => false);
+    .evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))
+    .catch(() => 0);
 
 describe('order photos', () => {
   it('photographs an order offline, uploads it on reconnect, and shows it on a second device', async () => {
@@ -52,7 +53,7 @@ describe('order photos', () => {
     // listed at once, kept on the device and waiting, with its thumbnail from the device's own copy
     const tileA = photoTile(a, 'stain-collar.jpg');
     await expect.poll(() => tileA.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Waiting to upload/);
-    await expect.poll(() => thumbnailDrawn(a, 'stain-collar.jpg'), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => thumbnailWidth(a, 'stain-collar.jpg'), { timeout: 15_000 }).toBe(640);
 
     await setOnline(contextA, true);
     await expect.poll(() => tileA.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded/);
@@ -60,7 +61,15 @@ describe('order photos', () => {
     // the other device gets the order's new photo with the document, and its bytes from the server
     const tileB = photoTile(b, 'stain-collar.jpg');
     await expect.poll(() => tileB.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded/);
-    await expect.poll(() => thumbnailDrawn(b, 'stain-collar.jpg'), { timeout: 30_000 }).toBe(true);
+    // the server's small thumbnail, not the whole photo
+    await expect.poll(() => thumbnailWidth(b, 'stain-collar.jpg'), { timeout: 30_000 }).toBe(320);
+    const opened = b.context().waitForEvent('page');
+    await tileB.getByRole('button', { name: 'Open stain-collar.jpg' }).click();
+    const tab = await opened;
+    await expect
+      .poll(() => tab.evaluate(() => document.querySelector('img')?.naturalWidth ?? 0), { timeout: 15_000 })
+      .toBe(640);
+    await tab.close();
   });
 
   it('refuses a file the order does not take, on the device, and lists nothing', async () => {

@@ -18,6 +18,9 @@ import {
   type StoredFile,
 } from './file-store.js';
 
+/** A file's thumbnail lies beside it (an id holds no ".", so no file is named so). */
+const THUMBNAIL_SUFFIX = '.thumbnail.webp';
+
 export class DiskFileStore implements FileStore {
   readonly kind = 'disk';
   private readonly directory: string;
@@ -94,6 +97,20 @@ export class DiskFileStore implements FileStore {
 
   read(key: FileKey): ReadStream {
     return createReadStream(this.path(key));
+  }
+
+  async readThumbnail(key: FileKey): Promise<Uint8Array | undefined> {
+    try {
+      return await readFile(this.path(key, THUMBNAIL_SUFFIX));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Written beside the file, then renamed into place: never a half thumbnail. */
+  async putThumbnail(key: FileKey, bytes: Uint8Array): Promise<void> {
+    await writeFile(this.path(key, `${THUMBNAIL_SUFFIX}.tmp`), bytes);
+    await rename(this.path(key, `${THUMBNAIL_SUFFIX}.tmp`), this.path(key, THUMBNAIL_SUFFIX));
   }
 
   async close(): Promise<void> {}

@@ -72,6 +72,9 @@ export interface FileStore {
   complete(key: FileKey, file: StoredFile): Promise<void>;
   /** The complete file's bytes, as a stream of chunks. */
   read(key: FileKey): Readable;
+  /** The thumbnail kept for a complete image file (see thumbnails.ts), if one was made. */
+  readThumbnail(key: FileKey): Promise<Uint8Array | undefined>;
+  putThumbnail(key: FileKey, bytes: Uint8Array): Promise<void>;
   /** Releases connections. */
   close(): Promise<void>;
 }

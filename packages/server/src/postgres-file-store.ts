@@ -41,6 +41,12 @@ interface FileDatabase {
     position: number;
     bytes: Uint8Array;
   };
+  sync_file_thumbnails: {
+    tenant: string;
+    collection: string;
+    id: string;
+    bytes: Uint8Array;
+  };
 }
 
 const migrations = {
@@ -69,6 +75,25 @@ const migrations = {
         .addPrimaryKeyConstraint('sync_file_chunks_pk', ['tenant', 'collection', 'id', 'position'])
         .addForeignKeyConstraint(
           'sync_file_chunks_file',
+          ['tenant', 'collection', 'id'],
+          'sync_files',
+          ['tenant', 'collection', 'id'],
+          (fk) => fk.onDelete('cascade'),
+        )
+        .execute();
+    },
+  },
+  '0002_thumbnails': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sync_file_thumbnails')
+        .addColumn('tenant', 'text', (col) => col.notNull())
+        .addColumn('collection', 'text', (col) => col.notNull())
+        .addColumn('id', 'text', (col) => col.notNull())
+        .addColumn('bytes', 'bytea', (col) => col.notNull())
+        .addPrimaryKeyConstraint('sync_file_thumbnails_pk', ['tenant', 'collection', 'id'])
+        .addForeignKeyConstraint(
+          'sync_file_thumbnails_file',
           ['tenant', 'collection', 'id'],
           'sync_files',
           ['tenant', 'collection', 'id'],
@@ -107,7 +132,7 @@ export class PostgresFileStore implements FileStore {
     return this.#session.getStore() ?? this.#db;
   }
 
-  #rows(table: 'sync_files' | 'sync_file_chunks', key: FileKey) {
+  #rows(table: keyof FileDatabase, key: FileKey) {
     return this.#query.selectFrom(table).where((eb) => eb.and(keyColumns(key)));
   }
 
@@ -182,6 +207,18 @@ export class PostgresFileStore implements FileStore {
     return Readable.from(this.#chunks(key));
   }
 
+  async readThumbnail(key: FileKey): Promise<Uint8Array | undefined> {
+    return (await this.#rows('sync_file_thumbnails', key).select('bytes').executeTakeFirst())?.bytes;
+  }
+
+  async putThumbnail(key: FileKey, bytes: Uint8Array): Promise<void> {
+    await this.#query
+      .insertInto('sync_file_thumbnails')
+      .values({ ...keyColumns(key), bytes })
+      .onConflict((oc) => oc.columns(['tenant', 'collection', 'id']).doUpdateSet({ bytes }))
+      .execute();
+  }
+
   /** The file's chunks in order, one query each: never more than one chunk in memory. */
   async *#chunks(key: FileKey): AsyncGenerator<Uint8Array> {
     let after = -1;
@@ -199,7 +236,7 @@ export class PostgresFileStore implements FileStore {
   }
 
   async #discard(key: FileKey): Promise<void> {
-    // the chunks go with the file (on delete cascade)
+    // the chunks and the thumbnail go with the file (on delete cascade)
     await this.#query
       .deleteFrom('sync_files')
       .where((eb) => eb.and(keyColumns(key)))

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH } from '@syncline/protocol';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth.js';
 import { defineCollections } from '../src/collections.js';
@@ -174,6 +175,55 @@ describe.each(stores)('file routes, files on $name', ({ options }) => {
     expect(anonymous.status).toBe(401);
     expect((await get(server.origin, owner, '../../etc')).status).toBe(404);
     expect((await fetch(`${server.origin}${FILES_PATH}/nothing/photo-tenant-1`)).status).toBe(404);
+  });
+
+  it("serve an image's thumbnail (WebP, 320 px on its longest side) to whom may read the file, and say why a file has none", async () => {
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a7' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const upload = { origin: server.origin, token: owner, id: 'photo-thumb-1', bytes: jpeg };
+    expect((await put(upload, 0)).status).toBe(201);
+
+    const thumbnail = await get(server.origin, owner, `${upload.id}?size=thumbnail`);
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get('content-type')).toBe('image/webp');
+    expect(thumbnail.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    const bytes = new Uint8Array(await thumbnail.arrayBuffer());
+    expect(bytes.length).toBeLessThan(jpeg.length);
+    const { format, width, height } = await sharp(bytes).metadata();
+    expect({ format, width, height }).toEqual({ format: 'webp', width: 320, height: 213 });
+    // asked again, the same bytes (kept, not made anew)
+    const again = new Uint8Array(await (await get(server.origin, owner, `${upload.id}?size=thumbnail`)).arrayBuffer());
+    expect(sha256(again)).toBe(sha256(bytes));
+
+    // the file's own rules: another tenant finds nothing, a role that may not read is refused
+    expect((await get(server.origin, await server.token('shop-b'), `${upload.id}?size=thumbnail`)).status).toBe(404);
+    expect((await get(server.origin, await roleToken('shop-a', 'viewer'), `${upload.id}?size=thumbnail`)).status).toBe(
+      403,
+    );
+
+    const pdf = new TextEncoder().encode('%PDF-1.7 a document, not a picture');
+    expect((await put({ ...upload, id: 'report-thumb-1', bytes: pdf, type: 'application/pdf' }, 0)).status).toBe(201);
+    const ofPdf = await get(server.origin, owner, 'report-thumb-1?size=thumbnail');
+    expect(ofPdf.status).toBe(404);
+    expect((await ofPdf.json()).error).toBe(
+      'File "report-thumb-1" is application/pdf: only images have a thumbnail; fetch the file itself.',
+    );
+
+    // a JPEG by its first bytes, noise after them: no thumbnail, and the server goes on
+    expect((await put({ ...upload, id: 'photo-noise-1', bytes: photo(3_000) }, 0)).status).toBe(201);
+    const ofNoise = await get(server.origin, owner, 'photo-noise-1?size=thumbnail');
+    expect(ofNoise.status).toBe(404);
+    expect((await ofNoise.json()).error).toBe(
+      'File "photo-noise-1" could not be read as an image, so it has no thumbnail; fetch the file itself.',
+    );
+    expect((await get(server.origin, owner, 'photo-noise-1')).status).toBe(200);
+
+    const odd = await get(server.origin, owner, `${upload.id}?size=huge`);
+    expect(odd.status).toBe(400);
+    expect((await odd.json()).error).toBe('"size" may be thumbnail; without it the file itself is served.');
   });
 
   it('refuse a file over the limit, of a type not allowed, or whose bytes are not what was declared', async () => {

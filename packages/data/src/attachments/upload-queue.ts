@@ -12,6 +12,8 @@ import {
   type FileRefusal,
   fileRefusal,
   filesOf,
+  NO_THUMBNAIL,
+  type THUMBNAIL_SIZE,
 } from '@syncline/protocol';
 import { Backoff, type BackoffOptions } from '../backoff';
 import { readToken, retryAfterMs, type TokenSource } from '../graphql-transport';
@@ -61,8 +63,11 @@ export interface AttachmentQueue {
   state(collection: string, id: string): AttachmentState | undefined;
   /** Called whenever a state changes. Returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
-  /** The file's bytes: this device's copy, or the server's. */
-  read(collection: string, id: string): Promise<Blob>;
+  /**
+   * The file's bytes: this device's copy, or the server's. `{ size: 'thumbnail' }` asks the server for an image's
+   * small preview instead (the file itself when it has none); this device's copy is whole either way.
+   */
+  read(collection: string, id: string, options?: { size?: typeof THUMBNAIL_SIZE }): Promise<Blob>;
   /** A failed file goes back into the queue (after its document's rules or the person's role changed, say). */
   retry(collection: string, id: string): Promise<void>;
   /** Cuts a backoff wait short: the network is back, or the person asked. */
@@ -245,17 +250,20 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async read(collection, id) {
+    async read(collection, id, { size } = {}) {
       const held = await vault.get(collection, id);
       if (held) return new Blob([held.bytes], { type: held.type });
-      const response = await send(url({ collection, id }), {
-        headers: { authorization: `Bearer ${await readToken(options.token)}` },
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { error?: string };
+      const fetched = async (address: string) => {
+        const response = await send(address, {
+          headers: { authorization: `Bearer ${await readToken(options.token)}` },
+        });
+        if (response.ok) return response.blob();
+        const body = (await response.json().catch(() => ({}))) as { error?: string; code?: string };
+        if (body.code === NO_THUMBNAIL) return undefined;
         throw new Error(body.error ?? `The file could not be fetched (HTTP ${response.status}).`);
-      }
-      return response.blob();
+      };
+      const thumbnail = size ? await fetched(`${url({ collection, id })}?size=${size}`) : undefined;
+      return thumbnail ?? ((await fetched(url({ collection, id }))) as Blob);
     },
     async retry(collection, id) {
       const held = await vault.get(collection, id);
