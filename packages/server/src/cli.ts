@@ -30,6 +30,8 @@ Server options
   --files-store STORE    disk (a folder, see --files-dir) or postgres (tables in the --database-url
                          database, so every instance serves every file); default postgres with
                          --database-url, else disk. An S3-compatible store is not there yet
+  --orphan-grace HOURS   files no document names, and half uploads, are removed this long after their
+                         last change (default 24); swept on start and hourly
   --synchronous MODE     SQLite synchronous: FULL (default; an acknowledged push survives a process
                          crash and a power loss) or NORMAL (survives a process crash; faster)
   --schema FILE          your collections: a JSON file { "<collection>": <RxDB JSON schema>, ... }, or an
@@ -80,6 +82,7 @@ Environment
   SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
   SYNCLINE_KEEP_DAYS             same as --keep-days, comma-separated (orders=90,notes=7; the flag wins)
   SYNCLINE_FILES_STORE           same as --files-store (the flag wins)
+  SYNCLINE_ORPHAN_GRACE_HOURS    same as --orphan-grace (the flag wins)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
@@ -266,6 +269,7 @@ async function runServer(args: string[]): Promise<void> {
       synchronous: { type: 'string', default: 'FULL' },
       'files-dir': { type: 'string' },
       'files-store': { type: 'string' },
+      'orphan-grace': { type: 'string' },
       schema: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
@@ -314,6 +318,12 @@ async function runServer(args: string[]): Promise<void> {
   if (filesStore === 'postgres' && values['files-dir']) {
     throw new CliError('--files-dir is a folder for --files-store disk; with postgres the files go in the database.');
   }
+
+  const orphanGraceHours = positiveInt(
+    values['orphan-grace'] || process.env.SYNCLINE_ORPHAN_GRACE_HOURS || undefined,
+    '--orphan-grace (SYNCLINE_ORPHAN_GRACE_HOURS)',
+  );
+  if (orphanGraceHours === 0) throw new CliError('--orphan-grace (SYNCLINE_ORPHAN_GRACE_HOURS) must be at least 1.');
 
   const logLevel = values['log-level'];
   if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}.`);
@@ -378,6 +388,7 @@ async function runServer(args: string[]): Promise<void> {
   } else {
     files = { directory: values['files-dir'] ? resolve(values['files-dir']) : join(dirname(db), 'files') };
   }
+  if (orphanGraceHours) files.orphans = { graceMs: orphanGraceHours * 60 * 60 * 1000 };
   let server: import('./server.js').SyncServer;
   try {
     server = createSyncServer({

@@ -5,8 +5,9 @@
 // already on disk.
 import { createHash } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ATTACHMENT_ID } from '@syncline/protocol';
 import {
   FILE_HEAD_BYTES,
   type FileKey,
@@ -15,6 +16,7 @@ import {
   fileName,
   KeyedQueue,
   receivedProblem,
+  type StaleFile,
   type StoredFile,
 } from './file-store.js';
 
@@ -113,10 +115,54 @@ export class DiskFileStore implements FileStore {
     await rename(this.path(key, `${THUMBNAIL_SUFFIX}.tmp`), this.path(key, THUMBNAIL_SUFFIX));
   }
 
+  async *unchangedSince(before: number): AsyncGenerator<StaleFile> {
+    for (const tenantFolder of await entries(this.directory)) {
+      const tenant = decodeURIComponent(tenantFolder);
+      for (const collection of await entries(join(this.directory, tenantFolder))) {
+        for (const name of await entries(join(this.directory, tenantFolder, collection))) {
+          // `<id>` is a whole file, `<id>.part` one on its way; every other name lies beside one of them
+          const [, id, part] = /^([A-Za-z0-9_-]+)(\.part)?$/.exec(name) ?? [];
+          if (!id || !ATTACHMENT_ID.test(id)) continue;
+          const key = { tenant, collection, id };
+          const changed = await this.changedAt(key);
+          if (changed !== undefined && changed < before) yield { key, state: part ? 'partial' : 'complete' };
+        }
+      }
+    }
+  }
+
+  async remove(key: FileKey, before: number): Promise<boolean> {
+    const changed = await this.changedAt(key);
+    if (changed === undefined || changed >= before) return false;
+    // the file first: without it the rest is never served, whatever a crash leaves
+    for (const suffix of ['', '.json', '.part', '.part.json', THUMBNAIL_SUFFIX]) {
+      await rm(this.path(key, suffix), { force: true });
+    }
+    return true;
+  }
+
+  /** When the file's bytes last changed (its last chunk); undefined when there are none. */
+  private async changedAt(key: FileKey): Promise<number | undefined> {
+    for (const suffix of ['', '.part']) {
+      try {
+        return (await stat(this.path(key, suffix))).mtimeMs;
+      } catch {}
+    }
+    return undefined;
+  }
+
   async close(): Promise<void> {}
 
   private async discard(key: FileKey): Promise<void> {
     await Promise.all(['.part', '.part.json'].map((suffix) => rm(this.path(key, suffix), { force: true })));
+  }
+}
+
+async function entries(folder: string): Promise<string[]> {
+  try {
+    return await readdir(folder);
+  } catch {
+    return [];
   }
 }
 

@@ -50,6 +50,12 @@ export function receivedProblem(file: StoredFile, sha256: string, head: Uint8Arr
   return undefined;
 }
 
+/** A file an orphan sweep may remove. */
+export interface StaleFile {
+  key: FileKey;
+  state: 'partial' | 'complete';
+}
+
 export interface FileStore {
   /** `disk`, `postgres`: for logs */
   readonly kind: string;
@@ -75,6 +81,13 @@ export interface FileStore {
   /** The thumbnail kept for a complete image file (see thumbnails.ts), if one was made. */
   readThumbnail(key: FileKey): Promise<Uint8Array | undefined>;
   putThumbnail(key: FileKey, bytes: Uint8Array): Promise<void>;
+  /** Every file, whole or partial, not changed since `before` (ms since the epoch): what an orphan sweep looks at. */
+  unchangedSince(before: number): AsyncIterable<StaleFile>;
+  /**
+   * Removes a file with everything kept for it (its part, its thumbnail), unless it changed since `before` (an
+   * upload went on meanwhile); whether it was removed. Run it inside `exclusive`.
+   */
+  remove(key: FileKey, before: number): Promise<boolean>;
   /** Releases connections. */
   close(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import {
   fileName,
   KeyedQueue,
   receivedProblem,
+  type StaleFile,
   type StoredFile,
 } from './file-store.js';
 import { runMigrations } from './storage/migrations.js';
@@ -217,6 +218,24 @@ export class PostgresFileStore implements FileStore {
       .values({ ...keyColumns(key), bytes })
       .onConflict((oc) => oc.columns(['tenant', 'collection', 'id']).doUpdateSet({ bytes }))
       .execute();
+  }
+
+  async *unchangedSince(before: number): AsyncGenerator<StaleFile> {
+    const rows = await this.#db
+      .selectFrom('sync_files')
+      .select(['tenant', 'collection', 'id', 'complete'])
+      .where('changed_at', '<', before)
+      .execute();
+    for (const { complete, ...key } of rows) yield { key, state: Number(complete) === 1 ? 'complete' : 'partial' };
+  }
+
+  async remove(key: FileKey, before: number): Promise<boolean> {
+    const { numDeletedRows } = await this.#query
+      .deleteFrom('sync_files')
+      .where((eb) => eb.and(keyColumns(key)))
+      .where('changed_at', '<', before)
+      .executeTakeFirst();
+    return Number(numDeletedRows) > 0;
   }
 
   /** The file's chunks in order, one query each: never more than one chunk in memory. */

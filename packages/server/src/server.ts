@@ -19,6 +19,7 @@ import { type ListenAddress, ServerLifecycle, TrafficGate } from './lifecycle.js
 import { resolveLimits, type SyncServerLimits } from './limits.js';
 import { createLogger } from './logger.js';
 import { SyncMonitor } from './monitoring.js';
+import { type OrphanFileOptions, orphanSweep } from './orphan-files.js';
 import { createInMemoryPubSub, type SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
 import { createTenantRateLimit } from './tenant-rate-limit.js';
@@ -63,7 +64,10 @@ export interface SyncServerOptions {
    * closes it). Required when a collection declares `files`; the CLI gives `files/` beside the database, or
    * PostgreSQL with `--database-url`.
    */
-  files?: { directory: string } | { store: FileStore };
+  files?: ({ directory: string } | { store: FileStore }) & {
+    /** Files no document names, and partial uploads, removed after a grace period (see orphan-files.ts). */
+    orphans?: OrphanFileOptions;
+  };
   /** The audit trail's retention (default: entries kept 365 days, old ones removed hourly). */
   audit?: AuditOptions;
   /** `GET /metrics` and the `syncMonitor` query (see monitoring.ts) */
@@ -169,6 +173,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       : new DiskFileStore(options.files.directory)
     : null;
   const files = fileStore ? fileRoutes({ collections, store: fileStore, verify, logger }) : null;
+  const orphans = fileStore
+    ? orphanSweep({ store: fileStore, storage, collections, logger }, options.files?.orphans)
+    : null;
   const gate = new TrafficGate();
   const isClosing = () => gate.closing;
   const monitoring = options.monitoring ?? {};
@@ -238,6 +245,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       await fileStore?.migrate();
       const address = await lifecycle.listen(port, host);
       await retention.start();
+      await orphans?.start();
       return address;
     },
     get address() {
@@ -253,6 +261,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     resync: () => streams.closeAll(STREAM_CLOSE.resync, 'Resync'),
     close: async () => {
       retention.stop();
+      orphans?.stop();
       await lifecycle.close();
       await fileStore?.close();
     },

@@ -136,7 +136,7 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
   if (options.fileStore === 'postgres' && !postgres) {
     throw new Error("fileStore: 'postgres' keeps files beside the documents: give postgresUrl too.");
   }
-  const openFiles = async (): Promise<SyncServerOptions['files']> => {
+  const openFiles = async (): Promise<NonNullable<SyncServerOptions['files']>> => {
     if (givenFiles && 'store' in givenFiles) return givenFiles;
     if (options.fileStore !== 'postgres' || !postgres) return { directory: filesDir };
     const { PostgresFileStore } = await import('./postgres-file-store.js');
@@ -151,7 +151,7 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
       ...(pubsub ? { pubsub } : {}),
       collections: options.collections,
       storage: await openStorage(),
-      files: await openFiles(),
+      files: { ...(await openFiles()), ...(givenFiles?.orphans ? { orphans: givenFiles.orphans } : {}) },
       auth: {
         secret: TEST_JWT_SECRET,
         ...(options.clockToleranceSeconds === undefined

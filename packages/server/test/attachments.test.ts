@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH } from '@syncline/protocol';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signToken } from '../src/auth.js';
 import { defineCollections } from '../src/collections.js';
 import { createPostgresSchema, startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
-import { requirePostgres } from './engines.js';
+import { fileStores } from './engines.js';
 import { freePort, startServerProcess, stopProcess } from './processes.js';
 
 const files = { types: ['image/jpeg', 'application/pdf'], maxBytes: 200_000 };
@@ -77,11 +77,8 @@ const get = (origin: string, token: string, id: string) =>
 
 const roleToken = (tenant: string, role: string) => signToken({ secret: TEST_JWT_SECRET, tenant, role, ttl: '1h' });
 
-const postgresUrl = requirePostgres('files kept in PostgreSQL');
-const stores = [
-  { name: 'disk', options: {} },
-  ...(postgresUrl ? [{ name: 'PostgreSQL', options: { postgresUrl, fileStore: 'postgres' as const } }] : []),
-];
+const postgresUrl = inject('postgresUrl');
+const stores = fileStores('files kept in PostgreSQL');
 
 describe.each(stores)('file routes, files on $name', ({ options }) => {
   let server: TestServer;
