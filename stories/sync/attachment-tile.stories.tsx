@@ -216,3 +216,19 @@ export const EveryStateInAList: Story = {
       await expect(canvas.getByText(new RegExp(`^${text} ·`))).toBeVisible();
   },
 };
+
+/** A photo on the server: the tile shows its thumbnail, and pressing it opens the whole photo. */
+export const OpensTheWholePhoto: Story = {
+  tags: ['example'],
+  args: { state: 'uploaded', onOpen: fn() },
+  play: async ({ args, canvas, canvasElement, userEvent }) => {
+    await canvasElement.querySelector('img')?.decode();
+    // by keyboard: the preview comes first, then Remove
+    await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Open stain-collar.jpg' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onOpen).toHaveBeenCalledOnce();
+    await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Remove stain-collar.jpg' })).toHaveFocus();
+  },
+};

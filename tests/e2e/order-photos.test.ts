@@ -1,13 +1,14 @@
 // Photos on an order across two devices: one loses the network, photographs the order (a JPEG the page itself draws,
 // as a camera would give it), sees it listed as waiting to upload, gets the network back and sees it uploaded; the
-// other device, on the same order, sees the photo with its thumbnail from the server. A file the order would not take
-// is refused on the device with the reason, and nothing is listed. A photo removed before it uploaded is dropped from
-// the device's queue, never sent, and the order's history says so.
+// other device, on the same order, sees the photo with its thumbnail from the server (320 px wide of a 640 px photo),
+// and pressing it opens the whole photo in a new tab. A file the order would not take is refused on the device with
+// the reason, and nothing is listed. A photo removed before it uploaded is dropped from the device's queue, never
+// sent, and the order's history says so.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { devicesJourney, openOrderOnEach, serverOrders } from '../support/devices';
 import { setOnline } from '../support/network';
-import { drawnJpeg, photoTile, thumbnailDrawn } from '../support/photos';
+import { drawnJpeg, photoTile, thumbnailWidth } from '../support/photos';
 
 const journey = devicesJourney(2);
 
@@ -45,7 +46,7 @@ describe('order photos', () => {
     // listed at once, kept on the device and waiting, with its thumbnail from the device's own copy
     const tileA = photoTile(a, 'stain-collar.jpg');
     await expect.poll(() => tileA.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Waiting to upload/);
-    await expect.poll(() => thumbnailDrawn(a, 'stain-collar.jpg'), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => thumbnailWidth(a, 'stain-collar.jpg'), { timeout: 15_000 }).toBe(640);
 
     await setOnline(contextA, true);
     await expect.poll(() => tileA.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded/);
@@ -53,7 +54,15 @@ describe('order photos', () => {
     // the other device gets the order's new photo with the document, and its bytes from the server
     const tileB = photoTile(b, 'stain-collar.jpg');
     await expect.poll(() => tileB.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded/);
-    await expect.poll(() => thumbnailDrawn(b, 'stain-collar.jpg'), { timeout: 30_000 }).toBe(true);
+    // the server's small thumbnail, not the whole photo
+    await expect.poll(() => thumbnailWidth(b, 'stain-collar.jpg'), { timeout: 30_000 }).toBe(320);
+    const opened = b.context().waitForEvent('page');
+    await tileB.getByRole('button', { name: 'Open stain-collar.jpg' }).click();
+    const tab = await opened;
+    await expect
+      .poll(() => tab.evaluate(() => document.querySelector('img')?.naturalWidth ?? 0), { timeout: 15_000 })
+      .toBe(640);
+    await tab.close();
   });
 
   it('refuses a file the order does not take, on the device, and lists nothing', async () => {

@@ -5,6 +5,7 @@
 // discarded before it finished is never sent again and leaves the device. A file another device has not uploaded yet
 // is asked for again until it is there, each wait saying why (not uploaded, sign in, not allowed, a pause, offline). IndexedDB is fake-indexeddb's, the server and its disk are real.
 import { createHash, randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { indexedDB } from 'fake-indexeddb';
 import type { RxJsonSchema } from 'rxdb';
@@ -283,4 +284,44 @@ describe('attachments on a device', () => {
       offline: 'Offline: it shows once the network is back.',
     });
   });
+
+  it("reads another device's photo as the server's small thumbnail, and a file without one whole", async () => {
+    const taker = device('thumbnail-taker');
+    const picture = await taker.queue.capture('tasks', solidPng(1_000, 500), 'counter.png');
+    const noise = await taker.queue.capture('tasks', photo(5_000), 'noise.jpg');
+    await expect.poll(() => statusOf(taker.queue, picture.id), { timeout: 30_000 }).toBe('uploaded');
+    await expect.poll(() => statusOf(taker.queue, noise.id), { timeout: 30_000 }).toBe('uploaded');
+
+    const viewer = device('thumbnail-viewer');
+    const thumbnail = await viewer.queue.read('tasks', picture.id, { size: 'thumbnail' });
+    expect(thumbnail.type).toBe('image/webp');
+    expect(thumbnail.size).toBeLessThan(picture.size);
+    // the server has no thumbnail of bytes that are not a picture: the file itself comes instead
+    expect(await sha256(await viewer.queue.read('tasks', noise.id, { size: 'thumbnail' }))).toBe(noise.sha256);
+    // this device's own copy is whole
+    expect(await sha256(await taker.queue.read('tasks', picture.id, { size: 'thumbnail' }))).toBe(picture.sha256);
+    await Promise.all([taker.queue.close(), viewer.queue.close()]);
+  });
 });
+
+/** A PNG of one colour, `width` x `height`, written by hand (8-bit RGB, one deflated IDAT). */
+function solidPng(width: number, height: number): Blob {
+  const chunk = (type: string, data: Uint8Array) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([0x33, 0xaa, 0x77], 1 + x * 3);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const png = Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return new Blob([png], { type: 'image/png' });
+}

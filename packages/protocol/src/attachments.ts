@@ -41,6 +41,14 @@ export const FILES_PATH = '/sync/files';
 /** The request header carrying a file's SHA-256 (hex) on every upload request. */
 export const FILE_SHA256_HEADER = 'x-syncline-sha256';
 
+/**
+ * `GET ${FILES_PATH}/<collection>/<id>?size=${THUMBNAIL_SIZE}`: an image's small preview (WebP, 320 px on its longest
+ * side). A file without one (not an image, or not decodable) answers 404 with `code: NO_THUMBNAIL`: fetch the file
+ * itself.
+ */
+export const THUMBNAIL_SIZE = 'thumbnail';
+export const NO_THUMBNAIL = 'NO_THUMBNAIL';
+
 /** An attachment id: short and safe as a file name. */
 export const ATTACHMENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 

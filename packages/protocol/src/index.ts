@@ -16,6 +16,8 @@ export {
   filesOf,
   filesProblem,
   fitsFileType,
+  NO_THUMBNAIL,
+  THUMBNAIL_SIZE,
 } from './attachments.js';
 export {
   AUDIT_LOG_FIELD,

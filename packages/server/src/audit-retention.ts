@@ -1,6 +1,7 @@
 // How long the audit trail keeps its entries: entries older than the retention are removed when the server starts
 // and then periodically, on a timer that never keeps the process alive.
 import type { Logger } from 'pino';
+import { periodic } from './periodic.js';
 import type { SyncStorage } from './storage/types.js';
 
 export interface AuditOptions {
@@ -24,24 +25,12 @@ export function auditRetention(storage: SyncStorage, logger: Logger, options: Au
   const every = options.pruneEveryMs ?? 60 * 60 * 1000;
   if (!(days > 0) || !Number.isFinite(days)) throw new Error('audit.retentionDays must be a positive number of days.');
   if (!Number.isInteger(every) || every < 1) throw new Error('audit.pruneEveryMs must be a positive whole number.');
-  let timer: ReturnType<typeof setInterval> | undefined;
-
   const prune = async () => {
     const removed = await storage.pruneAudit(days * DAY_MS);
     if (removed > 0) logger.info({ removed, retentionDays: days }, 'audit entries past their retention removed');
   };
-
-  return {
-    async start() {
-      await prune();
-      timer ??= setInterval(() => {
-        prune().catch((error: unknown) => logger.warn({ err: error }, 'removing old audit entries failed'));
-      }, every);
-      timer.unref?.();
-    },
-    stop() {
-      clearInterval(timer);
-      timer = undefined;
-    },
-  };
+  return periodic(prune, {
+    everyMs: every,
+    onError: (error) => logger.warn({ err: error }, 'removing old audit entries failed'),
+  });
 }

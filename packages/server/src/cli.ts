@@ -26,7 +26,12 @@ Server options
   --host HOST            interface to listen on (default 127.0.0.1; 0.0.0.0 for all)
   --port PORT            port (default 4000)
   --db PATH              SQLite database file (default ./data/syncline.sqlite)
-  --files-dir PATH       where the files documents carry are kept (default: files/ beside --db)
+  --files-dir PATH       keep the files documents carry in this folder (default: files/ beside --db)
+  --files-store STORE    disk (a folder, see --files-dir) or postgres (tables in the --database-url
+                         database, so every instance serves every file); default postgres with
+                         --database-url, else disk. An S3-compatible store is not there yet
+  --orphan-grace HOURS   files no document names, and half uploads, are removed this long after their
+                         last change (default 24); swept on start and hourly
   --synchronous MODE     SQLite synchronous: FULL (default; an acknowledged push survives a process
                          crash and a power loss) or NORMAL (survives a process crash; faster)
   --schema FILE          your collections: a JSON file { "<collection>": <RxDB JSON schema>, ... }, or an
@@ -76,6 +81,8 @@ Environment
                          in development and refused in production
   SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
   SYNCLINE_KEEP_DAYS             same as --keep-days, comma-separated (orders=90,notes=7; the flag wins)
+  SYNCLINE_FILES_STORE           same as --files-store (the flag wins)
+  SYNCLINE_ORPHAN_GRACE_HOURS    same as --orphan-grace (the flag wins)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
@@ -261,6 +268,8 @@ async function runServer(args: string[]): Promise<void> {
       db: { type: 'string', default: './data/syncline.sqlite' },
       synchronous: { type: 'string', default: 'FULL' },
       'files-dir': { type: 'string' },
+      'files-store': { type: 'string' },
+      'orphan-grace': { type: 'string' },
       schema: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
@@ -295,6 +304,26 @@ async function runServer(args: string[]): Promise<void> {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new CliError('--redis-url (REDIS_URL) must be a redis:// or rediss:// URL.');
   }
+
+  const filesStore =
+    values['files-store'] ||
+    process.env.SYNCLINE_FILES_STORE ||
+    (databaseUrl && !values['files-dir'] ? 'postgres' : 'disk');
+  if (filesStore !== 'disk' && filesStore !== 'postgres') {
+    throw new CliError(`--files-store (SYNCLINE_FILES_STORE) must be disk or postgres, not "${filesStore}".`);
+  }
+  if (filesStore === 'postgres' && !databaseUrl) {
+    throw new CliError('--files-store postgres keeps files in the database: give --database-url (DATABASE_URL) too.');
+  }
+  if (filesStore === 'postgres' && values['files-dir']) {
+    throw new CliError('--files-dir is a folder for --files-store disk; with postgres the files go in the database.');
+  }
+
+  const orphanGraceHours = positiveInt(
+    values['orphan-grace'] || process.env.SYNCLINE_ORPHAN_GRACE_HOURS || undefined,
+    '--orphan-grace (SYNCLINE_ORPHAN_GRACE_HOURS)',
+  );
+  if (orphanGraceHours === 0) throw new CliError('--orphan-grace (SYNCLINE_ORPHAN_GRACE_HOURS) must be at least 1.');
 
   const logLevel = values['log-level'];
   if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}.`);
@@ -347,12 +376,25 @@ async function runServer(args: string[]): Promise<void> {
   const pushBatch = positiveInt(values['push-batch'], '--push-batch');
   const tenantRate = positiveInt(values['rate-limit'], '--rate-limit');
   const tenantBurst = positiveInt(values['rate-burst'], '--rate-burst');
+  let files: import('./server.js').SyncServerOptions['files'];
+  if (filesStore === 'postgres') {
+    const { PostgresFileStore } = await import('./postgres-file-store.js');
+    files = {
+      store: new PostgresFileStore({
+        connectionString: databaseUrl as string,
+        onConnectionError: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost; the pool reconnects'),
+      }),
+    };
+  } else {
+    files = { directory: values['files-dir'] ? resolve(values['files-dir']) : join(dirname(db), 'files') };
+  }
+  if (orphanGraceHours) files.orphans = { graceMs: orphanGraceHours * 60 * 60 * 1000 };
   let server: import('./server.js').SyncServer;
   try {
     server = createSyncServer({
       collections,
       storage,
-      files: { directory: values['files-dir'] ? resolve(values['files-dir']) : join(dirname(db), 'files') },
+      files,
       ...(retentionDays ? { audit: { retentionDays } } : {}),
       auth: {
         secret: secret.value,
@@ -374,12 +416,16 @@ async function runServer(args: string[]): Promise<void> {
       },
     });
   } catch (error) {
-    await Promise.all([storage.close(), pubsub?.close()]);
+    await Promise.all([storage.close(), pubsub?.close(), 'store' in files ? files.store.close() : undefined]);
     throw new CliError((error as Error).message);
   }
   const address = await server.listen(port, values.host);
 
-  const lines = [`Syncline sync server on ${address.url} (stream ${address.wsUrl})`, `  database ${database}`];
+  const lines = [
+    `Syncline sync server on ${address.url} (stream ${address.wsUrl})`,
+    `  database ${database}`,
+    `  files ${'directory' in files ? files.directory : 'in the database'}`,
+  ];
   if (redisUrl) lines.push(`  fan-out through Redis at ${redactUrl(redisUrl)}`);
   if (secret.file) {
     const token = await signToken({ secret: secret.value, tenant: 'dev', sub: 'developer', ttl: '12h' });

@@ -1,7 +1,8 @@
 // The routes files travel on, beside document sync: `PUT /sync/files/<collection>/<id>` takes a file in chunks
 // (`Content-Range: bytes <first>-<last>/<size>`, the file's type as Content-Type, its SHA-256 in
 // `x-syncline-sha256`), or answers how much of it the server holds (`Content-Range: bytes */<size>`, no body), so an
-// upload cut short resumes where the server's bytes end; `GET` (and `HEAD`) serve a complete file. Each answer to a
+// upload cut short resumes where the server's bytes end; `GET` (and `HEAD`) serve a complete file, and with
+// `?size=thumbnail` an image's small WebP preview (thumbnails.ts). Each answer to a
 // PUT says `{ received, complete }`. The same token as sync decides the tenant (a file of another tenant is simply
 // not there) and the collection's permissions the role: `read` to fetch, `create` or `update` to upload.
 import { Readable } from 'node:stream';
@@ -13,19 +14,22 @@ import {
   FILE_SHA256_HEADER,
   FILES_PATH,
   fileRefusal,
+  NO_THUMBNAIL,
+  THUMBNAIL_SIZE,
 } from '@syncline/protocol';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { AuthError, type Principal, type TokenVerifier, tokenFromHeader } from './auth.js';
 import type { SyncCollection } from './collections.js';
-import { type DiskFileStore, FileCheckError, type FileKey, type StoredFile } from './file-store.js';
+import { FileCheckError, type FileKey, type FileStore, type StoredFile } from './file-store.js';
+import { NoThumbnail, THUMBNAIL_TYPE, thumbnails } from './thumbnails.js';
 
 /** The largest chunk one PUT may carry; a device sends files in smaller ones. */
 export const MAX_FILE_CHUNK_BYTES = 8 * 1024 * 1024;
 
 export interface FileRoutesOptions {
   collections: readonly SyncCollection[];
-  store: DiskFileStore;
+  store: FileStore;
   verify: TokenVerifier;
   logger: Logger;
 }
@@ -68,11 +72,25 @@ async function bodyOf(request: Request, length: number): Promise<Uint8Array | nu
   return at === length ? bytes : null;
 }
 
+/** The sizes a GET may ask for besides the file itself. */
+const SIZES = [THUMBNAIL_SIZE];
+
+/** Headers of every file or thumbnail served: a device may keep the bytes of an id, and they never run as a page. */
+const servedHeaders = (type: string, size: number, etag: string) => ({
+  'content-type': type,
+  'content-length': String(size),
+  'cache-control': 'private, max-age=31536000, immutable',
+  etag: `"${etag}"`,
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+});
+
 export function fileRoutes({ collections, store, verify, logger }: FileRoutesOptions): Plugin {
   const withFiles = new Map(collections.filter((c) => c.files).map((c) => [c.name, c]));
+  const previews = thumbnails(store, logger);
 
-  async function answer(request: Request, path: string): Promise<Response> {
-    const [collectionName, id, ...rest] = path.slice(FILES_PATH.length + 1).split('/');
+  async function answer(request: Request, url: URL): Promise<Response> {
+    const [collectionName, id, ...rest] = url.pathname.slice(FILES_PATH.length + 1).split('/');
     const collection = withFiles.get(collectionName ?? '');
     if (!collection || !id || rest.length > 0) {
       return refused(
@@ -96,7 +114,11 @@ export function fileRoutes({ collections, store, verify, logger }: FileRoutesOpt
       if (!allows(permissions?.read, principal.role)) {
         return refused(403, `${capital(aRole(principal.role))} may not read ${collection.name}, nor its files.`);
       }
-      return download(request, key);
+      const size = url.searchParams.get('size');
+      if (size !== null && !SIZES.includes(size)) {
+        return refused(400, `"size" may be ${SIZES.join(', ')}; without it the file itself is served.`);
+      }
+      return size === THUMBNAIL_SIZE ? thumbnail(request, key) : download(request, key);
     }
     if (request.method !== 'PUT') {
       return new Response(null, { status: 405, headers: { allow: 'GET, HEAD, PUT' } });
@@ -112,17 +134,25 @@ export function fileRoutes({ collections, store, verify, logger }: FileRoutesOpt
     if (status.state !== 'complete') {
       return refused(404, `No file "${key.id}" here: it may not be uploaded yet.`);
     }
-    const headers = {
-      'content-type': status.file.type,
-      'content-length': String(status.file.size),
-      // the bytes of an id never change: a device may keep them
-      'cache-control': 'private, max-age=31536000, immutable',
-      etag: `"${status.file.sha256}"`,
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; sandbox",
-    };
+    const headers = servedHeaders(status.file.type, status.file.size, status.file.sha256);
     if (request.method === 'HEAD') return new Response(null, { headers });
     return new Response(Readable.toWeb(store.read(key)) as ReadableStream, { headers });
+  }
+
+  async function thumbnail(request: Request, key: FileKey): Promise<Response> {
+    const status = await store.status(key);
+    if (status.state !== 'complete') {
+      return refused(404, `No file "${key.id}" here: it may not be uploaded yet.`);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await previews.get(key, status.file);
+    } catch (error) {
+      if (error instanceof NoThumbnail) return refused(404, error.message, { code: NO_THUMBNAIL });
+      throw error;
+    }
+    const headers = servedHeaders(THUMBNAIL_TYPE, bytes.length, `${status.file.sha256}-thumbnail`);
+    return new Response(request.method === 'HEAD' ? null : (bytes as Uint8Array<ArrayBuffer>), { headers });
   }
 
   async function upload(request: Request, key: FileKey, files: CollectionFiles): Promise<Response> {
@@ -154,7 +184,8 @@ export function fileRoutes({ collections, store, verify, logger }: FileRoutesOpt
       chunk = await bodyOf(request, length);
       if (!chunk) return refused(400, `The body must hold exactly the ${length} bytes its Content-Range names.`);
     }
-    return store.exclusive(key, async () => {
+    let completed = false;
+    const answered = await store.exclusive(key, async () => {
       const status = await store.status(key);
       if (status.state === 'complete') {
         if (status.file.sha256 !== sha256 || status.file.size !== range.size) {
@@ -185,14 +216,18 @@ export function fileRoutes({ collections, store, verify, logger }: FileRoutesOpt
         return refused(error.reason === 'type' ? 415 : 422, error.message, { received: 0, complete: false });
       }
       logger.info({ tenant: key.tenant, collection: key.collection, id: key.id, bytes: range.size }, 'file stored');
+      completed = true;
       return json({ received: range.size, complete: true }, 201);
     });
+    // once the file's own work is done (and, in PostgreSQL, committed)
+    if (completed) previews.prepare(key, declared);
+    return answered;
   }
 
   return {
     onRequest({ request, url, endResponse }) {
       if (!url.pathname.startsWith(`${FILES_PATH}/`) || request.method === 'OPTIONS') return;
-      return answer(request, url.pathname).then(endResponse, (error: unknown) => {
+      return answer(request, url).then(endResponse, (error: unknown) => {
         logger.error({ err: error, path: url.pathname }, 'file request failed');
         endResponse(refused(500, 'The server could not handle the file; nothing half-done is served. Retry.'));
       });

@@ -14,8 +14,11 @@ export {
   signToken,
 } from './auth.js';
 export { CollectionConfigError, type CollectionSchemas, DELETED, UPDATED_AT } from './collections.js';
+export { DiskFileStore } from './disk-file-store.js';
 export { DEFAULT_DEV_ORIGINS, GRAPHQL_PATH, SCHEMAS_PATH } from './endpoints.js';
+export { FileCheckError, type FileKey, type FileStatus, type FileStore, type StoredFile } from './file-store.js';
 export type { SyncServerLimits } from './limits.js';
+export { PostgresFileStore, type PostgresFileStoreOptions } from './postgres-file-store.js';
 export {
   type ChangeEvent,
   createEventTargetPubSub,

@@ -10,14 +10,16 @@ import type { Logger, pino } from 'pino';
 import { type AuditOptions, auditRetention } from './audit-retention.js';
 import { type AuthOptions, createTokenVerifier } from './auth.js';
 import { type CollectionSchemas, defineCollections, type SyncCollection } from './collections.js';
+import { DiskFileStore } from './disk-file-store.js';
 import { defaultCorsOrigins, GRAPHQL_PATH } from './endpoints.js';
 import { fileRoutes } from './file-routes.js';
-import { DiskFileStore } from './file-store.js';
+import type { FileStore } from './file-store.js';
 import { createHttpRoutes } from './http-routes.js';
 import { type ListenAddress, ServerLifecycle, TrafficGate } from './lifecycle.js';
 import { resolveLimits, type SyncServerLimits } from './limits.js';
 import { createLogger } from './logger.js';
 import { SyncMonitor } from './monitoring.js';
+import { type OrphanFileOptions, orphanSweep } from './orphan-files.js';
 import { createInMemoryPubSub, type SyncPubSub } from './pubsub.js';
 import type { SyncStorage } from './storage/types.js';
 import { createTenantRateLimit } from './tenant-rate-limit.js';
@@ -57,10 +59,15 @@ export interface SyncServerOptions {
   /** How long `close()` waits for in-flight requests before cutting them off. Default 10 s. */
   shutdownTimeoutMs?: number;
   /**
-   * Where the files documents carry are kept (see file-store.ts): a folder on local disk. Required when a
-   * collection declares `files`; the CLI gives `files/` beside the database.
+   * Where the files documents carry are kept (see file-store.ts): a folder on local disk (`directory`), or any
+   * FileStore (`store`: a PostgresFileStore when several processes share one database; the server migrates and
+   * closes it). Required when a collection declares `files`; the CLI gives `files/` beside the database, or
+   * PostgreSQL with `--database-url`.
    */
-  files?: { directory: string };
+  files?: ({ directory: string } | { store: FileStore }) & {
+    /** Files no document names, and partial uploads, removed after a grace period (see orphan-files.ts). */
+    orphans?: OrphanFileOptions;
+  };
   /** The audit trail's retention (default: entries kept 365 days, old ones removed hourly). */
   audit?: AuditOptions;
   /** `GET /metrics` and the `syncMonitor` query (see monitoring.ts) */
@@ -155,13 +162,19 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     ),
   };
   const withFiles = collections.filter((c) => c.files).map((c) => c.name);
-  if (withFiles.length > 0 && !options.files?.directory) {
+  if (withFiles.length > 0 && !options.files) {
     throw new Error(
-      `Collections ${withFiles.join(', ')} take files: give the server a folder to keep them in (files: { directory }, or --files-dir).`,
+      `Collections ${withFiles.join(', ')} take files: give the server a place to keep them (files: { directory } or { store }, or --files-dir).`,
     );
   }
-  const files = options.files?.directory
-    ? fileRoutes({ collections, store: new DiskFileStore(options.files.directory), verify, logger })
+  const fileStore = options.files
+    ? 'store' in options.files
+      ? options.files.store
+      : new DiskFileStore(options.files.directory)
+    : null;
+  const files = fileStore ? fileRoutes({ collections, store: fileStore, verify, logger }) : null;
+  const orphans = fileStore
+    ? orphanSweep({ store: fileStore, storage, collections, logger }, options.files?.orphans)
     : null;
   const gate = new TrafficGate();
   const isClosing = () => gate.closing;
@@ -229,8 +242,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   return {
     listen: async (port = 4000, host = '127.0.0.1') => {
+      await fileStore?.migrate();
       const address = await lifecycle.listen(port, host);
       await retention.start();
+      await orphans?.start();
       return address;
     },
     get address() {
@@ -244,9 +259,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     },
     syncSchemas,
     resync: () => streams.closeAll(STREAM_CLOSE.resync, 'Resync'),
-    close: () => {
+    close: async () => {
       retention.stop();
-      return lifecycle.close();
+      orphans?.stop();
+      await lifecycle.close();
+      await fileStore?.close();
     },
     logger,
     httpServer,

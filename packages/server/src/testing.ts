@@ -25,6 +25,11 @@ export interface StartTestServerOptions {
    * schema of its own (`databaseUrl` points into it), dropped on close.
    */
   postgresUrl?: string;
+  /**
+   * Where files are kept: `disk` (default, a folder) or `postgres` (needs `postgresUrl`: the tables beside the
+   * documents, in the server's schema).
+   */
+  fileStore?: 'disk' | 'postgres';
   /** Redis fan-out (`redis://…`) instead of the in-memory bus. */
   redisUrl?: string;
   /** Default 0: a free port, kept across `restart()`. */
@@ -45,7 +50,7 @@ export interface TestServer {
   readonly port: number;
   /** The SQLite file (empty with `postgresUrl`). */
   readonly dbPath: string;
-  /** The folder the server keeps files in. */
+  /** The folder the server keeps files in (unused with `fileStore: 'postgres'`). */
   readonly filesDir: string;
   /** `sqlite` or `postgres`. */
   readonly engine: 'sqlite' | 'postgres';
@@ -103,8 +108,12 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
   const tempDir = options.dbPath || postgres ? null : mkdtempSync(join(tmpdir(), 'syncline-server-'));
   const dbPath = postgres ? '' : (options.dbPath ?? join(tempDir as string, 'sync.sqlite'));
   // files beside the SQLite file; on PostgreSQL in a folder of their own, removed on close
-  const filesTemp = options.serverOptions?.files || !postgres ? null : mkdtempSync(join(tmpdir(), 'syncline-files-'));
-  const filesDir = options.serverOptions?.files?.directory ?? filesTemp ?? join(dirname(dbPath), 'files');
+  const givenFiles = options.serverOptions?.files;
+  const filesTemp = givenFiles || !postgres ? null : mkdtempSync(join(tmpdir(), 'syncline-files-'));
+  const filesDir =
+    (givenFiles && 'directory' in givenFiles ? givenFiles.directory : undefined) ??
+    filesTemp ??
+    join(dirname(dbPath), 'files');
 
   const openStorage = async (): Promise<SyncStorage> => {
     if (!postgres) return createSqliteStorage({ path: dbPath });
@@ -124,6 +133,16 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
     return pubsub;
   };
 
+  if (options.fileStore === 'postgres' && !postgres) {
+    throw new Error("fileStore: 'postgres' keeps files beside the documents: give postgresUrl too.");
+  }
+  const openFiles = async (): Promise<NonNullable<SyncServerOptions['files']>> => {
+    if (givenFiles && 'store' in givenFiles) return givenFiles;
+    if (options.fileStore !== 'postgres' || !postgres) return { directory: filesDir };
+    const { PostgresFileStore } = await import('./postgres-file-store.js');
+    return { store: new PostgresFileStore({ connectionString: postgres.url, maxConnections: 4 }) };
+  };
+
   const start = async (port: number) => {
     const pubsub = await openPubSub();
     const server = createSyncServer({
@@ -132,7 +151,7 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
       ...(pubsub ? { pubsub } : {}),
       collections: options.collections,
       storage: await openStorage(),
-      files: { directory: filesDir },
+      files: { ...(await openFiles()), ...(givenFiles?.orphans ? { orphans: givenFiles.orphans } : {}) },
       auth: {
         secret: TEST_JWT_SECRET,
         ...(options.clockToleranceSeconds === undefined

@@ -9,10 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH } from '@syncline/protocol';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signToken } from '../src/auth.js';
 import { defineCollections } from '../src/collections.js';
-import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
+import { createPostgresSchema, startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
+import { fileStores } from './engines.js';
 import { freePort, startServerProcess, stopProcess } from './processes.js';
 
 const files = { types: ['image/jpeg', 'application/pdf'], maxBytes: 200_000 };
@@ -75,12 +77,15 @@ const get = (origin: string, token: string, id: string) =>
 
 const roleToken = (tenant: string, role: string) => signToken({ secret: TEST_JWT_SECRET, tenant, role, ttl: '1h' });
 
-describe('file routes', () => {
+const postgresUrl = inject('postgresUrl');
+const stores = fileStores('files kept in PostgreSQL');
+
+describe.each(stores)('file routes, files on $name', ({ options }) => {
   let server: TestServer;
   let owner: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ collections: { inspections: inspectionSchema as never } });
+    server = await startTestServer({ collections: { inspections: inspectionSchema as never }, ...options });
     owner = await server.token('shop-a');
   });
   afterAll(() => server.close());
@@ -167,6 +172,55 @@ describe('file routes', () => {
     expect(anonymous.status).toBe(401);
     expect((await get(server.origin, owner, '../../etc')).status).toBe(404);
     expect((await fetch(`${server.origin}${FILES_PATH}/nothing/photo-tenant-1`)).status).toBe(404);
+  });
+
+  it("serve an image's thumbnail (WebP, 320 px on its longest side) to whom may read the file, and say why a file has none", async () => {
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a7' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const upload = { origin: server.origin, token: owner, id: 'photo-thumb-1', bytes: jpeg };
+    expect((await put(upload, 0)).status).toBe(201);
+
+    const thumbnail = await get(server.origin, owner, `${upload.id}?size=thumbnail`);
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get('content-type')).toBe('image/webp');
+    expect(thumbnail.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    const bytes = new Uint8Array(await thumbnail.arrayBuffer());
+    expect(bytes.length).toBeLessThan(jpeg.length);
+    const { format, width, height } = await sharp(bytes).metadata();
+    expect({ format, width, height }).toEqual({ format: 'webp', width: 320, height: 213 });
+    // asked again, the same bytes (kept, not made anew)
+    const again = new Uint8Array(await (await get(server.origin, owner, `${upload.id}?size=thumbnail`)).arrayBuffer());
+    expect(sha256(again)).toBe(sha256(bytes));
+
+    // the file's own rules: another tenant finds nothing, a role that may not read is refused
+    expect((await get(server.origin, await server.token('shop-b'), `${upload.id}?size=thumbnail`)).status).toBe(404);
+    expect((await get(server.origin, await roleToken('shop-a', 'viewer'), `${upload.id}?size=thumbnail`)).status).toBe(
+      403,
+    );
+
+    const pdf = new TextEncoder().encode('%PDF-1.7 a document, not a picture');
+    expect((await put({ ...upload, id: 'report-thumb-1', bytes: pdf, type: 'application/pdf' }, 0)).status).toBe(201);
+    const ofPdf = await get(server.origin, owner, 'report-thumb-1?size=thumbnail');
+    expect(ofPdf.status).toBe(404);
+    expect((await ofPdf.json()).error).toBe(
+      'File "report-thumb-1" is application/pdf: only images have a thumbnail; fetch the file itself.',
+    );
+
+    // a JPEG by its first bytes, noise after them: no thumbnail, and the server goes on
+    expect((await put({ ...upload, id: 'photo-noise-1', bytes: photo(3_000) }, 0)).status).toBe(201);
+    const ofNoise = await get(server.origin, owner, 'photo-noise-1?size=thumbnail');
+    expect(ofNoise.status).toBe(404);
+    expect((await ofNoise.json()).error).toBe(
+      'File "photo-noise-1" could not be read as an image, so it has no thumbnail; fetch the file itself.',
+    );
+    expect((await get(server.origin, owner, 'photo-noise-1')).status).toBe(200);
+
+    const odd = await get(server.origin, owner, `${upload.id}?size=huge`);
+    expect(odd.status).toBe(400);
+    expect((await odd.json()).error).toBe('"size" may be thumbnail; without it the file itself is served.');
   });
 
   it('refuse a file over the limit, of a type not allowed, or whose bytes are not what was declared', async () => {
@@ -269,5 +323,49 @@ describe('an upload cut by a killed server', () => {
     expect((await put(upload, 90_000)).status).toBe(201);
     const served = new Uint8Array(await (await get(origin, token, upload.id)).arrayBuffer());
     expect(sha256(served)).toBe(sha256(upload.bytes));
+  });
+});
+
+describe.runIf(postgresUrl)('files in PostgreSQL, served by two server processes', () => {
+  const running = new Set<ChildProcess>();
+  const dir = mkdtempSync(join(tmpdir(), 'syncline-files-pg-'));
+  let schema: { url: string; drop: () => Promise<void> } | undefined;
+  afterAll(async () => {
+    await Promise.all([...running].map((child) => stopProcess(child, 'SIGKILL')));
+    await schema?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('take half a file on A and the rest on B, serve it whole from A, and only to its tenant', async () => {
+    schema = await createPostgresSchema(postgresUrl as string);
+    writeFileSync(join(dir, 'schemas.json'), JSON.stringify({ inspections: inspectionSchema }));
+    const [portA, portB] = [await freePort(), await freePort()];
+    const env = { SYNCLINE_JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: schema.url };
+    const start = (port: number) =>
+      startServerProcess(['--port', String(port), '--schema', join(dir, 'schemas.json')], { cwd: dir, env, running });
+    const [a] = await Promise.all([start(portA), start(portB)]);
+    expect(a.banner).toMatch(/files in the database/);
+    const [originA, originB] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
+    const token = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-a', ttl: '1h' });
+    const bytes = photo(190_000);
+    const onA = { origin: originA, token, id: 'photo-shared-1', bytes };
+    const onB = { ...onA, origin: originB };
+
+    expect(await (await put(onA, 0, 95_000)).json()).toEqual({ received: 95_000, complete: false });
+    // B knows what A took, and refuses a chunk that does not follow it
+    expect(await (await put(onB)).json()).toEqual({ received: 95_000, complete: false });
+    expect((await put(onB, 0, 10)).status).toBe(409);
+    expect((await get(originA, token, onA.id)).status).toBe(404);
+    const last = await put(onB, 95_000);
+    expect(last.status).toBe(201);
+
+    const served = await get(originA, token, onA.id);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-length')).toBe('190000');
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(bytes));
+
+    const otherShop = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-b', ttl: '1h' });
+    expect((await get(originA, otherShop, onA.id)).status).toBe(404);
+    expect((await get(originB, otherShop, onA.id)).status).toBe(404);
   });
 });

@@ -111,6 +111,17 @@ describe('syncline-server', () => {
     expect(words.stderr).toMatch(/must be a whole number, not "a year"/);
   });
 
+  it('refuses a files store it cannot use, and an orphan grace that is not a whole number of hours', async () => {
+    const db = join(dir, 'files.sqlite');
+    const nowhere = await run(['--db', db, '--files-store', 's3']);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/--files-store \(SYNCLINE_FILES_STORE\) must be disk or postgres, not "s3"\./);
+    const noDatabase = await run(['--db', db], { SYNCLINE_FILES_STORE: 'postgres' });
+    expect(noDatabase.stderr).toMatch(/--files-store postgres keeps files in the database: give --database-url/);
+    const zero = await run(['--db', db, '--orphan-grace', '0']);
+    expect(zero.stderr).toMatch(/--orphan-grace \(SYNCLINE_ORPHAN_GRACE_HOURS\) must be at least 1\./);
+  });
+
   it('in development, keeps a secret beside the database and prints a token that works', async () => {
     const db = join(dir, 'dev', 'sync.sqlite');
     const port = await freePort();

@@ -50,3 +50,12 @@ function describeWithout(what: string, title: string, reason: string) {
     });
   });
 }
+
+/** Where a files suite keeps its files, for `startTestServer`: on disk, and in PostgreSQL (or a test saying why not). */
+export function fileStores(title: string) {
+  const url = requirePostgres(title);
+  return [
+    { name: 'disk', options: {} },
+    ...(url ? [{ name: 'PostgreSQL', options: { postgresUrl: url, fileStore: 'postgres' as const } }] : []),
+  ];
+}

@@ -1,9 +1,10 @@
 // The photos an order or a machine carries: "Add photo" (a phone opens its camera), then a tile per photo saying
 // where its upload stands. A photo is kept on this device and listed at once, online or not; its bytes go to the
 // server through the workspace's own queue, never in the way of the document's sync. A file the collection would not
-// take (a PDF, one over the size limit) is refused on the device with the reason, and nothing is kept. Thumbnails come
-// from this device's copy when it has one, otherwise from the server; a photo not there yet says why (the other device
-// has not uploaded it, offline, a pause the server asked for, sign in again, not allowed) while the queue asks again.
+// take (a PDF, one over the size limit) is refused on the device with the reason, and nothing is kept. Previews come
+// from this device's copy when it has one, otherwise from the server's small thumbnail (pressing one opens the whole
+// photo in a new tab); a photo not there yet says why (the other device has not uploaded it, offline, a pause the
+// server asked for, sign in again, not allowed) while the queue asks again.
 import {
   type AttachmentRef,
   AttachmentRejectedError,
@@ -34,7 +35,11 @@ function usePreviewUrl(collection: PhotoCollection, ref: AttachmentRef, uploaded
     let url: string | undefined;
     const reading = new AbortController();
     files
-      .read(collection, ref.id, { signal: reading.signal, onWait: (wait) => setPreview({ wait }) })
+      .read(collection, ref.id, {
+        size: 'thumbnail',
+        signal: reading.signal,
+        onWait: (wait) => setPreview({ wait }),
+      })
       .then((blob) => {
         url = URL.createObjectURL(blob);
         setPreview({ url });
@@ -55,6 +60,25 @@ const ACTION_NEEDED: ReadonlySet<FileWaitReason> = new Set(['signed-out', 'not-a
 function usePhotoWrite(): PhotoWrite {
   const { database, actor } = useWriteContext();
   return { database, actor, files: useAttachmentQueue() };
+}
+
+/** How long a photo opened in a tab keeps its address (the tab has loaded it long before). */
+const OPENED_URL_MS = 60_000;
+
+/** Opens the whole photo in a new tab: the tab opens at once (a browser allows it only on the press), the photo follows. */
+async function openWhole(read: () => Promise<Blob>) {
+  const tab = window.open('', '_blank');
+  try {
+    const url = URL.createObjectURL(await read());
+    if (tab) tab.location.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), OPENED_URL_MS);
+  } catch (error) {
+    // the tab says what went wrong; the photo stays on its order
+    if (tab) {
+      tab.document.title = 'Photo not opened';
+      tab.document.body.textContent = `The photo could not be fetched (${error instanceof Error ? error.message : String(error)}). Close this tab and try again.`;
+    }
+  }
 }
 
 function PhotoTile({
@@ -101,6 +125,7 @@ function PhotoTile({
         progress={upload && 'progress' in upload ? upload.progress : 0}
         reason={reason}
         previewUrl={preview.url}
+        onOpen={preview.url ? () => void openWhole(() => files.read(collection, photo.id)) : undefined}
         onRetry={upload?.status === 'failed' ? () => void files.retry(collection, photo.id) : undefined}
         onRemove={canEdit ? () => void removeAttachment(write, collection, documentId, photo) : undefined}
       />

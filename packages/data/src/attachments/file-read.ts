@@ -2,6 +2,7 @@
 // may not be uploaded yet, the session may need signing in again, the server may ask for a pause or be out of reach.
 // Each is a wait with its own words (`onWait`), then the server is asked again after a growing delay, capped (the
 // queue's backoff), until the bytes come or the caller gives up (its signal).
+import { NO_THUMBNAIL, type THUMBNAIL_SIZE } from '@syncline/protocol';
 import type { Backoff } from '../backoff';
 import { readToken, retryAfterMs, type TokenSource } from '../graphql-transport';
 
@@ -31,10 +32,14 @@ export interface FileReadOptions {
   signal?: AbortSignal;
   /** called before each wait, with why the file is not here yet */
   onWait?: (wait: FileWait) => void;
+  /** `thumbnail`: the server's small preview of an image (the file itself when it has none) */
+  size?: typeof THUMBNAIL_SIZE;
 }
 
 export interface ServerFileRead {
   address: string;
+  /** the address of the file's preview, asked first: a file without one is then read whole */
+  preview?: string;
   token: TokenSource;
   send: typeof fetch;
   /** this read's own backoff (the queue wakes it when the network comes back) */
@@ -43,9 +48,9 @@ export interface ServerFileRead {
   onWait?: (wait: FileWait) => void;
 }
 
-type Answer = { blob: Blob } | { wait: FileWait; retryAfterMs?: number };
+type Answer = { blob: Blob } | { wait: FileWait; retryAfterMs?: number } | { noPreview: true };
 
-async function askOnce({ address, token, send, signal }: ServerFileRead): Promise<Answer> {
+async function askOnce(address: string, { token, send, signal }: ServerFileRead): Promise<Answer> {
   let response: Response;
   try {
     response = await send(address, { signal, headers: { authorization: `Bearer ${await readToken(token)}` } });
@@ -55,9 +60,10 @@ async function askOnce({ address, token, send, signal }: ServerFileRead): Promis
     return { wait: { reason: 'offline', message: error instanceof TypeError ? message : String(error) } };
   }
   if (response.ok) return { blob: await response.blob() };
-  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  const body = (await response.json().catch(() => ({}))) as { error?: string; code?: string };
   switch (response.status) {
     case 404:
+      if (body.code === NO_THUMBNAIL) return { noPreview: true };
       return { wait: { reason: 'not-uploaded', message: 'Waiting for the other device…' } };
     case 401:
       return {
@@ -82,10 +88,15 @@ async function askOnce({ address, token, send, signal }: ServerFileRead): Promis
 
 /** The file's bytes from the server, asked again after each wait until they come; rejects only when `signal` ends it. */
 export async function readFromServer(read: ServerFileRead): Promise<Blob> {
+  let address = read.preview ?? read.address;
   for (;;) {
     read.signal.throwIfAborted();
-    const answer = await askOnce(read);
+    const answer = await askOnce(address, read);
     if ('blob' in answer) return answer.blob;
+    if ('noPreview' in answer) {
+      address = read.address;
+      continue;
+    }
     read.onWait?.(answer.wait);
     read.backoff.failed(answer.retryAfterMs);
     await read.backoff.wait();

@@ -70,6 +70,8 @@ export interface AttachmentQueue {
    * The file's bytes: this device's copy, or the server's. A file the server does not have yet (another device has
    * not uploaded it), or cannot send now (sign in again, not allowed, a pause asked, offline), is asked for again
    * after a growing delay, capped, each wait said through `onWait`, until it comes or `signal` ends the read.
+   * `{ size: 'thumbnail' }` asks the server for an image's small preview instead (the file itself when it has none);
+   * this device's copy is whole either way.
    */
   read(collection: string, id: string, options?: FileReadOptions): Promise<Blob>;
   /**
@@ -285,7 +287,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async read(collection, id, { signal: given, onWait } = {}) {
+    async read(collection, id, { signal: given, onWait, size } = {}) {
       const held = await vault.get(collection, id);
       if (held) return new Blob([held.bytes], { type: held.type });
       const signal = given ? AbortSignal.any([given, stop.signal]) : stop.signal;
@@ -294,8 +296,10 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       signal.addEventListener('abort', release);
       reading.add(waits);
       try {
+        const address = url({ collection, id });
         return await readFromServer({
-          address: url({ collection, id }),
+          address,
+          ...(size ? { preview: `${address}?size=${size}` } : {}),
           token: options.token,
           send,
           backoff: waits,

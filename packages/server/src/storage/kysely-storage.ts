@@ -2,8 +2,8 @@
 // new dialect plus `lockClockRow: true` (storage/postgres.ts), not a second implementation.
 
 import type { AuditFieldChange, AuditOperation, PlainDocument } from '@syncline/protocol';
-import { type Kysely, Migrator, sql } from 'kysely';
-import { migrationsFor } from './migrations.js';
+import { type Kysely, sql } from 'kysely';
+import { migrationsFor, runMigrations } from './migrations.js';
 import type {
   AuditRecord,
   AuditRequest,
@@ -103,27 +103,11 @@ export class KyselySyncStorage implements SyncStorage {
   }
 
   async migrate(): Promise<void> {
-    // On PostgreSQL the bookkeeping tables are named with the connection's schema: Kysely looks for them
-    // among every schema's tables, and would take another schema's for ours.
-    const schema =
-      this.dialect === 'postgres'
-        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(this.#db)).rows[0]?.schema
-        : undefined;
-    const migrator = new Migrator({
-      db: this.#db,
-      provider: { getMigrations: async () => migrationsFor(this.dialect) },
-      migrationTableName: 'sync_migrations',
-      migrationLockTableName: 'sync_migrations_lock',
-      ...(schema ? { migrationTableSchema: schema } : {}),
+    await runMigrations(this.#db, {
+      dialect: this.dialect,
+      migrations: migrationsFor(this.dialect),
+      table: 'sync_migrations',
     });
-    const { error, results } = await migrator.migrateToLatest();
-    const failed = results?.find((result) => result.status === 'Error');
-    if (error || failed) {
-      const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
-      throw new Error(
-        `Database migration ${failed ? `"${failed.migrationName}" ` : ''}failed (${reason}); the database was left as it was.`,
-      );
-    }
   }
 
   async ping(): Promise<void> {

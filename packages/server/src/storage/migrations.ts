@@ -1,7 +1,7 @@
 // Versioned schema migrations, run by Kysely's Migrator in name order. Written with Kysely's portable
 // schema builder so the same list serves SQLite and PostgreSQL; where the engines differ, the dialect says so.
 // Never edit a released migration: add the next one.
-import { type Kysely, type Migration, sql } from 'kysely';
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 
 export function migrationsFor(dialect: string): Record<string, Migration> {
   // Document ids order byte-wise on every engine (SQLite's default), so a checkpoint means the same everywhere
@@ -63,4 +63,36 @@ export function migrationsFor(dialect: string): Record<string, Migration> {
       },
     },
   };
+}
+
+/**
+ * Brings `db` up to date with `migrations`, recorded in `table` (and `<table>_lock`), or throws saying which one
+ * failed; a failed migration leaves the database as it was.
+ */
+export async function runMigrations(
+  // biome-ignore lint/suspicious/noExplicitAny: any database's tables; the migrations name their own
+  db: Kysely<any>,
+  { dialect, migrations, table }: { dialect: string; migrations: Record<string, Migration>; table: string },
+): Promise<void> {
+  // On PostgreSQL the bookkeeping tables are named with the connection's schema: Kysely looks for them
+  // among every schema's tables, and would take another schema's for ours.
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: table,
+    migrationLockTableName: `${table}_lock`,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+    throw new Error(
+      `Database migration ${failed ? `"${failed.migrationName}" ` : ''}failed (${reason}); the database was left as it was.`,
+    );
+  }
 }

@@ -35,18 +35,21 @@ const types = {
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-export function createPostgresStorage(options: PostgresStorageOptions): SyncStorage {
-  const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    max: options.maxConnections ?? 10,
-    types,
-  });
+/** A Kysely over a node-postgres pool, `bigint` read as numbers; `T` is the tables it queries. */
+export function connectPostgres<T>(
+  options: Pick<PostgresStorageOptions, 'connectionString' | 'maxConnections' | 'onConnectionError'>,
+): Kysely<T> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, types });
   // Without a listener, an idle connection's failure would be an uncaught 'error' event and end the process.
   const onConnectionError =
     options.onConnectionError ??
     ((error: Error) => process.stderr.write(`syncline-server: PostgreSQL connection lost: ${error.message}\n`));
   pool.on('error', onConnectionError);
-  const db = new Kysely<SyncDatabase>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function createPostgresStorage(options: PostgresStorageOptions): SyncStorage {
+  const db = connectPostgres<SyncDatabase>(options);
   return new KyselySyncStorage({
     db,
     dialect: 'postgres',

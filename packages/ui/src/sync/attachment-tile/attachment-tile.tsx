@@ -34,6 +34,8 @@ export type AttachmentTileProps = Omit<React.ComponentProps<'div'>, 'children'> 
   reason?: string;
   /** an image's address (an object URL of the device's copy, or the server's) */
   previewUrl?: string;
+  /** the preview becomes a button ("Open <name>") that shows the whole file */
+  onOpen?: () => void;
   /** shown on a failed file: sends it again */
   onRetry?: () => void;
   /** shown in every state: takes the file off its document */
@@ -55,6 +57,8 @@ const attachmentTile = cva(
     },
   },
 );
+
+const previewBox = 'flex size-12 shrink-0 items-center justify-center overflow-hidden rounded-sm bg-background-muted';
 
 const dotState: Record<AttachmentUploadState, SyncState> = {
   pending: 'pending',
@@ -111,6 +115,7 @@ export function AttachmentTile({
   progress = 0,
   reason,
   previewUrl,
+  onOpen,
   onRetry,
   onRemove,
   className,
@@ -119,6 +124,12 @@ export function AttachmentTile({
   const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100);
   const shownReason = state === 'uploading' || state === 'uploaded' ? undefined : reason;
   const trouble = state === 'failed' || state === 'unavailable';
+  const preview =
+    previewUrl && type.startsWith('image/') ? (
+      <img src={previewUrl} alt="" className="size-full object-cover" />
+    ) : (
+      <FileTextIcon aria-hidden="true" className="size-5 text-foreground-muted" />
+    );
   return (
     // biome-ignore lint/a11y/useSemanticElements: a tile naming its file for its buttons, not a form's fieldset
     <div
@@ -129,16 +140,25 @@ export function AttachmentTile({
       className={cn(attachmentTile({ state }), className)}
       {...props}
     >
-      <div
-        data-slot="attachment-tile-preview"
-        className="flex size-12 shrink-0 items-center justify-center overflow-hidden rounded-sm bg-background-muted"
-      >
-        {previewUrl && type.startsWith('image/') ? (
-          <img src={previewUrl} alt="" className="size-full object-cover" />
-        ) : (
-          <FileTextIcon aria-hidden="true" className="size-5 text-foreground-muted" />
-        )}
-      </div>
+      {onOpen ? (
+        <button
+          type="button"
+          data-slot="attachment-tile-preview"
+          onClick={onOpen}
+          aria-label={`Open ${name}`}
+          title={`Open ${name}`}
+          className={cn(
+            previewBox,
+            'cursor-zoom-in outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background',
+          )}
+        >
+          {preview}
+        </button>
+      ) : (
+        <div data-slot="attachment-tile-preview" className={previewBox}>
+          {preview}
+        </div>
+      )}
       <div className="grid min-w-0 flex-1 gap-1">
         <span data-slot="attachment-tile-name" className="truncate font-medium" title={name}>
           {name}
