@@ -70,7 +70,7 @@ describe('the orders table', () => {
         .getByRole('checkbox', { name: `Select order #${order.number}` })
         .click();
     }
-    const bar = page().getByRole('region', { name: 'Selected orders' });
+    const bar = page().getByRole('toolbar', { name: 'Selected orders' });
     await bar.getByText('2 orders selected').waitFor();
     await bar.getByRole('button', { name: 'Mark ready' }).click();
     await page().getByText('2 orders moved to Ready').waitFor();

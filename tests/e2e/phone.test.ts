@@ -114,7 +114,7 @@ describe('on a phone', () => {
     for (const order of folding) {
       await page.getByRole('checkbox', { name: `Select order #${order.number}` }).tap();
     }
-    const bar = page.getByRole('region', { name: 'Selected orders' });
+    const bar = page.getByRole('toolbar', { name: 'Selected orders' });
     await bar.getByText('2 orders selected').waitFor();
     // choosing is not opening: the list is still there
     expect(new URL(page.url()).pathname).toBe('/orders');

@@ -77,7 +77,7 @@ export {
   readImportReport,
 } from './import/report';
 export { type ImportSource, localStorageSource, type SourceRecords } from './import/source';
-export { liveWindow, type RowRange, type WindowQuery, type WindowRows } from './live-window';
+export { liveFirst, liveWindow, type RowRange, type WindowQuery, type WindowRows } from './live-window';
 export { InvalidDocumentError } from './local-validation';
 export { LOOKUP_OFFLINE, type Lookup, lookupDocuments } from './lookup';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
@@ -110,7 +110,13 @@ export {
   useDocumentDraft,
 } from './react/use-document-draft';
 export { type KeptDocument, useKeptDocument } from './react/use-kept-document';
-export { type UseLiveWindowOptions, useLiveCount, useLiveCounts, useLiveWindow } from './react/use-live-window';
+export {
+  type UseLiveWindowOptions,
+  useLiveCount,
+  useLiveCounts,
+  useLiveFirst,
+  useLiveWindow,
+} from './react/use-live-window';
 export { type ImportReportView, useImportReport, useRecordImport } from './react/use-record-import';
 export { type ServerHistoryView, useServerHistory } from './react/use-server-history';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';

@@ -1,5 +1,6 @@
 // A live window onto a sorted query: how many documents match (an index count) and the documents in rows
-// `start`..`end` of them, so a table of 100,000 documents reads only the few dozen it shows.
+// `start`..`end` of them, so a table of 100,000 documents reads only the few dozen it shows; and the first few
+// matches alone, with no count, for a list that shows only those (a command palette's records).
 import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
 import { combineLatest, map, type Observable, of, switchMap } from 'rxjs';
 
@@ -88,4 +89,23 @@ export function liveWindow<T>(
       return combineLatest(slices).pipe(map((parts) => ({ count, offset: start, rows: parts.flat() })));
     }),
   );
+}
+
+/**
+ * The first `limit` matches of `queries` placed one after another, kept live, with no count: each query reads at most
+ * `limit` rows from its index, all at once (a palette listing eight orders of 100,000 reads no more than that per
+ * index range). Every sort should be an index read ascending.
+ */
+export function liveFirst<T>(
+  collection: RxCollection<T>,
+  queries: readonly WindowQuery<T>[],
+  limit: number,
+): Observable<T[]> {
+  if (queries.length === 0 || limit <= 0) return of([]);
+  const firsts = queries.map((query) =>
+    collection
+      .find({ selector: query.selector, sort: query.sort, limit })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as T))),
+  );
+  return combineLatest(firsts).pipe(map((parts) => parts.flat().slice(0, limit)));
 }

@@ -11,6 +11,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  liveFirst,
   liveWindow,
   type RowRange,
   type SynclineDatabase,
@@ -78,6 +79,31 @@ describe.each(storages)('liveWindow on %s storage', (_name, makeStorage) => {
     const window = await read([received, ready], { start: both - 2, end: both + 2 });
     expect(window.count).toBe(both + orders.filter((o) => o.status === 'ready').length);
     expect(window.rows.map((o) => o.status)).toEqual(['received', 'received', 'ready', 'ready']);
+  });
+});
+
+describe('liveFirst', () => {
+  it('reads the first matches of several queries as one list, no more than asked', async () => {
+    const ascending: WindowQuery<Order> = { selector: {}, sort: [{ number: 'asc' }] };
+    const first = await firstValueFrom(liveFirst(database.orders, [ascending], 3));
+    expect(first.map((order) => order.number)).toEqual(numbers.slice(0, 3));
+    const received = orders.filter((o) => o.status === 'received').map((o) => o.number);
+    const ready = orders.filter((o) => o.status === 'ready').map((o) => o.number);
+    const both = await firstValueFrom(
+      liveFirst(
+        database.orders,
+        [
+          { selector: { status: 'received' }, sort: [{ number: 'asc' }] },
+          { selector: { status: 'ready' }, sort: [{ number: 'asc' }] },
+        ],
+        received.length + 2,
+      ),
+    );
+    expect(both.map((order) => order.number)).toEqual([
+      ...received.sort((a, b) => a - b),
+      ...ready.sort((a, b) => a - b).slice(0, 2),
+    ]);
+    expect(await firstValueFrom(liveFirst(database.orders, [], 3))).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ export * from './components/app-shell';
 export * from './components/avatar';
 export * from './components/badge';
 export * from './components/bar-chart';
+export * from './components/bulk-action-bar';
 export * from './components/button';
 export * from './components/card';
 export * from './components/checkbox';

@@ -26,6 +26,7 @@ import {
   Badge,
   BarChart,
   Breadcrumb,
+  BulkActionBar,
   Button,
   Card,
   CardAction,
@@ -249,6 +250,16 @@ export const fixtures: Record<ComponentName, Fixture> = {
   Badge: { render: () => <Badge>Ready</Badge> },
   BarChart: { render: () => <BarChart bars={[{ label: 'Mon 7 Dec', value: 3 }]} label="Orders per day" /> },
   Breadcrumb: { render: () => <Breadcrumb items={[{ label: 'Orders', href: '#orders' }, { label: 'Order 1042' }]} /> },
+  BulkActionBar: {
+    render: () => (
+      <BulkActionBar
+        count={2}
+        label="Selected orders"
+        actions={<Button>Mark ready</Button>}
+        onClearSelection={() => {}}
+      />
+    ),
+  },
   Button: { render: () => <Button>Save</Button> },
   Card: {
     render: () => (

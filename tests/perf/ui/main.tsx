@@ -397,6 +397,10 @@ async function mountDashboard(): Promise<{ ms: number; reactMs: number }> {
   return { ms: performance.now() - started, reactMs };
 }
 
+/** Whether the palette is still answering what was typed last. */
+const paletteBusy = () =>
+  document.querySelector('[data-slot="command-palette-list"]')?.getAttribute('aria-busy') === 'true';
+
 /** The palette's order rows: "#12345 · Customer Name". */
 const paletteOrders = () =>
   [...document.querySelectorAll('[cmdk-item]')]
@@ -423,9 +427,8 @@ async function paletteKeystrokes(queries: readonly string[]): Promise<number[]> 
     for (let typed = 1; typed <= query.length; typed++) {
       const prefix = query.slice(0, typed);
       if (prefix.endsWith(' ')) continue;
-      // each new search clears the last one's orders while it is answered (Enter must not open a stale one), so the
-      // answer is the first list of orders after that
-      let cleared = false;
+      // the last search's orders stay on screen while the new one is answered, the list marked busy meanwhile: the
+      // answer is the list no longer busy, its orders all matching
       const matches = (label: string) => {
         const [number = '', name = ''] = label.split(' · ');
         return number.startsWith(`#${prefix}`) || name.toLowerCase().startsWith(prefix);
@@ -434,14 +437,13 @@ async function paletteKeystrokes(queries: readonly string[]): Promise<number[]> 
       type(prefix);
       await waitFor(() => {
         const shown = paletteOrders();
-        if (shown.length === 0) cleared = true;
-        return cleared && shown.length > 0 && shown.every(matches);
+        return !paletteBusy() && shown.length > 0 && shown.every(matches);
       });
       times.push(performance.now() - started);
       await painted();
     }
     type('');
-    await waitFor(() => paletteOrders().length === 0);
+    await waitFor(() => !paletteBusy() && paletteOrders().length === 0);
     await painted();
   }
   await unmount();

@@ -1,18 +1,11 @@
 // Ctrl/Cmd+K over the control center: its actions (new order, sync now, the theme, acknowledging an alarm), its
-// pages and machines (each opening its machine page), listed the moment a key is pressed, and the orders whose number or customer starts with what
-// is typed, from an index (a few rows, however many orders there are). Loaded on the first Ctrl/Cmd+K (see
-// keyboard-shortcuts.tsx), which also opens and closes it.
+// pages and machines (each opening its machine page), listed the moment a key is pressed, and the orders whose
+// number or customer starts with what is typed, the first few read straight off an index (as fast with 100,000
+// orders as with 1,000). Loaded on the first Ctrl/Cmd+K (see keyboard-shortcuts.tsx), which also opens and closes it.
 
-import { useCan, useLiveQuery, useLiveWindow, useSyncControls, useSyncStatus } from '@syncline/data';
+import { useCan, useLiveFirst, useLiveQuery, useSyncControls, useSyncStatus } from '@syncline/data';
 import { type Machine, type Order, orderStatusLabel } from '@syncline/domain';
-import {
-  CommandPalette,
-  type CommandPaletteGroup,
-  resolveTheme,
-  type SortingState,
-  toast,
-  useThemeChoice,
-} from '@syncline/ui';
+import { CommandPalette, type CommandPaletteGroup, resolveTheme, toast, useThemeChoice } from '@syncline/ui';
 import {
   BellOffIcon,
   KeyboardIcon,
@@ -29,15 +22,12 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { machinePath } from '../lib/machine-view';
 import { acknowledgeAlarm } from '../lib/machines';
-import { orderQueries } from '../lib/order-search';
+import { orderSuggestionQueries } from '../lib/order-search';
 import { maxRecords, type PaletteAction, paletteSections } from '../lib/palette-commands';
 import { useWriteContext } from '../lib/use-write-context';
 import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
 import { NewOrderDialog } from './new-order-dialog';
-
-/** Exact numbers first (#12, then #120–#129…), names A to Z. */
-const lowestFirst: SortingState = [{ id: 'number', desc: false }];
 
 const themeIcons = { light: <SunIcon />, dark: <MoonIcon />, system: <MonitorIcon />, toggle: <SunMoonIcon /> };
 
@@ -62,15 +52,14 @@ function iconOf(action: PaletteAction): React.ReactNode {
   }
 }
 
-/** The orders matching the search (none for an empty one), from the orders' indexes, `maxRecords` at most. */
+/**
+ * The orders matching the search (none for an empty one), `maxRecords` at most. While a new search is answered the
+ * last one's stay on screen (no flashing) and `loading` is true: the palette then holds an Enter until the answer.
+ */
 function useMatchingOrders(search: string) {
-  const queries = useMemo(
-    () => (search.trim() === '' ? [] : orderQueries({ search, status: 'all', sorting: lowestFirst })),
-    [search],
-  );
-  const found = useLiveWindow<Order>('orders', queries, { pageSize: maxRecords });
-  // while the new search is answered the last one's rows would show: Enter must not open one of those
-  return { orders: found.loading ? [] : found.rows.slice(0, maxRecords), loading: found.loading };
+  const queries = useMemo(() => orderSuggestionQueries(search), [search]);
+  const { rows, loading } = useLiveFirst<Order>('orders', queries, maxRecords);
+  return { orders: rows, loading };
 }
 
 export interface ControlCenterPaletteProps {

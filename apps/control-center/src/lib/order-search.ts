@@ -44,6 +44,11 @@ function namePrefix(text: string): { $gte: string; $lt: string } {
   return { $gte: written, $lt: `${written}\uffff` };
 }
 
+/** Order numbers first (#12, then #120–#129…), each search in the order of the index that answers it. */
+const byNumber: SortingState = [{ id: 'number', desc: false }];
+/** Customers from A to Z, one customer's orders by number. */
+const byCustomer: SortingState = [{ id: 'customerName', desc: false }];
+
 export interface OrderSearch {
   /** the search box: an order number (with or without #) or the start of a customer's name */
   search: string;
@@ -68,4 +73,14 @@ export function orderQueries({ search, status, sorting }: OrderSearch): WindowQu
     return ranges.map((number) => ({ selector: { ...byStatus, number }, sort }));
   }
   return [{ selector: { ...byStatus, customerName: namePrefix(text) }, sort }];
+}
+
+/**
+ * The orders whose number or customer starts with `search`, in the order their index holds them (numbers up, or
+ * names A to Z), so the first few are read straight off it and nothing is sorted: what a search box suggests.
+ */
+export function orderSuggestionQueries(search: string): WindowQuery<Order>[] {
+  if (search.trim() === '') return [];
+  const numeric = /^#?\d+$/.test(search.trim());
+  return orderQueries({ search, status: 'all', sorting: numeric ? byNumber : byCustomer });
 }

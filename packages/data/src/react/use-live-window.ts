@@ -1,9 +1,10 @@
-// Hooks for lists too long to hold: a live count of matches, and a live window of rows of a sorted query, for a
-// table that shows a few dozen rows of 100,000 (the kit's DataTable in manual mode).
+// Hooks for lists too long to hold: a live count of matches, a live window of rows of a sorted query, for a
+// table that shows a few dozen rows of 100,000 (the kit's DataTable in manual mode), and the first few matches of a
+// search, for a list that shows only those (a command palette).
 import { useCallback, useState } from 'react';
 import type { MangoQuerySelector } from 'rxdb';
 import { combineLatest, map } from 'rxjs';
-import { liveWindow, pageAligned, type RowRange, type WindowQuery, type WindowRows } from '../live-window';
+import { liveFirst, liveWindow, pageAligned, type RowRange, type WindowQuery, type WindowRows } from '../live-window';
 import { useCollection } from './hooks';
 import { useObservable } from './use-observable';
 
@@ -87,4 +88,27 @@ export function useLiveWindow<T = Record<string, unknown>>(
     { keepPrevious: true },
   );
   return { ...value, loading, showRows };
+}
+
+const noRows: never[] = [];
+
+/**
+ * The first `limit` matches of a sorted query (or of several, one after the other), kept live, with no count (see
+ * `liveFirst`): what a search box's suggestions need. While a new query loads the last rows stay, so the list never
+ * flashes empty between keystrokes; `loading` says they are the last query's.
+ */
+export function useLiveFirst<T = Record<string, unknown>>(
+  collectionName: string,
+  query: WindowQuery<T> | readonly WindowQuery<T>[],
+  limit: number,
+) {
+  const collection = useCollection<T>(collectionName);
+  const queries = Array.isArray(query) ? query : [query as WindowQuery<T>];
+  const { value, loading } = useObservable<T[]>(
+    `first:${collectionName}:${limit}:${JSON.stringify(queries)}`,
+    () => liveFirst(collection, queries, limit),
+    noRows,
+    { keepPrevious: true },
+  );
+  return { rows: value, loading };
 }

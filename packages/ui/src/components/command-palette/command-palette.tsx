@@ -1,7 +1,8 @@
 'use client';
 // Ctrl/Cmd+K: a searchable list of everything a person can go to or do, grouped (pages, records, actions).
 // Arrow keys move, Enter runs the selected item, Escape closes and returns focus where it was. Enter pressed while
-// the app is still looking up matches for what was just typed runs the first one as soon as it arrives.
+// the app is still looking up matches for what was just typed runs the first one as soon as it arrives (never one
+// of the last search's, which stay on screen meanwhile rather than flashing away).
 import { Command, useCommandState } from 'cmdk';
 import { SearchIcon } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
@@ -48,7 +49,8 @@ export type CommandPaletteProps = {
   emptyText?: string;
   /**
    * The app is still looking up matches for the search (records from a database, with `shouldFilter={false}`): the
-   * list says so, and an Enter pressed with nothing to choose yet runs the first match once it is there.
+   * list is marked busy, and an Enter pressed meanwhile runs the first match once the answer is there (the items
+   * shown until then may be the last search's).
    */
   loading?: boolean;
 };
@@ -83,11 +85,11 @@ export function CommandPalette({
     item.onSelect();
   };
 
-  // an Enter that found nothing to run while matches were still loading
+  // an Enter pressed while matches were still loading: the items shown may answer the last search, not this one
   const [heldEnter, setHeldEnter] = useState(false);
   const first = groups.find((group) => group.items.length > 0)?.items[0];
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key !== 'Enter' || first || !loading) return;
+    if (event.key !== 'Enter' || !loading) return;
     event.preventDefault();
     setHeldEnter(true);
   };
@@ -104,6 +106,9 @@ export function CommandPalette({
         data-slot="command-palette"
         className="gap-0 overflow-hidden p-0 sm:max-w-lg"
         showCloseButton={false}
+        // no blur behind it: the list repaints on every key, and where the browser composites in software (no GPU)
+        // each repaint blurs the whole page behind again, several times the work of the keystroke itself
+        overlayClassName="backdrop-blur-none"
         onCloseAutoFocus={(event) => {
           if (ran.current?.movesFocus) event.preventDefault();
           else returnFocus(event);
@@ -127,7 +132,7 @@ export function CommandPalette({
             />
             <Kbd>Esc</Kbd>
           </div>
-          <PaletteList emptyText={loading ? 'Searching…' : emptyText}>
+          <PaletteList emptyText={loading ? 'Searching…' : emptyText} busy={loading}>
             {groups
               .filter((group) => group.items.length > 0)
               .map((group) => (
@@ -166,11 +171,16 @@ export function CommandPalette({
  * The results, or what to say when there are none. An empty list is hidden rather than shown bare: a listbox
  * without options is invalid for assistive technology, and "Nothing matches" is no option.
  */
-function PaletteList({ emptyText, children }: { emptyText: string; children: React.ReactNode }) {
+function PaletteList({ emptyText, busy, children }: { emptyText: string; busy: boolean; children: React.ReactNode }) {
   const empty = useCommandState((state) => state.filtered.count === 0);
   return (
     <>
-      <Command.List data-slot="command-palette-list" hidden={empty} className="max-h-80 overflow-y-auto p-2">
+      <Command.List
+        data-slot="command-palette-list"
+        hidden={empty}
+        aria-busy={busy}
+        className="max-h-80 overflow-y-auto p-2"
+      >
         {children}
       </Command.List>
       {empty ? (

@@ -30,11 +30,17 @@ export function DialogContent({
   children,
   showCloseButton = true,
   closeLabel = 'Close',
+  overlayClassName,
   ...props
-}: React.ComponentProps<typeof DialogPrimitive.Content> & { showCloseButton?: boolean; closeLabel?: string }) {
+}: React.ComponentProps<typeof DialogPrimitive.Content> & {
+  showCloseButton?: boolean;
+  closeLabel?: string;
+  /** Classes for the backdrop behind the dialog. */
+  overlayClassName?: string;
+}) {
   return (
     <DialogPrimitive.Portal data-slot="dialog-portal">
-      <DialogOverlay />
+      <DialogOverlay className={overlayClassName} />
       <DialogPrimitive.Content
         data-slot="dialog-content"
         className={cn(
