@@ -96,7 +96,7 @@ export interface CreateSynclineDatabaseOptions<S extends SchemaMap> {
  * document a server holds without one (written before, or by another client) still syncs: it is stored without
  * one, and outside that index, until this device edits it.
  */
-function withEditClockRequired<T>(schema: RxJsonSchema<T>): RxJsonSchema<T> {
+export function withEditClockRequired<T>(schema: RxJsonSchema<T>): RxJsonSchema<T> {
   const indexed = (schema.indexes ?? []).some((index) => (Array.isArray(index) ? index : [index]).includes(EDITED_AT));
   if (!indexed || schema.required?.includes(EDITED_AT as never)) return schema;
   return { ...schema, required: [...(schema.required ?? []), EDITED_AT] } as RxJsonSchema<T>;

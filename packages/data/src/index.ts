@@ -50,6 +50,7 @@ export {
   type SynclineCollections,
   type SynclineDatabase,
   type SynclineLocalCollections,
+  withEditClockRequired,
 } from './database';
 export {
   type AppliedDraft,

@@ -4,7 +4,7 @@
 // them straight into the storage the app uses (RxDB's Dexie storage, no replication, no Syncline bookkeeping) and
 // into IndexedDB itself (one object store per collection, no indexes), in batches of the replication's size.
 
-import { collectionOperations } from '@syncline/data';
+import { collectionOperations, withEditClockRequired } from '@syncline/data';
 import { controlCenterMigrations, controlCenterSchemas } from '@syncline/domain';
 import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxJsonSchema } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
@@ -83,7 +83,11 @@ async function intoRxStorage(documents: Documents, batch: number): Promise<numbe
     Object.fromEntries(
       Object.entries(controlCenterSchemas).map(([name, schema]) => [
         name,
-        { schema, ...(migrations[name] ? { migrationStrategies: migrations[name] } : {}) },
+        // stored as the app stores it (an indexed edit time is required there)
+        {
+          schema: withEditClockRequired(schema as RxJsonSchema<unknown>),
+          ...(migrations[name] ? { migrationStrategies: migrations[name] } : {}),
+        },
       ]),
     ),
   );
