@@ -41,6 +41,12 @@ describe('command palette journey', () => {
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await palette.waitFor();
+    // the dialog can paint a moment before its search box takes focus (a loaded CI once lost the first letters of a
+    // customer's name to the page behind, so Enter found nothing): type once it has focus, as a person would see it
+    const input = palette.getByRole('combobox');
+    await expect
+      .poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 10_000 })
+      .toBe(true);
     await page.keyboard.type(search);
     await page.keyboard.press('Enter');
     await palette.waitFor({ state: 'detached' });
