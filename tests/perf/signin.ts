@@ -17,6 +17,7 @@ import { launchBrowser } from '../support/browser';
 import buildApp from '../support/build-app';
 import { appDist } from '../support/control-center';
 import { type Figure, summarise } from './harness';
+import { pullPage } from './signin/pull-page';
 import type { StorageLimits } from './signin/storage-bench';
 
 export interface SigninBenchOptions {
@@ -127,25 +128,12 @@ async function scopedShopSize(
   }
   const token = await signToken({ secret: center.secret, tenant, sub: 'ana', role: 'owner', ttl: '10m' });
   const operations = collectionOperations('orders', controlCenterSchemas.orders);
-  const counted = async (fresh: boolean) => {
-    const response = await fetch(center.graphqlUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        ...(fresh ? { 'x-syncline-fresh': '1' } : {}),
-      },
-      body: JSON.stringify({ query: operations.pullCounting, variables: { checkpoint: null, limit: 1 } }),
-    });
-    const body = (await response.json()) as {
-      data?: Record<string, { documents: unknown[]; remaining: number }>;
-      errors?: { message: string }[];
-    };
-    const page = body.data?.[operations.pullField];
-    if (!page) throw new Error(`The sync server did not count the orders: ${body.errors?.[0]?.message}`);
-    return page.documents.length + page.remaining;
+  const counting = { query: operations.pullCounting, field: operations.pullField };
+  const counted = async (fresh?: string) => {
+    const page = await pullPage(center.graphqlUrl, token, counting, { checkpoint: null, limit: 1 }, fresh);
+    return page.documents.length + (page.remaining ?? 0);
   };
-  return { kept: await counted(true), all: await counted(false) };
+  return { kept: await counted('1'), all: await counted() };
 }
 
 export async function runSigninBench(opts: SigninBenchOptions): Promise<Figure[]> {

@@ -9,30 +9,9 @@ import { controlCenterMigrations, controlCenterSchemas } from '@syncline/domain'
 import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxJsonSchema } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { pullPage } from './pull-page';
 
 type Documents = Record<string, Record<string, unknown>[]>;
-
-async function graphql(url: string, token: string, query: string, variables: unknown, fresh?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(fresh ? { 'x-syncline-fresh': fresh } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Record<string, PulledPage>; errors?: { message: string }[] };
-  if (!body.data) throw new Error(`The sync server refused a pull: ${body.errors?.[0]?.message ?? response.status}`);
-  return body.data;
-}
-
-interface PulledPage {
-  documents: Record<string, unknown>[];
-  checkpoint: unknown;
-  remaining?: number;
-  serverTime?: number;
-}
 
 /**
  * What a first sign-in brings: every collection pulled from nothing as the replication pulls it (a pass marked
@@ -44,19 +23,24 @@ async function pullAll(url: string, token: string): Promise<{ documents: Documen
   let inShop = 0;
   for (const [name, schema] of Object.entries(controlCenterSchemas)) {
     const operations = collectionOperations(name, schema as RxJsonSchema<unknown>);
-    const counted = (await graphql(url, token, operations.pullCounting, { checkpoint: null, limit: 1 }))[
-      operations.pullField
-    ];
-    inShop += (counted?.documents.length ?? 0) + (counted?.remaining ?? 0);
+    const counting = { query: operations.pullCounting, field: operations.pullField };
+    const counted = await pullPage(url, token, counting, { checkpoint: null, limit: 1 });
+    inShop += counted.documents.length + (counted.remaining ?? 0);
     const all: Record<string, unknown>[] = [];
     let checkpoint: unknown = null;
     let fresh = '1';
     for (;;) {
       const first = checkpoint === null;
       const query = first ? operations.pullCounting : operations.pull;
-      const page = (await graphql(url, token, query, { checkpoint, limit: 1000 }, fresh))[operations.pullField];
-      if (first && typeof page?.serverTime === 'number') fresh = String(page.serverTime);
-      if (!page || page.documents.length === 0) break;
+      const page = await pullPage(
+        url,
+        token,
+        { query, field: operations.pullField },
+        { checkpoint, limit: 1000 },
+        fresh,
+      );
+      if (first && typeof page.serverTime === 'number') fresh = String(page.serverTime);
+      if (page.documents.length === 0) break;
       // as the replication stores them: no nulls for absent optional fields
       for (const doc of page.documents) {
         all.push(Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null)));
