@@ -74,7 +74,9 @@ export function orphanSweep(
     for await (const stale of store.unchangedSince(before)) {
       if (!withFiles.has(stale.key.collection)) continue;
       const group = JSON.stringify([stale.key.tenant, stale.key.collection]);
-      groups.set(group, [...(groups.get(group) ?? []), stale]);
+      const files = groups.get(group) ?? [];
+      files.push(stale);
+      groups.set(group, files);
     }
     let removed = 0;
     for (const stale of groups.values()) {

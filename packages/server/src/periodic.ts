@@ -2,7 +2,7 @@
 // interval whose timer never keeps the process alive; a failed repeat is reported and the next one tries again.
 
 export interface Periodic {
-  /** Runs the job now, then every `everyMs` until `stop()`. */
+  /** Runs the job now (waited for only when its failure fails the start), then every `everyMs` until `stop()`. */
   start(): Promise<void>;
   stop(): void;
 }
@@ -17,15 +17,16 @@ export function periodic(
     everyMs: number;
     /** a failed run (every repeat; the first too, unless it `throws`) */
     onError: (error: unknown) => void;
-    /** whether the first run's failure fails `start()` (`throws`) or is only reported (`reported`) */
+    /** whether the first run's failure fails `start()` (`throws`, awaited) or is only reported (`reported`, not awaited) */
     firstRun?: 'throws' | 'reported';
   },
 ): Periodic {
   let timer: ReturnType<typeof setInterval> | undefined;
   return {
     async start() {
+      // a job whose failure is only reported does not hold up the start (a sweep of every stored file, say)
       if (firstRun === 'throws') await job();
-      else await job().catch(onError);
+      else void job().catch(onError);
       timer ??= setInterval(() => {
         job().catch(onError);
       }, everyMs);
