@@ -48,12 +48,24 @@ export interface ServerFileRead {
   onWait?: (wait: FileWait) => void;
 }
 
+const signedOut: FileWait = {
+  reason: 'signed-out',
+  message: 'Sign in again to see it: the server did not accept this session.',
+};
+
 type Answer = { blob: Blob } | { wait: FileWait; retryAfterMs?: number } | { noPreview: true };
 
 async function askOnce(address: string, { token, send, signal }: ServerFileRead): Promise<Answer> {
+  let authorization: string;
+  try {
+    authorization = `Bearer ${await readToken(token)}`;
+  } catch {
+    // no token to be had: the session needs signing in again, whatever the network does
+    return { wait: signedOut };
+  }
   let response: Response;
   try {
-    response = await send(address, { signal, headers: { authorization: `Bearer ${await readToken(token)}` } });
+    response = await send(address, { signal, headers: { authorization } });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     const message = 'Offline: it shows once the network is back.';
@@ -66,9 +78,7 @@ async function askOnce(address: string, { token, send, signal }: ServerFileRead)
       if (body.code === NO_THUMBNAIL) return { noPreview: true };
       return { wait: { reason: 'not-uploaded', message: 'Waiting for the other device…' } };
     case 401:
-      return {
-        wait: { reason: 'signed-out', message: 'Sign in again to see it: the server did not accept this session.' },
-      };
+      return { wait: signedOut };
     case 403:
       return { wait: { reason: 'not-allowed', message: body.error ?? 'Your role may not see this file.' } };
     case 429: {
