@@ -76,8 +76,8 @@ export function createTabHolds(options: {
     entry.request = { ...entry.request, documents: [] };
     if (error) {
       own.delete(hold);
-      // the leader may yet hold it (an answer that came too late): it lets go when told
-      if (!entry.local) post({ type: 'release', tab, hold });
+      // the leader may yet hold it (an answer that came too late): it lets go when told (a goodbye tells it all)
+      if (!entry.local && !closed) post({ type: 'release', tab, hold });
       answer.reject(error);
     } else answer.resolve();
   };
@@ -191,11 +191,11 @@ export function createTabHolds(options: {
     close() {
       if (closed) return;
       post({ type: 'bye', tab });
+      closed = true;
       for (const hold of [...own.keys()]) settle(hold, new Error('The replication stopped before it could keep this.'));
       for (const entry of own.values()) letGoOf(entry.local);
       own.clear();
       for (const from of [...forOthers.keys()]) releaseForOther(from);
-      closed = true;
     },
   };
 }
