@@ -3,7 +3,7 @@
 // writes, recorded in an order's history; the bytes travel through the file queue.
 import type { AttachmentQueue, AttachmentRef } from '@syncline/data';
 import type { Order } from '@syncline/domain';
-import { toast } from '@syncline/ui';
+import { distinctFileNames, toast } from '@syncline/ui';
 import { historyEntry, type WriteContext, withHistoryEntry } from './orders';
 
 /** The collections whose documents carry photos. */
@@ -26,7 +26,9 @@ async function photoDocument({ database }: PhotoWrite, collection: PhotoCollecti
   return doc as unknown as PhotoDocument | null;
 }
 
-const photoNames = (photos: readonly AttachmentRef[]) => photos.map((photo) => photo.name).join(', ') || '—';
+/** The photos as the history lists them, named as their tiles are ("stain.jpg, stain.jpg (2)"). */
+const photoNames = (photos: readonly AttachmentRef[]) =>
+  distinctFileNames(photos.map((photo) => photo.name)).join(', ') || '—';
 
 /**
  * The document with its photos changed to `photos`; an order records it in its history ("Removed photo stain.jpg"),
