@@ -56,6 +56,11 @@ export interface OrderSearch {
   sorting: SortingState;
 }
 
+/** The search as typed, without a leading `#` (an order number may be typed as `#12001`). */
+const searchText = (search: string) => search.trim().replace(/^#/, '');
+/** Whether a search is an order number (or its first digits) rather than a customer's name. */
+const isNumberSearch = (text: string) => /^\d+$/.test(text);
+
 /** The queries whose matches, one after the other, are the page's rows. */
 export function orderQueries({ search, status, sorting }: OrderSearch): WindowQuery<Order>[] {
   const [sorted] = sorting.length > 0 ? sorting : newestFirst;
@@ -64,9 +69,9 @@ export function orderQueries({ search, status, sorting }: OrderSearch): WindowQu
     (field) => ({ [field]: direction }) as WindowQuery<Order>['sort'][number],
   );
   const byStatus = status === 'all' ? {} : { status };
-  const text = search.trim().replace(/^#/, '');
+  const text = searchText(search);
   if (text === '') return [{ selector: byStatus, sort }];
-  if (/^\d+$/.test(text)) {
+  if (isNumberSearch(text)) {
     const ranges = numberRanges(text);
     // one range per length: in number order, the longer numbers are the larger
     if (direction === 'desc') ranges.reverse();
@@ -80,7 +85,7 @@ export function orderQueries({ search, status, sorting }: OrderSearch): WindowQu
  * names A to Z), so the first few are read straight off it and nothing is sorted: what a search box suggests.
  */
 export function orderSuggestionQueries(search: string): WindowQuery<Order>[] {
-  if (search.trim() === '') return [];
-  const numeric = /^#?\d+$/.test(search.trim());
-  return orderQueries({ search, status: 'all', sorting: numeric ? byNumber : byCustomer });
+  const text = searchText(search);
+  if (text === '') return [];
+  return orderQueries({ search, status: 'all', sorting: isNumberSearch(text) ? byNumber : byCustomer });
 }
