@@ -95,8 +95,8 @@ function PhotoTile({
   name: string;
   canEdit: boolean;
 }) {
-  const files = useAttachmentQueue();
   const write = usePhotoWrite();
+  const { files } = write;
   const upload = useAttachmentState(files, collection, photo.id);
   const preview = usePreviewUrl(collection, photo, upload?.status === 'uploaded');
   // a photo another device took: on the server once it could be read from there, else why it is not here yet
@@ -142,8 +142,8 @@ export function PhotosSection({
   documentId: string;
   photos?: readonly AttachmentRef[];
 }) {
-  const files = useAttachmentQueue();
   const write = usePhotoWrite();
+  const { files } = write;
   const canEdit = useCan(collection)('update');
   const [refusal, setRefusal] = useState<string | undefined>();
   const [adding, setAdding] = useState(false);
