@@ -4,7 +4,7 @@
 // thumbnail and says why; it never takes the server down.
 import type { Logger } from 'pino';
 import sharp from 'sharp';
-import type { FileKey, FileStore, StoredFile } from './file-store.js';
+import { type FileKey, type FileStore, fileName, type StoredFile } from './file-store.js';
 
 /** The longest side of a thumbnail, in pixels. */
 export const THUMBNAIL_EDGE = 320;
@@ -42,28 +42,32 @@ export interface Thumbnails {
 }
 
 export function thumbnails(store: FileStore, logger: Logger): Thumbnails {
+  const makers = new Map<string, Promise<Uint8Array>>();
+  const make = async (key: FileKey): Promise<Uint8Array> => {
+    let thumbnail: Uint8Array;
+    try {
+      thumbnail = await makeThumbnail(await bytesOf(store, key));
+    } catch (error) {
+      logger.info({ err: error, id: key.id, tenant: key.tenant }, 'no thumbnail: the image does not decode');
+      throw new NoThumbnail(
+        `File "${key.id}" could not be read as an image, so it has no thumbnail; fetch the file itself.`,
+      );
+    }
+    await store.putThumbnail(key, thumbnail);
+    return thumbnail;
+  };
   const get = async (key: FileKey, file: StoredFile): Promise<Uint8Array> => {
     if (!IMAGE_TYPES.has(file.type)) {
       throw new NoThumbnail(`File "${key.id}" is ${file.type}: only images have a thumbnail; fetch the file itself.`);
     }
     const kept = await store.readThumbnail(key);
     if (kept) return kept;
-    // one maker per file across requests (and processes, for a shared store); the second finds the first's
-    return store.exclusive(key, async () => {
-      const made = await store.readThumbnail(key);
-      if (made) return made;
-      let thumbnail: Uint8Array;
-      try {
-        thumbnail = await makeThumbnail(await bytesOf(store, key));
-      } catch (error) {
-        logger.info({ err: error, id: key.id, tenant: key.tenant }, 'no thumbnail: the image does not decode');
-        throw new NoThumbnail(
-          `File "${key.id}" could not be read as an image, so it has no thumbnail; fetch the file itself.`,
-        );
-      }
-      await store.putThumbnail(key, thumbnail);
-      return thumbnail;
-    });
+    // one maker per file in this process; outside any lock on the file, so a slow image never holds a database
+    // connection (two processes may both make it: the second write replaces the first with the same bytes)
+    const name = fileName(key);
+    const making = makers.get(name) ?? make(key).finally(() => makers.delete(name));
+    makers.set(name, making);
+    return making;
   };
   return {
     get,
