@@ -28,6 +28,7 @@ import { ArrowDownIcon, ArrowUpIcon, ChevronsUpDownIcon, Columns3Icon, SearchIco
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import { type Density, useDensity } from '../../lib/use-density';
+import { useFixedRows } from '../../lib/use-fixed-rows';
 import { useNarrowerThan } from '../../lib/use-narrower-than';
 import { Button } from '../button/button';
 import {
@@ -330,21 +331,25 @@ export function DataTable<T>({
   const count = rowCount ?? loaded.length;
   /** The row at an index among all rows; in manual mode, undefined until it is loaded. */
   const rowAt = (index: number): Row<T> | undefined => loaded[manual ? index - rowOffset : index];
+  // Cards are measured as they render (a long name wraps); rows all have `rowHeight`, so where each one sits is
+  // arithmetic: the table costs no more with 100,000 rows than with 100.
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => (cards ? cardHeight : rowHeight),
-    // cards are measured as they render (a long name wraps); rows keep `rowHeight`
+    estimateSize: () => cardHeight,
     indexAttribute: 'data-row-index',
     overscan: 12,
+    enabled: cards,
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: rows and cards have other sizes; measure them afresh
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cards shown afresh are measured afresh
   useEffect(() => {
-    virtualizer.measure();
+    if (cards) virtualizer.measure();
   }, [cards]);
-  const items = virtualizer.getVirtualItems();
+  const headerHeight = useCallback(() => scrollRef.current?.querySelector('thead')?.offsetHeight ?? 0, []);
+  const rows = useFixedRows(scrollRef, { count, rowHeight, overscan: 12, enabled: !cards, stickyTop: headerHeight });
+  const items = cards ? virtualizer.getVirtualItems() : rows.items;
   const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const paddingBottom = (cards ? virtualizer.getTotalSize() : rows.totalSize) - (items.at(-1)?.end ?? 0);
   const visibleColumns = table.getVisibleLeafColumns().length;
   const focused = Math.min(focusedIndex, Math.max(0, count - 1));
   const firstVisible = items[0]?.index ?? 0;
@@ -357,7 +362,8 @@ export function DataTable<T>({
   const focusRow = (index: number) => {
     const next = Math.max(0, Math.min(count - 1, index));
     setFocusedIndex(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    if (cards) virtualizer.scrollToIndex(next, { align: 'auto' });
+    else rows.scrollToIndex(next);
     // A row already rendered (the next one, most often) takes focus at once, so a second key pressed straight after
     // moves on from it, not again from the row before; one further off renders a few frames later, once the
     // virtualiser has scrolled to it.
