@@ -19,6 +19,16 @@ describe('the orders table', () => {
     await page()
       .getByRole('option', { name: status === 'all' ? 'All statuses' : orderStatusLabel[status], exact: true })
       .click();
+    if (status === 'all') return;
+    // the last view's rows stay until the new ones are read, and rows are filled in place: wait for the new view
+    // before acting on a row, as a person waits to see it
+    const label = orderStatusLabel[status];
+    await expect
+      .poll(async () => {
+        const shown = await rows().locator('[data-field="status"]').allTextContents();
+        return shown.length > 0 && shown.every((text) => text === label);
+      })
+      .toBe(true);
   }
 
   async function withStatus(status: Order['status'], count: number) {

@@ -614,7 +614,8 @@ export function DataTable<T>({
                       {row ? (
                         row.getVisibleCells().map((cell) => (
                           <td
-                            key={cell.id}
+                            // by column, not by row: a row filled with another document updates its cells in place
+                            key={cell.column.id}
                             className={cn(
                               'whitespace-nowrap border-border-subtle border-b px-3 align-middle',
                               cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
