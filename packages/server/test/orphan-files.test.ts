@@ -15,13 +15,11 @@ import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCollections } from '../src/collections.js';
-import { DiskFileStore } from '../src/disk-file-store.js';
 import type { FileKey, FileStore } from '../src/file-store.js';
 import { type OrphanFileOptions, orphanSweep } from '../src/orphan-files.js';
-import { PostgresFileStore } from '../src/postgres-file-store.js';
 import type { SyncStorage } from '../src/storage/types.js';
 import { startTestServer, type TestServer } from '../src/testing.js';
-import { fileStores } from './engines.js';
+import { fileStores, sameFiles } from './engines.js';
 import { bearer, gql } from './helpers.js';
 
 const schemas = {
@@ -131,10 +129,7 @@ describe.each(stores)('orphan files, files on $name', ({ options }) => {
   beforeAll(async () => {
     server = await startTestServer({ collections: schemas, ...options });
     storage = await server.openStorage();
-    // the same files as another process sees them
-    store = server.databaseUrl
-      ? new PostgresFileStore({ connectionString: server.databaseUrl, maxConnections: 2 })
-      : new DiskFileStore(server.filesDir);
+    store = sameFiles(server);
   });
   afterAll(async () => {
     await store?.close();
