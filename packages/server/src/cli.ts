@@ -30,8 +30,11 @@ Server options
   --files-store STORE    disk (a folder, see --files-dir) or postgres (tables in the --database-url
                          database, so every instance serves every file); default postgres with
                          --database-url, else disk. An S3-compatible store is not there yet
-  --orphan-grace HOURS   files no document names, and half uploads, are removed this long after their
-                         last change (default 24); swept on start and hourly
+  --orphan-grace HOURS   half uploads are removed this long after their last chunk (default 24); swept
+                         on start and hourly
+  --orphan-file-grace DAYS  complete files no document names are removed this long after they
+                         completed (default 30, at least --orphan-grace): a device may push the
+                         document naming a photo days after it uploaded it
   --synchronous MODE     SQLite synchronous: FULL (default; an acknowledged push survives a process
                          crash and a power loss) or NORMAL (survives a process crash; faster)
   --schema FILE          your collections: a JSON file { "<collection>": <RxDB JSON schema>, ... }, or an
@@ -83,6 +86,7 @@ Environment
   SYNCLINE_KEEP_DAYS             same as --keep-days, comma-separated (orders=90,notes=7; the flag wins)
   SYNCLINE_FILES_STORE           same as --files-store (the flag wins)
   SYNCLINE_ORPHAN_GRACE_HOURS    same as --orphan-grace (the flag wins)
+  SYNCLINE_ORPHAN_FILE_GRACE_DAYS  same as --orphan-file-grace (the flag wins)
 
 Endpoints
   POST /graphql          pull / push (GraphQL over HTTP)        GET /sync/schemas  replication settings
@@ -219,6 +223,8 @@ export function withKeepDays(collections: CollectionSchemas, settings: readonly 
   return out;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -270,6 +276,7 @@ async function runServer(args: string[]): Promise<void> {
       'files-dir': { type: 'string' },
       'files-store': { type: 'string' },
       'orphan-grace': { type: 'string' },
+      'orphan-file-grace': { type: 'string' },
       schema: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'body-limit': { type: 'string' },
@@ -324,6 +331,15 @@ async function runServer(args: string[]): Promise<void> {
     '--orphan-grace (SYNCLINE_ORPHAN_GRACE_HOURS)',
   );
   if (orphanGraceHours === 0) throw new CliError('--orphan-grace (SYNCLINE_ORPHAN_GRACE_HOURS) must be at least 1.');
+  const orphanFileGraceDays = positiveInt(
+    values['orphan-file-grace'] || process.env.SYNCLINE_ORPHAN_FILE_GRACE_DAYS || undefined,
+    '--orphan-file-grace (SYNCLINE_ORPHAN_FILE_GRACE_DAYS)',
+  );
+  if (orphanFileGraceDays !== undefined && orphanFileGraceDays * 24 < (orphanGraceHours ?? 24)) {
+    throw new CliError(
+      `--orphan-file-grace (SYNCLINE_ORPHAN_FILE_GRACE_DAYS) must be at least --orphan-grace (${orphanGraceHours ?? 24} hours): a complete file is kept no shorter than a half upload.`,
+    );
+  }
 
   const logLevel = values['log-level'];
   if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}.`);
@@ -388,7 +404,10 @@ async function runServer(args: string[]): Promise<void> {
   } else {
     files = { directory: values['files-dir'] ? resolve(values['files-dir']) : join(dirname(db), 'files') };
   }
-  if (orphanGraceHours) files.orphans = { graceMs: orphanGraceHours * 60 * 60 * 1000 };
+  files.orphans = {
+    ...(orphanGraceHours ? { graceMs: orphanGraceHours * HOUR_MS } : {}),
+    ...(orphanFileGraceDays ? { completeGraceMs: orphanFileGraceDays * 24 * HOUR_MS } : {}),
+  };
   let server: import('./server.js').SyncServer;
   try {
     server = createSyncServer({

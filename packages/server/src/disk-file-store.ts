@@ -125,7 +125,9 @@ export class DiskFileStore implements FileStore {
           if (!id || !ATTACHMENT_ID.test(id)) continue;
           const key = { tenant, collection, id };
           const changed = await this.changedAt(key);
-          if (changed !== undefined && changed < before) yield { key, state: part ? 'partial' : 'complete' };
+          if (changed !== undefined && changed < before) {
+            yield { key, state: part ? 'partial' : 'complete', changedAt: changed };
+          }
         }
       }
     }

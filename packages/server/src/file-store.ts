@@ -54,6 +54,8 @@ export function receivedProblem(file: StoredFile, sha256: string, head: Uint8Arr
 export interface StaleFile {
   key: FileKey;
   state: 'partial' | 'complete';
+  /** ms since the epoch: its last chunk, or its completion */
+  changedAt: number;
 }
 
 export interface FileStore {

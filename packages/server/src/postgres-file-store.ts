@@ -223,10 +223,12 @@ export class PostgresFileStore implements FileStore {
   async *unchangedSince(before: number): AsyncGenerator<StaleFile> {
     const rows = await this.#db
       .selectFrom('sync_files')
-      .select(['tenant', 'collection', 'id', 'complete'])
+      .select(['tenant', 'collection', 'id', 'complete', 'changed_at'])
       .where('changed_at', '<', before)
       .execute();
-    for (const { complete, ...key } of rows) yield { key, state: Number(complete) === 1 ? 'complete' : 'partial' };
+    for (const { complete, changed_at, ...key } of rows) {
+      yield { key, state: Number(complete) === 1 ? 'complete' : 'partial', changedAt: Number(changed_at) };
+    }
   }
 
   async remove(key: FileKey, before: number): Promise<boolean> {

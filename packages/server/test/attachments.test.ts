@@ -1,23 +1,27 @@
-// Files documents carry, over the server's file routes: a real server on loopback, real files on disk. A file is
-// taken in chunks and resumed from the server's offset, served only whole, only to its tenant and the roles the
-// collection allows; a file over the limit, of a type not allowed, or whose bytes are not what was declared is
-// refused with a clear error; a tenant over its rate limit is slowed on them as on sync; and an upload cut by a
-// killed server resumes from what reached the disk.
+// Files documents carry, over the server's file routes: a real server on loopback, real files on disk and in
+// PostgreSQL. A file is taken in chunks and resumed from the server's offset, served only whole, only to its tenant
+// and the roles the collection allows; an image's thumbnail is made once and kept, upright as its EXIF says, of an
+// animation's first frame; a file over the limit, of a type not allowed, or whose bytes are not what was declared is
+// refused with a clear error; a tenant over its rate limit is slowed on them as on sync; an upload cut by a killed
+// server resumes from what reached the disk; and one chunk PUT to two instances at once is taken once.
 import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH } from '@syncline/protocol';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signToken } from '../src/auth.js';
 import { defineCollections } from '../src/collections.js';
+import { PostgresFileStore } from '../src/postgres-file-store.js';
+import { connectPostgres } from '../src/storage/postgres.js';
 import { createPostgresSchema, startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
-import { fileStores } from './engines.js';
+import { fileStores, sameFiles } from './engines.js';
 import { freePort, startServerProcess, stopProcess } from './processes.js';
 
-const files = { types: ['image/jpeg', 'application/pdf'], maxBytes: 200_000 };
+const files = { types: ['image/jpeg', 'application/pdf', 'image/webp'], maxBytes: 200_000 };
 
 const inspectionSchema = {
   version: 0,
@@ -191,9 +195,20 @@ describe.each(stores)('file routes, files on $name', ({ options }) => {
     expect(bytes.length).toBeLessThan(jpeg.length);
     const { format, width, height } = await sharp(bytes).metadata();
     expect({ format, width, height }).toEqual({ format: 'webp', width: 320, height: 213 });
-    // asked again, the same bytes (kept, not made anew)
+    // made once and kept by the store: asked again, the server answers what the store holds, not a new one
+    const key = { tenant: 'shop-a', collection: 'inspections', id: upload.id };
+    const store = sameFiles(server);
+    try {
+      expect(sha256((await store.readThumbnail(key)) as Uint8Array)).toBe(sha256(bytes));
+      const kept = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#f00' } })
+        .webp()
+        .toBuffer();
+      await store.putThumbnail(key, kept);
+    } finally {
+      await store.close();
+    }
     const again = new Uint8Array(await (await get(server.origin, owner, `${upload.id}?size=thumbnail`)).arrayBuffer());
-    expect(sha256(again)).toBe(sha256(bytes));
+    expect((await sharp(again).metadata()).width).toBe(8);
 
     // the file's own rules: another tenant finds nothing, a role that may not read is refused
     expect((await get(server.origin, await server.token('shop-b'), `${upload.id}?size=thumbnail`)).status).toBe(404);
@@ -223,6 +238,46 @@ describe.each(stores)('file routes, files on $name', ({ options }) => {
     expect((await odd.json()).error).toBe('"size" may be thumbnail; without it the file itself is served.');
   });
 
+  it('make the thumbnail of a photo taken on its side upright, as its EXIF orientation says', async () => {
+    // stored 400 wide and 200 high, shown turned 90° clockwise (orientation 6): a portrait
+    const sideways = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#a53' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    expect((await sharp(sideways).metadata()).orientation).toBe(6);
+    expect(
+      (await put({ origin: server.origin, token: owner, id: 'photo-sideways-1', bytes: sideways }, 0)).status,
+    ).toBe(201);
+
+    const thumbnail = await get(server.origin, owner, 'photo-sideways-1?size=thumbnail');
+    expect(thumbnail.status).toBe(200);
+    const { width, height } = await sharp(new Uint8Array(await thumbnail.arrayBuffer())).metadata();
+    expect({ width, height }).toEqual({ width: 160, height: 320 });
+  });
+
+  it('make the thumbnail of an animated image from its first frame only', async () => {
+    const frame = (background: string) =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background } })
+        .png()
+        .toBuffer();
+    // a red frame, then a blue one
+    const animated = await sharp([await frame('#f00'), await frame('#00f')], { join: { animated: true } })
+      .webp()
+      .toBuffer();
+    expect((await sharp(animated).metadata()).pages).toBe(2);
+    const upload = { origin: server.origin, token: owner, id: 'photo-animated-1', bytes: animated, type: 'image/webp' };
+    expect((await put(upload, 0)).status).toBe(201);
+
+    const thumbnail = new Uint8Array(
+      await (await get(server.origin, owner, 'photo-animated-1?size=thumbnail')).arrayBuffer(),
+    );
+    const { pages, width, height } = await sharp(thumbnail).metadata();
+    expect({ pages: pages ?? 1, width, height }).toEqual({ pages: 1, width: 64, height: 48 });
+    const [red, , blue] = (await sharp(thumbnail).stats()).channels;
+    expect(red?.mean).toBeGreaterThan(200);
+    expect(blue?.mean).toBeLessThan(50);
+  });
+
   it('refuse a file over the limit, of a type not allowed, or whose bytes are not what was declared', async () => {
     const base = { origin: server.origin, token: owner };
     const tooBig = await put({ ...base, id: 'photo-big-1', bytes: photo(200_001) }, 0, 10);
@@ -231,7 +286,9 @@ describe.each(stores)('file routes, files on $name', ({ options }) => {
 
     const gif = await put({ ...base, id: 'photo-gif-1', bytes: photo(100), type: 'image/gif' }, 0);
     expect(gif.status).toBe(415);
-    expect((await gif.json()).error).toBe('This file is of type image/gif; attach one of image/jpeg, application/pdf.');
+    expect((await gif.json()).error).toBe(
+      'This file is of type image/gif; attach one of image/jpeg, application/pdf, image/webp.',
+    );
 
     // declared a PDF, holds a JPEG: refused once its bytes are in, and nothing kept
     const disguised = await put({ ...base, id: 'photo-pdf-1', bytes: photo(100), type: 'application/pdf' }, 0);
@@ -367,5 +424,77 @@ describe.runIf(postgresUrl)('files in PostgreSQL, served by two server processes
     const otherShop = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-b', ttl: '1h' });
     expect((await get(originA, otherShop, onA.id)).status).toBe(404);
     expect((await get(originB, otherShop, onA.id)).status).toBe(404);
+  });
+});
+
+describe.runIf(postgresUrl)('files in PostgreSQL, one chunk PUT to two instances at once', () => {
+  const servers: TestServer[] = [];
+  let holder: PostgresFileStore | undefined;
+  afterAll(async () => {
+    await holder?.close();
+    await Promise.all(servers.map((server) => server.close()));
+  });
+
+  it('take the chunk once, tell the other upload where the bytes end, and serve one whole file', async () => {
+    const collections = { inspections: inspectionSchema as never };
+    const a = await startTestServer({ collections, postgresUrl: postgresUrl as string, fileStore: 'postgres' });
+    servers.push(a);
+    const databaseUrl = a.databaseUrl as string;
+    // another instance on the same files: its own in-process queue, so only PostgreSQL's lock keeps them apart
+    const b = await startTestServer({
+      collections,
+      serverOptions: { files: { store: new PostgresFileStore({ connectionString: databaseUrl, maxConnections: 2 }) } },
+    });
+    servers.push(b);
+    const token = await a.token('shop-a');
+    const bytes = photo(120_000);
+    const id = 'photo-raced-1';
+
+    // a third process holds the file's lock, so both PUTs reach it before either writes
+    holder = new PostgresFileStore({ connectionString: databaseUrl, maxConnections: 2 });
+    let release = () => {};
+    let held = () => {};
+    const heldNow = new Promise<void>((resolve) => {
+      held = resolve;
+    });
+    const holding = holder.exclusive({ tenant: 'shop-a', collection: 'inspections', id }, async () => {
+      held();
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    await heldNow;
+    const answers = Promise.all([a, b].map((server) => put({ origin: server.origin, token, id, bytes }, 0, 60_000)));
+    const waiting = connectPostgres<unknown>({ connectionString: databaseUrl, maxConnections: 1 });
+    try {
+      // both PUTs wait on the same advisory lock in this run's database
+      await expect
+        .poll(
+          async () =>
+            Number(
+              (
+                await sql<{ waiting: string }>`select count(*) as waiting from pg_locks
+                  where locktype = 'advisory' and not granted
+                  and database = (select oid from pg_database where datname = current_database())`.execute(waiting)
+              ).rows[0]?.waiting,
+            ),
+          { timeout: 20_000 },
+        )
+        .toBe(2);
+    } finally {
+      await waiting.destroy();
+    }
+    release();
+    await holding;
+
+    const bodies = await Promise.all((await answers).map(async (answer) => [answer.status, await answer.json()]));
+    expect(bodies.map(([status]) => status).sort()).toEqual([200, 409]);
+    for (const [, body] of bodies) expect(body).toMatchObject({ received: 60_000, complete: false });
+
+    const last = await put({ origin: b.origin, token, id, bytes }, 60_000);
+    expect(last.status).toBe(201);
+    const served = await get(a.origin, token, id);
+    expect(served.headers.get('content-length')).toBe('120000');
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(bytes));
   });
 });

@@ -69,6 +69,9 @@ describe('syncline-server', () => {
       '--schema',
       '--synchronous',
       '--files-dir',
+      '--orphan-grace',
+      '--orphan-file-grace',
+      'SYNCLINE_ORPHAN_FILE_GRACE_DAYS',
       '--body-limit',
       '--cors-origin',
       'token --tenant',
@@ -111,7 +114,7 @@ describe('syncline-server', () => {
     expect(words.stderr).toMatch(/must be a whole number, not "a year"/);
   });
 
-  it('refuses a files store it cannot use, and an orphan grace that is not a whole number of hours', async () => {
+  it('refuses a files store it cannot use, and orphan graces that do not fit', async () => {
     const db = join(dir, 'files.sqlite');
     const nowhere = await run(['--db', db, '--files-store', 's3']);
     expect(nowhere.code).toBe(1);
@@ -120,6 +123,11 @@ describe('syncline-server', () => {
     expect(noDatabase.stderr).toMatch(/--files-store postgres keeps files in the database: give --database-url/);
     const zero = await run(['--db', db, '--orphan-grace', '0']);
     expect(zero.stderr).toMatch(/--orphan-grace \(SYNCLINE_ORPHAN_GRACE_HOURS\) must be at least 1\./);
+    const shorter = await run(['--db', db, '--orphan-grace', '72'], { SYNCLINE_ORPHAN_FILE_GRACE_DAYS: '2' });
+    expect(shorter.code).toBe(1);
+    expect(shorter.stderr).toMatch(
+      /--orphan-file-grace \(SYNCLINE_ORPHAN_FILE_GRACE_DAYS\) must be at least --orphan-grace \(72 hours\): a complete file is kept no shorter than a half upload\./,
+    );
   });
 
   it('in development, keeps a secret beside the database and prints a token that works', async () => {

@@ -2,6 +2,10 @@
 // throwaway database the global setup made for this run) with Redis fan-out, as a scaled-out deployment runs.
 // A suite is written once and declared per engine.
 import { describe, inject, it } from 'vitest';
+import { DiskFileStore } from '../src/disk-file-store.js';
+import type { FileStore } from '../src/file-store.js';
+import { PostgresFileStore } from '../src/postgres-file-store.js';
+import type { TestServer } from '../src/testing.js';
 
 export interface Engine {
   readonly name: 'sqlite' | 'postgres';
@@ -58,4 +62,11 @@ export function fileStores(title: string) {
     { name: 'disk', options: {} },
     ...(url ? [{ name: 'PostgreSQL', options: { postgresUrl: url, fileStore: 'postgres' as const } }] : []),
   ];
+}
+
+/** The files `server` keeps, as another process sees them: its PostgreSQL tables, or its folder. Close it after. */
+export function sameFiles(server: TestServer): FileStore {
+  return server.databaseUrl
+    ? new PostgresFileStore({ connectionString: server.databaseUrl, maxConnections: 2 })
+    : new DiskFileStore(server.filesDir);
 }
