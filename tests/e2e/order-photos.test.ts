@@ -83,7 +83,7 @@ describe('order photos', () => {
     await expect.poll(() => a.getByRole('list', { name: 'Photos' }).getByRole('group').count()).toBe(before);
   });
 
-  it('drops a photo removed before it uploaded: never sent, freed from the device, and recorded in the history', async () => {
+  it('drops a photo removed before it uploaded (after an Undo that put it back): never sent, freed from the device, and recorded in the history', async () => {
     const [a, b] = journey.devices.map((device) => device.page) as [Page, Page];
     const { context: contextA } = journey.devices[0] as (typeof journey.devices)[number];
     const orderId = new URL(a.url()).pathname.split('/').pop() ?? '';
@@ -96,16 +96,25 @@ describe('order photos', () => {
     await expect.poll(() => tile.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Waiting to upload/);
     await expect.poll(() => keptFileNames(a), { timeout: 15_000 }).toContain('wrong-bag.jpg');
 
-    await a.getByRole('button', { name: 'Remove wrong-bag.jpg' }).click();
-    await expect.poll(() => tile.count(), { timeout: 15_000 }).toBe(0);
-    await expect.poll(() => keptFileNames(a), { timeout: 15_000 }).not.toContain('wrong-bag.jpg');
+    const remove = async () => {
+      await a.getByRole('button', { name: 'Remove wrong-bag.jpg' }).click();
+      await expect.poll(() => tile.count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => keptFileNames(a), { timeout: 15_000 }).not.toContain('wrong-bag.jpg');
+    };
+    await remove();
+    // the toast's Undo puts the photo back on the device, still waiting for the network
+    await a.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => tile.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Waiting to upload/);
+    await expect.poll(() => keptFileNames(a), { timeout: 15_000 }).toContain('wrong-bag.jpg');
+    // and removed again, for good
+    await remove();
     const historyA = a.getByRole('list', { name: 'Change history' });
-    await expect.poll(() => historyA.getByText('Removed photo wrong-bag.jpg').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => historyA.getByText('Removed photo wrong-bag.jpg').count(), { timeout: 15_000 }).toBe(2);
 
     // back online, the order syncs without it and the other device reads the removal in the history
     await setOnline(contextA, true);
     const historyB = b.getByRole('list', { name: 'Change history' });
-    await expect.poll(() => historyB.getByText('Removed photo wrong-bag.jpg').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => historyB.getByText('Removed photo wrong-bag.jpg').count(), { timeout: 30_000 }).toBe(2);
     const onServer = await serverOrders(journey).one(orderId);
     expect(onServer?.attachments?.map((photo) => photo.name)).not.toContain('wrong-bag.jpg');
     expect(onServer?.history?.map((entry) => entry.summary)).toContain('Removed photo wrong-bag.jpg');

@@ -5,19 +5,18 @@
 // from this device's copy when it has one, otherwise from the server's small thumbnail (pressing one opens the whole
 // photo in a new tab); a photo not there yet says why (the other device has not uploaded it, offline, a pause the
 // server asked for, sign in again, not allowed) while the queue asks again.
-import {
-  type AttachmentRef,
-  AttachmentRejectedError,
-  type FileWait,
-  type FileWaitReason,
-  useAttachmentState,
-  useCan,
-} from '@syncline/data';
+import { type AttachmentRef, AttachmentRejectedError, type FileWait, useAttachmentState, useCan } from '@syncline/data';
 import { controlCenterSchemas } from '@syncline/domain';
 import { filesOf } from '@syncline/protocol';
-import { AttachmentTile, type AttachmentUploadState, buttonVariants, cn, distinctFileNames } from '@syncline/ui';
+import { AttachmentTile, buttonVariants, cn, distinctFileNames } from '@syncline/ui';
 import { useEffect, useId, useState } from 'react';
-import { addAttachment, type PhotoCollection, type PhotoWrite, removeAttachment } from '../lib/attachments';
+import {
+  addAttachment,
+  type PhotoCollection,
+  type PhotoWrite,
+  photoTileView,
+  removeAttachment,
+} from '../lib/attachments';
 import { useWriteContext } from '../lib/use-write-context';
 import { useAttachmentQueue } from '../runtime/opened-workspace';
 
@@ -52,9 +51,6 @@ function usePreviewUrl(collection: PhotoCollection, ref: AttachmentRef, uploaded
   }, [files, collection, ref.id, uploaded]);
   return preview;
 }
-
-/** Waits a person must act on: sign in again, or a role that may not see the file. */
-const ACTION_NEEDED: ReadonlySet<FileWaitReason> = new Set(['signed-out', 'not-allowed']);
 
 /** Who writes the photos, and the workspace's queue that carries them. */
 function usePhotoWrite(): PhotoWrite {
@@ -99,22 +95,7 @@ function PhotoTile({
   const { files } = write;
   const upload = useAttachmentState(files, collection, photo.id);
   const preview = usePreviewUrl(collection, photo, upload?.status === 'uploaded');
-  // a photo another device took: on the server once it could be read from there, else why it is not here yet
-  const state: AttachmentUploadState = upload
-    ? upload.status
-    : preview.url
-      ? 'uploaded'
-      : preview.wait && ACTION_NEEDED.has(preview.wait.reason)
-        ? 'unavailable'
-        : 'waiting';
-  const reason =
-    upload?.status === 'failed'
-      ? upload.reason
-      : upload?.status === 'pending'
-        ? upload.problem
-        : upload
-          ? undefined
-          : (preview.wait?.message ?? 'Looking for it…');
+  const { state, reason } = photoTileView(upload, preview);
   return (
     <li>
       <AttachmentTile

@@ -1,9 +1,9 @@
 // Photo writes the order and machine pages share: a captured photo named in its document (so the name and size sync
 // with it), and a photo taken off again, its upload dropped and the device's copy freed. Both are ordinary local
 // writes, recorded in an order's history; the bytes travel through the file queue.
-import type { AttachmentQueue, AttachmentRef } from '@syncline/data';
+import type { AttachmentQueue, AttachmentRef, AttachmentState, FileWait, FileWaitReason } from '@syncline/data';
 import type { Order } from '@syncline/domain';
-import { distinctFileNames, toast } from '@syncline/ui';
+import { type AttachmentUploadState, distinctFileNames, toast } from '@syncline/ui';
 import { historyEntry, type WriteContext, withHistoryEntry } from './orders';
 
 /** The collections whose documents carry photos. */
@@ -86,4 +86,26 @@ export async function removeAttachment(
     await addAttachment(write, collection, documentId, ref);
   };
   toast(`${photo.name} removed`, { action: { label: 'Undo', onClick: () => void putBack() } });
+}
+
+/** Waits a person must act on: sign in again, or a role that may not see the file. */
+const ACTION_NEEDED: ReadonlySet<FileWaitReason> = new Set(['signed-out', 'not-allowed']);
+
+/**
+ * What a photo's tile says: this device's upload when it has one; else a photo another device took, shown once the
+ * server's copy could be read, and otherwise why not (in red when the person must act: sign in again, not allowed).
+ */
+export function photoTileView(
+  upload: AttachmentState | undefined,
+  preview: { url?: string; wait?: FileWait },
+): { state: AttachmentUploadState; reason?: string } {
+  if (upload) {
+    const reason =
+      upload.status === 'failed' ? upload.reason : upload.status === 'pending' ? upload.problem : undefined;
+    return { state: upload.status, reason };
+  }
+  if (preview.url) return { state: 'uploaded' };
+  if (preview.wait && ACTION_NEEDED.has(preview.wait.reason))
+    return { state: 'unavailable', reason: preview.wait.message };
+  return { state: 'waiting', reason: preview.wait?.message ?? 'Looking for it…' };
 }
