@@ -25,7 +25,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownIcon, ArrowUpIcon, ChevronsUpDownIcon, Columns3Icon, SearchIcon } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import { type Density, useDensity } from '../../lib/use-density';
 import { useFixedRows } from '../../lib/use-fixed-rows';
@@ -351,6 +351,10 @@ export function DataTable<T>({
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = (cards ? virtualizer.getTotalSize() : rows.totalSize) - (items.at(-1)?.end ?? 0);
   const visibleColumns = table.getVisibleLeafColumns().length;
+  const shownColumns = table
+    .getVisibleLeafColumns()
+    .map((column) => column.id)
+    .join(' ');
   const focused = Math.min(focusedIndex, Math.max(0, count - 1));
   const firstVisible = items[0]?.index ?? 0;
   const endVisible = (items.at(-1)?.index ?? -1) + 1;
@@ -612,18 +616,12 @@ export function DataTable<T>({
                       {...(row ? rowProps?.(row.original) : undefined)}
                     >
                       {row ? (
-                        row.getVisibleCells().map((cell) => (
-                          <td
-                            // by column, not by row: a row filled with another document updates its cells in place
-                            key={cell.column.id}
-                            className={cn(
-                              'whitespace-nowrap border-border-subtle border-b px-3 align-middle',
-                              cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
-                            )}
-                          >
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                          </td>
-                        ))
+                        <RowCells
+                          row={row}
+                          columns={allColumns}
+                          shown={shownColumns}
+                          selected={selectable && row.getIsSelected()}
+                        />
                       ) : (
                         <td colSpan={visibleColumns} className="border-border-subtle border-b px-3 align-middle">
                           <Skeleton className="h-4 w-full" />
@@ -666,3 +664,33 @@ export function DataTable<T>({
     </div>
   );
 }
+
+interface RowCellsProps<T> {
+  row: Row<T>;
+  /** What else the cells depend on, compared rather than read: the column definitions, */
+  columns: readonly ColumnDef<T, unknown>[];
+  /** the ids of the columns shown, */
+  shown: string;
+  /** and whether the row is selected (its checkbox). */
+  selected: boolean;
+}
+
+/**
+ * A row's cells. They render again only when the row does (another document, or the same one changed: the table
+ * makes new rows from new data), or its selection, the columns or which of them show change: a render of the table
+ * for anything else (a new filter still loading, a count, the focus) leaves every row in view as it is.
+ */
+const RowCells = memo(function RowCells<T>({ row }: RowCellsProps<T>) {
+  return row.getVisibleCells().map((cell) => (
+    <td
+      // by column, not by row: a row filled with another document updates its cells in place
+      key={cell.column.id}
+      className={cn(
+        'whitespace-nowrap border-border-subtle border-b px-3 align-middle',
+        cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
+      )}
+    >
+      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+    </td>
+  ));
+}) as <T>(props: RowCellsProps<T>) => React.ReactNode;
