@@ -21,7 +21,7 @@ import {
 } from '@syncline/ui';
 import { ConnectedSyncDot } from '@syncline/ui/connected';
 import { DownloadIcon } from 'lucide-react';
-import { useCallback, useMemo, useState } from 'react';
+import { startTransition, useCallback, useMemo, useOptimistic, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { NewOrderDialog } from '../components/new-order-dialog';
 import { OlderOrders } from '../components/older-orders';
@@ -137,18 +137,17 @@ export function OrdersPage() {
     show(next, id);
   };
   // The status picked shows in the filter at once, as the list closes (Radix unmounts it with the pick); the orders
-  // follow in a task of their own, so the browser may paint the closed list before the new rows are read and
-  // rendered. (Not after a frame's callback: on a busy machine that waits for a late frame, measured slower.)
-  const [chosenStatus, setChosenStatus] = useState<OrderStatus | 'all' | null>(null);
+  // follow in a transition, which React renders in slices a paint can come between, so the closed list is painted
+  // before the new rows are read and rendered.
+  const [pickedStatus, showPickedStatus] = useOptimistic(view.status);
   const chooseStatus = (value: string) => {
     const status = value as OrderStatus | 'all';
-    setChosenStatus(status);
     // the new selection starts with the pick: a row ticked before the orders follow stays ticked
     setSelection(noSelection);
-    setTimeout(() => {
-      setChosenStatus(null);
+    startTransition(() => {
+      showPickedStatus(status);
       show({ ...view, status });
-    }, 0);
+    });
   };
   const selectAllMatching = async () => {
     const orders = await ordersInView(database, view);
@@ -211,7 +210,7 @@ export function OrdersPage() {
         toolbar={
           <>
             <OrderSavedViews view={view} viewId={viewId} onApply={narrow} />
-            <Select value={chosenStatus ?? view.status} onValueChange={chooseStatus}>
+            <Select value={pickedStatus} onValueChange={chooseStatus}>
               <SelectTrigger aria-label="Filter by status" className="w-44">
                 <SelectValue />
               </SelectTrigger>
