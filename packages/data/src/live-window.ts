@@ -93,19 +93,23 @@ export function liveWindow<T>(
 
 /**
  * The first `limit` matches of `queries` placed one after another, kept live, with no count: each query reads at most
- * `limit` rows from its index, all at once (a palette listing eight orders of 100,000 reads no more than that per
- * index range). Every sort should be an index read ascending.
+ * the rows still wanted from its index, and a query is read only while those before it fill less than `limit` (a
+ * palette listing eight orders numbered from "1" reads #1 and #10–#19, not every longer range). Every sort should be
+ * an index read ascending.
  */
 export function liveFirst<T>(
   collection: RxCollection<T>,
   queries: readonly WindowQuery<T>[],
   limit: number,
 ): Observable<T[]> {
-  if (queries.length === 0 || limit <= 0) return of([]);
-  const firsts = queries.map((query) =>
-    collection
-      .find({ selector: query.selector, sort: query.sort, limit })
-      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as T))),
+  const [query, ...later] = queries;
+  if (!query || limit <= 0) return of([]);
+  return collection.find({ selector: query.selector, sort: query.sort, limit }).$.pipe(
+    map((docs) => docs.map((doc) => doc.toJSON() as T)),
+    switchMap((rows) =>
+      rows.length >= limit
+        ? of(rows)
+        : liveFirst(collection, later, limit - rows.length).pipe(map((more) => [...rows, ...more])),
+    ),
   );
-  return combineLatest(firsts).pipe(map((parts) => parts.flat().slice(0, limit)));
 }

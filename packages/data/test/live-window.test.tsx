@@ -105,6 +105,37 @@ describe('liveFirst', () => {
     ]);
     expect(await firstValueFrom(liveFirst(database.orders, [], 3))).toEqual([]);
   });
+
+  it('reads a later query only while the earlier ones fill less than asked, and follows writes to either', async () => {
+    const byStatus = (status: Order['status']): WindowQuery<Order> => ({
+      selector: { status },
+      sort: [{ number: 'asc' }],
+    });
+    const received = orders.filter((o) => o.status === 'received').sort((a, b) => a.number - b.number);
+    const ready = orders.filter((o) => o.status === 'ready').sort((a, b) => a.number - b.number);
+    expect(received.length).toBeGreaterThan(3);
+    const asked: unknown[] = [];
+    const find = database.orders.find.bind(database.orders);
+    database.orders.find = ((query) => {
+      asked.push(query?.selector);
+      return find(query);
+    }) as typeof database.orders.find;
+    const lists: number[][] = [];
+    const subscription = liveFirst(database.orders, [byStatus('received'), byStatus('ready')], 3).subscribe((rows) =>
+      lists.push(rows.map((order) => order.number)),
+    );
+    const numbersOf = (list: Order[]) => list.map((order) => order.number);
+    await waitFor(() => expect(lists.at(-1)).toEqual(numbersOf(received.slice(0, 3))));
+    expect(asked).toEqual([{ status: 'received' }]);
+
+    // all but one received order moves on: the list fills up from the ready ones, live
+    for (const order of received.slice(1)) await database.orders.findOne(order.id).patch({ status: 'washing' });
+    await waitFor(() => expect(lists.at(-1)).toEqual([received[0]?.number, ...numbersOf(ready.slice(0, 2))]));
+    // and a write to a ready order in the list shows too
+    await database.orders.findOne(ready[0]?.id).patch({ status: 'delivered' });
+    await waitFor(() => expect(lists.at(-1)).toEqual([received[0]?.number, ...numbersOf(ready.slice(1, 3))]));
+    subscription.unsubscribe();
+  });
 });
 
 describe('a far window on Dexie storage', () => {
