@@ -1,9 +1,10 @@
-// Files documents carry, over the server's file routes: a real server on loopback, real files on disk and in
-// PostgreSQL. A file is taken in chunks and resumed from the server's offset, served only whole, only to its tenant
-// and the roles the collection allows; an image's thumbnail is made once and kept, upright as its EXIF says, of an
-// animation's first frame; a file over the limit, of a type not allowed, or whose bytes are not what was declared is
-// refused with a clear error; a tenant over its rate limit is slowed on them as on sync; an upload cut by a killed
-// server resumes from what reached the disk; and one chunk PUT to two instances at once is taken once.
+// Files documents carry, over the server's file routes: a real server on loopback, real files on disk, in
+// PostgreSQL and in an S3 bucket (moto, signatures checked). A file is taken in chunks and resumed from the server's
+// offset, served only whole, only to its tenant and the roles the collection allows; an image's thumbnail is made
+// once and kept, upright as its EXIF says, of an animation's first frame; a file over the limit, of a type not
+// allowed, or whose bytes are not what was declared is refused with a clear error; a tenant over its rate limit is
+// slowed on them as on sync; an upload cut by a killed server resumes from what reached the disk; and one chunk PUT
+// to two instances at once is taken once.
 import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,7 +83,7 @@ const get = (origin: string, token: string, id: string) =>
 const roleToken = (tenant: string, role: string) => signToken({ secret: TEST_JWT_SECRET, tenant, role, ttl: '1h' });
 
 const postgresUrl = inject('postgresUrl');
-const stores = fileStores('files kept in PostgreSQL');
+const stores = fileStores('file routes');
 
 describe.each(stores)('file routes, files on $name', ({ options }) => {
   let server: TestServer;
