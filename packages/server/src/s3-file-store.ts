@@ -277,9 +277,11 @@ export class S3FileStore implements FileStore {
       const current = await this.#send('GET', object);
       if (current.ok) {
         const etag = current.headers.get('etag') ?? '';
-        const { expiresAt } = (await current.json().catch(() => ({ expiresAt: 0 }))) as { expiresAt?: number };
-        if (!(Number(expiresAt) > this.#now())) {
-          // a holder that died: whoever replaces that very lock (If-Match) takes it over, the others wait on
+        const held = (await current.json().catch(() => ({}))) as { owner?: string; expiresAt?: number };
+        // our own lock is left over from a request that timed out after the store took it (this process runs one
+        // piece of work per file at a time); another's is stale once expired: a holder that died
+        if (held.owner === this.#owner || !(Number(held.expiresAt) > this.#now())) {
+          // whoever replaces that very lock (If-Match) takes it over, the others wait on
           const taken = await this.#send('PUT', object, { headers: { 'if-match': etag }, body });
           await taken.body?.cancel();
           if (taken.ok) return taken.headers.get('etag') ?? '';

@@ -1,40 +1,21 @@
 // The `syncline-server` command as a person runs it, in its own process: help, secrets and tokens, refusals,
 // a stock RxDB client built only from `GET /sync/schemas`, and a crash (SIGKILL) and restart on the same file.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncSchemas } from '../src/server.js';
 import { bearer, createRxClient, eventually, gql, type RxClient } from './helpers.js';
-import { BIN, cleanEnv, freePort, startServerProcess, stopProcess } from './processes.js';
+import { freePort, runCommand, startServerProcess, stopProcess } from './processes.js';
 
 const SECRET = 'cli-test-secret-0123456789-0123456789-abcdef';
 let dir: string;
 const running = new Set<ChildProcess>();
 const clients: RxClient[] = [];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the command to completion. */
-function run(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(env) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string | undefined> = {}) => runCommand(args, { cwd: dir, env });
 
 const start = (args: string[], env: Record<string, string | undefined> = {}) =>
   startServerProcess(args, { cwd: dir, env, running });

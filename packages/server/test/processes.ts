@@ -22,6 +22,25 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env as NodeJS.ProcessEnv;
 }
 
+/** Runs the command to completion, in `cwd`, with the caller's environment cleaned as `cleanEnv` does. */
+export function runCommand(
+  args: string[],
+  { cwd, env = {} }: { cwd: string; env?: Record<string, string | undefined> },
+) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cleanEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
 /** Starts the server and resolves with its banner once it listens; `running` tracks it until it exits. */
 export function startServerProcess(
   args: string[],
