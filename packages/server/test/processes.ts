@@ -101,24 +101,27 @@ export async function startRedis(port?: number): Promise<{ url: string; port: nu
   return { url, port, child };
 }
 
-/** Resolves once something accepts connections on `port` of loopback; rejects after 20 s, or if `child` exits. */
+/** Resolves once something accepts connections on `port` of loopback; rejects (and ends `child`) after 30 s, or if it exits. */
 function listening(port: number, child: ChildProcess, what: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
+    // the last of what it printed, for the error if it exits (moto logs every request: keep only the tail)
     let output = '';
     const collect = (chunk: Buffer) => {
-      output += chunk;
+      output = (output + chunk).slice(-2000);
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     child.once('error', (error) => reject(new Error(`${what} could not start: ${error.message}`)));
-    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}: ${output.trim().slice(-2000)}`)));
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}: ${output.trim()}`)));
     const started = Date.now();
     const probe = () => {
       const socket = new Socket();
       socket.once('error', () => {
         socket.destroy();
-        if (Date.now() - started > 20_000) reject(new Error(`${what} did not listen on port ${port}`));
-        else setTimeout(probe, 100);
+        if (Date.now() - started > 30_000) {
+          child.kill('SIGKILL');
+          reject(new Error(`${what} did not listen on port ${port}`));
+        } else setTimeout(probe, 100);
       });
       socket.connect(port, '127.0.0.1', () => {
         socket.destroy();
