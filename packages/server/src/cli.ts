@@ -27,9 +27,16 @@ Server options
   --port PORT            port (default 4000)
   --db PATH              SQLite database file (default ./data/syncline.sqlite)
   --files-dir PATH       keep the files documents carry in this folder (default: files/ beside --db)
-  --files-store STORE    disk (a folder, see --files-dir) or postgres (tables in the --database-url
-                         database, so every instance serves every file); default postgres with
-                         --database-url, else disk. An S3-compatible store is not there yet
+  --files-store STORE    disk (a folder, see --files-dir), postgres (tables in the --database-url
+                         database, so every instance serves every file) or s3 (a bucket of an
+                         S3-compatible store: AWS S3, MinIO, R2; see --s3-*); default postgres with
+                         --database-url, else disk
+  --s3-endpoint URL      with --files-store s3: the store's URL (https://s3.eu-west-1.amazonaws.com,
+                         http://minio:9000); objects are addressed by path
+  --s3-bucket NAME       with --files-store s3: the bucket (it must exist)
+  --s3-region REGION     with --files-store s3: the region requests are signed for (default
+                         AWS_REGION, else us-east-1; R2 takes auto)
+  --s3-prefix PREFIX     with --files-store s3: keys start with PREFIX/ (default: none)
   --orphan-grace HOURS   half uploads are removed this long after their last chunk (default 24); swept
                          on start and hourly
   --orphan-file-grace DAYS  complete files no document names are removed this long after they
@@ -85,6 +92,10 @@ Environment
   SYNCLINE_AUDIT_RETENTION_DAYS  same as --audit-retention (the flag wins)
   SYNCLINE_KEEP_DAYS             same as --keep-days, comma-separated (orders=90,notes=7; the flag wins)
   SYNCLINE_FILES_STORE           same as --files-store (the flag wins)
+  SYNCLINE_S3_ENDPOINT, SYNCLINE_S3_BUCKET, SYNCLINE_S3_REGION, SYNCLINE_S3_PREFIX
+                                 same as --s3-endpoint, --s3-bucket, --s3-region, --s3-prefix (the flags win)
+  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN)
+                                 the S3 credentials for --files-store s3; never taken on the command line
   SYNCLINE_ORPHAN_GRACE_HOURS    same as --orphan-grace (the flag wins)
   SYNCLINE_ORPHAN_FILE_GRACE_DAYS  same as --orphan-file-grace (the flag wins)
 
@@ -225,6 +236,41 @@ export function withKeepDays(collections: CollectionSchemas, settings: readonly 
 
 const HOUR_MS = 60 * 60 * 1000;
 
+const S3_FLAGS = ['endpoint', 'bucket', 'region', 'prefix'] as const;
+
+/**
+ * Where --files-store s3 keeps files, from the --s3-* flags (or SYNCLINE_S3_*), and the standard AWS credential
+ * variables, which are never taken on the command line: a command line shows in `ps` and shell history.
+ */
+function s3Settings(values: Partial<Record<`s3-${(typeof S3_FLAGS)[number]}`, string>>) {
+  const setting = (flag: (typeof S3_FLAGS)[number]) =>
+    values[`s3-${flag}`] || process.env[`SYNCLINE_S3_${flag.toUpperCase()}`] || undefined;
+  const endpoint = setting('endpoint');
+  const bucket = setting('bucket');
+  const missing = [
+    ...(endpoint ? [] : ['--s3-endpoint (SYNCLINE_S3_ENDPOINT)']),
+    ...(bucket ? [] : ['--s3-bucket (SYNCLINE_S3_BUCKET)']),
+    ...(process.env.AWS_ACCESS_KEY_ID ? [] : ['AWS_ACCESS_KEY_ID']),
+    ...(process.env.AWS_SECRET_ACCESS_KEY ? [] : ['AWS_SECRET_ACCESS_KEY']),
+  ];
+  if (missing.length > 0) {
+    throw new CliError(
+      `--files-store s3 keeps files in a bucket of an S3-compatible store: set ${missing.join(', ')}. Nothing was started.`,
+    );
+  }
+  const prefix = setting('prefix');
+  const region = setting('region') || process.env.AWS_REGION || undefined;
+  return {
+    endpoint: endpoint as string,
+    bucket: bucket as string,
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID as string,
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY as string,
+    ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
+    ...(region ? { region } : {}),
+    ...(prefix ? { prefix } : {}),
+  };
+}
+
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -275,6 +321,10 @@ async function runServer(args: string[]): Promise<void> {
       synchronous: { type: 'string', default: 'FULL' },
       'files-dir': { type: 'string' },
       'files-store': { type: 'string' },
+      's3-endpoint': { type: 'string' },
+      's3-bucket': { type: 'string' },
+      's3-region': { type: 'string' },
+      's3-prefix': { type: 'string' },
       'orphan-grace': { type: 'string' },
       'orphan-file-grace': { type: 'string' },
       schema: { type: 'string' },
@@ -316,14 +366,22 @@ async function runServer(args: string[]): Promise<void> {
     values['files-store'] ||
     process.env.SYNCLINE_FILES_STORE ||
     (databaseUrl && !values['files-dir'] ? 'postgres' : 'disk');
-  if (filesStore !== 'disk' && filesStore !== 'postgres') {
-    throw new CliError(`--files-store (SYNCLINE_FILES_STORE) must be disk or postgres, not "${filesStore}".`);
+  if (filesStore !== 'disk' && filesStore !== 'postgres' && filesStore !== 's3') {
+    throw new CliError(`--files-store (SYNCLINE_FILES_STORE) must be disk, postgres or s3, not "${filesStore}".`);
   }
   if (filesStore === 'postgres' && !databaseUrl) {
     throw new CliError('--files-store postgres keeps files in the database: give --database-url (DATABASE_URL) too.');
   }
   if (filesStore === 'postgres' && values['files-dir']) {
     throw new CliError('--files-dir is a folder for --files-store disk; with postgres the files go in the database.');
+  }
+  if (filesStore === 's3' && values['files-dir']) {
+    throw new CliError('--files-dir is a folder for --files-store disk; with s3 the files go in the bucket.');
+  }
+  const s3 = filesStore === 's3' ? s3Settings(values) : undefined;
+  if (!s3) {
+    const given = S3_FLAGS.filter((flag) => values[`s3-${flag}`] !== undefined).map((flag) => `--s3-${flag}`);
+    if (given.length > 0) throw new CliError(`${given.join(', ')} only apply with --files-store s3.`);
   }
 
   const orphanGraceHours = positiveInt(
@@ -393,7 +451,20 @@ async function runServer(args: string[]): Promise<void> {
   const tenantRate = positiveInt(values['rate-limit'], '--rate-limit');
   const tenantBurst = positiveInt(values['rate-burst'], '--rate-burst');
   let files: import('./server.js').SyncServerOptions['files'];
-  if (filesStore === 'postgres') {
+  let filesLine: string;
+  if (s3) {
+    const { S3FileStore } = await import('./s3-file-store.js');
+    let store: import('./s3-file-store.js').S3FileStore;
+    try {
+      store = new S3FileStore(s3);
+      await store.migrate();
+    } catch (error) {
+      await Promise.all([storage.close(), pubsub?.close()]);
+      throw new CliError(`${(error as Error).message} Nothing was started.`);
+    }
+    files = { store };
+    filesLine = `in ${store.location}`;
+  } else if (filesStore === 'postgres') {
     const { PostgresFileStore } = await import('./postgres-file-store.js');
     files = {
       store: new PostgresFileStore({
@@ -401,8 +472,11 @@ async function runServer(args: string[]): Promise<void> {
         onConnectionError: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost; the pool reconnects'),
       }),
     };
+    filesLine = 'in the database';
   } else {
-    files = { directory: values['files-dir'] ? resolve(values['files-dir']) : join(dirname(db), 'files') };
+    const directory = values['files-dir'] ? resolve(values['files-dir']) : join(dirname(db), 'files');
+    files = { directory };
+    filesLine = directory;
   }
   files.orphans = {
     ...(orphanGraceHours ? { graceMs: orphanGraceHours * HOUR_MS } : {}),
@@ -443,7 +517,7 @@ async function runServer(args: string[]): Promise<void> {
   const lines = [
     `Syncline sync server on ${address.url} (stream ${address.wsUrl})`,
     `  database ${database}`,
-    `  files ${'directory' in files ? files.directory : 'in the database'}`,
+    `  files ${filesLine}`,
   ];
   if (redisUrl) lines.push(`  fan-out through Redis at ${redactUrl(redisUrl)}`);
   if (secret.file) {

@@ -21,8 +21,11 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { AuthError, type Principal, type TokenVerifier, tokenFromHeader } from './auth.js';
 import type { SyncCollection } from './collections.js';
-import { FileCheckError, type FileKey, type FileStore, type StoredFile } from './file-store.js';
+import { FileCheckError, type FileKey, type FileStore, FileStoreUnavailable, type StoredFile } from './file-store.js';
 import { NoThumbnail, THUMBNAIL_TYPE, thumbnails } from './thumbnails.js';
+
+/** How long a device waits before sending a request again while the file store cannot be reached, in seconds. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** The largest chunk one PUT may carry; a device sends files in smaller ones. */
 export const MAX_FILE_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -228,6 +231,16 @@ export function fileRoutes({ collections, store, verify, logger }: FileRoutesOpt
     onRequest({ request, url, endResponse }) {
       if (!url.pathname.startsWith(`${FILES_PATH}/`) || request.method === 'OPTIONS') return;
       return answer(request, url).then(endResponse, (error: unknown) => {
+        if (error instanceof FileStoreUnavailable) {
+          logger.warn({ err: error, path: url.pathname }, 'file store unreachable');
+          const response = refused(
+            503,
+            `The server cannot reach its file store just now; nothing it holds was lost: send the same request again in ${STORE_RETRY_AFTER_SECONDS} seconds.`,
+            { code: 'FILE_STORE_UNAVAILABLE' },
+          );
+          response.headers.set('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+          return endResponse(response);
+        }
         logger.error({ err: error, path: url.pathname }, 'file request failed');
         endResponse(refused(500, 'The server could not handle the file; nothing half-done is served. Retry.'));
       });

@@ -1,5 +1,5 @@
 // What the file routes need from wherever files are kept (disk-file-store.ts on one machine, postgres-file-store.ts
-// when several server processes share one PostgreSQL): a file grows from a declared type, size and SHA-256 by
+// when several server processes share one PostgreSQL, s3-file-store.ts when they share a bucket): a file grows from a declared type, size and SHA-256 by
 // appended chunks, and becomes servable only once all its bytes are in and they hash and start as declared. The
 // rules every store applies alike live here.
 import type { Readable } from 'node:stream';
@@ -33,6 +33,14 @@ export class FileCheckError extends Error {
   }
 }
 
+/**
+ * The store cannot be reached just now (an object store down or timing out): nothing it holds is lost, and the file
+ * routes answer 503 with Retry-After so the device sends the same request again later.
+ */
+export class FileStoreUnavailable extends Error {
+  override name = 'FileStoreUnavailable';
+}
+
 /** How many first bytes of a file its type check reads. */
 export const FILE_HEAD_BYTES = 16;
 
@@ -59,7 +67,7 @@ export interface StaleFile {
 }
 
 export interface FileStore {
-  /** `disk`, `postgres`: for logs */
+  /** `disk`, `postgres`, `s3`: for logs */
   readonly kind: string;
   /** Prepares what the store keeps files in (a PostgreSQL store's tables). Safe to run on every start. */
   migrate(): Promise<void>;

@@ -16,7 +16,14 @@ export {
 export { CollectionConfigError, type CollectionSchemas, DELETED, UPDATED_AT } from './collections.js';
 export { DiskFileStore } from './disk-file-store.js';
 export { DEFAULT_DEV_ORIGINS, GRAPHQL_PATH, SCHEMAS_PATH } from './endpoints.js';
-export { FileCheckError, type FileKey, type FileStatus, type FileStore, type StoredFile } from './file-store.js';
+export {
+  FileCheckError,
+  type FileKey,
+  type FileStatus,
+  type FileStore,
+  FileStoreUnavailable,
+  type StoredFile,
+} from './file-store.js';
 export type { SyncServerLimits } from './limits.js';
 export { PostgresFileStore, type PostgresFileStoreOptions } from './postgres-file-store.js';
 export {
@@ -27,6 +34,7 @@ export {
   type SyncPubSub,
 } from './pubsub.js';
 export { createRedisPubSub, RESYNC_CHANNEL, type RedisPubSub, type RedisPubSubOptions } from './redis-pubsub.js';
+export { S3FileStore, type S3FileStoreOptions } from './s3-file-store.js';
 export {
   createSyncServer,
   type ListenAddress,

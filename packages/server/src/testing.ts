@@ -1,6 +1,7 @@
 // @syncline/server/testing: a real sync server on a random loopback port, for any suite that needs one
 // (data layer, sync, chaos, e2e). Known JWT secret, a SQLite file in a temp folder (or a fresh PostgreSQL
-// schema, and Redis fan-out, when asked), restart on the same port.
+// schema, and Redis fan-out, when asked), files on disk (or in PostgreSQL, or under a prefix of their own in an
+// S3 bucket), restart on the same port.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import WebSocket from 'ws';
 import { signToken } from './auth.js';
 import type { CollectionSchemas } from './collections.js';
 import type { SyncPubSub } from './pubsub.js';
+import type { S3FileStoreOptions } from './s3-file-store.js';
 import { createSyncServer, type SyncServer, type SyncServerOptions } from './server.js';
 import { createSqliteStorage } from './storage/sqlite.js';
 import type { SyncStorage } from './storage/types.js';
@@ -29,7 +31,12 @@ export interface StartTestServerOptions {
    * Where files are kept: `disk` (default, a folder) or `postgres` (needs `postgresUrl`: the tables beside the
    * documents, in the server's schema).
    */
-  fileStore?: 'disk' | 'postgres';
+  fileStore?: 'disk' | 'postgres' | 's3';
+  /**
+   * With `fileStore: 's3'`: the bucket and its key. Without a `prefix`, the server's files go under one of their
+   * own (`syncline-<random>`), so servers can share a bucket without seeing each other's files.
+   */
+  s3?: S3FileStoreOptions;
   /** Redis fan-out (`redis://…`) instead of the in-memory bus. */
   redisUrl?: string;
   /** Default 0: a free port, kept across `restart()`. */
@@ -52,6 +59,8 @@ export interface TestServer {
   readonly dbPath: string;
   /** The folder the server keeps files in (unused with `fileStore: 'postgres'`). */
   readonly filesDir: string;
+  /** With `fileStore: 's3'`: where its files are, prefix included (another process can serve them too). */
+  readonly s3: S3FileStoreOptions | null;
   /** `sqlite` or `postgres`. */
   readonly engine: 'sqlite' | 'postgres';
   /** With `postgresUrl`: the URL of this server's own schema (another process can serve it too). */
@@ -136,8 +145,17 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
   if (options.fileStore === 'postgres' && !postgres) {
     throw new Error("fileStore: 'postgres' keeps files beside the documents: give postgresUrl too.");
   }
+  if (options.fileStore === 's3' && !options.s3) throw new Error("fileStore: 's3' needs s3: { endpoint, bucket, … }.");
+  const s3 =
+    options.fileStore === 's3' && options.s3
+      ? { ...options.s3, prefix: options.s3.prefix ?? `syncline-${randomUUID().slice(0, 8)}` }
+      : null;
   const openFiles = async (): Promise<NonNullable<SyncServerOptions['files']>> => {
     if (givenFiles && 'store' in givenFiles) return givenFiles;
+    if (s3) {
+      const { S3FileStore } = await import('./s3-file-store.js');
+      return { store: new S3FileStore(s3) };
+    }
     if (options.fileStore !== 'postgres' || !postgres) return { directory: filesDir };
     const { PostgresFileStore } = await import('./postgres-file-store.js');
     return { store: new PostgresFileStore({ connectionString: postgres.url, maxConnections: 4 }) };
@@ -183,6 +201,7 @@ export async function startTestServer(options: StartTestServerOptions): Promise<
     filesDir,
     engine: postgres ? 'postgres' : 'sqlite',
     databaseUrl: postgres?.url ?? null,
+    s3,
     openStorage,
     get server() {
       return current.server;

@@ -1,15 +1,15 @@
-// Files documents carry, over the server's file routes: a real server on loopback, real files on disk and in
-// PostgreSQL. A file is taken in chunks and resumed from the server's offset, served only whole, only to its tenant
-// and the roles the collection allows; an image's thumbnail is made once and kept, upright as its EXIF says, of an
-// animation's first frame; a file over the limit, of a type not allowed, or whose bytes are not what was declared is
-// refused with a clear error; a tenant over its rate limit is slowed on them as on sync; an upload cut by a killed
-// server resumes from what reached the disk; and one chunk PUT to two instances at once is taken once.
+// Files documents carry, over the server's file routes: a real server on loopback, real files on disk, in
+// PostgreSQL and in an S3 bucket (moto, signatures checked). A file is taken in chunks and resumed from the server's
+// offset, served only whole, only to its tenant and the roles the collection allows; an image's thumbnail is made
+// once and kept, upright as its EXIF says, of an animation's first frame; a file over the limit, of a type not
+// allowed, or whose bytes are not what was declared is refused with a clear error; a tenant over its rate limit is
+// slowed on them as on sync; an upload cut by a killed server resumes from what reached the disk; and one chunk PUT
+// to two instances at once is taken once.
 import type { ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH } from '@syncline/protocol';
+import { attachmentsProperty, FILES_PATH } from '@syncline/protocol';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,6 +19,16 @@ import { PostgresFileStore } from '../src/postgres-file-store.js';
 import { connectPostgres } from '../src/storage/postgres.js';
 import { createPostgresSchema, startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
 import { fileStores, sameFiles } from './engines.js';
+import {
+  expectChunkTakenOnce,
+  expectServed,
+  expectUploadAcross,
+  get,
+  holdFile,
+  photo,
+  put,
+  sha256,
+} from './file-uploads.js';
 import { freePort, startServerProcess, stopProcess } from './processes.js';
 
 const files = { types: ['image/jpeg', 'application/pdf', 'image/webp'], maxBytes: 200_000 };
@@ -38,51 +48,10 @@ const inspectionSchema = {
   files,
 };
 
-/** A JPEG as far as its first bytes go, then `size - 3` random ones. */
-function photo(size: number): Uint8Array {
-  const bytes = new Uint8Array(randomBytes(size));
-  bytes.set([0xff, 0xd8, 0xff]);
-  return bytes;
-}
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-interface Upload {
-  origin: string;
-  token: string;
-  id: string;
-  bytes: Uint8Array;
-  type?: string;
-  digest?: string;
-}
-
-/** PUTs bytes [first, end) of the file; without `first`, asks how much of it the server holds. */
-function put(
-  { origin, token, id, bytes, type = 'image/jpeg', digest = sha256(bytes) }: Upload,
-  first?: number,
-  end?: number,
-) {
-  const range =
-    first === undefined ? `bytes */${bytes.length}` : `bytes ${first}-${(end ?? bytes.length) - 1}/${bytes.length}`;
-  return fetch(`${origin}${FILES_PATH}/inspections/${id}`, {
-    method: 'PUT',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': type,
-      'content-range': range,
-      [FILE_SHA256_HEADER]: digest,
-    },
-    ...(first === undefined ? {} : { body: bytes.slice(first, end ?? bytes.length) }),
-  });
-}
-
-const get = (origin: string, token: string, id: string) =>
-  fetch(`${origin}${FILES_PATH}/inspections/${id}`, { headers: { authorization: `Bearer ${token}` } });
-
 const roleToken = (tenant: string, role: string) => signToken({ secret: TEST_JWT_SECRET, tenant, role, ttl: '1h' });
 
 const postgresUrl = inject('postgresUrl');
-const stores = fileStores('files kept in PostgreSQL');
+const stores = fileStores('file routes');
 
 describe.each(stores)('file routes, files on $name', ({ options }) => {
   let server: TestServer;
@@ -393,7 +362,7 @@ describe.runIf(postgresUrl)('files in PostgreSQL, served by two server processes
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('take half a file on A and the rest on B, serve it whole from A, and only to its tenant', async () => {
+  it('take half a file on A and the rest on B, serve it whole from either, and only to its tenant', async () => {
     schema = await createPostgresSchema(postgresUrl as string);
     writeFileSync(join(dir, 'schemas.json'), JSON.stringify({ inspections: inspectionSchema }));
     const [portA, portB] = [await freePort(), await freePort()];
@@ -404,26 +373,8 @@ describe.runIf(postgresUrl)('files in PostgreSQL, served by two server processes
     expect(a.banner).toMatch(/files in the database/);
     const [originA, originB] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
     const token = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-a', ttl: '1h' });
-    const bytes = photo(190_000);
-    const onA = { origin: originA, token, id: 'photo-shared-1', bytes };
-    const onB = { ...onA, origin: originB };
-
-    expect(await (await put(onA, 0, 95_000)).json()).toEqual({ received: 95_000, complete: false });
-    // B knows what A took, and refuses a chunk that does not follow it
-    expect(await (await put(onB)).json()).toEqual({ received: 95_000, complete: false });
-    expect((await put(onB, 0, 10)).status).toBe(409);
-    expect((await get(originA, token, onA.id)).status).toBe(404);
-    const last = await put(onB, 95_000);
-    expect(last.status).toBe(201);
-
-    const served = await get(originA, token, onA.id);
-    expect(served.status).toBe(200);
-    expect(served.headers.get('content-length')).toBe('190000');
-    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(bytes));
-
     const otherShop = await signToken({ secret: TEST_JWT_SECRET, tenant: 'shop-b', ttl: '1h' });
-    expect((await get(originA, otherShop, onA.id)).status).toBe(404);
-    expect((await get(originB, otherShop, onA.id)).status).toBe(404);
+    await expectUploadAcross(originA, originB, token, otherShop);
   });
 });
 
@@ -452,18 +403,7 @@ describe.runIf(postgresUrl)('files in PostgreSQL, one chunk PUT to two instances
 
     // a third process holds the file's lock, so both PUTs reach it before either writes
     holder = new PostgresFileStore({ connectionString: databaseUrl, maxConnections: 2 });
-    let release = () => {};
-    let held = () => {};
-    const heldNow = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    const holding = holder.exclusive({ tenant: 'shop-a', collection: 'inspections', id }, async () => {
-      held();
-      await new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    });
-    await heldNow;
+    const lock = await holdFile(holder, { tenant: 'shop-a', collection: 'inspections', id });
     const answers = Promise.all([a, b].map((server) => put({ origin: server.origin, token, id, bytes }, 0, 60_000)));
     const waiting = connectPostgres<unknown>({ connectionString: databaseUrl, maxConnections: 1 });
     try {
@@ -484,17 +424,10 @@ describe.runIf(postgresUrl)('files in PostgreSQL, one chunk PUT to two instances
     } finally {
       await waiting.destroy();
     }
-    release();
-    await holding;
+    await lock.release();
+    await expectChunkTakenOnce(await answers, 60_000);
 
-    const bodies = await Promise.all((await answers).map(async (answer) => [answer.status, await answer.json()]));
-    expect(bodies.map(([status]) => status).sort()).toEqual([200, 409]);
-    for (const [, body] of bodies) expect(body).toMatchObject({ received: 60_000, complete: false });
-
-    const last = await put({ origin: b.origin, token, id, bytes }, 60_000);
-    expect(last.status).toBe(201);
-    const served = await get(a.origin, token, id);
-    expect(served.headers.get('content-length')).toBe('120000');
-    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(bytes));
+    expect((await put({ origin: b.origin, token, id, bytes }, 60_000)).status).toBe(201);
+    await expectServed(a.origin, token, id, bytes);
   });
 });

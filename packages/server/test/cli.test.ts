@@ -1,40 +1,21 @@
 // The `syncline-server` command as a person runs it, in its own process: help, secrets and tokens, refusals,
 // a stock RxDB client built only from `GET /sync/schemas`, and a crash (SIGKILL) and restart on the same file.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncSchemas } from '../src/server.js';
 import { bearer, createRxClient, eventually, gql, type RxClient } from './helpers.js';
-import { BIN, cleanEnv, freePort, startServerProcess, stopProcess } from './processes.js';
+import { freePort, runCommand, startServerProcess, stopProcess } from './processes.js';
 
 const SECRET = 'cli-test-secret-0123456789-0123456789-abcdef';
 let dir: string;
 const running = new Set<ChildProcess>();
 const clients: RxClient[] = [];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the command to completion. */
-function run(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(env) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string | undefined> = {}) => runCommand(args, { cwd: dir, env });
 
 const start = (args: string[], env: Record<string, string | undefined> = {}) =>
   startServerProcess(args, { cwd: dir, env, running });
@@ -69,6 +50,14 @@ describe('syncline-server', () => {
       '--schema',
       '--synchronous',
       '--files-dir',
+      '--files-store',
+      '--s3-endpoint',
+      '--s3-bucket',
+      '--s3-region',
+      '--s3-prefix',
+      'SYNCLINE_S3_ENDPOINT',
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
       '--orphan-grace',
       '--orphan-file-grace',
       'SYNCLINE_ORPHAN_FILE_GRACE_DAYS',
@@ -116,9 +105,41 @@ describe('syncline-server', () => {
 
   it('refuses a files store it cannot use, and orphan graces that do not fit', async () => {
     const db = join(dir, 'files.sqlite');
-    const nowhere = await run(['--db', db, '--files-store', 's3']);
+    const nowhere = await run(['--db', db, '--files-store', 'cloud']);
     expect(nowhere.code).toBe(1);
-    expect(nowhere.stderr).toMatch(/--files-store \(SYNCLINE_FILES_STORE\) must be disk or postgres, not "s3"\./);
+    expect(nowhere.stderr).toMatch(
+      /--files-store \(SYNCLINE_FILES_STORE\) must be disk, postgres or s3, not "cloud"\./,
+    );
+    // S3 names what is missing, and takes credentials only from the environment
+    const bare = await run(['--db', db, '--files-store', 's3']);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain(
+      '--files-store s3 keeps files in a bucket of an S3-compatible store: set --s3-endpoint (SYNCLINE_S3_ENDPOINT), --s3-bucket (SYNCLINE_S3_BUCKET), AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY. Nothing was started.',
+    );
+    const noSecret = await run(['--db', db, '--s3-endpoint', 'http://127.0.0.1:1', '--s3-bucket', 'photos'], {
+      SYNCLINE_FILES_STORE: 's3',
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+    });
+    expect(noSecret.stderr).toMatch(/set AWS_SECRET_ACCESS_KEY\. Nothing was started\./);
+    const onCommandLine = await run(['--db', db, '--files-store', 's3', '--s3-secret-access-key', 'hunter2']);
+    expect(onCommandLine.code).toBe(1);
+    expect(onCommandLine.stderr).toMatch(/Unknown option '--s3-secret-access-key'/);
+    const s3Elsewhere = await run(['--db', db, '--s3-bucket', 'photos']);
+    expect(s3Elsewhere.stderr).toMatch(/--s3-bucket only apply with --files-store s3\./);
+    const badPrefix = await run(
+      ['--db', db, '--files-store', 's3', '--s3-endpoint', 'http://127.0.0.1:1', '--s3-bucket', 'photos'],
+      { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', SYNCLINE_S3_PREFIX: '/files/' },
+    );
+    expect(badPrefix.stderr).toMatch(/The S3 prefix "\/files\/" may hold letters, digits/);
+    const unreachable = await run(
+      ['--db', db, '--files-store', 's3', '--s3-endpoint', 'http://127.0.0.1:1', '--s3-bucket', 'photos'],
+      { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'hunter2-secret' },
+    );
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(
+      /The S3 store at http:\/\/127\.0\.0\.1:1\/? cannot be reached .* Check --s3-endpoint .* Nothing was started\./,
+    );
+    expect(unreachable.stderr).not.toContain('hunter2');
     const noDatabase = await run(['--db', db], { SYNCLINE_FILES_STORE: 'postgres' });
     expect(noDatabase.stderr).toMatch(/--files-store postgres keeps files in the database: give --database-url/);
     const zero = await run(['--db', db, '--orphan-grace', '0']);

@@ -5,6 +5,7 @@ import { describe, inject, it } from 'vitest';
 import { DiskFileStore } from '../src/disk-file-store.js';
 import type { FileStore } from '../src/file-store.js';
 import { PostgresFileStore } from '../src/postgres-file-store.js';
+import { S3FileStore } from '../src/s3-file-store.js';
 import type { TestServer } from '../src/testing.js';
 
 export interface Engine {
@@ -55,17 +56,30 @@ function describeWithout(what: string, title: string, reason: string) {
   });
 }
 
-/** Where a files suite keeps its files, for `startTestServer`: on disk, and in PostgreSQL (or a test saying why not). */
+/** The run's moto_server playing S3 (signatures checked), or a failing test that says why the machine has none. */
+export function requireS3(title: string) {
+  const s3 = inject('s3');
+  if (!s3) describeWithout('S3', title, inject('s3Missing'));
+  return s3;
+}
+
+/**
+ * Where a files suite keeps its files, for `startTestServer`: on disk, in PostgreSQL and in an S3 bucket (or a test
+ * saying why not).
+ */
 export function fileStores(title: string) {
-  const url = requirePostgres(title);
+  const url = requirePostgres(`${title} in PostgreSQL`);
+  const s3 = requireS3(`${title} in S3`);
   return [
     { name: 'disk', options: {} },
     ...(url ? [{ name: 'PostgreSQL', options: { postgresUrl: url, fileStore: 'postgres' as const } }] : []),
+    ...(s3 ? [{ name: 'S3', options: { fileStore: 's3' as const, s3 } }] : []),
   ];
 }
 
-/** The files `server` keeps, as another process sees them: its PostgreSQL tables, or its folder. Close it after. */
+/** The files `server` keeps, as another process sees them: its PostgreSQL tables, its bucket, or its folder. Close it after. */
 export function sameFiles(server: TestServer): FileStore {
+  if (server.s3) return new S3FileStore(server.s3);
   return server.databaseUrl
     ? new PostgresFileStore({ connectionString: server.databaseUrl, maxConnections: 2 })
     : new DiskFileStore(server.filesDir);

@@ -1,6 +1,6 @@
-// Brings up what the PostgreSQL and Redis suites need, once per run: the machine's PostgreSQL cluster (started
-// if it is down) with a throwaway database, and a private redis-server on a free port. Both are removed when the
-// run ends. Where neither can be had, the suites that need them say so loudly and skip, except under CI, where a
+// Brings up what the PostgreSQL, Redis and S3 suites need, once per run: the machine's PostgreSQL cluster (started
+// if it is down) with a throwaway database, a private redis-server on a free port, and a moto_server playing S3
+// (signatures checked) with a bucket. All are removed when the run ends. Where neither can be had, the suites that need them say so loudly and skip, except under CI, where a
 // missing engine fails the run.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startRedis } from './processes.js';
+import { type S3Place, startMoto, startRedis, stopProcess } from './processes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +19,9 @@ declare module 'vitest' {
     /** A private redis-server for this run, or null. */
     redisUrl: string | null;
     redisMissing: string;
+    /** A moto_server for this run: its endpoint, a bucket, and a key it checks signatures against; or null. */
+    s3: S3Place | null;
+    s3Missing: string;
   }
 }
 
@@ -107,17 +110,27 @@ export default async function setup(project: TestProject) {
     project.provide('redisUrl', redis.url);
     project.provide('redisMissing', '');
     cleanups.push(async () => {
-      await new Promise<void>((resolve) => {
-        if (redis.child.exitCode !== null) return resolve();
-        redis.child.once('exit', () => resolve());
-        redis.child.kill('SIGTERM');
-      });
+      await stopProcess(redis.child);
     });
   } catch (error) {
     const reason = `Redis is unavailable: ${(error as Error).message}`;
     if (process.env.CI) throw new Error(`${reason}. CI needs it: .ci/run installs redis-server.`);
     project.provide('redisUrl', null);
     project.provide('redisMissing', reason);
+  }
+
+  try {
+    const moto = await startMoto();
+    project.provide('s3', moto.s3);
+    project.provide('s3Missing', '');
+    cleanups.push(async () => {
+      await stopProcess(moto.child);
+    });
+  } catch (error) {
+    const reason = `moto_server (S3) is unavailable: ${(error as Error).message}`;
+    if (process.env.CI) throw new Error(`${reason}. CI needs it: .ci/run installs moto[server].`);
+    project.provide('s3', null);
+    project.provide('s3Missing', `${reason} (pip install 'moto[server]')`);
   }
 
   return async () => {

@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH, type PlainDocument } from '@syncline/protocol';
+import { AwsClient } from 'aws4fetch';
 import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,7 +120,23 @@ async function served(server: TestServer, token: string, id: string) {
   return { status: response.status, sha256: response.ok ? sha256(new Uint8Array(await response.arrayBuffer())) : null };
 }
 
-const stores = fileStores('orphan files in PostgreSQL');
+/** Something an operator left among the server's files (in its folder, or under its S3 prefix), which no sweep touches. */
+function strayFile(server: TestServer) {
+  if (server.s3) {
+    const { endpoint, bucket, prefix } = server.s3;
+    const client = new AwsClient({ ...server.s3, service: 's3', retries: 0 });
+    const url = `${endpoint}/${bucket}/${prefix}/shop-a/orders/notes.txt`;
+    return {
+      write: async () => void (await client.fetch(url, { method: 'PUT', body: 'an operator left this here' })),
+      there: async () => (await client.fetch(url, { method: 'HEAD' })).status === 200,
+    };
+  }
+  if (server.databaseUrl) return null;
+  const path = join(server.filesDir, 'shop-a', 'orders', 'notes.txt');
+  return { write: async () => writeFileSync(path, 'an operator left this here'), there: async () => existsSync(path) };
+}
+
+const stores = fileStores('orphan files');
 
 describe.each(stores)('orphan files, files on $name', ({ options }) => {
   let server: TestServer;
@@ -160,8 +177,8 @@ describe.each(stores)('orphan files, files on $name', ({ options }) => {
     expect(await upload(server, shopA, 'half-upload', jpeg, jpeg.length >> 1)).toBe(200);
     expect(await upload(server, shopB, 'kept-photo', jpeg)).toBe(201);
     expect(await status(server, shopA, 'kept-photo?size=thumbnail')).toBe(200);
-    const stray = server.databaseUrl ? null : join(server.filesDir, 'shop-a', 'orders', 'notes.txt');
-    if (stray) writeFileSync(stray, 'an operator left this here');
+    const stray = strayFile(server);
+    await stray?.write();
 
     await writeOrders(storage, 'shop-a', {
       'order-1': ['kept-photo', 'taken-off-photo'],
@@ -190,7 +207,7 @@ describe.each(stores)('orphan files, files on $name', ({ options }) => {
       expect([gone, await status(server, shopA, gone)]).toEqual([gone, 404]);
     }
     expect(await status(server, shopB, 'kept-photo')).toBe(404);
-    if (stray) expect(existsSync(stray)).toBe(true);
+    if (stray) expect(await stray.there()).toBe(true);
   });
 
   it('keeps a file whose order is pushed while the sweep runs, after it read the documents and before it removes', async () => {
