@@ -27,6 +27,7 @@ import {
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { AnyRxDatabase } from './any-database';
+import { changesByIndex } from './changes-by-index';
 import {
   type ConflictRecord,
   conflictMigrations,
@@ -161,7 +162,8 @@ export async function createSynclineDatabase<S extends SchemaMap>(
   // device-local records of the database itself (an import's progress): never replicated, and no collection of the 13
   addRxPlugin(RxDBLocalDocumentsPlugin);
   const devMode = options.devMode ?? defaultDevMode();
-  let storage = await withIndexedWindows(options.storage ?? (await defaultStorage()));
+  // the push reads local changes off their index, however many share one write time (see changes-by-index.ts)
+  let storage = changesByIndex(await withIndexedWindows(options.storage ?? (await defaultStorage())));
   if (devMode) {
     await loadDevMode();
     const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');

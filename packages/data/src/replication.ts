@@ -250,6 +250,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       gate: { isOpen: () => rounds.isOpen(priorityOf(name)), turn: () => rounds.turn(priorityOf(name)) },
       parentsFirst: parentsFirst(name),
       scope: () => followedScopes[name],
+      // what waits to go up starts once the live stream listens, so the push's echoes are not pulled back after it
+      startWhenStreamListens: live && tracker.holdsAny(name),
     }),
   );
   names.forEach((name, i) => {
@@ -272,6 +274,9 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     onConnected: () => {
       if (connectedBefore) rounds.begin();
       connectedBefore = true;
+    },
+    onClosed: () => {
+      for (const replicator of replicators) replicator.streamUnavailable();
     },
   });
   let connectedBefore = false;

@@ -332,6 +332,13 @@ export class SyncTracker {
     return this.held.has(syncStateId(collectionName, documentId));
   }
 
+  /** Whether this tab holds any local write of the collection the server has not acknowledged. */
+  holdsAny(collectionName: string): boolean {
+    const prefix = syncStateId(collectionName, '');
+    for (const id of this.held.keys()) if (id.startsWith(prefix)) return true;
+    return false;
+  }
+
   /** `holds`, kept live: it changes in the same turn as the write, before any query shows the new value. */
   holds$(collectionName: string, documentId: string): Observable<boolean> {
     const id = syncStateId(collectionName, documentId);

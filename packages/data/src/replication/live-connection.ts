@@ -20,6 +20,8 @@ export interface LiveConnectionOptions {
   whenLeader: Promise<void>;
   /** the socket connected (again): what was missed meanwhile is about to be pulled */
   onConnected?: () => void;
+  /** the socket closed or could not open */
+  onClosed?: () => void;
 }
 
 export class LiveConnection {
@@ -52,7 +54,10 @@ export class LiveConnection {
         reporter.socketOpened();
         this.options.onConnected?.();
       },
-      onClosed: (code) => reporter.socketClosed(this.options.wsUrl, code),
+      onClosed: (code) => {
+        reporter.socketClosed(this.options.wsUrl, code);
+        this.options.onClosed?.();
+      },
       onAuthProblem: (message) => reporter.authProblem(message),
       onStreamProblem: (message) => reporter.streamProblem(message),
       onOutdated: (refusal) => reporter.outdated(refusal),
