@@ -449,4 +449,62 @@ describe('a token with other claims', () => {
     expect((await serverTask(tenant, 'n-1'))?.deleted).toBe(false);
     await after.close();
   });
+
+  it('lets go of one person’s own tasks when someone else signs in on the device, and brings theirs', async () => {
+    // tasks of people's own (as saved views are): each person reads and writes only theirs
+    const ownTaskSchema = {
+      ...taskSchema,
+      properties: { ...taskSchema.properties, ownerId: { type: 'string' } },
+      required: ['id', 'title', 'done', 'ownerId'],
+      permissions: { owner: 'ownerId' },
+    } as unknown as RxJsonSchema<Task & { ownerId: string }>;
+    const own = await startTestServer({ collections: { tasks: ownTaskSchema } });
+    const tenant = `scope-owner-${Date.now().toString(36)}`;
+    const tokenOf = (sub: string) => signToken({ secret: TEST_JWT_SECRET, tenant, sub });
+    try {
+      for (const person of ['ann', 'bob']) {
+        const rows = [1, 2].map((n) => ({
+          newDocumentState: {
+            id: `${person}-${n}`,
+            title: `${person} ${n}`,
+            done: false,
+            ownerId: person,
+            _deleted: false,
+          },
+        }));
+        const answer = await fetch(own.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenOf(person)}` },
+          body: JSON.stringify({
+            query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
+            variables: { rows },
+          }),
+        });
+        expect(((await answer.json()) as { errors?: unknown }).errors).toBeUndefined();
+      }
+      let person = 'ann';
+      const database = await createSynclineDatabase({
+        name: `owners${Math.random().toString(36).slice(2, 10)}`,
+        collections: { tasks: ownTaskSchema },
+        multiInstance: false,
+      });
+      const replication = startReplication({
+        database,
+        url: own.url,
+        wsUrl: own.wsUrl,
+        token: () => tokenOf(person),
+      });
+      const ids = async () => (await database.tasks.find().exec()).map((doc) => doc.id).sort();
+      await replication.awaitInSync();
+      expect(await ids()).toEqual(['ann-1', 'ann-2']);
+
+      person = 'bob';
+      await replication.syncNow();
+      await expect.poll(ids, { timeout: 15_000 }).toEqual(['bob-1', 'bob-2']);
+      await replication.stop();
+      await database.close();
+    } finally {
+      await own.close();
+    }
+  });
 });
