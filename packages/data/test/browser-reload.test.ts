@@ -52,6 +52,9 @@ async function storeOldOrder(tenant: string) {
   await storage.close();
 }
 
+/** The old order as a tab's device holds it; null when it has none. */
+const oldOrderOn = (tab: Page) => tab.evaluate(() => window.syncline.find('orders', 'order-old'));
+
 /**
  * Until a sweep of the leader's (its own, now and again, or this one) has let go of the old order. Polled from here:
  * Playwright's waitForFunction takes the promise an async check returns for a true answer, without awaiting it.
@@ -119,7 +122,7 @@ describe('in Chromium', () => {
     const untilLetGo = () => untilLetGoOn(leader);
 
     await other.evaluate(() => window.syncline.keepFromServer('orders', 'order-old'));
-    await untilOn(other, `window.syncline.find('orders', 'order-old').then((order) => order?.status === 'delivered')`);
+    await expect.poll(() => oldOrderOn(other), { timeout: 20_000 }).toMatchObject({ status: 'delivered' });
     // held by the tab that lets go of what leaves the scope, while the other tab shows it (a sweep lets go of
     // nothing while a pull is on its way, so the leader is in sync first)
     await leader.evaluate(() => window.syncline.inSync());
@@ -128,11 +131,11 @@ describe('in Chromium', () => {
 
     await other.evaluate(() => window.syncline.letGo('orders', 'order-old'));
     await untilLetGo();
-    await untilOn(other, `window.syncline.find('orders', 'order-old').then((order) => order === null)`);
+    await expect.poll(() => oldOrderOn(other), { timeout: 20_000 }).toBeNull();
 
     // kept again, then the other tab closes with it open: the leader lets go of it
     await other.evaluate(() => window.syncline.keepFromServer('orders', 'order-old'));
-    await untilOn(leader, `window.syncline.find('orders', 'order-old').then((order) => order !== null)`);
+    await expect.poll(() => oldOrderOn(leader), { timeout: 20_000 }).not.toBeNull();
     await leader.evaluate(() => window.syncline.inSync());
     expect(await leader.evaluate(() => window.syncline.sweepScopes())).toBe(0);
     // the other tab goes elsewhere (its page hides and says goodbye; a crash is the lease's, below)
@@ -155,7 +158,7 @@ describe('in Chromium', () => {
     const other = await context.newPage();
     await openApp(other, token, 'tabs-lease');
     await other.evaluate(() => window.syncline.keepFromServer('orders', 'order-old'));
-    await untilOn(leader, `window.syncline.find('orders', 'order-old').then((order) => order !== null)`);
+    await expect.poll(() => oldOrderOn(leader), { timeout: 20_000 }).not.toBeNull();
 
     // the other tab goes with the order open and its goodbye is lost, as a crashed tab's is (a renderer crash
     // cannot be had here without taking the leader's page, which shares its process, with it)

@@ -439,7 +439,9 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       const mine = held.get(id);
       const updatedAt = Number(doc.updatedAt);
       if (stream.newerSeen(id, updatedAt) || tracker.holds(name, id)) return false;
-      return !mine || Number(mine.updatedAt ?? 0) < updatedAt;
+      // one the device let go of (a sweep stores it removed, in the state it had) comes back; a server delete is newer
+      const letGo = mine?._deleted === true && Number(mine.updatedAt ?? 0) === updatedAt;
+      return !mine || letGo || Number(mine.updatedAt ?? 0) < updatedAt;
     });
     // checked again in the same turn as the handing over: a pull that began meanwhile waits for the next lookup
     if (newer.length === 0 || !checkpoint || pulling > 0) return [];
