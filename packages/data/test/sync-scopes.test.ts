@@ -364,6 +364,11 @@ describe('documents outside the scope, on demand', () => {
     const after = await serverTask(tenant, 'old-done');
     expect(after?.deleted).toBe(false);
     expect(after?.updatedAt).toBe(before?.updatedAt);
+
+    // opened again: the same state the device let go of is kept again
+    const releaseAgain = await device.replication.keep('tasks', ['old-done'], found.documents);
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['old-done', 'open']);
+    releaseAgain();
     await device.close();
   });
 
