@@ -13,7 +13,7 @@ import {
 import type { RxCollection } from 'rxdb';
 import type { AnyRxDatabase } from './any-database';
 import { type BackoffOptions, Backoffs } from './backoff';
-import { createGraphQLTransport, type TokenSource } from './graphql-transport';
+import { createGraphQLTransport, readToken, type TokenSource } from './graphql-transport';
 import { synclineInternals } from './internals';
 import { type Lookup, lookupDocuments } from './lookup';
 import {
@@ -29,6 +29,7 @@ import { LiveConnection } from './replication/live-connection';
 import { PriorityRounds } from './replication/priorities';
 import { createReceivedCounter } from './replication/received-counter';
 import { retryChanges } from './replication/retry';
+import { claimsScope, followScopeClaims } from './replication/scope-claims';
 import { watchStalls } from './replication/stall-watch';
 import { SyncReporter } from './replication/sync-reporter';
 import { readServerHistory, type ServerHistory, type ServerHistoryPage } from './server-history';
@@ -147,7 +148,8 @@ function checkCollections(database: AnyRxDatabase, names: readonly string[]): vo
 
 export function startReplication(options: StartReplicationOptions): SynclineReplication {
   const { database, url } = options;
-  const { syncedCollections, tracker, device, priorities, references, scopes } = synclineInternals(database);
+  const { syncedCollections, tracker, device, priorities, references, scopes, permissions } =
+    synclineInternals(database);
   // the fields merge rules settled sync with every replication: the other devices list them too
   const names = [...new Set([...(options.collections ?? syncedCollections), SETTLEMENTS_COLLECTION])];
   checkCollections(database, names);
@@ -177,9 +179,41 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
 
   // the server refuses a collection whose schema version differs from its own, in words that say who must update
   const schemaVersions = names.map((name) => `${name}@${database.collections[name]?.schema.version ?? 0}`).join(',');
+  // the collections whose documents on the device depend on the token's claims (a site; the person, for people's
+  // own documents) start over when a token with other claims comes: every token the replication uses is read
+  const claimsScopes = Object.fromEntries(
+    names.flatMap((name) => {
+      const scope = claimsScope(scopes[name], permissions[name]?.owner);
+      return scope?.claims && Object.keys(scope.claims).length > 0 ? [[name, scope]] : [];
+    }),
+  );
+  const claims = followScopeClaims({
+    database,
+    scopes: claimsScopes,
+    // the live stream judges its scope by the token it connected with: it connects again with the new one
+    onChange: () => {
+      if (live)
+        void connection
+          .close()
+          .then(openSocket)
+          .catch((error: unknown) => reporter.localError(String(error)));
+    },
+    startOver: async (name) => {
+      const replicator = replicatorOf(name);
+      await replicator.startOver();
+      // what the old claims kept goes, by the scope the server publishes (never by the app's copy alone)
+      if (!reporter.stopped && (await followServerScopes())) await replicator.sweepScope();
+    },
+    onError: (error) => reporter.localError(String(error)),
+  });
+  const token: TokenSource = async () => {
+    const value = await readToken(options.token);
+    claims.seen(value);
+    return value;
+  };
   const server = {
     url,
-    token: options.token,
+    token,
     device,
     schemaVersions,
     timeoutMs: options.requestTimeoutMs ?? 30_000,
@@ -252,6 +286,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       scope: () => followedScopes[name],
       // what waits to go up starts once the live stream listens, so the push's echoes are not pulled back after it
       startWhenStreamListens: live && tracker.holdsAny(name),
+      claims: claims.current,
+      owner: permissions[name]?.owner,
     }),
   );
   names.forEach((name, i) => {
@@ -263,7 +299,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
 
   const connection = new LiveConnection({
     wsUrl: options.wsUrl ?? url.replace(/^http/, 'ws'),
-    token: options.token,
+    token,
     device,
     schemaVersions,
     webSocketImpl: options.webSocketImpl,
@@ -405,6 +441,7 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     async stop() {
       if (reporter.stopped) return;
       reporter.stopped = true;
+      claims.stop();
       clearInterval(sweepTimer);
       stopWatchingStalls();
       tabs.close();

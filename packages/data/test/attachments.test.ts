@@ -5,6 +5,9 @@
 // discarded before it finished is never sent again and leaves the device. A file another device has not uploaded yet
 // is asked for again until it is there, each wait saying why (not uploaded, sign in, not allowed, a pause, offline). IndexedDB is fake-indexeddb's, the server and its disk are real.
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { indexedDB } from 'fake-indexeddb';
@@ -12,6 +15,7 @@ import type { RxJsonSchema } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AttachmentQueue,
+  type AttachmentRef,
   AttachmentRejectedError,
   attachmentsProperty,
   createAttachmentQueue,
@@ -219,6 +223,86 @@ describe('attachments on a device', () => {
     await expect.poll(() => statusOf(after.queue, id), { timeout: 30_000 }).toBe('uploaded');
     expect(await sha256(await after.queue.read('tasks', id))).toBe(await sha256(file));
     await after.queue.close();
+  });
+
+  it('sends a file again when the server no longer has it (swept as an orphan), from the bytes on the device', async () => {
+    // a server that sweeps files no document names after half a second (30 days, by default)
+    const sweeping = await startTestServer({
+      collections,
+      serverOptions: {
+        files: {
+          directory: mkdtempSync(join(tmpdir(), 'syncline-swept-')),
+          orphans: { graceMs: 500, completeGraceMs: 500, sweepEveryMs: 100 },
+        },
+      },
+    });
+    try {
+      const sweptToken = await sweeping.token('shop-swept');
+      const ranges: string[] = [];
+      const seen: string[] = [];
+      const open = () => {
+        const queue = createAttachmentQueue({
+          url: sweeping.url,
+          token: sweptToken,
+          collections,
+          name: 'swept',
+          indexedDB,
+          backoff: { initialMs: 50, maxMs: 400 },
+          fetch: (input, init) => {
+            const range = new Headers(init?.headers).get('content-range');
+            if (range && !range.startsWith('bytes */')) ranges.push(range);
+            return fetch(input, init);
+          },
+        });
+        queue.subscribe(() => {
+          const state = ref && queue.state('tasks', ref.id);
+          if (state?.status === 'pending' && state.problem) seen.push(state.problem);
+        });
+        return queue;
+      };
+      const file = photo(30_000);
+      let ref: AttachmentRef | undefined;
+      const first = open();
+      ref = await first.capture('tasks', file, 'stain.jpg');
+      await expect.poll(() => statusOf(first, ref.id), { timeout: 20_000 }).toBe('uploaded');
+      await first.close();
+
+      // its order did not reach the server in time: the file is swept
+      const address = `${sweeping.origin}/sync/files/tasks/${ref.id}`;
+      const headers = { authorization: `Bearer ${sweptToken}` };
+      await expect.poll(async () => (await fetch(address, { headers })).status, { timeout: 10_000 }).toBe(404);
+      // now it does, naming the photo
+      const pushed = await fetch(sweeping.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({
+          query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
+          variables: {
+            rows: [
+              {
+                newDocumentState: { id: 'stained', title: 'stained', done: false, attachments: [ref], _deleted: false },
+              },
+            ],
+          },
+        }),
+      });
+      expect(((await pushed.json()) as { errors?: unknown }).errors).toBeUndefined();
+
+      // the device opens again: it finds the file gone and sends it again, from the first byte
+      ranges.length = 0;
+      const again = open();
+      await expect
+        .poll(() => seen, { timeout: 20_000 })
+        .toContain('The server no longer had this file; it is sent again from this device.');
+      await expect.poll(() => statusOf(again, ref.id), { timeout: 20_000 }).toBe('uploaded');
+      expect(ranges[0]).toBe(`bytes 0-29999/30000`);
+      const served = await fetch(address, { headers });
+      expect(served.status).toBe(200);
+      expect(await sha256(await served.blob())).toBe(await sha256(file));
+      await again.close();
+    } finally {
+      await sweeping.close();
+    }
   });
 
   it('waits for a photo another device has not uploaded yet, saying so, and reads it once it is there', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build, defaultClientConditions, preview } from 'vite';
+import { expect } from 'vitest';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 import type { OpenOptions } from './browser/client';
 
@@ -94,12 +95,20 @@ export async function openApp(page: Page, { origin, url, token, ...options }: Op
 export const until = (page: Page, test: string) =>
   page.waitForFunction(test, undefined, { timeout: 20_000, polling: 50 });
 
-/** Until the document is acknowledged and carries the server's clock (`updatedAt`, which the server's echo brings). */
+/**
+ * Until the document is acknowledged and carries the server's clock (`updatedAt`, which the server's echo brings).
+ * Polled from here: Playwright's waitForFunction takes the promise an async check returns for a true answer.
+ */
 export const untilSynced = (page: Page, collection: string, id: string) =>
-  page.waitForFunction(
-    async ([name, documentId]) =>
-      (await window.syncline.syncState(name, documentId)) === 'synced' &&
-      typeof (await window.syncline.find(name, documentId))?.updatedAt === 'number',
-    [collection, id] as const,
-    { timeout: 20_000, polling: 50 },
-  );
+  expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ([name, documentId]) =>
+            (await window.syncline.syncState(name, documentId)) === 'synced' &&
+            typeof (await window.syncline.find(name, documentId))?.updatedAt === 'number',
+          [collection, id] as const,
+        ),
+      { timeout: 20_000, interval: 50 },
+    )
+    .toBe(true);

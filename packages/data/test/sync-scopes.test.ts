@@ -5,6 +5,7 @@
 import { signToken } from '@syncline/server';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '@syncline/server/testing';
 import type { RxJsonSchema } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSynclineDatabase, startReplication } from '../src';
 import { type Task, taskSchema } from './task-schemas';
@@ -46,9 +47,14 @@ async function push(tenant: string, tasks: readonly SiteTask[], deleted = false)
       ...(current ? { assumedMasterState: current.data } : {}),
     });
   }
-  const response = await fetch(server.url, {
+  await pushRows(server, await tokenFor(tenant), rows);
+}
+
+/** Sends push rows to a server's tasks as a stock client does, and expects every one taken. */
+async function pushRows(on: TestServer, token: string, rows: readonly object[]) {
+  const response = await fetch(on.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenFor(tenant)}` },
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify({
       query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
       variables: { rows },
@@ -86,6 +92,10 @@ async function serverTask(tenant: string, id: string) {
 }
 
 interface DeviceOptions {
+  /** the database's name, to open a device's database again (a reload); a new one when omitted */
+  name?: string;
+  /** the rows of each push, as sent */
+  pushed?: Record<string, unknown>[];
   /** each pull's x-syncline-fresh header, or "held" */
   requests?: string[];
   on?: TestServer;
@@ -98,19 +108,23 @@ interface DeviceOptions {
   afterPull?: () => Promise<void>;
 }
 
-async function openDevice(tenant: string, site: string, options: DeviceOptions = {}) {
-  const { requests, on = server, scopeSweepMs, batchSize, afterPull } = options;
+/** The storage every device's database is kept in: a database closed and opened again by name finds its documents. */
+const storage = getRxStorageMemory();
+
+async function openDevice(tenant: string, site: string | (() => string), options: DeviceOptions = {}) {
+  const { requests, on = server, scopeSweepMs, batchSize, afterPull, pushed } = options;
   const network = { down: false, schemasDown: options.schemasDown ?? false };
   const database = await createSynclineDatabase({
-    name: `scopes${Math.random().toString(36).slice(2, 10)}`,
+    name: options.name ?? `scopes${Math.random().toString(36).slice(2, 10)}`,
     collections: { tasks: siteTaskSchema },
+    storage,
     multiInstance: false,
   });
   const replication = startReplication({
     database,
     url: on.url,
     wsUrl: on.wsUrl,
-    token: () => tokenFor(tenant, site),
+    token: () => tokenFor(tenant, typeof site === 'string' ? site : site()),
     ...(scopeSweepMs ? { scopeSweepMs } : {}),
     ...(batchSize ? { batchSize } : {}),
     fetch: async (input, init) => {
@@ -118,9 +132,15 @@ async function openDevice(tenant: string, site: string, options: DeviceOptions =
         throw new TypeError('Failed to fetch (the test took the network away)');
       }
       const headers = new Headers(init?.headers);
-      const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string; variables?: { limit?: number } };
+      const body = JSON.parse(String(init?.body ?? '{}')) as {
+        query?: string;
+        variables?: { limit?: number; tasksPushRow?: { newDocumentState: Record<string, unknown> }[] };
+      };
       const pull = body.query?.includes('pullTasks') === true;
       if (pull) requests?.push(headers.get('x-syncline-fresh') ?? 'held');
+      if (body.query?.includes('pushTasks')) {
+        pushed?.push(...(body.variables?.tasksPushRow ?? []).map((row) => row.newDocumentState));
+      }
       const response = await fetch(input, init);
       // a census (a page of one) brings nothing the device keeps
       if (pull && (body.variables?.limit ?? 0) > 1) await afterPull?.();
@@ -279,15 +299,9 @@ describe('sync scopes', () => {
     const longer = await startTestServer({ collections: { tasks: scopedWith(90) } });
     try {
       const tenant = `scope-days-${Date.now().toString(36)}`;
-      const pushed = await fetch(longer.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', Authorization: `Bearer ${await tokenFor(tenant)}` },
-        body: JSON.stringify({
-          query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
-          variables: { rows: [{ newDocumentState: { ...task('done', 'north', true), _deleted: false } }] },
-        }),
-      });
-      expect(pushed.ok).toBe(true);
+      await pushRows(longer, await tokenFor(tenant), [
+        { newDocumentState: { ...task('done', 'north', true), _deleted: false } },
+      ]);
       // the device cannot read the server's scopes at first: it lets go of nothing by its app's 30 days
       const device = await openDevice(tenant, 'north', { on: longer, schemasDown: true });
       expect(await device.replication.sweepScopes(Date.now() + 31 * DAY)).toBe(0);
@@ -350,6 +364,11 @@ describe('documents outside the scope, on demand', () => {
     const after = await serverTask(tenant, 'old-done');
     expect(after?.deleted).toBe(false);
     expect(after?.updatedAt).toBe(before?.updatedAt);
+
+    // opened again: the same state the device let go of is kept again
+    const releaseAgain = await device.replication.keep('tasks', ['old-done'], found.documents);
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['old-done', 'open']);
+    releaseAgain();
     await device.close();
   });
 
@@ -386,5 +405,102 @@ describe('documents outside the scope, on demand', () => {
     });
     await expect(device.replication.keep('nope', ['x'])).rejects.toThrow('"nope" is not replicated by this client.');
     await device.close();
+  });
+});
+
+describe('a token with other claims', () => {
+  it('lets go of the old site’s tasks and brings the new site’s, after sending a change made before', async () => {
+    const tenant = `scope-claims-${Date.now().toString(36)}`;
+    await push(tenant, [task('n-1', 'north'), task('n-2', 'north'), task('s-1', 'south'), task('s-2', 'south', true)]);
+    let site = 'north';
+    const pushed: Record<string, unknown>[] = [];
+    const device = await openDevice(tenant, () => site, { pushed });
+    expect(await device.ids()).toEqual(['n-1', 'n-2']);
+
+    // offline, a person edits a north task; then the device is handed a token for the south site
+    device.network.down = true;
+    await (await device.database.tasks.findOne('n-1').exec())?.incrementalPatch({ title: 'fixed before the move' });
+    site = 'south';
+    device.network.down = false;
+    await device.replication.syncNow();
+
+    // the south site's tasks arrive, the north site's leave
+    await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1', 's-2']);
+    // the edit made before the switch reached the server; nothing went as a delete
+    expect((await serverTask(tenant, 'n-1'))?.data).toMatchObject({ title: 'fixed before the move', site: 'north' });
+    expect(pushed.map((row) => row.id)).toEqual(['n-1']);
+    expect(pushed.filter((row) => row._deleted)).toEqual([]);
+    for (const id of ['n-1', 'n-2']) expect((await serverTask(tenant, id))?.deleted).toBe(false);
+
+    // and the live stream follows the new site: a north task written now never reaches the device
+    await push(tenant, [task('n-3', 'north'), task('s-3', 'south')]);
+    await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1', 's-2', 's-3']);
+    await device.close();
+  });
+
+  it('remembers the claims across a reload: opened again with another site’s token, it starts over', async () => {
+    const tenant = `scope-claims-reload-${Date.now().toString(36)}`;
+    await push(tenant, [task('n-1', 'north'), task('s-1', 'south')]);
+    const name = `reload${Math.random().toString(36).slice(2, 10)}`;
+    const before = await openDevice(tenant, 'north', { name });
+    expect(await before.ids()).toEqual(['n-1']);
+    await before.close();
+
+    const pushed: Record<string, unknown>[] = [];
+    const after = await openDevice(tenant, 'south', { name, pushed });
+    await expect.poll(after.ids, { timeout: 15_000 }).toEqual(['s-1']);
+    expect(pushed).toEqual([]);
+    expect((await serverTask(tenant, 'n-1'))?.deleted).toBe(false);
+    await after.close();
+  });
+
+  it('lets go of one person’s own tasks when someone else signs in on the device, and brings theirs', async () => {
+    // tasks of people's own (as saved views are): each person reads and writes only theirs
+    const ownTaskSchema = {
+      ...taskSchema,
+      properties: { ...taskSchema.properties, ownerId: { type: 'string' } },
+      required: ['id', 'title', 'done', 'ownerId'],
+      permissions: { owner: 'ownerId' },
+    } as unknown as RxJsonSchema<Task & { ownerId: string }>;
+    const own = await startTestServer({ collections: { tasks: ownTaskSchema } });
+    const tenant = `scope-owner-${Date.now().toString(36)}`;
+    const tokenOf = (sub: string) => signToken({ secret: TEST_JWT_SECRET, tenant, sub });
+    try {
+      for (const person of ['ann', 'bob']) {
+        const rows = [1, 2].map((n) => ({
+          newDocumentState: {
+            id: `${person}-${n}`,
+            title: `${person} ${n}`,
+            done: false,
+            ownerId: person,
+            _deleted: false,
+          },
+        }));
+        await pushRows(own, await tokenOf(person), rows);
+      }
+      let person = 'ann';
+      const database = await createSynclineDatabase({
+        name: `owners${Math.random().toString(36).slice(2, 10)}`,
+        collections: { tasks: ownTaskSchema },
+        multiInstance: false,
+      });
+      const replication = startReplication({
+        database,
+        url: own.url,
+        wsUrl: own.wsUrl,
+        token: () => tokenOf(person),
+      });
+      const ids = async () => (await database.tasks.find().exec()).map((doc) => doc.id).sort();
+      await replication.awaitInSync();
+      expect(await ids()).toEqual(['ann-1', 'ann-2']);
+
+      person = 'bob';
+      await replication.syncNow();
+      await expect.poll(ids, { timeout: 15_000 }).toEqual(['bob-1', 'bob-2']);
+      await replication.stop();
+      await database.close();
+    } finally {
+      await own.close();
+    }
   });
 });

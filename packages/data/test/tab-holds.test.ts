@@ -1,15 +1,28 @@
 // The hold protocol between tabs (tab-holds.ts), over a bus that delivers each message to every other tab as a
 // BroadcastChannel does, with each tab's replication played by a record of what it holds.
 import { describe, expect, it, vi } from 'vitest';
-import { createTabHolds, HOLD_ANSWER_MS, type HoldMessage, type HoldRequest } from '../src/tab-holds';
+import {
+  createTabHolds,
+  HOLD_ANSWER_MS,
+  HOLD_LEASE_MS,
+  HOLD_RENEW_MS,
+  type HoldMessage,
+  type HoldRequest,
+} from '../src/tab-holds';
 
 function tabs(count: number, { answering = true, failing = false } = {}) {
-  const all: { tab: { leader: boolean }; held: Map<number, string[]>; holds: ReturnType<typeof createTabHolds> }[] = [];
+  const all: {
+    tab: { leader: boolean; crashed: boolean };
+    held: Map<number, string[]>;
+    holds: ReturnType<typeof createTabHolds>;
+  }[] = [];
   let ids = 0;
   for (let index = 0; index < count; index++) {
-    const tab = { leader: index === 0, held: new Map<number, string[]>() };
+    const tab = { leader: index === 0, crashed: false, held: new Map<number, string[]>() };
     const holds = createTabHolds({
       post: (message: HoldMessage) => {
+        // a crashed tab's page is gone: nothing it would say is heard
+        if (tab.crashed) return;
         if (message.type === 'held' && !answering) return;
         // delivered later, as a channel does
         queueMicrotask(() => {
@@ -91,5 +104,53 @@ describe('holds between tabs', () => {
     third?.holds.close();
     await settle();
     expect(heldIds(1)).toEqual(['old']);
+  });
+
+  it('keeps a tab’s holds while it renews them, and lets go 90 s after a tab that crashed went quiet', async () => {
+    vi.useFakeTimers();
+    try {
+      const { all, heldIds } = tabs(3);
+      const [, showing, crashing] = all;
+      await showing?.holds.request({ collection: 'tasks', ids: ['open'], documents: [] });
+      await crashing?.holds.request(old);
+      expect(heldIds(0)).toEqual(['old', 'open']);
+
+      // ten minutes on, both tabs renewing: both holds stand
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      expect(heldIds(0)).toEqual(['old', 'open']);
+
+      // the third tab crashes: no goodbye, no more renewals
+      if (crashing) crashing.tab.crashed = true;
+      await vi.advanceTimersByTimeAsync(HOLD_LEASE_MS - HOLD_RENEW_MS);
+      expect(heldIds(0)).toEqual(['old', 'open']);
+      await vi.advanceTimersByTimeAsync(HOLD_LEASE_MS);
+      expect(heldIds(0)).toEqual(['open']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('holds again for a tab that was only slow to renew, once it is heard from', async () => {
+    vi.useFakeTimers();
+    try {
+      const { all, heldIds } = tabs(2);
+      const [, slow] = all;
+      await slow?.holds.request({ collection: 'tasks', ids: ['open'], documents: [] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(heldIds(0)).toEqual(['open']);
+      // its messages are lost for a while (a frozen page), long enough for the lease to end
+      if (slow) slow.tab.crashed = true;
+      await vi.advanceTimersByTimeAsync(HOLD_LEASE_MS + HOLD_RENEW_MS);
+      expect(heldIds(0)).toEqual([]);
+      // it wakes: its next renewal holds the document again
+      if (slow) slow.tab.crashed = false;
+      await vi.advanceTimersByTimeAsync(HOLD_RENEW_MS);
+      expect(heldIds(0)).toEqual(['open']);
+      slow?.holds.close();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(heldIds(0)).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -60,18 +60,32 @@ export function inSyncScope(scope: SyncScope, doc: Readonly<Record<string, unkno
 
 /**
  * A Mango selector (RxDB's query language) for the documents time and their own fields have taken out of the scope:
- * those no `keep` condition holds for. Undefined when the scope keeps every document by its own fields.
+ * those no `keep` condition holds for, and, given the device's token claims, those whose field differs from its claim
+ * (the device signed in for another site, say). Undefined when the scope keeps every document by these.
  */
-export function outOfScopeSelector(scope: SyncScope, now: number): Record<string, unknown> | undefined {
+export function outOfScopeSelector(
+  scope: SyncScope,
+  now: number,
+  claims?: Readonly<Record<string, unknown>>,
+): Record<string, unknown> | undefined {
   const keep = scope.keep ?? [];
-  if (keep.length === 0) return undefined;
-  return {
-    $and: keep.map((condition) =>
-      isRecent(condition)
-        ? { [UPDATED_AT]: { $lt: now - condition.changedWithinDays * DAY_MS } }
-        : { [condition.field]: { $nin: [...condition.in] } },
-    ),
-  };
+  const outBy: Record<string, unknown>[] = [];
+  if (keep.length > 0) {
+    outBy.push({
+      $and: keep.map((condition) =>
+        isRecent(condition)
+          ? { [UPDATED_AT]: { $lt: now - condition.changedWithinDays * DAY_MS } }
+          : { [condition.field]: { $nin: [...condition.in] } },
+      ),
+    });
+  }
+  for (const [field, claim] of Object.entries(scope.claims ?? {})) {
+    const value = claims?.[claim];
+    // a token without the claim keeps every value (as inSyncScope); a claim that is no plain value matches nothing
+    if (value !== undefined) outBy.push({ [field]: { $ne: value } });
+  }
+  if (outBy.length <= 1) return outBy[0];
+  return { $or: outBy };
 }
 
 /** A token's claims named by a scope, as a key: devices with the same ones see the same documents. */

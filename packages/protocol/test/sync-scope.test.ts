@@ -29,6 +29,20 @@ describe('a sync scope', () => {
     expect(outOfScopeSelector({ claims: { site: 'site' } }, now)).toBeUndefined();
   });
 
+  it('selects what is of another claim than the device’s token holds', () => {
+    expect(outOfScopeSelector({ claims: { site: 'site' } }, now, { site: 'south' })).toEqual({
+      site: { $ne: 'south' },
+    });
+    expect(outOfScopeSelector(scope, now, { site: 'south' })).toEqual({
+      $or: [
+        { $and: [{ status: { $nin: ['open', 'ready'] } }, { updatedAt: { $lt: now - 30 * DAY } }] },
+        { site: { $ne: 'south' } },
+      ],
+    });
+    // a token without the claim keeps every site
+    expect(outOfScopeSelector({ claims: { site: 'site' } }, now, { role: 'staff' })).toBeUndefined();
+  });
+
   it('groups devices by the claims it names', () => {
     expect(scopeClaimsKey(scope, { site: 'north', role: 'staff' })).toBe('site="north"');
     expect(scopeClaimsKey(scope, {})).toBe('site=null');

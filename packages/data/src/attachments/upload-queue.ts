@@ -3,7 +3,10 @@
 // before it is kept), kept on the device (file-vault.ts), then sent in chunks, oldest first; after a failure it
 // asks the server how many bytes it holds and goes on from there, so a dropped network or a restarted server costs
 // one chunk at most. What the server refuses for good (a role that may not upload, a file it will not take) stops
-// that file with the server's reason and never the others.
+// that file with the server's reason and never the others. A file the server no longer has (swept as an orphan,
+// say, when its document reached the server long after it) is sent again from the bytes still on the device: each
+// session asks the server once about every uploaded file the device holds, when it opens and when the network is
+// back.
 import {
   type AttachmentRef,
   type CollectionFiles,
@@ -119,6 +122,8 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
   const discarded = new Set<string>();
   /** the backoffs of the reads waiting for a file from the server */
   const reading = new Set<Backoff>();
+  /** uploaded files this session has found on the server (or sent again): not asked about again */
+  const confirmed = new Set<string>();
   const states = new Map<string, AttachmentState>();
   const listeners = new Set<() => void>();
   let closed = false;
@@ -178,9 +183,59 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       ({ received, complete } = await put(file, received));
     }
     if (discarded.has(key)) return;
+    confirmed.add(key);
     await vault.put({ ...file, status: 'uploaded' });
     setState(key, { status: 'uploaded' });
   }
+
+  /** Whether the server holds a file whole: `here`, `gone` (404), or `unknown` (offline, signed out, …). */
+  async function onServer(file: HeldFile): Promise<'here' | 'gone' | 'unknown'> {
+    try {
+      const response = await send(url(file), {
+        method: 'HEAD',
+        signal: stop.signal,
+        headers: { authorization: `Bearer ${await readToken(options.token)}` },
+      });
+      if (response.ok) return 'here';
+      return response.status === 404 ? 'gone' : 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  /**
+   * Asks the server about the uploaded files this device still holds: one it no longer has goes back in the queue
+   * and is sent again. Stops at the first answer that says nothing (the next open, or the network's return, asks
+   * again).
+   */
+  async function confirmUploads(): Promise<void> {
+    const uploaded = (await vault.all()).filter((file) => file.status === 'uploaded' && !confirmed.has(file.key));
+    let gone = false;
+    for (const file of uploaded) {
+      if (closed || discarded.has(file.key)) continue;
+      const answer = await onServer(file);
+      if (answer === 'unknown') break;
+      confirmed.add(file.key);
+      if (answer === 'here' || closed || discarded.has(file.key)) continue;
+      await vault.put({ ...file, status: 'pending' });
+      setState(file.key, {
+        status: 'pending',
+        progress: 0,
+        problem: 'The server no longer had this file; it is sent again from this device.',
+      });
+      gone = true;
+    }
+    if (gone) drain();
+  }
+  let confirming: Promise<void> | null = null;
+  /** Asks about the uploaded files in the background, once at a time. */
+  const confirmLater = () => {
+    confirming ??= confirmUploads()
+      .catch(() => undefined)
+      .finally(() => {
+        confirming = null;
+      });
+  };
 
   async function drainOnce(): Promise<void> {
     const waiting = (await vault.all())
@@ -245,6 +300,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     backoff.wake();
     for (const waits of reading) waits.wake();
     drain();
+    confirmLater();
   };
   globalThis.addEventListener?.('online', online);
 
@@ -252,6 +308,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
   void vault.all().then((files) => {
     for (const file of files) if (!states.has(file.key)) setState(file.key, stateOf(file));
     drain();
+    confirmLater();
   });
 
   return {
@@ -335,6 +392,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       sending?.cut.abort();
       globalThis.removeEventListener?.('online', online);
       backoff.release();
+      await confirming;
       await draining;
       await vault.close();
     },

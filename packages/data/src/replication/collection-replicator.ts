@@ -22,6 +22,7 @@ import type { CollectionStream, PullStream } from '../live-stream';
 import { type SyncTracker, syncStateId } from '../sync-state';
 import type { ReceivedCounter } from './received-counter';
 import { keepRefusedForked } from './refused-rows';
+import { claimsScope } from './scope-claims';
 import { ServerEchoes } from './server-echoes';
 import { followStream } from './stream-gaps';
 import type { SyncReporter } from './sync-reporter';
@@ -66,6 +67,10 @@ export interface CollectionReplicatorOptions {
   startWhenStreamListens?: boolean;
   /** how long such a start waits for the stream at most; default 5 s */
   streamWaitMs?: number;
+  /** the claims of the token the device syncs with now: a sweep lets go of what is of another claim */
+  claims: () => Readonly<Record<string, unknown>> | undefined;
+  /** for a collection of people's own documents, the field naming each one's owner (the token's `sub`) */
+  owner?: string | undefined;
 }
 
 export interface CollectionReplicator {
@@ -88,6 +93,12 @@ export interface CollectionReplicator {
   hold(ids: readonly string[]): () => void;
   /** the live stream could not be had (the socket closed or was refused): a start that waits for it goes ahead */
   streamUnavailable(): void;
+  /**
+   * Syncs as if for the first time, after the token's claims changed: pushes what is pending first (nothing the
+   * device changed is lost), then pulls every document in scope from an empty checkpoint. Resolves once in sync;
+   * what the old claims kept is for a sweep to let go of.
+   */
+  startOver(): Promise<void>;
   /** ends the replication and the stream */
   cancel(): Promise<void>;
 }
@@ -264,6 +275,19 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
         resolve();
       });
     });
+  /**
+   * set by startOver: the next pull starts from an empty checkpoint (its retries too), and `passFromNothing` ends
+   * with the short page that ends the pass it begins
+   */
+  let startingOver = false;
+  let passFromNothing: { begun: boolean; end: () => void } | undefined;
+  /** where a pull starts: RxDB's checkpoint, or nothing when the collection starts over */
+  const pullFrom = (checkpoint: Checkpoint | undefined) => {
+    if (!startingOver) return checkpoint;
+    startingOver = false;
+    if (passFromNothing) passFromNothing.begun = true;
+    return undefined;
+  };
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
     const query = counting ? operations.pullCounting : operations.pull;
@@ -283,6 +307,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     if (bulk.documents.length < limit) {
       fresh = false;
       freshSince = undefined;
+      if (passFromNothing?.begun) passFromNothing.end();
     }
     const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
@@ -364,7 +389,8 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     pull: {
       batchSize: options.batchSize,
       stream$: merge(stream$, outOfBand$),
-      handler: async (checkpoint, limit) => {
+      handler: async (given, limit) => {
+        const checkpoint = pullFrom(given);
         if (!counted && !options.gate.isOpen()) {
           await reporter.attempt('pull', pullBackoff, () => census(checkpoint), name);
         }
@@ -431,8 +457,8 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   };
 
   const sweepScope = async (now = Date.now()) => {
-    const scope = options.scope();
-    const selector = scope && outOfScopeSelector(scope, now);
+    const scope = claimsScope(options.scope(), options.owner);
+    const selector = scope && outOfScopeSelector(scope, now, options.claims());
     if (!selector || !stream.checkpoint()) return 0;
     const found = await collection.find({ selector }).exec();
     const leaving = found
@@ -478,7 +504,9 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       const mine = held.get(id);
       const updatedAt = Number(doc.updatedAt);
       if (stream.newerSeen(id, updatedAt) || tracker.holds(name, id)) return false;
-      return !mine || Number(mine.updatedAt ?? 0) < updatedAt;
+      // one the device let go of (a sweep stores it removed, in the state it had) comes back; a server delete is newer
+      const letGo = mine?._deleted === true && Number(mine.updatedAt ?? 0) === updatedAt;
+      return !mine || letGo || Number(mine.updatedAt ?? 0) < updatedAt;
     });
     // checked again in the same turn as the handing over: a pull that began meanwhile waits for the next lookup
     if (newer.length === 0 || !checkpoint || pulling > 0) return [];
@@ -501,10 +529,25 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     };
   };
 
+  const startOver = async () => {
+    // what the device changed goes up first, with the new token: a pending change is never lost
+    await state.awaitInSync();
+    if (reporter.stopped) return;
+    const ended = new Promise<void>((resolve) => {
+      passFromNothing = { begun: false, end: resolve };
+    });
+    startingOver = true;
+    state.reSync();
+    await ended;
+    passFromNothing = undefined;
+    await state.awaitInSync();
+  };
+
   return {
     state,
     operations,
     sweepScope,
+    startOver,
     keepFromServer,
     hold,
     deliver,
@@ -513,6 +556,8 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       cancelled = true;
       streamListens();
       firstPullOver();
+      // a start over waiting for its pass waits no more
+      passFromNothing?.end();
       for (const subscription of subscriptions) subscription.unsubscribe();
       echoes.stop();
       await state.cancel();
