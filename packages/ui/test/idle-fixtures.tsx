@@ -716,6 +716,7 @@ export const clockFixtures: Record<string, Mountable & { textChanges: number }> 
   'SyncStatusWidget with its details open': {
     why: '"Last synced just now", then "1 min ago" at 45 s and "2 min ago" at 90 s',
     textChanges: 2,
-    render: () => <SyncStatusWidget connection="online" lastSyncedAt={Date.now()} defaultOpen />,
+    // held open: a focus handed among the other fixtures' dialogs late in a busy run would close details open by default
+    render: () => <SyncStatusWidget connection="online" lastSyncedAt={Date.now()} open onOpenChange={() => {}} />,
   },
 };

@@ -63,6 +63,10 @@ export type SyncStatusWidgetProps = Omit<React.ComponentProps<'div'>, 'children'
     showLastSynced?: boolean;
     /** Open the details popover from the start (stories, screenshots). */
     defaultOpen?: boolean;
+    /** Whether the details are open, when the caller holds it (with `onOpenChange`); otherwise the widget does. */
+    open?: boolean;
+    /** Told when a person opens or closes the details (a click, Escape, a click or focus elsewhere). */
+    onOpenChange?: (open: boolean) => void;
   };
 
 const phaseIcon: Record<SyncPhase, React.ReactNode> = {
@@ -125,14 +129,22 @@ export function SyncStatusWidget({
   listHrefs,
   onShowList,
   defaultOpen,
+  open: heldOpen,
+  onOpenChange,
   className,
   ...others
 }: SyncStatusWidgetProps) {
   const [status, props] = splitSyncStatus(others);
   const { lastSyncedAt } = status;
-  const [open, setOpen] = useState(Boolean(defaultOpen));
+  const [ownOpen, setOwnOpen] = useState(Boolean(defaultOpen));
+  const open = heldOpen ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    if (heldOpen === undefined) setOwnOpen(next);
+    onOpenChange?.(next);
+  };
   // the details load on the first open and stay mounted after (Radix unmounts their content while closed)
   const [asked, setAsked] = useState(open);
+  if (open && !asked) setAsked(true);
   const trigger = useRef<HTMLButtonElement>(null);
   const detailsId = useId();
   const ownPhase = useShownPhase(deriveSyncPhase(status), { settleDelayMs, minBusyMs });
