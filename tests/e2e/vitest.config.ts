@@ -9,7 +9,7 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['../support/build-app.ts'],
+    globalSetup: ['../support/build-app.ts', '../support/browser-server.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
