@@ -5,10 +5,10 @@ import { controlCenterSchemas, type Machine, type Order } from '@syncline/domain
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
+import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { setOnline } from '../support/network';
 import { signIn, waitForAllSynced } from '../support/pages';
-import { sharedBrowser } from '../support/shared-browser';
 
 describe('notification centre journey', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -36,7 +36,8 @@ describe('notification centre journey', () => {
     center = await startTestControlCenter({ simulate: true, simulatorInterval: 300, simulatorAlarmChance: 0 });
     const account = center.accounts.find((a) => a.tenant === 'northwind-laundry');
     server = new SyncClient(center.graphqlUrl, account?.token ?? '');
-    browser = await sharedBrowser();
+    // a browser of its own: on the shared one, the bell opened after a reload stayed shut in 2 of 3 loaded runs
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
