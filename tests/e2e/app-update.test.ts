@@ -5,9 +5,9 @@
 import { controlCenterSchemas } from '@syncline/domain';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { signIn, waitForAllSynced } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 describe('an app older than its sync server', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -15,7 +15,7 @@ describe('an app older than its sync server', () => {
 
   beforeAll(async () => {
     center = await startTestControlCenter();
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {

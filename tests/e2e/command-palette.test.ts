@@ -5,9 +5,9 @@ import { controlCenterSchemas, type Machine, type Order } from '@syncline/domain
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { signIn, waitForAllSynced } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 describe('command palette journey', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -15,9 +15,10 @@ describe('command palette journey', () => {
   let server: SyncClient;
 
   beforeAll(async () => {
-    // the simulator raises the alarm the palette acknowledges, and none of its own
-    center = await startTestControlCenter({ simulate: true, simulatorInterval: 500, simulatorAlarmChance: 0 });
-    browser = await launchBrowser();
+    // the simulator raises the alarm the palette acknowledges, and none of its own; it ticks only when a test asks,
+    // so no machine report re-renders the page while a person types into the palette
+    center = await startTestControlCenter({ simulate: true, simulatorInterval: 3_600_000, simulatorAlarmChance: 0 });
+    browser = await sharedBrowser();
     const account = center.accounts.find((a) => a.tenant === 'northwind-laundry');
     server = new SyncClient(center.graphqlUrl, account?.token ?? '');
   });
@@ -109,7 +110,9 @@ describe('command palette journey', () => {
     const page = await signedIn();
     await page.getByRole('link', { name: 'Machines' }).click();
     const card = page.getByRole('article', { name: new RegExp(`^${machine.name},`) });
-    center.simulators['northwind-laundry']?.raiseAlarm(machine.id, 'E-DRAIN');
+    const simulator = center.simulators['northwind-laundry'];
+    simulator?.raiseAlarm(machine.id, 'E-DRAIN');
+    await simulator?.tick();
     await card.waitFor();
     await card.getByRole('button', { name: 'Acknowledge major alarm E-DRAIN' }).waitFor();
 

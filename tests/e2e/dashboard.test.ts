@@ -6,9 +6,9 @@ import { controlCenterSchemas, type Machine, type MachineAlarm, type Order } fro
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { signIn } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 const DAY = 24 * 3_600_000;
 const euros = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
@@ -71,7 +71,7 @@ describe('the dashboard', () => {
     center = await startTestControlCenter();
     const account = center.accounts.find((a) => a.tenant === 'northwind-laundry');
     server = new SyncClient(center.graphqlUrl, account?.token ?? '');
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     // the page's local day is this process's, so both count the same orders as today's
     const timezoneId = Intl.DateTimeFormat().resolvedOptions().timeZone;
     context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId });

@@ -5,10 +5,10 @@ import { controlCenterSchemas, type Order } from '@syncline/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { setOnline } from '../support/network';
 import { signIn, waitForServiceWorker } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 describe('an honest status', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -17,7 +17,7 @@ describe('an honest status', () => {
 
   beforeAll(async () => {
     center = await startTestControlCenter();
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     for (let i = 0; i < 2; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
       context.setDefaultTimeout(20_000);

@@ -4,9 +4,9 @@ import { controlCenterSchemas, type Machine } from '@syncline/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { signIn } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 describe('machine alarm journey', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -17,7 +17,7 @@ describe('machine alarm journey', () => {
     // no alarm of the machines' own: one raised while the test runs would take the card's alarm line from E-DRAIN
     // (a CI run under load saw "Warning E-DOOR" where "Acknowledged" was awaited)
     center = await startTestControlCenter({ simulate: true, simulatorInterval: 300, simulatorAlarmChance: 0 });
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();

@@ -7,10 +7,10 @@ import { controlCenterSchemas, type Machine } from '@syncline/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { setOnline } from '../support/network';
 import { signIn } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 describe('machines journey', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -52,7 +52,7 @@ describe('machines journey', () => {
         newDocumentState: { ...silent, lastSeenAt: Date.now() - 17 * 60_000, _deleted: false },
       },
     ]);
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();

@@ -1,12 +1,11 @@
 // The orders table an operator lives in: statuses and priorities as badges, a row that opens its order, one next
 // step per row, a selection moved in one go, and the view exported as the CSV a spreadsheet opens. Each write is
 // checked on the server, each export against the orders the server holds.
-import { readFile } from 'node:fs/promises';
 import { type Order, orderStatusLabel } from '@syncline/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Device, devicesJourney, serverOrders } from '../support/devices';
-import { signIn } from '../support/pages';
+import { downloadedText, signIn } from '../support/pages';
 
 describe('the orders table', () => {
   const journey = devicesJourney(1);
@@ -105,7 +104,7 @@ describe('the orders table', () => {
       page().getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await readFile(await download.path(), 'utf8');
+    const csv = await downloadedText(download);
     const [header, ...lines] = csv.split('\r\n').filter((line) => line !== '');
     expect(header).toBe('Number,Customer,Status,Priority,Received,Due,Total (EUR)');
     expect(lines.map((line) => Number(line.split(',')[0]))).toEqual(expected.map((order) => order.number));

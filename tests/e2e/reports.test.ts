@@ -2,14 +2,13 @@
 // orders by status are the server's data for the last 7 days, then the last 30 when the owner asks (kept in the
 // URL); the CSV download holds the same days; a new order shows up in today's bar and row; a viewer sees the counts
 // and no money.
-import { readFile } from 'node:fs/promises';
 import { controlCenterSchemas, type Order } from '@syncline/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
-import { signIn, waitForAllSynced } from '../support/pages';
+import { downloadedText, signIn, waitForAllSynced } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 const euros = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
 const money = (cents: number) => euros.format(cents / 100);
@@ -107,7 +106,7 @@ describe('the reports page', () => {
     center = await startTestControlCenter();
     const account = center.accounts.find((a) => a.tenant === 'northwind-laundry');
     server = new SyncClient(center.graphqlUrl, account?.token ?? '');
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     // the page's local day is this process's, so both count the same orders on the same days
     const timezoneId = Intl.DateTimeFormat().resolvedOptions().timeZone;
     context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId, acceptDownloads: true });
@@ -154,7 +153,7 @@ describe('the reports page', () => {
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^report-30-days-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await readFile(await download.path(), 'utf8');
+    const csv = await downloadedText(download);
     const [header, ...lines] = csv.split('\r\n').filter((line) => line !== '');
     expect(header).toBe('Date,Orders,Revenue (EUR)');
     expect(lines).toEqual(expected.rows.map((row) => `${row.date},${row.orders},${(row.revenue / 100).toFixed(2)}`));

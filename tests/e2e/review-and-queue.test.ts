@@ -7,10 +7,10 @@ import { controlCenterSchemas, type Order } from '@syncline/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { setOnline } from '../support/network';
 import { signIn, waitForServiceWorker } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 describe('reviews, the queue, cancel and delete', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -30,7 +30,7 @@ describe('reviews, the queue, cancel and delete', () => {
       (order) => order.status === 'received',
     );
     if (orders.length < 4) throw new Error('The demo data has too few received orders for this journey');
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     for (let i = 0; i < 2; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
       context.setDefaultTimeout(20_000);

@@ -3,10 +3,10 @@
 import { demoEpoch } from '@syncline/domain';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter, testTenants } from '../support/control-center';
 import { signIn } from '../support/pages';
-import { compareScreenshot } from '../support/screenshot';
+import { compareSettledScreenshot } from '../support/screenshot';
+import { sharedBrowser } from '../support/shared-browser';
 
 /** A page reached from the navigation, and the text that says it has loaded. */
 const screens = [
@@ -32,7 +32,7 @@ describe.each(['light', 'dark'] as const)('main screens, %s theme', (theme) => {
 
   beforeAll(async () => {
     center = await startTestControlCenter({ tenants: testTenants.map((tenant) => ({ ...tenant, now: demoEpoch })) });
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
@@ -53,11 +53,11 @@ describe.each(['light', 'dark'] as const)('main screens, %s theme', (theme) => {
     await page.goto(center.url);
     const failures: string[] = [];
     const check = async (name: string) => {
-      await page.evaluate(() => document.fonts.ready);
-      const result = await compareScreenshot(
+      const result = await compareSettledScreenshot(
+        page,
         `${name}-${theme}`,
         // the server's live figures (its clock, device ids, counts) change with every run
-        await page.screenshot({
+        {
           animations: 'disabled',
           caret: 'hide',
           // (and the time the server recorded each change of an order's history: the server's own clock)
@@ -65,7 +65,7 @@ describe.each(['light', 'dark'] as const)('main screens, %s theme', (theme) => {
             page.locator('[data-slot="server-view-figures"]'),
             page.locator('[data-slot="server-history-entry"] time'),
           ],
-        }),
+        },
       );
       if (!result.ok) failures.push(result.message);
     };
@@ -85,8 +85,6 @@ describe.each(['light', 'dark'] as const)('main screens, %s theme', (theme) => {
       await page.setViewportSize(viewport);
       const phone = viewport.suffix !== '';
       const shoot = async (name: string) => {
-        // Let toasts and the status settle before the picture.
-        await page.waitForTimeout(600);
         await check(`${name}${viewport.suffix}`);
         const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
         if (width > viewport.width) overflowing.push(`${name} is ${width} px wide at ${viewport.width} px`);

@@ -6,9 +6,9 @@ import { controlCenterSchemas, type Service } from '@syncline/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter, testTenants } from '../support/control-center';
 import { signIn } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 // Northwind Laundry's test team, with a manager beside the owner, operator and viewer
 const tenants = testTenants.map((tenant) =>
@@ -25,7 +25,7 @@ describe('the service catalogue', () => {
 
   beforeAll(async () => {
     center = await startTestControlCenter({ tenants });
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     const device = async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       context.setDefaultTimeout(20_000);

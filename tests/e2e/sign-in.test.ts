@@ -3,8 +3,8 @@
 import { signToken } from '@syncline/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
+import { sharedBrowser } from '../support/shared-browser';
 
 describe('sign-in without development sign-in', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -12,7 +12,7 @@ describe('sign-in without development sign-in', () => {
 
   beforeAll(async () => {
     center = await startTestControlCenter({ devSignIn: false });
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {

@@ -6,10 +6,10 @@ import { controlCenterSchemas, type Order } from '@syncline/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from '../support/browser';
 import { startTestControlCenter } from '../support/control-center';
 import { setOnline } from '../support/network';
 import { signIn } from '../support/pages';
+import { sharedBrowser } from '../support/shared-browser';
 
 describe('the status on slow and fast links', () => {
   let center: Awaited<ReturnType<typeof startTestControlCenter>>;
@@ -22,7 +22,7 @@ describe('the status on slow and fast links', () => {
     const account = center.accounts.find((a) => a.tenant === 'northwind-laundry');
     server = new SyncClient(center.graphqlUrl, account?.token ?? '');
     orders = await server.pullAll<Order>('orders', controlCenterSchemas.orders);
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {

@@ -58,7 +58,8 @@ beforeAll(async () => {
     packages: Object.keys(publishedPackages) as (keyof typeof publishedPackages)[],
     devDependencies: ['@types/node'],
     exactDevDependencies: { typescript: newAppTypeScript },
-    overrides: guideOverrides(),
+    // the server's SQLite driver from the workspace, compiled already, instead of building it for every run
+    overrides: { ...guideOverrides(), 'better-sqlite3': `file:${inject('prebuiltBetterSqlite3')}` },
     files: guideFiles(),
   });
   installOutput = `${install.stdout}\n${install.stderr}`;

@@ -3,9 +3,11 @@
 // the app's own Vite and served as static files on loopback.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { serveApp } from '../../apps/control-center/server/static-app';
@@ -43,6 +45,35 @@ export async function pack(packageDir: string, destination: string): Promise<str
   const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', destination], join(repo, packageDir));
   // Lifecycle banners come first; the report is the JSON object that starts a line.
   return (JSON.parse(stdout.slice(stdout.search(/^\{/m))) as { filename: string }).filename;
+}
+
+/**
+ * The workspace's own better-sqlite3, already compiled for this Node, packed as a tarball with no install script:
+ * an app that installs it (through an `overrides` entry) neither compiles SQLite nor downloads a binary, which
+ * took the embed suite minutes. Its JavaScript and its native module are the ones the workspace's server runs.
+ */
+export async function packPrebuiltBetterSqlite3(destination: string): Promise<string> {
+  const source = dirname(
+    createRequire(join(repo, 'packages/server/package.json')).resolve('better-sqlite3/package.json'),
+  );
+  const addon = join(source, 'build/Release/better_sqlite3.node');
+  if (!existsSync(addon)) throw new Error(`The workspace's better-sqlite3 has no ${addon}: run pnpm install first.`);
+  const root = await mkdtemp(join(tmpdir(), 'syncline-better-sqlite3-'));
+  try {
+    const folder = join(root, 'package');
+    await cp(join(source, 'lib'), join(folder, 'lib'), { recursive: true });
+    await mkdir(join(folder, 'build/Release'), { recursive: true });
+    await cp(addon, join(folder, 'build/Release/better_sqlite3.node'));
+    const manifest = JSON.parse(await readFile(join(source, 'package.json'), 'utf8')) as { scripts?: unknown };
+    // no install script (prebuild-install, else node-gyp); the dependencies stay, so the app's tree is a team's tree
+    delete manifest.scripts;
+    await writeFile(join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const tarball = join(destination, 'better-sqlite3-prebuilt.tgz');
+    await run('tar', ['-czf', tarball, '-C', root, 'package'], root);
+    return tarball;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
 
 type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };

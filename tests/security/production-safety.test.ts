@@ -29,7 +29,8 @@ async function corsAllows(url: string, origin: string, headers: Record<string, s
   return response.headers.get('access-control-allow-origin');
 }
 
-describe('development sign-in', () => {
+// four control centers that share nothing: started side by side
+describe.concurrent('development sign-in', () => {
   /** `apps/control-center/server/main.ts` as `pnpm start` runs it, in its own process with its own data folder. */
   async function controlCenter(env: Record<string, string>, args: string[]) {
     const dataDir = mkdtempSync(join(tmpdir(), 'syncline-cc-security-'));
@@ -89,7 +90,7 @@ describe('development sign-in', () => {
     SYNCLINE_JWT_SECRET: 'a-real-production-secret-of-enough-length-0123',
   };
 
-  it('production with a real secret and no flag: /dev/tokens is 404 and hands out no token', async () => {
+  it('production with a real secret and no flag: /dev/tokens is 404 and hands out no token', async ({ expect }) => {
     const center = await controlCenter(productionSecret, []);
     try {
       expect(center.outcome, center.output()).toBe('ready');
@@ -101,7 +102,7 @@ describe('development sign-in', () => {
     }
   });
 
-  it('development without the flag: /dev/tokens is 404 too', async () => {
+  it('development without the flag: /dev/tokens is 404 too', async ({ expect }) => {
     const center = await controlCenter({ NODE_ENV: 'development' }, []);
     try {
       expect(center.outcome, center.output()).toBe('ready');
@@ -111,7 +112,7 @@ describe('development sign-in', () => {
     }
   });
 
-  it('production refuses to start with --dev-sign-in, saying what was wrong and what to do', async () => {
+  it('production refuses to start with --dev-sign-in, saying what was wrong and what to do', async ({ expect }) => {
     const center = await controlCenter(productionSecret, ['--dev-sign-in']);
     try {
       expect(center.outcome).toEqual({ exitCode: 1 });
@@ -122,7 +123,7 @@ describe('development sign-in', () => {
     }
   });
 
-  it('a demo with --dev-sign-in lists the demo tenants with their tokens', async () => {
+  it('a demo with --dev-sign-in lists the demo tenants with their tokens', async ({ expect }) => {
     const center = await controlCenter({ NODE_ENV: 'development' }, ['--dev-sign-in']);
     try {
       expect(center.outcome, center.output()).toBe('ready');

@@ -4,9 +4,9 @@ import { controlCenterSchemas, type Order } from '@syncline/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { SyncClient } from '../../apps/control-center/server/graphql-client';
-import { launchBrowser } from './browser';
 import { startTestControlCenter } from './control-center';
 import { signIn, waitForServiceWorker } from './pages';
+import { sharedBrowser } from './shared-browser';
 import { printSyncTrafficOnFailure, recordSyncTraffic, watchDocuments } from './sync-traffic';
 
 export interface Device {
@@ -25,7 +25,7 @@ export function devicesJourney(count: number): DevicesJourney {
   const journey = { devices: [] as Device[] } as DevicesJourney;
   beforeAll(async () => {
     journey.center = await startTestControlCenter();
-    journey.browser = await launchBrowser();
+    journey.browser = await sharedBrowser();
     for (let i = 0; i < count; i++) {
       const context = await journey.browser.newContext({ viewport: { width: 1280, height: 1000 } });
       context.setDefaultTimeout(20_000);

@@ -1,5 +1,5 @@
 // Steps the end-to-end journeys share.
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Signs in to a demo tenant as its person of `role` (the owner by default). */
@@ -37,4 +37,11 @@ export async function waitForAllSynced(page: Page): Promise<void> {
       { timeout: 30_000 },
     )
     .toBeGreaterThan(0);
+}
+
+/** A download's text, read through Playwright (the browser is shared over a socket, so the file is not on this disk). */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -2,7 +2,7 @@
 // live stream's frames, console errors), printed only when a test fails: a journey that fails under load in CI then
 // shows which device sent what, and when, instead of only the assertion that gave up.
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 /** a long line keeps its start (the operation, the first ids) and its end (checkpoints, the answer's tail) */
 const HEAD = 500;
@@ -129,5 +129,10 @@ export function printSyncTrafficOnFailure(): void {
       if (recorder.closed) recorders.delete(recorder);
       else recorder.lines.length = 0;
     }
+  });
+  // one worker runs every e2e file (isolate: false): the next file records devices of its own
+  afterAll(() => {
+    recorders.clear();
+    watched.clear();
   });
 }

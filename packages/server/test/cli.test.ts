@@ -80,71 +80,74 @@ describe('syncline-server', () => {
   });
 
   it('refuses a database or Redis it cannot reach, without printing the password', async () => {
-    const pg = await run(['--database-url', 'postgres://ana:hunter2@127.0.0.1:1/sync']);
+    // independent refusals, run side by side
+    const [pg, redis, mysql] = await Promise.all([
+      run(['--database-url', 'postgres://ana:hunter2@127.0.0.1:1/sync']),
+      run(['--db', join(dir, 'redis.sqlite')], { REDIS_URL: 'redis://:hunter2@127.0.0.1:1' }),
+      run([], { DATABASE_URL: 'mysql://localhost/x' }),
+    ]);
     expect(pg.code).toBe(1);
     expect(pg.stderr).toMatch(/Cannot reach PostgreSQL at postgres:\/\/ana:\*\*\*@127\.0\.0\.1:1\/sync/);
     expect(pg.stderr).toMatch(/Nothing was started/);
     expect(pg.stderr).not.toContain('hunter2');
-    const redis = await run(['--db', join(dir, 'redis.sqlite')], { REDIS_URL: 'redis://:hunter2@127.0.0.1:1' });
     expect(redis.code).toBe(1);
     expect(redis.stderr).toMatch(/Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/);
     expect(redis.stderr).not.toContain('hunter2');
-    const mysql = await run([], { DATABASE_URL: 'mysql://localhost/x' });
     expect(mysql.code).toBe(1);
     expect(mysql.stderr).toMatch(/must be a postgres:\/\/ or postgresql:\/\/ URL/);
   });
 
   it('refuses an audit retention that is not a whole number of days, from the flag or the environment', async () => {
-    const zero = await run(['--db', join(dir, 'audit.sqlite'), '--audit-retention', '0']);
+    const [zero, words] = await Promise.all([
+      run(['--db', join(dir, 'audit.sqlite'), '--audit-retention', '0']),
+      run(['--db', join(dir, 'audit.sqlite')], { SYNCLINE_AUDIT_RETENTION_DAYS: 'a year' }),
+    ]);
     expect(zero.code).toBe(1);
     expect(zero.stderr).toMatch(/--audit-retention \(SYNCLINE_AUDIT_RETENTION_DAYS\) must be at least 1\./);
-    const words = await run(['--db', join(dir, 'audit.sqlite')], { SYNCLINE_AUDIT_RETENTION_DAYS: 'a year' });
     expect(words.code).toBe(1);
     expect(words.stderr).toMatch(/must be a whole number, not "a year"/);
   });
 
   it('refuses a files store it cannot use, and orphan graces that do not fit', async () => {
     const db = join(dir, 'files.sqlite');
-    const nowhere = await run(['--db', db, '--files-store', 'cloud']);
+    const s3 = ['--db', db, '--files-store', 's3', '--s3-endpoint', 'http://127.0.0.1:1', '--s3-bucket', 'photos'];
+    const [nowhere, bare, noSecret, onCommandLine, s3Elsewhere, badPrefix, unreachable, noDatabase, zero, shorter] =
+      await Promise.all([
+        run(['--db', db, '--files-store', 'cloud']),
+        run(['--db', db, '--files-store', 's3']),
+        run(['--db', db, '--s3-endpoint', 'http://127.0.0.1:1', '--s3-bucket', 'photos'], {
+          SYNCLINE_FILES_STORE: 's3',
+          AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+        }),
+        run(['--db', db, '--files-store', 's3', '--s3-secret-access-key', 'hunter2']),
+        run(['--db', db, '--s3-bucket', 'photos']),
+        run(s3, { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', SYNCLINE_S3_PREFIX: '/files/' }),
+        run(s3, { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'hunter2-secret' }),
+        run(['--db', db], { SYNCLINE_FILES_STORE: 'postgres' }),
+        run(['--db', db, '--orphan-grace', '0']),
+        run(['--db', db, '--orphan-grace', '72'], { SYNCLINE_ORPHAN_FILE_GRACE_DAYS: '2' }),
+      ]);
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toMatch(
       /--files-store \(SYNCLINE_FILES_STORE\) must be disk, postgres or s3, not "cloud"\./,
     );
     // S3 names what is missing, and takes credentials only from the environment
-    const bare = await run(['--db', db, '--files-store', 's3']);
     expect(bare.code).toBe(1);
     expect(bare.stderr).toContain(
       '--files-store s3 keeps files in a bucket of an S3-compatible store: set --s3-endpoint (SYNCLINE_S3_ENDPOINT), --s3-bucket (SYNCLINE_S3_BUCKET), AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY. Nothing was started.',
     );
-    const noSecret = await run(['--db', db, '--s3-endpoint', 'http://127.0.0.1:1', '--s3-bucket', 'photos'], {
-      SYNCLINE_FILES_STORE: 's3',
-      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
-    });
     expect(noSecret.stderr).toMatch(/set AWS_SECRET_ACCESS_KEY\. Nothing was started\./);
-    const onCommandLine = await run(['--db', db, '--files-store', 's3', '--s3-secret-access-key', 'hunter2']);
     expect(onCommandLine.code).toBe(1);
     expect(onCommandLine.stderr).toMatch(/Unknown option '--s3-secret-access-key'/);
-    const s3Elsewhere = await run(['--db', db, '--s3-bucket', 'photos']);
     expect(s3Elsewhere.stderr).toMatch(/--s3-bucket only apply with --files-store s3\./);
-    const badPrefix = await run(
-      ['--db', db, '--files-store', 's3', '--s3-endpoint', 'http://127.0.0.1:1', '--s3-bucket', 'photos'],
-      { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', SYNCLINE_S3_PREFIX: '/files/' },
-    );
     expect(badPrefix.stderr).toMatch(/The S3 prefix "\/files\/" may hold letters, digits/);
-    const unreachable = await run(
-      ['--db', db, '--files-store', 's3', '--s3-endpoint', 'http://127.0.0.1:1', '--s3-bucket', 'photos'],
-      { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'hunter2-secret' },
-    );
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toMatch(
       /The S3 store at http:\/\/127\.0\.0\.1:1\/? cannot be reached .* Check --s3-endpoint .* Nothing was started\./,
     );
     expect(unreachable.stderr).not.toContain('hunter2');
-    const noDatabase = await run(['--db', db], { SYNCLINE_FILES_STORE: 'postgres' });
     expect(noDatabase.stderr).toMatch(/--files-store postgres keeps files in the database: give --database-url/);
-    const zero = await run(['--db', db, '--orphan-grace', '0']);
     expect(zero.stderr).toMatch(/--orphan-grace \(SYNCLINE_ORPHAN_GRACE_HOURS\) must be at least 1\./);
-    const shorter = await run(['--db', db, '--orphan-grace', '72'], { SYNCLINE_ORPHAN_FILE_GRACE_DAYS: '2' });
     expect(shorter.code).toBe(1);
     expect(shorter.stderr).toMatch(
       /--orphan-file-grace \(SYNCLINE_ORPHAN_FILE_GRACE_DAYS\) must be at least --orphan-grace \(72 hours\): a complete file is kept no shorter than a half upload\./,
@@ -190,33 +193,40 @@ describe('syncline-server', () => {
       // TypeScript syntax, loaded through tsx as the app's own schema module would be
       'notes.ts': `type Schemas = Record<string, object>;\nexport const schemas: Schemas = ${JSON.stringify({ notes })};`,
     };
-    for (const [name, text] of Object.entries(files)) {
-      writeFileSync(join(dir, name), text);
-      const port = await freePort();
-      const { child } = await start(['--schema', name, '--db', join(dir, `${name}.sqlite`), '--port', String(port)]);
-      const settings = (await (await fetch(`http://127.0.0.1:${port}/sync/schemas`)).json()) as SyncSchemas;
-      expect(Object.keys(settings.collections), name).toEqual(['notes', 'syncline_settlements']);
-      expect(await stop(child)).toBe(0);
-    }
+    // one server per kind of file, side by side
+    await Promise.all(
+      Object.entries(files).map(async ([name, text]) => {
+        writeFileSync(join(dir, name), text);
+        const port = await freePort();
+        const { child } = await start(['--schema', name, '--db', join(dir, `${name}.sqlite`), '--port', String(port)]);
+        const settings = (await (await fetch(`http://127.0.0.1:${port}/sync/schemas`)).json()) as SyncSchemas;
+        expect(Object.keys(settings.collections), name).toEqual(['notes', 'syncline_settlements']);
+        expect(await stop(child)).toBe(0);
+      }),
+    );
 
     writeFileSync(join(dir, 'empty.mjs'), 'export const other = 1;');
-    const empty = await run(['--schema', 'empty.mjs', '--db', join(dir, 'empty.sqlite')]);
+    writeFileSync(join(dir, 'broken.json'), '{ "notes": ');
+    const [empty, missing, broken] = await Promise.all([
+      run(['--schema', 'empty.mjs', '--db', join(dir, 'empty.sqlite')]),
+      run(['--schema', 'nowhere.ts', '--db', join(dir, 'missing.sqlite')]),
+      run(['--schema', 'broken.json', '--db', join(dir, 'broken.sqlite')]),
+    ]);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/empty\.mjs exports no schemas: export them as `schemas`/);
-    const missing = await run(['--schema', 'nowhere.ts', '--db', join(dir, 'missing.sqlite')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/The schema file nowhere\.ts does not exist/);
-    writeFileSync(join(dir, 'broken.json'), '{ "notes": ');
-    const broken = await run(['--schema', 'broken.json', '--db', join(dir, 'broken.sqlite')]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/Cannot read the schema file broken\.json: .*JSON/);
   });
 
   it('mints tokens from SYNCLINE_JWT_SECRET when it is set', async () => {
-    const { code, stdout } = await run(['token', '--tenant', 'acme'], { SYNCLINE_JWT_SECRET: SECRET });
+    const [{ code, stdout }, missing] = await Promise.all([
+      run(['token', '--tenant', 'acme'], { SYNCLINE_JWT_SECRET: SECRET }),
+      run(['token'], { SYNCLINE_JWT_SECRET: SECRET }),
+    ]);
     expect(code).toBe(0);
     expect(Number(claims(stdout.trim()).exp) - Number(claims(stdout.trim()).iat)).toBe(3600);
-    const missing = await run(['token'], { SYNCLINE_JWT_SECRET: SECRET });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/--tenant is required/);
   });
