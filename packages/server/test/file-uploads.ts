@@ -1,9 +1,25 @@
 // A device's side of the file routes, for the files suites: a photo's bytes, the PUT and GET it sends for a file of
 // the `inspections` collection, and what it sees when two instances race for one file.
 import { createHash, randomBytes } from 'node:crypto';
-import { FILE_SHA256_HEADER, FILES_PATH } from '@syncline/protocol';
+import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH } from '@syncline/protocol';
 import { expect } from 'vitest';
 import type { FileKey, FileStore } from '../src/file-store.js';
+
+/** A collection whose documents carry JPEG photos of up to `maxBytes`, as the file suites' servers take them. */
+export function photoCollection(maxBytes: number) {
+  return {
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      id: { type: 'string', maxLength: 100 },
+      attachments: attachmentsProperty,
+      updatedAt: { type: 'number' },
+    },
+    required: ['id'],
+    files: { types: ['image/jpeg'], maxBytes },
+  };
+}
 
 /** A JPEG as far as its first bytes go, then `size - 3` random ones. */
 export function photo(size: number): Uint8Array {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentsProperty, FILE_SHA256_HEADER, FILES_PATH, type PlainDocument } from '@syncline/protocol';
+import { FILE_SHA256_HEADER, FILES_PATH, type PlainDocument } from '@syncline/protocol';
 import { AwsClient } from 'aws4fetch';
 import { pino } from 'pino';
 import sharp from 'sharp';
@@ -21,22 +21,10 @@ import { type OrphanFileOptions, orphanSweep } from '../src/orphan-files.js';
 import type { SyncStorage } from '../src/storage/types.js';
 import { startTestServer, type TestServer } from '../src/testing.js';
 import { fileStores, sameFiles } from './engines.js';
+import { photoCollection } from './file-uploads.js';
 import { bearer, gql } from './helpers.js';
 
-const schemas = {
-  orders: {
-    version: 0,
-    primaryKey: 'id',
-    type: 'object',
-    properties: {
-      id: { type: 'string', maxLength: 100 },
-      attachments: attachmentsProperty,
-      updatedAt: { type: 'number' },
-    },
-    required: ['id'],
-    files: { types: ['image/jpeg'], maxBytes: 1_000_000 },
-  },
-} as never;
+const schemas = { orders: photoCollection(1_000_000) } as never;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -10,29 +10,25 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentsProperty } from '@syncline/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth.js';
 import type { FileKey } from '../src/file-store.js';
 import { S3FileStore } from '../src/s3-file-store.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../src/testing.js';
 import { requireS3 } from './engines.js';
-import { expectChunkTakenOnce, expectServed, expectUploadAcross, get, holdFile, photo, put } from './file-uploads.js';
+import {
+  expectChunkTakenOnce,
+  expectServed,
+  expectUploadAcross,
+  get,
+  holdFile,
+  photo,
+  photoCollection,
+  put,
+} from './file-uploads.js';
 import { freePort, type Moto, runCommand, startMoto, startServerProcess, stopProcess } from './processes.js';
 
-const inspections = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 100 },
-    attachments: attachmentsProperty,
-    updatedAt: { type: 'number' },
-  },
-  required: ['id'],
-  files: { types: ['image/jpeg'], maxBytes: 40_000_000 },
-};
-const collections = { inspections: inspections as never };
+const collections = { inspections: photoCollection(40_000_000) as never };
 
 const tokenFor = (tenant: string) => signToken({ secret: TEST_JWT_SECRET, tenant, ttl: '1h' });
 
@@ -55,7 +51,7 @@ describe.runIf(s3)('files in an S3 bucket, through the syncline-server command',
     '--s3-prefix',
     prefix,
   ];
-  beforeAll(() => writeFileSync(join(dir, 'schemas.json'), JSON.stringify({ inspections })));
+  beforeAll(() => writeFileSync(join(dir, 'schemas.json'), JSON.stringify(collections)));
   afterEach(async () => {
     await Promise.all([...running].map((child) => stopProcess(child, 'SIGKILL')));
   });
