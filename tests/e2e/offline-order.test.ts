@@ -38,6 +38,8 @@ describe('offline order journey', () => {
     await signIn(page, 'Northwind Laundry');
     await expect.poll(() => page.getByText('120 orders').count(), { timeout: 30_000 }).toBe(1);
     await waitForServiceWorker(page);
+    // the whole shop is on the device, the service catalogue an order is made from included, before the network goes
+    await waitForAllSynced(page);
 
     await setOnline(context, false);
     await expect.poll(() => page.getByText(/You're offline/).count()).toBeGreaterThan(0);
