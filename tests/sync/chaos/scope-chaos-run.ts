@@ -350,7 +350,7 @@ export async function runScopeChaos(
         for (const [id, mine] of held) {
           if (!inScope.some((doc) => doc.id === id))
             result.outOfScopeLeft.push(
-              `${device.name} (${device.site}) holds ${id} (${mine.site}, ${mine.open ? 'open' : 'closed'})`,
+              `${device.name} (${device.site}) holds ${id} as ${JSON.stringify(mine)}, the server ${JSON.stringify(onServer.get(id) ?? null)}`,
             );
         }
         const pending = device.replication.store.getState().pendingCount;
