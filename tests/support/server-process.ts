@@ -36,8 +36,8 @@ export interface ServerProcess {
   readonly running: boolean;
   /** the running process's id (undefined while down) */
   readonly pid: number | undefined;
-  /** a token for `tenant`, valid for `ttl` (default 2 h) */
-  token(tenant: string, sub?: string, ttl?: string): Promise<string>;
+  /** a token for `tenant`, valid for `ttl` (default 2 h), with more `claims` (a site the device's scope follows) */
+  token(tenant: string, sub?: string, ttl?: string, claims?: Readonly<Record<string, string>>): Promise<string>;
   /** SIGKILL: no shutdown, no flush; resolves once the process is gone */
   kill(): Promise<void>;
   /** starts a process on the same port and file; resolves once it answers /readyz */
@@ -134,7 +134,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     get pid() {
       return child?.pid;
     },
-    token: (tenant, sub, ttl = '2h') => signToken({ secret: TEST_JWT_SECRET, tenant, ttl, ...(sub ? { sub } : {}) }),
+    token: (tenant, sub, ttl = '2h', claims) =>
+      signToken({ secret: TEST_JWT_SECRET, tenant, ttl, ...(sub ? { sub } : {}), ...(claims ? { claims } : {}) }),
     kill,
     start,
     async close() {

@@ -34,6 +34,29 @@ export const itemRules: MergeRules = {
   fallback: 'latest',
 };
 
+/**
+ * Items that belong to a site and are open or closed: a device keeps the open ones of the site its token names (the
+ * `site` claim; a token without it keeps every site's), so moving an item to another site or closing it takes it out
+ * of a device's scope.
+ */
+export const siteItemSchema = {
+  ...itemSchema,
+  properties: { ...itemSchema.properties, site: { type: 'string' }, open: { type: 'boolean' } },
+  required: [...itemSchema.required, 'site', 'open'],
+  sync: { scope: { keep: [{ field: 'open', in: [true] }], claims: { site: 'site' } } },
+} as const;
+
+export interface SiteItem {
+  id: string;
+  title: string;
+  qty: number;
+  tags?: string[];
+  note?: string;
+  site: string;
+  open: boolean;
+  editedAt?: number;
+}
+
 /** The items' sync server for a suite (started before it, closed after), and GraphQL to it as one of a tenant's writers. */
 export function itemServer() {
   const suite = {} as {

@@ -6,24 +6,7 @@ import { createSynclineDatabase, type SynclineReplication, startReplication } fr
 import { signToken } from '@syncline/server';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '@syncline/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemRules, itemSchema } from './items';
-
-const siteItemSchema = {
-  ...itemSchema,
-  properties: { ...itemSchema.properties, site: { type: 'string' }, open: { type: 'boolean' } },
-  required: [...itemSchema.required, 'site', 'open'],
-  sync: { scope: { keep: [{ field: 'open', in: [true] }], claims: { site: 'site' } } },
-} as const;
-
-interface SiteItem {
-  id: string;
-  title: string;
-  qty: number;
-  note?: string;
-  site: string;
-  open: boolean;
-  editedAt?: number;
-}
+import { itemRules, type SiteItem, siteItemSchema } from './items';
 
 let server: TestServer;
 const tenant = `scope-offline-${Date.now().toString(36)}`;

@@ -4,6 +4,9 @@
 // everything heals and the run checks what clients see: convergence with the server, no acknowledged write
 // lost, and every value that lost a `manual` merge kept in a conflict record.
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type ConflictRecord,
   createSynclineDatabase,
@@ -82,9 +85,9 @@ interface Loser {
   server: Doc;
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
@@ -543,3 +546,17 @@ export function chaosPassed(result: ChaosResult): boolean {
 }
 
 export const replayCommand = (seed: number) => `SYNCLINE_CHAOS_SEED=${seed} pnpm vitest run --project sync chaos`;
+
+/** A long run's closing lines: every seed passed, or the failed ones with the command that replays each. */
+export function seedsOutcome(failed: readonly number[], replay: (seed: number) => string): string {
+  if (failed.length === 0) return 'Every seed passed.';
+  return ['## Failed seeds', '', ...failed.map((seed) => `- seed ${seed}: \`${replay(seed)}\``)].join('\n');
+}
+
+/** Writes a long run's markdown report to results/<file> beside the chaos suites. */
+export function writeChaosReport(file: string, lines: readonly string[]): void {
+  const path = join(dirname(fileURLToPath(import.meta.url)), 'results', file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, lines.join('\n'));
+  console.info(`chaos report written to ${path}`);
+}

@@ -1,10 +1,7 @@
 // Chaos convergence (see chaos-run.ts). In `pnpm test`, a short profile of a few seeds; `pnpm test:chaos`
 // (SYNCLINE_CHAOS=long) runs hundreds and writes a markdown report to results/latest.md. A failing seed prints
 // the command that replays it.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis } from '../../../packages/server/test/processes';
 import { type ServerProcess, startServerProcess } from '../../support/server-process';
@@ -16,6 +13,8 @@ import {
   chaosPassed,
   replayCommand,
   runChaos,
+  seedsOutcome,
+  writeChaosReport,
 } from './chaos-run';
 
 const long = process.env.SYNCLINE_CHAOS === 'long';
@@ -152,13 +151,11 @@ function writeReport(all: ChaosResult[]) {
     `| errors | ${all.filter((r) => r.error).length} |`,
     `| total time | ${Math.round(sum((r) => r.durationMs) / 1000)} s |`,
     '',
-    failed.length === 0
-      ? 'Every seed passed.'
-      : ['## Failed seeds', '', ...failed.map((r) => `- seed ${r.seed}: \`${replayCommand(r.seed)}\``)].join('\n'),
+    seedsOutcome(
+      failed.map((r) => r.seed),
+      replayCommand,
+    ),
     '',
   ];
-  const path = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.md');
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, lines.join('\n'));
-  console.info(`chaos report written to ${path}`);
+  writeChaosReport('latest.md', lines);
 }
