@@ -2,7 +2,14 @@
 // with, and the due time in and out of its field.
 import type { Service } from '@syncline/domain';
 import { describe, expect, it } from 'vitest';
-import { checkDue, checkLines, defaultDueAt, draftTotals, newLineDraft } from '../src/lib/order-entry';
+import {
+  checkDue,
+  checkLines,
+  defaultDueAt,
+  draftTotals,
+  newLineDraft,
+  noServicesMessage,
+} from '../src/lib/order-entry';
 
 const service = (id: string, unitPrice: number, taxRate: number): Service => ({
   id,
@@ -81,5 +88,14 @@ describe('due time', () => {
     expect(checkDue(new Date(2026, 11, 2, 9, 0), now)).toEqual({
       error: 'Choose a time still to come: the order would be overdue at once.',
     });
+  });
+});
+
+describe('an order with no service to offer', () => {
+  it('says the catalogue is still coming while the first sync runs, and that none is on offer once it has', () => {
+    expect(noServicesMessage({ collections: 6, synced: 4 })).toMatch(/has not reached this device yet/);
+    expect(noServicesMessage({ collections: 6, synced: 6 })).toMatch(/No service is on offer yet/);
+    // a device that has not started syncing this session: nothing says the catalogue is coming
+    expect(noServicesMessage(null)).toMatch(/No service is on offer yet/);
   });
 });

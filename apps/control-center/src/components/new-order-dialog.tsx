@@ -5,7 +5,7 @@
 // With its own "New order" button (the orders page), or opened from elsewhere (the command palette) when `open` is
 // given.
 
-import { useLiveQuery } from '@syncline/data';
+import { useLiveQuery, useSyncStatus } from '@syncline/data';
 import type { Customer, OrderPriority, Service } from '@syncline/domain';
 import {
   Button,
@@ -32,6 +32,7 @@ import {
   type LineDraft,
   type LineErrors,
   newLineDraft,
+  noServicesMessage,
 } from '../lib/order-entry';
 import { createOrder } from '../lib/orders';
 import { useWriteContext } from '../lib/use-write-context';
@@ -55,6 +56,7 @@ export interface NewOrderDialogProps {
 export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogProps) {
   const write = useWriteContext();
   const { docs: services } = useLiveQuery<Service>('services', activeServices);
+  const progress = useSyncStatus((status) => status.progress);
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
   const setOpen = (next: boolean) => {
@@ -110,7 +112,7 @@ export function NewOrderDialog({ open: openProp, onOpenChange }: NewOrderDialogP
     event.preventDefault();
     const found: Errors = {};
     if (!customer) found.customer = 'Choose the customer the order is for.';
-    if (services.length === 0) found.lines = 'No service is on offer yet: a manager adds them on the Services page.';
+    if (services.length === 0) found.lines = noServicesMessage(progress);
     const checked = checkLines(lines, services);
     const dueAt = checkDue(due, Date.now());
     if ('error' in dueAt) found.due = dueAt.error;

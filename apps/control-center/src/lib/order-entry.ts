@@ -86,3 +86,13 @@ export function checkDue(due: Date | undefined, now: number): { dueAt: number } 
   if (due.getTime() <= now) return { error: 'Choose a time still to come: the order would be overdue at once.' };
   return { dueAt: due.getTime() };
 }
+
+/**
+ * What the order's lines say when the device has no service to offer: the catalogue may still be on its way (the
+ * first sync has not finished; `progress` as the sync status has it), or none is on offer.
+ */
+export function noServicesMessage(progress: { collections: number; synced: number } | null): string {
+  if (progress && progress.synced < progress.collections)
+    return 'The service catalogue has not reached this device yet: it comes with the first sync, when the server can be reached.';
+  return 'No service is on offer yet: a manager adds them on the Services page.';
+}
