@@ -60,11 +60,12 @@ describe('an app older than its sync server', () => {
         .count(),
     ).toBe(0);
 
-    // the server now serves this app's version (as a reloaded app would speak the server's)
-    serverIsNewer = false;
-    const reloaded = page.waitForEvent('load');
-    await notice.getByRole('button', { name: 'Reload to update' }).click();
-    await reloaded;
+    // the server serves this app's version from the reload on (as a reloaded app would speak the server's); not
+    // before it, or the old page's next retry succeeds and takes the notice away before the press
+    page.on('request', (request) => {
+      if (request.isNavigationRequest()) serverIsNewer = false;
+    });
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload to update' }).click()]);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await waitForAllSynced(page);
     expect(await notice.count()).toBe(0);
