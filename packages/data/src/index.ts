@@ -103,7 +103,7 @@ export {
 } from './react/hooks';
 export { SynclineProvider, type SynclineProviderProps } from './react/syncline-provider';
 export { useAttachmentState } from './react/use-attachment';
-export { type Can, roleOfToken, tokenClaims, useCan } from './react/use-can';
+export { type Can, roleOfToken, useCan } from './react/use-can';
 export {
   type DocumentDraft,
   type DraftSaveOptions,
@@ -121,6 +121,7 @@ export {
 export { type ImportReportView, useImportReport, useRecordImport } from './react/use-record-import';
 export { type ServerHistoryView, useServerHistory } from './react/use-server-history';
 export { type StartReplicationOptions, type SynclineReplication, startReplication } from './replication';
+export { tokenClaims } from './replication/scope-claims';
 export { type DocumentOf, type DocumentsOf, defineSchemas, type SchemaMap, type TypedSchema } from './schema';
 export { readServerHistory, type ServerHistory, type ServerHistoryPage } from './server-history';
 export type { ServerQueryFailure, ServerQuerySource } from './server-query';

@@ -3,6 +3,7 @@
 import { can, type DocumentAction } from '@syncline/protocol';
 import { useCallback } from 'react';
 import { findInternals } from '../internals';
+import { tokenClaims } from '../replication/scope-claims';
 import { useSyncline } from './context';
 
 /** Whether the person may take `action` on the collection's documents, and, given `field`, see or change it. */
@@ -19,18 +20,6 @@ export function useCan(collectionName: string): Can {
     (action, field) => role === undefined || can(permissions, role, action, field),
     [permissions, role],
   );
-}
-
-/** The claims of a JWT, read and not verified (the server verifies), or undefined when it is not one. */
-export function tokenClaims(token: string): Record<string, unknown> | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const claims: unknown = JSON.parse(atob(payload.replaceAll('-', '+').replaceAll('_', '/')));
-    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The `role` claim of a JWT (read, not verified), or undefined. */

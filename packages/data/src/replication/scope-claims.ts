@@ -8,7 +8,7 @@ import { type SyncScope, scopeClaimsKey } from '@syncline/protocol';
 import type { RxLocalDocument } from 'rxdb';
 import type { AnyRxDatabase } from '../any-database';
 
-/** The claims in a JWT's payload, or undefined for a token that is not one. */
+/** The claims of a JWT (UTF-8, base64url, padded or not), read and not verified (the server verifies), or undefined when it is not one. */
 export function tokenClaims(token: string): Record<string, unknown> | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
