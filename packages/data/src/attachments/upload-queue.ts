@@ -5,8 +5,8 @@
 // one chunk at most. What the server refuses for good (a role that may not upload, a file it will not take) stops
 // that file with the server's reason and never the others. A file the server no longer has (swept as an orphan,
 // say, when its document reached the server long after it) is sent again from the bytes still on the device: each
-// session asks the server once about every uploaded file the device holds, when it opens and when the network is
-// back.
+// session asks the server once about every uploaded file the device holds, when it opens (again after a wait while
+// no answer comes) and when the network is back.
 import {
   type AttachmentRef,
   type CollectionFiles,
@@ -205,16 +205,20 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
 
   /**
    * Asks the server about the uploaded files this device still holds: one it no longer has goes back in the queue
-   * and is sent again. Stops at the first answer that says nothing (the next open, or the network's return, asks
-   * again).
+   * and is sent again. Resolves false at the first answer that says nothing (offline, signed out, a restarting
+   * server): the rest wait for the next try.
    */
-  async function confirmUploads(): Promise<void> {
+  async function confirmUploads(): Promise<boolean> {
     const uploaded = (await vault.all()).filter((file) => file.status === 'uploaded' && !confirmed.has(file.key));
     let gone = false;
+    let answered = true;
     for (const file of uploaded) {
       if (closed || discarded.has(file.key)) continue;
       const answer = await onServer(file);
-      if (answer === 'unknown') break;
+      if (answer === 'unknown') {
+        answered = false;
+        break;
+      }
       confirmed.add(file.key);
       if (answer === 'here' || closed || discarded.has(file.key)) continue;
       await vault.put({ ...file, status: 'pending' });
@@ -226,15 +230,30 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       gone = true;
     }
     if (gone) drain();
+    return answered;
   }
+  /** the waits between tries of a check that got no answer (its own: a failing check never slows the uploads) */
+  const confirmWaits = new Backoff(options.backoff);
   let confirming: Promise<void> | null = null;
-  /** Asks about the uploaded files in the background, once at a time. */
+  /**
+   * Asks about the uploaded files in the background, once at a time, trying again after a growing wait until every
+   * one is answered (the network's return cuts the wait short). `confirming` is cleared in the same step the loop
+   * ends, so a call made while it finishes is never lost.
+   */
   const confirmLater = () => {
-    confirming ??= confirmUploads()
-      .catch(() => undefined)
-      .finally(() => {
+    confirming ??= (async () => {
+      try {
+        while (!closed && !(await confirmUploads())) {
+          confirmWaits.failed();
+          await confirmWaits.wait();
+        }
+        confirmWaits.succeeded();
+      } catch {
+        // the device's store closed under it: the next open asks again
+      } finally {
         confirming = null;
-      });
+      }
+    })();
   };
 
   async function drainOnce(): Promise<void> {
@@ -277,27 +296,34 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     }
   }
 
-  /** Sends what waits, one file at a time, until nothing does (or the queue closes). */
+  /**
+   * Sends what waits, one file at a time, until nothing does (or the queue closes). `draining` is cleared in the
+   * same step the loop sees nothing more to do, so a file queued while it finishes starts a new loop, never waits
+   * for the next one.
+   */
   function drain(): void {
     if (draining) {
       again = true;
       return;
     }
     draining = (async () => {
-      do {
-        again = false;
-        await drainOnce();
-        if (again && !closed) await backoff.wait();
-      } while (again && !closed);
-    })()
-      .catch(() => undefined)
-      .finally(() => {
+      try {
+        do {
+          again = false;
+          await drainOnce();
+          if (again && !closed) await backoff.wait();
+        } while (again && !closed);
+      } catch {
+        // the device's store closed under it: what is kept is sent by the next open
+      } finally {
         draining = null;
-      });
+      }
+    })();
   }
 
   const online = () => {
     backoff.wake();
+    confirmWaits.wake();
     for (const waits of reading) waits.wake();
     drain();
     confirmLater();
@@ -392,6 +418,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
       sending?.cut.abort();
       globalThis.removeEventListener?.('online', online);
       backoff.release();
+      confirmWaits.release();
       await confirming;
       await draining;
       await vault.close();
