@@ -198,12 +198,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
           .then(openSocket)
           .catch((error: unknown) => reporter.localError(String(error)));
     },
-    startOver: async (name) => {
-      const replicator = replicatorOf(name);
-      await replicator.startOver();
-      // what the old claims kept goes, by the scope the server publishes (never by the app's copy alone)
-      if (!reporter.stopped && (await followServerScopes())) await replicator.sweepScope();
-    },
+    // what the old claims kept goes with the pass's last page: whatever the pass did not bring
+    startOver: (name) => replicatorOf(name).startOver(),
     onError: (error) => reporter.localError(String(error)),
   });
   const token: TokenSource = async () => {
@@ -286,8 +282,6 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
       scope: () => followedScopes[name],
       // what waits to go up starts once the live stream listens, so the push's echoes are not pulled back after it
       startWhenStreamListens: live && tracker.holdsAny(name),
-      claims: claims.current,
-      owner: permissions[name]?.owner,
     }),
   );
   names.forEach((name, i) => {

@@ -22,7 +22,6 @@ import type { CollectionStream, PullStream } from '../live-stream';
 import { type SyncTracker, syncStateId } from '../sync-state';
 import type { ReceivedCounter } from './received-counter';
 import { keepRefusedForked } from './refused-rows';
-import { claimsScope } from './scope-claims';
 import { ServerEchoes } from './server-echoes';
 import { followStream } from './stream-gaps';
 import type { SyncReporter } from './sync-reporter';
@@ -67,10 +66,6 @@ export interface CollectionReplicatorOptions {
   startWhenStreamListens?: boolean;
   /** how long such a start waits for the stream at most; default 5 s */
   streamWaitMs?: number;
-  /** the claims of the token the device syncs with now: a sweep lets go of what is of another claim */
-  claims: () => Readonly<Record<string, unknown>> | undefined;
-  /** for a collection of people's own documents, the field naming each one's owner (the token's `sub`) */
-  owner?: string | undefined;
 }
 
 export interface CollectionReplicator {
@@ -80,7 +75,8 @@ export interface CollectionReplicator {
   readonly deliver: CollectionStream['deliver'];
   /**
    * Lets go of the documents time has taken out of the collection's scope, as if the server had removed them (so
-   * nothing is pushed); one with a change not yet sent stays. Resolves with how many were let go.
+   * nothing is pushed); one with a change not yet sent stays. They go with the next pull's answer (one is asked
+   * for): resolves with how many were let go once it is in.
    */
   sweepScope(now?: number): Promise<number>;
   /**
@@ -95,8 +91,9 @@ export interface CollectionReplicator {
   streamUnavailable(): void;
   /**
    * Syncs as if for the first time, after the token's claims changed: pushes what is pending first (nothing the
-   * device changed is lost), then pulls every document in scope from an empty checkpoint. Resolves once in sync;
-   * what the old claims kept is for a sweep to let go of.
+   * device changed is lost), then pulls every document in scope from an empty checkpoint, and lets go, with the
+   * pass's last page, of every document it holds that the pass did not bring (what the old claims kept). Resolves
+   * once in sync.
    */
   startOver(): Promise<void>;
   /** ends the replication and the stream */
@@ -161,6 +158,13 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     if (live) echoes.expect(taken);
     await tracker.acknowledge(name, taken);
     await echoes.restoreClocks(taken);
+    // RxDB keeps a document whose change is on its way whatever the server sends: the server's removal of the state
+    // pushed (it left the device's scope) that came meanwhile would never come again
+    const exited = taken.filter((doc) => {
+      const latest = echoes.latest(String(doc[primary]));
+      return latest?._deleted === true && sameDocumentState({ ...latest, _deleted: false }, doc);
+    });
+    if (exited.length > 0) leave(exited);
     return conflicts as WithDeleted<PlainDocument>[];
   };
 
@@ -277,16 +281,79 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     });
   /**
    * set by startOver: the next pull starts from an empty checkpoint (its retries too), and `passFromNothing` ends
-   * with the short page that ends the pass it begins
+   * with the short page that ends the pass it begins; `brought` holds the ids the pass (and the stream meanwhile)
+   * brought in scope
    */
   let startingOver = false;
-  let passFromNothing: { begun: boolean; end: () => void } | undefined;
-  /** where a pull starts: RxDB's checkpoint, or nothing when the collection starts over */
+  let passFromNothing: { begun: boolean; brought: Set<string>; end: () => void } | undefined;
+  /**
+   * where a pull starts: RxDB's checkpoint, or nothing when the collection starts over, until a pull from nothing is
+   * answered (RxDB retries a failed pull from the checkpoint it first gave)
+   */
   const pullFrom = (checkpoint: Checkpoint | undefined) => {
     if (!startingOver) return checkpoint;
-    startingOver = false;
     if (passFromNothing) passFromNothing.begun = true;
     return undefined;
+  };
+  /**
+   * Documents the device lets go of (a sweep's, or those a start over's pass did not bring), with the state each had
+   * then: they go to RxDB with the next pull's answer, as the server's removal of them. RxDB stores the pulls' pages
+   * in the order they were asked for, so a removal handed over this way never lands on top of a newer state a later
+   * pull or event brings, and is never dropped for a pass of pulls that began meanwhile (as a stream event would be).
+   */
+  const leaving = new Map<string, PlainDocument>();
+  /** the sweeps waiting for the answer that takes their documents, told how many were let go */
+  let leavingWaiters: ((count: number) => void)[] = [];
+  /**
+   * The removals to add to a pull's answer of `documents`: each document waiting to go that is still in the state
+   * it was judged in, that the answer does not bring, with no newer state seen, no change of the device's own
+   * waiting to go up, and not held on screen.
+   */
+  const takeLeaving = async (documents: readonly PlainDocument[]) => {
+    if (leaving.size === 0) return [];
+    const judged = new Map(leaving);
+    leaving.clear();
+    const waiters = leavingWaiters;
+    leavingWaiters = [];
+    const brought = new Set(documents.map((doc) => String(doc[primary])));
+    const current = (await collection.storageInstance.findDocumentsById([...judged.keys()], false)) as PlainDocument[];
+    const removals = current
+      .filter((doc) => {
+        const id = String(doc[primary]);
+        const then = judged.get(id);
+        return (
+          then !== undefined &&
+          sameDocumentState(then, doc) &&
+          !brought.has(id) &&
+          // a newer state may be back in scope, unless the newest is the server's removal
+          (!stream.newerSeen(id, Number(doc.updatedAt)) || echoes.latest(id)?._deleted === true) &&
+          !tracker.holds(name, id) &&
+          !holds.has(id)
+        );
+      })
+      .map((doc): PlainDocument => ({ ...withoutStorageFields(doc), _deleted: true }));
+    for (const doc of removals) outOfBandIds.add(String(doc[primary]));
+    for (const wake of waiters) wake(removals.length);
+    return removals;
+  };
+  /** Hands documents over to go with the next pull's answer (the one on its way, or one asked for now). */
+  const leave = (documents: readonly PlainDocument[]) => {
+    for (const doc of documents) leaving.set(String(doc[primary]), doc);
+    if (pulling === 0) state.reSync();
+  };
+  /** A pass from nothing under way notes the documents it (and the stream meanwhile) brought in scope; returns it. */
+  const noteBrought = (documents: readonly PlainDocument[]) => {
+    const pass = passFromNothing?.begun ? passFromNothing : undefined;
+    for (const doc of pass ? documents : []) if (!doc._deleted) pass?.brought.add(String(doc[primary]));
+    return pass;
+  };
+  /** What the device holds that a start over's pass did not bring waits to go with the pass's last page. */
+  const leaveUnbrought = async (brought: ReadonlySet<string>) => {
+    const held = await collection.find().exec();
+    for (const doc of held) {
+      const id = String(doc.primary);
+      if (!brought.has(id)) leaving.set(id, doc.toJSON() as PlainDocument);
+    }
   };
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
@@ -303,18 +370,23 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       checkpoint: Checkpoint | null;
     };
     if (counting) expectFrom(bulk);
+    if (checkpoint === undefined) startingOver = false;
+    const documents = bulk.documents.map((doc) => stripNulls(doc));
+    const pass = noteBrought(documents);
     // a short page ends the pass: the next pull starts from what the device holds
     if (bulk.documents.length < limit) {
       fresh = false;
       freshSince = undefined;
-      if (passFromNothing?.begun) passFromNothing.end();
+      // what the device holds that the pass did not bring is out of its scope now
+      if (pass) await leaveUnbrought(pass.brought);
+      pass?.end();
     }
-    const documents = bulk.documents.map((doc) => stripNulls(doc));
     echoes.note(documents);
     const next = bulk.checkpoint ? stripNulls(bulk.checkpoint) : checkpoint;
     if (next) stream.reached(next, documents);
+    const letGo = await takeLeaving(documents);
     pullAnswered();
-    return { documents: documents as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
+    return { documents: [...documents, ...letGo] as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
   };
 
   /**
@@ -452,31 +524,29 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
    * replication not started yet drops it: its first pull comes after.
    */
   const deliver: CollectionStream['deliver'] = (item) => {
+    if (item !== 'RESYNC') noteBrought(item.documents);
     stream.deliver(item);
     if (item === 'RESYNC') streamListens();
   };
 
   const sweepScope = async (now = Date.now()) => {
-    const scope = claimsScope(options.scope(), options.owner);
-    const selector = scope && outOfScopeSelector(scope, now, options.claims());
+    // by time only: what another claim keeps goes when the claims change (see startOver), and what leaves the scope
+    // on the server comes as removed
+    const scope = options.scope();
+    const selector = scope && outOfScopeSelector(scope, now);
     if (!selector || !stream.checkpoint()) return 0;
     const found = await collection.find({ selector }).exec();
-    const leaving = found
+    const judged = found
       .map((doc) => doc.toJSON() as PlainDocument)
       .filter((doc) => {
         const id = String(doc[primary]);
         // a newer state on its way may be back in scope; a change not yet sent stays (RxDB would keep it too)
         return !stream.newerSeen(id, Number(doc.updatedAt)) && !tracker.holds(name, id) && !holds.has(id);
       });
-    const checkpoint = stream.checkpoint();
-    // A pull on its way may bring a newer state of one of them, which RxDB would store before this removal (a
-    // removal queued while no pull is on its way is applied before the next pull, or dropped by RxDB when a pull
-    // pass has started since): the next sweep lets go of what is still out of scope.
-    if (leaving.length === 0 || !checkpoint || pulling > 0) return 0;
-    // in the same turn as the checks: a state that comes in after this is applied after it
-    for (const doc of leaving) outOfBandIds.add(String(doc[primary]));
-    outOfBand$.next({ documents: leaving.map((doc) => ({ ...doc, _deleted: true })), checkpoint });
-    return leaving.length;
+    if (judged.length === 0 || cancelled) return 0;
+    const letGo = new Promise<number>((resolve) => leavingWaiters.push(resolve));
+    leave(judged);
+    return letGo;
   };
 
   const keepFromServer = async (documents: readonly PlainDocument[]) => {
@@ -534,7 +604,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     await state.awaitInSync();
     if (reporter.stopped) return;
     const ended = new Promise<void>((resolve) => {
-      passFromNothing = { begun: false, end: resolve };
+      passFromNothing = { begun: false, brought: new Set(), end: resolve };
     });
     startingOver = true;
     state.reSync();
@@ -556,8 +626,10 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       cancelled = true;
       streamListens();
       firstPullOver();
-      // a start over waiting for its pass waits no more
+      // a start over waiting for its pass waits no more, nor a sweep for its pull
       passFromNothing?.end();
+      for (const wake of leavingWaiters) wake(0);
+      leavingWaiters = [];
       for (const subscription of subscriptions) subscription.unsubscribe();
       echoes.stop();
       await state.cancel();
