@@ -1,5 +1,6 @@
 // What React rendered into a container, portals included, read from React's fiber tree: the components (to see a
-// part rendered deep inside its root) and the words (a dialog's or a popover's are not inside the container).
+// part rendered deep inside its root), the words (a dialog's or a popover's are not inside the container) and
+// whether a part is still loading (a lazy chunk behind a Suspense boundary).
 // React's internals: if this throws after an upgrade, the container key or the fiber fields below have moved.
 
 interface Fiber {
@@ -7,13 +8,15 @@ interface Fiber {
   type: unknown;
   elementType: unknown;
   memoizedProps: unknown;
+  memoizedState: unknown;
   child: Fiber | null;
   sibling: Fiber | null;
 }
 
-// React's work tags for a DOM element and a text node.
+// React's work tags for a DOM element, a text node and a Suspense boundary.
 const hostComponent = 5;
 const hostText = 6;
+const suspenseComponent = 13;
 
 /** Every fiber under the container's root, in document order. */
 function fibersOf(container: HTMLElement): Fiber[] {
@@ -47,4 +50,9 @@ export function renderedText(container: HTMLElement): string {
       return fiber.tag === hostComponent && lone ? [String(children)] : [];
     })
     .join('\u2002');
+}
+
+/** Whether a Suspense boundary in the container shows its fallback: a lazy part (a chunk) has not arrived yet. */
+export function isLoading(container: HTMLElement): boolean {
+  return fibersOf(container).some((fiber) => fiber.tag === suspenseComponent && fiber.memoizedState !== null);
 }
