@@ -73,6 +73,7 @@ const untilLetGoOn = (leader: Page) =>
       { timeout: 20_000, interval: 50 },
     )
     .toBeNull();
+
 /**
  * A point a page waits at: a synchronous request that the server here answers when `open` is called (the page's
  * thread stands still meanwhile, its messages and timers waiting, as a starved tab's do).
@@ -85,6 +86,8 @@ async function openGate() {
     reached();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // a test that fails before it opens leaves nothing that keeps the run alive
+  server.unref();
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
