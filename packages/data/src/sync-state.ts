@@ -9,7 +9,7 @@ import {
   sameDocumentState,
   withoutStorageFields,
 } from '@syncline/protocol';
-import type { RxCollection, RxJsonSchema } from 'rxdb';
+import type { RxCollection, RxDocumentData, RxJsonSchema } from 'rxdb';
 import { distinctUntilChanged, filter, map, type Observable, Subject, type Subscription, startWith } from 'rxjs';
 import type { AnyRxDatabase } from './any-database';
 import { RecentMap } from './recent-map';
@@ -145,6 +145,21 @@ export function syncStateId(collection: string, documentId: string): string {
   return `${collection}|${documentId}`;
 }
 
+/**
+ * Whether this database instance (this tab) made a write. RxDB stamps each revision with the writer's token, and hands
+ * out other tabs' writes as its own (their change event bulks carry this instance's `databaseToken`).
+ */
+function writtenBy(token: string, document: { _rev?: string } | undefined): boolean {
+  return document?._rev?.endsWith(`-${token}`) === true;
+}
+
+/** The documents as stored now (deleted ones too), by id. */
+async function storedStates(collection: RxCollection, ids: readonly string[]): Promise<Map<string, PlainDocument>> {
+  const primary = collection.schema.primaryPath as string;
+  const found = (await collection.storageInstance.findDocumentsById([...ids], true)) as PlainDocument[];
+  return new Map(found.map((doc) => [String(doc[primary]), doc]));
+}
+
 /** Writes made by the replication's downstream are the server's own state, not local changes. */
 function isServerWrite(context: string): boolean {
   return context.startsWith('replication-downstream');
@@ -178,7 +193,8 @@ class HeldChanges extends Map<string, PendingChange> {
 
 /**
  * Watches the synced collections' writes and keeps the `syncstate` collection up to date. All changes go through
- * one queue, so a write's "pending" always lands before the acknowledgement of the push that carried it.
+ * one queue, so a write's "pending" always lands before the acknowledgement of the push that carried it; a write
+ * another tab made is recorded by that tab, and its record may land after the acknowledgement (see `settleLate`).
  */
 export class SyncTracker {
   private queue: Promise<unknown> = Promise.resolve();
@@ -219,9 +235,13 @@ export class SyncTracker {
   /**
    * What each document's pending write amounts to so far (see `pendingChange`), kept in memory so a new write's
    * record is decided at once. Loaded from the stored records when the database opens; this tab's own writes keep
-   * it current (another tab tracks, and records, its own).
+   * it current, and so do the records other tabs store and remove (each tab records its own writes, and the tab
+   * that syncs acknowledges them all).
    */
   private readonly held = new HeldChanges();
+
+  /** Documents whose pending record this tab is storing, with how many stores are on their way. */
+  private readonly storing = new Map<string, number>();
 
   /** Reads what the stored records say, before the first write is tracked. */
   async load(): Promise<void> {
@@ -246,8 +266,15 @@ export class SyncTracker {
           }
         }),
         collection.eventBulks$
-          // this instance's own writes only: another tab tracks (and acknowledges) its own
-          .pipe(filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context) && bulk.databaseToken === ownToken))
+          // this tab's own writes only: another tab records its own (the one that syncs acknowledges them all)
+          .pipe(
+            filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context)),
+            map((bulk) => ({
+              ...bulk,
+              events: bulk.events.filter((event) => writtenBy(ownToken, event.documentData)),
+            })),
+            filter((bulk) => bulk.events.length > 0),
+          )
           .subscribe((bulk) => {
             if (bulk.context === DISCARD_CONTEXT) {
               const ids = [...new Set(bulk.events.map((event) => syncStateId(name, event.documentId)))];
@@ -296,9 +323,73 @@ export class SyncTracker {
               if (change) this.held.set(id, change);
               return { id, collectionName: name, documentId, state: 'pending' as const, changedAt, ...change };
             });
-            this.report(() => this.records.bulkUpsert(records));
+            for (const { id } of records) this.storing.set(id, (this.storing.get(id) ?? 0) + 1);
+            this.report(async () => {
+              try {
+                await this.records.bulkUpsert(records);
+              } finally {
+                for (const { id } of records) {
+                  const left = (this.storing.get(id) ?? 1) - 1;
+                  if (left > 0) this.storing.set(id, left);
+                  else this.storing.delete(id);
+                }
+              }
+            });
           }),
       );
+    }
+    this.subscriptions.push(
+      this.records.eventBulks$.subscribe((bulk) => {
+        const late: RxDocumentData<SyncStateRecord>[] = [];
+        for (const event of bulk.events) {
+          const record = event.documentData as RxDocumentData<SyncStateRecord>;
+          // this tab's own records, and any this tab is about to store (its own write is newer), are its to keep
+          if (writtenBy(ownToken, record) || this.storing.has(event.documentId)) continue;
+          if (event.operation === 'DELETE') {
+            this.held.delete(event.documentId);
+            continue;
+          }
+          const change = heldChange(record);
+          if (change) this.held.set(event.documentId, change);
+          if (record.state === 'pending' && this.taken.has(event.documentId)) late.push(record);
+        }
+        if (late.length > 0) this.report(() => this.settleLate(late));
+      }),
+    );
+  }
+
+  /**
+   * Records another tab stored after this tab's push of the same state was acknowledged: a tab that writes stores
+   * its record a moment after the write, and the tab that syncs may push and acknowledge it first (a busy machine
+   * holds the writing tab back). Nothing is left to send for a document still in the state the server took, so its
+   * record goes; one written again since, or a record changed meanwhile, stays.
+   */
+  private async settleLate(records: readonly RxDocumentData<SyncStateRecord>[]): Promise<void> {
+    const byCollection = new Map<string, RxDocumentData<SyncStateRecord>[]>();
+    for (const record of records) {
+      byCollection.set(record.collectionName, [...(byCollection.get(record.collectionName) ?? []), record]);
+    }
+    for (const [collectionName, ofCollection] of byCollection) {
+      const collection = this.database.collections[collectionName] as RxCollection | undefined;
+      if (!collection) continue;
+      const currentById = await storedStates(
+        collection,
+        ofCollection.map((record) => record.documentId),
+      );
+      const settled = ofCollection.filter((record) => {
+        const taken = this.taken.get(record.id);
+        const now = currentById.get(record.documentId);
+        return taken !== undefined && (!now || sameDocumentState(now, taken));
+      });
+      if (settled.length === 0) continue;
+      const stored = await this.records.findByIds(settled.map((record) => record.id)).exec();
+      const unchanged = settled.flatMap((record) => {
+        const found = stored.get(record.id);
+        return found && found.revision === record._rev ? [found] : [];
+      });
+      // each removal checks the record's revision: one the other tab stored again since stays
+      const { success } = await this.records.bulkRemove(unchanged);
+      for (const record of success) this.held.delete(record.primary);
     }
   }
 
@@ -427,10 +518,9 @@ export class SyncTracker {
     }
     return this.enqueue(async () => {
       if (!collection || pushed.length === 0) return;
-      const ids = pushed.map((doc) => String(doc[primary]));
-      const current = await collection.storageInstance.findDocumentsById(ids, true);
-      const currentById = new Map(
-        current.map((doc) => [String((doc as PlainDocument)[primary]), doc as PlainDocument]),
+      const currentById = await storedStates(
+        collection,
+        pushed.map((doc) => String(doc[primary])),
       );
       const synced: string[] = [];
       const since = new Map<string, string[]>();

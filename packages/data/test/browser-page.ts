@@ -97,18 +97,31 @@ export const until = (page: Page, test: string) =>
 
 /**
  * Until the document is acknowledged and carries the server's clock (`updatedAt`, which the server's echo brings).
- * Polled from here: Playwright's waitForFunction takes the promise an async check returns for a true answer.
+ * Polled from here: Playwright's waitForFunction takes the promise an async check returns for a true answer. A wait
+ * that runs out says what the page had: the document's sync state and clock, whether the tab syncs, and its status.
  */
 export const untilSynced = (page: Page, collection: string, id: string) =>
   expect
     .poll(
       () =>
         page.evaluate(
-          async ([name, documentId]) =>
-            (await window.syncline.syncState(name, documentId)) === 'synced' &&
-            typeof (await window.syncline.find(name, documentId))?.updatedAt === 'number',
+          async ([name, documentId]) => {
+            const { syncline } = window;
+            const state = await syncline.syncState(name, documentId);
+            const document = await syncline.find(name, documentId);
+            if (state === 'synced' && typeof document?.updatedAt === 'number') return 'synced';
+            const { connection, activity, pendingCount, failedCount, lastError, stalled, paused, priority } =
+              syncline.status();
+            return JSON.stringify({
+              state,
+              onDevice: document !== null,
+              serverClock: document?.updatedAt ?? null,
+              leading: syncline.leading(),
+              status: { connection, activity, pendingCount, failedCount, lastError, stalled, paused, priority },
+            });
+          },
           [collection, id] as const,
         ),
-      { timeout: 20_000, interval: 50 },
+      { timeout: 20_000, interval: 50, message: `${collection} "${id}" synced and carrying the server's clock` },
     )
-    .toBe(true);
+    .toBe('synced');

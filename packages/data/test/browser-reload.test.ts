@@ -2,7 +2,10 @@
 // made while the server is down is still pending after the page reloads, and it syncs once the server is back;
 // with two tabs on one database only one replicates, the other shows its status, and it takes over on close; an
 // old order one tab looks up on the server is kept by the tab that syncs for as long as the other shows it, and let go
-// of 90 s after that tab crashed without a goodbye.
+// of 90 s after that tab crashed without a goodbye; a write the other tab pushed before the writing tab recorded it
+// shows synced in both.
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { controlCenterSchemas, createDemoData, ORDER_KEPT_DAYS } from '@syncline/domain';
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import type { Page } from 'playwright-core';
@@ -70,6 +73,35 @@ const untilLetGoOn = (leader: Page) =>
       { timeout: 20_000, interval: 50 },
     )
     .toBeNull();
+
+/**
+ * A point a page waits at: a synchronous request that the server here answers when `open` is called (the page's
+ * thread stands still meanwhile, its messages and timers waiting, as a starved tab's do).
+ */
+async function openGate() {
+  let reached: () => void = () => undefined;
+  const waiting: ServerResponse[] = [];
+  const server = createServer((_request, response) => {
+    waiting.push(response);
+    reached();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // a test that fails before it opens leaves nothing that keeps the run alive
+  server.unref();
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    reached: new Promise<void>((resolve) => {
+      reached = resolve;
+    }),
+    async open() {
+      for (const response of waiting)
+        response.writeHead(200, { 'access-control-allow-origin': '*', connection: 'close' }).end();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 const status = () => page.evaluate(() => window.syncline.status());
 const until = (test: string) => untilOn(page, test);
 
@@ -177,6 +209,49 @@ describe('in Chromium', () => {
     // past 90 s without a word, the leader lets go of it
     await leader.clock.fastForward(31_000);
     await untilLetGoOn(leader);
+    await context.close();
+  });
+
+  it('shows a write synced in the tab that made it when the tab that syncs pushed it before that tab recorded it', async () => {
+    const token = await server.token('browser-tabs-late');
+    const context = await harness.browser.newContext();
+    const [leader, writer] = [await context.newPage(), await context.newPage()];
+    await openApp(leader, token, 'tabs-late');
+    await untilOn(leader, 'window.syncline.leading() && window.syncline.status().connection === "online"');
+    // the writing tab stops just before it stores the record of its write, as a busy machine can hold a tab back
+    // while the other pushes the write: at its first write to the sync state store once `holdRecord` is set, it
+    // waits (its page frozen, as a starved one is) for the gate's answer
+    const gate = await openGate();
+    await writer.addInitScript((gateUrl) => {
+      const transaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
+        const page = window as { holdRecord?: boolean };
+        if (page.holdRecord && args[1] === 'readwrite' && this.name.endsWith('--syncstate')) {
+          page.holdRecord = false;
+          const wait = new XMLHttpRequest();
+          wait.open('GET', gateUrl, false);
+          wait.send();
+        }
+        return transaction.apply(this, args);
+      };
+    }, gate.url);
+    await openApp(writer, token, 'tabs-late');
+    await writer.evaluate(() => {
+      (window as { holdRecord?: boolean }).holdRecord = true;
+    });
+
+    const [order] = createDemoData({ seed: 11, orders: 1 }).orders;
+    if (!order) throw new Error('no demo order');
+    const inserted = writer.evaluate((o) => window.syncline.insert('orders', o), order);
+    await gate.reached;
+    // the tab that syncs pushes the write, and the server takes it, while the writing tab has not recorded it
+    await untilSynced(leader, 'orders', order.id);
+    await leader.evaluate(() => window.syncline.inSync());
+    await gate.open();
+    await inserted;
+
+    await untilSynced(writer, 'orders', order.id);
+    await untilSynced(leader, 'orders', order.id);
     await context.close();
   });
 

@@ -12,6 +12,7 @@ import {
   startReplication,
   syncStateCollectionName,
 } from '../../src/index';
+import { synclineInternals } from '../../src/internals';
 import { syncStateId } from '../../src/sync-state';
 import { taskMigrationsV1, taskSchema, taskSchemaV1 } from '../task-schemas';
 
@@ -84,10 +85,14 @@ const api = {
   async find(collectionName: string, id: string): Promise<Record<string, unknown> | null> {
     return (await collection(collectionName).findOne(id).exec())?.toJSON() ?? null;
   },
-  /** `pending` or `failed` while the device keeps a record of an unacknowledged write, else `synced`. */
+  /**
+   * What a screen shows (useDocSyncState, conflicts aside): `pending` or `failed` while the device keeps a record of
+   * an unacknowledged write, `pending` while this tab holds one whose record is on its way, else `synced`.
+   */
   async syncState(collectionName: string, id: string) {
     const record = await collection(syncStateCollectionName).findOne(syncStateId(collectionName, id)).exec();
-    return record ? (record.state as 'pending' | 'failed') : 'synced';
+    if (record) return record.state as 'pending' | 'failed';
+    return synclineInternals(openedDatabase()).tracker.holds(collectionName, id) ? 'pending' : 'synced';
   },
   /** whether this tab is the one replicating */
   leading() {
