@@ -226,13 +226,14 @@ describe('attachments on a device', () => {
   });
 
   it('sends a file again when the server no longer has it (swept as an orphan), from the bytes on the device', async () => {
-    // a server that sweeps files no document names after half a second (30 days, by default)
+    // a server that sweeps files no document names after 3 s (30 days, by default): long enough for the upload
+    // again to finish on a loaded machine, since a half upload unchanged that long is swept too (ENOENT mid-upload)
     const sweeping = await startTestServer({
       collections,
       serverOptions: {
         files: {
           directory: mkdtempSync(join(tmpdir(), 'syncline-swept-')),
-          orphans: { graceMs: 500, completeGraceMs: 500, sweepEveryMs: 100 },
+          orphans: { graceMs: 3_000, completeGraceMs: 3_000, sweepEveryMs: 100 },
         },
       },
     });
@@ -276,7 +277,7 @@ describe('attachments on a device', () => {
       // its order did not reach the server in time: the file is swept
       const address = `${sweeping.origin}/sync/files/tasks/${ref.id}`;
       const headers = { authorization: `Bearer ${sweptToken}` };
-      await expect.poll(async () => (await fetch(address, { headers })).status, { timeout: 10_000 }).toBe(404);
+      await expect.poll(async () => (await fetch(address, { headers })).status, { timeout: 20_000 }).toBe(404);
       // now it does, naming the photo
       const pushed = await fetch(sweeping.url, {
         method: 'POST',
