@@ -441,6 +441,37 @@ describe('a token with other claims', () => {
     await device.close();
   });
 
+  it('sends an old-site task edited while it starts over, and lets go of it after', async () => {
+    const tenant = `scope-claims-left-${Date.now().toString(36)}`;
+    await push(tenant, [task('n-1', 'north'), task('n-2', 'north'), task('s-1', 'south')]);
+    let site = 'north';
+    const requests: string[] = [];
+    const pushed: Record<string, unknown>[] = [];
+    let edited = false;
+    const device = await openDevice(tenant, () => site, {
+      requests,
+      pushed,
+      // a person edits a north task just as the south pass from nothing is answered: the pass ends with the edit
+      // still to send, so the task stays for now
+      afterPull: async () => {
+        if (edited || site !== 'south' || requests.at(-1) !== '1') return;
+        edited = true;
+        await (await device.database.tasks.findOne('n-2').exec())?.incrementalPatch({ title: 'edited at the move' });
+      },
+    });
+    expect(await device.ids()).toEqual(['n-1', 'n-2']);
+
+    site = 'south';
+    await device.replication.syncNow();
+    // once the edit is on the server, the north task goes too
+    await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1']);
+    expect(edited).toBe(true);
+    expect((await serverTask(tenant, 'n-2'))?.data).toMatchObject({ title: 'edited at the move', site: 'north' });
+    expect((await serverTask(tenant, 'n-2'))?.deleted).toBe(false);
+    expect(pushed.filter((row) => row._deleted)).toEqual([]);
+    await device.close();
+  });
+
   it('remembers the claims across a reload: opened again with another site’s token, it starts over', async () => {
     const tenant = `scope-claims-reload-${Date.now().toString(36)}`;
     await push(tenant, [task('n-1', 'north'), task('s-1', 'south')]);

@@ -165,6 +165,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       return latest?._deleted === true && sameDocumentState({ ...latest, _deleted: false }, doc);
     });
     if (exited.length > 0) leave(exited);
+    if (leftBehind.size > 0) await letGoLeftBehind();
     return conflicts as WithDeleted<PlainDocument>[];
   };
 
@@ -301,7 +302,12 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
    * in the order they were asked for, so a removal handed over this way never lands on top of a newer state a later
    * pull or event brings, and is never dropped for a pass of pulls that began meanwhile (as a stream event would be).
    */
-  const leaving = new Map<string, PlainDocument>();
+  const leaving = new Map<string, { state: PlainDocument; byPass: boolean }>();
+  /**
+   * ids a start over's pass did not bring that stayed for a change on its way or a hold: they go once it is taken or
+   * released, unless the server brings them in scope meanwhile (nothing else would tell the device to let go)
+   */
+  const leftBehind = new Set<string>();
   /** the sweeps waiting for the answer that takes their documents, told how many were let go */
   let leavingWaiters: ((count: number) => void)[] = [];
   /**
@@ -323,37 +329,59 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
         const then = judged.get(id);
         return (
           then !== undefined &&
-          sameDocumentState(then, doc) &&
+          sameDocumentState(then.state, doc) &&
           !brought.has(id) &&
-          // a newer state may be back in scope, unless the newest is the server's removal
-          (!stream.newerSeen(id, Number(doc.updatedAt)) || echoes.latest(id)?._deleted === true) &&
+          // a newer state may be back in scope, unless the newest is the server's removal (a pass from nothing, which
+          // did not bring it, is newer than any state seen before it)
+          (then.byPass || !stream.newerSeen(id, Number(doc.updatedAt)) || echoes.latest(id)?._deleted === true) &&
           !tracker.holds(name, id) &&
           !holds.has(id)
         );
       })
       .map((doc): PlainDocument => ({ ...withoutStorageFields(doc), _deleted: true }));
+    // one left behind stays noted until it is gone: RxDB keeps a document whose fork has changed meanwhile (a
+    // conflict's resolution), and that change's acknowledgement hands it over again
     for (const doc of removals) outOfBandIds.add(String(doc[primary]));
     for (const wake of waiters) wake(removals.length);
     return removals;
   };
   /** Hands documents over to go with the next pull's answer (the one on its way, or one asked for now). */
-  const leave = (documents: readonly PlainDocument[]) => {
-    for (const doc of documents) leaving.set(String(doc[primary]), doc);
+  const leave = (documents: readonly PlainDocument[], byPass = false) => {
+    for (const doc of documents) leaving.set(String(doc[primary]), { state: doc, byPass });
     if (pulling === 0) state.reSync();
   };
-  /** A pass from nothing under way notes the documents it (and the stream meanwhile) brought in scope; returns it. */
+  /**
+   * Notes the documents the server brought in scope: a pass from nothing under way counts them as brought (returned)
+   * and none is left behind any more.
+   */
   const noteBrought = (documents: readonly PlainDocument[]) => {
     const pass = passFromNothing?.begun ? passFromNothing : undefined;
-    for (const doc of pass ? documents : []) if (!doc._deleted) pass?.brought.add(String(doc[primary]));
+    for (const doc of documents) {
+      if (doc._deleted) continue;
+      pass?.brought.add(String(doc[primary]));
+      leftBehind.delete(String(doc[primary]));
+    }
     return pass;
   };
   /** What the device holds that a start over's pass did not bring waits to go with the pass's last page. */
   const leaveUnbrought = async (brought: ReadonlySet<string>) => {
+    leftBehind.clear();
     const held = await collection.find().exec();
     for (const doc of held) {
       const id = String(doc.primary);
-      if (!brought.has(id)) leaving.set(id, doc.toJSON() as PlainDocument);
+      if (brought.has(id)) continue;
+      leaving.set(id, { state: doc.toJSON() as PlainDocument, byPass: true });
+      leftBehind.add(id);
     }
+  };
+  /** What a start over's pass left behind and nothing holds any more goes with the next pull's answer. */
+  const letGoLeftBehind = async () => {
+    const free = [...leftBehind].filter((id) => !tracker.holds(name, id) && !holds.has(id) && !leaving.has(id));
+    if (free.length === 0) return;
+    const current = (await collection.storageInstance.findDocumentsById(free, false)) as PlainDocument[];
+    const found = new Set(current.map((doc) => String(doc[primary])));
+    for (const id of free) if (!found.has(id)) leftBehind.delete(id);
+    if (current.length > 0) leave(current, true);
   };
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
@@ -596,6 +624,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
         if (count > 0) holds.set(id, count);
         else holds.delete(id);
       }
+      if (leftBehind.size > 0) letGoLeftBehind().catch((error: unknown) => reporter.localError(String(error)));
     };
   };
 
