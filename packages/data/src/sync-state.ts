@@ -156,6 +156,12 @@ function isServerWrite(context: string): boolean {
  */
 export const DISCARD_CONTEXT = 'syncline-discard';
 
+/**
+ * The context of a document written again unchanged, so the replication reads it once more (see
+ * InterruptedPushes): not a local change to track, nor the server's state.
+ */
+export const RESEND_CONTEXT = 'syncline-resend';
+
 /** RxDB's context for writing a conflict's merged document to the local collection. */
 const conflictWriteContext = 'replication-up-write-conflict';
 
@@ -247,7 +253,15 @@ export class SyncTracker {
         }),
         collection.eventBulks$
           // this instance's own writes only: another tab tracks (and acknowledges) its own
-          .pipe(filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context) && bulk.databaseToken === ownToken))
+          .pipe(
+            filter(
+              (bulk) =>
+                !bulk.isLocal &&
+                !isServerWrite(bulk.context) &&
+                bulk.context !== RESEND_CONTEXT &&
+                bulk.databaseToken === ownToken,
+            ),
+          )
           .subscribe((bulk) => {
             if (bulk.context === DISCARD_CONTEXT) {
               const ids = [...new Set(bulk.events.map((event) => syncStateId(name, event.documentId)))];
