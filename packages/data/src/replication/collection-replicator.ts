@@ -86,7 +86,7 @@ export interface CollectionReplicator {
    * to RxDB (a live query sees them a moment later) with the ids handed over.
    */
   keepFromServer(documents: readonly PlainDocument[]): Promise<string[]>;
-  /** The replication runs again after a pause: sends what pushes the pause cut short carried (see InterruptedPushes). */
+  /** The replication runs again after a pause: sends what the pushes it cut short carried (see InterruptedPushes). */
   resendInterrupted(): Promise<void>;
   /** Holds documents on the device whatever the scope until the returned release is called (see sweepScope). */
   hold(ids: readonly string[]): () => void;
