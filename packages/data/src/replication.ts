@@ -365,6 +365,8 @@ export function startReplication(options: StartReplicationOptions): SynclineRepl
     backoffs.resetAll();
     rounds.begin();
     await Promise.all(all().map((state) => state.start()));
+    // what a push on its way when the pause came carried is sent again: RxDB may have dropped its answer
+    await Promise.all(replicators.map((replicator) => replicator.resendInterrupted()));
     await openSocket();
   }
 

@@ -171,6 +171,12 @@ function isServerWrite(context: string): boolean {
  */
 export const DISCARD_CONTEXT = 'syncline-discard';
 
+/**
+ * The context of a document written again unchanged, so the replication reads it once more (see
+ * InterruptedPushes): not a local change to track, nor the server's state.
+ */
+export const RESEND_CONTEXT = 'syncline-resend';
+
 /** RxDB's context for writing a conflict's merged document to the local collection. */
 const conflictWriteContext = 'replication-up-write-conflict';
 
@@ -268,7 +274,7 @@ export class SyncTracker {
         collection.eventBulks$
           // this tab's own writes only: another tab records its own (the one that syncs acknowledges them all)
           .pipe(
-            filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context)),
+            filter((bulk) => !bulk.isLocal && !isServerWrite(bulk.context) && bulk.context !== RESEND_CONTEXT),
             map((bulk) => ({
               ...bulk,
               events: bulk.events.filter((event) => writtenBy(ownToken, event.documentData)),

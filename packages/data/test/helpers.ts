@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import {
   createSynclineDatabase,
   type StartReplicationOptions,
@@ -135,6 +135,21 @@ export async function orderOnServer(server: TestServer, tenant: string, id: stri
   });
   const body = (await response.json()) as { data: { pullOrders: { documents: Record<string, unknown>[] } } };
   return body.data.pullOrders.documents.find((doc) => doc.id === id) ?? null;
+}
+
+/** Sends push rows to a server's tasks as a stock client (another device) does, and expects every one taken. */
+export async function pushTasksTaken(server: TestServer, token: string, rows: readonly object[]) {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
+      variables: { rows },
+    }),
+  });
+  const answer = (await response.json()) as { errors?: unknown; data?: { pushTasks: unknown[] } };
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data?.pushTasks, 'no conflicts').toEqual([]);
 }
 
 /** The tasks the server holds for `tenant` (each with `fields`), read with a plain GraphQL pull from the start. */

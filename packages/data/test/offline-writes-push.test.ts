@@ -5,7 +5,7 @@
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { afterEach, expect, it } from 'vitest';
 import { createSynclineDatabase, type StartReplicationOptions, startReplication } from '../src';
-import { eventually, tasksOnServer } from './helpers';
+import { eventually, pushTasksTaken, tasksOnServer } from './helpers';
 import { type Task, taskSchema } from './task-schemas';
 
 const OFFLINE_WRITES = 450;
@@ -63,17 +63,9 @@ it('pushes writes made offline and pulls back none of them, only what changed on
   server = await startTestServer({ collections: { tasks: taskSchema } });
   const device = await deviceWithOfflineWrites();
   // another device's write while this one was offline
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await server.headers(TENANT)) },
-    body: JSON.stringify({
-      query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
-      variables: {
-        rows: [{ newDocumentState: { id: 'elsewhere', title: 'From another device', done: false, _deleted: false } }],
-      },
-    }),
-  });
-  expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+  await pushTasksTaken(server, await server.token(TENANT), [
+    { newDocumentState: { id: 'elsewhere', title: 'From another device', done: false, _deleted: false } },
+  ]);
 
   const replication = device.start();
   await replication.awaitInSync();

@@ -8,6 +8,7 @@ import type { RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSynclineDatabase, startReplication } from '../src';
+import { pushTasksTaken } from './helpers';
 import { type Task, taskSchema } from './task-schemas';
 
 type SiteTask = Task & { site: string };
@@ -47,22 +48,7 @@ async function push(tenant: string, tasks: readonly SiteTask[], deleted = false)
       ...(current ? { assumedMasterState: current.data } : {}),
     });
   }
-  await pushRows(server, await tokenFor(tenant), rows);
-}
-
-/** Sends push rows to a server's tasks as a stock client does, and expects every one taken. */
-async function pushRows(on: TestServer, token: string, rows: readonly object[]) {
-  const response = await fetch(on.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query: 'mutation($rows: [TasksInputPushRow!]) { pushTasks(tasksPushRow: $rows) { id } }',
-      variables: { rows },
-    }),
-  });
-  const answer = (await response.json()) as { errors?: unknown; data?: { pushTasks: unknown[] } };
-  expect(answer.errors).toBeUndefined();
-  expect(answer.data?.pushTasks, 'no conflicts').toEqual([]);
+  await pushTasksTaken(server, await tokenFor(tenant), rows);
 }
 
 /** Stores tasks on the server as last changed `daysAgo` days ago, behind its back. */
@@ -302,7 +288,7 @@ describe('sync scopes', () => {
     const longer = await startTestServer({ collections: { tasks: scopedWith(90) } });
     try {
       const tenant = `scope-days-${Date.now().toString(36)}`;
-      await pushRows(longer, await tokenFor(tenant), [
+      await pushTasksTaken(longer, await tokenFor(tenant), [
         { newDocumentState: { ...task('done', 'north', true), _deleted: false } },
       ]);
       // the device cannot read the server's scopes at first: it lets go of nothing by its app's 30 days
@@ -510,7 +496,7 @@ describe('a token with other claims', () => {
             _deleted: false,
           },
         }));
-        await pushRows(own, await tokenOf(person), rows);
+        await pushTasksTaken(own, await tokenOf(person), rows);
       }
       let person = 'ann';
       const database = await createSynclineDatabase({

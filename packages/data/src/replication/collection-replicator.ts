@@ -20,6 +20,7 @@ import type { Backoffs } from '../backoff';
 import { type GraphQLRequest, SyncRequestError } from '../graphql-transport';
 import type { CollectionStream, PullStream } from '../live-stream';
 import { type SyncTracker, syncStateId } from '../sync-state';
+import { InterruptedPushes } from './interrupted-pushes';
 import type { ReceivedCounter } from './received-counter';
 import { keepRefusedForked } from './refused-rows';
 import { ServerEchoes } from './server-echoes';
@@ -85,6 +86,8 @@ export interface CollectionReplicator {
    * to RxDB (a live query sees them a moment later) with the ids handed over.
    */
   keepFromServer(documents: readonly PlainDocument[]): Promise<string[]>;
+  /** The replication runs again after a pause: sends what the pushes it cut short carried (see InterruptedPushes). */
+  resendInterrupted(): Promise<void>;
   /** Holds documents on the device whatever the scope until the returned release is called (see sweepScope). */
   hold(ids: readonly string[]): () => void;
   /** the live stream could not be had (the socket closed or was refused): a start that waits for it goes ahead */
@@ -134,6 +137,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   /** ids held whatever the scope (documents open on screen), with how many hold each */
   const holds = new Map<string, number>();
   const echoes = new ServerEchoes(collection, primary, () => state.reSync());
+  const interrupted = new InterruptedPushes(collection);
   const stream = followStream(stream$, primary);
   const idOf = (row: Row) => String((row.newDocumentState as PlainDocument)[primary]);
   const pullBackoff = options.backoffs.of(`${name}:pull`);
@@ -502,9 +506,16 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     push: {
       batchSize: options.pushBatchSize,
       handler: async (rows: Row[]) => {
-        if (firstPull) await firstPull;
-        if (!options.gate.isOpen()) await options.gate.turn();
-        return reporter.attempt('push', pushBackoff, () => push(rows), name);
+        const ids = rows.map(idOf);
+        interrupted.handed(ids);
+        try {
+          if (firstPull) await firstPull;
+          if (!options.gate.isOpen()) await options.gate.turn();
+          return await reporter.attempt('push', pushBackoff, () => push(rows), name);
+        } finally {
+          // RxDB drops the answer of a push that ends while it is paused
+          if (state.isPaused()) interrupted.handed(ids);
+        }
       },
     },
   });
@@ -515,6 +526,8 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       if (!outOfBandIds.delete(String(doc[primary]))) options.received.count();
     }),
     state.active$.subscribe(() => reporter.noteActivity()),
+    state.sent$.subscribe((doc) => interrupted.settled(String(doc[primary]))),
+    state.conflict$.subscribe((conflict) => interrupted.settled(String(conflict.input.newDocumentState[primary]))),
     state.error$.subscribe((error) => {
       // request failures are already described by the reporter; anything else is a local problem worth showing
       const code = (error as { code?: string }).code;
@@ -648,6 +661,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     sweepScope,
     startOver,
     keepFromServer,
+    resendInterrupted: () => interrupted.resend(),
     hold,
     deliver,
     streamUnavailable: () => streamListens(),

@@ -1,0 +1,113 @@
+// A push whose answer comes back while the device is paused (it went offline with the push on its way) is sent again
+// when the device resumes. RxDB drops such an answer and means to read those documents again on resume, but a
+// pulled page written to the device meanwhile moves its upstream checkpoint past them: without Syncline sending them
+// again, the edit stayed pending on the device for good and never reached the server.
+import { startTestServer, type TestServer } from '@syncline/server/testing';
+import { filter, firstValueFrom } from 'rxjs';
+import { afterEach, expect, it } from 'vitest';
+import { createSynclineDatabase, startReplication } from '../src';
+import { eventually, pushTasksTaken, tasksOnServer } from './helpers';
+import { type Task, taskSchema } from './task-schemas';
+
+const TENANT = 'shop-1';
+
+let server: TestServer | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await server?.close();
+});
+
+/** Another device's push of tasks, straight to the server. */
+const pushElsewhere = async (live: TestServer, rows: { newDocumentState: Task; assumedMasterState?: Task }[]) =>
+  pushTasksTaken(
+    live,
+    await live.token(TENANT),
+    rows.map(({ newDocumentState, assumedMasterState }) => ({
+      newDocumentState: { ...newDocumentState, _deleted: false },
+      ...(assumedMasterState ? { assumedMasterState: { ...assumedMasterState, _deleted: false } } : {}),
+    })),
+  );
+
+it('sends again an edit whose push was answered while the device was paused', async () => {
+  const live = await startTestServer({ collections: { tasks: taskSchema } });
+  server = live;
+  const a = { id: 'a', title: 'Calibrate', done: false };
+  const b = { id: 'b', title: 'Restock', done: false };
+  await pushElsewhere(live, [{ newDocumentState: a }, { newDocumentState: b }]);
+
+  // the device's pushes can be held on their way back
+  let holdPushes = false;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let pushHeld = () => {};
+  const held = new Promise<void>((resolve) => {
+    pushHeld = resolve;
+  });
+  const holdingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (holdPushes && String(init?.body).includes('pushTasks')) {
+      pushHeld();
+      await released;
+    }
+    return response;
+  };
+
+  const database = await createSynclineDatabase({
+    name: `pausedpush${Date.now().toString(36)}`,
+    collections: { tasks: taskSchema },
+    multiInstance: false,
+  });
+  cleanups.push(() => database.remove().then(() => undefined));
+  const replication = startReplication({
+    database,
+    url: live.url,
+    wsUrl: live.wsUrl,
+    token: () => live.token(TENANT),
+    collections: ['tasks'],
+    backoff: { initialMs: 50, maxMs: 400 },
+    fetch: holdingFetch,
+  });
+  cleanups.push(() => replication.stop());
+  await replication.awaitInSync();
+  const state = replication.states.tasks;
+  if (!state) throw new Error('tasks are not replicated');
+
+  // offline: the device retitles a; another device marks a done and retitles b
+  await replication.pause();
+  await database.tasks.findOne('a').incrementalPatch({ title: 'Calibrate the press' });
+  await pushElsewhere(live, [
+    { assumedMasterState: a, newDocumentState: { ...a, done: true } },
+    { assumedMasterState: b, newDocumentState: { ...b, title: 'Restock paper' } },
+  ]);
+
+  // back online: the push of a goes out (a conflict) while the pull brings b; the device goes offline before the
+  // push's answer
+  holdPushes = true;
+  await replication.resume();
+  await held;
+  await eventually(
+    async () => (await database.tasks.findOne('b').exec())?.title,
+    (title) => title === 'Restock paper',
+  );
+  await replication.pause();
+  holdPushes = false;
+  release();
+  // RxDB has taken the answer (and dropped it, being paused)
+  await firstValueFrom(state.active$.pipe(filter((active) => !active)));
+
+  await replication.resume();
+  await replication.syncNow();
+  // both edits, merged
+  expect((await tasksOnServer<Task>(live, TENANT, 'id title done')).find((task) => task.id === 'a')).toEqual({
+    id: 'a',
+    title: 'Calibrate the press',
+    done: true,
+  });
+  await eventually(
+    async () => replication.store.getState().pendingCount,
+    (count) => count === 0,
+  );
+});
