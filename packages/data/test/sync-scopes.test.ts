@@ -458,6 +458,36 @@ describe('a token with other claims', () => {
     await device.close();
   });
 
+  it('pulls its pass from nothing again when it was paused just as the pass was answered', async () => {
+    const tenant = `scope-claims-paused-${Date.now().toString(36)}`;
+    await push(tenant, [task('n-1', 'north'), task('s-1', 'south'), task('s-2', 'south')]);
+    let site = 'north';
+    const requests: string[] = [];
+    let paused = false;
+    const device = await openDevice(tenant, () => site, {
+      requests,
+      // the person pauses the sync while the south pass's answer is on its way: RxDB throws that answer away
+      afterPull: async () => {
+        if (paused || site !== 'south' || requests.at(-1) !== '1') return;
+        paused = true;
+        void device.replication.pause();
+        for (let waited = 0; !device.replication.states.tasks?.isPaused() && waited < 5_000; waited += 20) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      },
+    });
+    expect(await device.ids()).toEqual(['n-1']);
+
+    site = 'south';
+    void device.replication.syncNow().catch(() => undefined);
+    await expect.poll(() => paused, { timeout: 15_000 }).toBe(true);
+    expect(await device.ids()).toEqual(['n-1']);
+    await device.replication.resume();
+    // resumed, it starts that pass again from nothing: every south task comes, the north one goes
+    await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1', 's-2']);
+    await device.close();
+  });
+
   it('remembers the claims across a reload: opened again with another site’s token, it starts over', async () => {
     const tenant = `scope-claims-reload-${Date.now().toString(36)}`;
     await push(tenant, [task('n-1', 'north'), task('s-1', 'south')]);

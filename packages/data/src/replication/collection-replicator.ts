@@ -397,6 +397,9 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
         pullAnswered();
       },
     );
+    // RxDB throws away a page answered while it is paused and pulls from its own checkpoint on resume: a page read
+    // here would end a pass from nothing RxDB never stored (the pass's documents were then never pulled again)
+    if (state.isStoppedOrPaused()) return { documents: [], checkpoint: checkpoint as Checkpoint };
     const bulk = data[operations.pullField] as Omit<CountedPage, 'documents'> & {
       documents: PlainDocument[];
       checkpoint: Checkpoint | null;
