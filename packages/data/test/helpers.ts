@@ -57,6 +57,24 @@ export async function openClient(server: TestServer, tenant: string, extra: Part
 
 export type Client = Awaited<ReturnType<typeof openClient>>;
 
+/** The tasks of a test database replicated with a test server for a tenant, retrying quickly (50 to 400 ms). */
+export function replicateTasks(
+  database: StartReplicationOptions['database'],
+  server: TestServer,
+  tenant: string,
+  extra: Partial<StartReplicationOptions> = {},
+) {
+  return startReplication({
+    database,
+    url: server.url,
+    wsUrl: server.wsUrl,
+    token: () => server.token(tenant),
+    collections: ['tasks'],
+    backoff: { initialMs: 50, maxMs: 400 },
+    ...extra,
+  });
+}
+
 /**
  * A sync server of the control center's schemas for each test of the suite, and clients on it (`client()`), all
  * closed after the test. Call at the suite's top level; read `server` inside the tests.

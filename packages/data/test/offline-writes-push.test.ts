@@ -4,8 +4,8 @@
 // the offline writes still go up over HTTP.
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { afterEach, expect, it } from 'vitest';
-import { createSynclineDatabase, type StartReplicationOptions, startReplication } from '../src';
-import { eventually, pushTasksTaken, tasksOnServer } from './helpers';
+import { createSynclineDatabase, type StartReplicationOptions } from '../src';
+import { eventually, pushTasksTaken, replicateTasks, tasksOnServer } from './helpers';
 import { type Task, taskSchema } from './task-schemas';
 
 const OFFLINE_WRITES = 450;
@@ -43,16 +43,7 @@ async function deviceWithOfflineWrites(options: Partial<StartReplicationOptions>
   };
   const start = () => {
     const live = server as TestServer;
-    const replication = startReplication({
-      database,
-      url: live.url,
-      wsUrl: live.wsUrl,
-      token: () => live.token(TENANT),
-      collections: ['tasks'],
-      backoff: { initialMs: 50, maxMs: 400 },
-      fetch: countingFetch,
-      ...options,
-    });
+    const replication = replicateTasks(database, live, TENANT, { fetch: countingFetch, ...options });
     cleanups.push(() => replication.stop());
     return replication;
   };

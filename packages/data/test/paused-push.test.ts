@@ -5,8 +5,8 @@
 import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, expect, it } from 'vitest';
-import { createSynclineDatabase, startReplication } from '../src';
-import { eventually, pushTasksTaken, tasksOnServer } from './helpers';
+import { createSynclineDatabase } from '../src';
+import { eventually, pushTasksTaken, replicateTasks, tasksOnServer } from './helpers';
 import { type Task, taskSchema } from './task-schemas';
 
 const TENANT = 'shop-1';
@@ -61,15 +61,7 @@ it('sends again an edit whose push was answered while the device was paused', as
     multiInstance: false,
   });
   cleanups.push(() => database.remove().then(() => undefined));
-  const replication = startReplication({
-    database,
-    url: live.url,
-    wsUrl: live.wsUrl,
-    token: () => live.token(TENANT),
-    collections: ['tasks'],
-    backoff: { initialMs: 50, maxMs: 400 },
-    fetch: holdingFetch,
-  });
+  const replication = replicateTasks(database, live, TENANT, { fetch: holdingFetch });
   cleanups.push(() => replication.stop());
   await replication.awaitInSync();
   const state = replication.states.tasks;
