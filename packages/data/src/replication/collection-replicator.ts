@@ -162,12 +162,10 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     if (live) echoes.expect(taken);
     await tracker.acknowledge(name, taken);
     await echoes.restoreClocks(taken);
-    // RxDB keeps a document whose change is on its way whatever the server sends: the server's removal of the state
-    // pushed (it left the device's scope) that came meanwhile would never come again
-    const exited = taken.filter((doc) => {
-      const latest = echoes.latest(String(doc[primary]));
-      return latest?._deleted === true && sameDocumentState({ ...latest, _deleted: false }, doc);
-    });
+    // RxDB keeps a document whose change is on its way whatever the server sends: the server's removal (it left the
+    // device's scope, say moved by someone else just after this device created it) that came meanwhile would never
+    // come again. One the push itself brought back in scope comes again with the push's echo, after this.
+    const exited = taken.filter((doc) => echoes.latest(String(doc[primary]))?._deleted === true);
     if (exited.length > 0) leave(exited);
     if (leftBehind.size > 0) await letGoLeftBehind();
     return conflicts as WithDeleted<PlainDocument>[];
