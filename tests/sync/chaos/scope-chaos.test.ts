@@ -21,13 +21,14 @@ const count = Number(process.env.SYNCLINE_SCOPE_CHAOS_SEEDS ?? 100);
 const first = Number(process.env.SYNCLINE_SCOPE_CHAOS_FROM ?? 2000);
 // the short profile: seeds 1, 3 and 7 SIGKILL the server, 7 gives its devices 1 s tokens, 14 pauses a device while
 // its push is on its way (RxDB drops the answer), 2034 pushes a change of an old-site item again over a start over
-// (it stayed out of scope); together they switch tokens offline, drop proxies and move items out of the devices'
+// (it stayed out of scope), 2036 and 2079 have the writer move a device's new item away just after it was sent (2079
+// resolves its conflict to the server's state, out of scope); together they switch tokens offline, drop proxies and move items out of the devices'
 // scopes (checked below)
 const seeds = only
   ? [Number(only)]
   : long
     ? Array.from({ length: count }, (_, i) => first + i)
-    : [1, 2, 3, 7, 14, 2034];
+    : [1, 2, 3, 7, 14, 2034, 2036, 2079];
 // the same options in both profiles, so a seed replays the same way from either
 const options: ScopeChaosOptions = { devices: 3, steps: 40, items: 12, killChance: 0.3, tokenExpiryChance: 0.3 };
 

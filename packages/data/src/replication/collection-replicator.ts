@@ -341,10 +341,16 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
         );
       })
       .map((doc): PlainDocument => ({ ...withoutStorageFields(doc), _deleted: true }));
-    // one left behind stays noted until it is gone: RxDB keeps a document whose fork has changed meanwhile (a
-    // conflict's resolution), and that change's acknowledgement hands it over again
     for (const doc of removals) outOfBandIds.add(String(doc[primary]));
     for (const wake of waiters) wake(removals.length);
+    // one left behind stays noted until it is gone. Changed since it was judged, it is judged again now: a change of
+    // the device's own is held until its acknowledgement hands it over, but a conflict resolved to the server's state
+    // (which the pass did not bring) sends nothing, so no acknowledgement would
+    const changed = current.some((doc) => {
+      const id = String(doc[primary]);
+      return leftBehind.has(id) && !sameDocumentState(judged.get(id)?.state ?? doc, doc);
+    });
+    if (changed) await letGoLeftBehind();
     return removals;
   };
   /** Hands documents over to go with the next pull's answer (the one on its way, or one asked for now). */
