@@ -29,7 +29,11 @@ const pushElsewhere = async (live: TestServer, rows: { newDocumentState: Task; a
     })),
   );
 
-it('sends again an edit whose push was answered while the device was paused', async () => {
+/**
+ * A device whose edit of `a` went up while offline and came back, its push's answer arriving while paused again
+ * (RxDB drops it): another device marked `a` done meanwhile, and retitled `b`.
+ */
+async function dropAPushAnswer(name: string) {
   const live = await startTestServer({ collections: { tasks: taskSchema } });
   server = live;
   const a = { id: 'a', title: 'Calibrate', done: false };
@@ -55,14 +59,8 @@ it('sends again an edit whose push was answered while the device was paused', as
     return response;
   };
 
-  const database = await createSynclineDatabase({
-    name: `pausedpush${Date.now().toString(36)}`,
-    collections: { tasks: taskSchema },
-    multiInstance: false,
-  });
-  cleanups.push(() => database.remove().then(() => undefined));
+  const database = await createSynclineDatabase({ name, collections: { tasks: taskSchema }, multiInstance: false });
   const replication = replicateTasks(database, live, TENANT, { fetch: holdingFetch });
-  cleanups.push(() => replication.stop());
   await replication.awaitInSync();
   const state = replication.states.tasks;
   if (!state) throw new Error('tasks are not replicated');
@@ -89,10 +87,11 @@ it('sends again an edit whose push was answered while the device was paused', as
   release();
   // RxDB has taken the answer (and dropped it, being paused)
   await firstValueFrom(state.active$.pipe(filter((active) => !active)));
+  return { live, database, replication };
+}
 
-  await replication.resume();
-  await replication.syncNow();
-  // both edits, merged
+/** Both edits of `a` are on the server, merged, and the device has nothing left to send. */
+async function expectBothEditsSynced(live: TestServer, replication: ReturnType<typeof replicateTasks>) {
   expect((await tasksOnServer<Task>(live, TENANT, 'id title done')).find((task) => task.id === 'a')).toEqual({
     id: 'a',
     title: 'Calibrate the press',
@@ -102,4 +101,33 @@ it('sends again an edit whose push was answered while the device was paused', as
     async () => replication.store.getState().pendingCount,
     (count) => count === 0,
   );
+}
+
+it('sends again an edit whose push was answered while the device was paused', async () => {
+  const { live, database, replication } = await dropAPushAnswer(`pausedpush${Date.now().toString(36)}`);
+  cleanups.push(() => database.remove().then(() => undefined));
+  cleanups.push(() => replication.stop());
+
+  await replication.resume();
+  await replication.syncNow();
+  await expectBothEditsSynced(live, replication);
+});
+
+it('sends such an edit when the app opens again, closed before it resumed', async () => {
+  const name = `pausedreload${Date.now().toString(36)}`;
+  const { live, database, replication } = await dropAPushAnswer(name);
+  // the app closes while paused (a reload, a closed tab): what it stored stays
+  await replication.stop();
+  await database.close();
+
+  const reopened = await createSynclineDatabase({ name, collections: { tasks: taskSchema }, multiInstance: false });
+  cleanups.push(() => reopened.remove().then(() => undefined));
+  const again = replicateTasks(reopened, live, TENANT);
+  cleanups.push(() => again.stop());
+  await again.syncNow();
+  await expectBothEditsSynced(live, again);
+  expect((await reopened.tasks.findOne('a').exec())?.toJSON()).toMatchObject({
+    title: 'Calibrate the press',
+    done: true,
+  });
 });

@@ -521,7 +521,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
           return await reporter.attempt('push', pushBackoff, () => push(rows), name);
         } finally {
           // RxDB drops the answer of a push that ends while it is paused
-          if (state.isPaused()) interrupted.handed(ids);
+          if (state.isPaused()) interrupted.cut(ids);
         }
       },
     },
@@ -551,6 +551,14 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   /** lets a start that waits for the stream go ahead (once) */
   let streamListens = () => {};
   let cancelled = false;
+  // the pushes a pause cut short before the app last closed go again, from the tab that replicates (a resume sends
+  // them if the replication is paused by then)
+  const resendCutShort = async () => {
+    if (options.waitForLeadership && collection.database.multiInstance) await collection.database.waitForLeadership();
+    await interrupted.restore();
+    if (!cancelled && !reporter.stopped && !reporter.store.getState().paused) await interrupted.resend();
+  };
+  resendCutShort().catch((error: unknown) => reporter.localError(String(error)));
   if (options.startWhenStreamListens) {
     const listening = new Promise<void>((resolve) => {
       streamListens = resolve;
