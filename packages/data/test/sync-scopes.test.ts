@@ -8,7 +8,7 @@ import type { RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSynclineDatabase, startReplication } from '../src';
-import { pushTasksTaken } from './helpers';
+import { type Gate, gate, pushTasksTaken } from './helpers';
 import { type Task, taskSchema } from './task-schemas';
 
 type SiteTask = Task & { site: string };
@@ -127,8 +127,8 @@ async function openDevice(tenant: string, site: string | (() => string), options
       if (body.query?.includes('pushTasks')) {
         pushed?.push(...(body.variables?.tasksPushRow ?? []).map((row) => row.newDocumentState));
       }
-      const response = await fetch(input, init);
       // a census (a page of one) brings nothing the device keeps
+      const response = await fetch(input, init);
       if (pull && (body.variables?.limit ?? 0) > 1) await afterPull?.();
       return response;
     },
@@ -245,34 +245,22 @@ describe('sync scopes', () => {
   it('lets go of nothing while a pull is on its way: it may bring a state back in the scope', async () => {
     const tenant = `scope-inflight-${Date.now().toString(36)}`;
     await push(tenant, [task('done', 'north', true), task('open', 'north')]);
-    /** while set, a pull's answer waits for it before the device reads it; `held` says one is waiting */
-    let release: Promise<void> | undefined;
-    let held = () => {};
-    const device = await openDevice(tenant, 'north', {
-      afterPull: async () => {
-        if (!release) return;
-        held();
-        await release;
-      },
-    });
+    /** while set, a pull's answer waits at it before the device reads it */
+    let answer: Gate | undefined;
+    const device = await openDevice(tenant, 'north', { afterPull: async () => answer?.pass() });
     expect(await device.ids()).toEqual(['done', 'open']);
 
     // the task is reopened on the server behind the stream's back: only a pull brings it
     await storeOld(tenant, 0, [task('done', 'north', false)]);
-    let open = () => {};
-    release = new Promise((resolve) => {
-      open = resolve;
-    });
-    const waiting = new Promise<void>((resolve) => {
-      held = resolve;
-    });
+    const held = gate();
+    answer = held;
     const synced = device.replication.syncNow();
-    await waiting;
+    await held.reached;
     // 31 days on, the done task the device holds is out of scope; the reopened one on its way is not: the sweep's
     // removal goes with that pull's answer, which brings the task back in scope, so nothing is let go
     const swept = device.replication.sweepScopes(Date.now() + 31 * DAY);
-    release = undefined;
-    open();
+    answer = undefined;
+    held.open();
     expect(await swept).toBe(0);
     await synced;
     await expect
@@ -463,28 +451,29 @@ describe('a token with other claims', () => {
     await push(tenant, [task('n-1', 'north'), task('s-1', 'south'), task('s-2', 'south')]);
     let site = 'north';
     const requests: string[] = [];
-    let paused = false;
+    const answer = gate();
     const device = await openDevice(tenant, () => site, {
       requests,
-      // the person pauses the sync while the south pass's answer is on its way: RxDB throws that answer away
+      // the south pass's answer from nothing waits before the device reads it
       afterPull: async () => {
-        if (paused || site !== 'south' || requests.at(-1) !== '1') return;
-        paused = true;
-        void device.replication.pause();
-        for (let waited = 0; !device.replication.states.tasks?.isPaused() && waited < 5_000; waited += 20) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        if (site === 'south' && requests.at(-1) === '1') await answer.pass();
       },
     });
     expect(await device.ids()).toEqual(['n-1']);
 
     site = 'south';
     void device.replication.syncNow().catch(() => undefined);
-    await expect.poll(() => paused, { timeout: 15_000 }).toBe(true);
+    await answer.reached;
+    // the person pauses the sync while that answer is on its way; it comes in paused, and RxDB throws it away
+    await device.replication.pause();
+    answer.open();
+    await device.replication.states.tasks?.awaitInSync();
     expect(await device.ids()).toEqual(['n-1']);
+
     await device.replication.resume();
     // resumed, it starts that pass again from nothing: every south task comes, the north one goes
     await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1', 's-2']);
+    expect(requests.filter((value) => value === '1')).toHaveLength(3);
     await device.close();
   });
 
