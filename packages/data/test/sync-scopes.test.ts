@@ -88,8 +88,12 @@ interface DeviceOptions {
   scopeSweepMs?: number;
   /** the server's published schemas cannot be read until this is set to false */
   schemasDown?: boolean;
+  /** false: the live stream cannot be had (its socket is refused), so only pulls bring the server's news */
+  stream?: boolean;
   /** documents per pull */
   batchSize?: number;
+  /** runs before each pull of documents goes to the server */
+  beforePull?: () => Promise<void>;
   /** runs once each pull of documents has been answered, before the device reads the answer */
   afterPull?: () => Promise<void>;
   /** runs once each push has been answered (the server took it), before the device reads the answer */
@@ -100,7 +104,7 @@ interface DeviceOptions {
 const storage = getRxStorageMemory();
 
 async function openDevice(tenant: string, site: string | (() => string), options: DeviceOptions = {}) {
-  const { requests, on = server, scopeSweepMs, batchSize, afterPull, afterPush, pushed } = options;
+  const { requests, on = server, scopeSweepMs, batchSize, beforePull, afterPull, afterPush, pushed } = options;
   const network = { down: false, schemasDown: options.schemasDown ?? false };
   const database = await createSynclineDatabase({
     name: options.name ?? `scopes${Math.random().toString(36).slice(2, 10)}`,
@@ -111,7 +115,8 @@ async function openDevice(tenant: string, site: string | (() => string), options
   const replication = startReplication({
     database,
     url: on.url,
-    wsUrl: on.wsUrl,
+    // nothing listens on port 1
+    wsUrl: options.stream === false ? 'ws://127.0.0.1:1/graphql' : on.wsUrl,
     token: () => tokenFor(tenant, typeof site === 'string' ? site : site()),
     ...(scopeSweepMs ? { scopeSweepMs } : {}),
     ...(batchSize ? { batchSize } : {}),
@@ -129,8 +134,10 @@ async function openDevice(tenant: string, site: string | (() => string), options
       const push = body.query?.includes('pushTasks') === true;
       if (push) pushed?.push(...(body.variables?.tasksPushRow ?? []).map((row) => row.newDocumentState));
       // a census (a page of one) brings nothing the device keeps
+      const documents = pull && (body.variables?.limit ?? 0) > 1;
+      if (documents) await beforePull?.();
       const response = await fetch(input, init);
-      if (pull && (body.variables?.limit ?? 0) > 1) await afterPull?.();
+      if (documents) await afterPull?.();
       if (push) await afterPush?.();
       return response;
     },
@@ -185,6 +192,47 @@ describe('sync scopes', () => {
     await push(tenant, [{ ...task('moving', 'north'), title: 'back north' }]);
     await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['moving', 'staying']);
     expect((await device.database.tasks.findOne('moving').exec())?.title).toBe('back north');
+    await device.close();
+  });
+
+  it('lets go of its new task that another writer moved out of its scope while the push was on its way', async () => {
+    const tenant = `scope-exited-${Date.now().toString(36)}`;
+    await push(tenant, [task('open', 'north')]);
+    let pulled: Gate | undefined;
+    let answer: Gate | undefined;
+    // only pulls bring the server's news (a stream's event of the move would wait for the push and let go of the
+    // task after it: here nothing but the pull that passed it brings the removal)
+    const device = await openDevice(tenant, 'north', {
+      stream: false,
+      beforePull: async () => pulled?.pass(),
+      afterPush: async () => answer?.pass(),
+    });
+    expect(await device.ids()).toEqual(['open']);
+
+    // a pull is on its way when the device creates a task; the server takes it, and before its answer is back
+    // another writer moves it to the south site (and retitles the open task)
+    pulled = gate();
+    void device.replication.syncNow().catch(() => undefined);
+    await pulled.reached;
+    answer = gate();
+    await device.database.tasks.insert(task('new', 'north'));
+    await answer.reached;
+    await push(tenant, [
+      { ...task('new', 'south'), title: 'moved south' },
+      { ...task('open', 'north'), title: 'renamed' },
+    ]);
+    // the pull brings the removal while the push is on its way: RxDB keeps the device's task, which has a change to
+    // send, and stores the rest of the page (the renamed task says the page is in)
+    pulled.open();
+    await expect
+      .poll(async () => (await device.database.tasks.findOne('open').exec())?.title, { timeout: 10_000 })
+      .toBe('renamed');
+    expect(await device.ids()).toEqual(['new', 'open']);
+    // taken, it goes: nothing else would bring its removal again
+    answer.open();
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['open']);
+    expect((await serverTask(tenant, 'new'))?.data).toMatchObject({ site: 'south', title: 'moved south' });
+    expect((await serverTask(tenant, 'new'))?.deleted).toBe(false);
     await device.close();
   });
 
