@@ -122,6 +122,31 @@ export function storeReaches(
   });
 }
 
+/**
+ * A gate a request waits at (`pass`) until the test opens it; `reached` resolves once one waits. Open, it lets every
+ * later one through.
+ */
+export function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let arrive = () => {};
+  const reached = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  return {
+    reached,
+    open,
+    async pass() {
+      arrive();
+      await opened;
+    },
+  };
+}
+
+export type Gate = ReturnType<typeof gate>;
+
 /** Polls `read` until `test` holds (for state spread over several clients); rejects after `timeoutMs`. */
 export async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '@syncline/server/testing';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, expect, it } from 'vitest';
 import { createSynclineDatabase } from '../src';
-import { eventually, pushTasksTaken, replicateTasks, tasksOnServer } from './helpers';
+import { eventually, type Gate, gate, pushTasksTaken, replicateTasks, tasksOnServer } from './helpers';
 import { type Task, taskSchema } from './task-schemas';
 
 const TENANT = 'shop-1';
@@ -41,21 +41,10 @@ async function dropAPushAnswer(name: string) {
   await pushElsewhere(live, [{ newDocumentState: a }, { newDocumentState: b }]);
 
   // the device's pushes can be held on their way back
-  let holdPushes = false;
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let pushHeld = () => {};
-  const held = new Promise<void>((resolve) => {
-    pushHeld = resolve;
-  });
+  let pushes: Gate | undefined;
   const holdingFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
-    if (holdPushes && String(init?.body).includes('pushTasks')) {
-      pushHeld();
-      await released;
-    }
+    if (String(init?.body).includes('pushTasks')) await pushes?.pass();
     return response;
   };
 
@@ -75,16 +64,17 @@ async function dropAPushAnswer(name: string) {
 
   // back online: the push of a goes out (a conflict) while the pull brings b; the device goes offline before the
   // push's answer
-  holdPushes = true;
+  const held = gate();
+  pushes = held;
   await replication.resume();
-  await held;
+  await held.reached;
   await eventually(
     async () => (await database.tasks.findOne('b').exec())?.title,
     (title) => title === 'Restock paper',
   );
   await replication.pause();
-  holdPushes = false;
-  release();
+  pushes = undefined;
+  held.open();
   // RxDB has taken the answer (and dropped it, being paused)
   await firstValueFrom(state.active$.pipe(filter((active) => !active)));
   return { live, database, replication };

@@ -8,7 +8,7 @@ import type { RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSynclineDatabase, startReplication } from '../src';
-import { pushTasksTaken } from './helpers';
+import { type Gate, gate, pushTasksTaken } from './helpers';
 import { type Task, taskSchema } from './task-schemas';
 
 type SiteTask = Task & { site: string };
@@ -88,17 +88,23 @@ interface DeviceOptions {
   scopeSweepMs?: number;
   /** the server's published schemas cannot be read until this is set to false */
   schemasDown?: boolean;
+  /** false: the live stream cannot be had (its socket is refused), so only pulls bring the server's news */
+  stream?: boolean;
   /** documents per pull */
   batchSize?: number;
+  /** runs before each pull of documents goes to the server */
+  beforePull?: () => Promise<void>;
   /** runs once each pull of documents has been answered, before the device reads the answer */
   afterPull?: () => Promise<void>;
+  /** runs once each push has been answered (the server took it), before the device reads the answer */
+  afterPush?: () => Promise<void>;
 }
 
 /** The storage every device's database is kept in: a database closed and opened again by name finds its documents. */
 const storage = getRxStorageMemory();
 
 async function openDevice(tenant: string, site: string | (() => string), options: DeviceOptions = {}) {
-  const { requests, on = server, scopeSweepMs, batchSize, afterPull, pushed } = options;
+  const { requests, on = server, scopeSweepMs, batchSize, beforePull, afterPull, afterPush, pushed } = options;
   const network = { down: false, schemasDown: options.schemasDown ?? false };
   const database = await createSynclineDatabase({
     name: options.name ?? `scopes${Math.random().toString(36).slice(2, 10)}`,
@@ -109,7 +115,8 @@ async function openDevice(tenant: string, site: string | (() => string), options
   const replication = startReplication({
     database,
     url: on.url,
-    wsUrl: on.wsUrl,
+    // nothing listens on port 1
+    wsUrl: options.stream === false ? 'ws://127.0.0.1:1/graphql' : on.wsUrl,
     token: () => tokenFor(tenant, typeof site === 'string' ? site : site()),
     ...(scopeSweepMs ? { scopeSweepMs } : {}),
     ...(batchSize ? { batchSize } : {}),
@@ -124,12 +131,14 @@ async function openDevice(tenant: string, site: string | (() => string), options
       };
       const pull = body.query?.includes('pullTasks') === true;
       if (pull) requests?.push(headers.get('x-syncline-fresh') ?? 'held');
-      if (body.query?.includes('pushTasks')) {
-        pushed?.push(...(body.variables?.tasksPushRow ?? []).map((row) => row.newDocumentState));
-      }
-      const response = await fetch(input, init);
+      const push = body.query?.includes('pushTasks') === true;
+      if (push) pushed?.push(...(body.variables?.tasksPushRow ?? []).map((row) => row.newDocumentState));
       // a census (a page of one) brings nothing the device keeps
-      if (pull && (body.variables?.limit ?? 0) > 1) await afterPull?.();
+      const documents = pull && (body.variables?.limit ?? 0) > 1;
+      if (documents) await beforePull?.();
+      const response = await fetch(input, init);
+      if (documents) await afterPull?.();
+      if (push) await afterPush?.();
       return response;
     },
   });
@@ -183,6 +192,47 @@ describe('sync scopes', () => {
     await push(tenant, [{ ...task('moving', 'north'), title: 'back north' }]);
     await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['moving', 'staying']);
     expect((await device.database.tasks.findOne('moving').exec())?.title).toBe('back north');
+    await device.close();
+  });
+
+  it('lets go of its new task that another writer moved out of its scope while the push was on its way', async () => {
+    const tenant = `scope-exited-${Date.now().toString(36)}`;
+    await push(tenant, [task('open', 'north')]);
+    let pulled: Gate | undefined;
+    let answer: Gate | undefined;
+    // only pulls bring the server's news (a stream's event of the move would wait for the push and let go of the
+    // task after it: here nothing but the pull that passed it brings the removal)
+    const device = await openDevice(tenant, 'north', {
+      stream: false,
+      beforePull: async () => pulled?.pass(),
+      afterPush: async () => answer?.pass(),
+    });
+    expect(await device.ids()).toEqual(['open']);
+
+    // a pull is on its way when the device creates a task; the server takes it, and before its answer is back
+    // another writer moves it to the south site (and retitles the open task)
+    pulled = gate();
+    void device.replication.syncNow().catch(() => undefined);
+    await pulled.reached;
+    answer = gate();
+    await device.database.tasks.insert(task('new', 'north'));
+    await answer.reached;
+    await push(tenant, [
+      { ...task('new', 'south'), title: 'moved south' },
+      { ...task('open', 'north'), title: 'renamed' },
+    ]);
+    // the pull brings the removal while the push is on its way: RxDB keeps the device's task, which has a change to
+    // send, and stores the rest of the page (the renamed task says the page is in)
+    pulled.open();
+    await expect
+      .poll(async () => (await device.database.tasks.findOne('open').exec())?.title, { timeout: 10_000 })
+      .toBe('renamed');
+    expect(await device.ids()).toEqual(['new', 'open']);
+    // taken, it goes: nothing else would bring its removal again
+    answer.open();
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['open']);
+    expect((await serverTask(tenant, 'new'))?.data).toMatchObject({ site: 'south', title: 'moved south' });
+    expect((await serverTask(tenant, 'new'))?.deleted).toBe(false);
     await device.close();
   });
 
@@ -245,34 +295,22 @@ describe('sync scopes', () => {
   it('lets go of nothing while a pull is on its way: it may bring a state back in the scope', async () => {
     const tenant = `scope-inflight-${Date.now().toString(36)}`;
     await push(tenant, [task('done', 'north', true), task('open', 'north')]);
-    /** while set, a pull's answer waits for it before the device reads it; `held` says one is waiting */
-    let release: Promise<void> | undefined;
-    let held = () => {};
-    const device = await openDevice(tenant, 'north', {
-      afterPull: async () => {
-        if (!release) return;
-        held();
-        await release;
-      },
-    });
+    /** while set, a pull's answer waits at it before the device reads it */
+    let answer: Gate | undefined;
+    const device = await openDevice(tenant, 'north', { afterPull: async () => answer?.pass() });
     expect(await device.ids()).toEqual(['done', 'open']);
 
     // the task is reopened on the server behind the stream's back: only a pull brings it
     await storeOld(tenant, 0, [task('done', 'north', false)]);
-    let open = () => {};
-    release = new Promise((resolve) => {
-      open = resolve;
-    });
-    const waiting = new Promise<void>((resolve) => {
-      held = resolve;
-    });
+    const held = gate();
+    answer = held;
     const synced = device.replication.syncNow();
-    await waiting;
+    await held.reached;
     // 31 days on, the done task the device holds is out of scope; the reopened one on its way is not: the sweep's
     // removal goes with that pull's answer, which brings the task back in scope, so nothing is let go
     const swept = device.replication.sweepScopes(Date.now() + 31 * DAY);
-    release = undefined;
-    open();
+    answer = undefined;
+    held.open();
     expect(await swept).toBe(0);
     await synced;
     await expect
@@ -458,33 +496,72 @@ describe('a token with other claims', () => {
     await device.close();
   });
 
+  it('lets go of an old-site task the pass left behind for its change on the way, once the server takes it', async () => {
+    const tenant = `scope-claims-behind-${Date.now().toString(36)}`;
+    await push(tenant, [task('n-1', 'north'), task('n-2', 'north'), task('s-1', 'south')]);
+    const edit = { ...task('n-2', 'north'), title: 'edited at the move' };
+    let site = 'north';
+    const requests: string[] = [];
+    const answer = gate();
+    let edited = false;
+    const device = await openDevice(tenant, () => site, {
+      requests,
+      // a person edits a north task just as the south pass from nothing is answered; the server holds that edit
+      // already (a push of it landed and its answer was lost: written behind the stream's back), so taking it again
+      // changes nothing there and nothing comes back; the pass ends with the edit on its way, so the task stays
+      afterPull: async () => {
+        if (edited || site !== 'south' || requests.at(-1) !== '1') return;
+        edited = true;
+        await (await device.database.tasks.findOne('n-2').exec())?.incrementalPatch({ title: edit.title });
+        await storeOld(tenant, 1, [edit]);
+        await answer.reached;
+      },
+      afterPush: async () => {
+        if (edited) await answer.pass();
+      },
+    });
+    expect(await device.ids()).toEqual(['n-1', 'n-2']);
+
+    site = 'south';
+    void device.replication.syncNow().catch(() => undefined);
+    // the pass's last page is in: the north task without a change goes, the edited one waits for its push
+    await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['n-2', 's-1']);
+    answer.open();
+    // taken, it goes too
+    await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1']);
+    expect((await serverTask(tenant, 'n-2'))?.data).toMatchObject({ title: 'edited at the move', site: 'north' });
+    expect((await serverTask(tenant, 'n-2'))?.deleted).toBe(false);
+    await device.close();
+  });
+
   it('pulls its pass from nothing again when it was paused just as the pass was answered', async () => {
     const tenant = `scope-claims-paused-${Date.now().toString(36)}`;
     await push(tenant, [task('n-1', 'north'), task('s-1', 'south'), task('s-2', 'south')]);
     let site = 'north';
     const requests: string[] = [];
-    let paused = false;
+    const answer = gate();
     const device = await openDevice(tenant, () => site, {
       requests,
-      // the person pauses the sync while the south pass's answer is on its way: RxDB throws that answer away
+      // the south pass's answer from nothing waits before the device reads it
       afterPull: async () => {
-        if (paused || site !== 'south' || requests.at(-1) !== '1') return;
-        paused = true;
-        void device.replication.pause();
-        for (let waited = 0; !device.replication.states.tasks?.isPaused() && waited < 5_000; waited += 20) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        if (site === 'south' && requests.at(-1) === '1') await answer.pass();
       },
     });
     expect(await device.ids()).toEqual(['n-1']);
 
     site = 'south';
     void device.replication.syncNow().catch(() => undefined);
-    await expect.poll(() => paused, { timeout: 15_000 }).toBe(true);
+    await answer.reached;
+    // the person pauses the sync while that answer is on its way; it comes in paused, and RxDB throws it away
+    await device.replication.pause();
+    answer.open();
+    await device.replication.states.tasks?.awaitInSync();
     expect(await device.ids()).toEqual(['n-1']);
+
     await device.replication.resume();
     // resumed, it starts that pass again from nothing: every south task comes, the north one goes
     await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1', 's-2']);
+    expect(requests.filter((value) => value === '1')).toHaveLength(3);
     await device.close();
   });
 
