@@ -178,7 +178,7 @@ export const DISCARD_CONTEXT = 'syncline-discard';
 export const RESEND_CONTEXT = 'syncline-resend';
 
 /** RxDB's context for writing a conflict's merged document to the local collection. */
-const conflictWriteContext = 'replication-up-write-conflict';
+export const CONFLICT_WRITE_CONTEXT = 'replication-up-write-conflict';
 
 /** What each document's pending write amounts to, by sync state id; says which id changed after every change. */
 class HeldChanges extends Map<string, PendingChange> {
@@ -289,7 +289,7 @@ export class SyncTracker {
               return;
             }
             const settled = new Set<string>();
-            if (bulk.context === conflictWriteContext) {
+            if (bulk.context === CONFLICT_WRITE_CONTEXT) {
               for (const event of bulk.events) {
                 const id = syncStateId(name, event.documentId);
                 const serverState = this.mergedToServer.get(id);

@@ -96,7 +96,9 @@ interface DeviceOptions {
   beforePull?: () => Promise<void>;
   /** runs once each pull of documents has been answered, before the device reads the answer */
   afterPull?: () => Promise<void>;
-  /** runs once each push has been answered (the server took it), before the device reads the answer */
+  /** runs before each push goes to the server */
+  beforePush?: () => Promise<void>;
+  /** runs once each push has been answered (the server took it), before the device reads the answer (throw: lost) */
   afterPush?: () => Promise<void>;
 }
 
@@ -104,7 +106,17 @@ interface DeviceOptions {
 const storage = getRxStorageMemory();
 
 async function openDevice(tenant: string, site: string | (() => string), options: DeviceOptions = {}) {
-  const { requests, on = server, scopeSweepMs, batchSize, beforePull, afterPull, afterPush, pushed } = options;
+  const {
+    requests,
+    on = server,
+    scopeSweepMs,
+    batchSize,
+    beforePull,
+    afterPull,
+    beforePush,
+    afterPush,
+    pushed,
+  } = options;
   const network = { down: false, schemasDown: options.schemasDown ?? false };
   const database = await createSynclineDatabase({
     name: options.name ?? `scopes${Math.random().toString(36).slice(2, 10)}`,
@@ -136,6 +148,7 @@ async function openDevice(tenant: string, site: string | (() => string), options
       // a census (a page of one) brings nothing the device keeps
       const documents = pull && (body.variables?.limit ?? 0) > 1;
       if (documents) await beforePull?.();
+      if (push) await beforePush?.();
       const response = await fetch(input, init);
       if (documents) await afterPull?.();
       if (push) await afterPush?.();
@@ -233,6 +246,55 @@ describe('sync scopes', () => {
     await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['open']);
     expect((await serverTask(tenant, 'new'))?.data).toMatchObject({ site: 'south', title: 'moved south' });
     expect((await serverTask(tenant, 'new'))?.deleted).toBe(false);
+    await device.close();
+  });
+
+  it('lets go of a task whose conflict resolves to the server’s state, moved out of its scope meanwhile', async () => {
+    const tenant = `scope-conflict-${Date.now().toString(36)}`;
+    await push(tenant, [task('open', 'north'), task('kept', 'north')]);
+    let loseAnswer = false;
+    let retry: Gate | undefined;
+    let pulled: Gate | undefined;
+    // only pulls bring the server's news, as in the test above
+    const device = await openDevice(tenant, 'north', {
+      stream: false,
+      beforePull: async () => pulled?.pass(),
+      beforePush: async () => retry?.pass(),
+      afterPush: async () => {
+        if (!loseAnswer) return;
+        loseAnswer = false;
+        retry = gate();
+        throw new TypeError('Failed to fetch (the test lost the answer)');
+      },
+    });
+    expect(await device.ids()).toEqual(['open', 'kept'].sort());
+
+    // a pull is on its way when the device retitles a task; the server takes it but the answer is lost, and before
+    // it goes again another writer moves it to the south site (and retitles the open task)
+    pulled = gate();
+    void device.replication.syncNow().catch(() => undefined);
+    await pulled.reached;
+    loseAnswer = true;
+    await device.database.tasks.findOne('kept').incrementalPatch({ title: 'mine' });
+    await expect.poll(() => retry !== undefined).toBe(true);
+    await retry?.reached;
+    await push(tenant, [
+      { ...task('kept', 'south'), title: 'mine' },
+      { ...task('open', 'north'), title: 'renamed' },
+    ]);
+    // the pull brings the removal while the change waits to go again: RxDB keeps the device's task
+    pulled.open();
+    await expect
+      .poll(async () => (await device.database.tasks.findOne('open').exec())?.title, { timeout: 10_000 })
+      .toBe('renamed');
+    expect(await device.ids()).toEqual(['kept', 'open']);
+    // sent again, it is a conflict whose resolution is the server's state (the same title, moved south): nothing more
+    // goes up, and nothing else would bring its removal again
+    retry?.open();
+    await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['open']);
+    expect((await serverTask(tenant, 'kept'))?.data).toMatchObject({ site: 'south', title: 'mine' });
+    expect((await serverTask(tenant, 'kept'))?.deleted).toBe(false);
+    expect(device.replication.store.getState().pendingCount).toBe(0);
     await device.close();
   });
 

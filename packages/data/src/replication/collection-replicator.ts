@@ -15,11 +15,11 @@ import {
 } from '@syncline/protocol';
 import type { RxCollection, RxJsonSchema, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
-import { merge, Subject, type Subscription } from 'rxjs';
+import { filter, merge, Subject, type Subscription } from 'rxjs';
 import type { Backoffs } from '../backoff';
 import { type GraphQLRequest, SyncRequestError } from '../graphql-transport';
 import type { CollectionStream, PullStream } from '../live-stream';
-import { type SyncTracker, syncStateId } from '../sync-state';
+import { CONFLICT_WRITE_CONTEXT, type SyncTracker, syncStateId } from '../sync-state';
 import { InterruptedPushes } from './interrupted-pushes';
 import type { ReceivedCounter } from './received-counter';
 import { keepRefusedForked } from './refused-rows';
@@ -166,6 +166,14 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     // device's scope, say moved by someone else just after this device created it) that came meanwhile would never
     // come again. One the push itself brought back in scope comes again with the push's echo, after this.
     const exited = taken.filter((doc) => echoes.latest(String(doc[primary]))?._deleted === true);
+    // likewise a conflict whose server state came to this device as removed (out of its scope) while the change was
+    // on its way: RxDB skipped that removal, and its resolution of the conflict may well be that very state, which
+    // sends nothing more; the document goes once the resolution is written (see conflictsWritten)
+    for (const doc of conflicts) {
+      const seen = echoes.latest(String(doc[primary]));
+      if (seen?._deleted === true && Number(seen.updatedAt) >= Number(doc.updatedAt))
+        leftBehind.add(String(doc[primary]));
+    }
     if (exited.length > 0) leave(exited);
     if (leftBehind.size > 0) await letGoLeftBehind();
     return conflicts as WithDeleted<PlainDocument>[];
@@ -306,8 +314,10 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
    */
   const leaving = new Map<string, { state: PlainDocument; byPass: boolean }>();
   /**
-   * ids a start over's pass did not bring that stayed for a change on its way or a hold: they go once it is taken or
-   * released, unless the server brings them in scope meanwhile (nothing else would tell the device to let go)
+   * ids out of the device's scope that stayed for a change on its way or a hold (a start over's pass did not bring
+   * them, or the server's removal came while the change was on its way and its conflict answered): they go once it
+   * is taken, its conflict's resolution written, or the hold released, unless the server brings them in scope
+   * meanwhile (nothing else would tell the device to let go)
    */
   const leftBehind = new Set<string>();
   /** the sweeps waiting for the answer that takes their documents, told how many were let go */
@@ -527,7 +537,16 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     },
   });
 
+  /** RxDB wrote its resolution of conflicts: what was left behind for them may go now */
+  const conflictsWritten = collection.eventBulks$.pipe(
+    filter((bulk) => bulk.context === CONFLICT_WRITE_CONTEXT),
+    filter((bulk) => bulk.events.some((event) => leftBehind.has(event.documentId))),
+  );
   const subscriptions: Subscription[] = [
+    // after the sync tracker has read the write (whether it settled the change)
+    conflictsWritten.subscribe(() =>
+      queueMicrotask(() => letGoLeftBehind().catch((error: unknown) => reporter.localError(String(error)))),
+    ),
     stream$.subscribe((item) => item !== 'RESYNC' && echoes.note(item.documents)),
     state.received$.subscribe((doc) => {
       if (!outOfBandIds.delete(String(doc[primary]))) options.received.count();
