@@ -5,7 +5,7 @@
 // of the last search's, which stay on screen meanwhile rather than flashing away).
 import { Command, useCommandState } from 'cmdk';
 import { SearchIcon } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import { useReturnFocus } from '../../lib/use-return-focus';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../dialog/dialog';
@@ -84,6 +84,18 @@ export function CommandPalette({
     setOpen(false);
     item.onSelect();
   };
+  // the items render only when what they show changes (see PaletteItem), so what one runs is looked up by its value
+  // among the groups of the last render, not kept in a closure of the render that last drew it
+  const latest = useRef({ groups, run });
+  useLayoutEffect(() => {
+    latest.current = { groups, run };
+  });
+  const runValue = useCallback((value: string) => {
+    const item = latest.current.groups
+      .flatMap((group) => group.items.map((entry) => ({ entry, value: itemValue(group, entry) })))
+      .find((candidate) => candidate.value === value)?.entry;
+    if (item) latest.current.run(item);
+  }, []);
 
   // an Enter pressed while matches were still loading: the items shown may answer the last search, not this one
   const [heldEnter, setHeldEnter] = useState(false);
@@ -142,21 +154,15 @@ export function CommandPalette({
                   className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-foreground-muted [&_[cmdk-group-heading]]:text-xs"
                 >
                   {group.items.map((item) => (
-                    <Command.Item
+                    <PaletteItem
                       key={item.id}
-                      value={`${group.heading}:${item.id}`}
-                      keywords={[item.label, ...(item.keywords ?? [])]}
-                      onSelect={() => run(item)}
-                      className={cn(
-                        'flex cursor-pointer items-center gap-2 rounded-md px-2 py-2 text-sm',
-                        'data-[selected=true]:bg-accent data-[selected=true]:text-accent-foreground [&_svg]:size-4',
-                      )}
-                    >
-                      {item.icon}
-                      {/* labels wrap, never truncate: two machines or customers may differ only at the end */}
-                      <span className="min-w-0 flex-1 wrap-anywhere">{item.label}</span>
-                      {item.hint ? <span className="shrink-0 text-foreground-muted text-xs">{item.hint}</span> : null}
-                    </Command.Item>
+                      value={itemValue(group, item)}
+                      label={item.label}
+                      keywords={item.keywords}
+                      hint={item.hint}
+                      icon={item.icon}
+                      onRun={runValue}
+                    />
                   ))}
                 </Command.Group>
               ))}
@@ -166,6 +172,44 @@ export function CommandPalette({
     </Dialog>
   );
 }
+
+/** An item's value for cmdk: unique across the groups (a page and a machine may share an id). */
+const itemValue = (group: CommandPaletteGroup, item: CommandPaletteItem) => `${group.heading}:${item.id}`;
+
+const itemClass = cn(
+  'flex cursor-pointer items-center gap-2 rounded-md px-2 py-2 text-sm',
+  'data-[selected=true]:bg-accent data-[selected=true]:text-accent-foreground [&_svg]:size-4',
+);
+
+interface PaletteItemProps {
+  value: string;
+  label: string;
+  keywords: readonly string[] | undefined;
+  hint: React.ReactNode;
+  icon: React.ReactNode;
+  onRun: (value: string) => void;
+}
+
+/**
+ * One item. A key typed renders the palette again (twice where the app looks matches up: busy, then the answer)
+ * while most items stay what they were: memoised on what it shows, an unchanged item is left alone, neither
+ * rendered nor re-registered with cmdk, so a keystroke costs the items that changed only.
+ */
+const PaletteItem = memo(function PaletteItem({ value, label, keywords, hint, icon, onRun }: PaletteItemProps) {
+  return (
+    <Command.Item
+      value={value}
+      keywords={[label, ...(keywords ?? [])]}
+      onSelect={() => onRun(value)}
+      className={itemClass}
+    >
+      {icon}
+      {/* labels wrap, never truncate: two machines or customers may differ only at the end */}
+      <span className="min-w-0 flex-1 wrap-anywhere">{label}</span>
+      {hint ? <span className="shrink-0 text-foreground-muted text-xs">{hint}</span> : null}
+    </Command.Item>
+  );
+});
 
 /**
  * The results, or what to say when there are none. An empty list is hidden rather than shown bare: a listbox
