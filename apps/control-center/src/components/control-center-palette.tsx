@@ -145,6 +145,13 @@ export function ControlCenterPalette({ open, onOpenChange, onShowShortcuts }: Co
     },
   ];
 
+  // the closed New order dialog is left alone while a person types
+  const mayOrder = canOrder('create');
+  const newOrderDialog = useMemo(
+    () => (mayOrder ? <NewOrderDialog open={newOrderOpen} onOpenChange={setNewOrderOpen} /> : null),
+    [mayOrder, newOrderOpen],
+  );
+
   return (
     <>
       <CommandPalette
@@ -162,7 +169,7 @@ export function ControlCenterPalette({ open, onOpenChange, onShowShortcuts }: Co
         loading={machinesLoading || ordersLoading}
         placeholder="Do something, or go to a page, a machine or an order (number or customer)…"
       />
-      {canOrder('create') ? <NewOrderDialog open={newOrderOpen} onOpenChange={setNewOrderOpen} /> : null}
+      {newOrderDialog}
     </>
   );
 }
