@@ -17,6 +17,7 @@ import {
   type SynclineDatabase,
   SynclineProvider,
   useLiveCount,
+  useLiveFirst,
   useLiveWindow,
   type WindowQuery,
 } from '../src';
@@ -176,6 +177,52 @@ describe('a far window on Dexie storage', () => {
     }
   });
 });
+
+describe('useLiveFirst', () => {
+  it('shows the first matches, follows writes, and keeps the last ones, marked loading, until a new query answers', async () => {
+    const byStatus = (status: Order['status']): WindowQuery<Order> => ({
+      selector: { status },
+      sort: [{ number: 'asc' }],
+    });
+    const view = (query: WindowQuery<Order>) => (
+      <SynclineProvider database={database}>
+        <Suggestions query={query} />
+      </SynclineProvider>
+    );
+    const firstOf = (status: Order['status'], count = 3) =>
+      orders
+        .filter((o) => o.status === status)
+        .map((o) => `#${o.number}`)
+        .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+        .slice(0, count);
+    const shown = () => screen.getAllByRole('listitem').map((item) => item.textContent);
+    const { rerender } = render(view(byStatus('received')));
+    await waitFor(() => expect(shown()).toEqual(firstOf('received')));
+    expect(screen.getByRole('list')).toHaveProperty('ariaBusy', 'false');
+
+    const [first] = orders.filter((o) => o.status === 'received').sort((a, b) => a.number - b.number);
+    await act(() => database.orders.findOne(first?.id).patch({ status: 'washing' }));
+    await waitFor(() => expect(shown()).toEqual(firstOf('received', 4).slice(1)));
+
+    rerender(view(byStatus('ready')));
+    // until the new query answers, the last matches stay, marked as such
+    expect(shown()).toEqual(firstOf('received', 4).slice(1));
+    expect(screen.getByRole('list')).toHaveProperty('ariaBusy', 'true');
+    await waitFor(() => expect(shown()).toEqual(firstOf('ready')));
+    expect(screen.getByRole('list')).toHaveProperty('ariaBusy', 'false');
+  });
+});
+
+function Suggestions({ query }: { query: WindowQuery<Order> }) {
+  const { rows, loading } = useLiveFirst<Order>('orders', query, 3);
+  return (
+    <ul aria-busy={loading}>
+      {rows.map((order) => (
+        <li key={order.id}>{`#${order.number}`}</li>
+      ))}
+    </ul>
+  );
+}
 
 function Orders({ query, range }: { query: WindowQuery<Order>; range: RowRange }) {
   const { count } = useLiveCount<Order>('orders');

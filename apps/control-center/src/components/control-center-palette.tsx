@@ -29,26 +29,26 @@ import { pages } from '../runtime/navigation';
 import { useSession } from '../runtime/session-context';
 import { NewOrderDialog } from './new-order-dialog';
 
+// one element each, made once: the palette leaves an item alone while what it shows is the same, and a new icon
+// element every render would be a change
 const themeIcons = { light: <SunIcon />, dark: <MoonIcon />, system: <MonitorIcon />, toggle: <SunMoonIcon /> };
+const icons = {
+  'new-order': <PlusIcon />,
+  'sync-now': <RefreshCwIcon />,
+  shortcuts: <KeyboardIcon />,
+  'sign-out': <LogOutIcon />,
+  machine: <WashingMachineIcon />,
+  acknowledge: <BellOffIcon />,
+};
 
 function iconOf(action: PaletteAction): React.ReactNode {
   switch (action.kind) {
-    case 'new-order':
-      return <PlusIcon />;
-    case 'sync-now':
-      return <RefreshCwIcon />;
     case 'theme':
       return themeIcons[action.theme];
-    case 'shortcuts':
-      return <KeyboardIcon />;
-    case 'sign-out':
-      return <LogOutIcon />;
     case 'page':
       return pages.find((page) => page.path === action.path)?.icon;
-    case 'machine':
-      return <WashingMachineIcon />;
-    case 'acknowledge':
-      return <BellOffIcon />;
+    default:
+      return icons[action.kind];
   }
 }
 
@@ -145,6 +145,13 @@ export function ControlCenterPalette({ open, onOpenChange, onShowShortcuts }: Co
     },
   ];
 
+  // the closed New order dialog is left alone while a person types
+  const mayOrder = canOrder('create');
+  const newOrderDialog = useMemo(
+    () => (mayOrder ? <NewOrderDialog open={newOrderOpen} onOpenChange={setNewOrderOpen} /> : null),
+    [mayOrder, newOrderOpen],
+  );
+
   return (
     <>
       <CommandPalette
@@ -162,7 +169,7 @@ export function ControlCenterPalette({ open, onOpenChange, onShowShortcuts }: Co
         loading={machinesLoading || ordersLoading}
         placeholder="Do something, or go to a page, a machine or an order (number or customer)…"
       />
-      {canOrder('create') ? <NewOrderDialog open={newOrderOpen} onOpenChange={setNewOrderOpen} /> : null}
+      {newOrderDialog}
     </>
   );
 }

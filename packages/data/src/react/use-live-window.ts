@@ -6,7 +6,7 @@ import type { MangoQuerySelector } from 'rxdb';
 import { combineLatest, map } from 'rxjs';
 import { liveFirst, liveWindow, pageAligned, type RowRange, type WindowQuery, type WindowRows } from '../live-window';
 import { useCollection } from './hooks';
-import { useObservable } from './use-observable';
+import { useObservable, useObservableAtOnce } from './use-observable';
 
 const emptyWindow: WindowRows<never> = { count: 0, offset: 0, rows: [] };
 
@@ -95,7 +95,8 @@ const noRows: never[] = [];
 /**
  * The first `limit` matches of a sorted query (or of several, one after the other), kept live, with no count (see
  * `liveFirst`): what a search box's suggestions need. While a new query loads the last rows stay, so the list never
- * flashes empty between keystrokes; `loading` says they are the last query's.
+ * flashes empty between keystrokes; `loading` says they are the last query's. Each answer is rendered as soon as
+ * it arrives (`useObservableAtOnce`), so a key's suggestions show in the frame after the key.
  */
 export function useLiveFirst<T = Record<string, unknown>>(
   collectionName: string,
@@ -104,7 +105,7 @@ export function useLiveFirst<T = Record<string, unknown>>(
 ) {
   const collection = useCollection<T>(collectionName);
   const queries = Array.isArray(query) ? query : [query as WindowQuery<T>];
-  const { value, loading } = useObservable<T[]>(
+  const { value, loading } = useObservableAtOnce<T[]>(
     `first:${collectionName}:${limit}:${JSON.stringify(queries)}`,
     () => liveFirst(collection, queries, limit),
     noRows,
