@@ -10,7 +10,7 @@ import {
   withoutStorageFields,
 } from '@syncline/protocol';
 import type { RxCollection, RxDocumentData, RxJsonSchema } from 'rxdb';
-import { distinctUntilChanged, filter, map, type Observable, Subject, type Subscription, startWith } from 'rxjs';
+import { filter, map, type Observable, Subject, type Subscription } from 'rxjs';
 import type { AnyRxDatabase } from './any-database';
 import { RecentMap } from './recent-map';
 
@@ -436,15 +436,9 @@ export class SyncTracker {
     return false;
   }
 
-  /** `holds`, kept live: it changes in the same turn as the write, before any query shows the new value. */
-  holds$(collectionName: string, documentId: string): Observable<boolean> {
-    const id = syncStateId(collectionName, documentId);
-    return this.held.changed$.pipe(
-      filter((changed) => changed === id),
-      startWith(id),
-      map(() => this.held.has(id)),
-      distinctUntilChanged(),
-    );
+  /** The sync state id of each document `holds` changes for, in the same turn as the write. */
+  get heldChanged$(): Observable<string> {
+    return this.held.changed$;
   }
 
   /** Documents whose latest push the server refused: no acknowledgement comes for them until they are written again. */

@@ -189,6 +189,37 @@ describe('React bindings', () => {
     expect(frames.every((frame) => frame.endsWith(' · pending'))).toBe(true);
   });
 
+  it('shows the state of another document in the first frame a row shows it, as a table row given a new one', async () => {
+    const [first, second] = orders;
+    if (!first || !second) throw new Error('demo data too small');
+    // both taken by the server; the second's last write then refused (its record stored by another tab)
+    const stored = await database.orders.findByIds([first.id, second.id]).exec();
+    await synclineInternals(database).tracker.acknowledge(
+      'orders',
+      [...stored.values()].map((doc) => doc.toJSON(true) as Record<string, unknown>),
+    );
+    await database.syncstate.upsert({
+      id: `orders|${second.id}`,
+      collectionName: 'orders',
+      documentId: second.id,
+      state: 'failed',
+      changedAt: Date.now(),
+    });
+    const frames: string[] = [];
+    const row = (id: string) => (
+      <SynclineProvider database={database}>
+        <RecordedRow id={id} frames={frames} />
+      </SynclineProvider>
+    );
+    const { rerender } = render(row(first.id));
+    await waitFor(() => expect(screen.getByTestId('row').textContent).toBe(`${first.status} · synced`));
+    frames.length = 0;
+    rerender(row(second.id));
+    await waitFor(() => expect(screen.getByTestId('row').textContent).toBe(`${second.status} · failed`));
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every((frame) => frame.endsWith(' · failed'))).toBe(true);
+  });
+
   it('re-renders only the row whose order changed', async () => {
     renders.clear();
     render(

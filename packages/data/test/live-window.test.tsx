@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 // Windows onto long lists, as a table in manual mode uses them: the count comes from an index, only the rows in
 // the window are read, newest-first windows come back in order, several ranges read as one list, a write shows in
-// the window live, and a new query keeps the last rows until its own arrive.
+// the window live, and a new query keeps the last rows until its own arrive, which then show as soon as they are
+// read.
 import { controlCenterSchemas, createDemoData, type Order } from '@syncline/domain';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { IDBCursor, IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { useEffect } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { firstValueFrom } from 'rxjs';
@@ -269,5 +272,40 @@ describe('useLiveWindow and useLiveCount', () => {
     expect(screen.getAllByRole('listitem').length).toBe(10);
     const receivedCount = [...orders, newest].filter((o) => o.status === 'received').length;
     await screen.findByText(`${receivedCount} of 231`);
+  });
+
+  it("shows a new query's rows as soon as they are read, with no task (so no frame) of the last rows between", async () => {
+    // as in a browser: React schedules its own work, no act() flushes it
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+    const container = document.body.appendChild(document.createElement('div'));
+    const root = createRoot(container);
+    try {
+      const view = (query: WindowQuery<Order>) => (
+        <SynclineProvider database={database}>
+          <Orders query={query} range={{ start: 0, end: 5 }} />
+        </SynclineProvider>
+      );
+      flushSync(() => root.render(view(newestFirst)));
+      while (!container.textContent?.startsWith('230 of 230')) await new Promise((resolve) => setTimeout(resolve, 5));
+      const received: WindowQuery<Order> = { selector: { status: 'received' }, sort: [{ number: 'desc' }] };
+      const receivedCount = orders.filter((o) => o.status === 'received').length;
+      // a pick is rendered at once (a discrete event), its effects with it: the new query is read from there
+      flushSync(() => root.render(view(received)));
+      expect(container.textContent).toMatch(/^230 of 230/);
+      let taskRan = false;
+      setTimeout(() => {
+        taskRan = true;
+      });
+      // the memory storage answers in promise callbacks: the rows are on the page before any other task runs
+      for (let turn = 0; turn < 10_000 && !container.textContent?.startsWith(`${receivedCount} of 230`); turn++) {
+        await Promise.resolve();
+      }
+      expect(taskRan).toBe(false);
+      expect(container.textContent).toMatch(new RegExp(`^${receivedCount} of 230`));
+    } finally {
+      root.unmount();
+      container.remove();
+      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+    }
   });
 });

@@ -1,7 +1,7 @@
 // A DataTable renders a row's cells again only when that row has something new to show: a parent rendering the table
 // for anything else (a filter still loading, a new count, the focus moving) leaves the rows in view alone, which is
 // what keeps a filter at 100,000 orders within a frame (tests/perf/ui). Counted by the cells' own renderer.
-import { act } from 'react';
+import { act, Profiler } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { type ColumnDef, DataTable, type RowSelectionState } from '../src';
@@ -16,6 +16,8 @@ describe('DataTable rows', () => {
   let root: Root;
   /** the names whose cell rendered, in order */
   let rendered: string[] = [];
+  /** how many times the table rendered */
+  let tableRenders = 0;
   const columns: ColumnDef<Doc>[] = [
     {
       accessorKey: 'name',
@@ -33,6 +35,7 @@ describe('DataTable rows', () => {
     document.body.append(container);
     root = createRoot(container);
     rendered = [];
+    tableRenders = 0;
   });
 
   afterEach(() => {
@@ -44,16 +47,18 @@ describe('DataTable rows', () => {
   const show = (data: Doc[], rowCount: number, selection: RowSelectionState = {}) =>
     act(async () =>
       root.render(
-        <DataTable
-          label="Docs"
-          data={data}
-          rowCount={rowCount}
-          columns={columns}
-          getRowId={(doc) => doc.id}
-          selectable
-          rowSelection={selection}
-          height={400}
-        />,
+        <Profiler id="table" onRender={() => tableRenders++}>
+          <DataTable
+            label="Docs"
+            data={data}
+            rowCount={rowCount}
+            columns={columns}
+            getRowId={(doc) => doc.id}
+            selectable
+            rowSelection={selection}
+            height={400}
+          />
+        </Profiler>,
       ),
     );
   const names = () => [...container.querySelectorAll('tbody tr[data-row-index]')].map((row) => row.textContent);
@@ -77,10 +82,12 @@ describe('DataTable rows', () => {
     expect(rendered).toEqual(['a 1']);
     expect(container.querySelector('tr[aria-selected="true"]')?.textContent).toBe('a 1');
 
-    // the new query's rows: every row in view shows its new document
+    // the new query's rows: every row in view shows its new document, in one render of the table
     rendered = [];
+    tableRenders = 0;
     await show(docs('b'), 900);
     expect(new Set(rendered).size).toBe(inView);
+    expect(tableRenders).toBe(1);
     expect(names().slice(0, 2)).toEqual(['b 0', 'b 1']);
   });
 });

@@ -97,7 +97,12 @@ const noSelection: RowSelectionState = {};
 export function OrdersPage() {
   // the location rather than useSearchParams, which would add its helpers to the router every page loads
   const address = useLocation().search;
-  const { viewId, ...view } = useMemo(() => parseOrderView(new URLSearchParams(address)), [address]);
+  const { viewId, ...addressed } = useMemo(() => parseOrderView(new URLSearchParams(address)), [address]);
+  // A status picked is the view's at once, in the render that closes the list: its rows are read straight away and
+  // shown as soon as they are (useLiveWindow), in the frame of the pick, while the address follows in the router's
+  // own transition, which reads nothing again.
+  const [pickedStatus, showPickedStatus] = useOptimistic(addressed.status);
+  const view: OrderView = { ...addressed, status: pickedStatus };
   const [selection, setSelection] = useState<RowSelectionState>(noSelection);
   const navigate = useNavigate();
   const show = (next: OrderView, id = viewId) =>
@@ -136,10 +141,6 @@ export function OrdersPage() {
     setSelection(noSelection);
     show(next, id);
   };
-  // The status picked shows in the filter at once, as the list closes (Radix unmounts it with the pick); the orders
-  // follow in a transition, which React renders in slices a paint can come between, so the closed list is painted
-  // before the new rows are read and rendered.
-  const [pickedStatus, showPickedStatus] = useOptimistic(view.status);
   const chooseStatus = (value: string) => {
     const status = value as OrderStatus | 'all';
     // the new selection starts with the pick: a row ticked before the orders follow stays ticked

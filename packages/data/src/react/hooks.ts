@@ -3,7 +3,7 @@
 // re-renders only the components that show that document.
 
 import type { PlainDocument, SettlementRecord } from '@syncline/protocol';
-import { useCallback } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { MangoQuery, MangoQuerySelector, RxCollection, RxDocument } from 'rxdb';
 import { combineLatest, map, type Observable, of, switchMap } from 'rxjs';
 import { useStore } from 'zustand';
@@ -18,6 +18,7 @@ import {
   reverseSettledField,
   settlementCollection,
 } from '../conflicts';
+import { docSyncStates } from '../doc-sync-states';
 import { type FieldTitles, fieldTitles } from '../field-titles';
 import { findInternals } from '../internals';
 import {
@@ -28,13 +29,7 @@ import {
   settledFieldEntries,
   settledRecordOf,
 } from '../settled';
-import {
-  type DocSyncState,
-  type SyncStateRecord,
-  type SyncTracker,
-  syncStateCollectionName,
-  syncStateId,
-} from '../sync-state';
+import { type DocSyncState, type SyncStateRecord, syncStateCollectionName, syncStateId } from '../sync-state';
 import type { SyncStatus } from '../sync-store';
 import type { DiscardTarget } from '../tabs';
 import { useSyncline } from './context';
@@ -74,44 +69,24 @@ export function useDocument<T = Record<string, unknown>>(collectionName: string,
   return { doc: value, loading };
 }
 
-function syncStateOf(
-  collection: RxCollection<SyncStateRecord>,
-  conflicts: RxCollection<ConflictRecord>,
-  name: string,
-  id: string,
-  tracker: SyncTracker | undefined,
-) {
-  return combineLatest([
-    collection.findOne(syncStateId(name, id)).$,
-    conflicts.find({ selector: { collectionName: name, documentId: id, status: 'open' } }).$,
-    // this tab's own write is pending from the moment it is made, before its record is stored
-    tracker ? tracker.holds$(name, id) : of(false),
-  ]).pipe(
-    map(([record, open, held]): DocSyncState => {
-      if (open.length > 0) return 'conflict';
-      if (record) return record.state;
-      return held ? 'pending' : 'synced';
-    }),
-  );
-}
-
 /** What a person calls each field of a collection (its schema's `title`s, by dotted path); empty without titles. */
 export function useFieldTitles(collectionName: string): FieldTitles {
   const { database } = useSyncline();
   return fieldTitles(database, collectionName);
 }
 
-/** `synced | pending | failed | conflict` for one document, kept live. */
+/**
+ * `synced | pending | failed | conflict` for one document, kept live. Read from the database's one store of sync
+ * states (`docSyncStates`): showing another document (a table row given a new one) subscribes to nothing new, and a
+ * change re-renders only the components whose document's state it changed.
+ */
 export function useDocSyncState(collectionName: string, id: string): DocSyncState {
   const syncstate = useCollection<SyncStateRecord>(syncStateCollectionName);
   const conflicts = useCollection<ConflictRecord>(conflictsCollectionName);
   const tracker = findInternals(useSyncline().database)?.tracker;
-  return useObservable<DocSyncState>(
-    `${collectionName}|${id}`,
-    () => syncStateOf(syncstate, conflicts, collectionName, id, tracker),
-    // until the stored records answer: what this tab knows at once
-    tracker?.holds(collectionName, id) ? 'pending' : 'synced',
-  ).value;
+  const store = docSyncStates(syncstate, conflicts, tracker);
+  const stateOf = () => store.stateOf(collectionName, id);
+  return useSyncExternalStore(store.subscribe, stateOf, stateOf);
 }
 
 function pendingRecords(syncstate: RxCollection<SyncStateRecord>): Observable<SyncStateRecord[]> {

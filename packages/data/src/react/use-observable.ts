@@ -2,6 +2,7 @@
 // React state, replaced when what it watches changes. `useObservableAtOnce` is its variant for an answer to what a
 // person just typed, rendered in the task it arrives in.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import type { Observable } from 'rxjs';
 import { useSyncline } from './context';
 
@@ -15,6 +16,8 @@ export interface UseObservableOptions {
   /**
    * While a new `what` has not answered yet, show the last answer (of the same database) rather than `initial`: a
    * list that narrows with every keystroke keeps its rows until the new ones are there, instead of flashing empty.
+   * The new answer then replaces the last one the moment it arrives (rendered at once, not in React's next task),
+   * so a pick or a keystroke and its answer reach the screen in the same frame, without a frame of the old rows.
    */
   keepPrevious?: boolean;
 }
@@ -38,7 +41,17 @@ export function useObservable<T>(
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` identifies `make`; closures change every render
   useEffect(() => {
-    const subscription = make().subscribe((value) => setState({ key, database, value, loading: false }));
+    // the answer shown is an earlier `what`'s: its replacement goes to the screen as soon as it is read
+    let stale = options.keepPrevious === true && state.key !== key && state.database === database;
+    let subscribing = true;
+    const subscription = make().subscribe((value) => {
+      const show = () => setState({ key, database, value, loading: false });
+      // an answer given while subscribing is inside React's effects, which render it with this commit anyway
+      if (stale && !subscribing) flushSync(show);
+      else show();
+      stale = false;
+    });
+    subscribing = false;
     return () => subscription.unsubscribe();
   }, [key]);
   if (state.key === key) return state;

@@ -320,6 +320,8 @@ export function DataTable<T>({
       onRowSelectionChange?.(next);
     },
     enableRowSelection: selectable,
+    // no pages (the rows are virtualised): TanStack's page reset on new data would only render the table again
+    autoResetPageIndex: false,
     // First click sorts ascending, whatever the column's type.
     sortDescFirst: false,
     getCoreRowModel: getCoreRowModel(),
