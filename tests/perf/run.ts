@@ -1,6 +1,7 @@
 // `pnpm bench`: runs the benchmark suites (sync, bundle, ui, signin), prints the table and writes results/latest.json
 // and results/latest.md. `--quick` runs small sizes and fewer runs (a smoke pass, not figures to quote);
-// `--only sync,bundle` picks suites; `--runs N` overrides the run count; `--out DIR` writes elsewhere.
+// `--only sync,bundle` picks suites; `--push-only` runs only the sync suite's push figures (what a change to the
+// push path moves, in a few minutes); `--runs N` overrides the run count; `--out DIR` writes elsewhere.
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,8 @@ type Suite = (typeof suites)[number];
 export interface BenchOptions {
   quick: boolean;
   only: readonly Suite[];
+  /** the sync suite's push figures alone: no pull, no propagation, and no other suite */
+  pushOnly: boolean;
   runs?: number;
   out: string;
   log: (line: string) => void;
@@ -27,12 +30,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'push-only': { type: 'boolean', default: false },
       runs: { type: 'string' },
       out: { type: 'string' },
       'update-budget': { type: 'boolean', default: false },
     },
   });
-  const only = (values.only?.split(',').map((name) => name.trim()) ?? [...suites]) as Suite[];
+  const pushOnly = values['push-only'] ?? false;
+  if (pushOnly && values.only !== undefined && values.only !== 'sync')
+    throw new Error('--push-only runs the sync suite only.');
+  const only = (pushOnly ? ['sync'] : (values.only?.split(',').map((name) => name.trim()) ?? [...suites])) as Suite[];
   for (const name of only) {
     if (!suites.includes(name)) throw new Error(`Unknown suite "${name}": pick from ${suites.join(', ')}.`);
   }
@@ -41,6 +48,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   return {
     quick: values.quick ?? false,
     only,
+    pushOnly,
     ...(runs === undefined ? {} : { runs }),
     out: values.out ?? join(import.meta.dirname, 'results'),
     log: (line) => console.log(line),
@@ -70,6 +78,7 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
         pushBatchSize: 100,
         log: options.log,
       };
+  if (options.pushOnly) Object.assign(sync, { pullSizes: [], clientCounts: [] });
   const ui: UiBenchOptions = options.quick
     ? { runs, tableSizes: [1_000], conflictFields: 100, log: options.log }
     : { runs, tableSizes: [10_000, 100_000], conflictFields: 1_000, log: options.log };
@@ -97,7 +106,9 @@ export async function runBench(options: BenchOptions & { updateBudget?: boolean 
   };
   await attempt('sync', async () => {
     options.log('sync: loopback against the real server');
-    sizes.sync = `pull ${sync.pullSizes.join(' / ')} orders, push ${sync.pushSize}, ${sync.propagationWrites} timed writes × clients ${sync.clientCounts.join(' / ')}, ${sync.pullBatchSize} documents per pull and ${sync.pushBatchSize} per push request (the data layer's defaults)`;
+    sizes.sync = options.pushOnly
+      ? `push ${sync.pushSize} only, ${sync.pushBatchSize} documents per push request (the data layer's default)`
+      : `pull ${sync.pullSizes.join(' / ')} orders, push ${sync.pushSize}, ${sync.propagationWrites} timed writes × clients ${sync.clientCounts.join(' / ')}, ${sync.pullBatchSize} documents per pull and ${sync.pushBatchSize} per push request (the data layer's defaults)`;
     figures.push(...(await runSyncBench(sync)));
   });
   await attempt('bundle', async () => {
