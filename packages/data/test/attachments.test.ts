@@ -21,6 +21,7 @@ import {
   createAttachmentQueue,
   type FileWait,
 } from '../src';
+import { FileVault } from '../src/attachments/file-vault';
 import { type Task, taskSchema } from './task-schemas';
 
 const taskWithFiles = {
@@ -58,7 +59,7 @@ const sha256 = async (blob: Blob) =>
  * from 1, questions not counted) never answers, as on a slow network, until the queue gives it up: `cut` is then
  * its request's signal.
  */
-function device(name: string, extra: { chunkBytes?: number; hangChunk?: number } = {}) {
+function device(name: string, extra: { chunkBytes?: number; hangChunk?: number; keepUploadedDays?: number } = {}) {
   const ranges: string[] = [];
   let chunks = 0;
   let hung: AbortSignal | undefined;
@@ -70,6 +71,7 @@ function device(name: string, extra: { chunkBytes?: number; hangChunk?: number }
     indexedDB,
     backoff: { initialMs: 50, maxMs: 400 },
     chunkBytes: extra.chunkBytes,
+    keepUploadedDays: extra.keepUploadedDays,
     fetch: (input, init) => {
       const range = new Headers(init?.headers).get('content-range');
       if (range) ranges.push(range);
@@ -221,6 +223,26 @@ describe('attachments on a device', () => {
     });
     const after = device('reloading');
     await expect.poll(() => statusOf(after.queue, id), { timeout: 30_000 }).toBe('uploaded');
+    expect(await sha256(await after.queue.read('tasks', id))).toBe(await sha256(file));
+    await after.queue.close();
+  });
+
+  it('lets go of its copy of an uploaded file once kept long enough and the server holds it, then reads the server’s', async () => {
+    const file = photo(30_000);
+    const before = device('expiring');
+    const { id } = await before.queue.capture('tasks', file, 'stain.jpg');
+    await expect.poll(() => statusOf(before.queue, id), { timeout: 30_000 }).toBe('uploaded');
+    await before.queue.close();
+
+    // the device's store, as the queue keeps it
+    const vault = new FileVault('expiring', indexedDB);
+    expect((await vault.get('tasks', id))?.status).toBe('uploaded');
+    // opened again with copies kept no time at all: the server is asked, holds the file, and the copy goes
+    const after = device('expiring', { keepUploadedDays: 0 });
+    await expect.poll(async () => (await vault.get('tasks', id)) === undefined, { timeout: 30_000 }).toBe(true);
+    await vault.close();
+    // its state says nothing (the file is the server's), and a read brings the server's bytes, the same file
+    expect(after.queue.state('tasks', id)).toBeUndefined();
     expect(await sha256(await after.queue.read('tasks', id))).toBe(await sha256(file));
     await after.queue.close();
   });

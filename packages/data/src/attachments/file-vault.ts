@@ -22,6 +22,8 @@ export interface HeldFile {
   reason?: string;
   /** ms since the epoch: the queue uploads the oldest first */
   capturedAt: number;
+  /** ms since the epoch: when the server took it whole (absent on files kept before it was recorded) */
+  uploadedAt?: number;
 }
 
 const STORE = 'files';

@@ -57,6 +57,12 @@ export interface AttachmentQueueOptions {
   chunkBytes?: number;
   backoff?: BackoffOptions;
   fetch?: typeof fetch;
+  /**
+   * How long the device keeps its own copy of a file once the server has it, in days; default 7. The copy serves
+   * the file offline and sends it again should the server lose it; after this it is let go of (once the server is
+   * seen to hold the file) and the file is read from the server like any other device's.
+   */
+  keepUploadedDays?: number;
 }
 
 export interface AttachmentQueue {
@@ -122,8 +128,11 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
   const discarded = new Set<string>();
   /** the backoffs of the reads waiting for a file from the server */
   const reading = new Set<Backoff>();
-  /** uploaded files this session has found on the server (or sent again): not asked about again */
+  /** uploaded files this session has found on the server (or sent again): not asked about again until expired */
   const confirmed = new Set<string>();
+  const keepUploadedMs = (options.keepUploadedDays ?? 7) * 86_400_000;
+  /** whether the device's copy of an uploaded file has been kept long enough */
+  const expired = (file: HeldFile) => (file.uploadedAt ?? file.capturedAt) + keepUploadedMs <= Date.now();
   const states = new Map<string, AttachmentState>();
   const listeners = new Set<() => void>();
   let closed = false;
@@ -184,7 +193,7 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     }
     if (discarded.has(key)) return;
     confirmed.add(key);
-    await vault.put({ ...file, status: 'uploaded' });
+    await vault.put({ ...file, status: 'uploaded', uploadedAt: Date.now() });
     setState(key, { status: 'uploaded' });
   }
 
@@ -205,11 +214,14 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
 
   /**
    * Asks the server about the uploaded files this device still holds: one it no longer has goes back in the queue
-   * and is sent again. Resolves false at the first answer that says nothing (offline, signed out, a restarting
-   * server): the rest wait for the next try.
+   * and is sent again; one it has, kept here longer than `keepUploadedDays`, is let go of (its state then says
+   * nothing: the file is the server's). Resolves false at the first answer that says nothing (offline, signed out, a
+   * restarting server): the rest wait for the next try.
    */
   async function confirmUploads(): Promise<boolean> {
-    const uploaded = (await vault.all()).filter((file) => file.status === 'uploaded' && !confirmed.has(file.key));
+    const uploaded = (await vault.all()).filter(
+      (file) => file.status === 'uploaded' && (!confirmed.has(file.key) || expired(file)),
+    );
     let gone = false;
     let answered = true;
     for (const file of uploaded) {
@@ -220,7 +232,11 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
         break;
       }
       confirmed.add(file.key);
-      if (answer === 'here' || closed || discarded.has(file.key)) continue;
+      if (closed || discarded.has(file.key)) continue;
+      if (answer === 'here') {
+        if (expired(file)) await letGo(file);
+        continue;
+      }
       await vault.put({ ...file, status: 'pending' });
       setState(file.key, {
         status: 'pending',
@@ -231,6 +247,12 @@ export function createAttachmentQueue(options: AttachmentQueueOptions): Attachme
     }
     if (gone) drain();
     return answered;
+  }
+  /** Frees the device's copy of a file the server holds. */
+  async function letGo(file: HeldFile): Promise<void> {
+    await vault.delete(file.collection, file.id);
+    confirmed.delete(file.key);
+    if (states.delete(file.key)) notify();
   }
   /** the waits between tries of a check that got no answer (its own: a failing check never slows the uploads) */
   const confirmWaits = new Backoff(options.backoff);
