@@ -43,7 +43,7 @@ describe('the orders table', () => {
     await p.locator('tbody tr[data-order-id]').first().waitFor();
   }
 
-  it('shows each status and priority as a badge with its words, and opens an order from anywhere on its row', async () => {
+  it('shows each status and priority as a badge with its words, and opens an order from anywhere on its row or its number', async () => {
     await openOrders(page());
     const [newest] = (await serverOrders(journey).all()).sort((a, b) => b.number - a.number);
     if (!newest) throw new Error('The demo data has no orders');
@@ -56,6 +56,19 @@ describe('the orders table', () => {
     await page()
       .getByRole('heading', { name: `Order #${newest.number}` })
       .waitFor();
+    await page().goBack();
+    await rows().first().waitFor();
+
+    // its number links to the order's address (a new tab opens it there) and, clicked, opens it in the app: the page
+    // is not loaded again
+    const link = row(newest.number).getByRole('link', { name: `#${newest.number}`, exact: true });
+    expect(await link.getAttribute('href')).toBe(`/orders/${newest.id}`);
+    await page().evaluate(() => Object.assign(window, { stillThisPage: true }));
+    await link.click();
+    await page()
+      .getByRole('heading', { name: `Order #${newest.number}` })
+      .waitFor();
+    expect(await page().evaluate(() => 'stillThisPage' in window)).toBe(true);
     await page().goBack();
     await rows().first().waitFor();
   });

@@ -3,10 +3,10 @@
 // the order (the table's cards do that); its number stays a link, the accessible way in.
 import type { Order } from '@syncline/domain';
 import { ConnectedSyncDot } from '@syncline/ui/connected';
-import { Link } from 'react-router';
 import { formatCents } from '../lib/format';
 import { OrderPriorityBadge, OrderStatusBadge } from './order-badges';
 import { NextStepButton, OrderDue } from './order-next-step';
+import { OrderLink } from './order-row-actions';
 
 export type OrderCardProps = {
   order: Order;
@@ -23,12 +23,11 @@ export function OrderCard({ order, selectBox, withTotal, withNextStep }: OrderCa
     <div data-slot="order-card" className="flex flex-col gap-2 text-sm">
       <div className="flex items-center gap-3">
         {selectBox}
-        <Link
-          to={`/orders/${order.id}`}
+        <OrderLink
+          id={order.id}
+          number={order.number}
           className="inline-flex min-h-6 items-center font-medium font-mono tabular-nums hover:underline"
-        >
-          #{order.number}
-        </Link>
+        />
         <ConnectedSyncDot collection="orders" id={order.id} />
         {withTotal && order.totals ? (
           <span className="ml-auto font-mono tabular-nums">{formatCents(order.totals.total)}</span>

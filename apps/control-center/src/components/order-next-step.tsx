@@ -3,11 +3,10 @@
 import { isOrderOverdue, type Order, orderNextStep } from '@syncline/domain';
 import { Badge, Button } from '@syncline/ui';
 import { formatDue } from '../lib/format';
-import { advanceOrder } from '../lib/orders';
-import { useWriteContext } from '../lib/use-write-context';
+import { useOrderRowActions } from './order-row-actions';
 
 export function NextStepButton({ order, className }: { order: Order; className?: string }) {
-  const write = useWriteContext();
+  const { advance } = useOrderRowActions();
   const step = orderNextStep(order.status);
   if (!step) return null;
   return (
@@ -16,7 +15,7 @@ export function NextStepButton({ order, className }: { order: Order; className?:
       variant="outline"
       className={className}
       aria-label={`${step.label}, order #${order.number}`}
-      onClick={() => void advanceOrder(write, order.id)}
+      onClick={() => advance(order.id)}
     >
       {step.label}
     </Button>

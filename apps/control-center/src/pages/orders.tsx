@@ -22,13 +22,14 @@ import {
 import { ConnectedSyncDot } from '@syncline/ui/connected';
 import { DownloadIcon } from 'lucide-react';
 import { startTransition, useCallback, useMemo, useOptimistic, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { NewOrderDialog } from '../components/new-order-dialog';
 import { OlderOrders } from '../components/older-orders';
 import { OrderPriorityBadge, OrderStatusBadge } from '../components/order-badges';
 import { OrderBulkBar } from '../components/order-bulk-bar';
 import { OrderCard } from '../components/order-card';
 import { NextStepButton, OrderDue } from '../components/order-next-step';
+import { OrderLink, OrderRowActions } from '../components/order-row-actions';
 import { OrderSavedViews } from '../components/order-saved-views';
 import { formatCents } from '../lib/format';
 import { newestFirst, orderQueries } from '../lib/order-search';
@@ -51,9 +52,7 @@ const columns: ColumnDef<Order, unknown>[] = [
     header: 'Number',
     enableHiding: false,
     cell: ({ row }) => (
-      <Link to={`/orders/${row.original.id}`} className="font-mono tabular-nums hover:underline">
-        #{row.original.number}
-      </Link>
+      <OrderLink id={row.original.id} number={row.original.number} className="font-mono tabular-nums hover:underline" />
     ),
   },
   { accessorKey: 'customerName', header: 'Customer' },
@@ -160,8 +159,39 @@ export function OrdersPage() {
     download(`orders-${day}.csv`, ordersCsv(orders, { withTotals: mayReadTotals }));
   };
 
+  // Rows arriving render the page again; the header's dialog and the toolbar's controls show the view, not its rows,
+  // so they are made once per view and React leaves them alone (the Select's list, saved views and dialog re-rendered
+  // with every answer before).
+  const mayCreate = can('create');
+  const newOrder = useMemo(() => (mayCreate ? <NewOrderDialog /> : null), [mayCreate]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view is the address and the status picked; the handlers read nothing else that changes
+  const toolbar = useMemo(
+    () => (
+      <>
+        <OrderSavedViews view={view} viewId={viewId} onApply={narrow} />
+        <Select value={pickedStatus} onValueChange={chooseStatus}>
+          <SelectTrigger aria-label="Filter by status" className="w-44">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="all">All statuses</SelectItem>
+            {orderStatusFlow.map((value) => (
+              <SelectItem key={value} value={value}>
+                {orderStatusLabel[value]}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <Button variant="outline" size="sm" onClick={() => void exportView()}>
+          <DownloadIcon aria-hidden="true" /> Export CSV
+        </Button>
+      </>
+    ),
+    [address, pickedStatus, database, mayReadTotals, navigate],
+  );
+
   return (
-    <>
+    <OrderRowActions>
       <PageHeader
         title="Orders"
         description={
@@ -169,7 +199,7 @@ export function OrdersPage() {
             ? `${shown.count.toLocaleString()} of ${total.toLocaleString()} orders`
             : `${total.toLocaleString()} orders`
         }
-        actions={can('create') ? <NewOrderDialog /> : null}
+        actions={newOrder}
       />
       {selectedIds.length > 0 ? (
         <OrderBulkBar
@@ -208,29 +238,9 @@ export function OrdersPage() {
         rowProps={(order) => ({ 'data-order-id': order.id })}
         height="calc(100svh - 16rem)"
         shrink
-        toolbar={
-          <>
-            <OrderSavedViews view={view} viewId={viewId} onApply={narrow} />
-            <Select value={pickedStatus} onValueChange={chooseStatus}>
-              <SelectTrigger aria-label="Filter by status" className="w-44">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value="all">All statuses</SelectItem>
-                {orderStatusFlow.map((value) => (
-                  <SelectItem key={value} value={value}>
-                    {orderStatusLabel[value]}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Button variant="outline" size="sm" onClick={() => void exportView()}>
-              <DownloadIcon aria-hidden="true" /> Export CSV
-            </Button>
-          </>
-        }
+        toolbar={toolbar}
       />
       <OlderOrders key={view.search} search={view.search} />
-    </>
+    </OrderRowActions>
   );
 }

@@ -212,11 +212,17 @@ function CardSelectBox<T>({ row, name }: { row: Row<T>; name: string }) {
   );
 }
 
-function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {
-  if (direction === 'asc') return <ArrowUpIcon aria-hidden="true" />;
-  if (direction === 'desc') return <ArrowDownIcon aria-hidden="true" />;
-  return <ChevronsUpDownIcon aria-hidden="true" className="opacity-50" />;
-}
+// The table's icons, made once: the table renders again with every new set of rows, and React leaves an element it
+// was given before alone instead of rendering the icon's SVG again.
+const sortIcons = {
+  asc: <ArrowUpIcon aria-hidden="true" />,
+  desc: <ArrowDownIcon aria-hidden="true" />,
+  none: <ChevronsUpDownIcon aria-hidden="true" className="opacity-50" />,
+};
+const searchIcon = (
+  <SearchIcon aria-hidden="true" className="-translate-y-1/2 absolute top-1/2 left-2.5 size-4 text-foreground-muted" />
+);
+const columnsIcon = <Columns3Icon aria-hidden="true" />;
 
 export function DataTable<T>({
   label,
@@ -434,10 +440,7 @@ export function DataTable<T>({
       <div data-slot="data-table-toolbar" className="flex flex-wrap items-center gap-2">
         {searchable ? (
           <div className="relative w-full max-w-xs">
-            <SearchIcon
-              aria-hidden="true"
-              className="-translate-y-1/2 absolute top-1/2 left-2.5 size-4 text-foreground-muted"
-            />
+            {searchIcon}
             <Input
               aria-label={`Search ${label.toLowerCase()}`}
               placeholder={searchPlaceholder}
@@ -480,7 +483,7 @@ export function DataTable<T>({
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
               <Button variant="outline" size="sm" className="ml-auto">
-                <Columns3Icon aria-hidden="true" /> Columns
+                {columnsIcon} Columns
               </Button>
             </DropdownMenuTrigger>
             <DropdownMenuContent align="end">
@@ -581,7 +584,7 @@ export function DataTable<T>({
                               className="-mx-1 inline-flex cursor-pointer items-center gap-1 rounded px-1 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring [&_svg]:size-3.5"
                             >
                               {flexRender(header.column.columnDef.header, header.getContext())}
-                              <SortIcon direction={sorted} />
+                              {sortIcons[sorted || 'none']}
                             </button>
                           ) : (
                             flexRender(header.column.columnDef.header, header.getContext())
