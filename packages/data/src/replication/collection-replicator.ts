@@ -162,21 +162,28 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     if (live) echoes.expect(taken);
     await tracker.acknowledge(name, taken);
     await echoes.restoreClocks(taken);
-    // RxDB keeps a document whose change is on its way whatever the server sends: the server's removal (it left the
-    // device's scope, say moved by someone else just after this device created it) that came meanwhile would never
-    // come again. One the push itself brought back in scope comes again with the push's echo, after this.
-    const exited = taken.filter((doc) => echoes.latest(String(doc[primary]))?._deleted === true);
-    // likewise a conflict whose server state came to this device as removed (out of its scope) while the change was
-    // on its way: RxDB skipped that removal, and its resolution of the conflict may well be that very state, which
-    // sends nothing more; the document goes once the resolution is written (see conflictsWritten)
+    // as leaveExited lets go of what was taken, a conflict whose server state came to this device as removed (out of
+    // its scope) while the change was on its way goes too: RxDB skipped that removal, and its resolution of the
+    // conflict may well be that very state, which sends nothing more; it goes once that is written (conflictsWritten)
     for (const doc of conflicts) {
       const seen = echoes.latest(String(doc[primary]));
       if (seen?._deleted === true && Number(seen.updatedAt) >= Number(doc.updatedAt))
         leftBehind.add(String(doc[primary]));
     }
-    if (exited.length > 0) leave(exited);
+    leaveExited(taken);
     if (leftBehind.size > 0) await letGoLeftBehind();
     return conflicts as WithDeleted<PlainDocument>[];
+  };
+
+  /**
+   * RxDB keeps a document whose change is on its way whatever the server sends: the server's removal (it left the
+   * device's scope, say moved by someone else just after this device created it) that came meanwhile would never
+   * come again. Lets go of those among documents whose change the server has taken; one the push itself brought back
+   * in scope comes again with the push's echo, after this.
+   */
+  const leaveExited = (taken: readonly PlainDocument[]) => {
+    const exited = taken.filter((doc) => echoes.latest(String(doc[primary]))?._deleted === true);
+    if (exited.length > 0) leave(exited);
   };
 
   /**
@@ -404,6 +411,9 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
     const query = counting ? operations.pullCounting : operations.pull;
+    // a pass from nothing begins (again, after a first page that failed or came while paused): what the stream
+    // brought before it is older than what it reads, and may have left the scope since (its removal then never comes)
+    if (checkpoint === undefined && passFromNothing?.begun) passFromNothing.brought.clear();
     pulling += 1;
     const data = await request(query, { checkpoint: checkpoint ?? null, limit }, pullHeaders(checkpoint)).finally(
       () => {
@@ -453,12 +463,17 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
 
   const push = async (rows: Row[]) => {
     const serverOwn = await pushLatestStates(rows);
-    if (serverOwn.size > 0) {
-      // the server holds these states already (a creation whose answer was lost, say): synced, with its clock
-      const held = [...serverOwn].map((row) => row.newDocumentState as PlainDocument);
+    // the server holds these states already (a creation whose answer was lost, say): synced, with its clock
+    const held = [...serverOwn].map((row) => row.newDocumentState as PlainDocument);
+    if (held.length > 0) {
       await tracker.acknowledge(name, held);
       await echoes.restoreClocks(held);
     }
+    // RxDB keeps them as on their way until the whole batch is: a removal may come meanwhile
+    const done = <T>(conflicts: T[]) => {
+      leaveExited(held);
+      return conflicts;
+    };
     // a discarded local creation is not sent: the server never had it (RxDB may still be retrying it)
     const sendable = rows.filter((row) => {
       if (serverOwn.has(row)) return false;
@@ -466,7 +481,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       return !(discarded.has(key) && (row.newDocumentState as PlainDocument)._deleted);
     });
     for (const row of rows) discarded.delete(syncStateId(name, idOf(row)));
-    if (sendable.length === 0) return [];
+    if (sendable.length === 0) return done([]);
     if (options.parentsFirst) await options.parentsFirst(sendable.map((row) => row.newDocumentState as PlainDocument));
     const { conflicts, refused } = await sendAround(sendable);
     // a refused row blocks nothing: it stays on the device as failed, with the server's words, until a person
@@ -475,7 +490,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     const internal = state.internalReplicationState;
     if (internal) keepRefusedForked(internal, primary, [...refused.keys()]);
     if (refused.size > 0) reporter.rowsRefused([...refused.values()]);
-    return conflicts;
+    return done(conflicts);
   };
 
   /**
