@@ -77,6 +77,13 @@ async function serverTask(tenant: string, id: string) {
   return rows.find((row) => row.id === id);
 }
 
+/** The server holds the task with these fields, not deleted: a scope exit never reached it as a delete. */
+async function expectKeptOnServer(tenant: string, id: string, fields: Partial<SiteTask>) {
+  const stored = await serverTask(tenant, id);
+  expect(stored?.data).toMatchObject(fields);
+  expect(stored?.deleted).toBe(false);
+}
+
 interface DeviceOptions {
   /** the database's name, to open a device's database again (a reload); a new one when omitted */
   name?: string;
@@ -244,8 +251,7 @@ describe('sync scopes', () => {
     // taken, it goes: nothing else would bring its removal again
     answer.open();
     await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['open']);
-    expect((await serverTask(tenant, 'new'))?.data).toMatchObject({ site: 'south', title: 'moved south' });
-    expect((await serverTask(tenant, 'new'))?.deleted).toBe(false);
+    await expectKeptOnServer(tenant, 'new', { site: 'south', title: 'moved south' });
     await device.close();
   });
 
@@ -292,8 +298,7 @@ describe('sync scopes', () => {
     // goes up, and nothing else would bring its removal again
     retry?.open();
     await expect.poll(device.ids, { timeout: 10_000 }).toEqual(['open']);
-    expect((await serverTask(tenant, 'kept'))?.data).toMatchObject({ site: 'south', title: 'mine' });
-    expect((await serverTask(tenant, 'kept'))?.deleted).toBe(false);
+    await expectKeptOnServer(tenant, 'kept', { site: 'south', title: 'mine' });
     expect(device.replication.store.getState().pendingCount).toBe(0);
     await device.close();
   });
@@ -552,8 +557,7 @@ describe('a token with other claims', () => {
     // once the edit is on the server, the north task goes too
     await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1']);
     expect(edited).toBe(true);
-    expect((await serverTask(tenant, 'n-2'))?.data).toMatchObject({ title: 'edited at the move', site: 'north' });
-    expect((await serverTask(tenant, 'n-2'))?.deleted).toBe(false);
+    await expectKeptOnServer(tenant, 'n-2', { title: 'edited at the move', site: 'north' });
     expect(pushed.filter((row) => row._deleted)).toEqual([]);
     await device.close();
   });
@@ -591,8 +595,7 @@ describe('a token with other claims', () => {
     answer.open();
     // taken, it goes too
     await expect.poll(device.ids, { timeout: 15_000 }).toEqual(['s-1']);
-    expect((await serverTask(tenant, 'n-2'))?.data).toMatchObject({ title: 'edited at the move', site: 'north' });
-    expect((await serverTask(tenant, 'n-2'))?.deleted).toBe(false);
+    await expectKeptOnServer(tenant, 'n-2', { title: 'edited at the move', site: 'north' });
     await device.close();
   });
 
