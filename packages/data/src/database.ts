@@ -114,9 +114,10 @@ async function defaultStorage(): Promise<RxStorage<unknown, unknown>> {
     const { getRxStorageDexie } = await import('rxdb/plugins/storage-dexie');
     return getRxStorageDexie() as RxStorage<unknown, unknown>;
   }
-  // Node (tests, scripts): memory storage, loaded only there so a browser's bundle does not carry it
-  const { getRxStorageMemory } = await import('rxdb/plugins/storage-memory');
-  return getRxStorageMemory() as RxStorage<unknown, unknown>;
+  // Node (tests, scripts, a client in a service): Syncline's memory storage, loaded only there so a browser's bundle
+  // does not carry it; its writes cost the same however many documents it holds (memory-storage.ts)
+  const { getMemoryStorage } = await import('./memory-storage');
+  return getMemoryStorage() as RxStorage<unknown, unknown>;
 }
 
 /** A Dexie storage (yours or the default) reads far windows on the index; see dexie-windows.ts. */

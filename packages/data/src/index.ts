@@ -81,6 +81,7 @@ export { type ImportSource, localStorageSource, type SourceRecords } from './imp
 export { liveFirst, liveWindow, type RowRange, type WindowQuery, type WindowRows } from './live-window';
 export { InvalidDocumentError } from './local-validation';
 export { LOOKUP_OFFLINE, type Lookup, lookupDocuments } from './lookup';
+export { getMemoryStorage, MEMORY_STORAGE_NAME } from './memory-storage';
 export { type FieldDecision, type MergeInput, type MergeResult, mergeDocuments } from './merge';
 export { SynclineContext, type SynclineContextValue, useSyncline, useSynclineDatabase } from './react/context';
 export {
