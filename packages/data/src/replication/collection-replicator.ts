@@ -13,7 +13,13 @@ import {
   toInputDocument,
   withoutStorageFields,
 } from '@syncline/protocol';
-import type { RxCollection, RxJsonSchema, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import {
+  deepEqual,
+  type RxCollection,
+  type RxJsonSchema,
+  type RxReplicationWriteToMasterRow,
+  type WithDeleted,
+} from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { filter, merge, Subject, type Subscription } from 'rxjs';
 import type { Backoffs } from '../backoff';
@@ -408,6 +414,32 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     for (const id of free) if (!found.has(id)) leftBehind.delete(id);
     if (current.length > 0) leave(current, true);
   };
+  /**
+   * The page after a full one, asked for as soon as that one is answered: the server reads it while RxDB stores the
+   * one before (side by side, in two processes). Taken only when RxDB asks for that very page, with the same headers,
+   * and nothing streamed, handed over or pushed since it was asked for (a page read before a stream event may hold a
+   * state older than the event's, which RxDB would store over it); otherwise dropped, and the page asked for again.
+   */
+  let ahead: { from: Checkpoint; limit: number; headers: string; answer: Promise<Record<string, unknown>> } | undefined;
+  const askAhead = (from: Checkpoint, limit: number) => {
+    const headers = pullHeaders(from);
+    const answer = request(operations.pull, { checkpoint: from, limit }, headers);
+    // its failure is the pull's that takes it; one never taken fails unheard
+    answer.catch(() => undefined);
+    ahead = { from, limit, headers: JSON.stringify(headers ?? null), answer };
+  };
+  const takeAhead = (checkpoint: Checkpoint | undefined, limit: number, query: string, headers: unknown) => {
+    const taken = ahead;
+    ahead = undefined;
+    const same =
+      taken !== undefined &&
+      query === operations.pull &&
+      limit === taken.limit &&
+      checkpoint !== undefined &&
+      deepEqual(checkpoint, taken.from) &&
+      JSON.stringify(headers ?? null) === taken.headers;
+    return same ? taken.answer : undefined;
+  };
   const pull = async (checkpoint: Checkpoint | undefined, limit: number) => {
     const counting = !counted;
     const query = counting ? operations.pullCounting : operations.pull;
@@ -415,12 +447,14 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     // brought before it is older than what it reads, and may have left the scope since (its removal then never comes)
     if (checkpoint === undefined && passFromNothing?.begun) passFromNothing.brought.clear();
     pulling += 1;
-    const data = await request(query, { checkpoint: checkpoint ?? null, limit }, pullHeaders(checkpoint)).finally(
-      () => {
-        pulling -= 1;
-        pullAnswered();
-      },
-    );
+    const headers = pullHeaders(checkpoint);
+    const answer =
+      takeAhead(checkpoint, limit, query, headers) ??
+      request(query, { checkpoint: checkpoint ?? null, limit }, headers);
+    const data = await answer.finally(() => {
+      pulling -= 1;
+      pullAnswered();
+    });
     // RxDB throws away a page answered while it is paused and pulls from its own checkpoint on resume: a page read
     // here would end a pass from nothing RxDB never stored (the pass's documents were then never pulled again)
     if (state.isStoppedOrPaused()) return { documents: [], checkpoint: checkpoint as Checkpoint };
@@ -445,6 +479,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     if (next) stream.reached(next, documents);
     const letGo = await takeLeaving(documents);
     pullAnswered();
+    if (bulk.documents.length === limit && next && !state.isStoppedOrPaused()) askAhead(next, limit);
     return { documents: [...documents, ...letGo] as WithDeleted<PlainDocument>[], checkpoint: next as Checkpoint };
   };
 
@@ -538,6 +573,7 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
     push: {
       batchSize: options.pushBatchSize,
       handler: async (rows: Row[]) => {
+        ahead = undefined;
         const ids = rows.map(idOf);
         interrupted.handed(ids);
         try {
@@ -563,6 +599,10 @@ export function replicateCollection(options: CollectionReplicatorOptions): Colle
       queueMicrotask(() => letGoLeftBehind().catch((error: unknown) => reporter.localError(String(error)))),
     ),
     stream$.subscribe((item) => item !== 'RESYNC' && echoes.note(item.documents)),
+    // what RxDB is given besides the pulls makes a page asked for ahead stale (see askAhead)
+    merge(stream$, outOfBand$).subscribe(() => {
+      ahead = undefined;
+    }),
     state.received$.subscribe((doc) => {
       if (!outOfBandIds.delete(String(doc[primary]))) options.received.count();
     }),
