@@ -52,16 +52,36 @@ export function sameDocumentState(a: PlainDocument, b: PlainDocument): boolean {
 
 /**
  * Removes properties whose value is `null` or `undefined`, at every depth of nested objects and inside arrays'
- * objects. Array items themselves keep their positions (a null item stays), so indexes never shift.
+ * objects. Array items themselves keep their positions (a null item stays), so indexes never shift. A value with
+ * nothing to remove is returned as it is (a pull's page is mostly such documents: none is copied), one with
+ * something to remove as a copy, the input never changed.
  */
 export function stripNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item) => stripNulls(item)) as T;
-  if (!isPlainObject(value)) return value;
-  const out: PlainDocument = {};
-  for (const [key, inner] of Object.entries(value)) {
-    if (!isAbsent(inner)) out[key] = stripNulls(inner);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let at = 0; at < value.length; at++) {
+      const item: unknown = value[at];
+      const stripped = stripNulls(item);
+      if (stripped !== item && !out) out = value.slice(0, at);
+      out?.push(stripped);
+    }
+    return (out ?? value) as T;
   }
-  return out as T;
+  if (!isPlainObject(value)) return value;
+  let out: PlainDocument | undefined;
+  const keys = Object.keys(value);
+  for (let at = 0; at < keys.length; at++) {
+    const key = keys[at] as string;
+    const inner = value[key];
+    const stripped = isAbsent(inner) ? undefined : stripNulls(inner);
+    if (stripped !== inner && !out) {
+      // the first change: a copy of what came before it (all kept as they were)
+      out = {};
+      for (const before of keys.slice(0, at)) out[before] = value[before];
+    }
+    if (out && stripped !== undefined) out[key] = stripped;
+  }
+  return (out ?? value) as T;
 }
 
 /** A document without RxDB's storage bookkeeping (`_meta`, `_rev`, `_attachments`). */

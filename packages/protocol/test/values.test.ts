@@ -30,6 +30,17 @@ describe('the null rule: null and absent are the same value', () => {
     };
     expect(stripNulls(pulled)).toEqual({ id: 'a', address: { city: 'Oslo' }, tags: ['x', null], lines: [{ id: 1 }] });
     expect(jsonEqual(stripNulls(pulled), pulled)).toBe(true);
+    // the input is left as it was; what had nothing to remove is not copied
+    expect(pulled.notes).toBeNull();
+    expect(pulled.address.zip).toBeNull();
+    const clean = { id: 'b', address: { city: 'Oslo' }, tags: ['x', null], lines: [{ id: 1 }] };
+    expect(stripNulls(clean)).toBe(clean);
+    const partly = { id: 'c', address: { city: 'Oslo' }, lines: [{ id: 1 }, { id: 2, note: null }] };
+    const stripped = stripNulls(partly);
+    expect(stripped).toEqual({ id: 'c', address: { city: 'Oslo' }, lines: [{ id: 1 }, { id: 2 }] });
+    expect(stripped.address).toBe(partly.address);
+    expect(stripped.lines[0]).toBe(partly.lines[0]);
+    expect(partly.lines[1]).toEqual({ id: 2, note: null });
     expect(stripNulls(null)).toBe(null);
     expect(stripNulls('text')).toBe('text');
   });
