@@ -45,7 +45,7 @@ type Checkpoint = { id: string; lwt: number };
 interface Index {
   fields: string[];
   keyOf: (doc: Doc) => string;
-  entries: SortedRuns<Doc>;
+  entries: SortedRuns;
 }
 
 /** One collection's documents, indexes, attachments and change stream, shared by its instances. */
@@ -76,7 +76,7 @@ function newState(schema: RxJsonSchema<Doc>): MemoryCollectionState {
     indexes.set(indexName(fields), {
       fields,
       keyOf: getIndexableStringMonad(schema, fields) as (doc: Doc) => string,
-      entries: new SortedRuns<Doc>((doc) => doc[primary] as string),
+      entries: new SortedRuns(),
     });
   }
   return { schema, documents: new Map(), indexes, attachments: new Map(), changes$: new Subject(), removed: false };
@@ -124,10 +124,11 @@ class MemoryInstance implements RxStorageInstance<Doc, MemoryCollectionState, ob
       const key = index.keyOf(doc);
       if (stored) {
         const storedKey = index.keyOf(stored);
-        if (storedKey === key && index.entries.replace(key, id, doc)) continue;
+        // the index holds ids: one whose key stays where it was needs nothing
+        if (storedKey === key) continue;
         index.entries.remove(storedKey, id);
       }
-      index.entries.insert(key, doc);
+      index.entries.insert(key, id);
     }
   }
 
@@ -197,8 +198,10 @@ class MemoryInstance implements RxStorageInstance<Doc, MemoryCollectionState, ob
     const matches = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(this.schema, query);
     const resort = !queryPlan.sortSatisfiedByIndex;
     const { index, lower, lowerIncluded, upper, upperIncluded } = this.range(prepared);
+    const stored = this.internals.documents;
     let documents: Doc[] = [];
-    index.entries.each(lower, lowerIncluded, upper, upperIncluded, (doc) => {
+    index.entries.each(lower, lowerIncluded, upper, upperIncluded, (id) => {
+      const doc = stored.get(id) as Doc;
       if (matches && !matches(doc)) return true;
       documents.push(doc);
       // in index order the first `end` are the answer; out of it every match is sorted first
@@ -216,9 +219,10 @@ class MemoryInstance implements RxStorageInstance<Doc, MemoryCollectionState, ob
       return Promise.resolve({ count: index.entries.count(lower, lowerIncluded, upper, upperIncluded), mode: 'fast' });
     }
     const matches = getQueryMatcher(this.schema, prepared.query);
+    const stored = this.internals.documents;
     let count = 0;
-    index.entries.each(lower, lowerIncluded, upper, upperIncluded, (doc) => {
-      if (matches(doc)) count += 1;
+    index.entries.each(lower, lowerIncluded, upper, upperIncluded, (id) => {
+      if (matches(stored.get(id) as Doc)) count += 1;
       return true;
     });
     return Promise.resolve({ count, mode: 'fast' });
@@ -236,8 +240,10 @@ class MemoryInstance implements RxStorageInstance<Doc, MemoryCollectionState, ob
     const fields = ['_deleted', '_meta.lwt', this.primaryPath];
     const lower = getStartIndexStringFromLowerBound(this.schema, fields, [true, 0, '']);
     const upper = getStartIndexStringFromUpperBound(this.schema, fields, [true, before, INDEX_MAX]);
+    const stored = this.internals.documents;
     const gone: Doc[] = [];
-    this.index(fields).entries.each(lower, true, upper, true, (doc) => {
+    this.index(fields).entries.each(lower, true, upper, true, (id) => {
+      const doc = stored.get(id) as Doc;
       if (doc._meta.lwt <= before) gone.push(doc);
       return true;
     });
