@@ -98,20 +98,21 @@ async function openClient(server: ServerProcess, tenant: string, opts: SyncBench
 
 /**
  * Seeds a tenant's orders straight into the server's SQLite file, in the shape the server stores them (what a
- * push would have left: `updatedAt` from the tenant clock, the whole document as JSON). Returns them as stored.
+ * push would have left: `updatedAt` from the tenant clock, the whole document as JSON). Returns them as stored,
+ * made again each time asked: the bench's process holds none of them while a client pulls (a device would not, and
+ * 100,000 orders held beside the client's own made its garbage collector's work grow with the shop).
  */
-function seed(dbPath: string, tenant: string, docs: readonly Order[]) {
+function seed(dbPath: string, tenant: string, make: () => readonly Order[]): () => Order[] {
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
   const insert = db.prepare(
     'insert into sync_documents (tenant, collection, id, updated_at, deleted, data) values (?, ?, ?, ?, 0, ?)',
   );
-  let clock = Date.now();
-  const stored: Order[] = [];
+  const first = Date.now() + 1;
+  let clock = first - 1;
   db.transaction(() => {
-    for (const doc of docs) {
+    for (const doc of make()) {
       clock += 1;
-      stored.push({ ...doc, updatedAt: clock });
       insert.run(tenant, 'orders', doc.id, clock, JSON.stringify({ ...doc, updatedAt: clock, _deleted: false }));
     }
     db.prepare(
@@ -119,7 +120,7 @@ function seed(dbPath: string, tenant: string, docs: readonly Order[]) {
     ).run(tenant, clock);
   })();
   db.close();
-  return stored;
+  return () => make().map((doc, at) => ({ ...doc, updatedAt: first + at }));
 }
 
 /**
@@ -278,7 +279,7 @@ interface PullRuns {
 
 async function initialPull(server: ServerProcess, size: number, opts: SyncBenchOptions) {
   const tenant = `pull-${size}`;
-  const docs = seed(server.dbPath, tenant, orders(size, size));
+  const stored = seed(server.dbPath, tenant, () => orders(size, size));
   const runs: PullRuns = { size, rates: [], http: [], storage: [], rxdbStorage: [] };
   const limit: number[] = [];
   for (let run = 0; run < opts.runs; run++) {
@@ -296,8 +297,8 @@ async function initialPull(server: ServerProcess, size: number, opts: SyncBenchO
     runs.rates.push(rate(size, ms));
     if (run % 2 === 0) limit.push(rawRead(server.dbPath, tenant, size, opts.pullBatchSize));
     runs.http.push(await httpPull(server, tenant, size, opts.pullBatchSize));
-    runs.storage.push(await storageAlone(docs, opts.pullBatchSize));
-    runs.rxdbStorage.push(await storageAlone(docs, opts.pullBatchSize, true));
+    runs.storage.push(await storageAlone(stored(), opts.pullBatchSize));
+    runs.rxdbStorage.push(await storageAlone(stored(), opts.pullBatchSize, true));
     opts.log?.(
       `  pull ${size}: ${Math.round(runs.rates.at(-1) ?? 0)} docs/s (raw ${Math.round(limit.at(-1) ?? 0)}, ` +
         `HTTP alone ${Math.round(runs.http.at(-1) ?? 0)}, storage alone ${Math.round(runs.storage.at(-1) ?? 0)})`,
