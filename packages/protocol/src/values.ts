@@ -27,7 +27,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+    if (a.length !== b.length) return false;
+    for (let at = 0; at < a.length; at++) if (!jsonEqual(a[at], b[at])) return false;
+    return true;
   }
   const left = a as PlainDocument;
   const right = b as PlainDocument;
@@ -43,9 +45,16 @@ const ignoredInState = new Set([...STORAGE_FIELDS, ...SERVER_MANAGED_FIELDS]);
  * a missing `_deleted` read as "not deleted", null read as absent.
  */
 export function sameDocumentState(a: PlainDocument, b: PlainDocument): boolean {
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+  if (a === b) return true;
+  // each key of either once, with no set of them made and no function per call (it runs for every document a push or
+  // a pull compares, often several times)
+  for (const key of Object.keys(a)) {
     if (ignoredInState.has(key)) continue;
     if (key === DELETED ? Boolean(a[key]) !== Boolean(b[key]) : !jsonEqual(a[key], b[key])) return false;
+  }
+  for (const key of Object.keys(b)) {
+    if (ignoredInState.has(key) || Object.hasOwn(a, key)) continue;
+    if (key === DELETED ? Boolean(b[key]) : !isAbsent(b[key])) return false;
   }
   return true;
 }

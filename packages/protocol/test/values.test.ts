@@ -59,6 +59,12 @@ describe('document states as the replication compares them', () => {
     expect(sameDocumentState(doc, { ...doc, title: 'Dry' })).toBe(false);
     expect(sameDocumentState(doc, { ...doc, notes: null })).toBe(false);
     expect(sameDocumentState({ ...doc, notes: null }, { id: 'a', title: 'Wash' })).toBe(true);
+    // whichever side holds the field the other lacks
+    expect(sameDocumentState({ id: 'a', title: 'Wash' }, doc)).toBe(false);
+    expect(sameDocumentState({ id: 'a', title: 'Wash' }, { id: 'a', title: 'Wash', notes: null })).toBe(true);
+    expect(sameDocumentState({ id: 'a' }, { id: 'a', _deleted: true })).toBe(false);
+    expect(sameDocumentState({ id: 'a' }, { id: 'a', _deleted: false, _rev: '2-b', updatedAt: 5 })).toBe(true);
+    expect(sameDocumentState({ id: 'a', tags: ['x', null] }, { id: 'a', tags: ['x'] })).toBe(false);
   });
 
   it('drops only storage bookkeeping from a document', () => {
